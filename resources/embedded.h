@@ -1,0 +1,10 @@
+#pragma once
+// The demo data set (resources/demo/*.json) as compiled into the binary.
+#include <string_view>
+
+namespace agentdesk::resources {
+
+std::string_view demoCenterJson();     // queues, users, wrap-up codes, not-ready reasons
+std::string_view demoCustomersJson();  // customers with phones, products, cases, history
+
+}  // namespace agentdesk::resources

@@ -1,0 +1,118 @@
+#pragma once
+// The telephony interface the routes drive. AcdSimulator implements it for the demo and for
+// small centers; a real PBX/CTI adapter (Asterisk ARI, Wazo, …) implements the same interface
+// later, so neither the routes nor the client change.
+//
+// Threads: every method runs on the server's I/O thread.
+#include <chrono>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "server/api_error.h"
+#include "server/domain.h"
+
+namespace agentdesk::server {
+
+struct TranscriptLine {
+    std::string speaker;  // "customer" | "agent"
+    std::string text;
+    int atSec = 0;  // seconds after the call is answered
+};
+
+struct InboundCallSpec {
+    std::string aniE164;
+    std::string queue;
+    std::string intent;
+    bool verified = false;
+    std::optional<std::string> customerId;  // forces the match (demo calls by customer)
+    std::optional<int> patienceSec;         // caller hangs up if not answered by then
+    std::optional<int> talkSec;             // caller hangs up this long after answer
+    int ivrSec = 0;                         // time already spent in the IVR
+    std::vector<TranscriptLine> transcript;
+};
+
+struct TransferTarget {
+    enum class Kind { Queue, Agent, Number };
+    Kind kind = Kind::Queue;
+    std::string value;  // queue id, agent id, or E.164 number
+};
+
+// What the ACD tells the CRM side (implemented with the CrmStore).
+class AcdHooks {
+public:
+    virtual ~AcdHooks() = default;
+    virtual std::vector<CustomerMatch> matchCustomers(const std::string& e164) = 0;
+    virtual void callLegEnded(const InteractionRecord& record) = 0;
+    virtual void abusiveCallEnded(const std::string& customerId) = 0;
+    virtual void wrappedUp(const std::string& callId, const std::string& code,
+                           const std::optional<std::string>& noteId) = 0;
+};
+
+class Telephony {
+public:
+    virtual ~Telephony() = default;
+
+    // Makes an agent known (logged out) so team leads see every agent.
+    virtual void registerAgent(const User& user) = 0;
+    virtual void agentLoggedIn(const User& user) = 0;
+    virtual Outcome agentLoggedOut(const std::string& agentId) = 0;
+    virtual Outcome setAgentState(const std::string& agentId, const std::string& state,
+                                  const std::string& reason, const std::string& requestId) = 0;
+
+    virtual Outcome answer(const std::string& agentId, const std::string& callId,
+                           const std::string& requestId) = 0;
+    virtual Outcome reject(const std::string& agentId, const std::string& callId,
+                           const std::string& requestId) = 0;
+    virtual Outcome hold(const std::string& agentId, const std::string& callId,
+                         const std::string& requestId) = 0;
+    virtual Outcome resume(const std::string& agentId, const std::string& callId,
+                           const std::string& requestId) = 0;
+    virtual Outcome mute(const std::string& agentId, const std::string& callId, bool muted,
+                         const std::string& requestId) = 0;
+    virtual Outcome hangup(const std::string& agentId, const std::string& callId, bool forAbuse,
+                           const std::string& requestId) = 0;
+    virtual Outcome transfer(const std::string& agentId, const std::string& callId,
+                             const TransferTarget& target, bool consult,
+                             const std::string& requestId) = 0;
+    virtual Outcome dtmf(const std::string& agentId, const std::string& callId,
+                         const std::string& digits, const std::string& requestId) = 0;
+    virtual Outcome setRecordingPaused(const std::string& agentId, const std::string& callId,
+                                       bool paused, const std::string& requestId) = 0;
+    virtual Outcome abuseWarning(const std::string& agentId, const std::string& callId,
+                                 const std::string& requestId) = 0;
+    virtual Outcome dial(const std::string& agentId, const std::string& e164,
+                         const std::optional<std::string>& customerId,
+                         const std::string& requestId, std::string* callId) = 0;
+    virtual Outcome wrapup(const std::string& agentId, const std::string& callId,
+                           const std::string& code, const std::optional<std::string>& noteId,
+                           const std::optional<std::string>& nextState,
+                           const std::string& requestId) = 0;
+
+    // Demo/training: a caller arrives; returns the call id.
+    virtual std::string injectCall(const InboundCallSpec& spec) = 0;
+    virtual Outcome callerHangup(const std::string& callId) = 0;
+    // Ends every call and forgets today's figures (demo reset).
+    virtual void reset() = 0;
+    // Runs timers (ring timeout, patience, ACW timeout, …) up to the clock's now.
+    virtual void advance() = 0;
+
+    virtual bool hasQueue(const std::string& queueId) const = 0;
+    virtual bool isLoggedIn(const std::string& agentId) const = 0;
+    virtual nlohmann::json agentJson(const std::string& agentId) const = 0;
+    virtual nlohmann::json agentsJson() const = 0;
+    virtual std::optional<nlohmann::json> currentCallJson(const std::string& agentId) const = 0;
+    virtual std::optional<std::string> currentCallCustomer(const std::string& agentId) const = 0;
+    virtual std::optional<std::string> currentCallerE164(const std::string& agentId) const = 0;
+    virtual bool callBelongsTo(const std::string& callId, const std::string& agentId) const = 0;
+    // KPIs of the queues whose skill is in `skills` (all when null). window: rolling window;
+    // nullopt: today since local midnight.
+    virtual nlohmann::json queuesJson(std::optional<std::chrono::seconds> window,
+                                      const std::set<std::string>* skills) const = 0;
+    virtual nlohmann::json capabilitiesJson() const = 0;
+};
+
+}  // namespace agentdesk::server

@@ -1,0 +1,14 @@
+#pragma once
+// Password hashing with libsodium's crypto_pwhash_str (Argon2id). Slow on purpose: call it off
+// the I/O thread.
+#include <string>
+
+namespace agentdesk::server {
+
+// Throws std::runtime_error if libsodium cannot be initialised or runs out of memory.
+std::string hashPassword(const std::string& password);
+bool verifyPassword(const std::string& hash, const std::string& password);
+// 32 random bytes from the CSPRNG, hex-encoded.
+std::string randomToken();
+
+}  // namespace agentdesk::server

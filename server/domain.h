@@ -1,0 +1,88 @@
+#pragma once
+// Domain types shared by the server's parts (store, ACD, routes).
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/time_util.h"
+
+namespace agentdesk::server {
+
+enum class Role { Counselor, TeamLead, Trainer };
+
+inline std::string_view roleName(Role role) {
+    switch (role) {
+        case Role::Counselor: return "counselor";
+        case Role::TeamLead: return "teamlead";
+        case Role::Trainer: return "trainer";
+    }
+    return "counselor";
+}
+
+inline std::optional<Role> parseRole(std::string_view name) {
+    if (name == "counselor") return Role::Counselor;
+    if (name == "teamlead") return Role::TeamLead;
+    if (name == "trainer") return Role::Trainer;
+    return std::nullopt;
+}
+
+inline bool isSupervisor(Role role) { return role != Role::Counselor; }
+
+struct User {
+    std::string id;
+    std::string username;
+    std::string name;
+    std::string nameEn;
+    Role role = Role::Counselor;
+    std::vector<std::string> skills;
+    std::string extension;
+    std::string passwordHash;  // libsodium crypto_pwhash_str (Argon2id)
+};
+
+struct CustomerMatch {
+    std::string id;
+    std::string name;
+    double score = 0;  // 1.0: the number is the customer's primary; lower for shared numbers
+    bool abusiveHistory = false;
+    bool vip = false;
+};
+
+// Who is looking at customer data, for masking (DOMAIN.md "Personal data").
+struct Viewer {
+    std::string userId;
+    Role role = Role::Counselor;
+    // The customer on this user's current call: that customer's numbers are shown in full.
+    std::optional<std::string> currentCallCustomerId;
+    std::optional<std::string> currentCallerE164;
+};
+
+struct Note {
+    std::string id;
+    std::string idempotencyKey;
+    std::optional<std::string> callId;
+    std::string customerId;
+    std::string wrapupCode;
+    std::string text;
+    std::string authorId;
+    int version = 1;
+    TimePoint createdAt;
+    TimePoint updatedAt;
+};
+
+// One finished contact, written when a call leg ends.
+struct InteractionRecord {
+    std::string customerId;
+    std::string callId;
+    std::string channel = "call";
+    std::string direction = "inbound";
+    std::string queue;
+    std::string reason;  // intent label / contact reason
+    std::string endReason;
+    std::string agentId;
+    std::string agentName;
+    TimePoint startedAt;
+    int durationSec = 0;
+};
+
+}  // namespace agentdesk::server

@@ -1,0 +1,68 @@
+#pragma once
+// Server-sent events: ids, the replay buffer, per-user filtering and fan-out to open streams.
+//
+// Threads: used only on the server's I/O thread.
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <set>
+#include <unordered_map>
+
+#include "server/events/event_publisher.h"
+#include "server/http/http_types.h"
+
+namespace agentdesk::server {
+
+struct Subscriber {
+    std::string agentId;
+    bool supervisor = false;  // team lead or trainer: sees every agent and all alerts
+    std::set<std::string> skills;
+    std::string token;  // closing the session closes its streams
+};
+
+class EventHub final : public EventPublisher {
+public:
+    // firstId: ids start above it. Taking the start time in ms × 1000 keeps ids increasing
+    // across restarts, so a client resuming against a restarted server gets a resync.
+    EventHub(std::uint64_t firstId, std::size_t replayCapacity);
+
+    std::uint64_t publish(std::string_view type, nlohmann::json data,
+                          const Audience& audience) override;
+
+    // Attaches a stream. Without lastEventId it starts with `snapshot`; with one it replays
+    // what came after it, or sends `resync` when that is no longer in the buffer.
+    void subscribe(Subscriber subscriber, std::shared_ptr<http::EventStream> stream,
+                   std::optional<std::uint64_t> lastEventId,
+                   const std::function<nlohmann::json()>& snapshot);
+
+    void sendHeartbeat();
+    void closeStreamsOfToken(const std::string& token);
+    void closeAll();
+
+    std::size_t streamCount() const { return streams_.size(); }
+    std::uint64_t lastId() const { return nextId_ - 1; }
+    std::uint64_t oldestBufferedId() const { return buffer_.empty() ? nextId_ : buffer_.front().id; }
+
+    static std::string format(std::uint64_t id, std::string_view type, const std::string& json);
+
+private:
+    struct Stored {
+        std::uint64_t id;
+        Audience audience;
+        std::shared_ptr<const std::string> wire;
+    };
+    struct Open {
+        Subscriber subscriber;
+        std::shared_ptr<http::EventStream> stream;
+    };
+    static bool visible(const Subscriber& s, const Audience& a);
+
+    std::uint64_t nextId_;
+    std::size_t capacity_;
+    std::deque<Stored> buffer_;
+    std::unordered_map<std::uint64_t, Open> streams_;
+    std::uint64_t nextStreamKey_ = 1;
+};
+
+}  // namespace agentdesk::server

@@ -1,0 +1,30 @@
+#pragma once
+// Who may see an event, and the narrow interface the ACD uses to emit them.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace agentdesk::server {
+
+struct Audience {
+    enum class Kind { Everyone, Agent, Supervisors, Skill };
+    Kind kind = Kind::Everyone;
+    std::string id;  // agent id or skill
+
+    static Audience everyone() { return {Kind::Everyone, {}}; }
+    static Audience agent(std::string agentId) { return {Kind::Agent, std::move(agentId)}; }
+    static Audience supervisors() { return {Kind::Supervisors, {}}; }
+    static Audience skill(std::string skill) { return {Kind::Skill, std::move(skill)}; }
+};
+
+class EventPublisher {
+public:
+    virtual ~EventPublisher() = default;
+    // Assigns the next event id and delivers to every stream the audience allows.
+    virtual std::uint64_t publish(std::string_view type, nlohmann::json data,
+                                  const Audience& audience) = 0;
+};
+
+}  // namespace agentdesk::server

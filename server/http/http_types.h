@@ -1,0 +1,62 @@
+#pragma once
+// Request/response types the routes see; they hide Boost.Beast from everything but the server
+// transport (http_server.cpp).
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace agentdesk::server::http {
+
+struct Request {
+    std::string method;  // "GET", "POST", ...
+    std::string path;    // decoded path without query
+    std::map<std::string, std::string> query;
+    std::map<std::string, std::string> params;  // from the route pattern, e.g. {id}
+    std::map<std::string, std::string> headers;  // lower-case names
+    std::string body;
+
+    std::string header(const std::string& lowerName) const {
+        auto it = headers.find(lowerName);
+        return it == headers.end() ? std::string() : it->second;
+    }
+    std::string queryValue(const std::string& name) const {
+        auto it = query.find(name);
+        return it == query.end() ? std::string() : it->second;
+    }
+};
+
+struct Response {
+    int status = 200;
+    std::string body;
+    std::string contentType = "application/json; charset=utf-8";
+    std::vector<std::pair<std::string, std::string>> headers;
+};
+
+// A long-lived text/event-stream response. Owned by the transport; everything else holds it
+// by shared_ptr and must only touch it on the server's I/O thread.
+class EventStream {
+public:
+    virtual ~EventStream() = default;
+    // Queues bytes for the client. Never blocks; a client that falls too far behind is cut off.
+    virtual void send(std::shared_ptr<const std::string> bytes) = 0;
+    virtual void close() = 0;
+    virtual bool isOpen() const = 0;
+    // Called once when the client goes away or close() is called.
+    virtual void setOnClosed(std::function<void()> callback) = 0;
+};
+
+// One request in flight. respond() or startEventStream() exactly once; may be called later
+// (after asynchronous work), on the I/O thread.
+class Exchange {
+public:
+    virtual ~Exchange() = default;
+    virtual void respond(Response response) = 0;
+    virtual std::shared_ptr<EventStream> startEventStream() = 0;
+};
+
+using ExchangePtr = std::shared_ptr<Exchange>;
+using Handler = std::function<void(Request&, const ExchangePtr&)>;
+
+}  // namespace agentdesk::server::http

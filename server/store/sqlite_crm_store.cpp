@@ -1,0 +1,886 @@
+#include "server/store/sqlite_crm_store.h"
+
+#include <sodium.h>
+
+#include "common/logging.h"
+#include "common/phone.h"
+#include "server/masking.h"
+
+namespace agentdesk::server {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY, username TEXT UNIQUE NOT NULL, name TEXT NOT NULL, name_en TEXT,
+  role TEXT NOT NULL, skills TEXT NOT NULL, extension TEXT, pw_hash TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS customers (
+  id TEXT PRIMARY KEY, customer_no TEXT UNIQUE, name TEXT NOT NULL, name_en TEXT, email TEXT,
+  birth_date TEXT, rrn TEXT, gender TEXT, grade TEXT NOT NULL DEFAULT 'NORMAL',
+  vip INTEGER NOT NULL DEFAULT 0, abusive INTEGER NOT NULL DEFAULT 0,
+  abusive_count INTEGER NOT NULL DEFAULT 0, address TEXT, preferred_lang TEXT DEFAULT 'ko',
+  consents TEXT NOT NULL DEFAULT '{}', last_contact_reason TEXT,
+  created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS customers_name ON customers(name);
+CREATE TABLE IF NOT EXISTS customer_phones (
+  id INTEGER PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  e164 TEXT NOT NULL, label TEXT, is_primary INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS customer_phones_e164 ON customer_phones(e164);
+CREATE INDEX IF NOT EXISTS customer_phones_customer ON customer_phones(customer_id);
+CREATE TABLE IF NOT EXISTS products (
+  id TEXT PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  kind TEXT, name TEXT, number TEXT, status TEXT, started_at TEXT, monthly_fee INTEGER);
+CREATE INDEX IF NOT EXISTS products_customer ON products(customer_id);
+CREATE TABLE IF NOT EXISTS cases (
+  id TEXT PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  title TEXT, status TEXT, priority TEXT, queue TEXT, opened_at TEXT, updated_at TEXT);
+CREATE INDEX IF NOT EXISTS cases_customer ON cases(customer_id);
+CREATE TABLE IF NOT EXISTS interactions (
+  id TEXT PRIMARY KEY, customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  call_id TEXT, channel TEXT, direction TEXT, queue TEXT, started_ms INTEGER NOT NULL,
+  duration_sec INTEGER, reason TEXT, end_reason TEXT, wrapup_code TEXT, agent_id TEXT,
+  agent_name TEXT);
+CREATE INDEX IF NOT EXISTS interactions_customer ON interactions(customer_id, started_ms DESC);
+CREATE INDEX IF NOT EXISTS interactions_call ON interactions(call_id);
+CREATE TABLE IF NOT EXISTS notes (
+  id TEXT PRIMARY KEY, idempotency_key TEXT UNIQUE, call_id TEXT, interaction_id TEXT,
+  customer_id TEXT NOT NULL, wrapup_code TEXT, text TEXT NOT NULL, author_id TEXT,
+  version INTEGER NOT NULL DEFAULT 1, created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS notes_interaction ON notes(interaction_id);
+CREATE INDEX IF NOT EXISTS notes_call ON notes(call_id);
+CREATE TABLE IF NOT EXISTS wrapup_codes (
+  code TEXT PRIMARY KEY, category TEXT, label_ko TEXT, label_en TEXT, template_ko TEXT,
+  template_en TEXT, sort INTEGER);
+CREATE TABLE IF NOT EXISTS audit_log (
+  id INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, user_id TEXT, customer_id TEXT, action TEXT);
+CREATE INDEX IF NOT EXISTS audit_customer ON audit_log(customer_id);
+CREATE TABLE IF NOT EXISTS evaluations (
+  id TEXT PRIMARY KEY, call_id TEXT, agent_id TEXT NOT NULL, evaluator_id TEXT,
+  greeting INTEGER, attitude INTEGER, handling INTEGER, closing INTEGER, empathy INTEGER,
+  comment TEXT, created_ms INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS evaluations_agent ON evaluations(agent_id);
+)SQL";
+
+std::string msToRfc(std::int64_t ms) { return toRfc3339(TimePoint(std::chrono::milliseconds(ms))); }
+
+std::int64_t rfcToMs(const json& value) {
+    if (!value.is_string()) return 0;
+    auto t = parseRfc3339(value.get<std::string>());
+    return t ? toUnixMs(*t) : 0;
+}
+
+std::string str(const json& obj, const char* key) {
+    auto it = obj.find(key);
+    return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+bool flag(const json& obj, const char* key) {
+    auto it = obj.find(key);
+    return it != obj.end() && it->is_boolean() && it->get<bool>();
+}
+
+json nullable(const std::optional<std::string>& value) {
+    return value ? json(*value) : json(nullptr);
+}
+
+}  // namespace
+
+json noteJson(const Note& note) {
+    return {{"id", note.id},
+            {"idempotencyKey", note.idempotencyKey},
+            {"callId", note.callId ? json(*note.callId) : json(nullptr)},
+            {"customerId", note.customerId},
+            {"wrapupCode", note.wrapupCode},
+            {"text", note.text},
+            {"authorId", note.authorId},
+            {"version", note.version},
+            {"createdAt", toRfc3339(note.createdAt)},
+            {"updatedAt", toRfc3339(note.updatedAt)}};
+}
+
+SqliteCrmStore::SqliteCrmStore(const std::string& path) : db_(path) { createSchema(); }
+
+void SqliteCrmStore::createSchema() { db_.exec(kSchema); }
+
+std::string SqliteCrmStore::newId(char prefix) {
+    unsigned char bytes[8];
+    randombytes_buf(bytes, sizeof bytes);
+    static const char* hex = "0123456789abcdef";
+    std::string id(1, prefix);
+    for (unsigned char b : bytes) {
+        id.push_back(hex[b >> 4]);
+        id.push_back(hex[b & 15]);
+    }
+    return id;
+}
+
+// ---------------------------------------------------------------- users
+
+namespace {
+User readUser(Statement& st) {
+    User u;
+    u.id = st.text(0);
+    u.username = st.text(1);
+    u.name = st.text(2);
+    u.nameEn = st.text(3);
+    u.role = parseRole(st.text(4)).value_or(Role::Counselor);
+    const json skills = json::parse(st.text(5), nullptr, false);
+    if (skills.is_array()) {
+        for (const auto& s : skills) {
+            if (s.is_string()) u.skills.push_back(s.get<std::string>());
+        }
+    }
+    u.extension = st.text(6);
+    u.passwordHash = st.text(7);
+    return u;
+}
+constexpr const char* kUserColumns =
+    "SELECT id, username, name, name_en, role, skills, extension, pw_hash FROM users ";
+}  // namespace
+
+std::optional<User> SqliteCrmStore::userByUsername(const std::string& username) {
+    auto st = db_.prepare(std::string(kUserColumns) + "WHERE username = ?");
+    st.bind(1, username);
+    if (!st.step()) return std::nullopt;
+    auto user = readUser(st);
+    st.reset();
+    return user;
+}
+
+std::optional<User> SqliteCrmStore::userById(const std::string& id) {
+    auto st = db_.prepare(std::string(kUserColumns) + "WHERE id = ?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    auto user = readUser(st);
+    st.reset();
+    return user;
+}
+
+std::vector<User> SqliteCrmStore::users() {
+    auto st = db_.prepare(std::string(kUserColumns) + "ORDER BY id");
+    std::vector<User> out;
+    while (st.step()) out.push_back(readUser(st));
+    return out;
+}
+
+void SqliteCrmStore::upsertUser(const User& user) {
+    auto st = db_.prepare(
+        "INSERT INTO users(id, username, name, name_en, role, skills, extension, pw_hash) "
+        "VALUES(?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET username=excluded.username, "
+        "name=excluded.name, name_en=excluded.name_en, role=excluded.role, "
+        "skills=excluded.skills, extension=excluded.extension, pw_hash=excluded.pw_hash");
+    st.bind(1, user.id).bind(2, user.username).bind(3, user.name).bind(4, user.nameEn);
+    st.bind(5, roleName(user.role)).bind(6, json(user.skills).dump()).bind(7, user.extension);
+    st.bind(8, user.passwordHash);
+    st.run();
+}
+
+// ---------------------------------------------------------------- customers
+
+std::vector<CustomerMatch> SqliteCrmStore::matchPhone(const std::string& e164) {
+    auto st = db_.prepare(
+        "SELECT c.id, c.name, p.is_primary, c.abusive, c.vip, "
+        "(SELECT count(*) FROM customer_phones q WHERE q.e164 = p.e164) AS sharing "
+        "FROM customer_phones p JOIN customers c ON c.id = p.customer_id WHERE p.e164 = ? "
+        "ORDER BY p.is_primary DESC, c.updated_ms DESC LIMIT 10");
+    st.bind(1, e164);
+    std::vector<CustomerMatch> out;
+    while (st.step()) {
+        CustomerMatch m;
+        m.id = st.text(0);
+        m.name = st.text(1);
+        const double sharing = static_cast<double>(std::max<std::int64_t>(1, st.integer(5)));
+        m.score = (st.integer(2) ? 1.0 : 0.8) / sharing;
+        m.abusiveHistory = st.integer(3) != 0;
+        m.vip = st.integer(4) != 0;
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+json SqliteCrmStore::phonesJson(const std::string& customerId, const Viewer& viewer,
+                                bool fullForViewer) {
+    (void)viewer;
+    auto st = db_.prepare(
+        "SELECT id, e164, label, is_primary FROM customer_phones WHERE customer_id = ? "
+        "ORDER BY is_primary DESC, id");
+    st.bind(1, customerId);
+    json phones = json::array();
+    while (st.step()) {
+        const std::string e164 = st.text(1);
+        json p{{"id", std::to_string(st.integer(0))},
+               {"label", st.text(2)},
+               {"primary", st.integer(3) != 0}};
+        if (fullForViewer) {
+            p["number"] = phone::formatLocal(e164);
+            p["e164"] = e164;
+        } else {
+            p["number"] = phone::maskLocal(e164);
+            p["masked"] = true;
+        }
+        phones.push_back(std::move(p));
+    }
+    return phones;
+}
+
+namespace {
+constexpr const char* kListColumns =
+    "SELECT c.id, c.customer_no, c.name, c.name_en, c.grade, c.vip, c.abusive, c.email, "
+    "c.last_contact_reason FROM customers c ";
+}
+
+json SqliteCrmStore::listItem(Statement& row, const Viewer& viewer) {
+    json item{{"id", row.text(0)},
+              {"customerNo", row.text(1)},
+              {"name", row.text(2)},
+              {"nameEn", row.text(3)},
+              {"grade", row.text(4)},
+              {"vip", row.integer(5) != 0},
+              {"abusiveHistory", row.integer(6) != 0},
+              {"email", nullable(row.optText(7))},
+              {"lastContactReason", nullable(row.optText(8))}};
+    return item;
+    (void)viewer;
+}
+
+json SqliteCrmStore::customersByPhone(const std::string& e164, const Viewer& viewer) {
+    auto st = db_.prepare(std::string(kListColumns) +
+                          "JOIN customer_phones p ON p.customer_id = c.id WHERE p.e164 = ? "
+                          "GROUP BY c.id ORDER BY max(p.is_primary) DESC, c.name LIMIT 50");
+    st.bind(1, e164);
+    std::vector<json> items;
+    while (st.step()) items.push_back(listItem(st, viewer));
+    json out = json::array();
+    for (auto& item : items) {
+        item["phones"] = phonesJson(item["id"].get<std::string>(), viewer, false);
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
+json SqliteCrmStore::searchCustomers(const std::string& query, int limit, const Viewer& viewer) {
+    if (auto e164 = phone::toE164(query)) return customersByPhone(*e164, viewer);
+    auto st = db_.prepare(std::string(kListColumns) +
+                          "WHERE c.customer_no = ?1 OR c.id = ?1 OR lower(c.email) = lower(?1) "
+                          "OR c.name LIKE ?2 ESCAPE '\\' OR lower(c.name_en) LIKE lower(?2) "
+                          "ESCAPE '\\' ORDER BY (c.name = ?1) DESC, c.name LIMIT ?3");
+    std::string escaped;
+    for (char c : query) {
+        if (c == '%' || c == '_' || c == '\\') escaped.push_back('\\');
+        escaped.push_back(c);
+    }
+    st.bind(1, query).bind(2, "%" + escaped + "%").bind(3, limit);
+    std::vector<json> items;
+    while (st.step()) items.push_back(listItem(st, viewer));
+    json out = json::array();
+    for (auto& item : items) {
+        item["phones"] = phonesJson(item["id"].get<std::string>(), viewer, false);
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
+std::optional<json> SqliteCrmStore::customerSummary(const std::string& id, const Viewer& viewer) {
+    auto st = db_.prepare(std::string(kListColumns) + "WHERE c.id = ?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    json item = listItem(st, viewer);
+    st.reset();
+    item["phones"] = phonesJson(id, viewer, false);
+    return item;
+}
+
+bool SqliteCrmStore::customerExists(const std::string& id) {
+    auto st = db_.prepare("SELECT 1 FROM customers WHERE id = ?");
+    st.bind(1, id);
+    const bool found = st.step();
+    st.reset();
+    return found;
+}
+
+std::optional<json> SqliteCrmStore::customer360(const std::string& id, const Viewer& viewer) {
+    auto st = db_.prepare(
+        "SELECT id, customer_no, name, name_en, email, birth_date, rrn, gender, grade, vip, "
+        "abusive, abusive_count, address, preferred_lang, consents, last_contact_reason, "
+        "created_ms, updated_ms FROM customers WHERE id = ?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    const bool handling = viewer.role == Role::Counselor && viewer.currentCallCustomerId == id;
+    json customer{{"id", st.text(0)},
+                  {"customerNo", st.text(1)},
+                  {"name", st.text(2)},
+                  {"nameEn", st.text(3)},
+                  {"email", nullable(st.optText(4))},
+                  {"birthDate", nullable(st.optText(5))},
+                  {"residentNumber", st.isNull(6) ? json(nullptr)
+                                                  : json(maskResidentNumber(st.text(6)))},
+                  {"gender", nullable(st.optText(7))},
+                  {"grade", st.text(8)},
+                  {"address", nullable(st.optText(12))},
+                  {"preferredLang", st.text(13)},
+                  {"createdAt", msToRfc(st.integer(16))},
+                  {"updatedAt", msToRfc(st.integer(17))}};
+    json flags{{"vip", st.integer(9) != 0},
+               {"abusiveHistory", st.integer(10) != 0},
+               {"abusiveCount", st.integer(11)}};
+    json consents = json::parse(st.text(14), nullptr, false);
+    if (!consents.is_object()) consents = json::object();
+    const auto lastReason = st.optText(15);
+    st.reset();
+    customer["phones"] = phonesJson(id, viewer, handling);
+
+    json products = json::array();
+    {
+        auto p = db_.prepare(
+            "SELECT id, kind, name, number, status, started_at, monthly_fee FROM products "
+            "WHERE customer_id = ? ORDER BY (status = 'active') DESC, started_at DESC");
+        p.bind(1, id);
+        while (p.step()) {
+            const std::string kind = p.text(1);
+            const std::string number = p.text(3);
+            products.push_back({{"id", p.text(0)},
+                                {"kind", kind},
+                                {"name", p.text(2)},
+                                {"number", kind == "card" ? maskCardNumber(number) : number},
+                                {"status", p.text(4)},
+                                {"startedAt", nullable(p.optText(5))},
+                                {"monthlyFee", p.integer(6)}});
+        }
+    }
+    json cases = json::array();
+    {
+        auto c = db_.prepare(
+            "SELECT id, title, status, priority, queue, opened_at, updated_at FROM cases "
+            "WHERE customer_id = ? AND status <> 'closed' ORDER BY updated_at DESC");
+        c.bind(1, id);
+        while (c.step()) {
+            cases.push_back({{"id", c.text(0)},
+                             {"title", c.text(1)},
+                             {"status", c.text(2)},
+                             {"priority", c.text(3)},
+                             {"queue", c.text(4)},
+                             {"openedAt", c.text(5)},
+                             {"updatedAt", c.text(6)}});
+        }
+    }
+    json history = interactions(id, std::nullopt, 20);
+    return json{{"customer", std::move(customer)},
+                {"flags", std::move(flags)},
+                {"consents", std::move(consents)},
+                {"products", std::move(products)},
+                {"openCases", std::move(cases)},
+                {"interactions", std::move(history["items"])},
+                {"hasMoreInteractions", history["hasMore"]},
+                {"lastContactReason", nullable(lastReason)}};
+}
+
+json SqliteCrmStore::interactions(const std::string& customerId, std::optional<TimePoint> before,
+                                  int limit) {
+    const std::int64_t beforeMs =
+        before ? toUnixMs(*before) : std::numeric_limits<std::int64_t>::max();
+    auto st = db_.prepare(
+        "SELECT id, call_id, channel, direction, queue, started_ms, duration_sec, reason, "
+        "end_reason, wrapup_code, agent_id, agent_name FROM interactions "
+        "WHERE customer_id = ? AND started_ms < ? ORDER BY started_ms DESC LIMIT ?");
+    st.bind(1, customerId).bind(2, beforeMs).bind(3, limit + 1);
+    json items = json::array();
+    std::vector<std::string> ids;
+    bool hasMore = false;
+    while (st.step()) {
+        if (static_cast<int>(items.size()) == limit) {
+            hasMore = true;
+            break;
+        }
+        ids.push_back(st.text(0));
+        items.push_back({{"id", st.text(0)},
+                         {"callId", nullable(st.optText(1))},
+                         {"channel", st.text(2)},
+                         {"direction", st.text(3)},
+                         {"queue", st.text(4)},
+                         {"startedAt", msToRfc(st.integer(5))},
+                         {"durationSec", st.integer(6)},
+                         {"reason", nullable(st.optText(7))},
+                         {"endReason", nullable(st.optText(8))},
+                         {"wrapupCode", nullable(st.optText(9))},
+                         {"agentId", nullable(st.optText(10))},
+                         {"agentName", nullable(st.optText(11))},
+                         {"notes", json::array()}});
+    }
+    st.reset();
+    if (!ids.empty()) {
+        std::unordered_map<std::string, std::size_t> index;
+        for (std::size_t i = 0; i < ids.size(); ++i) index[ids[i]] = i;
+        auto n = db_.prepare(
+            "SELECT id, idempotency_key, call_id, customer_id, wrapup_code, text, author_id, "
+            "version, created_ms, updated_ms, interaction_id FROM notes WHERE customer_id = ? "
+            "AND interaction_id IN (SELECT id FROM interactions WHERE customer_id = ? AND "
+            "started_ms < ? ORDER BY started_ms DESC LIMIT ?) ORDER BY created_ms");
+        n.bind(1, customerId).bind(2, customerId).bind(3, beforeMs).bind(4, limit);
+        while (n.step()) {
+            auto note = readNote(n);
+            auto it = index.find(n.text(10));
+            if (note && it != index.end()) items[it->second]["notes"].push_back(noteJson(*note));
+        }
+    }
+    return {{"items", std::move(items)}, {"hasMore", hasMore}};
+}
+
+std::string SqliteCrmStore::createCustomer(const json& fields, TimePoint now) {
+    std::string id;
+    {
+        auto st = db_.prepare("SELECT coalesce(max(rowid), 0) FROM customers");
+        st.step();
+        std::int64_t next = st.integer(0) + 1;
+        st.reset();
+        for (;; ++next) {
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "C%05lld", static_cast<long long>(next));
+            if (!customerExists(buf)) {
+                id = buf;
+                break;
+            }
+        }
+    }
+    json record = fields;
+    record["id"] = id;
+    if (!record.contains("customerNo")) {
+        record["customerNo"] = "9" + std::to_string(toUnixMs(now) % 1000000000LL);
+    }
+    db_.transaction([&] {
+        insertCustomerRecord(record);
+        auto st = db_.prepare("UPDATE customers SET created_ms = ?, updated_ms = ? WHERE id = ?");
+        st.bind(1, toUnixMs(now)).bind(2, toUnixMs(now)).bind(3, id);
+        st.run();
+    });
+    return id;
+}
+
+bool SqliteCrmStore::updateCustomer(const std::string& id, const json& fields, TimePoint now) {
+    if (!customerExists(id)) return false;
+    db_.transaction([&] {
+        auto set = [&](const char* column, const json& value) {
+            auto st = db_.prepare(std::string("UPDATE customers SET ") + column +
+                                  " = ? WHERE id = ?");
+            if (value.is_null()) {
+                st.bindNull(1);
+            } else if (value.is_boolean()) {
+                st.bind(1, value.get<bool>());
+            } else if (value.is_string()) {
+                st.bind(1, value.get<std::string>());
+            } else {
+                st.bind(1, value.dump());
+            }
+            st.bind(2, id);
+            st.run();
+        };
+        static const std::pair<const char*, const char*> columns[] = {
+            {"name", "name"},         {"nameEn", "name_en"},
+            {"email", "email"},       {"birthDate", "birth_date"},
+            {"gender", "gender"},     {"grade", "grade"},
+            {"address", "address"},   {"preferredLang", "preferred_lang"},
+            {"vip", "vip"},           {"abusiveHistory", "abusive"}};
+        for (const auto& [key, column] : columns) {
+            if (fields.contains(key)) set(column, fields[key]);
+        }
+        if (fields.contains("consents")) {
+            auto st = db_.prepare("SELECT consents FROM customers WHERE id = ?");
+            st.bind(1, id);
+            st.step();
+            json merged = json::parse(st.text(0), nullptr, false);
+            st.reset();
+            if (!merged.is_object()) merged = json::object();
+            for (auto& [k, v] : fields["consents"].items()) merged[k] = v;
+            set("consents", json(merged.dump()));
+        }
+        if (fields.contains("phones")) {
+            auto del = db_.prepare("DELETE FROM customer_phones WHERE customer_id = ?");
+            del.bind(1, id);
+            del.run();
+            for (const auto& p : fields["phones"]) {
+                auto ins = db_.prepare(
+                    "INSERT INTO customer_phones(customer_id, e164, label, is_primary) "
+                    "VALUES(?,?,?,?)");
+                ins.bind(1, id).bind(2, str(p, "e164")).bind(3, str(p, "label"));
+                ins.bind(4, flag(p, "primary"));
+                ins.run();
+            }
+        }
+        auto st = db_.prepare("UPDATE customers SET updated_ms = ? WHERE id = ?");
+        st.bind(1, toUnixMs(now)).bind(2, id);
+        st.run();
+    });
+    return true;
+}
+
+std::optional<std::string> SqliteCrmStore::customerPhone(const std::string& customerId,
+                                                         const std::string& phoneId) {
+    auto st = db_.prepare("SELECT e164 FROM customer_phones WHERE customer_id = ? AND id = ?");
+    st.bind(1, customerId).bind(2, static_cast<std::int64_t>(std::atoll(phoneId.c_str())));
+    if (!st.step()) return std::nullopt;
+    auto e164 = st.text(0);
+    st.reset();
+    return e164;
+}
+
+void SqliteCrmStore::flagAbusive(const std::string& customerId, TimePoint at) {
+    auto st = db_.prepare(
+        "UPDATE customers SET abusive = 1, abusive_count = abusive_count + 1, updated_ms = ? "
+        "WHERE id = ?");
+    st.bind(1, toUnixMs(at)).bind(2, customerId);
+    st.run();
+}
+
+std::vector<std::string> SqliteCrmStore::samplePhones(int count) {
+    auto st = db_.prepare(
+        "SELECT e164 FROM customer_phones WHERE is_primary = 1 ORDER BY random() LIMIT ?");
+    st.bind(1, count);
+    std::vector<std::string> out;
+    while (st.step()) out.push_back(st.text(0));
+    return out;
+}
+
+// ---------------------------------------------------------------- contacts and notes
+
+void SqliteCrmStore::recordInteraction(const InteractionRecord& r) {
+    if (r.customerId.empty() || !customerExists(r.customerId)) return;
+    const std::string id = newId('I');
+    db_.transaction([&] {
+        auto st = db_.prepare(
+            "INSERT INTO interactions(id, customer_id, call_id, channel, direction, queue, "
+            "started_ms, duration_sec, reason, end_reason, agent_id, agent_name) "
+            "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+        st.bind(1, id).bind(2, r.customerId).bind(3, r.callId).bind(4, r.channel);
+        st.bind(5, r.direction).bind(6, r.queue).bind(7, toUnixMs(r.startedAt));
+        st.bind(8, r.durationSec).bind(9, r.reason).bind(10, r.endReason).bind(11, r.agentId);
+        st.bind(12, r.agentName);
+        st.run();
+        auto link = db_.prepare(
+            "UPDATE notes SET interaction_id = ? WHERE call_id = ? AND customer_id = ? AND "
+            "interaction_id IS NULL");
+        link.bind(1, id).bind(2, r.callId).bind(3, r.customerId);
+        link.run();
+        auto reason = db_.prepare("UPDATE customers SET last_contact_reason = ? WHERE id = ?");
+        reason.bind(1, r.reason).bind(2, r.customerId);
+        reason.run();
+    });
+}
+
+void SqliteCrmStore::setInteractionWrapup(const std::string& callId, const std::string& code,
+                                          const std::optional<std::string>& noteId) {
+    auto st = db_.prepare("UPDATE interactions SET wrapup_code = ? WHERE call_id = ?");
+    st.bind(1, code).bind(2, callId);
+    st.run();
+    (void)noteId;  // notes link to interactions by call id
+}
+
+std::optional<Note> SqliteCrmStore::readNote(Statement& st) {
+    Note n;
+    n.id = st.text(0);
+    n.idempotencyKey = st.text(1);
+    n.callId = st.optText(2);
+    n.customerId = st.text(3);
+    n.wrapupCode = st.text(4);
+    n.text = st.text(5);
+    n.authorId = st.text(6);
+    n.version = static_cast<int>(st.integer(7));
+    n.createdAt = TimePoint(std::chrono::milliseconds(st.integer(8)));
+    n.updatedAt = TimePoint(std::chrono::milliseconds(st.integer(9)));
+    return n;
+}
+
+namespace {
+constexpr const char* kNoteColumns =
+    "SELECT id, idempotency_key, call_id, customer_id, wrapup_code, text, author_id, version, "
+    "created_ms, updated_ms FROM notes ";
+}
+
+std::optional<Note> SqliteCrmStore::note(const std::string& id) {
+    auto st = db_.prepare(std::string(kNoteColumns) + "WHERE id = ?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    auto n = readNote(st);
+    st.reset();
+    return n;
+}
+
+CrmStore::NoteCreated SqliteCrmStore::createNote(const Note& draft) {
+    {
+        auto st = db_.prepare(std::string(kNoteColumns) + "WHERE idempotency_key = ?");
+        st.bind(1, draft.idempotencyKey);
+        if (st.step()) {
+            auto existing = readNote(st);
+            st.reset();
+            return {*existing, false};
+        }
+    }
+    Note n = draft;
+    n.id = newId('N');
+    n.version = 1;
+    n.updatedAt = n.createdAt;
+    db_.transaction([&] {
+        std::optional<std::string> interactionId;
+        if (n.callId) {
+            auto find = db_.prepare(
+                "SELECT id FROM interactions WHERE call_id = ? AND customer_id = ? "
+                "ORDER BY started_ms DESC LIMIT 1");
+            find.bind(1, *n.callId).bind(2, n.customerId);
+            if (find.step()) interactionId = find.text(0);
+            find.reset();
+        } else {
+            // A note with no call is a memo: it gets its own entry in the history.
+            interactionId = newId('I');
+            auto memo = db_.prepare(
+                "INSERT INTO interactions(id, customer_id, channel, direction, queue, "
+                "started_ms, duration_sec, reason, wrapup_code, agent_id) "
+                "VALUES(?,?,'memo','internal','',?,0,'',?,?)");
+            memo.bind(1, *interactionId).bind(2, n.customerId).bind(3, toUnixMs(n.createdAt));
+            memo.bind(4, n.wrapupCode).bind(5, n.authorId);
+            memo.run();
+        }
+        auto st = db_.prepare(
+            "INSERT INTO notes(id, idempotency_key, call_id, interaction_id, customer_id, "
+            "wrapup_code, text, author_id, version, created_ms, updated_ms) "
+            "VALUES(?,?,?,?,?,?,?,?,1,?,?)");
+        st.bind(1, n.id).bind(2, n.idempotencyKey).bindOptional(3, n.callId);
+        st.bindOptional(4, interactionId).bind(5, n.customerId).bind(6, n.wrapupCode);
+        st.bind(7, n.text).bind(8, n.authorId).bind(9, toUnixMs(n.createdAt));
+        st.bind(10, toUnixMs(n.createdAt));
+        st.run();
+        if (n.callId) {
+            auto code = db_.prepare(
+                "UPDATE interactions SET wrapup_code = ? WHERE call_id = ? AND customer_id = ?");
+            code.bind(1, n.wrapupCode).bind(2, *n.callId).bind(3, n.customerId);
+            code.run();
+        }
+    });
+    return {n, true};
+}
+
+std::pair<CrmStore::NoteUpdate, Note> SqliteCrmStore::updateNote(const std::string& id,
+                                                                  const std::string& text,
+                                                                  const std::string& wrapupCode,
+                                                                  int expectedVersion,
+                                                                  TimePoint now) {
+    auto current = note(id);
+    if (!current) return {NoteUpdate::NotFound, {}};
+    if (current->version != expectedVersion) return {NoteUpdate::Conflict, *current};
+    auto st = db_.prepare(
+        "UPDATE notes SET text = ?, wrapup_code = ?, version = version + 1, updated_ms = ? "
+        "WHERE id = ? AND version = ?");
+    st.bind(1, text).bind(2, wrapupCode).bind(3, toUnixMs(now)).bind(4, id);
+    st.bind(5, expectedVersion);
+    st.run();
+    if (db_.changes() == 0) return {NoteUpdate::Conflict, *note(id)};
+    return {NoteUpdate::Updated, *note(id)};
+}
+
+// ---------------------------------------------------------------- reference data
+
+json SqliteCrmStore::wrapupCodes() {
+    auto st = db_.prepare(
+        "SELECT code, category, label_ko, label_en, template_ko, template_en FROM wrapup_codes "
+        "ORDER BY sort");
+    json out = json::array();
+    while (st.step()) {
+        out.push_back({{"code", st.text(0)},
+                       {"category", st.text(1)},
+                       {"labels", {{"ko", st.text(2)}, {"en", st.text(3)}}},
+                       {"templates", {{"ko", st.text(4)}, {"en", st.text(5)}}}});
+    }
+    return out;
+}
+
+bool SqliteCrmStore::wrapupCodeExists(const std::string& code) {
+    auto st = db_.prepare("SELECT 1 FROM wrapup_codes WHERE code = ?");
+    st.bind(1, code);
+    const bool found = st.step();
+    st.reset();
+    return found;
+}
+
+// ---------------------------------------------------------------- audit and quality
+
+void SqliteCrmStore::audit(const std::string& userId, const std::string& customerId,
+                           const std::string& action, TimePoint at) {
+    auto st = db_.prepare(
+        "INSERT INTO audit_log(at_ms, user_id, customer_id, action) VALUES(?,?,?,?)");
+    st.bind(1, toUnixMs(at)).bind(2, userId).bind(3, customerId).bind(4, action);
+    st.run();
+}
+
+int SqliteCrmStore::auditCount(const std::string& customerId) {
+    auto st = db_.prepare("SELECT count(*) FROM audit_log WHERE customer_id = ?");
+    st.bind(1, customerId);
+    st.step();
+    const int n = static_cast<int>(st.integer(0));
+    st.reset();
+    return n;
+}
+
+json SqliteCrmStore::addEvaluation(const json& e) {
+    json out = e;
+    out["id"] = newId('E');
+    auto st = db_.prepare(
+        "INSERT INTO evaluations(id, call_id, agent_id, evaluator_id, greeting, attitude, "
+        "handling, closing, empathy, comment, created_ms) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+    const auto& s = e["scores"];
+    st.bind(1, out["id"].get<std::string>()).bind(2, str(e, "callId"));
+    st.bind(3, str(e, "agentId")).bind(4, str(e, "evaluatorId"));
+    st.bind(5, s["greeting"].get<int>()).bind(6, s["attitude"].get<int>());
+    st.bind(7, s["handling"].get<int>()).bind(8, s["closing"].get<int>());
+    st.bind(9, s["empathy"].get<int>()).bind(10, str(e, "comment"));
+    st.bind(11, rfcToMs(e["createdAt"]));
+    st.run();
+    return out;
+}
+
+json SqliteCrmStore::evaluations(const std::optional<std::string>& agentId) {
+    auto st = db_.prepare(
+        "SELECT id, call_id, agent_id, evaluator_id, greeting, attitude, handling, closing, "
+        "empathy, comment, created_ms FROM evaluations WHERE (?1 IS NULL OR agent_id = ?1) "
+        "ORDER BY created_ms DESC");
+    st.bindOptional(1, agentId);
+    json out = json::array();
+    while (st.step()) {
+        out.push_back({{"id", st.text(0)},
+                       {"callId", st.text(1)},
+                       {"agentId", st.text(2)},
+                       {"evaluatorId", st.text(3)},
+                       {"scores",
+                        {{"greeting", st.integer(4)},
+                         {"attitude", st.integer(5)},
+                         {"handling", st.integer(6)},
+                         {"closing", st.integer(7)},
+                         {"empathy", st.integer(8)}}},
+                       {"comment", st.text(9)},
+                       {"createdAt", msToRfc(st.integer(10))}});
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- data set
+
+void SqliteCrmStore::insertCustomerRecord(const json& c) {
+    const std::string id = str(c, "id");
+    auto st = db_.prepare(
+        "INSERT INTO customers(id, customer_no, name, name_en, email, birth_date, rrn, gender, "
+        "grade, vip, abusive, abusive_count, address, preferred_lang, consents, "
+        "last_contact_reason, created_ms, updated_ms) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    const bool abusive = flag(c, "abusiveHistory");
+    auto optional = [&](const char* key) -> std::optional<std::string> {
+        auto it = c.find(key);
+        if (it == c.end() || !it->is_string()) return std::nullopt;
+        return it->get<std::string>();
+    };
+    st.bind(1, id).bind(2, str(c, "customerNo")).bind(3, str(c, "name"));
+    st.bind(4, str(c, "nameEn")).bindOptional(5, optional("email"));
+    st.bindOptional(6, optional("birthDate")).bindOptional(7, optional("rrn"));
+    st.bindOptional(8, optional("gender"));
+    const std::string grade = str(c, "grade");
+    st.bind(9, grade.empty() ? std::string("NORMAL") : grade);
+    st.bind(10, flag(c, "vip")).bind(11, abusive).bind(12, abusive ? 1 : 0);
+    st.bindOptional(13, optional("address"));
+    const std::string lang = str(c, "preferredLang");
+    st.bind(14, lang.empty() ? std::string("ko") : lang);
+    st.bind(15, c.value("consents", json::object()).dump());
+    st.bindOptional(16, optional("lastContactReason"));
+    st.bind(17, std::int64_t{0}).bind(18, std::int64_t{0});
+    st.run();
+
+    if (auto phones = c.find("phones"); phones != c.end() && phones->is_array()) {
+        for (const auto& p : *phones) {
+            std::string e164 = str(p, "e164");
+            if (e164.empty()) e164 = phone::toE164(str(p, "number")).value_or("");
+            if (e164.empty()) continue;
+            auto ins = db_.prepare(
+                "INSERT INTO customer_phones(customer_id, e164, label, is_primary) VALUES(?,?,?,?)");
+            ins.bind(1, id).bind(2, e164).bind(3, str(p, "label")).bind(4, flag(p, "primary"));
+            ins.run();
+        }
+    }
+    if (auto products = c.find("products"); products != c.end() && products->is_array()) {
+        for (const auto& p : *products) {
+            auto ins = db_.prepare(
+                "INSERT INTO products(id, customer_id, kind, name, number, status, started_at, "
+                "monthly_fee) VALUES(?,?,?,?,?,?,?,?)");
+            ins.bind(1, str(p, "id")).bind(2, id).bind(3, str(p, "kind")).bind(4, str(p, "name"));
+            ins.bind(5, str(p, "number")).bind(6, str(p, "status")).bind(7, str(p, "startedAt"));
+            ins.bind(8, p.value("monthlyFee", 0));
+            ins.run();
+        }
+    }
+    if (auto cases = c.find("cases"); cases != c.end() && cases->is_array()) {
+        for (const auto& k : *cases) {
+            auto ins = db_.prepare(
+                "INSERT INTO cases(id, customer_id, title, status, priority, queue, opened_at, "
+                "updated_at) VALUES(?,?,?,?,?,?,?,?)");
+            ins.bind(1, str(k, "id")).bind(2, id).bind(3, str(k, "title"));
+            ins.bind(4, str(k, "status")).bind(5, str(k, "priority")).bind(6, str(k, "queue"));
+            ins.bind(7, str(k, "openedAt")).bind(8, str(k, "updatedAt"));
+            ins.run();
+        }
+    }
+    if (auto history = c.find("interactions"); history != c.end() && history->is_array()) {
+        for (const auto& i : *history) {
+            const std::string iid = str(i, "id");
+            const std::int64_t started = rfcToMs(i["startedAt"]);
+            auto ins = db_.prepare(
+                "INSERT INTO interactions(id, customer_id, channel, direction, queue, started_ms, "
+                "duration_sec, reason, end_reason, wrapup_code, agent_name) "
+                "VALUES(?,?,?,?,?,?,?,?,'completed',?,?)");
+            ins.bind(1, iid).bind(2, id).bind(3, str(i, "channel")).bind(4, str(i, "direction"));
+            ins.bind(5, str(i, "queue")).bind(6, started).bind(7, i.value("durationSec", 0));
+            ins.bind(8, str(i, "reason")).bind(9, str(i, "wrapupCode"));
+            ins.bind(10, str(i, "agentName"));
+            ins.run();
+            const std::string text = str(i, "note");
+            if (!text.empty()) {
+                auto note = db_.prepare(
+                    "INSERT INTO notes(id, idempotency_key, interaction_id, customer_id, "
+                    "wrapup_code, text, author_id, version, created_ms, updated_ms) "
+                    "VALUES(?,?,?,?,?,?,?,1,?,?)");
+                const std::string nid = "N" + iid.substr(1);
+                note.bind(1, nid).bind(2, "seed-" + nid).bind(3, iid).bind(4, id);
+                note.bind(5, str(i, "wrapupCode")).bind(6, text).bind(7, str(i, "agentName"));
+                const std::int64_t end = started + 1000LL * i.value("durationSec", 0);
+                note.bind(8, end).bind(9, end);
+                note.run();
+            }
+        }
+    }
+}
+
+void SqliteCrmStore::loadDataSet(const json& center, const json& customers) {
+    db_.transaction([&] {
+        db_.exec(
+            "DELETE FROM notes; DELETE FROM interactions; DELETE FROM cases; DELETE FROM products;"
+            "DELETE FROM customer_phones; DELETE FROM customers; DELETE FROM wrapup_codes;"
+            "DELETE FROM evaluations;");
+        int sort = 0;
+        for (const auto& w : center.value("wrapupCodes", json::array())) {
+            auto st = db_.prepare(
+                "INSERT INTO wrapup_codes(code, category, label_ko, label_en, template_ko, "
+                "template_en, sort) VALUES(?,?,?,?,?,?,?)");
+            st.bind(1, str(w, "code")).bind(2, str(w, "category")).bind(3, str(w, "labelKo"));
+            st.bind(4, str(w, "labelEn")).bind(5, str(w, "templateKo"));
+            st.bind(6, str(w, "templateEn")).bind(7, sort++);
+            st.run();
+        }
+        for (const auto& c : customers.value("customers", json::array())) {
+            insertCustomerRecord(c);
+        }
+    });
+    logging::get("store")->info("data set loaded: {} customers", customerCount());
+}
+
+int SqliteCrmStore::customerCount() {
+    auto st = db_.prepare("SELECT count(*) FROM customers");
+    st.step();
+    const int n = static_cast<int>(st.integer(0));
+    st.reset();
+    return n;
+}
+
+}  // namespace agentdesk::server

@@ -1,0 +1,78 @@
+#pragma once
+// CrmStore on SQLite in WAL mode (one connection, owned by the server's I/O thread).
+#include <memory>
+#include <string>
+
+#include "server/store/crm_store.h"
+#include "server/store/sqlite_db.h"
+
+namespace agentdesk::server {
+
+class SqliteCrmStore final : public CrmStore {
+public:
+    explicit SqliteCrmStore(const std::string& path);
+
+    std::optional<User> userByUsername(const std::string& username) override;
+    std::optional<User> userById(const std::string& id) override;
+    std::vector<User> users() override;
+    void upsertUser(const User& user) override;
+
+    std::vector<CustomerMatch> matchPhone(const std::string& e164) override;
+    nlohmann::json customersByPhone(const std::string& e164, const Viewer& viewer) override;
+    nlohmann::json searchCustomers(const std::string& query, int limit,
+                                   const Viewer& viewer) override;
+    std::optional<nlohmann::json> customer360(const std::string& id, const Viewer& viewer) override;
+    std::optional<nlohmann::json> customerSummary(const std::string& id,
+                                                  const Viewer& viewer) override;
+    bool customerExists(const std::string& id) override;
+    std::string createCustomer(const nlohmann::json& fields, TimePoint now) override;
+    bool updateCustomer(const std::string& id, const nlohmann::json& fields,
+                        TimePoint now) override;
+    std::optional<std::string> customerPhone(const std::string& customerId,
+                                             const std::string& phoneId) override;
+    nlohmann::json interactions(const std::string& customerId, std::optional<TimePoint> before,
+                                int limit) override;
+    void flagAbusive(const std::string& customerId, TimePoint at) override;
+    std::vector<std::string> samplePhones(int count) override;
+
+    void recordInteraction(const InteractionRecord& record) override;
+    void setInteractionWrapup(const std::string& callId, const std::string& code,
+                              const std::optional<std::string>& noteId) override;
+    NoteCreated createNote(const Note& draft) override;
+    std::pair<NoteUpdate, Note> updateNote(const std::string& id, const std::string& text,
+                                           const std::string& wrapupCode, int expectedVersion,
+                                           TimePoint now) override;
+    std::optional<Note> note(const std::string& id) override;
+
+    nlohmann::json wrapupCodes() override;
+    bool wrapupCodeExists(const std::string& code) override;
+
+    void audit(const std::string& userId, const std::string& customerId,
+               const std::string& action, TimePoint at) override;
+    int auditCount(const std::string& customerId) override;
+    nlohmann::json addEvaluation(const nlohmann::json& evaluation) override;
+    nlohmann::json evaluations(const std::optional<std::string>& agentId) override;
+
+    void loadDataSet(const nlohmann::json& center, const nlohmann::json& customers) override;
+    int customerCount() override;
+
+    // For bulk loads (benchmarks, imports): runs fn inside one transaction.
+    template <typename Fn>
+    void inTransaction(Fn&& fn) {
+        db_.transaction(std::forward<Fn>(fn));
+    }
+    // Inserts one customer from the data-set JSON shape (see resources/demo/customers.json).
+    void insertCustomerRecord(const nlohmann::json& customer);
+
+private:
+    void createSchema();
+    nlohmann::json phonesJson(const std::string& customerId, const Viewer& viewer,
+                              bool fullForViewer);
+    nlohmann::json listItem(Statement& row, const Viewer& viewer);
+    std::optional<Note> readNote(Statement& st);
+    std::string newId(char prefix);
+
+    SqliteDb db_;
+};
+
+}  // namespace agentdesk::server

@@ -1,0 +1,84 @@
+#pragma once
+// A thin RAII layer over the SQLite C API: one connection, cached prepared statements,
+// transactions. Not thread-safe: one owner thread.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace agentdesk::server {
+
+class SqliteError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Statement {
+public:
+    explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
+    Statement& bind(int index, std::string_view text);
+    Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
+    Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement& bind(int index, double value);
+    Statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement& bindNull(int index);
+    Statement& bindOptional(int index, const std::optional<std::string>& text);
+
+    bool step();  // true while a row is available
+    void run() {
+        while (step()) {
+        }
+    }
+    void reset();
+
+    std::string text(int column) const;
+    std::optional<std::string> optText(int column) const;
+    std::int64_t integer(int column) const;
+    double real(int column) const;
+    bool isNull(int column) const;
+
+private:
+    sqlite3_stmt* stmt_;
+};
+
+class SqliteDb {
+public:
+    // ":memory:" for a private in-memory database.
+    explicit SqliteDb(const std::string& path);
+    ~SqliteDb();
+    SqliteDb(const SqliteDb&) = delete;
+    SqliteDb& operator=(const SqliteDb&) = delete;
+
+    void exec(std::string_view sql);
+    // A cached statement, reset and unbound, ready to bind.
+    Statement prepare(const std::string& sql);
+    std::int64_t lastInsertRowId() const;
+    int changes() const;
+
+    // Runs fn in BEGIN IMMEDIATE … COMMIT; rolls back and rethrows on an exception.
+    template <typename Fn>
+    void transaction(Fn&& fn) {
+        exec("BEGIN IMMEDIATE");
+        try {
+            fn();
+            exec("COMMIT");
+        } catch (...) {
+            exec("ROLLBACK");
+            throw;
+        }
+    }
+
+private:
+    sqlite3* db_ = nullptr;
+    std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+}  // namespace agentdesk::server
