@@ -1,6 +1,8 @@
 #include "server/http/http_server.h"
 
+#include <array>
 #include <deque>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_map>

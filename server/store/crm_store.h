@@ -46,6 +46,7 @@ public:
                                         std::optional<TimePoint> before, int limit) = 0;
     virtual void flagAbusive(const std::string& customerId, TimePoint at) = 0;
     virtual std::vector<std::string> samplePhones(int count) = 0;  // demo call generator
+    virtual std::optional<std::string> primaryPhone(const std::string& customerId) = 0;
 
     // --- contacts and notes ---
     virtual void recordInteraction(const InteractionRecord& record) = 0;

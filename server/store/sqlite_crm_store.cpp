@@ -435,7 +435,7 @@ std::string SqliteCrmStore::createCustomer(const json& fields, TimePoint now) {
         std::int64_t next = st.integer(0) + 1;
         st.reset();
         for (;; ++next) {
-            char buf[16];
+            char buf[32];
             std::snprintf(buf, sizeof buf, "C%05lld", static_cast<long long>(next));
             if (!customerExists(buf)) {
                 id = buf;
@@ -539,6 +539,17 @@ std::vector<std::string> SqliteCrmStore::samplePhones(int count) {
     std::vector<std::string> out;
     while (st.step()) out.push_back(st.text(0));
     return out;
+}
+
+std::optional<std::string> SqliteCrmStore::primaryPhone(const std::string& customerId) {
+    auto st = db_.prepare(
+        "SELECT e164 FROM customer_phones WHERE customer_id = ? ORDER BY is_primary DESC, id "
+        "LIMIT 1");
+    st.bind(1, customerId);
+    if (!st.step()) return std::nullopt;
+    auto e164 = st.text(0);
+    st.reset();
+    return e164;
 }
 
 // ---------------------------------------------------------------- contacts and notes
@@ -786,7 +797,8 @@ void SqliteCrmStore::insertCustomerRecord(const json& c) {
     st.bind(14, lang.empty() ? std::string("ko") : lang);
     st.bind(15, c.value("consents", json::object()).dump());
     st.bindOptional(16, optional("lastContactReason"));
-    st.bind(17, std::int64_t{0}).bind(18, std::int64_t{0});
+    const std::int64_t loadedMs = toUnixMs(std::chrono::system_clock::now());
+    st.bind(17, loadedMs).bind(18, loadedMs);
     st.run();
 
     if (auto phones = c.find("phones"); phones != c.end() && phones->is_array()) {

@@ -34,6 +34,7 @@ public:
                                 int limit) override;
     void flagAbusive(const std::string& customerId, TimePoint at) override;
     std::vector<std::string> samplePhones(int count) override;
+    std::optional<std::string> primaryPhone(const std::string& customerId) override;
 
     void recordInteraction(const InteractionRecord& record) override;
     void setInteractionWrapup(const std::string& callId, const std::string& code,

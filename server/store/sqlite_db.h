@@ -27,6 +27,9 @@ public:
     Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
     Statement& bind(int index, std::int64_t value);
     Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement& bind(int index, long long value) {
+        return bind(index, static_cast<std::int64_t>(value));
+    }
     Statement& bind(int index, double value);
     Statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value)); }
     Statement& bindNull(int index);

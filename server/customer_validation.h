@@ -1,0 +1,13 @@
+#pragma once
+// Validation of customer create/update bodies (POST/PATCH /customers). Pure functions.
+#include <nlohmann/json.hpp>
+
+#include "server/api_error.h"
+
+namespace agentdesk::server {
+
+// On success `normalized` holds the accepted fields, phones with their E.164 form.
+// Wrong JSON types → BadRequest; values that break a rule → ValidationFailed with field errors.
+Outcome validateCustomer(const nlohmann::json& body, bool creating, nlohmann::json& normalized);
+
+}  // namespace agentdesk::server

@@ -1,0 +1,78 @@
+#include "server/demo/demo_data.h"
+
+#include <stdexcept>
+
+#include "server/auth/password_hash.h"
+
+namespace agentdesk::server {
+
+using nlohmann::json;
+
+CenterConfig parseCenterConfig(const json& center) {
+    if (!center.is_object() || !center.contains("queues")) {
+        throw std::runtime_error("center configuration has no queues");
+    }
+    CenterConfig c;
+    const json s = center.value("settings", json::object());
+    c.settings.acwMandatory = s.value("acwMode", std::string("mandatory")) == "mandatory";
+    c.settings.acwTimeoutSec = s.value("acwTimeoutSec", 120);
+    c.settings.ringTimeoutSec = s.value("ringTimeoutSec", 15);
+    c.settings.abuseWarningsBeforeHangup = s.value("abuseWarningsBeforeHangup", 2);
+    c.settings.ewtMinAnswered = s.value("ewtMinAnswered", 5);
+    c.settings.outboundAnswerSec = s.value("outboundAnswerSec", 4);
+    const json info = center.value("center", json::object());
+    c.settings.utcOffsetMinutes = info.value("utcOffsetMinutes", 540);
+    for (const auto& q : center["queues"]) {
+        QueueConfig qc;
+        qc.id = q.at("id").get<std::string>();
+        qc.name = q.value("name", qc.id);
+        qc.nameEn = q.value("nameEn", qc.name);
+        qc.skill = q.value("skill", qc.id);
+        qc.slThresholdSec = q.value("slThresholdSec", 20);
+        qc.recommendedTalkSec = q.value("recommendedTalkSec", 300);
+        qc.weight = q.value("weight", 1.0);
+        for (const auto& i : q.value("intents", json::array())) {
+            qc.intents.push_back({i.at("id").get<std::string>(), i.value("labelKo", ""),
+                                  i.value("labelEn", ""),
+                                  i.value("ivrPath", std::vector<std::string>{})});
+        }
+        c.queues.push_back(std::move(qc));
+    }
+    for (const auto& r : center.value("notReadyReasons", json::array())) {
+        c.reasons.push_back({r.at("code").get<std::string>(), r.value("labelKo", ""),
+                             r.value("labelEn", "")});
+    }
+    for (const auto& u : center.value("users", json::array())) {
+        User user;
+        user.id = u.at("id").get<std::string>();
+        user.username = u.at("username").get<std::string>();
+        user.name = u.value("name", user.username);
+        user.nameEn = u.value("nameEn", user.name);
+        user.role = parseRole(u.value("role", std::string("counselor"))).value_or(Role::Counselor);
+        user.skills = u.value("skills", std::vector<std::string>{});
+        user.extension = u.value("extension", "");
+        c.users.push_back(std::move(user));
+    }
+    c.demoPassword = center.value("demoPassword", std::string("demo"));
+    return c;
+}
+
+void seedReferenceData(CrmStore& store, const json& center) {
+    if (!store.wrapupCodes().empty()) return;
+    store.loadDataSet(center, json::object());
+}
+
+void seedDemoData(CrmStore& store, const CenterConfig& config, const json& center,
+                  const json& customers, bool force) {
+    if (force || store.customerCount() == 0) store.loadDataSet(center, customers);
+    std::string hash;  // one Argon2id hash of the shared demo password
+    for (const auto& u : config.users) {
+        if (store.userById(u.id)) continue;
+        if (hash.empty()) hash = hashPassword(config.demoPassword);
+        User user = u;
+        user.passwordHash = hash;
+        store.upsertUser(user);
+    }
+}
+
+}  // namespace agentdesk::server

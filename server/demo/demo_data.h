@@ -1,0 +1,30 @@
+#pragma once
+// Reads the center configuration (queues, settings, users, wrap-up codes) and seeds the store
+// with the demo data set.
+#include <nlohmann/json.hpp>
+
+#include "server/acd/acd_simulator.h"
+#include "server/store/crm_store.h"
+
+namespace agentdesk::server {
+
+struct CenterConfig {
+    AcdSettings settings;
+    std::vector<QueueConfig> queues;
+    std::vector<NotReadyReason> reasons;
+    std::vector<User> users;  // without password hashes
+    std::string demoPassword;
+};
+
+// Throws std::runtime_error when the JSON is not a center configuration.
+CenterConfig parseCenterConfig(const nlohmann::json& center);
+
+// Loads wrap-up codes and, when the store has no customers yet or `force` is set, the demo
+// customers; creates the demo users that do not exist (password from the center config).
+void seedDemoData(CrmStore& store, const CenterConfig& config, const nlohmann::json& center,
+                  const nlohmann::json& customers, bool force);
+
+// Loads the wrap-up codes only (a server without --demo still needs them).
+void seedReferenceData(CrmStore& store, const nlohmann::json& center);
+
+}  // namespace agentdesk::server

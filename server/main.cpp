@@ -1,0 +1,193 @@
+// agentdesk-server command line (API.md "Server command line").
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+#include "common/logging.h"
+#include "server/auth/password_hash.h"
+#include "server/server_app.h"
+#include "server/store/sqlite_crm_store.h"
+
+#ifndef AGENTDESK_VERSION
+#define AGENTDESK_VERSION "0.0.0"
+#endif
+
+namespace {
+
+constexpr const char* kHelp = R"(agentdesk-server — the AgentDesk contact-center backend (ACD simulator, CRM, events)
+
+Usage:
+  agentdesk-server [--listen HOST:PORT] [--db FILE] [--demo] [--demo-rate CALLS_PER_MIN]
+  agentdesk-server add-user USERNAME --name NAME --role ROLE [--skills a,b] [--extension EXT]
+                   [--db FILE]          (reads the password from the first line of stdin)
+  agentdesk-server --help | --version
+
+Options:
+  --listen HOST:PORT   address to serve on (default 127.0.0.1:8780; port 0 picks a free one)
+  --db FILE            SQLite database (default $XDG_DATA_HOME/agentdesk/server.db,
+                       i.e. ~/.local/share/agentdesk/server.db); ":memory:" keeps nothing
+  --demo               demo contact center: demo users (counselor1..3, lead1, trainer1, password
+                       "demo"), 250 demo customers with history, and a call generator
+  --demo-rate N        demo calls per minute, Poisson arrivals (default 2; 0 turns the generator
+                       off but keeps demo users, data and POST /demo/calls)
+  --seed N             random seed of the demo generator (repeatable demo sessions)
+  --log SPEC           log levels, e.g. "info" or "warn,server=debug" (also $AGENTDESK_LOG)
+  --help               this text
+  --version            print the version
+
+On start it prints one line with the URL it serves. Stop with Ctrl+C (SIGINT) or SIGTERM.
+Roles for add-user: counselor, teamlead, trainer. Skills are queue skills (general, card, cancel).
+)";
+
+int fail(const std::string& message) {
+    std::cerr << "agentdesk-server: " << message << "\nTry 'agentdesk-server --help'.\n";
+    return 2;
+}
+
+bool parseListen(const std::string& text, std::string& host, std::uint16_t& port) {
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos || colon == 0) return false;
+    host = text.substr(0, colon);
+    if (host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    const std::string p = text.substr(colon + 1);
+    if (p.empty() || p.size() > 5) return false;
+    unsigned long value = 0;
+    for (char c : p) {
+        if (c < '0' || c > '9') return false;
+        value = value * 10 + static_cast<unsigned long>(c - '0');
+    }
+    if (value > 65535) return false;
+    port = static_cast<std::uint16_t>(value);
+    return true;
+}
+
+int addUser(int argc, char** argv) {
+    if (argc < 3) return fail("add-user needs a USERNAME");
+    agentdesk::server::User user;
+    user.username = argv[2];
+    user.id = "U-" + user.username;
+    std::string db;
+    for (int i = 3; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) throw std::invalid_argument(arg + " needs a value");
+            return argv[++i];
+        };
+        try {
+            if (arg == "--name") {
+                user.name = value();
+            } else if (arg == "--role") {
+                auto role = agentdesk::server::parseRole(value());
+                if (!role) return fail("--role must be counselor, teamlead or trainer");
+                user.role = *role;
+            } else if (arg == "--skills") {
+                std::string skills = value();
+                std::size_t start = 0;
+                while (start <= skills.size()) {
+                    auto comma = skills.find(',', start);
+                    auto s = skills.substr(start, comma - start);
+                    if (!s.empty()) user.skills.push_back(s);
+                    if (comma == std::string::npos) break;
+                    start = comma + 1;
+                }
+            } else if (arg == "--extension") {
+                user.extension = value();
+            } else if (arg == "--db") {
+                db = value();
+            } else {
+                return fail("unknown option " + arg);
+            }
+        } catch (const std::invalid_argument& e) {
+            return fail(e.what());
+        }
+    }
+    if (user.name.empty()) return fail("add-user needs --name");
+    std::string password;
+    std::getline(std::cin, password);
+    if (password.size() < 4) return fail("the password (first line of stdin) must be 4+ characters");
+    user.nameEn = user.name;
+    user.passwordHash = agentdesk::server::hashPassword(password);
+    agentdesk::server::SqliteCrmStore store(db.empty() ? agentdesk::server::defaultDatabasePath()
+                                                       : db);
+    if (auto existing = store.userByUsername(user.username)) user.id = existing->id;
+    store.upsertUser(user);
+    std::cout << "user " << user.username << " (" << agentdesk::server::roleName(user.role)
+              << ") saved\n";
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using agentdesk::server::ServerApp;
+    using agentdesk::server::ServerConfig;
+    if (argc >= 2 && std::string(argv[1]) == "add-user") {
+        agentdesk::logging::init({"agentdesk-server", "", true, true, ""});
+        return addUser(argc, argv);
+    }
+    ServerConfig config;
+    std::string logSpec;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto next = [&](std::string& out) {
+            if (i + 1 >= argc) return false;
+            out = argv[++i];
+            return true;
+        };
+        std::string value;
+        if (arg == "--help" || arg == "-h") {
+            std::cout << kHelp;
+            return 0;
+        } else if (arg == "--version") {
+            std::cout << "agentdesk-server " << AGENTDESK_VERSION << "\n";
+            return 0;
+        } else if (arg == "--listen") {
+            if (!next(value) || !parseListen(value, config.host, config.port)) {
+                return fail("--listen needs HOST:PORT, e.g. 127.0.0.1:8780");
+            }
+        } else if (arg == "--db") {
+            if (!next(config.dbPath) || config.dbPath.empty()) return fail("--db needs a FILE");
+        } else if (arg == "--demo") {
+            config.demo = true;
+        } else if (arg == "--demo-rate") {
+            char* end = nullptr;
+            if (!next(value)) return fail("--demo-rate needs a number");
+            config.demoRate = std::strtod(value.c_str(), &end);
+            if (end == value.c_str() || *end || config.demoRate < 0 || config.demoRate > 600) {
+                return fail("--demo-rate must be a number from 0 to 600");
+            }
+        } else if (arg == "--seed") {
+            if (!next(value)) return fail("--seed needs a number");
+            config.seed = static_cast<unsigned>(std::strtoul(value.c_str(), nullptr, 10));
+        } else if (arg == "--log") {
+            if (!next(logSpec)) return fail("--log needs a level spec");
+        } else {
+            return fail("unknown option " + arg);
+        }
+    }
+    agentdesk::logging::init({"agentdesk-server", "", true, true, logSpec});
+
+    // Block the stop signals before threads start, then wait for one on this thread.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    ServerApp app(config);
+    try {
+        app.start();
+    } catch (const std::exception& e) {
+        std::cerr << "agentdesk-server: " << e.what() << "\n";
+        return 1;
+    }
+    std::cout << "agentdesk-server serving " << app.baseUrl() << "/api/v1"
+              << (config.demo ? " (demo contact center)" : "") << std::endl;
+    int sig = 0;
+    sigwait(&signals, &sig);
+    agentdesk::logging::get("server")->info("signal {}: shutting down", sig);
+    app.stop();
+    agentdesk::logging::shutdown();
+    return 0;
+}

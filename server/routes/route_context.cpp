@@ -1,0 +1,170 @@
+#include "server/routes/route_context.h"
+
+#include "server/auth/password_hash.h"
+
+namespace agentdesk::server {
+
+http::Response jsonResponse(int status, const json& body) {
+    http::Response r;
+    r.status = status;
+    r.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
+    return r;
+}
+
+http::Response errorResponse(const Outcome& outcome) {
+    return jsonResponse(httpStatus(outcome.code), errorBody(outcome));
+}
+
+void respondError(const http::ExchangePtr& ex, ErrorCode code, const std::string& message) {
+    ex->respond(errorResponse(Outcome::fail(code, message)));
+}
+
+void respondOutcome(const http::ExchangePtr& ex, const Outcome& outcome) {
+    ex->respond(errorResponse(outcome));
+}
+
+void respondAccepted(const http::ExchangePtr& ex, const Outcome& outcome,
+                     const std::string& requestId) {
+    if (!outcome.ok()) {
+        respondOutcome(ex, outcome);
+        return;
+    }
+    ex->respond(jsonResponse(202, {{"requestId", requestId}}));
+}
+
+std::string bearerToken(const http::Request& request) {
+    const std::string header = request.header("authorization");
+    static const std::string prefix = "Bearer ";
+    if (header.size() > prefix.size() &&
+        (header.compare(0, prefix.size(), prefix) == 0 ||
+         header.compare(0, prefix.size(), "bearer ") == 0)) {
+        return header.substr(prefix.size());
+    }
+    return request.queryValue("access_token");
+}
+
+std::optional<AuthSession> authenticate(RouteContext& ctx, const http::Request& request,
+                                        const http::ExchangePtr& ex,
+                                        std::initializer_list<Role> roles) {
+    const std::string token = bearerToken(request);
+    if (token.empty()) {
+        respondError(ex, ErrorCode::Unauthorized, "missing bearer token");
+        return std::nullopt;
+    }
+    auto session = ctx.sessions.find(token);
+    if (!session) {
+        respondError(ex, ErrorCode::Unauthorized, "invalid or expired token");
+        return std::nullopt;
+    }
+    if (roles.size() > 0) {
+        bool allowed = false;
+        for (Role r : roles) allowed = allowed || r == session->user.role;
+        if (!allowed) {
+            respondError(ex, ErrorCode::Forbidden,
+                         "this needs the role " + std::string(roleName(*roles.begin())) +
+                             (roles.size() > 1 ? " or another supervising role" : ""));
+            return std::nullopt;
+        }
+    }
+    return session;
+}
+
+std::optional<json> jsonBody(const http::Request& request, const http::ExchangePtr& ex,
+                             bool allowEmpty) {
+    if (request.body.empty() && allowEmpty) return json::object();
+    json body = json::parse(request.body, nullptr, false);
+    if (body.is_discarded()) {
+        respondError(ex, ErrorCode::BadRequest, "the body is not valid JSON");
+        return std::nullopt;
+    }
+    if (!body.is_object()) {
+        respondError(ex, ErrorCode::BadRequest, "the body must be a JSON object");
+        return std::nullopt;
+    }
+    return body;
+}
+
+std::string requestIdOf(const http::Request& request) {
+    std::string id = request.header("x-request-id");
+    if (!id.empty() && id.size() <= 128) return id;
+    return "req-" + randomToken().substr(0, 16);
+}
+
+Viewer viewerOf(RouteContext& ctx, const AuthSession& session) {
+    Viewer v;
+    v.userId = session.user.id;
+    v.role = session.user.role;
+    v.currentCallCustomerId = ctx.telephony.currentCallCustomer(session.user.id);
+    v.currentCallerE164 = ctx.telephony.currentCallerE164(session.user.id);
+    return v;
+}
+
+const json* Fields::get(const char* key, bool required) {
+    auto it = object_.find(key);
+    if (it == object_.end() || it->is_null()) {
+        if (required) errors_.push_back({key, "is required"});
+        return nullptr;
+    }
+    return &*it;
+}
+
+std::optional<std::string> Fields::string(const char* key, bool required) {
+    const json* v = get(key, required);
+    if (!v) return std::nullopt;
+    if (!v->is_string()) {
+        errors_.push_back({key, "must be a string"});
+        return std::nullopt;
+    }
+    return v->get<std::string>();
+}
+
+std::optional<bool> Fields::boolean(const char* key, bool required) {
+    const json* v = get(key, required);
+    if (!v) return std::nullopt;
+    if (!v->is_boolean()) {
+        errors_.push_back({key, "must be true or false"});
+        return std::nullopt;
+    }
+    return v->get<bool>();
+}
+
+std::optional<long long> Fields::integer(const char* key, bool required) {
+    const json* v = get(key, required);
+    if (!v) return std::nullopt;
+    if (!v->is_number_integer()) {
+        errors_.push_back({key, "must be an integer"});
+        return std::nullopt;
+    }
+    return v->get<long long>();
+}
+
+const json* Fields::object(const char* key, bool required) {
+    const json* v = get(key, required);
+    if (v && !v->is_object()) {
+        errors_.push_back({key, "must be an object"});
+        return nullptr;
+    }
+    return v;
+}
+
+const json* Fields::array(const char* key, bool required) {
+    const json* v = get(key, required);
+    if (v && !v->is_array()) {
+        errors_.push_back({key, "must be an array"});
+        return nullptr;
+    }
+    return v;
+}
+
+Outcome Fields::error() const {
+    Outcome o;
+    o.code = ErrorCode::BadRequest;
+    o.message = "invalid fields: ";
+    for (std::size_t i = 0; i < errors_.size(); ++i) {
+        o.message += (i ? ", " : "") + errors_[i].field + " " + errors_[i].message;
+    }
+    o.fields = errors_;
+    return o;
+}
+
+}  // namespace agentdesk::server

@@ -1,0 +1,89 @@
+#pragma once
+// What every route handler may use, passed in by ServerApp (no globals), and the small helpers
+// that keep handlers short: authentication, JSON bodies, typed errors.
+//
+// Threads: handlers run on the I/O thread; slow work (password hashing) goes to `workers` and
+// comes back with post(io, …).
+#include <functional>
+#include <initializer_list>
+#include <optional>
+#include <string>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <nlohmann/json.hpp>
+
+#include "server/acd/telephony.h"
+#include "server/api_error.h"
+#include "server/auth/session_manager.h"
+#include "server/clock.h"
+#include "server/events/event_hub.h"
+#include "server/http/router.h"
+#include "server/store/crm_store.h"
+
+namespace agentdesk::server {
+
+class DemoCallGenerator;
+
+struct RouteContext {
+    boost::asio::io_context& io;
+    boost::asio::thread_pool& workers;
+    const Clock& clock;
+    CrmStore& store;
+    Telephony& telephony;
+    SessionManager& sessions;
+    EventHub& hub;
+    DemoCallGenerator* demo;  // null when the server is not in demo mode
+    std::function<void()> resetDemoData;
+    std::string version;
+    TimePoint startedAt;
+    std::vector<std::string> notReadyReasons;
+};
+
+using nlohmann::json;
+
+http::Response jsonResponse(int status, const json& body);
+http::Response errorResponse(const Outcome& outcome);
+void respondError(const http::ExchangePtr& ex, ErrorCode code, const std::string& message);
+void respondOutcome(const http::ExchangePtr& ex, const Outcome& outcome);
+// 202 {"requestId"} on success, the error otherwise.
+void respondAccepted(const http::ExchangePtr& ex, const Outcome& outcome,
+                     const std::string& requestId);
+
+// The bearer token from the Authorization header (or ?access_token= for EventSource).
+std::string bearerToken(const http::Request& request);
+// Answers 401/403 itself and returns nullopt when the request may not go on.
+std::optional<AuthSession> authenticate(RouteContext& ctx, const http::Request& request,
+                                        const http::ExchangePtr& ex,
+                                        std::initializer_list<Role> roles = {});
+// Parses a JSON object body; answers 400 itself on anything else.
+std::optional<json> jsonBody(const http::Request& request, const http::ExchangePtr& ex,
+                             bool allowEmpty = false);
+std::string requestIdOf(const http::Request& request);
+Viewer viewerOf(RouteContext& ctx, const AuthSession& session);
+
+// Typed field access that collects errors: wrong type → 400 bad_request.
+class Fields {
+public:
+    explicit Fields(const json& object) : object_(object) {}
+    std::optional<std::string> string(const char* key, bool required);
+    std::optional<bool> boolean(const char* key, bool required);
+    std::optional<long long> integer(const char* key, bool required);
+    const json* object(const char* key, bool required);
+    const json* array(const char* key, bool required);
+    bool ok() const { return errors_.empty(); }
+    Outcome error() const;
+
+private:
+    const json* get(const char* key, bool required);
+    const json& object_;
+    std::vector<FieldError> errors_;
+};
+
+void addHealthAndSessionRoutes(http::Router& router, RouteContext& ctx);
+void addEventRoutes(http::Router& router, RouteContext& ctx);
+void addAgentAndCallRoutes(http::Router& router, RouteContext& ctx);
+void addCrmRoutes(http::Router& router, RouteContext& ctx);
+void addDemoRoutes(http::Router& router, RouteContext& ctx);
+
+}  // namespace agentdesk::server

@@ -1,0 +1,276 @@
+#include "server/server_app.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+#include <thread>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include "common/logging.h"
+#include "resources/embedded.h"
+#include "server/acd/acd_simulator.h"
+#include "server/auth/session_manager.h"
+#include "server/demo/call_generator.h"
+#include "server/demo/demo_data.h"
+#include "server/events/event_hub.h"
+#include "server/http/http_server.h"
+#include "server/routes/route_context.h"
+#include "server/store/sqlite_crm_store.h"
+
+#ifndef AGENTDESK_VERSION
+#define AGENTDESK_VERSION "0.0.0"
+#endif
+
+namespace agentdesk::server {
+
+namespace asio = boost::asio;
+using nlohmann::json;
+
+std::string defaultDatabasePath() {
+    std::string dir;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
+        dir = std::string(xdg) + "/agentdesk";
+    } else if (const char* home = std::getenv("HOME"); home && *home) {
+        dir = std::string(home) + "/.local/share/agentdesk";
+    } else {
+        dir = ".";
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    return dir + "/server.db";
+}
+
+namespace {
+
+// The ACD's CRM side effects, on the store.
+class StoreHooks final : public AcdHooks {
+public:
+    explicit StoreHooks(CrmStore& store, const Clock& clock) : store_(store), clock_(clock) {}
+    std::vector<CustomerMatch> matchCustomers(const std::string& e164) override {
+        return store_.matchPhone(e164);
+    }
+    void callLegEnded(const InteractionRecord& record) override {
+        store_.recordInteraction(record);
+    }
+    void abusiveCallEnded(const std::string& customerId) override {
+        store_.flagAbusive(customerId, clock_.now());
+    }
+    void wrappedUp(const std::string& callId, const std::string& code,
+                   const std::optional<std::string>& noteId) override {
+        store_.setInteractionWrapup(callId, code, noteId);
+    }
+
+private:
+    CrmStore& store_;
+    const Clock& clock_;
+};
+
+}  // namespace
+
+struct ServerApp::Impl {
+    ServerConfig config;
+    SystemClock systemClock;
+    const Clock* clock;
+    asio::io_context io;
+    asio::thread_pool workers{1};
+    std::unique_ptr<SqliteCrmStore> store;
+    std::unique_ptr<StoreHooks> hooks;
+    std::unique_ptr<EventHub> hub;
+    std::unique_ptr<SessionManager> sessions;
+    std::unique_ptr<AcdSimulator> acd;
+    std::unique_ptr<DemoCallGenerator> demo;
+    std::unique_ptr<RouteContext> context;
+    http::Router router;
+    std::unique_ptr<http::HttpServer> http;
+    std::unique_ptr<asio::steady_timer> tickTimer;
+    std::unique_ptr<asio::steady_timer> heartbeatTimer;
+    std::thread thread;
+    std::uint16_t port = 0;
+    bool running = false;
+    json center;
+
+    void scheduleTick() {
+        tickTimer->expires_after(config.tickInterval);
+        tickTimer->async_wait([this](const boost::system::error_code& ec) {
+            if (ec) return;
+            try {
+                acd->advance();
+                if (demo) demo->tick();
+            } catch (const std::exception& e) {
+                logging::get("server")->error("timer: {}", e.what());
+            }
+            scheduleTick();
+        });
+    }
+    void scheduleHeartbeat() {
+        heartbeatTimer->expires_after(config.heartbeat);
+        heartbeatTimer->async_wait([this](const boost::system::error_code& ec) {
+            if (ec) return;
+            hub->sendHeartbeat();
+            scheduleHeartbeat();
+        });
+    }
+};
+
+ServerApp::ServerApp(ServerConfig config) : impl_(std::make_unique<Impl>()) {
+    impl_->config = std::move(config);
+    impl_->clock = impl_->config.clock ? impl_->config.clock : &impl_->systemClock;
+}
+
+ServerApp::~ServerApp() { stop(); }
+
+std::uint16_t ServerApp::start() {
+    Impl& d = *impl_;
+    if (d.running) return d.port;
+    const std::string centerText = d.config.centerJson.empty()
+                                       ? std::string(resources::demoCenterJson())
+                                       : d.config.centerJson;
+    d.center = json::parse(centerText);
+    CenterConfig center = parseCenterConfig(d.center);
+    if (d.config.adjustCenter) d.config.adjustCenter(center);
+
+    const std::string dbPath = d.config.dbPath.empty() ? defaultDatabasePath() : d.config.dbPath;
+    d.store = std::make_unique<SqliteCrmStore>(dbPath);
+    if (d.config.demo) {
+        const json customers = json::parse(resources::demoCustomersJson());
+        seedDemoData(*d.store, center, d.center, customers, false);
+    } else {
+        seedReferenceData(*d.store, d.center);
+    }
+    d.hooks = std::make_unique<StoreHooks>(*d.store, *d.clock);
+    const auto idBase = static_cast<std::uint64_t>(toUnixMs(std::chrono::system_clock::now())) * 1000;
+    d.hub = std::make_unique<EventHub>(idBase, d.config.replayCapacity);
+    d.sessions = std::make_unique<SessionManager>(*d.clock, d.config.tokenLifetime);
+    d.acd = std::make_unique<AcdSimulator>(*d.clock, *d.hub, *d.hooks, center.settings,
+                                           center.queues, center.reasons);
+    for (const auto& user : d.store->users()) d.acd->registerAgent(user);
+    if (d.config.demo) {
+        const unsigned seed = d.config.seed ? d.config.seed : std::random_device{}();
+        d.demo = std::make_unique<DemoCallGenerator>(*d.clock, *d.acd, *d.store, center.queues,
+                                                     seed, d.config.demoRate);
+    }
+    std::vector<std::string> reasonCodes;
+    for (const auto& r : center.reasons) reasonCodes.push_back(r.code);
+    d.context.reset(new RouteContext{d.io, d.workers, *d.clock, *d.store, *d.acd, *d.sessions,
+                                     *d.hub, d.demo.get(), nullptr, AGENTDESK_VERSION,
+                                     std::chrono::system_clock::now(), reasonCodes});
+    if (d.config.demo) {
+        d.context->resetDemoData = [this, center] {
+            Impl& i = *impl_;
+            const json customers = json::parse(resources::demoCustomersJson());
+            seedDemoData(*i.store, center, i.center, customers, true);
+        };
+    }
+    addHealthAndSessionRoutes(d.router, *d.context);
+    addEventRoutes(d.router, *d.context);
+    addAgentAndCallRoutes(d.router, *d.context);
+    addCrmRoutes(d.router, *d.context);
+    addDemoRoutes(d.router, *d.context);
+
+    http::ServerOptions options;
+    options.host = d.config.host;
+    options.port = d.config.port;
+    d.http = std::make_unique<http::HttpServer>(
+        d.io, options, [&d](http::Request& req, const http::ExchangePtr& ex) {
+            const http::Handler* handler = nullptr;
+            switch (d.router.route(req, &handler)) {
+                case http::Router::Match::Found:
+                    try {
+                        (*handler)(req, ex);
+                    } catch (const SqliteError& e) {
+                        logging::get("server")->error("{} {}: store error: {}", req.method,
+                                                      req.path, e.what());
+                        respondError(ex, ErrorCode::Internal, "store error");
+                    }
+                    break;
+                case http::Router::Match::MethodNotAllowed:
+                    ex->respond(jsonResponse(405, {{"error",
+                                                    {{"code", "method_not_allowed"},
+                                                     {"message", req.method + " is not allowed on " +
+                                                                     req.path}}}}));
+                    break;
+                case http::Router::Match::NotFound:
+                    respondError(ex, ErrorCode::NotFound, "no such endpoint: " + req.path);
+                    break;
+            }
+        });
+    d.port = d.http->start();
+    d.tickTimer = std::make_unique<asio::steady_timer>(d.io);
+    d.heartbeatTimer = std::make_unique<asio::steady_timer>(d.io);
+    d.scheduleTick();
+    d.scheduleHeartbeat();
+    d.running = true;
+    d.thread = std::thread([&d] {
+        for (;;) {
+            try {
+                d.io.run();
+                break;
+            } catch (const std::exception& e) {
+                logging::get("server")->error("I/O loop: {}", e.what());
+            }
+        }
+    });
+    logging::get("server")->info("agentdesk-server {} listening on {} (db {}, demo {})",
+                                 AGENTDESK_VERSION, baseUrl(), dbPath, d.config.demo);
+    return d.port;
+}
+
+void ServerApp::stop() {
+    Impl& d = *impl_;
+    if (!d.running) return;
+    runOnIo([&d] {
+        d.http->stop();
+        d.hub->closeAll();
+        d.tickTimer->cancel();
+        d.heartbeatTimer->cancel();
+    });
+    d.workers.join();
+    d.io.stop();
+    if (d.thread.joinable()) d.thread.join();
+    d.running = false;
+}
+
+bool ServerApp::running() const { return impl_->running; }
+std::uint16_t ServerApp::port() const { return impl_->port; }
+std::string ServerApp::baseUrl() const {
+    return "http://" + impl_->config.host + ":" + std::to_string(impl_->port);
+}
+
+void ServerApp::runOnIo(std::function<void()> fn) {
+    std::promise<void> done;
+    auto future = done.get_future();
+    asio::post(impl_->io, [&] {
+        try {
+            fn();
+            done.set_value();
+        } catch (...) {
+            done.set_exception(std::current_exception());
+        }
+    });
+    future.get();
+}
+
+void ServerApp::advance(std::chrono::milliseconds by) {
+    auto* manual = dynamic_cast<const ManualClock*>(impl_->clock);
+    if (!manual) throw std::logic_error("advance() needs a ManualClock");
+    auto* clock = const_cast<ManualClock*>(manual);
+    while (by.count() > 0) {
+        const auto step = std::min(by, std::chrono::milliseconds(1000));
+        by -= step;
+        runOnIo([&] {
+            clock->advance(step);
+            impl_->acd->advance();
+            if (impl_->demo) impl_->demo->tick();
+        });
+    }
+}
+
+CrmStore& ServerApp::store() { return *impl_->store; }
+Telephony& ServerApp::telephony() { return *impl_->acd; }
+EventHub& ServerApp::hub() { return *impl_->hub; }
+
+}  // namespace agentdesk::server

@@ -1,0 +1,72 @@
+#pragma once
+// agentdesk-server assembled: store, ACD, event hub, sessions, routes and the HTTP transport on
+// one I/O thread. Used by main(), by the desktop app's embedded demo, and by tests (which pass a
+// ManualClock and drive time with advance()).
+//
+// Threads: start()/stop()/advance()/runOnIo() are called from the owning thread; everything
+// inside runs on the I/O thread, which start() creates and stop() joins.
+#include <chrono>
+#include <functional>
+#include <future>
+#include <memory>
+#include <string>
+
+#include "server/clock.h"
+
+namespace agentdesk::server {
+
+class CrmStore;
+class Telephony;
+class EventHub;
+
+struct ServerConfig {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8780;  // 0: any free port
+    std::string dbPath;         // empty: $XDG_DATA_HOME/agentdesk/server.db; ":memory:" allowed
+    bool demo = false;
+    double demoRate = 2.0;      // calls per minute, demo mode only
+    unsigned seed = 0;          // 0: random
+    std::chrono::seconds tokenLifetime{12 * 3600};
+    std::size_t replayCapacity = 4096;
+    std::chrono::milliseconds tickInterval{200};
+    std::chrono::seconds heartbeat{10};
+    const Clock* clock = nullptr;  // null: system clock
+    // Center configuration JSON; empty: the bundled demo center (resources/demo/center.json).
+    std::string centerJson;
+    // Overrides applied after the center configuration is read (tests).
+    std::function<void(struct CenterConfig&)> adjustCenter;
+};
+
+std::string defaultDatabasePath();
+
+class ServerApp {
+public:
+    explicit ServerApp(ServerConfig config);
+    ~ServerApp();
+    ServerApp(const ServerApp&) = delete;
+    ServerApp& operator=(const ServerApp&) = delete;
+
+    // Opens the store, seeds demo data, binds and starts the I/O thread. Returns the port.
+    std::uint16_t start();
+    void stop();
+    bool running() const;
+    std::uint16_t port() const;
+    std::string baseUrl() const;
+
+    // Runs fn on the I/O thread and waits for it.
+    void runOnIo(std::function<void()> fn);
+    // ManualClock only: moves time forward in steps of at most one second, running timers.
+    void advance(std::chrono::milliseconds by);
+
+    // Only touch these inside runOnIo().
+    CrmStore& store();
+    Telephony& telephony();
+    EventHub& hub();
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace agentdesk::server
