@@ -1,0 +1,151 @@
+#include "tests/support/http_client.h"
+
+#include <curl/curl.h>
+
+namespace agentdesk::test {
+
+namespace {
+size_t appendBody(char* ptr, size_t size, size_t n, void* user) {
+    static_cast<std::string*>(user)->append(ptr, size * n);
+    return size * n;
+}
+size_t collectHeader(char* ptr, size_t size, size_t n, void* user) {
+    std::string line(ptr, size * n);
+    const auto colon = line.find(':');
+    if (colon != std::string::npos) {
+        std::string name = line.substr(0, colon);
+        for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        std::string value = line.substr(colon + 1);
+        while (!value.empty() && (value.front() == ' ')) value.erase(0, 1);
+        while (!value.empty() && (value.back() == '\r' || value.back() == '\n')) value.pop_back();
+        (*static_cast<std::map<std::string, std::string>*>(user))[name] = value;
+    }
+    return size * n;
+}
+}  // namespace
+
+std::string HttpResult::errorCode() const {
+    auto j = json();
+    if (j.is_object() && j.contains("error")) return j["error"].value("code", "");
+    return {};
+}
+
+HttpResult HttpClient::request(const std::string& method, const std::string& path,
+                               const std::string& body,
+                               const std::vector<std::string>& headers) const {
+    HttpResult result;
+    CURL* curl = curl_easy_init();
+    const std::string url = base_ + path;
+    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 10000L);
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    struct curl_slist* list = nullptr;
+    list = curl_slist_append(list, "Content-Type: application/json");
+    if (!token_.empty()) list = curl_slist_append(list, ("Authorization: Bearer " + token_).c_str());
+    for (const auto& h : headers) list = curl_slist_append(list, h.c_str());
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
+    if (!body.empty() || method == "POST" || method == "PUT" || method == "PATCH") {
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+    }
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, appendBody);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &result.body);
+    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, collectHeader);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &result.headers);
+    result.curlCode = curl_easy_perform(curl);
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &result.status);
+    curl_slist_free_all(list);
+    curl_easy_cleanup(curl);
+    return result;
+}
+
+nlohmann::json HttpClient::login(const std::string& username, const std::string& password) {
+    auto r = post("/api/v1/sessions", {{"username", username}, {"password", password}});
+    auto body = r.json();
+    if (r.status == 201) token_ = body["token"].get<std::string>();
+    return body;
+}
+
+EventCollector::EventCollector(const std::string& baseUrl, const std::string& token,
+                               std::optional<std::string> lastEventId)
+    : parser_(
+          [this](const crm::SseEvent& e) {
+              ReceivedEvent r{e.type, e.lastEventId, nlohmann::json::parse(e.data, nullptr, false)};
+              std::lock_guard lock(mutex_);
+              events_.push_back(std::move(r));
+              changed_.notify_all();
+          },
+          {}, [this](std::string_view) { ++comments_; }) {
+    thread_ = std::thread(&EventCollector::run, this, baseUrl + "/api/v1/events", token,
+                          std::move(lastEventId));
+}
+
+EventCollector::~EventCollector() { stop(); }
+
+void EventCollector::stop() {
+    stop_ = true;
+    if (thread_.joinable()) thread_.join();
+}
+
+void EventCollector::run(std::string url, std::string token,
+                         std::optional<std::string> lastEventId) {
+    CURL* curl = curl_easy_init();
+    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    struct curl_slist* list = nullptr;
+    list = curl_slist_append(list, ("Authorization: Bearer " + token).c_str());
+    list = curl_slist_append(list, "Accept: text/event-stream");
+    if (lastEventId) list = curl_slist_append(list, ("Last-Event-ID: " + *lastEventId).c_str());
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
+    auto write = +[](char* ptr, size_t size, size_t n, void* user) -> size_t {
+        static_cast<EventCollector*>(user)->parser_.feed(std::string_view(ptr, size * n));
+        return size * n;
+    };
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, write);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, this);
+    curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+    auto progress = +[](void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) -> int {
+        return static_cast<EventCollector*>(user)->stop_ ? 1 : 0;
+    };
+    curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, progress);
+    curl_easy_setopt(curl, CURLOPT_XFERINFODATA, this);
+    curl_easy_perform(curl);
+    curl_slist_free_all(list);
+    curl_easy_cleanup(curl);
+    finished_ = true;
+    changed_.notify_all();
+}
+
+std::vector<ReceivedEvent> EventCollector::events() const {
+    std::lock_guard lock(mutex_);
+    return events_;
+}
+
+std::string EventCollector::lastEventId() const {
+    std::lock_guard lock(mutex_);
+    return events_.empty() ? std::string() : events_.back().id;
+}
+
+int EventCollector::waitFor(const std::function<bool(const ReceivedEvent&)>& pred, int from,
+                            std::chrono::milliseconds timeout) const {
+    std::unique_lock lock(mutex_);
+    int found = -1;
+    changed_.wait_for(lock, timeout, [&] {
+        for (int i = from; i < static_cast<int>(events_.size()); ++i) {
+            if (pred(events_[i])) {
+                found = i;
+                return true;
+            }
+        }
+        return finished_.load();
+    });
+    return found;
+}
+
+int EventCollector::waitForType(const std::string& type, int from,
+                                std::chrono::milliseconds timeout) const {
+    return waitFor([&](const ReceivedEvent& e) { return e.type == type; }, from, timeout);
+}
+
+}  // namespace agentdesk::test

@@ -1,0 +1,99 @@
+#pragma once
+// Test-side HTTP over libcurl: blocking requests and an SSE collector on its own thread.
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "crm/sse_parser.h"
+
+namespace agentdesk::test {
+
+
+
+struct HttpResult {
+    long status = 0;
+    std::string body;
+    std::map<std::string, std::string> headers;  // lower-case names
+    int curlCode = 0;
+    nlohmann::json json() const { return nlohmann::json::parse(body, nullptr, false); }
+    std::string errorCode() const;
+};
+
+class HttpClient {
+public:
+    explicit HttpClient(std::string baseUrl) : base_(std::move(baseUrl)) {}
+    void setToken(std::string token) { token_ = std::move(token); }
+    const std::string& token() const { return token_; }
+
+    HttpResult request(const std::string& method, const std::string& path,
+                       const std::string& body = {},
+                       const std::vector<std::string>& headers = {}) const;
+    HttpResult get(const std::string& path) const { return request("GET", path); }
+    HttpResult post(const std::string& path, const nlohmann::json& body = nlohmann::json::object()) const {
+        return request("POST", path, body.dump());
+    }
+    HttpResult put(const std::string& path, const nlohmann::json& body) const {
+        return request("PUT", path, body.dump());
+    }
+    HttpResult patch(const std::string& path, const nlohmann::json& body) const {
+        return request("PATCH", path, body.dump());
+    }
+    HttpResult del(const std::string& path) const { return request("DELETE", path); }
+
+    // Logs in and keeps the token. Returns the session response body.
+    nlohmann::json login(const std::string& username, const std::string& password = "demo");
+
+private:
+    std::string base_;
+    std::string token_;
+};
+
+struct ReceivedEvent {
+    std::string type;
+    std::string id;
+    nlohmann::json data;
+};
+
+// Follows GET /events on a thread and records every event.
+class EventCollector {
+public:
+    EventCollector(const std::string& baseUrl, const std::string& token,
+                   std::optional<std::string> lastEventId = std::nullopt);
+    ~EventCollector();
+    EventCollector(const EventCollector&) = delete;
+    EventCollector& operator=(const EventCollector&) = delete;
+
+    std::vector<ReceivedEvent> events() const;
+    // Waits until an event after index `from` satisfies pred; returns its index or -1.
+    int waitFor(const std::function<bool(const ReceivedEvent&)>& pred, int from = 0,
+                std::chrono::milliseconds timeout = std::chrono::seconds(5)) const;
+    int waitForType(const std::string& type, int from = 0,
+                    std::chrono::milliseconds timeout = std::chrono::seconds(5)) const;
+    int comments() const { return comments_; }
+    bool finished() const { return finished_; }
+    void stop();
+    std::string lastEventId() const;
+
+private:
+    void run(std::string url, std::string token, std::optional<std::string> lastEventId);
+
+    mutable std::mutex mutex_;
+    mutable std::condition_variable changed_;
+    std::vector<ReceivedEvent> events_;
+    std::atomic<bool> stop_{false};
+    std::atomic<bool> finished_{false};
+    std::atomic<int> comments_{0};
+    crm::SseParser parser_;
+    std::thread thread_;
+};
+
+}  // namespace agentdesk::test

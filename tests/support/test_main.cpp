@@ -1,0 +1,38 @@
+// Test main: private temp HOME/XDG dirs, offscreen Qt, quiet logs (STYLE.md habit 7).
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include <curl/curl.h>
+
+#include "common/logging.h"
+
+int main(int argc, char* argv[]) {
+    namespace fs = std::filesystem;
+    char tmpl[] = "/tmp/agentdesk-test-XXXXXX";
+    const char* dir = mkdtemp(tmpl);
+    if (!dir) return 1;
+    const std::string root = dir;
+    for (const char* sub : {"home", "data", "state", "config", "cache"}) {
+        fs::create_directories(root + "/" + sub);
+    }
+    setenv("HOME", (root + "/home").c_str(), 1);
+    setenv("XDG_DATA_HOME", (root + "/data").c_str(), 1);
+    setenv("XDG_STATE_HOME", (root + "/state").c_str(), 1);
+    setenv("XDG_CONFIG_HOME", (root + "/config").c_str(), 1);
+    setenv("XDG_CACHE_HOME", (root + "/cache").c_str(), 1);
+    setenv("QT_QPA_PLATFORM", "offscreen", 0);
+    const char* level = std::getenv("AGENTDESK_TEST_LOG");
+    agentdesk::logging::init({"agentdesk-tests", root + "/state", true, false,
+                              level ? level : "warn"});
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    const int result = Catch::Session().run(argc, argv);
+    curl_global_cleanup();
+    agentdesk::logging::shutdown();
+    std::error_code ec;
+    fs::remove_all(root, ec);
+    return result;
+}
