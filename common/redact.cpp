@@ -5,7 +5,7 @@
 namespace agentdesk {
 namespace {
 
-// Order matters: card numbers are the longest digit runs, then resident numbers, then phones.
+// Order matters: resident numbers (13 digits with a date), then card numbers, then phones.
 const std::regex& cardPattern() {
     static const std::regex re(R"((^|[^\d])(\d(?:[ -]?\d){12,18})(?![\d]))");
     return re;
@@ -46,6 +46,7 @@ std::string redactPersonalData(std::string_view input) {
     }
     if (!hasDigit) return text;
 
+    text = std::regex_replace(text, rrnPattern(), "$1[rrn]");
     std::string out;
     {
         auto begin = std::sregex_iterator(text.begin(), text.end(), cardPattern());
@@ -60,7 +61,6 @@ std::string redactPersonalData(std::string_view input) {
         out.append(text, last, std::string::npos);
         text.swap(out);
     }
-    text = std::regex_replace(text, rrnPattern(), "$1[rrn]");
     text = std::regex_replace(text, phonePattern(), "$1$2****$4$5");
     text = std::regex_replace(text, representativePattern(), "$1$2-****");
     return text;

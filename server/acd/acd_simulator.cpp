@@ -311,6 +311,8 @@ json AcdSimulator::queueStatsJson(const QueueConfig& q, TimePoint windowStart) c
     int ready = 0, onCall = 0, acw = 0, notReady = 0;
     for (const auto& [id, a] : agents_) {
         if (!a->loggedIn) continue;
+        // Leads and trainers count only while they take calls themselves.
+        if (isSupervisor(a->user.role) && a->state == "not_ready") continue;
         if (std::find(a->user.skills.begin(), a->user.skills.end(), q.skill) == a->user.skills.end()) {
             continue;
         }

@@ -16,11 +16,9 @@ bool demoAllowed(RouteContext& ctx, const http::ExchangePtr& ex) {
 }  // namespace
 
 void addDemoRoutes(http::Router& router, RouteContext& ctx) {
-    const std::initializer_list<Role> trainers = {Role::Trainer, Role::TeamLead};
-
-    router.add("POST", "/api/v1/demo/calls", [&ctx, trainers](http::Request& req,
+    router.add("POST", "/api/v1/demo/calls", [&ctx](http::Request& req,
                                                               const http::ExchangePtr& ex) {
-        if (!authenticate(ctx, req, ex, trainers) || !demoAllowed(ctx, ex)) return;
+        if (!authenticate(ctx, req, ex, {Role::Trainer, Role::TeamLead}) || !demoAllowed(ctx, ex)) return;
         auto body = jsonBody(req, ex);
         if (!body) return;
         Fields f(*body);
@@ -88,22 +86,22 @@ void addDemoRoutes(http::Router& router, RouteContext& ctx) {
     });
 
     router.add("POST", "/api/v1/demo/calls/{id}/hangup",
-               [&ctx, trainers](http::Request& req, const http::ExchangePtr& ex) {
-                   if (!authenticate(ctx, req, ex, trainers) || !demoAllowed(ctx, ex)) return;
+               [&ctx](http::Request& req, const http::ExchangePtr& ex) {
+                   if (!authenticate(ctx, req, ex, {Role::Trainer, Role::TeamLead}) || !demoAllowed(ctx, ex)) return;
                    respondAccepted(ex, ctx.telephony.callerHangup(req.params["id"]),
                                    requestIdOf(req));
                });
 
-    router.add("GET", "/api/v1/demo/status", [&ctx, trainers](http::Request& req,
+    router.add("GET", "/api/v1/demo/status", [&ctx](http::Request& req,
                                                               const http::ExchangePtr& ex) {
-        if (!authenticate(ctx, req, ex, trainers) || !demoAllowed(ctx, ex)) return;
+        if (!authenticate(ctx, req, ex, {Role::Trainer, Role::TeamLead}) || !demoAllowed(ctx, ex)) return;
         ex->respond(jsonResponse(200, {{"callsPerMin", ctx.demo->rate()},
                                        {"generatorRunning", ctx.demo->rate() > 0}}));
     });
 
-    router.add("PUT", "/api/v1/demo/rate", [&ctx, trainers](http::Request& req,
+    router.add("PUT", "/api/v1/demo/rate", [&ctx](http::Request& req,
                                                             const http::ExchangePtr& ex) {
-        if (!authenticate(ctx, req, ex, trainers) || !demoAllowed(ctx, ex)) return;
+        if (!authenticate(ctx, req, ex, {Role::Trainer, Role::TeamLead}) || !demoAllowed(ctx, ex)) return;
         auto body = jsonBody(req, ex);
         if (!body) return;
         auto it = body->find("callsPerMin");
@@ -120,16 +118,16 @@ void addDemoRoutes(http::Router& router, RouteContext& ctx) {
         ex->respond(jsonResponse(200, {{"callsPerMin", rate}}));
     });
 
-    router.add("POST", "/api/v1/demo/stop", [&ctx, trainers](http::Request& req,
+    router.add("POST", "/api/v1/demo/stop", [&ctx](http::Request& req,
                                                              const http::ExchangePtr& ex) {
-        if (!authenticate(ctx, req, ex, trainers) || !demoAllowed(ctx, ex)) return;
+        if (!authenticate(ctx, req, ex, {Role::Trainer, Role::TeamLead}) || !demoAllowed(ctx, ex)) return;
         ctx.demo->setRate(0);
         ex->respond(jsonResponse(200, {{"callsPerMin", 0}}));
     });
 
-    router.add("POST", "/api/v1/demo/reset", [&ctx, trainers](http::Request& req,
+    router.add("POST", "/api/v1/demo/reset", [&ctx](http::Request& req,
                                                               const http::ExchangePtr& ex) {
-        if (!authenticate(ctx, req, ex, trainers) || !demoAllowed(ctx, ex)) return;
+        if (!authenticate(ctx, req, ex, {Role::Trainer, Role::TeamLead}) || !demoAllowed(ctx, ex)) return;
         ctx.telephony.reset();
         if (ctx.resetDemoData) ctx.resetDemoData();
         ex->respond(jsonResponse(200, {{"status", "reset"}}));

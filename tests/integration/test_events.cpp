@@ -101,6 +101,7 @@ TEST_CASE("Counselors see only their own events and their queues; leads see all"
     REQUIRE(a2.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
     REQUIRE(waitAgentState(leadEvents, "A1002", "ready") >= 0);
     server.injectCall({{"phone", "010-6000-1111"}, {"queue", "cancel"}});
+    server.advanceSec(2);  // queue.stats: at most every 2 s per queue
     REQUIRE(leadEvents.waitFor([](const ReceivedEvent& e) {
         return e.type == "queue.stats" && e.data["id"] == "cancel";
     }) >= 0);
