@@ -115,7 +115,7 @@ TEST_CASE("queue.stats is pushed on change and at most every 2 s per queue", "[i
     EventCollector events(server.url(), lead.token());
     REQUIRE(events.waitForType("snapshot") == 0);
     server.injectCall({{"phone", "010-8200-0000"}, {"queue", "general"}});  // trainer logs in
-    server.advanceSec(3);  // past the pushes that the logins caused
+    server.advanceSec(5);  // past the pushes that the logins caused
     server.injectCall({{"phone", "010-8200-0001"}, {"queue", "card"}});
     const int first = events.waitFor([](const ReceivedEvent& e) {
         return e.type == "queue.stats" && e.data["id"] == "card" && e.data["waiting"] == 1;
