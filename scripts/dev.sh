@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The one entry point for a newcomer and for CI, on Debian 12:
+#   bash scripts/dev.sh demo   installs what is missing, builds, and starts the demo contact center
+#   bash scripts/dev.sh test   installs what is missing, builds, and runs the whole test suite
+# Safe to run again: packages already installed are skipped, builds are incremental (ccache).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  build-essential cmake ninja-build ccache pkg-config git curl ca-certificates
+  libboost1.74-dev nlohmann-json3-dev libsodium-dev libspdlog-dev libfmt-dev libsqlite3-dev
+  libcurl4-openssl-dev catch2
+  chromium fonts-noto-cjk python3
+)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+install_packages() {
+  local missing=()
+  for pkg in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" ||
+      missing+=("$pkg")
+  done
+  if ((${#missing[@]} == 0)); then
+    log "Debian packages: all present"
+    return
+  fi
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  log "Installing Debian packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  log "Configuring and building (build/)"
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAGENTDESK_WERROR=ON >/dev/null
+  cmake --build build -- -j"$(nproc)"
+}
+
+run_tests() {
+  log "Running the test suite"
+  export QT_QPA_PLATFORM=offscreen
+  if [ "$(id -u)" -eq 0 ]; then export QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox"; fi
+  ctest --test-dir build --output-on-failure -j2 --timeout 300
+}
+
+case "${1:-}" in
+  demo)
+    install_packages
+    build
+    log "Starting the demo contact center (Ctrl+C stops it). Users: counselor1..3, lead1, trainer1; password: demo"
+    exec build/server/agentdesk-server --demo
+    ;;
+  test)
+    install_packages
+    build
+    run_tests
+    ;;
+  *)
+    echo "usage: bash scripts/dev.sh demo|test" >&2
+    exit 2
+    ;;
+esac
