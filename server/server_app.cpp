@@ -76,7 +76,7 @@ struct ServerApp::Impl {
     SystemClock systemClock;
     const Clock* clock;
     asio::io_context io;
-    asio::thread_pool workers{1};
+    asio::thread_pool workers{2};  // password hashing
     std::unique_ptr<SqliteCrmStore> store;
     std::unique_ptr<StoreHooks> hooks;
     std::unique_ptr<EventHub> hub;
@@ -100,6 +100,7 @@ struct ServerApp::Impl {
             try {
                 acd->advance();
                 if (demo) demo->tick();
+                for (const auto& token : sessions->purgeExpired()) hub->closeStreamsOfToken(token);
             } catch (const std::exception& e) {
                 logging::get("server")->error("timer: {}", e.what());
             }
@@ -265,6 +266,9 @@ void ServerApp::advance(std::chrono::milliseconds by) {
             clock->advance(step);
             impl_->acd->advance();
             if (impl_->demo) impl_->demo->tick();
+            for (const auto& token : impl_->sessions->purgeExpired()) {
+                impl_->hub->closeStreamsOfToken(token);
+            }
         });
     }
 }

@@ -23,6 +23,20 @@ std::optional<AuthSession> SessionManager::find(const std::string& token) {
 
 void SessionManager::remove(const std::string& token) { sessions_.erase(token); }
 
+std::vector<std::string> SessionManager::purgeExpired() {
+    std::vector<std::string> expired;
+    const TimePoint now = clock_.now();
+    for (auto it = sessions_.begin(); it != sessions_.end();) {
+        if (now >= it->second.expiresAt) {
+            expired.push_back(it->first);
+            it = sessions_.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    return expired;
+}
+
 int SessionManager::sessionsOf(const std::string& userId) const {
     int n = 0;
     for (const auto& [token, s] : sessions_) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "server/clock.h"
 #include "server/domain.h"
@@ -28,6 +29,8 @@ public:
     std::optional<AuthSession> find(const std::string& token);
     void remove(const std::string& token);
     int sessionsOf(const std::string& userId) const;
+    // Forgets expired sessions and returns their tokens (their event streams must close).
+    std::vector<std::string> purgeExpired();
     void clear() { sessions_.clear(); }
 
 private:

@@ -158,3 +158,15 @@ TEST_CASE("Logging out closes the session's streams", "[integration][sse]") {
     CHECK(events.finished());
     CHECK(a1.get("/api/v1/agents/me").status == 401);
 }
+
+TEST_CASE("An expired session's stream is closed", "[integration][sse]") {
+    TestServer server;
+    HttpClient a1 = server.loggedIn("counselor1");
+    EventCollector events(server.url(), a1.token());
+    REQUIRE(events.waitForType("snapshot") == 0);
+    server.advance(std::chrono::hours(12));
+    for (int i = 0; i < 50 && !events.finished(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    CHECK(events.finished());
+}
