@@ -23,16 +23,18 @@ public:
 
 protected:
     void sink_it_(const spdlog::details::log_msg& msg) override {
-        const std::string redacted = redactPersonalData(
-            std::string_view(msg.payload.data(), msg.payload.size()));
+        const std::string redacted =
+            redactPersonalData(std::string_view(msg.payload.data(), msg.payload.size()));
         spdlog::details::log_msg copy(msg);
         copy.payload = spdlog::string_view_t(redacted.data(), redacted.size());
         for (auto& target : targets_) {
-            if (target->should_log(copy.level)) target->log(copy);
+            if (target->should_log(copy.level))
+                target->log(copy);
         }
     }
     void flush_() override {
-        for (auto& target : targets_) target->flush();
+        for (auto& target : targets_)
+            target->flush();
     }
 
 private:
@@ -63,8 +65,10 @@ std::string defaultStateDir() {
 }
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -73,7 +77,8 @@ void parseSpec(std::string_view spec, State& st) {
         const auto comma = spec.find(',');
         std::string_view item = trim(spec.substr(0, comma));
         spec = comma == std::string_view::npos ? std::string_view{} : spec.substr(comma + 1);
-        if (item.empty()) continue;
+        if (item.empty())
+            continue;
         const auto eq = item.find('=');
         if (eq == std::string_view::npos) {
             st.defaultLevel = spdlog::level::from_str(std::string(item));
@@ -85,7 +90,8 @@ void parseSpec(std::string_view spec, State& st) {
 }
 
 spdlog::level::level_enum levelFor(const State& st, std::string_view area) {
-    if (auto it = st.areaLevels.find(area); it != st.areaLevels.end()) return it->second;
+    if (auto it = st.areaLevels.find(area); it != st.areaLevels.end())
+        return it->second;
     return st.defaultLevel;
 }
 
@@ -115,7 +121,8 @@ void init(const Options& options) {
     st.defaultLevel = spdlog::level::info;
     std::string spec = options.levels;
     if (spec.empty()) {
-        if (const char* env = std::getenv("AGENTDESK_LOG"); env && *env) spec = env;
+        if (const char* env = std::getenv("AGENTDESK_LOG"); env && *env)
+            spec = env;
     }
     parseSpec(spec, st);
     spdlog::apply_all([&](const std::shared_ptr<spdlog::logger>& logger) {
@@ -126,10 +133,12 @@ void init(const Options& options) {
 
 std::shared_ptr<spdlog::logger> get(std::string_view area) {
     const std::string name(area);
-    if (auto existing = spdlog::get(name)) return existing;
+    if (auto existing = spdlog::get(name))
+        return existing;
     auto& st = state();
     std::lock_guard lock(st.mutex);
-    if (auto existing = spdlog::get(name)) return existing;
+    if (auto existing = spdlog::get(name))
+        return existing;
     if (!st.sink) {
         // Used before init() (tests of single pieces): quiet stderr, warnings and up.
         auto target = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();

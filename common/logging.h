@@ -15,7 +15,7 @@ namespace agentdesk::logging {
 
 struct Options {
     std::string appName = "agentdesk";  // log file is <stateDir>/<appName>.log
-    std::string stateDir;               // empty: $XDG_STATE_HOME/agentdesk or ~/.local/state/agentdesk
+    std::string stateDir;  // empty: $XDG_STATE_HOME/agentdesk or ~/.local/state/agentdesk
     bool toStderr = true;
     bool toFile = true;
     // "info", or "warn,net=debug,server=trace"; empty: $AGENTDESK_LOG, else "info".

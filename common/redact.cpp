@@ -28,7 +28,8 @@ const std::regex& representativePattern() {
 bool looksLikeCard(const std::string& digitsWithSeparators) {
     std::string digits;
     for (char c : digitsWithSeparators) {
-        if (c >= '0' && c <= '9') digits.push_back(c);
+        if (c >= '0' && c <= '9')
+            digits.push_back(c);
     }
     return digits.size() >= 13 && digits.size() <= 19;
 }
@@ -44,7 +45,8 @@ std::string redactPersonalData(std::string_view input) {
             break;
         }
     }
-    if (!hasDigit) return text;
+    if (!hasDigit)
+        return text;
 
     text = std::regex_replace(text, rrnPattern(), "$1[rrn]");
     std::string out;
@@ -53,7 +55,8 @@ std::string redactPersonalData(std::string_view input) {
         std::size_t last = 0;
         for (auto it = begin; it != std::sregex_iterator(); ++it) {
             const auto& m = *it;
-            if (!looksLikeCard(m[2].str())) continue;
+            if (!looksLikeCard(m[2].str()))
+                continue;
             out.append(text, last, m.position(2) - last);
             out.append("[card]");
             last = m.position(2) + m.length(2);

@@ -36,32 +36,38 @@ std::optional<TimePoint> parseRfc3339(std::string_view text) {
         consumed != 19) {
         return std::nullopt;
     }
-    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return std::nullopt;
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
+        return std::nullopt;
     std::size_t pos = 19;
     long long millis = 0;
     if (pos < s.size() && s[pos] == '.') {
         ++pos;
         int digits = 0;
         while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
-            if (digits < 3) millis = millis * 10 + (s[pos] - '0');
+            if (digits < 3)
+                millis = millis * 10 + (s[pos] - '0');
             ++digits;
             ++pos;
         }
-        if (digits == 0) return std::nullopt;
-        for (int i = digits; i < 3; ++i) millis *= 10;
+        if (digits == 0)
+            return std::nullopt;
+        for (int i = digits; i < 3; ++i)
+            millis *= 10;
     }
     long offsetSec = 0;
     if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) {
         ++pos;
     } else if (pos + 6 == s.size() && (s[pos] == '+' || s[pos] == '-') && s[pos + 3] == ':') {
         int oh = 0, om = 0;
-        if (std::sscanf(s.c_str() + pos + 1, "%2d:%2d", &oh, &om) != 2) return std::nullopt;
+        if (std::sscanf(s.c_str() + pos + 1, "%2d:%2d", &oh, &om) != 2)
+            return std::nullopt;
         offsetSec = (oh * 3600L + om * 60L) * (s[pos] == '-' ? -1 : 1);
         pos += 6;
     } else {
         return std::nullopt;
     }
-    if (pos != s.size()) return std::nullopt;
+    if (pos != s.size())
+        return std::nullopt;
     std::tm tm{};
     tm.tm_year = y - 1900;
     tm.tm_mon = mo - 1;

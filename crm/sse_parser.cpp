@@ -3,7 +3,9 @@
 namespace agentdesk::crm {
 
 SseParser::SseParser(EventHandler onEvent, RetryHandler onRetry, CommentHandler onComment)
-    : onEvent_(std::move(onEvent)), onRetry_(std::move(onRetry)), onComment_(std::move(onComment)) {}
+    : onEvent_(std::move(onEvent)),
+      onRetry_(std::move(onRetry)),
+      onComment_(std::move(onComment)) {}
 
 void SseParser::resetConnection() {
     line_.clear();
@@ -32,7 +34,8 @@ void SseParser::feed(std::string_view chunk) {
     for (char c : chunk) {
         if (sawCr_) {
             sawCr_ = false;
-            if (c == '\n') continue;  // CRLF: the CR already ended the line
+            if (c == '\n')
+                continue;  // CRLF: the CR already ended the line
         }
         if (c == '\r') {
             sawCr_ = true;
@@ -53,7 +56,8 @@ void SseParser::processLine(std::string_view line) {
         return;
     }
     if (line.front() == ':') {
-        if (onComment_) onComment_(line.substr(1));
+        if (onComment_)
+            onComment_(line.substr(1));
         return;
     }
     std::string_view field = line;
@@ -61,7 +65,8 @@ void SseParser::processLine(std::string_view line) {
     if (const auto colon = line.find(':'); colon != std::string_view::npos) {
         field = line.substr(0, colon);
         value = line.substr(colon + 1);
-        if (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+        if (!value.empty() && value.front() == ' ')
+            value.remove_prefix(1);
     }
     if (field == "event") {
         type_ = value;
@@ -69,16 +74,21 @@ void SseParser::processLine(std::string_view line) {
         data_.append(value);
         data_.push_back('\n');
     } else if (field == "id") {
-        if (value.find('\0') == std::string_view::npos) lastEventId_ = value;
+        if (value.find('\0') == std::string_view::npos)
+            lastEventId_ = value;
     } else if (field == "retry") {
-        if (value.empty()) return;
+        if (value.empty())
+            return;
         long long ms = 0;
         for (char c : value) {
-            if (c < '0' || c > '9') return;
+            if (c < '0' || c > '9')
+                return;
             ms = ms * 10 + (c - '0');
-            if (ms > 0x7fffffff) return;
+            if (ms > 0x7fffffff)
+                return;
         }
-        if (onRetry_) onRetry_(static_cast<int>(ms));
+        if (onRetry_)
+            onRetry_(static_cast<int>(ms));
     }
 }
 
@@ -94,7 +104,8 @@ void SseParser::dispatch() {
     event.lastEventId = lastEventId_;
     data_.clear();
     type_.clear();
-    if (onEvent_) onEvent_(event);
+    if (onEvent_)
+        onEvent_(event);
 }
 
 }  // namespace agentdesk::crm

@@ -16,8 +16,7 @@ std::string_view demoCenterJson() {
 }
 
 std::string_view demoCustomersJson() {
-    return {agentdesk_demo_customers_data,
-            static_cast<std::size_t>(agentdesk_demo_customers_size)};
+    return {agentdesk_demo_customers_data, static_cast<std::size_t>(agentdesk_demo_customers_size)};
 }
 
 }  // namespace agentdesk::resources

@@ -23,9 +23,7 @@ public:
 class ManualClock final : public Clock {
 public:
     explicit ManualClock(TimePoint start) : ms_(toUnixMs(start)) {}
-    TimePoint now() const override {
-        return TimePoint(std::chrono::milliseconds(ms_.load()));
-    }
+    TimePoint now() const override { return TimePoint(std::chrono::milliseconds(ms_.load())); }
     void advance(std::chrono::milliseconds by) { ms_ += by.count(); }
     void set(TimePoint t) { ms_ = toUnixMs(t); }
 

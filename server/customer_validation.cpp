@@ -14,7 +14,8 @@ namespace {
 
 std::size_t utf8Length(const std::string& s) {
     std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    for (unsigned char c : s)
+        n += (c & 0xC0) != 0x80;
     return n;
 }
 
@@ -24,10 +25,13 @@ bool validDate(const std::string& s) {
         consumed != 10) {
         return false;
     }
-    if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
+    if (y < 1900 || m < 1 || m > 12 || d < 1)
+        return false;
     static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (d > days[m - 1]) return false;
-    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return false;
+    if (d > days[m - 1])
+        return false;
+    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return false;
     std::time_t now = std::time(nullptr);
     std::tm tm{};
     gmtime_r(&now, &tm);
@@ -39,11 +43,14 @@ bool validDate(const std::string& s) {
 
 bool validEmail(const std::string& s) {
     const auto at = s.find('@');
-    if (at == std::string::npos || at == 0 || s.find('@', at + 1) != std::string::npos) return false;
+    if (at == std::string::npos || at == 0 || s.find('@', at + 1) != std::string::npos)
+        return false;
     const auto dot = s.find('.', at + 2);
-    if (dot == std::string::npos || dot + 1 >= s.size()) return false;
+    if (dot == std::string::npos || dot + 1 >= s.size())
+        return false;
     for (char c : s) {
-        if (c == ' ' || c == '\t' || c == '<' || c == '>') return false;
+        if (c == ' ' || c == '\t' || c == '<' || c == '>')
+            return false;
     }
     return s.size() <= 120;
 }
@@ -51,19 +58,21 @@ bool validEmail(const std::string& s) {
 }  // namespace
 
 Outcome validateCustomer(const json& body, bool creating, json& normalized) {
-    static const std::set<std::string> known = {"name", "nameEn", "email", "birthDate", "gender",
-                                                "grade", "address", "preferredLang", "vip",
-                                                "consents", "phones"};
+    static const std::set<std::string> known = {"name",   "nameEn",   "email",   "birthDate",
+                                                "gender", "grade",    "address", "preferredLang",
+                                                "vip",    "consents", "phones"};
     std::vector<FieldError> typeErrors;
     std::vector<FieldError> rules;
     normalized = json::object();
     for (auto& [key, value] : body.items()) {
-        if (!known.count(key)) rules.push_back({key, "is not a customer field"});
+        if (!known.count(key))
+            rules.push_back({key, "is not a customer field"});
     }
     auto stringField = [&](const char* key, std::size_t maxLen, bool required) {
         auto it = body.find(key);
         if (it == body.end()) {
-            if (required) rules.push_back({key, "is required"});
+            if (required)
+                rules.push_back({key, "is required"});
             return;
         }
         if (it->is_null() && !required) {
@@ -75,8 +84,10 @@ Outcome validateCustomer(const json& body, bool creating, json& normalized) {
             return;
         }
         std::string v = it->get<std::string>();
-        while (!v.empty() && (v.back() == ' ' || v.back() == '\n')) v.pop_back();
-        while (!v.empty() && v.front() == ' ') v.erase(0, 1);
+        while (!v.empty() && (v.back() == ' ' || v.back() == '\n'))
+            v.pop_back();
+        while (!v.empty() && v.front() == ' ')
+            v.erase(0, 1);
         if (required && v.empty()) {
             rules.push_back({key, "must not be empty"});
             return;
@@ -130,8 +141,8 @@ Outcome validateCustomer(const json& body, bool creating, json& normalized) {
         }
     }
     if (auto it = body.find("consents"); it != body.end()) {
-        static const std::set<std::string> consentKeys = {"marketing", "sms", "email",
-                                                          "thirdParty", "recording"};
+        static const std::set<std::string> consentKeys = {"marketing", "sms", "email", "thirdParty",
+                                                          "recording"};
         if (!it->is_object()) {
             typeErrors.push_back({"consents", "must be an object"});
         } else {
@@ -177,7 +188,8 @@ Outcome validateCustomer(const json& body, bool creating, json& normalized) {
                         continue;
                     }
                     label = p["label"].get<std::string>();
-                    if (label != "mobile" && label != "home" && label != "work" && label != "other") {
+                    if (label != "mobile" && label != "home" && label != "work" &&
+                        label != "other") {
                         rules.push_back({field + ".label", "must be mobile, home, work or other"});
                         continue;
                     }
@@ -193,8 +205,10 @@ Outcome validateCustomer(const json& body, bool creating, json& normalized) {
                 primaries += primary;
                 phones.push_back({{"e164", *e164}, {"label", label}, {"primary", primary}});
             }
-            if (primaries > 1) rules.push_back({"phones", "only one number can be primary"});
-            if (primaries == 0 && !phones.empty()) phones[0]["primary"] = true;
+            if (primaries > 1)
+                rules.push_back({"phones", "only one number can be primary"});
+            if (primaries == 0 && !phones.empty())
+                phones[0]["primary"] = true;
             normalized["phones"] = phones;
         }
     } else if (creating) {

@@ -13,21 +13,29 @@ enum class Role { Counselor, TeamLead, Trainer };
 
 inline std::string_view roleName(Role role) {
     switch (role) {
-        case Role::Counselor: return "counselor";
-        case Role::TeamLead: return "teamlead";
-        case Role::Trainer: return "trainer";
+        case Role::Counselor:
+            return "counselor";
+        case Role::TeamLead:
+            return "teamlead";
+        case Role::Trainer:
+            return "trainer";
     }
     return "counselor";
 }
 
 inline std::optional<Role> parseRole(std::string_view name) {
-    if (name == "counselor") return Role::Counselor;
-    if (name == "teamlead") return Role::TeamLead;
-    if (name == "trainer") return Role::Trainer;
+    if (name == "counselor")
+        return Role::Counselor;
+    if (name == "teamlead")
+        return Role::TeamLead;
+    if (name == "trainer")
+        return Role::Trainer;
     return std::nullopt;
 }
 
-inline bool isSupervisor(Role role) { return role != Role::Counselor; }
+inline bool isSupervisor(Role role) {
+    return role != Role::Counselor;
+}
 
 struct User {
     std::string id;

@@ -15,7 +15,8 @@
 
 namespace {
 
-constexpr const char* kHelp = R"(agentdesk-server — the AgentDesk contact-center backend (ACD simulator, CRM, events)
+constexpr const char* kHelp =
+    R"(agentdesk-server — the AgentDesk contact-center backend (ACD simulator, CRM, events)
 
 Usage:
   agentdesk-server [--listen HOST:PORT] [--db FILE] [--demo] [--demo-rate CALLS_PER_MIN]
@@ -47,23 +48,29 @@ int fail(const std::string& message) {
 
 bool parseListen(const std::string& text, std::string& host, std::uint16_t& port) {
     const auto colon = text.rfind(':');
-    if (colon == std::string::npos || colon == 0) return false;
+    if (colon == std::string::npos || colon == 0)
+        return false;
     host = text.substr(0, colon);
-    if (host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    if (host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
     const std::string p = text.substr(colon + 1);
-    if (p.empty() || p.size() > 5) return false;
+    if (p.empty() || p.size() > 5)
+        return false;
     unsigned long value = 0;
     for (char c : p) {
-        if (c < '0' || c > '9') return false;
+        if (c < '0' || c > '9')
+            return false;
         value = value * 10 + static_cast<unsigned long>(c - '0');
     }
-    if (value > 65535) return false;
+    if (value > 65535)
+        return false;
     port = static_cast<std::uint16_t>(value);
     return true;
 }
 
 int addUser(int argc, char** argv) {
-    if (argc < 3) return fail("add-user needs a USERNAME");
+    if (argc < 3)
+        return fail("add-user needs a USERNAME");
     agentdesk::server::User user;
     user.username = argv[2];
     user.id = "U-" + user.username;
@@ -71,7 +78,8 @@ int addUser(int argc, char** argv) {
     for (int i = 3; i < argc; ++i) {
         const std::string arg = argv[i];
         auto value = [&]() -> std::string {
-            if (i + 1 >= argc) throw std::invalid_argument(arg + " needs a value");
+            if (i + 1 >= argc)
+                throw std::invalid_argument(arg + " needs a value");
             return argv[++i];
         };
         try {
@@ -79,7 +87,8 @@ int addUser(int argc, char** argv) {
                 user.name = value();
             } else if (arg == "--role") {
                 auto role = agentdesk::server::parseRole(value());
-                if (!role) return fail("--role must be counselor, teamlead or trainer");
+                if (!role)
+                    return fail("--role must be counselor, teamlead or trainer");
                 user.role = *role;
             } else if (arg == "--skills") {
                 std::string skills = value();
@@ -87,8 +96,10 @@ int addUser(int argc, char** argv) {
                 while (start <= skills.size()) {
                     auto comma = skills.find(',', start);
                     auto s = skills.substr(start, comma - start);
-                    if (!s.empty()) user.skills.push_back(s);
-                    if (comma == std::string::npos) break;
+                    if (!s.empty())
+                        user.skills.push_back(s);
+                    if (comma == std::string::npos)
+                        break;
                     start = comma + 1;
                 }
             } else if (arg == "--extension") {
@@ -102,15 +113,18 @@ int addUser(int argc, char** argv) {
             return fail(e.what());
         }
     }
-    if (user.name.empty()) return fail("add-user needs --name");
+    if (user.name.empty())
+        return fail("add-user needs --name");
     std::string password;
     std::getline(std::cin, password);
-    if (password.size() < 4) return fail("the password (first line of stdin) must be 4+ characters");
+    if (password.size() < 4)
+        return fail("the password (first line of stdin) must be 4+ characters");
     user.nameEn = user.name;
     user.passwordHash = agentdesk::server::hashPassword(password);
     agentdesk::server::SqliteCrmStore store(db.empty() ? agentdesk::server::defaultDatabasePath()
                                                        : db);
-    if (auto existing = store.userByUsername(user.username)) user.id = existing->id;
+    if (auto existing = store.userByUsername(user.username))
+        user.id = existing->id;
     store.upsertUser(user);
     std::cout << "user " << user.username << " (" << agentdesk::server::roleName(user.role)
               << ") saved\n";
@@ -131,7 +145,8 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         auto next = [&](std::string& out) {
-            if (i + 1 >= argc) return false;
+            if (i + 1 >= argc)
+                return false;
             out = argv[++i];
             return true;
         };
@@ -147,21 +162,25 @@ int main(int argc, char** argv) {
                 return fail("--listen needs HOST:PORT, e.g. 127.0.0.1:8780");
             }
         } else if (arg == "--db") {
-            if (!next(config.dbPath) || config.dbPath.empty()) return fail("--db needs a FILE");
+            if (!next(config.dbPath) || config.dbPath.empty())
+                return fail("--db needs a FILE");
         } else if (arg == "--demo") {
             config.demo = true;
         } else if (arg == "--demo-rate") {
             char* end = nullptr;
-            if (!next(value)) return fail("--demo-rate needs a number");
+            if (!next(value))
+                return fail("--demo-rate needs a number");
             config.demoRate = std::strtod(value.c_str(), &end);
             if (end == value.c_str() || *end || config.demoRate < 0 || config.demoRate > 600) {
                 return fail("--demo-rate must be a number from 0 to 600");
             }
         } else if (arg == "--seed") {
-            if (!next(value)) return fail("--seed needs a number");
+            if (!next(value))
+                return fail("--seed needs a number");
             config.seed = static_cast<unsigned>(std::strtoul(value.c_str(), nullptr, 10));
         } else if (arg == "--log") {
-            if (!next(logSpec)) return fail("--log needs a level spec");
+            if (!next(logSpec))
+                return fail("--log needs a level spec");
         } else {
             return fail("unknown option " + arg);
         }

@@ -96,11 +96,14 @@ struct ServerApp::Impl {
     void scheduleTick() {
         tickTimer->expires_after(config.tickInterval);
         tickTimer->async_wait([this](const boost::system::error_code& ec) {
-            if (ec) return;
+            if (ec)
+                return;
             try {
                 acd->advance();
-                if (demo) demo->tick();
-                for (const auto& token : sessions->purgeExpired()) hub->closeStreamsOfToken(token);
+                if (demo)
+                    demo->tick();
+                for (const auto& token : sessions->purgeExpired())
+                    hub->closeStreamsOfToken(token);
             } catch (const std::exception& e) {
                 logging::get("server")->error("timer: {}", e.what());
             }
@@ -110,7 +113,8 @@ struct ServerApp::Impl {
     void scheduleHeartbeat() {
         heartbeatTimer->expires_after(config.heartbeat);
         heartbeatTimer->async_wait([this](const boost::system::error_code& ec) {
-            if (ec) return;
+            if (ec)
+                return;
             hub->sendHeartbeat();
             scheduleHeartbeat();
         });
@@ -122,17 +126,21 @@ ServerApp::ServerApp(ServerConfig config) : impl_(std::make_unique<Impl>()) {
     impl_->clock = impl_->config.clock ? impl_->config.clock : &impl_->systemClock;
 }
 
-ServerApp::~ServerApp() { stop(); }
+ServerApp::~ServerApp() {
+    stop();
+}
 
 std::uint16_t ServerApp::start() {
     Impl& d = *impl_;
-    if (d.running) return d.port;
+    if (d.running)
+        return d.port;
     const std::string centerText = d.config.centerJson.empty()
                                        ? std::string(resources::demoCenterJson())
                                        : d.config.centerJson;
     d.center = json::parse(centerText);
     CenterConfig center = parseCenterConfig(d.center);
-    if (d.config.adjustCenter) d.config.adjustCenter(center);
+    if (d.config.adjustCenter)
+        d.config.adjustCenter(center);
 
     const std::string dbPath = d.config.dbPath.empty() ? defaultDatabasePath() : d.config.dbPath;
     d.store = std::make_unique<SqliteCrmStore>(dbPath);
@@ -143,19 +151,22 @@ std::uint16_t ServerApp::start() {
         seedReferenceData(*d.store, d.center);
     }
     d.hooks = std::make_unique<StoreHooks>(*d.store, *d.clock);
-    const auto idBase = static_cast<std::uint64_t>(toUnixMs(std::chrono::system_clock::now())) * 1000;
+    const auto idBase =
+        static_cast<std::uint64_t>(toUnixMs(std::chrono::system_clock::now())) * 1000;
     d.hub = std::make_unique<EventHub>(idBase, d.config.replayCapacity);
     d.sessions = std::make_unique<SessionManager>(*d.clock, d.config.tokenLifetime);
     d.acd = std::make_unique<AcdSimulator>(*d.clock, *d.hub, *d.hooks, center.settings,
                                            center.queues, center.reasons);
-    for (const auto& user : d.store->users()) d.acd->registerAgent(user);
+    for (const auto& user : d.store->users())
+        d.acd->registerAgent(user);
     if (d.config.demo) {
         const unsigned seed = d.config.seed ? d.config.seed : std::random_device{}();
         d.demo = std::make_unique<DemoCallGenerator>(*d.clock, *d.acd, *d.store, center.queues,
                                                      seed, d.config.demoRate);
     }
     std::vector<std::string> reasonCodes;
-    for (const auto& r : center.reasons) reasonCodes.push_back(r.code);
+    for (const auto& r : center.reasons)
+        reasonCodes.push_back(r.code);
     d.context.reset(new RouteContext{d.io, d.workers, *d.clock, *d.store, *d.acd, *d.sessions,
                                      *d.hub, d.demo.get(), nullptr, AGENTDESK_VERSION,
                                      std::chrono::system_clock::now(), reasonCodes});
@@ -189,10 +200,10 @@ std::uint16_t ServerApp::start() {
                     }
                     break;
                 case http::Router::Match::MethodNotAllowed:
-                    ex->respond(jsonResponse(405, {{"error",
-                                                    {{"code", "method_not_allowed"},
-                                                     {"message", req.method + " is not allowed on " +
-                                                                     req.path}}}}));
+                    ex->respond(jsonResponse(
+                        405, {{"error",
+                               {{"code", "method_not_allowed"},
+                                {"message", req.method + " is not allowed on " + req.path}}}}));
                     break;
                 case http::Router::Match::NotFound:
                     respondError(ex, ErrorCode::NotFound, "no such endpoint: " + req.path);
@@ -222,7 +233,8 @@ std::uint16_t ServerApp::start() {
 
 void ServerApp::stop() {
     Impl& d = *impl_;
-    if (!d.running) return;
+    if (!d.running)
+        return;
     runOnIo([&d] {
         d.http->stop();
         d.hub->closeAll();
@@ -231,12 +243,17 @@ void ServerApp::stop() {
     });
     d.workers.join();
     d.io.stop();
-    if (d.thread.joinable()) d.thread.join();
+    if (d.thread.joinable())
+        d.thread.join();
     d.running = false;
 }
 
-bool ServerApp::running() const { return impl_->running; }
-std::uint16_t ServerApp::port() const { return impl_->port; }
+bool ServerApp::running() const {
+    return impl_->running;
+}
+std::uint16_t ServerApp::port() const {
+    return impl_->port;
+}
 std::string ServerApp::baseUrl() const {
     return "http://" + impl_->config.host + ":" + std::to_string(impl_->port);
 }
@@ -257,7 +274,8 @@ void ServerApp::runOnIo(std::function<void()> fn) {
 
 void ServerApp::advance(std::chrono::milliseconds by) {
     auto* manual = dynamic_cast<const ManualClock*>(impl_->clock);
-    if (!manual) throw std::logic_error("advance() needs a ManualClock");
+    if (!manual)
+        throw std::logic_error("advance() needs a ManualClock");
     auto* clock = const_cast<ManualClock*>(manual);
     while (by.count() > 0) {
         const auto step = std::min(by, std::chrono::milliseconds(1000));
@@ -265,7 +283,8 @@ void ServerApp::advance(std::chrono::milliseconds by) {
         runOnIo([&] {
             clock->advance(step);
             impl_->acd->advance();
-            if (impl_->demo) impl_->demo->tick();
+            if (impl_->demo)
+                impl_->demo->tick();
             for (const auto& token : impl_->sessions->purgeExpired()) {
                 impl_->hub->closeStreamsOfToken(token);
             }
@@ -273,8 +292,14 @@ void ServerApp::advance(std::chrono::milliseconds by) {
     }
 }
 
-CrmStore& ServerApp::store() { return *impl_->store; }
-Telephony& ServerApp::telephony() { return *impl_->acd; }
-EventHub& ServerApp::hub() { return *impl_->hub; }
+CrmStore& ServerApp::store() {
+    return *impl_->store;
+}
+Telephony& ServerApp::telephony() {
+    return *impl_->acd;
+}
+EventHub& ServerApp::hub() {
+    return *impl_->hub;
+}
 
 }  // namespace agentdesk::server

@@ -14,11 +14,16 @@ enum class CallState { Queued, Ringing, Connected, Held, Ended };
 
 static const char* stateName(CallState s) {
     switch (s) {
-        case CallState::Queued: return "queued";
-        case CallState::Ringing: return "ringing";
-        case CallState::Connected: return "connected";
-        case CallState::Held: return "held";
-        case CallState::Ended: return "ended";
+        case CallState::Queued:
+            return "queued";
+        case CallState::Ringing:
+            return "ringing";
+        case CallState::Connected:
+            return "connected";
+        case CallState::Held:
+            return "held";
+        case CallState::Ended:
+            return "ended";
     }
     return "ended";
 }
@@ -110,16 +115,18 @@ const AcdSimulator::Agent* AcdSimulator::agent(const std::string& id) const {
 }
 AcdSimulator::Call* AcdSimulator::call(const std::string& id) {
     auto it = calls_.find(id);
-    return it == calls_.end() || it->second->state == CallState::Ended ? nullptr
-                                                                       : it->second.get();
+    return it == calls_.end() || it->second->state == CallState::Ended ? nullptr : it->second.get();
 }
 const QueueConfig* AcdSimulator::queue(const std::string& id) const {
     for (const auto& q : queues_) {
-        if (q.id == id) return &q;
+        if (q.id == id)
+            return &q;
     }
     return nullptr;
 }
-bool AcdSimulator::hasQueue(const std::string& queueId) const { return queue(queueId) != nullptr; }
+bool AcdSimulator::hasQueue(const std::string& queueId) const {
+    return queue(queueId) != nullptr;
+}
 
 bool AcdSimulator::isLoggedIn(const std::string& agentId) const {
     const Agent* a = agent(agentId);
@@ -129,7 +136,8 @@ bool AcdSimulator::isLoggedIn(const std::string& agentId) const {
 std::string AcdSimulator::intentLabel(const std::string& queueId, const std::string& intent) const {
     if (const auto* q = queue(queueId)) {
         for (const auto& i : q->intents) {
-            if (i.id == intent) return i.labelKo;
+            if (i.id == intent)
+                return i.labelKo;
         }
     }
     return intent;
@@ -156,8 +164,8 @@ Outcome AcdSimulator::agentCall(const std::string& agentId, const std::string& c
 
 bool AcdSimulator::callBelongsTo(const std::string& callId, const std::string& agentId) const {
     auto it = calls_.find(callId);
-    if (it != calls_.end() && (it->second->agentId == agentId ||
-                               it->second->consultAgentId == agentId)) {
+    if (it != calls_.end() &&
+        (it->second->agentId == agentId || it->second->consultAgentId == agentId)) {
         return true;
     }
     const Agent* a = agent(agentId);
@@ -185,7 +193,8 @@ json AcdSimulator::callJson(const Call& c) const {
         waited = std::max(0.0, secondsBetween(c.kpi->enteredAt, until));
     }
     double held = c.heldSec;
-    if (c.state == CallState::Held) held += secondsBetween(c.holdStartedAt, now);
+    if (c.state == CallState::Held)
+        held += secondsBetween(c.holdStartedAt, now);
     json j{{"id", c.id},
            {"direction", c.direction},
            {"ani", phone::formatLocal(c.ani)},
@@ -210,16 +219,17 @@ json AcdSimulator::callJson(const Call& c) const {
            {"heldSec", static_cast<int>(held)},
            {"recommendedTalkSec", q ? q->recommendedTalkSec : 0},
            {"dtmf", c.dtmf}};
-    if (c.state == CallState::Ringing) j["offeredAt"] = toRfc3339(c.offeredAt);
+    if (c.state == CallState::Ringing)
+        j["offeredAt"] = toRfc3339(c.offeredAt);
     if (c.state == CallState::Connected || c.state == CallState::Held) {
         j["answeredAt"] = toRfc3339(c.connectedAt);
     }
     if (c.consultActive) {
         static const char* kinds[] = {"queue", "agent", "number"};
-        j["consult"] = {{"to", {{kinds[static_cast<int>(c.consultTarget.kind)], c.consultTarget.value}}},
-                        {"targetAgentId", c.consultAgentId.empty() ? json(nullptr)
-                                                                   : json(c.consultAgentId)},
-                        {"since", toRfc3339(c.consultStartedAt)}};
+        j["consult"] = {
+            {"to", {{kinds[static_cast<int>(c.consultTarget.kind)], c.consultTarget.value}}},
+            {"targetAgentId", c.consultAgentId.empty() ? json(nullptr) : json(c.consultAgentId)},
+            {"since", toRfc3339(c.consultStartedAt)}};
     } else {
         j["consult"] = nullptr;
     }
@@ -228,19 +238,20 @@ json AcdSimulator::callJson(const Call& c) const {
 
 json AcdSimulator::agentJson(const std::string& agentId) const {
     const Agent* a = agent(agentId);
-    if (!a) return json();
-    json j{{"id", a->user.id},
-           {"name", a->user.name},
-           {"nameEn", a->user.nameEn},
-           {"role", roleName(a->user.role)},
-           {"skills", a->user.skills},
-           {"extension", a->user.extension},
-           {"state", a->state},
-           {"reason", a->reason.empty() ? json(nullptr) : json(a->reason)},
-           {"since", toRfc3339(a->since)},
-           {"handledToday", a->handledToday},
-           {"ahtTodaySec", a->handledToday ? std::round(a->handleSecToday / a->handledToday)
-                                           : -1.0}};
+    if (!a)
+        return json();
+    json j{
+        {"id", a->user.id},
+        {"name", a->user.name},
+        {"nameEn", a->user.nameEn},
+        {"role", roleName(a->user.role)},
+        {"skills", a->user.skills},
+        {"extension", a->user.extension},
+        {"state", a->state},
+        {"reason", a->reason.empty() ? json(nullptr) : json(a->reason)},
+        {"since", toRfc3339(a->since)},
+        {"handledToday", a->handledToday},
+        {"ahtTodaySec", a->handledToday ? std::round(a->handleSecToday / a->handledToday) : -1.0}};
     const std::string& cid = a->callId.empty() ? a->acwCallId : a->callId;
     j["callId"] = cid.empty() ? json(nullptr) : json(cid);
     j["queue"] = nullptr;
@@ -251,7 +262,8 @@ json AcdSimulator::agentJson(const std::string& agentId) const {
         const Call& c = *it->second;
         j["queue"] = c.queue.empty() ? json(nullptr) : json(c.queue);
         for (const auto& m : c.matches) {
-            if (c.customerId && m.id == *c.customerId) j["customerName"] = m.name;
+            if (c.customerId && m.id == *c.customerId)
+                j["customerName"] = m.name;
         }
         if (c.state == CallState::Connected || c.state == CallState::Held) {
             j["callSince"] = toRfc3339(c.connectedAt);
@@ -262,36 +274,45 @@ json AcdSimulator::agentJson(const std::string& agentId) const {
 
 json AcdSimulator::agentsJson() const {
     json out = json::array();
-    for (const auto& [id, a] : agents_) out.push_back(agentJson(id));
+    for (const auto& [id, a] : agents_)
+        out.push_back(agentJson(id));
     return out;
 }
 
 std::optional<json> AcdSimulator::currentCallJson(const std::string& agentId) const {
     const Agent* a = agent(agentId);
-    if (!a || a->callId.empty()) return std::nullopt;
+    if (!a || a->callId.empty())
+        return std::nullopt;
     auto it = calls_.find(a->callId);
-    if (it == calls_.end() || it->second->state == CallState::Ended) return std::nullopt;
+    if (it == calls_.end() || it->second->state == CallState::Ended)
+        return std::nullopt;
     return callJson(*it->second);
 }
 
 std::optional<std::string> AcdSimulator::currentCallCustomer(const std::string& agentId) const {
     const Agent* a = agent(agentId);
-    if (!a) return std::nullopt;
+    if (!a)
+        return std::nullopt;
     const std::string& cid = a->callId.empty() ? a->acwCallId : a->callId;
     auto it = calls_.find(cid);
-    if (cid.empty() || it == calls_.end()) return std::nullopt;
-    if (it->second->customerId) return it->second->customerId;
+    if (cid.empty() || it == calls_.end())
+        return std::nullopt;
+    if (it->second->customerId)
+        return it->second->customerId;
     // Not yet chosen: every customer the number matched is the caller's candidate.
-    if (it->second->matches.size() == 1) return it->second->matches.front().id;
+    if (it->second->matches.size() == 1)
+        return it->second->matches.front().id;
     return std::nullopt;
 }
 
 std::optional<std::string> AcdSimulator::currentCallerE164(const std::string& agentId) const {
     const Agent* a = agent(agentId);
-    if (!a) return std::nullopt;
+    if (!a)
+        return std::nullopt;
     const std::string& cid = a->callId.empty() ? a->acwCallId : a->callId;
     auto it = calls_.find(cid);
-    if (cid.empty() || it == calls_.end()) return std::nullopt;
+    if (cid.empty() || it == calls_.end())
+        return std::nullopt;
     return it->second->ani;
 }
 
@@ -310,42 +331,51 @@ json AcdSimulator::queueStatsJson(const QueueConfig& q, TimePoint windowStart) c
     }
     int ready = 0, onCall = 0, acw = 0, notReady = 0;
     for (const auto& [id, a] : agents_) {
-        if (!a->loggedIn) continue;
+        if (!a->loggedIn)
+            continue;
         // Leads and trainers count only while they take calls themselves.
-        if (isSupervisor(a->user.role) && a->state == "not_ready") continue;
-        if (std::find(a->user.skills.begin(), a->user.skills.end(), q.skill) == a->user.skills.end()) {
+        if (isSupervisor(a->user.role) && a->state == "not_ready")
+            continue;
+        if (std::find(a->user.skills.begin(), a->user.skills.end(), q.skill) ==
+            a->user.skills.end()) {
             continue;
         }
-        if (a->state == "ready") ++ready;
-        else if (a->state == "ringing" || a->state == "on_call") ++onCall;
-        else if (a->state == "after_call_work") ++acw;
-        else if (a->state == "not_ready") ++notReady;
+        if (a->state == "ready")
+            ++ready;
+        else if (a->state == "ringing" || a->state == "on_call")
+            ++onCall;
+        else if (a->state == "after_call_work")
+            ++acw;
+        else if (a->state == "not_ready")
+            ++notReady;
     }
     in.agentsServing = ready + onCall + acw;
     std::vector<KpiEntry> entries;
     if (auto it = kpis_.find(q.id); it != kpis_.end()) {
         entries.reserve(it->second.size());
-        for (const auto& e : it->second) entries.push_back(*e);
+        for (const auto& e : it->second)
+            entries.push_back(*e);
     }
     const QueueKpis k = computeKpis(entries, in);
-    return {{"id", q.id},
-            {"name", q.name},
-            {"nameEn", q.nameEn},
-            {"waiting", k.waiting},
-            {"longestWaitSec", static_cast<int>(k.longestWaitSec)},
-            {"ewtSec", k.ewtSec},
-            {"offered", k.offered},
-            {"answered", k.answered},
-            {"abandoned", k.abandoned},
-            {"serviceLevelPct", k.serviceLevelPct},
-            {"slThresholdSec", q.slThresholdSec},
-            {"abandonRatePct", k.abandonRatePct},
-            {"asaSec", k.asaSec},
-            {"ahtSec", k.ahtSec},
-            {"recommendedTalkSec", q.recommendedTalkSec},
-            {"agents", {{"ready", ready}, {"onCall", onCall}, {"acw", acw}, {"notReady", notReady}}},
-            {"windowStart", toRfc3339(windowStart)},
-            {"at", toRfc3339(now)}};
+    return {
+        {"id", q.id},
+        {"name", q.name},
+        {"nameEn", q.nameEn},
+        {"waiting", k.waiting},
+        {"longestWaitSec", static_cast<int>(k.longestWaitSec)},
+        {"ewtSec", k.ewtSec},
+        {"offered", k.offered},
+        {"answered", k.answered},
+        {"abandoned", k.abandoned},
+        {"serviceLevelPct", k.serviceLevelPct},
+        {"slThresholdSec", q.slThresholdSec},
+        {"abandonRatePct", k.abandonRatePct},
+        {"asaSec", k.asaSec},
+        {"ahtSec", k.ahtSec},
+        {"recommendedTalkSec", q.recommendedTalkSec},
+        {"agents", {{"ready", ready}, {"onCall", onCall}, {"acw", acw}, {"notReady", notReady}}},
+        {"windowStart", toRfc3339(windowStart)},
+        {"at", toRfc3339(now)}};
 }
 
 json AcdSimulator::queuesJson(std::optional<std::chrono::seconds> window,
@@ -354,7 +384,8 @@ json AcdSimulator::queuesJson(std::optional<std::chrono::seconds> window,
     const TimePoint start = window ? now - *window : localMidnight(now, settings_.utcOffsetMinutes);
     json out = json::array();
     for (const auto& q : queues_) {
-        if (skills && !skills->count(q.skill)) continue;
+        if (skills && !skills->count(q.skill))
+            continue;
         out.push_back(queueStatsJson(q, start));
     }
     return out;
@@ -382,10 +413,11 @@ json AcdSimulator::capabilitiesJson() const {
                           {"intents", std::move(intents)}});
     }
     return {{"features",
-             {"transfer", "consult", "recordingPause", "abuseWarning", "transcript", "demo",
-              "dtmf", "outbound", "evaluations"}},
-            {"acw", {{"mode", settings_.acwMandatory ? "mandatory" : "optional"},
-                     {"timeoutSec", settings_.acwTimeoutSec}}},
+             {"transfer", "consult", "recordingPause", "abuseWarning", "transcript", "demo", "dtmf",
+              "outbound", "evaluations"}},
+            {"acw",
+             {{"mode", settings_.acwMandatory ? "mandatory" : "optional"},
+              {"timeoutSec", settings_.acwTimeoutSec}}},
             {"ringTimeoutSec", settings_.ringTimeoutSec},
             {"slThresholdSec", queues_.empty() ? 20 : queues_.front().slThresholdSec},
             {"abuseWarningsBeforeHangup", settings_.abuseWarningsBeforeHangup},
@@ -399,7 +431,8 @@ json AcdSimulator::capabilitiesJson() const {
 void AcdSimulator::setState(Agent& a, const std::string& state, const std::string& reason,
                             const std::string& requestId) {
     const TimePoint now = clock_.now();
-    if (state == "ready" && a.state != "ready") a.idleSince = now;
+    if (state == "ready" && a.state != "ready")
+        a.idleSince = now;
     a.state = state;
     a.reason = reason;
     a.since = now;
@@ -407,38 +440,44 @@ void AcdSimulator::setState(Agent& a, const std::string& state, const std::strin
               {"state", state},
               {"reason", reason.empty() ? json(nullptr) : json(reason)},
               {"since", toRfc3339(now)}};
-    if (!requestId.empty()) data["requestId"] = requestId;
+    if (!requestId.empty())
+        data["requestId"] = requestId;
     events_.publish("agent.state", std::move(data), Audience::agent(a.user.id));
-    for (const auto& skill : a.user.skills) markDirty(skill);
+    for (const auto& skill : a.user.skills)
+        markDirty(skill);
 }
 
 void AcdSimulator::publishCallState(const Call& c, const std::string& agentId,
                                     const std::string& requestId) {
     json data{{"call", callJson(c)}};
-    if (!requestId.empty()) data["requestId"] = requestId;
+    if (!requestId.empty())
+        data["requestId"] = requestId;
     events_.publish("call.state", std::move(data), Audience::agent(agentId));
 }
 
 void AcdSimulator::publishEnded(const Call& c, const std::string& agentId,
                                 const std::string& reason, const std::string& requestId) {
     json data{{"callId", c.id}, {"reason", reason}, {"agentId", agentId}};
-    if (!requestId.empty()) data["requestId"] = requestId;
+    if (!requestId.empty())
+        data["requestId"] = requestId;
     events_.publish("call.ended", std::move(data), Audience::agent(agentId));
 }
 
-void AcdSimulator::alert(const std::string& kind, const std::string& severity,
-                         const json& extra, const std::string& message) {
+void AcdSimulator::alert(const std::string& kind, const std::string& severity, const json& extra,
+                         const std::string& message) {
     json data{{"kind", kind},
               {"severity", severity},
               {"message", message},
               {"at", toRfc3339(clock_.now())}};
-    for (auto& [k, v] : extra.items()) data[k] = v;
+    for (auto& [k, v] : extra.items())
+        data[k] = v;
     events_.publish("alert", std::move(data), Audience::supervisors());
 }
 
 void AcdSimulator::markDirty(const std::string& queueOrSkill) {
     for (const auto& q : queues_) {
-        if (q.id == queueOrSkill || q.skill == queueOrSkill) dirty_[q.id] = true;
+        if (q.id == queueOrSkill || q.skill == queueOrSkill)
+            dirty_[q.id] = true;
     }
 }
 
@@ -446,9 +485,11 @@ void AcdSimulator::flushStats(bool force) {
     const TimePoint now = clock_.now();
     for (const auto& q : queues_) {
         auto last = lastStatsPush_.find(q.id);
-        const bool due = last == lastStatsPush_.end() ||
-                         now - last->second >= std::chrono::milliseconds(settings_.statsMinIntervalMs);
-        if (!due) continue;
+        const bool due =
+            last == lastStatsPush_.end() ||
+            now - last->second >= std::chrono::milliseconds(settings_.statsMinIntervalMs);
+        if (!due)
+            continue;
         if (!dirty_[q.id] && !force) {
             // Longest wait keeps changing while callers wait.
             bool waiting = false;
@@ -484,7 +525,8 @@ void AcdSimulator::registerAgent(const User& user) {
 void AcdSimulator::agentLoggedIn(const User& user) {
     registerAgent(user);
     Agent& a = *agents_[user.id];
-    if (a.loggedIn) return;
+    if (a.loggedIn)
+        return;
     a.loggedIn = true;
     setState(a, "not_ready", "login", "");
     flushStats(false);
@@ -492,7 +534,8 @@ void AcdSimulator::agentLoggedIn(const User& user) {
 
 Outcome AcdSimulator::agentLoggedOut(const std::string& agentId) {
     Agent* a = agent(agentId);
-    if (!a || !a->loggedIn) return Outcome::success();
+    if (!a || !a->loggedIn)
+        return Outcome::success();
     if (a->state == "ringing" || a->state == "on_call") {
         return Outcome::fail(ErrorCode::InvalidState, "finish the call before logging out");
     }
@@ -508,12 +551,13 @@ Outcome AcdSimulator::agentLoggedOut(const std::string& agentId) {
 Outcome AcdSimulator::setAgentState(const std::string& agentId, const std::string& state,
                                     const std::string& reason, const std::string& requestId) {
     Agent* a = agent(agentId);
-    if (!a || !a->loggedIn) return Outcome::fail(ErrorCode::InvalidState, "agent is logged out");
+    if (!a || !a->loggedIn)
+        return Outcome::fail(ErrorCode::InvalidState, "agent is logged out");
     if (a->state == "ringing" || a->state == "on_call") {
-        return Outcome::fail(ErrorCode::InvalidState,
-                             "cannot change state while " + a->state + "; " +
-                                 (a->state == "ringing" ? "answer or reject first"
-                                                        : "hang up first"));
+        return Outcome::fail(
+            ErrorCode::InvalidState,
+            "cannot change state while " + a->state + "; " +
+                (a->state == "ringing" ? "answer or reject first" : "hang up first"));
     }
     if (state == "after_call_work") {
         if (a->state != "after_call_work") {
@@ -563,8 +607,10 @@ void AcdSimulator::endAcw(Agent& a, const std::string& nextState, const std::str
         a.handleSecToday = 0;
     }
     if (!a.acwCallId.empty()) {
-        const double handle = a.pendingTalkHoldSec + std::max(0.0, secondsBetween(a.acwStartedAt, now));
-        if (a.pendingKpi) a.pendingKpi->handleSec = a.pendingKpi->handleSec.value_or(0) + handle;
+        const double handle =
+            a.pendingTalkHoldSec + std::max(0.0, secondsBetween(a.acwStartedAt, now));
+        if (a.pendingKpi)
+            a.pendingKpi->handleSec = a.pendingKpi->handleSec.value_or(0) + handle;
         ++a.handledToday;
         a.handleSecToday += handle;
     }
@@ -601,30 +647,37 @@ void AcdSimulator::route() {
     std::vector<Waiting> waiting;
     for (auto& [id, c] : calls_) {
         if (c->state == CallState::Queued) {
-            waiting.push_back({c.get(), false, c->priority, c->kpi ? c->kpi->enteredAt : c->queuedAt});
+            waiting.push_back(
+                {c.get(), false, c->priority, c->kpi ? c->kpi->enteredAt : c->queuedAt});
         } else if (c->consultActive && c->consultTarget.kind == TransferTarget::Kind::Queue &&
                    c->consultAgentId.empty() && c->state == CallState::Held) {
             waiting.push_back({c.get(), true, true, c->consultStartedAt});
         }
     }
     std::stable_sort(waiting.begin(), waiting.end(), [](const Waiting& x, const Waiting& y) {
-        if (x.priority != y.priority) return x.priority;
+        if (x.priority != y.priority)
+            return x.priority;
         return x.since < y.since;
     });
     for (auto& w : waiting) {
         const QueueConfig* q = queue(w.consult ? w.call->consultTarget.value : w.call->queue);
-        if (!q) continue;
+        if (!q)
+            continue;
         Agent* best = nullptr;
         for (auto& [id, a] : agents_) {
-            if (!a->loggedIn || a->state != "ready") continue;
-            if (w.call->rejectedBy.count(id) || id == w.call->agentId) continue;
+            if (!a->loggedIn || a->state != "ready")
+                continue;
+            if (w.call->rejectedBy.count(id) || id == w.call->agentId)
+                continue;
             if (std::find(a->user.skills.begin(), a->user.skills.end(), q->skill) ==
                 a->user.skills.end()) {
                 continue;
             }
-            if (!best || a->idleSince < best->idleSince) best = a.get();
+            if (!best || a->idleSince < best->idleSince)
+                best = a.get();
         }
-        if (best) offer(*w.call, *best, w.consult);
+        if (best)
+            offer(*w.call, *best, w.consult);
     }
 }
 
@@ -661,14 +714,16 @@ std::string AcdSimulator::injectCall(const InboundCallSpec& spec) {
     c->ivrSec = spec.ivrSec;
     c->createdAt = now;
     c->patienceSec = spec.patienceSec;
-    if (spec.patienceSec) c->patienceDeadline = now + std::chrono::seconds(*spec.patienceSec);
+    if (spec.patienceSec)
+        c->patienceDeadline = now + std::chrono::seconds(*spec.patienceSec);
     c->talkSec = spec.talkSec;
     c->transcript = spec.transcript;
     std::sort(c->transcript.begin(), c->transcript.end(),
               [](const TranscriptLine& x, const TranscriptLine& y) { return x.atSec < y.atSec; });
     if (const auto* q = queue(spec.queue)) {
         for (const auto& i : q->intents) {
-            if (i.id == spec.intent) c->ivrPath = i.ivrPath;
+            if (i.id == spec.intent)
+                c->ivrPath = i.ivrPath;
         }
     }
     c->matches = hooks_.matchCustomers(spec.aniE164);
@@ -693,7 +748,8 @@ Outcome AcdSimulator::answer(const std::string& agentId, const std::string& call
                              const std::string& requestId) {
     Agent* a;
     Call* c;
-    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok()) return r;
+    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok())
+        return r;
     if (c->consultActive && c->consultAgentId == agentId) {
         completeConsult(*c, a, requestId);
     } else if (c->state == CallState::Ringing && c->direction == "inbound") {
@@ -702,8 +758,10 @@ Outcome AcdSimulator::answer(const std::string& agentId, const std::string& call
         c->connectedAt = now;
         c->ringDeadline.reset();
         c->patienceDeadline.reset();
-        if (c->kpi && !c->kpi->answeredAt) c->kpi->answeredAt = now;
-        if (c->talkSec) c->callerHangupAt = now + std::chrono::seconds(*c->talkSec);
+        if (c->kpi && !c->kpi->answeredAt)
+            c->kpi->answeredAt = now;
+        if (c->talkSec)
+            c->callerHangupAt = now + std::chrono::seconds(*c->talkSec);
         c->transcriptNext = 0;
         setState(*a, "on_call", "", requestId);
         publishCallState(*c, agentId, requestId);
@@ -720,7 +778,8 @@ Outcome AcdSimulator::reject(const std::string& agentId, const std::string& call
                              const std::string& requestId) {
     Agent* a;
     Call* c;
-    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok()) return r;
+    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok())
+        return r;
     if (c->consultActive && c->consultAgentId == agentId) {
         c->consultAgentId.clear();
         c->consultRingDeadline.reset();
@@ -752,7 +811,8 @@ Outcome AcdSimulator::hold(const std::string& agentId, const std::string& callId
                            const std::string& requestId) {
     Agent* a;
     Call* c;
-    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok()) return r;
+    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok())
+        return r;
     if (c->agentId != agentId || c->state != CallState::Connected) {
         return Outcome::fail(ErrorCode::InvalidState, "only a connected call can be held");
     }
@@ -766,11 +826,13 @@ Outcome AcdSimulator::resume(const std::string& agentId, const std::string& call
                              const std::string& requestId) {
     Agent* a;
     Call* c;
-    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok()) return r;
+    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok())
+        return r;
     if (c->agentId != agentId || c->state != CallState::Held) {
         return Outcome::fail(ErrorCode::InvalidState, "the call is not on hold");
     }
-    if (c->consultActive) cancelConsult(*c, "cancelled", "");
+    if (c->consultActive)
+        cancelConsult(*c, "cancelled", "");
     c->heldSec += secondsBetween(c->holdStartedAt, clock_.now());
     c->state = CallState::Connected;
     publishCallState(*c, agentId, requestId);
@@ -782,7 +844,8 @@ Outcome AcdSimulator::mute(const std::string& agentId, const std::string& callId
                            const std::string& requestId) {
     Agent* a;
     Call* c;
-    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok()) return r;
+    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok())
+        return r;
     if (c->agentId != agentId ||
         (c->state != CallState::Connected && c->state != CallState::Held)) {
         return Outcome::fail(ErrorCode::InvalidState, "the call is not connected");
@@ -796,12 +859,14 @@ Outcome AcdSimulator::dtmf(const std::string& agentId, const std::string& callId
                            const std::string& digits, const std::string& requestId) {
     Agent* a;
     Call* c;
-    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok()) return r;
+    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok())
+        return r;
     if (c->agentId != agentId || c->state != CallState::Connected) {
         return Outcome::fail(ErrorCode::InvalidState, "tones can be sent on a connected call only");
     }
     c->dtmf += digits;
-    if (c->dtmf.size() > 64) c->dtmf.erase(0, c->dtmf.size() - 64);
+    if (c->dtmf.size() > 64)
+        c->dtmf.erase(0, c->dtmf.size() - 64);
     publishCallState(*c, agentId, requestId);
     return Outcome::success();
 }
@@ -810,7 +875,8 @@ Outcome AcdSimulator::setRecordingPaused(const std::string& agentId, const std::
                                          bool paused, const std::string& requestId) {
     Agent* a;
     Call* c;
-    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok()) return r;
+    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok())
+        return r;
     if (c->agentId != agentId ||
         (c->state != CallState::Connected && c->state != CallState::Held)) {
         return Outcome::fail(ErrorCode::InvalidState, "the call is not connected");
@@ -824,7 +890,8 @@ Outcome AcdSimulator::abuseWarning(const std::string& agentId, const std::string
                                    const std::string& requestId) {
     Agent* a;
     Call* c;
-    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok()) return r;
+    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok())
+        return r;
     if (c->agentId != agentId || c->state != CallState::Connected || c->direction != "inbound") {
         return Outcome::fail(ErrorCode::InvalidState,
                              "the warning is played on a connected inbound call only");
@@ -832,7 +899,9 @@ Outcome AcdSimulator::abuseWarning(const std::string& agentId, const std::string
     ++c->abuseWarnings;
     publishCallState(*c, agentId, requestId);
     alert("abuse_warning", "warning",
-          {{"agentId", agentId}, {"callId", c->id}, {"queue", c->queue},
+          {{"agentId", agentId},
+           {"callId", c->id},
+           {"queue", c->queue},
            {"customerId", c->customerId ? json(*c->customerId) : json(nullptr)},
            {"count", c->abuseWarnings}},
           a->user.name + " 상담사가 폭언 경고 안내를 송출했습니다 (" +
@@ -844,13 +913,15 @@ Outcome AcdSimulator::hangup(const std::string& agentId, const std::string& call
                              const std::string& requestId) {
     Agent* a;
     Call* c;
-    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok()) return r;
+    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok())
+        return r;
     const bool dialing = c->direction == "outbound" && c->state == CallState::Ringing;
     if (c->agentId != agentId ||
         (c->state != CallState::Connected && c->state != CallState::Held && !dialing)) {
         return Outcome::fail(ErrorCode::InvalidState,
-                             c->state == CallState::Ringing ? "a ringing call is rejected, not hung up"
-                                                            : "the call is not connected");
+                             c->state == CallState::Ringing
+                                 ? "a ringing call is rejected, not hung up"
+                                 : "the call is not connected");
     }
     if (forAbuse && c->abuseWarnings < settings_.abuseWarningsBeforeHangup) {
         return Outcome::fail(ErrorCode::InvalidState,
@@ -859,13 +930,18 @@ Outcome AcdSimulator::hangup(const std::string& agentId, const std::string& call
                                  " warnings first (" + std::to_string(c->abuseWarnings) +
                                  " given)");
     }
-    if (c->consultActive) cancelConsult(*c, "cancelled", "");
-    if (dialing) c->connectedAt = clock_.now();
+    if (c->consultActive)
+        cancelConsult(*c, "cancelled", "");
+    if (dialing)
+        c->connectedAt = clock_.now();
     const std::string reason = forAbuse ? "agent_ended_abuse" : "completed";
     if (forAbuse) {
-        if (c->customerId) hooks_.abusiveCallEnded(*c->customerId);
+        if (c->customerId)
+            hooks_.abusiveCallEnded(*c->customerId);
         alert("agent_ended_abuse", "critical",
-              {{"agentId", agentId}, {"callId", c->id}, {"queue", c->queue},
+              {{"agentId", agentId},
+               {"callId", c->id},
+               {"queue", c->queue},
                {"customerId", c->customerId ? json(*c->customerId) : json(nullptr)},
                {"warnings", c->abuseWarnings}},
               a->user.name + " 상담사가 폭언 고객 통화를 선종료했습니다");
@@ -880,7 +956,8 @@ Outcome AcdSimulator::hangup(const std::string& agentId, const std::string& call
 void AcdSimulator::endLeg(Call& c, Agent& a, const std::string& reason,
                           const std::string& requestId) {
     const TimePoint now = clock_.now();
-    if (c.state == CallState::Held) c.heldSec += secondsBetween(c.holdStartedAt, now);
+    if (c.state == CallState::Held)
+        c.heldSec += secondsBetween(c.holdStartedAt, now);
     InteractionRecord rec;
     rec.customerId = c.customerId.value_or("");
     rec.callId = c.id;
@@ -920,7 +997,8 @@ Outcome AcdSimulator::transfer(const std::string& agentId, const std::string& ca
                                const std::string& requestId) {
     Agent* a;
     Call* c;
-    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok()) return r;
+    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok())
+        return r;
     if (c->agentId != agentId ||
         (c->state != CallState::Connected && c->state != CallState::Held)) {
         return Outcome::fail(ErrorCode::InvalidState, "only a connected call can be transferred");
@@ -931,11 +1009,13 @@ Outcome AcdSimulator::transfer(const std::string& agentId, const std::string& ca
     Agent* targetAgent = nullptr;
     switch (target.kind) {
         case TransferTarget::Kind::Queue:
-            if (!queue(target.value)) return Outcome::fail(ErrorCode::NotFound, "unknown queue");
+            if (!queue(target.value))
+                return Outcome::fail(ErrorCode::NotFound, "unknown queue");
             break;
         case TransferTarget::Kind::Agent:
             targetAgent = agent(target.value);
-            if (!targetAgent) return Outcome::fail(ErrorCode::NotFound, "unknown agent");
+            if (!targetAgent)
+                return Outcome::fail(ErrorCode::NotFound, "unknown agent");
             if (targetAgent == a) {
                 return Outcome::fail(ErrorCode::InvalidState, "cannot transfer to yourself");
             }
@@ -943,7 +1023,8 @@ Outcome AcdSimulator::transfer(const std::string& agentId, const std::string& ca
                 return Outcome::fail(ErrorCode::InvalidState, "the agent is not ready");
             }
             break;
-        case TransferTarget::Kind::Number: break;
+        case TransferTarget::Kind::Number:
+            break;
     }
     const TimePoint now = clock_.now();
     if (!consult) {
@@ -954,11 +1035,16 @@ Outcome AcdSimulator::transfer(const std::string& agentId, const std::string& ca
         switch (target.kind) {
             case TransferTarget::Kind::Queue:
                 enqueue(*c, target.value, true);
-                if (c->patienceSec) c->patienceDeadline = now + std::chrono::seconds(*c->patienceSec);
+                if (c->patienceSec)
+                    c->patienceDeadline = now + std::chrono::seconds(*c->patienceSec);
                 route();
                 break;
-            case TransferTarget::Kind::Agent: offer(*c, *targetAgent, false); break;
-            case TransferTarget::Kind::Number: finishCall(*c, "transferred", requestId); break;
+            case TransferTarget::Kind::Agent:
+                offer(*c, *targetAgent, false);
+                break;
+            case TransferTarget::Kind::Number:
+                finishCall(*c, "transferred", requestId);
+                break;
         }
     } else {
         if (c->state == CallState::Connected) {
@@ -971,8 +1057,12 @@ Outcome AcdSimulator::transfer(const std::string& agentId, const std::string& ca
         c->rejectedBy.clear();
         publishCallState(*c, agentId, requestId);
         switch (target.kind) {
-            case TransferTarget::Kind::Queue: route(); break;
-            case TransferTarget::Kind::Agent: offer(*c, *targetAgent, true); break;
+            case TransferTarget::Kind::Queue:
+                route();
+                break;
+            case TransferTarget::Kind::Agent:
+                offer(*c, *targetAgent, true);
+                break;
             case TransferTarget::Kind::Number:
                 c->consultAnswerAt = now + std::chrono::seconds(settings_.outboundAnswerSec);
                 break;
@@ -986,7 +1076,8 @@ Outcome AcdSimulator::transfer(const std::string& agentId, const std::string& ca
 void AcdSimulator::completeConsult(Call& c, Agent* b, const std::string& requestId) {
     Agent* a = agent(c.agentId);
     const TimePoint now = clock_.now();
-    if (a) endLeg(c, *a, "transferred", "");
+    if (a)
+        endLeg(c, *a, "transferred", "");
     c.consultActive = false;
     c.consultAgentId.clear();
     c.consultRingDeadline.reset();
@@ -1018,7 +1109,8 @@ void AcdSimulator::cancelConsult(Call& c, const std::string& why, const std::str
     c.consultRingDeadline.reset();
     c.consultAnswerAt.reset();
     json data{{"call", callJson(c)}, {"consultResult", why}};
-    if (!requestId.empty()) data["requestId"] = requestId;
+    if (!requestId.empty())
+        data["requestId"] = requestId;
     events_.publish("call.state", std::move(data), Audience::agent(c.agentId));
 }
 
@@ -1026,7 +1118,8 @@ Outcome AcdSimulator::dial(const std::string& agentId, const std::string& e164,
                            const std::optional<std::string>& customerId,
                            const std::string& requestId, std::string* callId) {
     Agent* a = agent(agentId);
-    if (!a || !a->loggedIn) return Outcome::fail(ErrorCode::InvalidState, "agent is logged out");
+    if (!a || !a->loggedIn)
+        return Outcome::fail(ErrorCode::InvalidState, "agent is logged out");
     if (a->state != "ready" && a->state != "not_ready") {
         return Outcome::fail(ErrorCode::InvalidState, "cannot dial while " + a->state);
     }
@@ -1047,7 +1140,8 @@ Outcome AcdSimulator::dial(const std::string& agentId, const std::string& e164,
     } else if (c->matches.size() == 1) {
         c->customerId = c->matches.front().id;
     }
-    if (!a->user.skills.empty()) c->queue = a->user.skills.front();
+    if (!a->user.skills.empty())
+        c->queue = a->user.skills.front();
     Call& ref = *c;
     calls_.emplace(c->id, std::move(c));
     a->callId = ref.id;
@@ -1062,7 +1156,8 @@ Outcome AcdSimulator::wrapup(const std::string& agentId, const std::string& call
                              const std::optional<std::string>& nextState,
                              const std::string& requestId) {
     Agent* a = agent(agentId);
-    if (!a) return Outcome::fail(ErrorCode::NotFound, "unknown agent");
+    if (!a)
+        return Outcome::fail(ErrorCode::NotFound, "unknown agent");
     if (a->acwCallId != callId || callId.empty()) {
         if (calls_.count(callId) && callBelongsTo(callId, agentId)) {
             return Outcome::fail(ErrorCode::InvalidState, "the call is still in progress");
@@ -1081,18 +1176,22 @@ Outcome AcdSimulator::wrapup(const std::string& agentId, const std::string& call
 
 Outcome AcdSimulator::callerHangup(const std::string& callId) {
     Call* c = call(callId);
-    if (!c) return Outcome::fail(ErrorCode::NotFound, "unknown call");
+    if (!c)
+        return Outcome::fail(ErrorCode::NotFound, "unknown call");
     if (c->state == CallState::Queued || c->state == CallState::Ringing) {
         if (c->direction == "outbound") {
             Agent* a = agent(c->agentId);
-            if (a) endLeg(*c, *a, "completed", "");
+            if (a)
+                endLeg(*c, *a, "completed", "");
             finishCall(*c, "completed", "");
         } else {
             abandon(*c);
         }
     } else {
-        if (c->consultActive) cancelConsult(*c, "cancelled", "");
-        if (Agent* a = agent(c->agentId)) endLeg(*c, *a, "completed", "");
+        if (c->consultActive)
+            cancelConsult(*c, "cancelled", "");
+        if (Agent* a = agent(c->agentId))
+            endLeg(*c, *a, "completed", "");
         finishCall(*c, "completed", "");
     }
     route();
@@ -1112,7 +1211,8 @@ void AcdSimulator::missed(Call& c, Agent& a, bool consult) {
     if (consult) {
         c.consultAgentId.clear();
         c.consultRingDeadline.reset();
-        if (c.consultTarget.kind == TransferTarget::Kind::Agent) cancelConsult(c, "missed", "");
+        if (c.consultTarget.kind == TransferTarget::Kind::Agent)
+            cancelConsult(c, "missed", "");
         return;
     }
     c.state = CallState::Queued;
@@ -1131,7 +1231,8 @@ void AcdSimulator::abandon(Call& c) {
             setState(*a, "ready", "", "");
         }
     }
-    if (c.kpi) c.kpi->abandonedAt = now;
+    if (c.kpi)
+        c.kpi->abandonedAt = now;
     if (c.customerId) {
         InteractionRecord rec;
         rec.customerId = *c.customerId;
@@ -1151,10 +1252,12 @@ void AcdSimulator::advance() {
     const TimePoint now = clock_.now();
     std::vector<std::string> ids;
     ids.reserve(calls_.size());
-    for (const auto& [id, c] : calls_) ids.push_back(id);
+    for (const auto& [id, c] : calls_)
+        ids.push_back(id);
     for (const auto& id : ids) {
         Call* c = call(id);
-        if (!c) continue;
+        if (!c)
+            continue;
         switch (c->state) {
             case CallState::Queued:
                 if (c->patienceDeadline && now >= *c->patienceDeadline) {
@@ -1178,12 +1281,14 @@ void AcdSimulator::advance() {
                 } else if (c->patienceDeadline && now >= *c->patienceDeadline) {
                     abandon(*c);
                 } else if (c->ringDeadline && now >= *c->ringDeadline) {
-                    if (Agent* a = agent(c->agentId)) missed(*c, *a, false);
+                    if (Agent* a = agent(c->agentId))
+                        missed(*c, *a, false);
                 }
                 break;
             case CallState::Connected:
                 while (c->transcriptNext < c->transcript.size() &&
-                       secondsBetween(c->connectedAt, now) >= c->transcript[c->transcriptNext].atSec) {
+                       secondsBetween(c->connectedAt, now) >=
+                           c->transcript[c->transcriptNext].atSec) {
                     const auto& line = c->transcript[c->transcriptNext++];
                     events_.publish("transcript.segment",
                                     {{"callId", c->id},
@@ -1193,19 +1298,22 @@ void AcdSimulator::advance() {
                                     Audience::agent(c->agentId));
                 }
                 if (c->callerHangupAt && now >= *c->callerHangupAt) {
-                    if (Agent* a = agent(c->agentId)) endLeg(*c, *a, "completed", "");
+                    if (Agent* a = agent(c->agentId))
+                        endLeg(*c, *a, "completed", "");
                     finishCall(*c, "completed", "");
                 }
                 break;
             case CallState::Held:
                 if (c->consultActive && !c->consultAgentId.empty() && c->consultRingDeadline &&
                     now >= *c->consultRingDeadline) {
-                    if (Agent* b = agent(c->consultAgentId)) missed(*c, *b, true);
+                    if (Agent* b = agent(c->consultAgentId))
+                        missed(*c, *b, true);
                 } else if (c->consultActive && c->consultAnswerAt && now >= *c->consultAnswerAt) {
                     completeConsult(*c, nullptr, "");
                 }
                 break;
-            case CallState::Ended: break;
+            case CallState::Ended:
+                break;
         }
     }
     for (auto& [id, a] : agents_) {
@@ -1231,14 +1339,17 @@ void AcdSimulator::reset() {
         a->pendingKpi.reset();
         a->handledToday = 0;
         a->handleSecToday = 0;
-        if (a->loggedIn && a->state != "not_ready") setState(*a, "not_ready", "training", "");
+        if (a->loggedIn && a->state != "not_ready")
+            setState(*a, "not_ready", "training", "");
     }
     for (auto& [id, c] : calls_) {
-        if (!c->agentId.empty()) publishEnded(*c, c->agentId, "completed", "");
+        if (!c->agentId.empty())
+            publishEnded(*c, c->agentId, "completed", "");
     }
     calls_.clear();
     kpis_.clear();
-    for (const auto& q : queues_) dirty_[q.id] = true;
+    for (const auto& q : queues_)
+        dirty_[q.id] = true;
     lastStatsPush_.clear();
     flushStats(true);
 }

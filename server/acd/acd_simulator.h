@@ -146,8 +146,7 @@ private:
     const Agent* agent(const std::string& id) const;
     Call* call(const std::string& id);
     const QueueConfig* queue(const std::string& id) const;
-    Outcome agentCall(const std::string& agentId, const std::string& callId, Agent** a,
-                      Call** c);
+    Outcome agentCall(const std::string& agentId, const std::string& callId, Agent** a, Call** c);
     nlohmann::json callJson(const Call& call) const;
     nlohmann::json queueStatsJson(const QueueConfig& q, TimePoint windowStart) const;
     std::string newCallId();

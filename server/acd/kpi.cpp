@@ -5,8 +5,12 @@
 namespace agentdesk::server {
 
 namespace {
-double secs(TimePoint from, TimePoint to) { return std::chrono::duration<double>(to - from).count(); }
-double round1(double v) { return std::round(v * 10.0) / 10.0; }
+double secs(TimePoint from, TimePoint to) {
+    return std::chrono::duration<double>(to - from).count();
+}
+double round1(double v) {
+    return std::round(v * 10.0) / 10.0;
+}
 }  // namespace
 
 QueueKpis computeKpis(const std::vector<KpiEntry>& entries, const KpiInput& in) {
@@ -21,33 +25,42 @@ QueueKpis computeKpis(const std::vector<KpiEntry>& entries, const KpiInput& in) 
     int handled = 0;
     bool answeredRecently = false;
     for (const auto& e : entries) {
-        if (e.withdrawn || e.enteredAt < in.windowStart || e.enteredAt > in.now) continue;
+        if (e.withdrawn || e.enteredAt < in.windowStart || e.enteredAt > in.now)
+            continue;
         ++k.offered;
         if (e.answeredAt) {
             ++k.answered;
             const double wait = secs(e.enteredAt, *e.answeredAt);
             waitSum += wait;
-            if (wait <= in.slThresholdSec) ++answeredWithinT;
-            if (secs(*e.answeredAt, in.now) <= 120) answeredRecently = true;
+            if (wait <= in.slThresholdSec)
+                ++answeredWithinT;
+            if (secs(*e.answeredAt, in.now) <= 120)
+                answeredRecently = true;
             if (e.handleSec) {
                 handleSum += *e.handleSec;
                 ++handled;
             }
         } else if (e.abandonedAt) {
             ++k.abandoned;
-            if (secs(e.enteredAt, *e.abandonedAt) <= in.slThresholdSec) ++abandonedWithinT;
+            if (secs(e.enteredAt, *e.abandonedAt) <= in.slThresholdSec)
+                ++abandonedWithinT;
         } else if (secs(e.enteredAt, in.now) > in.slThresholdSec) {
             ++unansweredPastT;
         }
     }
     const int slBase = k.answered + k.abandoned + unansweredPastT - abandonedWithinT;
-    if (slBase > 0) k.serviceLevelPct = round1(100.0 * answeredWithinT / slBase);
-    if (k.offered > 0) k.abandonRatePct = round1(100.0 * k.abandoned / k.offered);
-    if (k.answered > 0) k.asaSec = round1(waitSum / k.answered);
-    if (handled > 0) k.ahtSec = round1(handleSum / handled);
+    if (slBase > 0)
+        k.serviceLevelPct = round1(100.0 * answeredWithinT / slBase);
+    if (k.offered > 0)
+        k.abandonRatePct = round1(100.0 * k.abandoned / k.offered);
+    if (k.answered > 0)
+        k.asaSec = round1(waitSum / k.answered);
+    if (handled > 0)
+        k.ahtSec = round1(handleSum / handled);
     if (k.answered >= in.ewtMinAnswered && k.ahtSec > 0 && in.agentsServing > 0) {
         double ewt = (in.waitingNow + 1) * k.ahtSec / in.agentsServing;
-        if (in.waitingNow > 0 && !answeredRecently) ewt = std::max(ewt, in.longestWaitSec);
+        if (in.waitingNow > 0 && !answeredRecently)
+            ewt = std::max(ewt, in.longestWaitSec);
         k.ewtSec = static_cast<int>(std::ceil(ewt));
     }
     return k;

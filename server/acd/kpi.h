@@ -29,8 +29,8 @@ struct KpiInput {
     TimePoint windowStart;
     TimePoint now;
     int slThresholdSec = 20;
-    int waitingNow = 0;          // calls in the queue now, not yet ringing
-    double longestWaitSec = 0;   // age of the oldest of them
+    int waitingNow = 0;         // calls in the queue now, not yet ringing
+    double longestWaitSec = 0;  // age of the oldest of them
     int agentsServing = 0;
     int ewtMinAnswered = 5;
 };

@@ -85,8 +85,8 @@ public:
     virtual Outcome abuseWarning(const std::string& agentId, const std::string& callId,
                                  const std::string& requestId) = 0;
     virtual Outcome dial(const std::string& agentId, const std::string& e164,
-                         const std::optional<std::string>& customerId,
-                         const std::string& requestId, std::string* callId) = 0;
+                         const std::optional<std::string>& customerId, const std::string& requestId,
+                         std::string* callId) = 0;
     virtual Outcome wrapup(const std::string& agentId, const std::string& callId,
                            const std::string& code, const std::optional<std::string>& noteId,
                            const std::optional<std::string>& nextState,

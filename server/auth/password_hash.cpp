@@ -9,15 +9,15 @@ namespace agentdesk::server {
 namespace {
 void ensureSodium() {
     static const bool ok = sodium_init() >= 0;
-    if (!ok) throw std::runtime_error("libsodium failed to initialise");
+    if (!ok)
+        throw std::runtime_error("libsodium failed to initialise");
 }
 }  // namespace
 
 std::string hashPassword(const std::string& password) {
     ensureSodium();
     char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(out, password.data(), password.size(),
-                          crypto_pwhash_OPSLIMIT_INTERACTIVE,
+    if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
         throw std::runtime_error("password hashing ran out of memory");
     }
@@ -26,7 +26,8 @@ std::string hashPassword(const std::string& password) {
 
 bool verifyPassword(const std::string& hash, const std::string& password) {
     ensureSodium();
-    if (hash.empty()) return false;
+    if (hash.empty())
+        return false;
     return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 

@@ -13,7 +13,8 @@ const AuthSession& SessionManager::create(const User& user) {
 
 std::optional<AuthSession> SessionManager::find(const std::string& token) {
     auto it = sessions_.find(token);
-    if (it == sessions_.end()) return std::nullopt;
+    if (it == sessions_.end())
+        return std::nullopt;
     if (clock_.now() >= it->second.expiresAt) {
         sessions_.erase(it);
         return std::nullopt;
@@ -21,7 +22,9 @@ std::optional<AuthSession> SessionManager::find(const std::string& token) {
     return it->second;
 }
 
-void SessionManager::remove(const std::string& token) { sessions_.erase(token); }
+void SessionManager::remove(const std::string& token) {
+    sessions_.erase(token);
+}
 
 std::vector<std::string> SessionManager::purgeExpired() {
     std::vector<std::string> expired;
@@ -40,7 +43,8 @@ std::vector<std::string> SessionManager::purgeExpired() {
 int SessionManager::sessionsOf(const std::string& userId) const {
     int n = 0;
     for (const auto& [token, s] : sessions_) {
-        if (s.user.id == userId && clock_.now() < s.expiresAt) ++n;
+        if (s.user.id == userId && clock_.now() < s.expiresAt)
+            ++n;
     }
     return n;
 }

@@ -26,21 +26,26 @@ TimePoint DemoCallGenerator::nextArrival(TimePoint from) {
 }
 
 void DemoCallGenerator::tick() {
-    if (rate_ <= 0 || queues_.empty()) return;
+    if (rate_ <= 0 || queues_.empty())
+        return;
     const TimePoint now = clock_.now();
-    if (!next_) next_ = nextArrival(now);
+    if (!next_)
+        next_ = nextArrival(now);
     int guard = 0;
     while (*next_ <= now && guard++ < 100) {
         injectRandomCall();
         next_ = nextArrival(*next_);
     }
-    if (guard >= 100) next_ = nextArrival(now);  // clock jumped far ahead: do not flood
+    if (guard >= 100)
+        next_ = nextArrival(now);  // clock jumped far ahead: do not flood
 }
 
 std::string DemoCallGenerator::injectRandomCall() {
-    if (phones_.empty()) phones_ = store_.samplePhones(300);
+    if (phones_.empty())
+        phones_ = store_.samplePhones(300);
     std::vector<double> weights;
-    for (const auto& q : queues_) weights.push_back(q.weight);
+    for (const auto& q : queues_)
+        weights.push_back(q.weight);
     std::discrete_distribution<std::size_t> pickQueue(weights.begin(), weights.end());
     const QueueConfig& q = queues_[pickQueue(rng_)];
     InboundCallSpec spec;

@@ -39,8 +39,8 @@ CenterConfig parseCenterConfig(const json& center) {
         c.queues.push_back(std::move(qc));
     }
     for (const auto& r : center.value("notReadyReasons", json::array())) {
-        c.reasons.push_back({r.at("code").get<std::string>(), r.value("labelKo", ""),
-                             r.value("labelEn", "")});
+        c.reasons.push_back(
+            {r.at("code").get<std::string>(), r.value("labelKo", ""), r.value("labelEn", "")});
     }
     for (const auto& u : center.value("users", json::array())) {
         User user;
@@ -58,17 +58,21 @@ CenterConfig parseCenterConfig(const json& center) {
 }
 
 void seedReferenceData(CrmStore& store, const json& center) {
-    if (!store.wrapupCodes().empty()) return;
+    if (!store.wrapupCodes().empty())
+        return;
     store.loadDataSet(center, json::object());
 }
 
 void seedDemoData(CrmStore& store, const CenterConfig& config, const json& center,
                   const json& customers, bool force) {
-    if (force || store.customerCount() == 0) store.loadDataSet(center, customers);
+    if (force || store.customerCount() == 0)
+        store.loadDataSet(center, customers);
     std::string hash;  // one Argon2id hash of the shared demo password
     for (const auto& u : config.users) {
-        if (store.userById(u.id)) continue;
-        if (hash.empty()) hash = hashPassword(config.demoPassword);
+        if (store.userById(u.id))
+            continue;
+        if (hash.empty())
+            hash = hashPassword(config.demoPassword);
         User user = u;
         user.passwordHash = hash;
         store.upsertUser(user);

@@ -17,10 +17,14 @@ std::string EventHub::format(std::uint64_t id, std::string_view type, const std:
 
 bool EventHub::visible(const Subscriber& s, const Audience& a) {
     switch (a.kind) {
-        case Audience::Kind::Everyone: return true;
-        case Audience::Kind::Agent: return s.supervisor || s.agentId == a.id;
-        case Audience::Kind::Supervisors: return s.supervisor;
-        case Audience::Kind::Skill: return s.supervisor || s.skills.count(a.id) > 0;
+        case Audience::Kind::Everyone:
+            return true;
+        case Audience::Kind::Agent:
+            return s.supervisor || s.agentId == a.id;
+        case Audience::Kind::Supervisors:
+            return s.supervisor;
+        case Audience::Kind::Skill:
+            return s.supervisor || s.skills.count(a.id) > 0;
     }
     return false;
 }
@@ -31,9 +35,11 @@ std::uint64_t EventHub::publish(std::string_view type, nlohmann::json data,
     auto wire = std::make_shared<const std::string>(
         format(id, type, data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
     buffer_.push_back({id, audience, wire});
-    while (buffer_.size() > capacity_) buffer_.pop_front();
+    while (buffer_.size() > capacity_)
+        buffer_.pop_front();
     for (auto& [key, open] : streams_) {
-        if (visible(open.subscriber, audience)) open.stream->send(wire);
+        if (visible(open.subscriber, audience))
+            open.stream->send(wire);
     }
     return id;
 }
@@ -45,8 +51,8 @@ void EventHub::subscribe(Subscriber subscriber, std::shared_ptr<http::EventStrea
     stream->send(std::make_shared<const std::string>("retry: 1000\n\n"));
     const std::uint64_t current = nextId_ - 1;
     if (!lastEventId) {
-        stream->send(std::make_shared<const std::string>(
-            format(current, "snapshot", snapshot().dump())));
+        stream->send(
+            std::make_shared<const std::string>(format(current, "snapshot", snapshot().dump())));
     } else {
         const std::uint64_t last = *lastEventId;
         const bool fromFuture = last > current;
@@ -54,10 +60,12 @@ void EventHub::subscribe(Subscriber subscriber, std::shared_ptr<http::EventStrea
         if (fromFuture || tooOld) {
             nlohmann::json why{{"reason", fromFuture ? "unknown_event_id" : "replay_window_passed"},
                                {"lastEventId", current}};
-            stream->send(std::make_shared<const std::string>(format(current, "resync", why.dump())));
+            stream->send(
+                std::make_shared<const std::string>(format(current, "resync", why.dump())));
         } else {
             for (const auto& e : buffer_) {
-                if (e.id > last && visible(subscriber, e.audience)) stream->send(e.wire);
+                if (e.id > last && visible(subscriber, e.audience))
+                    stream->send(e.wire);
             }
         }
     }
@@ -68,21 +76,26 @@ void EventHub::subscribe(Subscriber subscriber, std::shared_ptr<http::EventStrea
 
 void EventHub::sendHeartbeat() {
     static const auto beat = std::make_shared<const std::string>(": heartbeat\n\n");
-    for (auto& [key, open] : streams_) open.stream->send(beat);
+    for (auto& [key, open] : streams_)
+        open.stream->send(beat);
 }
 
 void EventHub::closeStreamsOfToken(const std::string& token) {
     std::vector<std::shared_ptr<http::EventStream>> victims;
     for (auto& [key, open] : streams_) {
-        if (open.subscriber.token == token) victims.push_back(open.stream);
+        if (open.subscriber.token == token)
+            victims.push_back(open.stream);
     }
-    for (auto& s : victims) s->close();
+    for (auto& s : victims)
+        s->close();
 }
 
 void EventHub::closeAll() {
     std::vector<std::shared_ptr<http::EventStream>> victims;
-    for (auto& [key, open] : streams_) victims.push_back(open.stream);
-    for (auto& s : victims) s->close();
+    for (auto& [key, open] : streams_)
+        victims.push_back(open.stream);
+    for (auto& s : victims)
+        s->close();
     streams_.clear();
 }
 

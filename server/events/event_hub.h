@@ -42,7 +42,9 @@ public:
 
     std::size_t streamCount() const { return streams_.size(); }
     std::uint64_t lastId() const { return nextId_ - 1; }
-    std::uint64_t oldestBufferedId() const { return buffer_.empty() ? nextId_ : buffer_.front().id; }
+    std::uint64_t oldestBufferedId() const {
+        return buffer_.empty() ? nextId_ : buffer_.front().id;
+    }
 
     static std::string format(std::uint64_t id, std::string_view type, const std::string& json);
 

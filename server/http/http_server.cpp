@@ -40,9 +40,12 @@ std::string percentDecode(std::string_view text, bool plusIsSpace) {
     std::string out;
     out.reserve(text.size());
     auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
         return -1;
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -66,13 +69,15 @@ namespace {
 void splitTarget(std::string_view target, Request& request) {
     const auto q = target.find('?');
     request.path = percentDecode(target.substr(0, q), false);
-    if (q == std::string_view::npos) return;
+    if (q == std::string_view::npos)
+        return;
     std::string_view query = target.substr(q + 1);
     while (!query.empty()) {
         const auto amp = query.find('&');
         const std::string_view pair = query.substr(0, amp);
         query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
-        if (pair.empty()) continue;
+        if (pair.empty())
+            continue;
         const auto eq = pair.find('=');
         std::string key = percentDecode(pair.substr(0, eq), true);
         std::string value =
@@ -84,7 +89,8 @@ void splitTarget(std::string_view target, Request& request) {
 std::string lower(std::string_view s) {
     std::string out(s);
     for (auto& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
     }
     return out;
 }
@@ -97,7 +103,8 @@ public:
         : stream_(std::move(socket)), server_(std::move(server)) {}
 
     ~Session() override {
-        if (server_) server_->sessions.erase(this);
+        if (server_)
+            server_->sessions.erase(this);
     }
 
     void run() { doRead(); }
@@ -109,7 +116,8 @@ public:
         res->set(bhttp::field::server, "agentdesk-server");
         res->set(bhttp::field::content_type, response.contentType);
         res->set(bhttp::field::access_control_allow_origin, "*");
-        for (auto& [name, value] : response.headers) res->set(name, value);
+        for (auto& [name, value] : response.headers)
+            res->set(name, value);
         res->keep_alive(keepAlive_);
         res->body() = std::move(response.body);
         res->prepare_payload();
@@ -142,7 +150,8 @@ public:
     }
 
     void send(std::shared_ptr<const std::string> bytes) override {
-        if (closed_) return;
+        if (closed_)
+            return;
         if (queuedBytes_ + bytes->size() > server_->options.maxStreamBacklogBytes) {
             logging::get("http")->warn("event stream client too slow ({} bytes queued); closing",
                                        queuedBytes_);
@@ -151,11 +160,13 @@ public:
         }
         queuedBytes_ += bytes->size();
         queue_.push_back(std::move(bytes));
-        if (!writing_) doWrite();
+        if (!writing_)
+            doWrite();
     }
 
     void close() override {
-        if (closed_) return;
+        if (closed_)
+            return;
         closed_ = true;
         beast::error_code ec;
         stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
@@ -189,7 +200,8 @@ public:
 
 private:
     void doRead() {
-        if (closed_ || server_->stopped) return;
+        if (closed_ || server_->stopped)
+            return;
         parser_.emplace();
         parser_->body_limit(server_->options.bodyLimit);
         parser_->header_limit(64 * 1024);
@@ -207,7 +219,8 @@ private:
         std::size_t count = 0;
         for (const auto& chunk : queue_) {
             buffers.emplace_back(asio::buffer(*chunk));
-            if (++count == 64) break;
+            if (++count == 64)
+                break;
         }
         auto self = shared_from_this();
         asio::async_write(stream_.socket(), buffers,
@@ -271,7 +284,8 @@ public:
         }
     }
     void respond(Response response) override {
-        if (done_) return;
+        if (done_)
+            return;
         done_ = true;
         session_->sendResponse(std::move(response));
     }
@@ -340,7 +354,8 @@ namespace {
 
 void doAccept(const std::shared_ptr<HttpServer::State>& state) {
     state->acceptor.async_accept([state](beast::error_code ec, tcp::socket socket) {
-        if (state->stopped) return;
+        if (state->stopped)
+            return;
         if (!ec) {
             beast::error_code opt;
             socket.set_option(tcp::no_delay(true), opt);
@@ -350,7 +365,8 @@ void doAccept(const std::shared_ptr<HttpServer::State>& state) {
         } else if (ec != asio::error::operation_aborted) {
             logging::get("http")->warn("accept failed: {}", ec.message());
         }
-        if (!state->stopped) doAccept(state);
+        if (!state->stopped)
+            doAccept(state);
     });
 }
 
@@ -366,12 +382,16 @@ HttpServer::~HttpServer() {
 std::uint16_t HttpServer::start() {
     beast::error_code ec;
     const auto address = asio::ip::make_address(state_->options.host, ec);
-    if (ec) throw std::runtime_error("invalid listen address: " + state_->options.host);
+    if (ec)
+        throw std::runtime_error("invalid listen address: " + state_->options.host);
     tcp::endpoint endpoint(address, state_->options.port);
     state_->acceptor.open(endpoint.protocol(), ec);
-    if (!ec) state_->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
-    if (!ec) state_->acceptor.bind(endpoint, ec);
-    if (!ec) state_->acceptor.listen(asio::socket_base::max_listen_connections, ec);
+    if (!ec)
+        state_->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec)
+        state_->acceptor.bind(endpoint, ec);
+    if (!ec)
+        state_->acceptor.listen(asio::socket_base::max_listen_connections, ec);
     if (ec) {
         throw std::runtime_error("cannot listen on " + state_->options.host + ":" +
                                  std::to_string(state_->options.port) + ": " + ec.message());
@@ -386,10 +406,13 @@ void HttpServer::stop() {
     state_->acceptor.close(ec);
     auto sessions = state_->sessions;
     for (auto& [raw, weak] : sessions) {
-        if (auto session = weak.lock()) session->shutdown();
+        if (auto session = weak.lock())
+            session->shutdown();
     }
 }
 
-std::size_t HttpServer::openConnections() const { return state_->sessions.size(); }
+std::size_t HttpServer::openConnections() const {
+    return state_->sessions.size();
+}
 
 }  // namespace agentdesk::server::http

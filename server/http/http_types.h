@@ -13,7 +13,7 @@ struct Request {
     std::string method;  // "GET", "POST", ...
     std::string path;    // decoded path without query
     std::map<std::string, std::string> query;
-    std::map<std::string, std::string> params;  // from the route pattern, e.g. {id}
+    std::map<std::string, std::string> params;   // from the route pattern, e.g. {id}
     std::map<std::string, std::string> headers;  // lower-case names
     std::string body;
 

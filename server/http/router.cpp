@@ -7,13 +7,15 @@ std::vector<std::string> splitPath(const std::string& path) {
     std::string current;
     for (char c : path) {
         if (c == '/') {
-            if (!current.empty()) parts.push_back(std::move(current));
+            if (!current.empty())
+                parts.push_back(std::move(current));
             current.clear();
         } else {
             current.push_back(c);
         }
     }
-    if (!current.empty()) parts.push_back(std::move(current));
+    if (!current.empty())
+        parts.push_back(std::move(current));
     return parts;
 }
 
@@ -25,7 +27,8 @@ Router::Match Router::route(Request& request, const Handler** handler) const {
     const auto parts = splitPath(request.path);
     bool pathMatched = false;
     for (const auto& route : routes_) {
-        if (route.segments.size() != parts.size()) continue;
+        if (route.segments.size() != parts.size())
+            continue;
         std::map<std::string, std::string> params;
         bool ok = true;
         for (std::size_t i = 0; i < parts.size() && ok; ++i) {
@@ -36,9 +39,11 @@ Router::Match Router::route(Request& request, const Handler** handler) const {
                 ok = seg == parts[i];
             }
         }
-        if (!ok) continue;
+        if (!ok)
+            continue;
         pathMatched = true;
-        if (route.method != request.method) continue;
+        if (route.method != request.method)
+            continue;
         request.params = std::move(params);
         *handler = &route.handler;
         return Match::Found;

@@ -17,7 +17,8 @@ json snapshotFor(RouteContext& ctx, const AuthSession& session) {
               {"lastEventId", ctx.hub.lastId()}};
     auto call = ctx.telephony.currentCallJson(user.id);
     snap["call"] = call ? *call : json(nullptr);
-    if (supervisor) snap["agents"] = ctx.telephony.agentsJson();
+    if (supervisor)
+        snap["agents"] = ctx.telephony.agentsJson();
     return snap;
 }
 
@@ -26,15 +27,18 @@ json snapshotFor(RouteContext& ctx, const AuthSession& session) {
 void addEventRoutes(http::Router& router, RouteContext& ctx) {
     router.add("GET", "/api/v1/snapshot", [&ctx](http::Request& req, const http::ExchangePtr& ex) {
         auto session = authenticate(ctx, req, ex);
-        if (!session) return;
+        if (!session)
+            return;
         ex->respond(jsonResponse(200, snapshotFor(ctx, *session)));
     });
 
     router.add("GET", "/api/v1/events", [&ctx](http::Request& req, const http::ExchangePtr& ex) {
         auto session = authenticate(ctx, req, ex);
-        if (!session) return;
+        if (!session)
+            return;
         std::string last = req.header("last-event-id");
-        if (last.empty()) last = req.queryValue("lastEventId");
+        if (last.empty())
+            last = req.queryValue("lastEventId");
         std::optional<std::uint64_t> lastId;
         if (!last.empty()) {
             std::uint64_t value = 0;

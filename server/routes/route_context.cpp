@@ -35,9 +35,8 @@ void respondAccepted(const http::ExchangePtr& ex, const Outcome& outcome,
 std::string bearerToken(const http::Request& request) {
     const std::string header = request.header("authorization");
     static const std::string prefix = "Bearer ";
-    if (header.size() > prefix.size() &&
-        (header.compare(0, prefix.size(), prefix) == 0 ||
-         header.compare(0, prefix.size(), "bearer ") == 0)) {
+    if (header.size() > prefix.size() && (header.compare(0, prefix.size(), prefix) == 0 ||
+                                          header.compare(0, prefix.size(), "bearer ") == 0)) {
         return header.substr(prefix.size());
     }
     return request.queryValue("access_token");
@@ -58,7 +57,8 @@ std::optional<AuthSession> authenticate(RouteContext& ctx, const http::Request& 
     }
     if (roles.size() > 0) {
         bool allowed = false;
-        for (Role r : roles) allowed = allowed || r == session->user.role;
+        for (Role r : roles)
+            allowed = allowed || r == session->user.role;
         if (!allowed) {
             respondError(ex, ErrorCode::Forbidden,
                          "this needs the role " + std::string(roleName(*roles.begin())) +
@@ -71,7 +71,8 @@ std::optional<AuthSession> authenticate(RouteContext& ctx, const http::Request& 
 
 std::optional<json> jsonBody(const http::Request& request, const http::ExchangePtr& ex,
                              bool allowEmpty) {
-    if (request.body.empty() && allowEmpty) return json::object();
+    if (request.body.empty() && allowEmpty)
+        return json::object();
     json body = json::parse(request.body, nullptr, false);
     if (body.is_discarded()) {
         respondError(ex, ErrorCode::BadRequest, "the body is not valid JSON");
@@ -86,7 +87,8 @@ std::optional<json> jsonBody(const http::Request& request, const http::ExchangeP
 
 std::string requestIdOf(const http::Request& request) {
     std::string id = request.header("x-request-id");
-    if (!id.empty() && id.size() <= 128) return id;
+    if (!id.empty() && id.size() <= 128)
+        return id;
     return "req-" + randomToken().substr(0, 16);
 }
 
@@ -102,7 +104,8 @@ Viewer viewerOf(RouteContext& ctx, const AuthSession& session) {
 const json* Fields::get(const char* key, bool required) {
     auto it = object_.find(key);
     if (it == object_.end() || it->is_null()) {
-        if (required) errors_.push_back({key, "is required"});
+        if (required)
+            errors_.push_back({key, "is required"});
         return nullptr;
     }
     return &*it;
@@ -110,7 +113,8 @@ const json* Fields::get(const char* key, bool required) {
 
 std::optional<std::string> Fields::string(const char* key, bool required) {
     const json* v = get(key, required);
-    if (!v) return std::nullopt;
+    if (!v)
+        return std::nullopt;
     if (!v->is_string()) {
         errors_.push_back({key, "must be a string"});
         return std::nullopt;
@@ -120,7 +124,8 @@ std::optional<std::string> Fields::string(const char* key, bool required) {
 
 std::optional<bool> Fields::boolean(const char* key, bool required) {
     const json* v = get(key, required);
-    if (!v) return std::nullopt;
+    if (!v)
+        return std::nullopt;
     if (!v->is_boolean()) {
         errors_.push_back({key, "must be true or false"});
         return std::nullopt;
@@ -130,7 +135,8 @@ std::optional<bool> Fields::boolean(const char* key, bool required) {
 
 std::optional<long long> Fields::integer(const char* key, bool required) {
     const json* v = get(key, required);
-    if (!v) return std::nullopt;
+    if (!v)
+        return std::nullopt;
     if (!v->is_number_integer()) {
         errors_.push_back({key, "must be an integer"});
         return std::nullopt;

@@ -12,17 +12,19 @@ void addHealthAndSessionRoutes(http::Router& router, RouteContext& ctx) {
         const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(
                                 std::chrono::system_clock::now() - ctx.startedAt)
                                 .count();
-        ex->respond(jsonResponse(200, {{"status", "ok"}, {"version", ctx.version},
-                                       {"uptimeSec", uptime}}));
+        ex->respond(
+            jsonResponse(200, {{"status", "ok"}, {"version", ctx.version}, {"uptimeSec", uptime}}));
     });
 
     router.add("POST", "/api/v1/sessions", [&ctx](http::Request& req, const http::ExchangePtr& ex) {
         auto body = jsonBody(req, ex);
-        if (!body) return;
+        if (!body)
+            return;
         Fields f(*body);
         auto username = f.string("username", true);
         auto password = f.string("password", true);
-        if (!f.ok()) return respondOutcome(ex, f.error());
+        if (!f.ok())
+            return respondOutcome(ex, f.error());
         auto user = ctx.store.userByUsername(*username);
         // Verify even for unknown users so timing does not tell which usernames exist.
         static const std::string decoy = hashPassword("decoy-password-for-timing");
@@ -38,16 +40,15 @@ void addHealthAndSessionRoutes(http::Router& router, RouteContext& ctx) {
                 ctx.telephony.agentLoggedIn(*user);
                 logging::get("server")->info("{} logged in as {}", user->username,
                                              roleName(user->role));
-                ex->respond(jsonResponse(
-                    201, {{"token", session.token},
-                          {"expiresAt", toRfc3339(session.expiresAt)},
-                          {"agent",
-                           {{"id", user->id},
-                            {"name", user->name},
-                            {"nameEn", user->nameEn},
-                            {"role", roleName(user->role)},
-                            {"skills", user->skills},
-                            {"extension", user->extension}}}}));
+                ex->respond(jsonResponse(201, {{"token", session.token},
+                                               {"expiresAt", toRfc3339(session.expiresAt)},
+                                               {"agent",
+                                                {{"id", user->id},
+                                                 {"name", user->name},
+                                                 {"nameEn", user->nameEn},
+                                                 {"role", roleName(user->role)},
+                                                 {"skills", user->skills},
+                                                 {"extension", user->extension}}}}));
             });
         });
     });
@@ -55,10 +56,12 @@ void addHealthAndSessionRoutes(http::Router& router, RouteContext& ctx) {
     router.add("DELETE", "/api/v1/sessions/current",
                [&ctx](http::Request& req, const http::ExchangePtr& ex) {
                    auto session = authenticate(ctx, req, ex);
-                   if (!session) return;
+                   if (!session)
+                       return;
                    if (ctx.sessions.sessionsOf(session->user.id) <= 1) {
                        auto outcome = ctx.telephony.agentLoggedOut(session->user.id);
-                       if (!outcome.ok()) return respondOutcome(ex, outcome);
+                       if (!outcome.ok())
+                           return respondOutcome(ex, outcome);
                    }
                    ctx.sessions.remove(session->token);
                    ctx.hub.closeStreamsOfToken(session->token);
@@ -70,7 +73,8 @@ void addHealthAndSessionRoutes(http::Router& router, RouteContext& ctx) {
 
     router.add("GET", "/api/v1/capabilities",
                [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-                   if (!authenticate(ctx, req, ex)) return;
+                   if (!authenticate(ctx, req, ex))
+                       return;
                    json caps = ctx.telephony.capabilitiesJson();
                    caps["demo"] = ctx.demo != nullptr;
                    caps["version"] = ctx.version;

@@ -63,10 +63,13 @@ CREATE TABLE IF NOT EXISTS evaluations (
 CREATE INDEX IF NOT EXISTS evaluations_agent ON evaluations(agent_id);
 )SQL";
 
-std::string msToRfc(std::int64_t ms) { return toRfc3339(TimePoint(std::chrono::milliseconds(ms))); }
+std::string msToRfc(std::int64_t ms) {
+    return toRfc3339(TimePoint(std::chrono::milliseconds(ms)));
+}
 
 std::int64_t rfcToMs(const json& value) {
-    if (!value.is_string()) return 0;
+    if (!value.is_string())
+        return 0;
     auto t = parseRfc3339(value.get<std::string>());
     return t ? toUnixMs(*t) : 0;
 }
@@ -100,9 +103,13 @@ json noteJson(const Note& note) {
             {"updatedAt", toRfc3339(note.updatedAt)}};
 }
 
-SqliteCrmStore::SqliteCrmStore(const std::string& path) : db_(path) { createSchema(); }
+SqliteCrmStore::SqliteCrmStore(const std::string& path) : db_(path) {
+    createSchema();
+}
 
-void SqliteCrmStore::createSchema() { db_.exec(kSchema); }
+void SqliteCrmStore::createSchema() {
+    db_.exec(kSchema);
+}
 
 std::string SqliteCrmStore::newId(char prefix) {
     unsigned char bytes[8];
@@ -129,7 +136,8 @@ User readUser(Statement& st) {
     const json skills = json::parse(st.text(5), nullptr, false);
     if (skills.is_array()) {
         for (const auto& s : skills) {
-            if (s.is_string()) u.skills.push_back(s.get<std::string>());
+            if (s.is_string())
+                u.skills.push_back(s.get<std::string>());
         }
     }
     u.extension = st.text(6);
@@ -143,7 +151,8 @@ constexpr const char* kUserColumns =
 std::optional<User> SqliteCrmStore::userByUsername(const std::string& username) {
     auto st = db_.prepare(std::string(kUserColumns) + "WHERE username = ?");
     st.bind(1, username);
-    if (!st.step()) return std::nullopt;
+    if (!st.step())
+        return std::nullopt;
     auto user = readUser(st);
     st.reset();
     return user;
@@ -152,7 +161,8 @@ std::optional<User> SqliteCrmStore::userByUsername(const std::string& username) 
 std::optional<User> SqliteCrmStore::userById(const std::string& id) {
     auto st = db_.prepare(std::string(kUserColumns) + "WHERE id = ?");
     st.bind(1, id);
-    if (!st.step()) return std::nullopt;
+    if (!st.step())
+        return std::nullopt;
     auto user = readUser(st);
     st.reset();
     return user;
@@ -161,7 +171,8 @@ std::optional<User> SqliteCrmStore::userById(const std::string& id) {
 std::vector<User> SqliteCrmStore::users() {
     auto st = db_.prepare(std::string(kUserColumns) + "ORDER BY id");
     std::vector<User> out;
-    while (st.step()) out.push_back(readUser(st));
+    while (st.step())
+        out.push_back(readUser(st));
     return out;
 }
 
@@ -251,7 +262,8 @@ json SqliteCrmStore::customersByPhone(const std::string& e164, const Viewer& vie
                           "GROUP BY c.id ORDER BY max(p.is_primary) DESC, c.name LIMIT 50");
     st.bind(1, e164);
     std::vector<json> items;
-    while (st.step()) items.push_back(listItem(st, viewer));
+    while (st.step())
+        items.push_back(listItem(st, viewer));
     json out = json::array();
     for (auto& item : items) {
         item["phones"] = phonesJson(item["id"].get<std::string>(), viewer, false);
@@ -261,19 +273,22 @@ json SqliteCrmStore::customersByPhone(const std::string& e164, const Viewer& vie
 }
 
 json SqliteCrmStore::searchCustomers(const std::string& query, int limit, const Viewer& viewer) {
-    if (auto e164 = phone::toE164(query)) return customersByPhone(*e164, viewer);
+    if (auto e164 = phone::toE164(query))
+        return customersByPhone(*e164, viewer);
     auto st = db_.prepare(std::string(kListColumns) +
                           "WHERE c.customer_no = ?1 OR c.id = ?1 OR lower(c.email) = lower(?1) "
                           "OR c.name LIKE ?2 ESCAPE '\\' OR lower(c.name_en) LIKE lower(?2) "
                           "ESCAPE '\\' ORDER BY (c.name = ?1) DESC, c.name LIMIT ?3");
     std::string escaped;
     for (char c : query) {
-        if (c == '%' || c == '_' || c == '\\') escaped.push_back('\\');
+        if (c == '%' || c == '_' || c == '\\')
+            escaped.push_back('\\');
         escaped.push_back(c);
     }
     st.bind(1, query).bind(2, "%" + escaped + "%").bind(3, limit);
     std::vector<json> items;
-    while (st.step()) items.push_back(listItem(st, viewer));
+    while (st.step())
+        items.push_back(listItem(st, viewer));
     json out = json::array();
     for (auto& item : items) {
         item["phones"] = phonesJson(item["id"].get<std::string>(), viewer, false);
@@ -285,7 +300,8 @@ json SqliteCrmStore::searchCustomers(const std::string& query, int limit, const 
 std::optional<json> SqliteCrmStore::customerSummary(const std::string& id, const Viewer& viewer) {
     auto st = db_.prepare(std::string(kListColumns) + "WHERE c.id = ?");
     st.bind(1, id);
-    if (!st.step()) return std::nullopt;
+    if (!st.step())
+        return std::nullopt;
     json item = listItem(st, viewer);
     st.reset();
     item["phones"] = phonesJson(id, viewer, false);
@@ -306,27 +322,29 @@ std::optional<json> SqliteCrmStore::customer360(const std::string& id, const Vie
         "abusive, abusive_count, address, preferred_lang, consents, last_contact_reason, "
         "created_ms, updated_ms FROM customers WHERE id = ?");
     st.bind(1, id);
-    if (!st.step()) return std::nullopt;
+    if (!st.step())
+        return std::nullopt;
     const bool handling = viewer.role == Role::Counselor && viewer.currentCallCustomerId == id;
-    json customer{{"id", st.text(0)},
-                  {"customerNo", st.text(1)},
-                  {"name", st.text(2)},
-                  {"nameEn", st.text(3)},
-                  {"email", nullable(st.optText(4))},
-                  {"birthDate", nullable(st.optText(5))},
-                  {"residentNumber", st.isNull(6) ? json(nullptr)
-                                                  : json(maskResidentNumber(st.text(6)))},
-                  {"gender", nullable(st.optText(7))},
-                  {"grade", st.text(8)},
-                  {"address", nullable(st.optText(12))},
-                  {"preferredLang", st.text(13)},
-                  {"createdAt", msToRfc(st.integer(16))},
-                  {"updatedAt", msToRfc(st.integer(17))}};
+    json customer{
+        {"id", st.text(0)},
+        {"customerNo", st.text(1)},
+        {"name", st.text(2)},
+        {"nameEn", st.text(3)},
+        {"email", nullable(st.optText(4))},
+        {"birthDate", nullable(st.optText(5))},
+        {"residentNumber", st.isNull(6) ? json(nullptr) : json(maskResidentNumber(st.text(6)))},
+        {"gender", nullable(st.optText(7))},
+        {"grade", st.text(8)},
+        {"address", nullable(st.optText(12))},
+        {"preferredLang", st.text(13)},
+        {"createdAt", msToRfc(st.integer(16))},
+        {"updatedAt", msToRfc(st.integer(17))}};
     json flags{{"vip", st.integer(9) != 0},
                {"abusiveHistory", st.integer(10) != 0},
                {"abusiveCount", st.integer(11)}};
     json consents = json::parse(st.text(14), nullptr, false);
-    if (!consents.is_object()) consents = json::object();
+    if (!consents.is_object())
+        consents = json::object();
     const auto lastReason = st.optText(15);
     st.reset();
     customer["phones"] = phonesJson(id, viewer, handling);
@@ -411,7 +429,8 @@ json SqliteCrmStore::interactions(const std::string& customerId, std::optional<T
     st.reset();
     if (!ids.empty()) {
         std::unordered_map<std::string, std::size_t> index;
-        for (std::size_t i = 0; i < ids.size(); ++i) index[ids[i]] = i;
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            index[ids[i]] = i;
         auto n = db_.prepare(
             "SELECT id, idempotency_key, call_id, customer_id, wrapup_code, text, author_id, "
             "version, created_ms, updated_ms, interaction_id FROM notes WHERE customer_id = ? "
@@ -421,7 +440,8 @@ json SqliteCrmStore::interactions(const std::string& customerId, std::optional<T
         while (n.step()) {
             auto note = readNote(n);
             auto it = index.find(n.text(10));
-            if (note && it != index.end()) items[it->second]["notes"].push_back(noteJson(*note));
+            if (note && it != index.end())
+                items[it->second]["notes"].push_back(noteJson(*note));
         }
     }
     return {{"items", std::move(items)}, {"hasMore", hasMore}};
@@ -458,11 +478,12 @@ std::string SqliteCrmStore::createCustomer(const json& fields, TimePoint now) {
 }
 
 bool SqliteCrmStore::updateCustomer(const std::string& id, const json& fields, TimePoint now) {
-    if (!customerExists(id)) return false;
+    if (!customerExists(id))
+        return false;
     db_.transaction([&] {
         auto set = [&](const char* column, const json& value) {
-            auto st = db_.prepare(std::string("UPDATE customers SET ") + column +
-                                  " = ? WHERE id = ?");
+            auto st =
+                db_.prepare(std::string("UPDATE customers SET ") + column + " = ? WHERE id = ?");
             if (value.is_null()) {
                 st.bindNull(1);
             } else if (value.is_boolean()) {
@@ -476,13 +497,14 @@ bool SqliteCrmStore::updateCustomer(const std::string& id, const json& fields, T
             st.run();
         };
         static const std::pair<const char*, const char*> columns[] = {
-            {"name", "name"},         {"nameEn", "name_en"},
-            {"email", "email"},       {"birthDate", "birth_date"},
-            {"gender", "gender"},     {"grade", "grade"},
-            {"address", "address"},   {"preferredLang", "preferred_lang"},
-            {"vip", "vip"},           {"abusiveHistory", "abusive"}};
+            {"name", "name"},       {"nameEn", "name_en"},
+            {"email", "email"},     {"birthDate", "birth_date"},
+            {"gender", "gender"},   {"grade", "grade"},
+            {"address", "address"}, {"preferredLang", "preferred_lang"},
+            {"vip", "vip"},         {"abusiveHistory", "abusive"}};
         for (const auto& [key, column] : columns) {
-            if (fields.contains(key)) set(column, fields[key]);
+            if (fields.contains(key))
+                set(column, fields[key]);
         }
         if (fields.contains("consents")) {
             auto st = db_.prepare("SELECT consents FROM customers WHERE id = ?");
@@ -490,8 +512,10 @@ bool SqliteCrmStore::updateCustomer(const std::string& id, const json& fields, T
             st.step();
             json merged = json::parse(st.text(0), nullptr, false);
             st.reset();
-            if (!merged.is_object()) merged = json::object();
-            for (auto& [k, v] : fields["consents"].items()) merged[k] = v;
+            if (!merged.is_object())
+                merged = json::object();
+            for (auto& [k, v] : fields["consents"].items())
+                merged[k] = v;
             set("consents", json(merged.dump()));
         }
         if (fields.contains("phones")) {
@@ -518,7 +542,8 @@ std::optional<std::string> SqliteCrmStore::customerPhone(const std::string& cust
                                                          const std::string& phoneId) {
     auto st = db_.prepare("SELECT e164 FROM customer_phones WHERE customer_id = ? AND id = ?");
     st.bind(1, customerId).bind(2, static_cast<std::int64_t>(std::atoll(phoneId.c_str())));
-    if (!st.step()) return std::nullopt;
+    if (!st.step())
+        return std::nullopt;
     auto e164 = st.text(0);
     st.reset();
     return e164;
@@ -537,7 +562,8 @@ std::vector<std::string> SqliteCrmStore::samplePhones(int count) {
         "SELECT e164 FROM customer_phones WHERE is_primary = 1 ORDER BY random() LIMIT ?");
     st.bind(1, count);
     std::vector<std::string> out;
-    while (st.step()) out.push_back(st.text(0));
+    while (st.step())
+        out.push_back(st.text(0));
     return out;
 }
 
@@ -546,7 +572,8 @@ std::optional<std::string> SqliteCrmStore::primaryPhone(const std::string& custo
         "SELECT e164 FROM customer_phones WHERE customer_id = ? ORDER BY is_primary DESC, id "
         "LIMIT 1");
     st.bind(1, customerId);
-    if (!st.step()) return std::nullopt;
+    if (!st.step())
+        return std::nullopt;
     auto e164 = st.text(0);
     st.reset();
     return e164;
@@ -555,7 +582,8 @@ std::optional<std::string> SqliteCrmStore::primaryPhone(const std::string& custo
 // ---------------------------------------------------------------- contacts and notes
 
 void SqliteCrmStore::recordInteraction(const InteractionRecord& r) {
-    if (r.customerId.empty() || !customerExists(r.customerId)) return;
+    if (r.customerId.empty() || !customerExists(r.customerId))
+        return;
     const std::string id = newId('I');
     db_.transaction([&] {
         auto st = db_.prepare(
@@ -610,7 +638,8 @@ constexpr const char* kNoteColumns =
 std::optional<Note> SqliteCrmStore::note(const std::string& id) {
     auto st = db_.prepare(std::string(kNoteColumns) + "WHERE id = ?");
     st.bind(1, id);
-    if (!st.step()) return std::nullopt;
+    if (!st.step())
+        return std::nullopt;
     auto n = readNote(st);
     st.reset();
     return n;
@@ -637,7 +666,8 @@ CrmStore::NoteCreated SqliteCrmStore::createNote(const Note& draft) {
                 "SELECT id FROM interactions WHERE call_id = ? AND customer_id = ? "
                 "ORDER BY started_ms DESC LIMIT 1");
             find.bind(1, *n.callId).bind(2, n.customerId);
-            if (find.step()) interactionId = find.text(0);
+            if (find.step())
+                interactionId = find.text(0);
             find.reset();
         } else {
             // A note with no call is a memo: it gets its own entry in the history.
@@ -670,20 +700,23 @@ CrmStore::NoteCreated SqliteCrmStore::createNote(const Note& draft) {
 }
 
 std::pair<CrmStore::NoteUpdate, Note> SqliteCrmStore::updateNote(const std::string& id,
-                                                                  const std::string& text,
-                                                                  const std::string& wrapupCode,
-                                                                  int expectedVersion,
-                                                                  TimePoint now) {
+                                                                 const std::string& text,
+                                                                 const std::string& wrapupCode,
+                                                                 int expectedVersion,
+                                                                 TimePoint now) {
     auto current = note(id);
-    if (!current) return {NoteUpdate::NotFound, {}};
-    if (current->version != expectedVersion) return {NoteUpdate::Conflict, *current};
+    if (!current)
+        return {NoteUpdate::NotFound, {}};
+    if (current->version != expectedVersion)
+        return {NoteUpdate::Conflict, *current};
     auto st = db_.prepare(
         "UPDATE notes SET text = ?, wrapup_code = ?, version = version + 1, updated_ms = ? "
         "WHERE id = ? AND version = ?");
     st.bind(1, text).bind(2, wrapupCode).bind(3, toUnixMs(now)).bind(4, id);
     st.bind(5, expectedVersion);
     st.run();
-    if (db_.changes() == 0) return {NoteUpdate::Conflict, *note(id)};
+    if (db_.changes() == 0)
+        return {NoteUpdate::Conflict, *note(id)};
     return {NoteUpdate::Updated, *note(id)};
 }
 
@@ -715,8 +748,8 @@ bool SqliteCrmStore::wrapupCodeExists(const std::string& code) {
 
 void SqliteCrmStore::audit(const std::string& userId, const std::string& customerId,
                            const std::string& action, TimePoint at) {
-    auto st = db_.prepare(
-        "INSERT INTO audit_log(at_ms, user_id, customer_id, action) VALUES(?,?,?,?)");
+    auto st =
+        db_.prepare("INSERT INTO audit_log(at_ms, user_id, customer_id, action) VALUES(?,?,?,?)");
     st.bind(1, toUnixMs(at)).bind(2, userId).bind(3, customerId).bind(4, action);
     st.run();
 }
@@ -782,7 +815,8 @@ void SqliteCrmStore::insertCustomerRecord(const json& c) {
     const bool abusive = flag(c, "abusiveHistory");
     auto optional = [&](const char* key) -> std::optional<std::string> {
         auto it = c.find(key);
-        if (it == c.end() || !it->is_string()) return std::nullopt;
+        if (it == c.end() || !it->is_string())
+            return std::nullopt;
         return it->get<std::string>();
     };
     st.bind(1, id).bind(2, str(c, "customerNo")).bind(3, str(c, "name"));
@@ -804,10 +838,13 @@ void SqliteCrmStore::insertCustomerRecord(const json& c) {
     if (auto phones = c.find("phones"); phones != c.end() && phones->is_array()) {
         for (const auto& p : *phones) {
             std::string e164 = str(p, "e164");
-            if (e164.empty()) e164 = phone::toE164(str(p, "number")).value_or("");
-            if (e164.empty()) continue;
+            if (e164.empty())
+                e164 = phone::toE164(str(p, "number")).value_or("");
+            if (e164.empty())
+                continue;
             auto ins = db_.prepare(
-                "INSERT INTO customer_phones(customer_id, e164, label, is_primary) VALUES(?,?,?,?)");
+                "INSERT INTO customer_phones(customer_id, e164, label, is_primary) "
+                "VALUES(?,?,?,?)");
             ins.bind(1, id).bind(2, e164).bind(3, str(p, "label")).bind(4, flag(p, "primary"));
             ins.run();
         }

@@ -48,8 +48,8 @@ public:
     nlohmann::json wrapupCodes() override;
     bool wrapupCodeExists(const std::string& code) override;
 
-    void audit(const std::string& userId, const std::string& customerId,
-               const std::string& action, TimePoint at) override;
+    void audit(const std::string& userId, const std::string& customerId, const std::string& action,
+               TimePoint at) override;
     int auditCount(const std::string& customerId) override;
     nlohmann::json addEvaluation(const nlohmann::json& evaluation) override;
     nlohmann::json evaluations(const std::optional<std::string>& agentId) override;

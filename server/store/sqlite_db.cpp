@@ -34,8 +34,10 @@ Statement& Statement::bindOptional(int index, const std::optional<std::string>& 
 
 bool Statement::step() {
     const int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
     sqlite3* db = sqlite3_db_handle(stmt_);
     const std::string message = sqlite3_errmsg(db);
     sqlite3_reset(stmt_);
@@ -49,24 +51,30 @@ void Statement::reset() {
 
 std::string Statement::text(int column) const {
     const auto* p = sqlite3_column_text(stmt_, column);
-    if (!p) return {};
+    if (!p)
+        return {};
     return std::string(reinterpret_cast<const char*>(p),
                        static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 std::optional<std::string> Statement::optText(int column) const {
-    if (isNull(column)) return std::nullopt;
+    if (isNull(column))
+        return std::nullopt;
     return text(column);
 }
-std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
-double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }
+std::int64_t Statement::integer(int column) const {
+    return sqlite3_column_int64(stmt_, column);
+}
+double Statement::real(int column) const {
+    return sqlite3_column_double(stmt_, column);
+}
 bool Statement::isNull(int column) const {
     return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
 SqliteDb::SqliteDb(const std::string& path) {
-    const int rc = sqlite3_open_v2(path.c_str(), &db_,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                   nullptr);
+    const int rc =
+        sqlite3_open_v2(path.c_str(), &db_,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
@@ -80,7 +88,8 @@ SqliteDb::SqliteDb(const std::string& path) {
 }
 
 SqliteDb::~SqliteDb() {
-    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    for (auto& [sql, stmt] : cache_)
+        sqlite3_finalize(stmt);
     sqlite3_close(db_);
 }
 
@@ -99,8 +108,9 @@ Statement SqliteDb::prepare(const std::string& sql) {
     auto it = cache_.find(sql);
     if (it == cache_.end()) {
         sqlite3_stmt* stmt = nullptr;
-        check(db_, sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
-                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr),
+        check(db_,
+              sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
+                                 SQLITE_PREPARE_PERSISTENT, &stmt, nullptr),
               "sqlite prepare");
         it = cache_.emplace(sql, stmt).first;
     }
@@ -109,7 +119,11 @@ Statement SqliteDb::prepare(const std::string& sql) {
     return statement;
 }
 
-std::int64_t SqliteDb::lastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
-int SqliteDb::changes() const { return sqlite3_changes(db_); }
+std::int64_t SqliteDb::lastInsertRowId() const {
+    return sqlite3_last_insert_rowid(db_);
+}
+int SqliteDb::changes() const {
+    return sqlite3_changes(db_);
+}
 
 }  // namespace agentdesk::server

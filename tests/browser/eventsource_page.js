@@ -41,9 +41,9 @@
         if (es) es.close();
         line('status|' + status + (detail ? '|' + detail : ''));
         line('count|' + received.length);
-        document.title = 'eventsource-check: ' + status + ' ' +
-            received.map(function (r) { return r.type + '#' + r.id; }).join(' ') +
-            (customer ? ' customer=' + customer : '');
+        const parts = [status].concat(received.map(function (r) { return r.type + '#' + r.id; }));
+        if (customer) parts.push('customer=' + customer);
+        document.title = 'eventsource-check: ' + parts.join(' ');
         console.log('ESCHECK-DONE ' + status);
         heldDoc.close();  // releases the load event -> Chromium dumps the DOM
     }
@@ -85,7 +85,7 @@
     }
 
     const types = ['snapshot', 'agent.state', 'call.offered', 'call.state', 'call.ended',
-                   'queue.stats', 'transcript.segment', 'note.saved', 'alert'];
+                   'queue.stats', 'transcript.segment', 'note.saved', 'alert', 'resync'];
     try {
         es = new EventSource(base + '/api/v1/events?access_token=' + encodeURIComponent(token));
     } catch (err) {

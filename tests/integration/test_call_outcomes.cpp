@@ -9,7 +9,9 @@ using nlohmann::json;
 namespace {
 int endedWith(const EventCollector& events, const std::string& reason, int from = 0) {
     return events.waitFor(
-        [&](const ReceivedEvent& e) { return e.type == "call.ended" && e.data["reason"] == reason; },
+        [&](const ReceivedEvent& e) {
+            return e.type == "call.ended" && e.data["reason"] == reason;
+        },
         from);
 }
 int offeredIndex(const EventCollector& events, const std::string& callId, int from = 0) {
@@ -61,7 +63,8 @@ TEST_CASE("A rejected call goes to another agent and the rejecting agent stays r
     REQUIRE(a1.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
     server.advanceSec(1);
     REQUIRE(a2.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
-    const std::string callId = server.injectCall({{"phone", "010-7777-0002"}, {"queue", "general"}});
+    const std::string callId =
+        server.injectCall({{"phone", "010-7777-0002"}, {"queue", "general"}});
     REQUIRE(offeredIndex(e1, callId) >= 0);
     REQUIRE(a1.post("/api/v1/calls/" + callId + "/reject").status == 202);
     REQUIRE(endedWith(e1, "rejected") >= 0);
@@ -77,13 +80,14 @@ TEST_CASE("Callers who hang up while queued or ringing are abandoned, not missed
     HttpClient a1 = server.loggedIn("counselor1");
     EventCollector e1(server.url(), a1.token());
     // Nobody ready: the caller gives up after 30 s in the queue.
-    const std::string queued = server.injectCall(
-        {{"customerId", "C00001"}, {"queue", "general"}, {"patienceSec", 30}});
+    const std::string queued =
+        server.injectCall({{"customerId", "C00001"}, {"queue", "general"}, {"patienceSec", 30}});
     server.advanceSec(31);
     auto stats = a1.get("/api/v1/queues").json();
     json general;
     for (const auto& q : stats) {
-        if (q["id"] == "general") general = q;
+        if (q["id"] == "general")
+            general = q;
     }
     CHECK(general["abandoned"] == 1);
     CHECK(general["waiting"] == 0);
@@ -93,8 +97,8 @@ TEST_CASE("Callers who hang up while queued or ringing are abandoned, not missed
 
     // Ringing at the agent when the caller hangs up: abandoned, agent back to ready.
     REQUIRE(a1.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
-    const std::string ringing = server.injectCall(
-        {{"phone", "010-7777-0003"}, {"queue", "general"}, {"patienceSec", 5}});
+    const std::string ringing =
+        server.injectCall({{"phone", "010-7777-0003"}, {"queue", "general"}, {"patienceSec", 5}});
     REQUIRE(offeredIndex(e1, ringing) >= 0);
     server.advanceSec(6);
     REQUIRE(endedWith(e1, "abandoned") >= 0);
@@ -127,8 +131,7 @@ TEST_CASE("Blind transfer to a queue and to an agent; consult transfer completes
         CHECK(e2.events()[offer].data["call"]["queue"] == "cancel");
     }
     SECTION("blind to a ready agent") {
-        REQUIRE(a1.post("/api/v1/calls/" + callId + "/transfer",
-                        {{"to", {{"agent", "A1002"}}}})
+        REQUIRE(a1.post("/api/v1/calls/" + callId + "/transfer", {{"to", {{"agent", "A1002"}}}})
                     .status == 202);
         REQUIRE(offeredIndex(e2, callId) >= 0);
         REQUIRE(a2.post("/api/v1/calls/" + callId + "/answer").status == 202);
@@ -162,9 +165,9 @@ TEST_CASE("Blind transfer to a queue and to an agent; consult transfer completes
         CHECK(a2.get("/api/v1/agents/me").json()["state"] == "ready");
     }
     SECTION("blind to an outside number ends the call as transferred") {
-        REQUIRE(a1.post("/api/v1/calls/" + callId + "/transfer",
-                        {{"to", {{"number", "02-555-9999"}}}})
-                    .status == 202);
+        REQUIRE(
+            a1.post("/api/v1/calls/" + callId + "/transfer", {{"to", {{"number", "02-555-9999"}}}})
+                .status == 202);
         REQUIRE(endedWith(e1, "transferred") >= 0);
         CHECK(a1.get("/api/v1/calls/current").status == 404);
     }

@@ -56,12 +56,14 @@ TEST_CASE("360 masks personal data by role and writes the audit log", "[integrat
             const std::string number = p["number"];
             INFO(number);
             int digits = 0;
-            for (char ch : number) digits += ch >= '0' && ch <= '9';
+            for (char ch : number)
+                digits += ch >= '0' && ch <= '9';
             CHECK(digits <= 10);
             CHECK(number.find("****") != std::string::npos);
         }
     }
-    for (const auto& c : view["openCases"]) CHECK(c["status"] != "closed");
+    for (const auto& c : view["openCases"])
+        CHECK(c["status"] != "closed");
     CHECK(view["interactions"].size() <= 20);
     lead.get("/api/v1/customers/C00001/360");
     int audits = 0;
@@ -106,8 +108,10 @@ TEST_CASE("Creating and editing customers", "[integration][crm]") {
     CHECK(a1.patch("/api/v1/customers/C99999", {{"address", "x"}}).status == 404);
 }
 
-TEST_CASE("A retried note is stored once; a stale edit gets version_conflict with the current "
-          "note", "[integration][crm][notes]") {
+TEST_CASE(
+    "A retried note is stored once; a stale edit gets version_conflict with the current "
+    "note",
+    "[integration][crm][notes]") {
     TestServer server;
     HttpClient a1 = server.loggedIn("counselor1");
     HttpClient a2 = server.loggedIn("counselor2");
@@ -124,13 +128,14 @@ TEST_CASE("A retried note is stored once; a stale edit gets version_conflict wit
     auto history = a1.get("/api/v1/customers/C00002/interactions?limit=100").json();
     int copies = 0;
     for (const auto& item : history["items"]) {
-        for (const auto& n : item["notes"]) copies += n["id"] == id;
+        for (const auto& n : item["notes"])
+            copies += n["id"] == id;
     }
     CHECK(copies == 1);
 
-    auto edit1 = a2.put("/api/v1/notes/" + id,
-                        {{"text", "영업시간 및 공휴일 운영 안내"}, {"wrapupCode", "GENERAL_INQUIRY"},
-                         {"version", 1}});
+    auto edit1 = a2.put("/api/v1/notes/" + id, {{"text", "영업시간 및 공휴일 운영 안내"},
+                                                {"wrapupCode", "GENERAL_INQUIRY"},
+                                                {"version", 1}});
     REQUIRE(edit1.status == 200);
     CHECK(edit1.json()["version"] == 2);
     auto stale = a1.put("/api/v1/notes/" + id,
@@ -140,8 +145,10 @@ TEST_CASE("A retried note is stored once; a stale edit gets version_conflict wit
     CHECK(stale.json()["current"]["text"] == "영업시간 및 공휴일 운영 안내");
     CHECK(stale.json()["current"]["version"] == 2);
     CHECK(a1.get("/api/v1/notes/" + id).json()["text"] == "영업시간 및 공휴일 운영 안내");
-    CHECK(a1.post("/api/v1/notes", {{"idempotencyKey", "k2"}, {"customerId", "C00002"},
-                                    {"wrapupCode", "NOPE"}, {"text", "x"}})
+    CHECK(a1.post("/api/v1/notes", {{"idempotencyKey", "k2"},
+                                    {"customerId", "C00002"},
+                                    {"wrapupCode", "NOPE"},
+                                    {"text", "x"}})
               .status == 422);
 }
 
@@ -165,18 +172,23 @@ TEST_CASE("Wrap-up codes carry ko/en labels and templates", "[integration][crm]"
 TEST_CASE("Evaluations are scored 0-100 on the five dimensions", "[integration][crm]") {
     TestServer server;
     HttpClient trainer = server.loggedIn("trainer1");
-    const json scores = {{"greeting", 95}, {"attitude", 90}, {"handling", 85},
-                         {"closing", 92}, {"empathy", 88}};
-    auto r = trainer.post("/api/v1/evaluations", {{"callId", "call-1"}, {"agentId", "A1001"},
-                                                  {"scores", scores}, {"comment", "좋은 공감 표현"}});
+    const json scores = {
+        {"greeting", 95}, {"attitude", 90}, {"handling", 85}, {"closing", 92}, {"empathy", 88}};
+    auto r = trainer.post("/api/v1/evaluations", {{"callId", "call-1"},
+                                                  {"agentId", "A1001"},
+                                                  {"scores", scores},
+                                                  {"comment", "좋은 공감 표현"}});
     REQUIRE(r.status == 201);
     auto list = trainer.get("/api/v1/evaluations?agentId=A1001").json();
     REQUIRE(list.size() == 1);
     CHECK(list[0]["scores"]["empathy"] == 88);
     json bad = scores;
     bad["greeting"] = 101;
-    CHECK(trainer.post("/api/v1/evaluations", {{"callId", "c"}, {"agentId", "A1001"}, {"scores", bad}})
+    CHECK(trainer
+              .post("/api/v1/evaluations", {{"callId", "c"}, {"agentId", "A1001"}, {"scores", bad}})
               .status == 422);
-    CHECK(trainer.post("/api/v1/evaluations", {{"callId", "c"}, {"agentId", "ghost"}, {"scores", scores}})
+    CHECK(trainer
+              .post("/api/v1/evaluations",
+                    {{"callId", "c"}, {"agentId", "ghost"}, {"scores", scores}})
               .status == 422);
 }

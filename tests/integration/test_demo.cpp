@@ -24,14 +24,16 @@ TEST_CASE("The demo generator produces calls at the configured rate", "[integrat
     REQUIRE(trainer.put("/api/v1/demo/rate", {{"callsPerMin", 6}}).status == 200);
     server.advanceSec(600);  // 10 minutes at 6/min: about 60 calls (Poisson)
     int offered = 0;
-    for (const auto& q : trainer.get("/api/v1/queues").json()) offered += q["offered"].get<int>();
+    for (const auto& q : trainer.get("/api/v1/queues").json())
+        offered += q["offered"].get<int>();
     CHECK(offered >= 35);
     CHECK(offered <= 90);
     REQUIRE(trainer.post("/api/v1/demo/stop").status == 200);
     CHECK(trainer.get("/api/v1/demo/status").json()["callsPerMin"] == 0);
 }
 
-TEST_CASE("Demo reset ends calls, clears figures and restores the data set", "[integration][demo]") {
+TEST_CASE("Demo reset ends calls, clears figures and restores the data set",
+          "[integration][demo]") {
     TestServer server;
     HttpClient trainer = server.loggedIn("trainer1");
     HttpClient a1 = server.loggedIn("counselor1");
@@ -39,10 +41,10 @@ TEST_CASE("Demo reset ends calls, clears figures and restores the data set", "[i
     REQUIRE(a1.patch("/api/v1/customers/C00001", {{"address", "바뀐 주소"}}).status == 200);
     REQUIRE(trainer.post("/api/v1/demo/reset").status == 200);
     int offered = 0;
-    for (const auto& q : trainer.get("/api/v1/queues").json()) offered += q["offered"].get<int>();
+    for (const auto& q : trainer.get("/api/v1/queues").json())
+        offered += q["offered"].get<int>();
     CHECK(offered == 0);
-    CHECK(a1.get("/api/v1/customers/C00001/360").json()["customer"]["address"] !=
-          "바뀐 주소");
+    CHECK(a1.get("/api/v1/customers/C00001/360").json()["customer"]["address"] != "바뀐 주소");
     CHECK(a1.login("counselor1")["agent"]["id"] == "A1001");
 }
 

@@ -107,12 +107,15 @@ TEST_CASE("Counselors see only their own events and their queues; leads see all"
     }) >= 0);
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     for (const auto& e : e1.events()) {
-        if (e.type == "agent.state") CHECK(e.data["agentId"] == "A1001");
-        if (e.type == "queue.stats") CHECK(e.data["id"] != "cancel");
+        if (e.type == "agent.state")
+            CHECK(e.data["agentId"] == "A1001");
+        if (e.type == "queue.stats")
+            CHECK(e.data["id"] != "cancel");
         CHECK(e.type != "call.offered");
     }
     auto snap = e1.events()[0].data;
-    for (const auto& q : snap["queues"]) CHECK(q["id"] != "cancel");
+    for (const auto& q : snap["queues"])
+        CHECK(q["id"] != "cancel");
 }
 
 TEST_CASE("Heartbeats keep the stream alive and closed clients are detected",

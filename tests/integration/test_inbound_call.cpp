@@ -6,8 +6,10 @@
 using namespace agentdesk::test;
 using nlohmann::json;
 
-TEST_CASE("Full inbound call: login, ready, offer, answer, hold, resume, hang up, ACW, note, "
-          "wrap-up, ready", "[integration][call]") {
+TEST_CASE(
+    "Full inbound call: login, ready, offer, answer, hold, resume, hang up, ACW, note, "
+    "wrap-up, ready",
+    "[integration][call]") {
     TestServer server;
     HttpClient agent = server.loggedIn("counselor1");
     EventCollector events(server.url(), agent.token());
@@ -25,9 +27,10 @@ TEST_CASE("Full inbound call: login, ready, offer, answer, hold, resume, hang up
     REQUIRE(readyIdx > 0);
     CHECK(events.events()[readyIdx].data["requestId"] == "my-ready-1");
 
-    const std::string callId = server.injectCall(
-        {{"customerId", "C00001"}, {"queue", "general"}, {"intent", "billing_inquiry"},
-         {"verified", true}});
+    const std::string callId = server.injectCall({{"customerId", "C00001"},
+                                                  {"queue", "general"},
+                                                  {"intent", "billing_inquiry"},
+                                                  {"verified", true}});
     const int offered = events.waitForType("call.offered", readyIdx);
     REQUIRE(offered > readyIdx);
     const json call = events.events()[offered].data["call"];
@@ -71,7 +74,9 @@ TEST_CASE("Full inbound call: login, ready, offer, answer, hold, resume, hang up
 
     REQUIRE(agent.post("/api/v1/calls/" + callId + "/hold").status == 202);
     const int held = events.waitFor(
-        [](const ReceivedEvent& e) { return e.type == "call.state" && e.data["call"]["state"] == "held"; },
+        [](const ReceivedEvent& e) {
+            return e.type == "call.state" && e.data["call"]["state"] == "held";
+        },
         connected);
     REQUIRE(held > connected);
     server.advanceSec(10);
@@ -97,11 +102,12 @@ TEST_CASE("Full inbound call: login, ready, offer, answer, hold, resume, hang up
     CHECK(early.status == 409);
     CHECK(early.errorCode() == "invalid_state");
 
-    auto note = agent.post("/api/v1/notes", {{"idempotencyKey", "note-flow-1"},
-                                             {"callId", callId},
-                                             {"customerId", "C00001"},
-                                             {"wrapupCode", "BILLING_INQUIRY"},
-                                             {"text", "11월 청구 요금 문의. 부가서비스 요금 안내함."}});
+    auto note =
+        agent.post("/api/v1/notes", {{"idempotencyKey", "note-flow-1"},
+                                     {"callId", callId},
+                                     {"customerId", "C00001"},
+                                     {"wrapupCode", "BILLING_INQUIRY"},
+                                     {"text", "11월 청구 요금 문의. 부가서비스 요금 안내함."}});
     REQUIRE(note.status == 201);
     const std::string noteId = note.json()["id"];
     const int saved = events.waitForType("note.saved", acw);

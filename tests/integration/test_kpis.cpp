@@ -10,14 +10,15 @@ namespace {
 json queueStats(const HttpClient& c, const std::string& id, const std::string& window = "") {
     auto all = c.get("/api/v1/queues" + (window.empty() ? "" : "?window=" + window)).json();
     for (const auto& q : all) {
-        if (q["id"] == id) return q;
+        if (q["id"] == id)
+            return q;
     }
     return {};
 }
 
 // Answers the next call offered to this agent after `from`, talks, hangs up, wraps up.
-int handleNext(TestServer& server, HttpClient& agent, EventCollector& events, int from,
-               int talkSec, int acwSec) {
+int handleNext(TestServer& server, HttpClient& agent, EventCollector& events, int from, int talkSec,
+               int acwSec) {
     const int offer = events.waitForType("call.offered", from);
     REQUIRE(offer >= 0);
     const std::string id = events.events()[offer].data["call"]["id"];
@@ -46,15 +47,17 @@ TEST_CASE("KPIs for a driven scenario equal the hand-computed figures", "[integr
     server.injectCall({{"phone", "010-8000-0002"}, {"queue", "general"}});
     from = handleNext(server, a2, events, from, 40, 20);
     // Call 3 waits 30 s (agent not ready), talk 60, ACW 0.
-    REQUIRE(a2.put("/api/v1/agents/me/state", {{"state", "not_ready"}, {"reason", "break"}}).status ==
-            202);
+    REQUIRE(
+        a2.put("/api/v1/agents/me/state", {{"state", "not_ready"}, {"reason", "break"}}).status ==
+        202);
     server.injectCall({{"phone", "010-8000-0003"}, {"queue", "general"}});
     server.advanceSec(30);
     REQUIRE(a2.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
     from = handleNext(server, a2, events, from, 60, 0);
     // Call 4 abandons after 5 s, call 5 after 25 s (agent not ready meanwhile).
-    REQUIRE(a2.put("/api/v1/agents/me/state", {{"state", "not_ready"}, {"reason", "meal"}}).status ==
-            202);
+    REQUIRE(
+        a2.put("/api/v1/agents/me/state", {{"state", "not_ready"}, {"reason", "meal"}}).status ==
+        202);
     server.injectCall({{"phone", "010-8000-0004"}, {"queue", "general"}, {"patienceSec", 5}});
     server.injectCall({{"phone", "010-8000-0005"}, {"queue", "general"}, {"patienceSec", 25}});
     server.advanceSec(26);
@@ -71,8 +74,8 @@ TEST_CASE("KPIs for a driven scenario equal the hand-computed figures", "[integr
     // SL(20 s): answered within 20 s = 2 (waits 10, 0); base = 3 + 2 − 1 (abandoned in 5 s) = 4
     CHECK(q["serviceLevelPct"].get<double>() == Approx(50.0));
     CHECK(q["abandonRatePct"].get<double>() == Approx(33.3));  // 2 / 6
-    CHECK(q["asaSec"].get<double>() == Approx(13.3));           // (10 + 0 + 30) / 3
-    CHECK(q["ahtSec"].get<double>() == Approx(80.0));           // (120 + 60 + 60) / 3
+    CHECK(q["asaSec"].get<double>() == Approx(13.3));          // (10 + 0 + 30) / 3
+    CHECK(q["ahtSec"].get<double>() == Approx(80.0));          // (120 + 60 + 60) / 3
     CHECK(q["ewtSec"] == -1);  // fewer than 5 answered: unknown, not made up
     CHECK(q["agents"]["notReady"] == 1);
     CHECK(q["slThresholdSec"] == 20);
@@ -86,7 +89,9 @@ TEST_CASE("KPIs for a driven scenario equal the hand-computed figures", "[integr
 
 TEST_CASE("EWT is known once enough calls were answered", "[integration][kpi]") {
     TestServerOptions options;
-    options.adjustCenter = [](agentdesk::server::CenterConfig& c) { c.settings.ewtMinAnswered = 2; };
+    options.adjustCenter = [](agentdesk::server::CenterConfig& c) {
+        c.settings.ewtMinAnswered = 2;
+    };
     TestServer server(options);
     HttpClient a2 = server.loggedIn("counselor2");
     EventCollector events(server.url(), a2.token());
@@ -97,8 +102,9 @@ TEST_CASE("EWT is known once enough calls were answered", "[integration][kpi]") 
         server.injectCall({{"phone", "010-8100-000" + std::to_string(i)}, {"queue", "general"}});
         from = handleNext(server, a2, events, from, 50, 10);  // AHT 60
     }
-    REQUIRE(a2.put("/api/v1/agents/me/state", {{"state", "not_ready"}, {"reason", "break"}}).status ==
-            202);
+    REQUIRE(
+        a2.put("/api/v1/agents/me/state", {{"state", "not_ready"}, {"reason", "break"}}).status ==
+        202);
     server.injectCall({{"phone", "010-8100-0009"}, {"queue", "general"}});
     // One agent serving? not_ready agents do not serve: unknown.
     CHECK(queueStats(lead, "general")["ewtSec"] == -1);
@@ -123,11 +129,17 @@ TEST_CASE("queue.stats is pushed on change and at most every 2 s per queue", "[i
     REQUIRE(first >= 0);
     server.injectCall({{"phone", "010-8200-0002"}, {"queue", "card"}});
     // Within 2 s of the last push: held back.
-    CHECK(events.waitFor([](const ReceivedEvent& e) {
-        return e.type == "queue.stats" && e.data["id"] == "card" && e.data["waiting"] == 2;
-    }, first + 1, std::chrono::milliseconds(300)) == -1);
+    CHECK(events.waitFor(
+              [](const ReceivedEvent& e) {
+                  return e.type == "queue.stats" && e.data["id"] == "card" &&
+                         e.data["waiting"] == 2;
+              },
+              first + 1, std::chrono::milliseconds(300)) == -1);
     server.advanceSec(2);
-    CHECK(events.waitFor([](const ReceivedEvent& e) {
-        return e.type == "queue.stats" && e.data["id"] == "card" && e.data["waiting"] == 2;
-    }, first + 1) > first);
+    CHECK(events.waitFor(
+              [](const ReceivedEvent& e) {
+                  return e.type == "queue.stats" && e.data["id"] == "card" &&
+                         e.data["waiting"] == 2;
+              },
+              first + 1) > first);
 }

@@ -25,7 +25,8 @@ TEST_CASE("Login gives a token, the agent and its role; wrong passwords get 401"
     auto r = wrong.post("/api/v1/sessions", {{"username", "lead1"}, {"password", "nope"}});
     CHECK(r.status == 401);
     CHECK(r.errorCode() == "unauthorized");
-    CHECK(wrong.post("/api/v1/sessions", {{"username", "ghost"}, {"password", "demo"}}).status == 401);
+    CHECK(wrong.post("/api/v1/sessions", {{"username", "ghost"}, {"password", "demo"}}).status ==
+          401);
     CHECK(wrong.post("/api/v1/sessions", {{"username", "lead1"}}).status == 400);
     CHECK(wrong.post("/api/v1/sessions", {{"username", 5}, {"password", "demo"}}).status == 400);
 }
@@ -81,14 +82,16 @@ TEST_CASE("Unknown ids are 404, wrong states 409, unknown routes 404", "[integra
     CHECK(a1.get("/api/v1/customers/C99999/360").status == 404);
     CHECK(a1.get("/api/v1/customers/C99999/360").errorCode() == "not_found");
     CHECK(a1.post("/api/v1/calls/no-such-call/answer").status == 404);
-    CHECK(a1.put("/api/v1/notes/N-missing", {{"text", "x"}, {"wrapupCode", "REFUND"}, {"version", 1}})
-              .status == 404);
+    CHECK(
+        a1.put("/api/v1/notes/N-missing", {{"text", "x"}, {"wrapupCode", "REFUND"}, {"version", 1}})
+            .status == 404);
     CHECK(a1.get("/api/v1/nothing-here").status == 404);
     CHECK(a1.get("/api/v1/calls/current").status == 404);
     CHECK(a1.request("DELETE", "/api/v1/health").status == 405);
 
     REQUIRE(a1.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
-    const std::string callId = server.injectCall({{"phone", "010-4000-0001"}, {"queue", "general"}});
+    const std::string callId =
+        server.injectCall({{"phone", "010-4000-0001"}, {"queue", "general"}});
     CHECK(a1.post("/api/v1/calls/" + callId + "/hold").status == 409);  // still ringing
     CHECK(a1.post("/api/v1/calls/" + callId + "/hold").errorCode() == "invalid_state");
     CHECK(a1.post("/api/v1/calls/" + callId + "/hangup").status == 409);

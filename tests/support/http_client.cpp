@@ -14,10 +14,13 @@ size_t collectHeader(char* ptr, size_t size, size_t n, void* user) {
     const auto colon = line.find(':');
     if (colon != std::string::npos) {
         std::string name = line.substr(0, colon);
-        for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (auto& c : name)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         std::string value = line.substr(colon + 1);
-        while (!value.empty() && (value.front() == ' ')) value.erase(0, 1);
-        while (!value.empty() && (value.back() == '\r' || value.back() == '\n')) value.pop_back();
+        while (!value.empty() && (value.front() == ' '))
+            value.erase(0, 1);
+        while (!value.empty() && (value.back() == '\r' || value.back() == '\n'))
+            value.pop_back();
         (*static_cast<std::map<std::string, std::string>*>(user))[name] = value;
     }
     return size * n;
@@ -26,7 +29,8 @@ size_t collectHeader(char* ptr, size_t size, size_t n, void* user) {
 
 std::string HttpResult::errorCode() const {
     auto j = json();
-    if (j.is_object() && j.contains("error")) return j["error"].value("code", "");
+    if (j.is_object() && j.contains("error"))
+        return j["error"].value("code", "");
     return {};
 }
 
@@ -42,8 +46,10 @@ HttpResult HttpClient::request(const std::string& method, const std::string& pat
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     struct curl_slist* list = nullptr;
     list = curl_slist_append(list, "Content-Type: application/json");
-    if (!token_.empty()) list = curl_slist_append(list, ("Authorization: Bearer " + token_).c_str());
-    for (const auto& h : headers) list = curl_slist_append(list, h.c_str());
+    if (!token_.empty())
+        list = curl_slist_append(list, ("Authorization: Bearer " + token_).c_str());
+    for (const auto& h : headers)
+        list = curl_slist_append(list, h.c_str());
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
     if (!body.empty() || method == "POST" || method == "PUT" || method == "PATCH") {
         curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
@@ -63,7 +69,8 @@ HttpResult HttpClient::request(const std::string& method, const std::string& pat
 nlohmann::json HttpClient::login(const std::string& username, const std::string& password) {
     auto r = post("/api/v1/sessions", {{"username", username}, {"password", password}});
     auto body = r.json();
-    if (r.status == 201) token_ = body["token"].get<std::string>();
+    if (r.status == 201)
+        token_ = body["token"].get<std::string>();
     return body;
 }
 
@@ -81,11 +88,14 @@ EventCollector::EventCollector(const std::string& baseUrl, const std::string& to
                           std::move(lastEventId));
 }
 
-EventCollector::~EventCollector() { stop(); }
+EventCollector::~EventCollector() {
+    stop();
+}
 
 void EventCollector::stop() {
     stop_ = true;
-    if (thread_.joinable()) thread_.join();
+    if (thread_.joinable())
+        thread_.join();
 }
 
 void EventCollector::run(std::string url, std::string token,
@@ -96,7 +106,8 @@ void EventCollector::run(std::string url, std::string token,
     struct curl_slist* list = nullptr;
     list = curl_slist_append(list, ("Authorization: Bearer " + token).c_str());
     list = curl_slist_append(list, "Accept: text/event-stream");
-    if (lastEventId) list = curl_slist_append(list, ("Last-Event-ID: " + *lastEventId).c_str());
+    if (lastEventId)
+        list = curl_slist_append(list, ("Last-Event-ID: " + *lastEventId).c_str());
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
     auto write = +[](char* ptr, size_t size, size_t n, void* user) -> size_t {
         static_cast<EventCollector*>(user)->parser_.feed(std::string_view(ptr, size * n));

@@ -17,8 +17,6 @@
 
 namespace agentdesk::test {
 
-
-
 struct HttpResult {
     long status = 0;
     std::string body;
@@ -38,7 +36,8 @@ public:
                        const std::string& body = {},
                        const std::vector<std::string>& headers = {}) const;
     HttpResult get(const std::string& path) const { return request("GET", path); }
-    HttpResult post(const std::string& path, const nlohmann::json& body = nlohmann::json::object()) const {
+    HttpResult post(const std::string& path,
+                    const nlohmann::json& body = nlohmann::json::object()) const {
         return request("POST", path, body.dump());
     }
     HttpResult put(const std::string& path, const nlohmann::json& body) const {

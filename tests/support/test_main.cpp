@@ -14,7 +14,8 @@ int main(int argc, char* argv[]) {
     namespace fs = std::filesystem;
     char tmpl[] = "/tmp/agentdesk-test-XXXXXX";
     const char* dir = mkdtemp(tmpl);
-    if (!dir) return 1;
+    if (!dir)
+        return 1;
     const std::string root = dir;
     for (const char* sub : {"home", "data", "state", "config", "cache"}) {
         fs::create_directories(root + "/" + sub);
@@ -26,8 +27,8 @@ int main(int argc, char* argv[]) {
     setenv("XDG_CACHE_HOME", (root + "/cache").c_str(), 1);
     setenv("QT_QPA_PLATFORM", "offscreen", 0);
     const char* level = std::getenv("AGENTDESK_TEST_LOG");
-    agentdesk::logging::init({"agentdesk-tests", root + "/state", true, false,
-                              level ? level : "warn"});
+    agentdesk::logging::init(
+        {"agentdesk-tests", root + "/state", true, false, level ? level : "warn"});
     curl_global_init(CURL_GLOBAL_DEFAULT);
     const int result = Catch::Session().run(argc, argv);
     curl_global_cleanup();

@@ -4,7 +4,9 @@
 
 namespace agentdesk::test {
 
-TimePoint testStartTime() { return *parseRfc3339("2026-11-23T01:00:00Z"); }
+TimePoint testStartTime() {
+    return *parseRfc3339("2026-11-23T01:00:00Z");
+}
 
 TestServer::TestServer(TestServerOptions options) : clock_(testStartTime()) {
     server::ServerConfig config;
@@ -21,19 +23,24 @@ TestServer::TestServer(TestServerOptions options) : clock_(testStartTime()) {
     app_->start();
 }
 
-TestServer::~TestServer() { app_->stop(); }
+TestServer::~TestServer() {
+    app_->stop();
+}
 
 HttpClient TestServer::loggedIn(const std::string& username) const {
     HttpClient c(url());
     auto body = c.login(username);
-    if (c.token().empty()) throw std::runtime_error("login failed: " + body.dump());
+    if (c.token().empty())
+        throw std::runtime_error("login failed: " + body.dump());
     return c;
 }
 
 std::string TestServer::injectCall(const nlohmann::json& spec) {
-    if (!trainer_) trainer_ = std::make_unique<HttpClient>(loggedIn("trainer1"));
+    if (!trainer_)
+        trainer_ = std::make_unique<HttpClient>(loggedIn("trainer1"));
     auto r = trainer_->post("/api/v1/demo/calls", spec);
-    if (r.status != 202) throw std::runtime_error("inject failed: " + r.body);
+    if (r.status != 202)
+        throw std::runtime_error("inject failed: " + r.body);
     return r.json()["callId"].get<std::string>();
 }
 

@@ -32,9 +32,10 @@ TEST_CASE("Rule violations are 422 with every field named", "[validation]") {
                               true, out);
     REQUIRE(o.code == ErrorCode::ValidationFailed);
     std::set<std::string> fields;
-    for (const auto& f : o.fields) fields.insert(f.field);
-    CHECK(fields == std::set<std::string>{"name", "phones[0].number", "email", "birthDate",
-                                          "grade", "shoeSize"});
+    for (const auto& f : o.fields)
+        fields.insert(f.field);
+    CHECK(fields == std::set<std::string>{"name", "phones[0].number", "email", "birthDate", "grade",
+                                          "shoeSize"});
 }
 
 TEST_CASE("Wrong JSON types are 400, not 422", "[validation]") {
@@ -50,8 +51,9 @@ TEST_CASE("Updates may name only some fields; create needs name and phones", "[v
     CHECK(validateCustomer({{"address", "부산광역시 해운대구"}}, false, out).ok());
     CHECK(validateCustomer({{"address", "부산광역시 해운대구"}}, true, out).code ==
           ErrorCode::ValidationFailed);
-    CHECK(validateCustomer({{"phones", {{{"number", "010-1111-2222"}, {"primary", true}},
-                                        {{"number", "02-555-0000"}, {"primary", true}}}}},
+    CHECK(validateCustomer({{"phones",
+                             {{{"number", "010-1111-2222"}, {"primary", true}},
+                              {{"number", "02-555-0000"}, {"primary", true}}}}},
                            false, out)
               .code == ErrorCode::ValidationFailed);
 }

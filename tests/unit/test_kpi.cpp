@@ -7,7 +7,9 @@ using namespace agentdesk::server;
 using namespace std::chrono;
 
 namespace {
-TimePoint t0() { return *parseRfc3339("2026-11-23T01:00:00Z"); }
+TimePoint t0() {
+    return *parseRfc3339("2026-11-23T01:00:00Z");
+}
 KpiEntry answered(int enterSec, int waitSec, std::optional<double> handle) {
     KpiEntry e;
     e.enteredAt = t0() + seconds(enterSec);
@@ -25,8 +27,9 @@ KpiEntry abandoned(int enterSec, int waitSec) {
 
 TEST_CASE("Service level, abandon rate, ASA and AHT follow DOMAIN.md", "[kpi]") {
     // 4 answered (waits 5, 10, 30, 45), 2 abandoned (after 8 s and 50 s), 1 still waiting 25 s.
-    std::vector<KpiEntry> e = {answered(0, 5, 200), answered(10, 10, 300), answered(20, 30, 250),
-                               answered(30, 45, std::nullopt), abandoned(40, 8), abandoned(50, 50)};
+    std::vector<KpiEntry> e = {answered(0, 5, 200),   answered(10, 10, 300),
+                               answered(20, 30, 250), answered(30, 45, std::nullopt),
+                               abandoned(40, 8),      abandoned(50, 50)};
     KpiEntry waiting;
     waiting.enteredAt = t0() + seconds(575);
     e.push_back(waiting);
@@ -45,10 +48,10 @@ TEST_CASE("Service level, abandon rate, ASA and AHT follow DOMAIN.md", "[kpi]") 
     // answered within 20 s: 2; base = 4 answered + 2 abandoned + 1 waiting past 20 s − 1
     // abandoned within 20 s = 6 → 33.3 %
     CHECK(k.serviceLevelPct == Approx(33.3));
-    CHECK(k.abandonRatePct == Approx(28.6));     // 2 / 7
-    CHECK(k.asaSec == Approx(22.5));             // (5+10+30+45)/4
-    CHECK(k.ahtSec == Approx(250.0));            // (200+300+250)/3
-    CHECK(k.ewtSec == 250);                      // (1+1) × 250 / 2
+    CHECK(k.abandonRatePct == Approx(28.6));  // 2 / 7
+    CHECK(k.asaSec == Approx(22.5));          // (5+10+30+45)/4
+    CHECK(k.ahtSec == Approx(250.0));         // (200+300+250)/3
+    CHECK(k.ewtSec == 250);                   // (1+1) × 250 / 2
     CHECK(k.longestWaitSec == 25);
 }
 
@@ -85,7 +88,8 @@ TEST_CASE("A call that has not waited T seconds yet does not count against servi
 
 TEST_CASE("EWT floor: waiting calls and no answer for two minutes", "[kpi]") {
     std::vector<KpiEntry> e;
-    for (int i = 0; i < 5; ++i) e.push_back(answered(i * 10, 5, 60));
+    for (int i = 0; i < 5; ++i)
+        e.push_back(answered(i * 10, 5, 60));
     KpiInput in;
     in.windowStart = t0();
     in.now = t0() + seconds(600);  // last answer at 45 s: long ago

@@ -5,9 +5,9 @@
 using namespace agentdesk::phone;
 
 TEST_CASE("Korean mobile numbers in every common spelling are one E.164 number", "[phone]") {
-    for (const char* input : {"010-1234-5678", "01012345678", "+82 10 1234 5678", "+821012345678",
-                              "82-10-1234-5678", "010.1234.5678", "(010) 1234-5678",
-                              "+82 (0)10 1234 5678"}) {
+    for (const char* input :
+         {"010-1234-5678", "01012345678", "+82 10 1234 5678", "+821012345678", "82-10-1234-5678",
+          "010.1234.5678", "(010) 1234-5678", "+82 (0)10 1234 5678"}) {
         INFO(input);
         REQUIRE(toE164(input) == std::optional<std::string>("+821012345678"));
     }

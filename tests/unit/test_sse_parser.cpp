@@ -41,8 +41,7 @@ TEST_CASE("Only one leading space of a value is removed; no colon means empty va
     CHECK(ev[2].data == "nospace");
 }
 
-TEST_CASE("Comments and unknown fields are ignored; blank event with no data is dropped",
-          "[sse]") {
+TEST_CASE("Comments and unknown fields are ignored; blank event with no data is dropped", "[sse]") {
     Collected c;
     c.parser.feed(": heartbeat\n\nfoo: bar\nevent: x\n\ndata: y\n\n");
     REQUIRE(c.events.size() == 1);
@@ -51,8 +50,8 @@ TEST_CASE("Comments and unknown fields are ignored; blank event with no data is 
 }
 
 TEST_CASE("CR, LF and CRLF all end lines, also across chunk boundaries", "[sse]") {
-    for (const char* text : {"data: a\r\rdata: b\r\r", "data: a\n\ndata: b\n\n",
-                             "data: a\r\n\r\ndata: b\r\n\r\n"}) {
+    for (const char* text :
+         {"data: a\r\rdata: b\r\r", "data: a\n\ndata: b\n\n", "data: a\r\n\r\ndata: b\r\n\r\n"}) {
         INFO(text);
         auto ev = parseWhole(text);
         REQUIRE(ev.size() == 2);
@@ -74,9 +73,12 @@ TEST_CASE("CR, LF and CRLF all end lines, also across chunk boundaries", "[sse]"
 }
 
 TEST_CASE("Byte-by-byte feeding gives the same events", "[sse]") {
-    const std::string text = "\xEF\xBB\xBF" "data: 한국어\n\nretry: 1500\nid: 9\ndata: z\n\n";
+    const std::string text =
+        "\xEF\xBB\xBF"
+        "data: 한국어\n\nretry: 1500\nid: 9\ndata: z\n\n";
     Collected c;
-    for (char ch : text) c.parser.feed(std::string_view(&ch, 1));
+    for (char ch : text)
+        c.parser.feed(std::string_view(&ch, 1));
     REQUIRE(c.events.size() == 2);
     CHECK(c.events[0].data == "한국어");
     CHECK(c.events[1].lastEventId == "9");
@@ -84,10 +86,14 @@ TEST_CASE("Byte-by-byte feeding gives the same events", "[sse]") {
 }
 
 TEST_CASE("A leading BOM is stripped once; a second one is data", "[sse]") {
-    auto ev = parseWhole("\xEF\xBB\xBF" "data: a\n\n");
+    auto ev = parseWhole(
+        "\xEF\xBB\xBF"
+        "data: a\n\n");
     REQUIRE(ev.size() == 1);
     CHECK(ev[0].data == "a");
-    auto two = parseWhole("\xEF\xBB\xBF\xEF\xBB\xBF" "data: a\n\n");
+    auto two = parseWhole(
+        "\xEF\xBB\xBF\xEF\xBB\xBF"
+        "data: a\n\n");
     CHECK(two.empty());  // the second BOM makes the field name unknown
 }
 
