@@ -107,7 +107,7 @@ TEST_CASE("Callers who hang up while queued or ringing are abandoned, not missed
     (void)queued;
 }
 
-TEST_CASE("Blind transfer to a queue and to an agent; consult transfer completes on answer",
+TEST_CASE("Blind transfer to a queue and to an agent, consult transfer completes on answer",
           "[integration][call][transfer]") {
     TestServer server;
     HttpClient a1 = server.loggedIn("counselor1");  // general, card
@@ -185,7 +185,7 @@ TEST_CASE("Blind transfer to a queue and to an agent; consult transfer completes
     }
 }
 
-TEST_CASE("Abuse warnings, then the counselor may end the call; caller flagged, lead alerted",
+TEST_CASE("Abuse warnings, then the counselor may end the call, caller flagged, lead alerted",
           "[integration][call][abuse]") {
     TestServer server;
     HttpClient a1 = server.loggedIn("counselor1");
@@ -232,7 +232,7 @@ TEST_CASE("Abuse warnings, then the counselor may end the call; caller flagged, 
     CHECK(e1.events()[offer].data["call"]["abusiveHistory"] == true);
 }
 
-TEST_CASE("In-call commands: mute, DTMF, recording pause; outbound dial", "[integration][call]") {
+TEST_CASE("In-call commands: mute, DTMF, recording pause, outbound dial", "[integration][call]") {
     TestServer server;
     HttpClient a1 = server.loggedIn("counselor1");
     EventCollector e1(server.url(), a1.token());

@@ -9,7 +9,7 @@
 using namespace agentdesk::test;
 using nlohmann::json;
 
-TEST_CASE("Every Korean spelling of a number finds the same customer; shared numbers find all",
+TEST_CASE("Every Korean spelling of a number finds the same customer, shared numbers find all",
           "[integration][crm]") {
     TestServer server;
     HttpClient a1 = server.loggedIn("counselor1");
@@ -109,7 +109,7 @@ TEST_CASE("Creating and editing customers", "[integration][crm]") {
 }
 
 TEST_CASE(
-    "A retried note is stored once; a stale edit gets version_conflict with the current "
+    "A retried note is stored once, a stale edit gets version_conflict with the current "
     "note",
     "[integration][crm][notes]") {
     TestServer server;

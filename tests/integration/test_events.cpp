@@ -89,7 +89,7 @@ TEST_CASE("A Last-Event-ID older than the replay buffer gets resync", "[integrat
     CHECK(bad.status == 400);
 }
 
-TEST_CASE("Counselors see only their own events and their queues; leads see all",
+TEST_CASE("Counselors see only their own events and their queues, leads see all",
           "[integration][sse]") {
     TestServer server;
     HttpClient a1 = server.loggedIn("counselor1");  // general, card

@@ -6,7 +6,7 @@
 using namespace agentdesk::test;
 using nlohmann::json;
 
-TEST_CASE("Login gives a token, the agent and its role; wrong passwords get 401",
+TEST_CASE("Login gives a token, the agent and its role, wrong passwords get 401",
           "[integration][auth]") {
     TestServer server;
     HttpClient c = server.client();
@@ -31,7 +31,7 @@ TEST_CASE("Login gives a token, the agent and its role; wrong passwords get 401"
     CHECK(wrong.post("/api/v1/sessions", {{"username", 5}, {"password", "demo"}}).status == 400);
 }
 
-TEST_CASE("Missing, invalid and expired tokens are 401; wrong roles are 403",
+TEST_CASE("Missing, invalid and expired tokens are 401, wrong roles are 403",
           "[integration][auth]") {
     TestServer server;
     HttpClient anon = server.client();

@@ -46,7 +46,7 @@ TEST_CASE("Wrong JSON types are 400, not 422", "[validation]") {
     CHECK(validateCustomer({{"vip", "yes"}}, false, out).code == ErrorCode::BadRequest);
 }
 
-TEST_CASE("Updates may name only some fields; create needs name and phones", "[validation]") {
+TEST_CASE("Updates may name only some fields, create needs name and phones", "[validation]") {
     json out;
     CHECK(validateCustomer({{"address", "부산광역시 해운대구"}}, false, out).ok());
     CHECK(validateCustomer({{"address", "부산광역시 해운대구"}}, true, out).code ==

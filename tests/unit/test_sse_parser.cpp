@@ -33,7 +33,7 @@ TEST_CASE("Basic fields, default type and multi-line data", "[sse]") {
     CHECK(ev[1].lastEventId == "7");
 }
 
-TEST_CASE("Only one leading space of a value is removed; no colon means empty value", "[sse]") {
+TEST_CASE("Only one leading space of a value is removed, no colon means empty value", "[sse]") {
     auto ev = parseWhole("data:  two spaces\n\ndata\n\ndata:nospace\n\n");
     REQUIRE(ev.size() == 3);  // "data" alone is an empty data line: dispatched as ""
     CHECK(ev[0].data == " two spaces");
@@ -41,7 +41,7 @@ TEST_CASE("Only one leading space of a value is removed; no colon means empty va
     CHECK(ev[2].data == "nospace");
 }
 
-TEST_CASE("Comments and unknown fields are ignored; blank event with no data is dropped", "[sse]") {
+TEST_CASE("Comments and unknown fields are ignored, blank event with no data is dropped", "[sse]") {
     Collected c;
     c.parser.feed(": heartbeat\n\nfoo: bar\nevent: x\n\ndata: y\n\n");
     REQUIRE(c.events.size() == 1);
@@ -85,7 +85,7 @@ TEST_CASE("Byte-by-byte feeding gives the same events", "[sse]") {
     CHECK(c.retries == std::vector<int>{1500});
 }
 
-TEST_CASE("A leading BOM is stripped once; a second one is data", "[sse]") {
+TEST_CASE("A leading BOM is stripped once, a second one is data", "[sse]") {
     auto ev = parseWhole(
         "\xEF\xBB\xBF"
         "data: a\n\n");
@@ -97,7 +97,7 @@ TEST_CASE("A leading BOM is stripped once; a second one is data", "[sse]") {
     CHECK(two.empty());  // the second BOM makes the field name unknown
 }
 
-TEST_CASE("retry takes digits only; id with NUL is ignored; id persists", "[sse]") {
+TEST_CASE("retry takes digits only, id with NUL is ignored, id persists", "[sse]") {
     Collected c;
     c.parser.feed("retry: 10x\n\nretry: 250\n\nid: 3\ndata: a\n\nid: 4\0\ndata: b\n\ndata: c\n\n"s);
     CHECK(c.retries == std::vector<int>{250});
