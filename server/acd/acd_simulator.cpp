@@ -162,6 +162,16 @@ Outcome AcdSimulator::agentCall(const std::string& agentId, const std::string& c
     return Outcome::success();
 }
 
+Outcome AcdSimulator::activeCall(const std::string& agentId, const std::string& callId,
+                                 bool allowHeld, const char* otherwise, Call** c) {
+    Agent* a;
+    if (auto r = agentCall(agentId, callId, &a, c); !r.ok())
+        return r;
+    const bool active = (*c)->agentId == agentId && ((*c)->state == CallState::Connected ||
+                                                     (allowHeld && (*c)->state == CallState::Held));
+    return active ? Outcome::success() : Outcome::fail(ErrorCode::InvalidState, otherwise);
+}
+
 bool AcdSimulator::callBelongsTo(const std::string& callId, const std::string& agentId) const {
     auto it = calls_.find(callId);
     if (it != calls_.end() &&
@@ -809,13 +819,10 @@ Outcome AcdSimulator::reject(const std::string& agentId, const std::string& call
 
 Outcome AcdSimulator::hold(const std::string& agentId, const std::string& callId,
                            const std::string& requestId) {
-    Agent* a;
     Call* c;
-    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok())
+    if (auto r = activeCall(agentId, callId, false, "only a connected call can be held", &c);
+        !r.ok())
         return r;
-    if (c->agentId != agentId || c->state != CallState::Connected) {
-        return Outcome::fail(ErrorCode::InvalidState, "only a connected call can be held");
-    }
     c->state = CallState::Held;
     c->holdStartedAt = clock_.now();
     publishCallState(*c, agentId, requestId);
@@ -842,14 +849,9 @@ Outcome AcdSimulator::resume(const std::string& agentId, const std::string& call
 
 Outcome AcdSimulator::mute(const std::string& agentId, const std::string& callId, bool muted,
                            const std::string& requestId) {
-    Agent* a;
     Call* c;
-    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok())
+    if (auto r = activeCall(agentId, callId, true, "the call is not connected", &c); !r.ok())
         return r;
-    if (c->agentId != agentId ||
-        (c->state != CallState::Connected && c->state != CallState::Held)) {
-        return Outcome::fail(ErrorCode::InvalidState, "the call is not connected");
-    }
     c->muted = muted;
     publishCallState(*c, agentId, requestId);
     return Outcome::success();
@@ -857,13 +859,11 @@ Outcome AcdSimulator::mute(const std::string& agentId, const std::string& callId
 
 Outcome AcdSimulator::dtmf(const std::string& agentId, const std::string& callId,
                            const std::string& digits, const std::string& requestId) {
-    Agent* a;
     Call* c;
-    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok())
+    if (auto r =
+            activeCall(agentId, callId, false, "tones can be sent on a connected call only", &c);
+        !r.ok())
         return r;
-    if (c->agentId != agentId || c->state != CallState::Connected) {
-        return Outcome::fail(ErrorCode::InvalidState, "tones can be sent on a connected call only");
-    }
     c->dtmf += digits;
     if (c->dtmf.size() > 64)
         c->dtmf.erase(0, c->dtmf.size() - 64);
@@ -873,14 +873,9 @@ Outcome AcdSimulator::dtmf(const std::string& agentId, const std::string& callId
 
 Outcome AcdSimulator::setRecordingPaused(const std::string& agentId, const std::string& callId,
                                          bool paused, const std::string& requestId) {
-    Agent* a;
     Call* c;
-    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok())
+    if (auto r = activeCall(agentId, callId, true, "the call is not connected", &c); !r.ok())
         return r;
-    if (c->agentId != agentId ||
-        (c->state != CallState::Connected && c->state != CallState::Held)) {
-        return Outcome::fail(ErrorCode::InvalidState, "the call is not connected");
-    }
     c->recordingPaused = paused;
     publishCallState(*c, agentId, requestId);
     return Outcome::success();

@@ -147,6 +147,9 @@ private:
     Call* call(const std::string& id);
     const QueueConfig* queue(const std::string& id) const;
     Outcome agentCall(const std::string& agentId, const std::string& callId, Agent** a, Call** c);
+    // The agent's own connected (or, with allowHeld, held) call; `otherwise` explains a 409.
+    Outcome activeCall(const std::string& agentId, const std::string& callId, bool allowHeld,
+                       const char* otherwise, Call** c);
     nlohmann::json callJson(const Call& call) const;
     nlohmann::json queueStatsJson(const QueueConfig& q, TimePoint windowStart) const;
     std::string newCallId();
