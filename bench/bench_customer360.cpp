@@ -47,30 +47,35 @@ constexpr int kWarmup = 200;
 // ------------------------------------------------------------------ data generation
 
 constexpr std::array kSurnames{
-    std::pair{"김", "Kim"}, std::pair{"이", "Lee"},  std::pair{"박", "Park"}, std::pair{"최", "Choi"},
-    std::pair{"정", "Jung"}, std::pair{"강", "Kang"}, std::pair{"조", "Cho"},  std::pair{"윤", "Yoon"},
-    std::pair{"장", "Jang"}, std::pair{"임", "Lim"},  std::pair{"한", "Han"},  std::pair{"오", "Oh"},
-    std::pair{"서", "Seo"},  std::pair{"신", "Shin"}, std::pair{"권", "Kwon"}, std::pair{"황", "Hwang"},
-    std::pair{"안", "Ahn"},  std::pair{"송", "Song"}, std::pair{"류", "Ryu"},  std::pair{"홍", "Hong"}};
+    std::pair{"김", "Kim"},   std::pair{"이", "Lee"},  std::pair{"박", "Park"},
+    std::pair{"최", "Choi"},  std::pair{"정", "Jung"}, std::pair{"강", "Kang"},
+    std::pair{"조", "Cho"},   std::pair{"윤", "Yoon"}, std::pair{"장", "Jang"},
+    std::pair{"임", "Lim"},   std::pair{"한", "Han"},  std::pair{"오", "Oh"},
+    std::pair{"서", "Seo"},   std::pair{"신", "Shin"}, std::pair{"권", "Kwon"},
+    std::pair{"황", "Hwang"}, std::pair{"안", "Ahn"},  std::pair{"송", "Song"},
+    std::pair{"류", "Ryu"},   std::pair{"홍", "Hong"}};
 constexpr std::array kSyllables{
-    std::pair{"민", "min"},  std::pair{"서", "seo"},  std::pair{"지", "ji"},   std::pair{"하", "ha"},
-    std::pair{"준", "jun"},  std::pair{"윤", "yun"},  std::pair{"도", "do"},   std::pair{"현", "hyeon"},
-    std::pair{"우", "u"},    std::pair{"은", "eun"},  std::pair{"수", "su"},   std::pair{"예", "ye"},
-    std::pair{"연", "yeon"}, std::pair{"진", "jin"},  std::pair{"영", "yeong"}, std::pair{"호", "ho"},
-    std::pair{"아", "a"},    std::pair{"성", "seong"}, std::pair{"재", "jae"},  std::pair{"혜", "hye"},
-    std::pair{"린", "rin"},  std::pair{"태", "tae"},  std::pair{"희", "hui"},  std::pair{"경", "gyeong"}};
-constexpr std::array kCities{"서울특별시 강남구 테헤란로", "서울특별시 마포구 월드컵북로",
+    std::pair{"민", "min"},  std::pair{"서", "seo"},   std::pair{"지", "ji"},
+    std::pair{"하", "ha"},   std::pair{"준", "jun"},   std::pair{"윤", "yun"},
+    std::pair{"도", "do"},   std::pair{"현", "hyeon"}, std::pair{"우", "u"},
+    std::pair{"은", "eun"},  std::pair{"수", "su"},    std::pair{"예", "ye"},
+    std::pair{"연", "yeon"}, std::pair{"진", "jin"},   std::pair{"영", "yeong"},
+    std::pair{"호", "ho"},   std::pair{"아", "a"},     std::pair{"성", "seong"},
+    std::pair{"재", "jae"},  std::pair{"혜", "hye"},   std::pair{"린", "rin"},
+    std::pair{"태", "tae"},  std::pair{"희", "hui"},   std::pair{"경", "gyeong"}};
+constexpr std::array kCities{"서울특별시 강남구 테헤란로",     "서울특별시 마포구 월드컵북로",
                              "부산광역시 해운대구 센텀중앙로", "인천광역시 연수구 송도과학로",
-                             "대구광역시 수성구 달구벌대로", "경기도 성남시 분당구 판교역로",
-                             "광주광역시 서구 상무중앙로", "대전광역시 유성구 대학로",
-                             "경기도 수원시 영통구 광교로", "제주특별자치도 제주시 연동"};
+                             "대구광역시 수성구 달구벌대로",   "경기도 성남시 분당구 판교역로",
+                             "광주광역시 서구 상무중앙로",     "대전광역시 유성구 대학로",
+                             "경기도 수원시 영통구 광교로",    "제주특별자치도 제주시 연동"};
 constexpr std::array kMailHosts{"naver.com", "gmail.com", "daum.net", "kakao.com", "hanmail.net"};
 constexpr std::array kGrades{"NORMAL", "NORMAL", "NORMAL", "SILVER", "SILVER", "GOLD", "VIP"};
 constexpr std::array kAgents{"이재성", "한지수", "장혜린", "박상우", "김하늘", "최유진", "정민호"};
 
 // 0..99,999,999 → a different 8-digit number for every input (7919 is coprime with 10^8).
 std::uint32_t scramble(std::uint32_t i) {
-    return static_cast<std::uint32_t>((static_cast<std::uint64_t>(i) * 7919u + 10000019u) % 100000000u);
+    return static_cast<std::uint32_t>((static_cast<std::uint64_t>(i) * 7919u + 10000019u) %
+                                      100000000u);
 }
 
 std::string fmt(const char* format, auto... args) {
@@ -95,8 +100,10 @@ Templates loadTemplates() {
                                       {"wrapupCode", i.value("wrapupCode", "GENERAL_INQUIRY")},
                                       {"note", i.value("note", "")}});
         }
-        for (const auto& p : c["products"]) t.products.push_back(p);
-        for (const auto& k : c["cases"]) t.caseTitles.push_back(k.value("title", ""));
+        for (const auto& p : c["products"])
+            t.products.push_back(p);
+        for (const auto& k : c["cases"])
+            t.caseTitles.push_back(k.value("title", ""));
     }
     if (t.interactions.empty() || t.products.empty() || t.caseTitles.empty()) {
         throw std::runtime_error("demo data set has no templates");
@@ -121,40 +128,45 @@ json makeCustomer(std::uint32_t i, const Templates& t, std::mt19937& rng, std::i
     const std::string grade = kGrades[pick(kGrades.size())];
     const std::uint32_t mobile = scramble(i);
 
-    json c{{"id", fmt("C%06u", i + 1)},
-           {"customerNo", fmt("3%09u", i + 1)},
-           {"name", std::string(surKo) + g1Ko + g2Ko},
-           {"nameEn", std::string(surEn) + " " + displayGiven},
-           {"email", givenEn + "." + [&] {
-                std::string s = surEn;
-                for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-                return s;
-            }() + std::to_string(i % 1000) + "@" + kMailHosts[pick(kMailHosts.size())]},
-           {"birthDate", fmt("%04d-%02d-%02d", year, month, day)},
-           {"rrn", fmt("%02d%02d%02d-%c%06u", year % 100, month, day, genderDigit,
-                       static_cast<unsigned>(pick(1000000)))},
-           {"gender", male ? "M" : "F"},
-           {"grade", grade},
-           {"vip", grade == "VIP"},
-           {"abusiveHistory", pick(200) == 0},
-           {"consents",
-            {{"marketing", pick(2) == 0},
-             {"sms", pick(4) != 0},
-             {"email", pick(2) == 0},
-             {"thirdParty", pick(5) == 0},
-             {"recording", true}}},
-           {"preferredLang", pick(20) == 0 ? "en" : "ko"},
-           {"address", std::string(kCities[pick(kCities.size())]) + " " +
-                           std::to_string(1 + pick(300)) + ", " + std::to_string(101 + pick(20)) +
-                           "동 " + std::to_string(101 + pick(1500)) + "호"}};
+    json c{
+        {"id", fmt("C%06u", i + 1)},
+        {"customerNo", fmt("3%09u", i + 1)},
+        {"name", std::string(surKo) + g1Ko + g2Ko},
+        {"nameEn", std::string(surEn) + " " + displayGiven},
+        {"email", givenEn + "." +
+                      [&] {
+                          std::string s = surEn;
+                          for (auto& ch : s)
+                              ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+                          return s;
+                      }() +
+                      std::to_string(i % 1000) + "@" + kMailHosts[pick(kMailHosts.size())]},
+        {"birthDate", fmt("%04d-%02d-%02d", year, month, day)},
+        {"rrn", fmt("%02d%02d%02d-%c%06u", year % 100, month, day, genderDigit,
+                    static_cast<unsigned>(pick(1000000)))},
+        {"gender", male ? "M" : "F"},
+        {"grade", grade},
+        {"vip", grade == "VIP"},
+        {"abusiveHistory", pick(200) == 0},
+        {"consents",
+         {{"marketing", pick(2) == 0},
+          {"sms", pick(4) != 0},
+          {"email", pick(2) == 0},
+          {"thirdParty", pick(5) == 0},
+          {"recording", true}}},
+        {"preferredLang", pick(20) == 0 ? "en" : "ko"},
+        {"address", std::string(kCities[pick(kCities.size())]) + " " +
+                        std::to_string(1 + pick(300)) + ", " + std::to_string(101 + pick(20)) +
+                        "동 " + std::to_string(101 + pick(1500)) + "호"}};
     json phones = json::array();
     phones.push_back({{"number", fmt("010-%04u-%04u", mobile / 10000, mobile % 10000)},
                       {"label", "mobile"},
                       {"primary", true}});
     if (pick(4) == 0) {
-        phones.push_back({{"number", fmt("02-%04u-%04u", 2000 + mobile % 7000, (mobile / 7) % 10000)},
-                          {"label", "home"},
-                          {"primary", false}});
+        phones.push_back(
+            {{"number", fmt("02-%04u-%04u", 2000 + mobile % 7000, (mobile / 7) % 10000)},
+             {"label", "home"},
+             {"primary", false}});
     }
     c["phones"] = std::move(phones);
 
@@ -175,8 +187,10 @@ json makeCustomer(std::uint32_t i, const Templates& t, std::mt19937& rng, std::i
                          {"status", pick(2) == 0 ? "open" : "in_progress"},
                          {"priority", pick(5) == 0 ? "high" : "normal"},
                          {"queue", "general"},
-                         {"openedAt", agentdesk::toRfc3339(agentdesk::TimePoint(std::chrono::milliseconds(opened)))},
-                         {"updatedAt", agentdesk::toRfc3339(agentdesk::TimePoint(std::chrono::milliseconds(opened + 86400000)))}});
+                         {"openedAt", agentdesk::toRfc3339(
+                                          agentdesk::TimePoint(std::chrono::milliseconds(opened)))},
+                         {"updatedAt", agentdesk::toRfc3339(agentdesk::TimePoint(
+                                           std::chrono::milliseconds(opened + 86400000)))}});
     }
     c["cases"] = std::move(cases);
 
@@ -190,13 +204,16 @@ json makeCustomer(std::uint32_t i, const Templates& t, std::mt19937& rng, std::i
                   {"channel", "call"},
                   {"direction", pick(8) == 0 ? "outbound" : "inbound"},
                   {"queue", tpl["queue"]},
-                  {"startedAt", agentdesk::toRfc3339(agentdesk::TimePoint(std::chrono::milliseconds(at)))},
+                  {"startedAt",
+                   agentdesk::toRfc3339(agentdesk::TimePoint(std::chrono::milliseconds(at)))},
                   {"durationSec", 60 + static_cast<int>(pick(600))},
                   {"reason", tpl["reason"]},
                   {"wrapupCode", tpl["wrapupCode"]},
                   {"agentName", kAgents[pick(kAgents.size())]}};
-        if (k == 0) lastReason = tpl["reason"].get<std::string>();
-        if (pick(3) == 0 && !tpl["note"].get<std::string>().empty()) item["note"] = tpl["note"];
+        if (k == 0)
+            lastReason = tpl["reason"].get<std::string>();
+        if (pick(3) == 0 && !tpl["note"].get<std::string>().empty())
+            item["note"] = tpl["note"];
         history.push_back(std::move(item));
         at -= static_cast<std::int64_t>(1 + pick(70 * 86400)) * 1000;
     }
@@ -240,20 +257,23 @@ int main(int argc, char** argv) {
         } else if (arg == "--keep") {
             keep = true;
         } else {
-            std::fprintf(stderr, "usage: bench_customer360 [--customers N] [--requests R] [--keep]\n");
+            std::fprintf(stderr,
+                         "usage: bench_customer360 [--customers N] [--requests R] [--keep]\n");
             return 2;
         }
     }
-    if (customers < 1 || requests < 1) return 2;
+    if (customers < 1 || requests < 1)
+        return 2;
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
 
     char dirTemplate[] = "/tmp/agentdesk-bench-XXXXXX";
     const char* dir = mkdtemp(dirTemplate);
-    if (!dir) return 1;
+    if (!dir)
+        return 1;
     const std::string tempDir = dir;
     const std::string dbPath = tempDir + "/crm.db";
-    std::printf("bench_customer360: %u cores, database %s\n", std::thread::hardware_concurrency(),
-                dbPath.c_str());
+    std::printf("bench_customer360: %u cores, load average %s, database %s\n",
+                std::thread::hardware_concurrency(), loadAverage().c_str(), dbPath.c_str());
 
     // ---- 1. data set
     const auto genStart = SteadyClock::now();
@@ -300,12 +320,15 @@ int main(int argc, char** argv) {
     app.start();
     int customersSeen = 0;
     app.runOnIo([&] { customersSeen = app.store().customerCount(); });
-    std::printf("server: in-process agentdesk::server::ServerApp on %s (demo=false), %d customers\n",
-                app.baseUrl().c_str(), customersSeen);
+    std::printf(
+        "server: in-process agentdesk::server::ServerApp on %s (demo=false), %d customers\n",
+        app.baseUrl().c_str(), customersSeen);
     if (customersSeen != customers) {
-        std::printf("FAILED: the server sees %d customers, expected %d\n", customersSeen, customers);
+        std::printf("FAILED: the server sees %d customers, expected %d\n", customersSeen,
+                    customers);
         app.stop();
-        if (!keep) std::filesystem::remove_all(tempDir);
+        if (!keep)
+            std::filesystem::remove_all(tempDir);
         return 1;
     }
 
@@ -315,7 +338,8 @@ int main(int argc, char** argv) {
     if (token.empty()) {
         app.stop();
         curl_global_cleanup();
-        if (!keep) std::filesystem::remove_all(tempDir);
+        if (!keep)
+            std::filesystem::remove_all(tempDir);
         return 1;
     }
 
@@ -331,7 +355,8 @@ int main(int argc, char** argv) {
         const auto t0 = SteadyClock::now();
         const Reply r = perform(easy, "GET", api + "/customers/" + id + "/360", token);
         const auto t1 = SteadyClock::now();
-        if (into) into->push_back(msBetween(t0, t1));
+        if (into)
+            into->push_back(msBetween(t0, t1));
         bytes += r.body.size();
         if (r.status != 200) {
             failures.push_back({id, "HTTP " + std::to_string(r.status) + " curl " +
@@ -347,18 +372,21 @@ int main(int argc, char** argv) {
         }
     };
 
-    for (int i = 0; i < kWarmup; ++i) get360(randomId(), nullptr);
+    for (int i = 0; i < kWarmup; ++i)
+        get360(randomId(), nullptr);
     std::vector<double> t360, tHealth, tStore;
     t360.reserve(static_cast<std::size_t>(requests));
     bytes = 0;
-    for (int i = 0; i < requests; ++i) get360(randomId(), &t360);
+    for (int i = 0; i < requests; ++i)
+        get360(randomId(), &t360);
     const double avgBytes = static_cast<double>(bytes) / requests;
     std::size_t healthFailures = 0;
     for (int i = 0; i < requests; ++i) {
         const auto t0 = SteadyClock::now();
         const Reply r = perform(easy, "GET", api + "/health");
         tHealth.push_back(msBetween(t0, SteadyClock::now()));
-        if (r.status != 200) ++healthFailures;
+        if (r.status != 200)
+            ++healthFailures;
     }
     long connects = 0;
     curl_easy_getinfo(easy, CURLINFO_NUM_CONNECTS, &connects);  // of the last request
@@ -370,7 +398,8 @@ int main(int argc, char** argv) {
         viewer.userId = "U-bench";
         viewer.role = server::Role::Counselor;
         std::vector<std::string> ids;
-        for (int i = 0; i < requests; ++i) ids.push_back(randomId());
+        for (int i = 0; i < requests; ++i)
+            ids.push_back(randomId());
         app.runOnIo([&] {
             for (const auto& id : ids) {
                 const auto t0 = SteadyClock::now();
@@ -381,15 +410,18 @@ int main(int argc, char** argv) {
         });
     }
 
-    std::printf("\nlatency in ms (%d requests each, after %d warm-up 360s; one keep-alive "
-                "connection, new connections on the last request: %ld)\n",
-                requests, kWarmup, connects);
+    std::printf(
+        "\nlatency in ms (%d requests each, after %d warm-up 360s; one keep-alive "
+        "connection, new connections on the last request: %ld)\n",
+        requests, kWarmup, connects);
     std::printf("  %-5s %14s %14s %22s\n", "", "GET 360", "GET health", "store.customer360+dump");
-    for (const char* label : {"p50", "p95", "p99", "max"}) printRow(label, t360, tHealth, tStore);
+    for (const char* label : {"p50", "p95", "p99", "max"})
+        printRow(label, t360, tHealth, tStore);
     std::printf("  360 response body: %.0f bytes on average\n", avgBytes);
-    std::printf("  360 checks (HTTP 200 and %d interactions): %zu failures (incl. warm-up); "
-                "health failures: %zu\n",
-                kInteractionsPerCustomer, failures.size(), healthFailures);
+    std::printf(
+        "  360 checks (HTTP 200 and %d interactions): %zu failures (incl. warm-up); "
+        "health failures: %zu\n",
+        kInteractionsPerCustomer, failures.size(), healthFailures);
     for (std::size_t i = 0; i < failures.size() && i < 10; ++i) {
         std::printf("    %s: %s\n", failures[i].id.c_str(), failures[i].what.c_str());
     }

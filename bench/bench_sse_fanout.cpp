@@ -69,9 +69,11 @@ class ChildServer final : public ServerUnderTest {
 public:
     ChildServer(const std::string& binary, const std::string& stateDir) : binary_(binary) {
         int out[2];
-        if (pipe(out) != 0) throw std::runtime_error("pipe failed");
+        if (pipe(out) != 0)
+            throw std::runtime_error("pipe failed");
         pid_ = fork();
-        if (pid_ < 0) throw std::runtime_error("fork failed");
+        if (pid_ < 0)
+            throw std::runtime_error("fork failed");
         if (pid_ == 0) {
             prctl(PR_SET_PDEATHSIG, SIGTERM);  // never outlive the bench
             dup2(out[1], STDOUT_FILENO);
@@ -79,9 +81,9 @@ public:
             close(out[1]);
             // Keep the server's log file out of the user's state directory.
             setenv("XDG_STATE_HOME", stateDir.c_str(), 1);
-            const char* argv[] = {binary.c_str(), "--demo",   "--demo-rate", "0",     "--db",
-                                  ":memory:",     "--listen", "127.0.0.1:0", "--log", "warn",
-                                  nullptr};
+            const char* argv[] = {binary.c_str(), "--demo",   "--demo-rate", "0",
+                                  "--db",         ":memory:", "--listen",    "127.0.0.1:0",
+                                  "--log",        "warn",     nullptr};
             execv(binary.c_str(), const_cast<char* const*>(argv));
             std::fprintf(stderr, "cannot run %s: %s\n", binary.c_str(), std::strerror(errno));
             _exit(127);
@@ -92,17 +94,22 @@ public:
         std::string line;
         const auto deadline = SteadyClock::now() + std::chrono::seconds(30);
         while (line.find('\n') == std::string::npos) {
-            const auto left = std::chrono::duration_cast<milliseconds>(deadline - SteadyClock::now());
-            if (left.count() <= 0) throw std::runtime_error("server printed no URL in 30 s");
+            const auto left =
+                std::chrono::duration_cast<milliseconds>(deadline - SteadyClock::now());
+            if (left.count() <= 0)
+                throw std::runtime_error("server printed no URL in 30 s");
             pollfd p{stdout_, POLLIN, 0};
-            if (poll(&p, 1, static_cast<int>(left.count())) <= 0) continue;
+            if (poll(&p, 1, static_cast<int>(left.count())) <= 0)
+                continue;
             char buf[512];
             const ssize_t n = read(stdout_, buf, sizeof buf);
-            if (n <= 0) throw std::runtime_error("server exited before printing its URL");
+            if (n <= 0)
+                throw std::runtime_error("server exited before printing its URL");
             line.append(buf, static_cast<std::size_t>(n));
         }
         const auto at = line.find("http://");
-        if (at == std::string::npos) throw std::runtime_error("unexpected server output: " + line);
+        if (at == std::string::npos)
+            throw std::runtime_error("unexpected server output: " + line);
         const auto end = line.find_first_of(" \n", at);
         api_ = line.substr(at, end - at);
         firstLine_ = line.substr(0, line.find('\n'));
@@ -111,26 +118,30 @@ public:
 
     std::string apiBase() const override { return api_; }
     std::string describe() const override {
-        return "child process " + binary_ + " (pid " + std::to_string(pid_) + "): \"" +
-               firstLine_ + "\"";
+        return "child process " + binary_ + " (pid " + std::to_string(pid_) + "): \"" + firstLine_ +
+               "\"";
     }
     double cpuSeconds() const override {
         std::ifstream in("/proc/" + std::to_string(pid_) + "/stat");
         std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         const auto close = text.rfind(')');
-        if (close == std::string::npos) return -1;
+        if (close == std::string::npos)
+            return -1;
         std::istringstream fields(text.substr(close + 2));
         std::string field;
         unsigned long long utime = 0, stime = 0;
         // Fields after the command: state(3) ... utime(14) stime(15).
         for (int i = 3; i <= 15 && fields >> field; ++i) {
-            if (i == 14) utime = std::stoull(field);
-            if (i == 15) stime = std::stoull(field);
+            if (i == 14)
+                utime = std::stoull(field);
+            if (i == 15)
+                stime = std::stoull(field);
         }
         return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
     }
     void stop() override {
-        if (pid_ <= 0) return;
+        if (pid_ <= 0)
+            return;
         kill(pid_, SIGTERM);
         int status = 0;
         const auto deadline = SteadyClock::now() + std::chrono::seconds(10);
@@ -148,7 +159,8 @@ public:
             std::printf("server ended by signal %d\n", WTERMSIG(status));
         }
         pid_ = -1;
-        if (stdout_ >= 0) close(stdout_);
+        if (stdout_ >= 0)
+            close(stdout_);
         stdout_ = -1;
     }
 
@@ -192,7 +204,7 @@ private:
 // ------------------------------------------------------------------ the clients
 
 struct Transfer {
-    enum class Kind { Stream, Control } kind;
+    enum class Kind { Stream, Control } kind = Kind::Stream;
     CURL* easy = nullptr;
     bool ended = false;
     CURLcode result = CURLE_OK;
@@ -215,11 +227,16 @@ struct Control : Transfer {
     std::string body;
     std::string payload;
     curl_slist* headers = nullptr;
-    long status = 0;
 };
 
 class Fanout {
 public:
+    // Where the client's single thread spent a round (from the POST to the last delivery).
+    struct LoopStats {
+        long iterations = 0;
+        double performMs = 0;  // in curl_multi_perform (incl. write callbacks)
+        double pollMs = 0;     // in curl_multi_poll (waiting for sockets)
+    };
     Fanout(std::string apiBase, std::string leadToken, std::string trainerToken)
         : api_(std::move(apiBase)), leadToken_(std::move(leadToken)) {
         multi_ = curl_multi_init();
@@ -227,7 +244,8 @@ public:
         auth_ = curl_slist_append(auth_, "Accept: text/event-stream");
         post_.kind = Transfer::Kind::Control;
         post_.easy = curl_easy_init();
-        post_.headers = curl_slist_append(nullptr, ("Authorization: Bearer " + trainerToken).c_str());
+        post_.headers =
+            curl_slist_append(nullptr, ("Authorization: Bearer " + trainerToken).c_str());
         post_.headers = curl_slist_append(post_.headers, "Content-Type: application/json");
         CURL* e = post_.easy;
         curl_easy_setopt(e, CURLOPT_URL, (api_ + "/demo/calls").c_str());
@@ -238,6 +256,8 @@ public:
         curl_easy_setopt(e, CURLOPT_WRITEDATA, &post_.body);
         curl_easy_setopt(e, CURLOPT_ERRORBUFFER, post_.error);
         curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, 10000L);
+        // The logins just before may have pushed queue.stats that no stream saw yet.
+        lastGeneralStats_ = SteadyClock::now();
     }
     ~Fanout() {
         closeStreams();
@@ -269,21 +289,25 @@ public:
         }
         pump(SteadyClock::now() + std::chrono::seconds(60), [&] {
             for (const auto& s : streams_) {
-                if (!s.snapshot && !s.ended) return false;
+                if (!s.snapshot && !s.ended)
+                    return false;
             }
             return true;
         });
         const double took = msBetween(t0, SteadyClock::now());
         std::size_t ok = 0;
-        for (const auto& s : streams_) ok += s.snapshot && !s.ended ? 1 : 0;
-        std::printf("  streams: %zu requested, %zu connected with snapshot in %.0f ms, %zu failed\n",
-                    n, ok, took, n - ok);
+        for (const auto& s : streams_)
+            ok += s.snapshot && !s.ended ? 1 : 0;
+        std::printf(
+            "  streams: %zu requested, %zu connected with snapshot in %.0f ms, %zu failed\n", n, ok,
+            took, n - ok);
         reportFailures();
     }
 
     void closeStreams() {
         for (auto& s : streams_) {
-            if (!s.easy) continue;
+            if (!s.easy)
+                continue;
             curl_multi_remove_handle(multi_, s.easy);
             curl_easy_cleanup(s.easy);
             s.easy = nullptr;
@@ -299,6 +323,7 @@ public:
         long postStatus = 0;
         double postMs = 0;
         double quietWaitMs = 0;
+        LoopStats loop;
     };
 
     RoundResult round() {
@@ -319,21 +344,27 @@ public:
         ++calls_;
         post_.payload = nlohmann::json{{"phone", "010-5555-0001"}, {"queue", "general"}}.dump();
         curl_easy_setopt(post_.easy, CURLOPT_POSTFIELDS, post_.payload.c_str());
-        curl_easy_setopt(post_.easy, CURLOPT_POSTFIELDSIZE, static_cast<long>(post_.payload.size()));
+        curl_easy_setopt(post_.easy, CURLOPT_POSTFIELDSIZE,
+                         static_cast<long>(post_.payload.size()));
 
+        loop_ = {};
         armed_ = true;
         t0_ = SteadyClock::now();  // just before the POST goes out
         curl_multi_add_handle(multi_, post_.easy);
         std::optional<SteadyClock::time_point> postDone;
         pump(t0_ + kRoundTimeout, [&] {
-            if (post_.ended && !postDone) postDone = SteadyClock::now();
-            if (!post_.ended) return false;
+            if (post_.ended && !postDone)
+                postDone = SteadyClock::now();
+            if (!post_.ended)
+                return false;
             for (const auto& s : streams_) {
-                if (!s.ended && !s.latencyMs) return false;
+                if (!s.ended && !s.latencyMs)
+                    return false;
             }
             return true;
         });
         armed_ = false;
+        rr.loop = loop_;
         lastPost_ = SteadyClock::now();
         curl_easy_getinfo(post_.easy, CURLINFO_RESPONSE_CODE, &rr.postStatus);
         rr.postMs = postDone ? msBetween(t0_, *postDone) : -1;
@@ -346,11 +377,13 @@ public:
         // The value most streams saw is the round's; others are counted as wrong.
         std::map<long, std::size_t> votes;
         for (const auto& s : streams_) {
-            if (s.latencyMs) ++votes[s.waiting];
+            if (s.latencyMs)
+                ++votes[s.waiting];
         }
         std::size_t best = 0;
         for (const auto& [w, n] : votes) {
-            if (n > best) best = n, rr.waiting = w;
+            if (n > best)
+                best = n, rr.waiting = w;
         }
         for (const auto& s : streams_) {
             if (!s.latencyMs) {
@@ -358,14 +391,16 @@ public:
                 continue;
             }
             rr.latencies.push_back(*s.latencyMs);
-            if (s.waiting != rr.waiting) ++rr.wrongWaiting;
+            if (s.waiting != rr.waiting)
+                ++rr.wrongWaiting;
         }
         return rr;
     }
 
     std::size_t liveStreams() const {
         std::size_t n = 0;
-        for (const auto& s : streams_) n += s.ended ? 0 : 1;
+        for (const auto& s : streams_)
+            n += s.ended ? 0 : 1;
         return n;
     }
 
@@ -373,14 +408,16 @@ public:
         std::size_t shown = 0;
         for (std::size_t i = 0; i < streams_.size(); ++i) {
             const auto& s = streams_[i];
-            if (!s.ended && s.snapshot) continue;
+            if (!s.ended && s.snapshot)
+                continue;
             if (++shown <= 5) {
                 std::printf("    stream %zu: %s, HTTP %ld, curl %d %s\n", i,
-                            s.ended ? "ended" : "no snapshot", s.status,
-                            static_cast<int>(s.result), s.error);
+                            s.ended ? "ended" : "no snapshot", s.status, static_cast<int>(s.result),
+                            s.error);
             }
         }
-        if (shown > 5) std::printf("    ... and %zu more\n", shown - 5);
+        if (shown > 5)
+            std::printf("    ... and %zu more\n", shown - 5);
     }
 
     int callsInjected() const { return calls_; }
@@ -390,25 +427,35 @@ private:
     bool pump(SteadyClock::time_point deadline, const std::function<bool()>& done) {
         for (;;) {
             int running = 0;
+            const auto p0 = SteadyClock::now();
             curl_multi_perform(multi_, &running);
+            ++loop_.iterations;
+            loop_.performMs += msBetween(p0, SteadyClock::now());
             int left = 0;
             while (CURLMsg* msg = curl_multi_info_read(multi_, &left)) {
-                if (msg->msg != CURLMSG_DONE) continue;
+                if (msg->msg != CURLMSG_DONE)
+                    continue;
                 Transfer* t = nullptr;
                 curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, reinterpret_cast<char**>(&t));
-                if (!t) continue;
+                if (!t)
+                    continue;
                 t->ended = true;
                 t->result = msg->data.result;
                 if (t->kind == Transfer::Kind::Stream) {
-                    curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &static_cast<Stream*>(t)->status);
+                    curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE,
+                                      &static_cast<Stream*>(t)->status);
                 }
             }
-            if (done()) return true;
+            if (done())
+                return true;
             const auto now = SteadyClock::now();
-            if (now >= deadline) return false;
+            if (now >= deadline)
+                return false;
             const auto left_ms = std::chrono::duration_cast<milliseconds>(deadline - now).count();
-            curl_multi_poll(multi_, nullptr, 0, static_cast<int>(std::min<long long>(left_ms + 1, 100)),
-                            nullptr);
+            const auto w0 = SteadyClock::now();
+            curl_multi_poll(multi_, nullptr, 0,
+                            static_cast<int>(std::min<long long>(left_ms + 1, 100)), nullptr);
+            loop_.pollMs += msBetween(w0, SteadyClock::now());
         }
     }
 
@@ -418,7 +465,8 @@ private:
         const std::size_t n = size * count;
         if (s.status == 0) {
             curl_easy_getinfo(s.easy, CURLINFO_RESPONSE_CODE, &s.status);
-            if (s.status != 200) return 0;  // aborts the transfer; reported as a failure
+            if (s.status != 200)
+                return 0;  // aborts the transfer; reported as a failure
         }
         const std::size_t scanFrom = s.pending.empty() ? 0 : s.pending.size() - 1;
         s.pending.append(data, n);
@@ -439,22 +487,29 @@ private:
         std::size_t pos = 0;
         while (pos < block.size()) {
             auto nl = block.find('\n', pos);
-            if (nl == std::string_view::npos) nl = block.size();
+            if (nl == std::string_view::npos)
+                nl = block.size();
             const std::string_view line = block.substr(pos, nl - pos);
-            if (line.starts_with("event: ")) type = line.substr(7);
-            if (line.starts_with("data: ")) data = line.substr(6);
+            if (line.starts_with("event: "))
+                type = line.substr(7);
+            if (line.starts_with("data: "))
+                data = line.substr(6);
             pos = nl + 1;
         }
-        if (type.empty()) return;
+        if (type.empty())
+            return;
         ++s.events;
         if (type == "snapshot") {
             s.snapshot = true;
             return;
         }
-        if (type != "queue.stats" || data.find("\"id\":\"general\"") == std::string_view::npos) return;
-        if (now > lastGeneralStats_) lastGeneralStats_ = now;
+        if (type != "queue.stats" || data.find("\"id\":\"general\"") == std::string_view::npos)
+            return;
+        if (now > lastGeneralStats_)
+            lastGeneralStats_ = now;
         const auto w = data.find("\"waiting\":");
-        if (!armed_ || s.latencyMs || w == std::string_view::npos) return;
+        if (!armed_ || s.latencyMs || w == std::string_view::npos)
+            return;
         s.latencyMs = msBetween(t0_, now);
         s.waiting = std::strtol(std::string(data.substr(w + 10, 12)).c_str(), nullptr, 10);
     }
@@ -470,6 +525,7 @@ private:
     SteadyClock::time_point lastGeneralStats_{};
     SteadyClock::time_point lastPost_{};
     int calls_ = 0;
+    LoopStats loop_;
 };
 
 void printSummary(const char* label, const std::vector<double>& all) {
@@ -478,8 +534,9 @@ void printSummary(const char* label, const std::vector<double>& all) {
 }
 
 int usage() {
-    std::fprintf(stderr,
-                 "usage: bench_sse_fanout [SERVER_BINARY | --in-process] [--streams N] [--rounds R]\n");
+    std::fprintf(
+        stderr,
+        "usage: bench_sse_fanout [SERVER_BINARY | --in-process] [--streams N] [--rounds R]\n");
     return 2;
 }
 
@@ -504,7 +561,8 @@ int main(int argc, char** argv) {
             return usage();
         }
     }
-    if (maxStreams < 1 || rounds < 1) return usage();
+    if (maxStreams < 1 || rounds < 1)
+        return usage();
     if (!inProcess && (binary.empty() || access(binary.c_str(), X_OK) != 0)) {
         std::fprintf(stderr, "server binary '%s' not found; pass its path or --in-process\n",
                      binary.c_str());
@@ -516,13 +574,14 @@ int main(int argc, char** argv) {
     // inherits the limit).
     const rlim_t wanted = static_cast<rlim_t>(2 * maxStreams + 256);
     const rlim_t limit = raiseFileLimit(wanted);
-    std::printf("bench_sse_fanout: %u cores, RLIMIT_NOFILE %llu (wanted %llu)\n",
-                std::thread::hardware_concurrency(), static_cast<unsigned long long>(limit),
-                static_cast<unsigned long long>(wanted));
+    std::printf("bench_sse_fanout: %u cores, load average %s, RLIMIT_NOFILE %llu (wanted %llu)\n",
+                std::thread::hardware_concurrency(), loadAverage().c_str(),
+                static_cast<unsigned long long>(limit), static_cast<unsigned long long>(wanted));
 
     char dirTemplate[] = "/tmp/agentdesk-bench-XXXXXX";
     const char* dir = mkdtemp(dirTemplate);
-    if (!dir) return 1;
+    if (!dir)
+        return 1;
     const std::string tempDir = dir;
 
     int exitCode = 0;
@@ -549,9 +608,10 @@ int main(int argc, char** argv) {
             std::filesystem::remove_all(tempDir);
             return 1;
         }
-        std::printf("logged in lead1 (streams) and trainer1 (POST /demo/calls); %d rounds per N, "
-                    "quiet %lld ms before each\n",
-                    rounds, static_cast<long long>(kQuiet.count()));
+        std::printf(
+            "logged in lead1 (streams) and trainer1 (POST /demo/calls); %d rounds per N, "
+            "quiet %lld ms before each\n",
+            rounds, static_cast<long long>(kQuiet.count()));
 
         struct PhaseResult {
             std::size_t n;
@@ -562,7 +622,8 @@ int main(int argc, char** argv) {
         {
             Fanout fanout(server->apiBase(), lead, trainer);
             std::vector<std::size_t> sizes{1};
-            if (maxStreams > 1) sizes.push_back(maxStreams);
+            if (maxStreams > 1)
+                sizes.push_back(maxStreams);
             for (const std::size_t n : sizes) {
                 std::printf("\nN = %zu\n", n);
                 PhaseResult pr;
@@ -576,13 +637,20 @@ int main(int argc, char** argv) {
                     pr.missing += rr.missing;
                     pr.wrongWaiting += rr.wrongWaiting;
                     pr.badPost += rr.postStatus == 202 ? 0 : 1;
-                    std::printf("  round %d: POST %ld in %6.2f ms; waiting=%ld; delivered %zu/%zu; "
-                                "first %7.2f  p50 %7.2f  p99 %7.2f  last %7.2f ms%s\n",
-                                r, rr.postStatus, rr.postMs, rr.waiting, rr.latencies.size(),
-                                rr.latencies.size() + rr.missing,
-                                percentile(rr.latencies, 0), percentile(rr.latencies, 50),
-                                percentile(rr.latencies, 99), maxOf(rr.latencies),
-                                rr.wrongWaiting ? " (some streams saw another waiting)" : "");
+                    std::printf(
+                        "  round %d: POST %ld in %6.2f ms; waiting=%ld; delivered %zu/%zu; "
+                        "first %7.2f  p50 %7.2f  p99 %7.2f  last %7.2f ms%s\n",
+                        r, rr.postStatus, rr.postMs, rr.waiting, rr.latencies.size(),
+                        rr.latencies.size() + rr.missing, percentile(rr.latencies, 0),
+                        percentile(rr.latencies, 50), percentile(rr.latencies, 99),
+                        maxOf(rr.latencies),
+                        rr.wrongWaiting ? " (some streams saw another waiting)" : "");
+                    if (n > 1) {
+                        std::printf(
+                            "           client loop: %ld iterations, %.2f ms in "
+                            "curl_multi_perform, %.2f ms in curl_multi_poll\n",
+                            rr.loop.iterations, rr.loop.performMs, rr.loop.pollMs);
+                    }
                 }
                 const double cpu1 = server->cpuSeconds();
                 if (cpu0 >= 0 && cpu1 >= 0) {
@@ -598,16 +666,19 @@ int main(int argc, char** argv) {
             }
         }
 
-        std::printf("\nSummary (queue.stats fan-out latency, from just before POST /demo/calls "
-                    "to the client's write callback; server: %s)\n",
-                    inProcess ? "in-process" : "child process");
+        std::printf(
+            "\nSummary (queue.stats fan-out latency, from just before POST /demo/calls "
+            "to the client's write callback; server: %s)\n",
+            inProcess ? "in-process" : "child process");
         for (const auto& pr : results) {
             const std::string label = "N=" + std::to_string(pr.n);
             printSummary(label.c_str(), pr.all);
-            std::printf("  %-10s streams connected %zu/%zu, missing deliveries %zu, wrong "
-                        "waiting %zu, failed POSTs %zu\n",
-                        "", pr.connected, pr.n, pr.missing, pr.wrongWaiting, pr.badPost);
-            if (pr.connected != pr.n || pr.missing || pr.wrongWaiting || pr.badPost) exitCode = 1;
+            std::printf(
+                "  %-10s streams connected %zu/%zu, missing deliveries %zu, wrong "
+                "waiting %zu, failed POSTs %zu\n",
+                "", pr.connected, pr.n, pr.missing, pr.wrongWaiting, pr.badPost);
+            if (pr.connected != pr.n || pr.missing || pr.wrongWaiting || pr.badPost)
+                exitCode = 1;
         }
         const auto& big = results.back();
         const double p99 = percentile(big.all, 99);

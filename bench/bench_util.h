@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -22,9 +23,11 @@ inline double msBetween(SteadyClock::time_point from, SteadyClock::time_point to
 
 // Nearest-rank percentile (p in 0..100) of an unsorted sample; 0 for an empty one.
 inline double percentile(std::vector<double> sample, double p) {
-    if (sample.empty()) return 0;
+    if (sample.empty())
+        return 0;
     std::sort(sample.begin(), sample.end());
-    const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(sample.size())));
+    const auto rank =
+        static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(sample.size())));
     return sample[std::clamp<std::size_t>(rank, 1, sample.size()) - 1];
 }
 
@@ -36,11 +39,14 @@ inline double maxOf(const std::vector<double>& sample) {
 // limit too when allowed). Returns the soft limit in effect afterwards.
 inline rlim_t raiseFileLimit(rlim_t wanted) {
     rlimit lim{};
-    if (getrlimit(RLIMIT_NOFILE, &lim) != 0) return 0;
-    if (lim.rlim_cur >= wanted) return lim.rlim_cur;
+    if (getrlimit(RLIMIT_NOFILE, &lim) != 0)
+        return 0;
+    if (lim.rlim_cur >= wanted)
+        return lim.rlim_cur;
     rlimit next = lim;
     next.rlim_cur = wanted;
-    if (next.rlim_max != RLIM_INFINITY && next.rlim_max < wanted) next.rlim_max = wanted;
+    if (next.rlim_max != RLIM_INFINITY && next.rlim_max < wanted)
+        next.rlim_max = wanted;
     if (setrlimit(RLIMIT_NOFILE, &next) != 0) {
         next = lim;
         next.rlim_cur = lim.rlim_max;  // as far as an unprivileged process may go
@@ -48,6 +54,16 @@ inline rlim_t raiseFileLimit(rlim_t wanted) {
     }
     getrlimit(RLIMIT_NOFILE, &lim);
     return lim.rlim_cur;
+}
+
+// "1.23 0.98 0.70" (1, 5, 15 min), to show whether other work shared the machine.
+inline std::string loadAverage() {
+    double avg[3] = {0, 0, 0};
+    if (getloadavg(avg, 3) != 3)
+        return "unknown";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.2f %.2f %.2f", avg[0], avg[1], avg[2]);
+    return buf;
 }
 
 inline std::size_t appendToString(char* data, std::size_t size, std::size_t count, void* user) {
@@ -67,8 +83,10 @@ inline Reply perform(CURL* easy, const std::string& method, const std::string& u
                      const std::string& token = {}, const std::string& body = {}) {
     Reply r;
     curl_slist* headers = nullptr;
-    if (!token.empty()) headers = curl_slist_append(headers, ("Authorization: Bearer " + token).c_str());
-    if (!body.empty()) headers = curl_slist_append(headers, "Content-Type: application/json");
+    if (!token.empty())
+        headers = curl_slist_append(headers, ("Authorization: Bearer " + token).c_str());
+    if (!body.empty())
+        headers = curl_slist_append(headers, "Content-Type: application/json");
     curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
     curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
