@@ -76,7 +76,13 @@ Outcome validateCustomer(const json& body, bool creating, json& normalized) {
             return;
         }
         if (it->is_null() && !required) {
-            normalized[key] = nullptr;
+            // Only optional facts can be cleared; name, grade and language always have a value.
+            const std::string k = key;
+            if (k == "name" || k == "grade" || k == "preferredLang") {
+                rules.push_back({key, "cannot be cleared"});
+            } else {
+                normalized[key] = nullptr;
+            }
             return;
         }
         if (!it->is_string()) {
@@ -88,7 +94,7 @@ Outcome validateCustomer(const json& body, bool creating, json& normalized) {
             v.pop_back();
         while (!v.empty() && v.front() == ' ')
             v.erase(0, 1);
-        if (required && v.empty()) {
+        if ((required || std::string(key) == "name") && v.empty()) {
             rules.push_back({key, "must not be empty"});
             return;
         }
@@ -106,10 +112,6 @@ Outcome validateCustomer(const json& body, bool creating, json& normalized) {
     stringField("grade", 10, false);
     stringField("address", 200, false);
     stringField("preferredLang", 2, false);
-    if (body.contains("name") && !creating && normalized.contains("name") &&
-        normalized["name"].is_null()) {
-        rules.push_back({"name", "must not be empty"});
-    }
     if (normalized.contains("email") && normalized["email"].is_string() &&
         !normalized["email"].get<std::string>().empty() &&
         !validEmail(normalized["email"].get<std::string>())) {

@@ -59,9 +59,9 @@ public:
     void abusiveCallEnded(const std::string& customerId) override {
         store_.flagAbusive(customerId, clock_.now());
     }
-    void wrappedUp(const std::string& callId, const std::string& code,
+    void wrappedUp(const std::string& callId, const std::string& agentId, const std::string& code,
                    const std::optional<std::string>& noteId) override {
-        store_.setInteractionWrapup(callId, code, noteId);
+        store_.setInteractionWrapup(callId, agentId, code, noteId);
     }
 
 private:
@@ -93,6 +93,16 @@ struct ServerApp::Impl {
     bool running = false;
     json center;
 
+    // Closes the streams of expired sessions; an agent whose last session expired is logged
+    // out of the ACD (unless on a call), so no call is offered to nobody.
+    void expireSessions() {
+        for (const auto& session : sessions->purgeExpired()) {
+            hub->closeStreamsOfToken(session.token);
+            if (sessions->sessionsOf(session.user.id) == 0)
+                acd->agentLoggedOut(session.user.id);
+        }
+    }
+
     void scheduleTick() {
         tickTimer->expires_after(config.tickInterval);
         tickTimer->async_wait([this](const boost::system::error_code& ec) {
@@ -102,8 +112,7 @@ struct ServerApp::Impl {
                 acd->advance();
                 if (demo)
                     demo->tick();
-                for (const auto& token : sessions->purgeExpired())
-                    hub->closeStreamsOfToken(token);
+                expireSessions();
             } catch (const std::exception& e) {
                 logging::get("server")->error("timer: {}", e.what());
             }
@@ -285,9 +294,7 @@ void ServerApp::advance(std::chrono::milliseconds by) {
             impl_->acd->advance();
             if (impl_->demo)
                 impl_->demo->tick();
-            for (const auto& token : impl_->sessions->purgeExpired()) {
-                impl_->hub->closeStreamsOfToken(token);
-            }
+            impl_->expireSessions();
         });
     }
 }

@@ -82,6 +82,8 @@ struct AcdSimulator::Agent {
     TimePoint idleSince;
     std::string callId;  // ringing (also consult offers) or on a call
     std::string acwCallId;
+    std::optional<std::string> acwCustomerId;  // the caller of the call being wrapped up
+    std::string acwCallerE164;
     std::optional<TimePoint> acwDeadline;
     TimePoint acwStartedAt;
     double pendingTalkHoldSec = 0;
@@ -250,18 +252,19 @@ json AcdSimulator::agentJson(const std::string& agentId) const {
     const Agent* a = agent(agentId);
     if (!a)
         return json();
-    json j{
-        {"id", a->user.id},
-        {"name", a->user.name},
-        {"nameEn", a->user.nameEn},
-        {"role", roleName(a->user.role)},
-        {"skills", a->user.skills},
-        {"extension", a->user.extension},
-        {"state", a->state},
-        {"reason", a->reason.empty() ? json(nullptr) : json(a->reason)},
-        {"since", toRfc3339(a->since)},
-        {"handledToday", a->handledToday},
-        {"ahtTodaySec", a->handledToday ? std::round(a->handleSecToday / a->handledToday) : -1.0}};
+    const bool sameDay = a->statsDay == localMidnight(clock_.now(), settings_.utcOffsetMinutes);
+    json j{{"id", a->user.id},
+           {"name", a->user.name},
+           {"nameEn", a->user.nameEn},
+           {"role", roleName(a->user.role)},
+           {"skills", a->user.skills},
+           {"extension", a->user.extension},
+           {"state", a->state},
+           {"reason", a->reason.empty() ? json(nullptr) : json(a->reason)},
+           {"since", toRfc3339(a->since)},
+           {"handledToday", sameDay ? a->handledToday : 0},
+           {"ahtTodaySec",
+            sameDay && a->handledToday ? std::round(a->handleSecToday / a->handledToday) : -1.0}};
     const std::string& cid = a->callId.empty() ? a->acwCallId : a->callId;
     j["callId"] = cid.empty() ? json(nullptr) : json(cid);
     j["queue"] = nullptr;
@@ -303,13 +306,13 @@ std::optional<std::string> AcdSimulator::currentCallCustomer(const std::string& 
     const Agent* a = agent(agentId);
     if (!a)
         return std::nullopt;
-    const std::string& cid = a->callId.empty() ? a->acwCallId : a->callId;
-    auto it = calls_.find(cid);
-    if (cid.empty() || it == calls_.end())
+    if (a->callId.empty())
+        return a->acwCallId.empty() ? std::nullopt : a->acwCustomerId;
+    auto it = calls_.find(a->callId);
+    if (it == calls_.end())
         return std::nullopt;
     if (it->second->customerId)
         return it->second->customerId;
-    // Not yet chosen: every customer the number matched is the caller's candidate.
     if (it->second->matches.size() == 1)
         return it->second->matches.front().id;
     return std::nullopt;
@@ -319,9 +322,13 @@ std::optional<std::string> AcdSimulator::currentCallerE164(const std::string& ag
     const Agent* a = agent(agentId);
     if (!a)
         return std::nullopt;
-    const std::string& cid = a->callId.empty() ? a->acwCallId : a->callId;
-    auto it = calls_.find(cid);
-    if (cid.empty() || it == calls_.end())
+    if (a->callId.empty()) {
+        if (a->acwCallId.empty())
+            return std::nullopt;
+        return a->acwCallerE164;
+    }
+    auto it = calls_.find(a->callId);
+    if (it == calls_.end())
         return std::nullopt;
     return it->second->ani;
 }
@@ -462,7 +469,7 @@ void AcdSimulator::publishCallState(const Call& c, const std::string& agentId,
     json data{{"call", callJson(c)}};
     if (!requestId.empty())
         data["requestId"] = requestId;
-    events_.publish("call.state", std::move(data), Audience::agent(agentId));
+    events_.publish("call.state", std::move(data), Audience::agentOnly(agentId));
 }
 
 void AcdSimulator::publishEnded(const Call& c, const std::string& agentId,
@@ -470,7 +477,7 @@ void AcdSimulator::publishEnded(const Call& c, const std::string& agentId,
     json data{{"callId", c.id}, {"reason", reason}, {"agentId", agentId}};
     if (!requestId.empty())
         data["requestId"] = requestId;
-    events_.publish("call.ended", std::move(data), Audience::agent(agentId));
+    events_.publish("call.ended", std::move(data), Audience::agentOnly(agentId));
 }
 
 void AcdSimulator::alert(const std::string& kind, const std::string& severity, const json& extra,
@@ -600,6 +607,10 @@ Outcome AcdSimulator::setAgentState(const std::string& agentId, const std::strin
 void AcdSimulator::startAcw(Agent& a, Call& c) {
     const TimePoint now = clock_.now();
     a.acwCallId = c.id;
+    a.acwCustomerId = c.customerId;
+    if (!a.acwCustomerId && c.matches.size() == 1)
+        a.acwCustomerId = c.matches.front().id;
+    a.acwCallerE164 = c.ani;
     a.acwStartedAt = now;
     a.acwDeadline = now + std::chrono::seconds(settings_.acwTimeoutSec);
     a.pendingTalkHoldSec = std::max(0.0, secondsBetween(c.connectedAt, now));
@@ -625,6 +636,8 @@ void AcdSimulator::endAcw(Agent& a, const std::string& nextState, const std::str
         a.handleSecToday += handle;
     }
     a.acwCallId.clear();
+    a.acwCustomerId.reset();
+    a.acwCallerE164.clear();
     a.acwDeadline.reset();
     a.pendingKpi.reset();
     a.pendingTalkHoldSec = 0;
@@ -710,7 +723,7 @@ void AcdSimulator::offer(Call& c, Agent& a, bool consult) {
         data["call"]["state"] = "ringing";
         data["consultFrom"] = c.agentId;
     }
-    events_.publish("call.offered", std::move(data), Audience::agent(a.user.id));
+    events_.publish("call.offered", std::move(data), Audience::agentOnly(a.user.id));
     markDirty(c.queue);
 }
 
@@ -1106,7 +1119,7 @@ void AcdSimulator::cancelConsult(Call& c, const std::string& why, const std::str
     json data{{"call", callJson(c)}, {"consultResult", why}};
     if (!requestId.empty())
         data["requestId"] = requestId;
-    events_.publish("call.state", std::move(data), Audience::agent(c.agentId));
+    events_.publish("call.state", std::move(data), Audience::agentOnly(c.agentId));
 }
 
 Outcome AcdSimulator::dial(const std::string& agentId, const std::string& e164,
@@ -1162,7 +1175,7 @@ Outcome AcdSimulator::wrapup(const std::string& agentId, const std::string& call
     if (a->state != "after_call_work") {
         return Outcome::fail(ErrorCode::InvalidState, "not in after-call work");
     }
-    hooks_.wrappedUp(callId, code, noteId);
+    hooks_.wrappedUp(callId, agentId, code, noteId);
     endAcw(*a, nextState.value_or("ready"), "", requestId);
     route();
     flushStats(false);
@@ -1290,7 +1303,7 @@ void AcdSimulator::advance() {
                                      {"speaker", line.speaker},
                                      {"text", line.text},
                                      {"atSec", line.atSec}},
-                                    Audience::agent(c->agentId));
+                                    Audience::agentOnly(c->agentId));
                 }
                 if (c->callerHangupAt && now >= *c->callerHangupAt) {
                     if (Agent* a = agent(c->agentId))

@@ -48,8 +48,8 @@ public:
     virtual std::vector<CustomerMatch> matchCustomers(const std::string& e164) = 0;
     virtual void callLegEnded(const InteractionRecord& record) = 0;
     virtual void abusiveCallEnded(const std::string& customerId) = 0;
-    virtual void wrappedUp(const std::string& callId, const std::string& code,
-                           const std::optional<std::string>& noteId) = 0;
+    virtual void wrappedUp(const std::string& callId, const std::string& agentId,
+                           const std::string& code, const std::optional<std::string>& noteId) = 0;
 };
 
 class Telephony {

@@ -26,12 +26,12 @@ void SessionManager::remove(const std::string& token) {
     sessions_.erase(token);
 }
 
-std::vector<std::string> SessionManager::purgeExpired() {
-    std::vector<std::string> expired;
+std::vector<AuthSession> SessionManager::purgeExpired() {
+    std::vector<AuthSession> expired;
     const TimePoint now = clock_.now();
     for (auto it = sessions_.begin(); it != sessions_.end();) {
         if (now >= it->second.expiresAt) {
-            expired.push_back(it->first);
+            expired.push_back(it->second);
             it = sessions_.erase(it);
         } else {
             ++it;

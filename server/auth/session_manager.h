@@ -29,8 +29,8 @@ public:
     std::optional<AuthSession> find(const std::string& token);
     void remove(const std::string& token);
     int sessionsOf(const std::string& userId) const;
-    // Forgets expired sessions and returns their tokens (their event streams must close).
-    std::vector<std::string> purgeExpired();
+    // Forgets expired sessions and returns them (their event streams must close).
+    std::vector<AuthSession> purgeExpired();
     void clear() { sessions_.clear(); }
 
 private:

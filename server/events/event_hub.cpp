@@ -21,6 +21,8 @@ bool EventHub::visible(const Subscriber& s, const Audience& a) {
             return true;
         case Audience::Kind::Agent:
             return s.supervisor || s.agentId == a.id;
+        case Audience::Kind::AgentOnly:
+            return s.agentId == a.id;
         case Audience::Kind::Supervisors:
             return s.supervisor;
         case Audience::Kind::Skill:

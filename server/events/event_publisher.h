@@ -9,12 +9,15 @@
 namespace agentdesk::server {
 
 struct Audience {
-    enum class Kind { Everyone, Agent, Supervisors, Skill };
+    enum class Kind { Everyone, Agent, AgentOnly, Supervisors, Skill };
     Kind kind = Kind::Everyone;
     std::string id;  // agent id or skill
 
     static Audience everyone() { return {Kind::Everyone, {}}; }
+    // The agent and the supervisors.
     static Audience agent(std::string agentId) { return {Kind::Agent, std::move(agentId)}; }
+    // The agent alone: call details carry the caller's full number (DOMAIN.md masking).
+    static Audience agentOnly(std::string agentId) { return {Kind::AgentOnly, std::move(agentId)}; }
     static Audience supervisors() { return {Kind::Supervisors, {}}; }
     static Audience skill(std::string skill) { return {Kind::Skill, std::move(skill)}; }
 };

@@ -28,6 +28,15 @@ Outcome validation(const char* field, const char* message) {
     return o;
 }
 
+// Every customer shown to a user is an access to personal data (DOMAIN.md): one audit row each.
+json audited(RouteContext& ctx, const AuthSession& session, json list) {
+    for (const auto& item : list) {
+        ctx.store.audit(session.user.id, item["id"].get<std::string>(), "search_result",
+                        ctx.clock.now());
+    }
+    return list;
+}
+
 }  // namespace
 
 void addCrmRoutes(http::Router& router, RouteContext& ctx) {
@@ -43,7 +52,8 @@ void addCrmRoutes(http::Router& router, RouteContext& ctx) {
             auto e164 = phone::toE164(req.queryValue("phone"));
             if (!e164)
                 return respondOutcome(ex, validation("phone", "is not a Korean phone number"));
-            return ex->respond(jsonResponse(200, ctx.store.customersByPhone(*e164, viewer)));
+            return ex->respond(jsonResponse(
+                200, audited(ctx, *session, ctx.store.customersByPhone(*e164, viewer))));
         }
         std::string q = req.queryValue("q");
         while (!q.empty() && q.back() == ' ')
@@ -52,7 +62,8 @@ void addCrmRoutes(http::Router& router, RouteContext& ctx) {
             q.erase(0, 1);
         if (q.empty())
             return respondError(ex, ErrorCode::BadRequest, "give phone= or q=");
-        ex->respond(jsonResponse(200, ctx.store.searchCustomers(q, *limit, viewer)));
+        ex->respond(jsonResponse(
+            200, audited(ctx, *session, ctx.store.searchCustomers(q, *limit, viewer))));
     });
 
     router.add("GET", "/api/v1/customers/{id}/360",
@@ -177,7 +188,7 @@ void addCrmRoutes(http::Router& router, RouteContext& ctx) {
         auto result = ctx.store.createNote(draft);
         const json note = noteJson(result.note);
         if (result.created) {
-            ctx.hub.publish("note.saved", {{"note", note}}, Audience::agent(session->user.id));
+            ctx.hub.publish("note.saved", {{"note", note}}, Audience::agentOnly(session->user.id));
         }
         ex->respond(jsonResponse(result.created ? 201 : 200, note));
     });
@@ -192,41 +203,45 @@ void addCrmRoutes(http::Router& router, RouteContext& ctx) {
                    ex->respond(jsonResponse(200, noteJson(*note)));
                });
 
-    router.add("PUT", "/api/v1/notes/{id}",
-               [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-                   auto session = authenticate(ctx, req, ex);
-                   if (!session)
-                       return;
-                   auto body = jsonBody(req, ex);
-                   if (!body)
-                       return;
-                   Fields f(*body);
-                   auto text = f.string("text", true);
-                   auto code = f.string("wrapupCode", true);
-                   auto version = f.integer("version", true);
-                   if (!f.ok())
-                       return respondOutcome(ex, f.error());
-                   if (!ctx.store.note(req.params["id"])) {
-                       return respondError(ex, ErrorCode::NotFound, "unknown note");
-                   }
-                   if (!ctx.store.wrapupCodeExists(*code)) {
-                       return respondOutcome(ex, validation("wrapupCode", "unknown wrap-up code"));
-                   }
-                   auto [result, note] = ctx.store.updateNote(
-                       req.params["id"], *text, *code, static_cast<int>(*version), ctx.clock.now());
-                   if (result == CrmStore::NoteUpdate::Conflict) {
-                       json body = errorBody(Outcome::fail(ErrorCode::VersionConflict,
-                                                           "the note was changed by someone else"));
-                       body["current"] = noteJson(note);
-                       return ex->respond(jsonResponse(409, body));
-                   }
-                   if (result == CrmStore::NoteUpdate::NotFound) {
-                       return respondError(ex, ErrorCode::NotFound, "unknown note");
-                   }
-                   ctx.hub.publish("note.saved", {{"note", noteJson(note)}},
-                                   Audience::agent(session->user.id));
-                   ex->respond(jsonResponse(200, noteJson(note)));
-               });
+    router.add(
+        "PUT", "/api/v1/notes/{id}", [&ctx](http::Request& req, const http::ExchangePtr& ex) {
+            auto session = authenticate(ctx, req, ex);
+            if (!session)
+                return;
+            auto body = jsonBody(req, ex);
+            if (!body)
+                return;
+            Fields f(*body);
+            auto text = f.string("text", true);
+            auto code = f.string("wrapupCode", true);
+            auto version = f.integer("version", true);
+            if (!f.ok())
+                return respondOutcome(ex, f.error());
+            auto existing = ctx.store.note(req.params["id"]);
+            if (!existing)
+                return respondError(ex, ErrorCode::NotFound, "unknown note");
+            if (existing->authorId != session->user.id && !isSupervisor(session->user.role)) {
+                return respondError(ex, ErrorCode::Forbidden,
+                                    "only the author or a team lead can edit this note");
+            }
+            if (!ctx.store.wrapupCodeExists(*code)) {
+                return respondOutcome(ex, validation("wrapupCode", "unknown wrap-up code"));
+            }
+            auto [result, note] = ctx.store.updateNote(req.params["id"], *text, *code,
+                                                       static_cast<int>(*version), ctx.clock.now());
+            if (result == CrmStore::NoteUpdate::Conflict) {
+                json body = errorBody(Outcome::fail(ErrorCode::VersionConflict,
+                                                    "the note was changed by someone else"));
+                body["current"] = noteJson(note);
+                return ex->respond(jsonResponse(409, body));
+            }
+            if (result == CrmStore::NoteUpdate::NotFound) {
+                return respondError(ex, ErrorCode::NotFound, "unknown note");
+            }
+            ctx.hub.publish("note.saved", {{"note", noteJson(note)}},
+                            Audience::agentOnly(session->user.id));
+            ex->respond(jsonResponse(200, noteJson(note)));
+        });
 
     router.add(
         "POST", "/api/v1/evaluations", [&ctx](http::Request& req, const http::ExchangePtr& ex) {

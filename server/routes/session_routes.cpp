@@ -71,15 +71,22 @@ void addHealthAndSessionRoutes(http::Router& router, RouteContext& ctx) {
                    ex->respond(std::move(r));
                });
 
-    router.add("GET", "/api/v1/capabilities",
-               [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-                   if (!authenticate(ctx, req, ex))
-                       return;
-                   json caps = ctx.telephony.capabilitiesJson();
-                   caps["demo"] = ctx.demo != nullptr;
-                   caps["version"] = ctx.version;
-                   ex->respond(jsonResponse(200, caps));
-               });
+    router.add(
+        "GET", "/api/v1/capabilities", [&ctx](http::Request& req, const http::ExchangePtr& ex) {
+            if (!authenticate(ctx, req, ex))
+                return;
+            json caps = ctx.telephony.capabilitiesJson();
+            caps["demo"] = ctx.demo != nullptr;
+            if (!ctx.demo) {
+                // Scripted transcripts come only from demo calls.
+                auto& features = caps["features"];
+                for (auto it = features.begin(); it != features.end();) {
+                    it = (*it == "demo" || *it == "transcript") ? features.erase(it) : it + 1;
+                }
+            }
+            caps["version"] = ctx.version;
+            ex->respond(jsonResponse(200, caps));
+        });
 }
 
 }  // namespace agentdesk::server

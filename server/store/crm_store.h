@@ -50,7 +50,9 @@ public:
 
     // --- contacts and notes ---
     virtual void recordInteraction(const InteractionRecord& record) = 0;
-    virtual void setInteractionWrapup(const std::string& callId, const std::string& code,
+    // The wrap-up of one agent's leg of a call (a transferred call has one leg per agent).
+    virtual void setInteractionWrapup(const std::string& callId, const std::string& agentId,
+                                      const std::string& code,
                                       const std::optional<std::string>& noteId) = 0;
     struct NoteCreated {
         Note note;
@@ -75,7 +77,8 @@ public:
     virtual nlohmann::json evaluations(const std::optional<std::string>& agentId) = 0;
 
     // --- data set ---
-    // Replaces customers, history and reference data with the given data set (demo reset).
+    // Replaces the wrap-up codes, and — when `customers` has a "customers" array — customers,
+    // history and evaluations with the given data set (demo reset).
     virtual void loadDataSet(const nlohmann::json& center, const nlohmann::json& customers) = 0;
     virtual int customerCount() = 0;
 };

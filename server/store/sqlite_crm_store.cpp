@@ -45,9 +45,10 @@ CREATE TABLE IF NOT EXISTS interactions (
 CREATE INDEX IF NOT EXISTS interactions_customer ON interactions(customer_id, started_ms DESC);
 CREATE INDEX IF NOT EXISTS interactions_call ON interactions(call_id);
 CREATE TABLE IF NOT EXISTS notes (
-  id TEXT PRIMARY KEY, idempotency_key TEXT UNIQUE, call_id TEXT, interaction_id TEXT,
+  id TEXT PRIMARY KEY, idempotency_key TEXT, call_id TEXT, interaction_id TEXT,
   customer_id TEXT NOT NULL, wrapup_code TEXT, text TEXT NOT NULL, author_id TEXT,
   version INTEGER NOT NULL DEFAULT 1, created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS notes_idempotency ON notes(author_id, idempotency_key);
 CREATE INDEX IF NOT EXISTS notes_interaction ON notes(interaction_id);
 CREATE INDEX IF NOT EXISTS notes_call ON notes(call_id);
 CREATE TABLE IF NOT EXISTS wrapup_codes (
@@ -324,7 +325,15 @@ std::optional<json> SqliteCrmStore::customer360(const std::string& id, const Vie
     st.bind(1, id);
     if (!st.step())
         return std::nullopt;
-    const bool handling = viewer.role == Role::Counselor && viewer.currentCallCustomerId == id;
+    bool handling = viewer.role == Role::Counselor && viewer.currentCallCustomerId == id;
+    if (viewer.role == Role::Counselor && !handling && viewer.currentCallerE164) {
+        // A number shared by several customers: the handler sees each candidate in full.
+        auto caller =
+            db_.prepare("SELECT 1 FROM customer_phones WHERE customer_id = ? AND e164 = ?");
+        caller.bind(1, id).bind(2, *viewer.currentCallerE164);
+        handling = caller.step();
+        caller.reset();
+    }
     json customer{
         {"id", st.text(0)},
         {"customerNo", st.text(1)},
@@ -597,8 +606,8 @@ void SqliteCrmStore::recordInteraction(const InteractionRecord& r) {
         st.run();
         auto link = db_.prepare(
             "UPDATE notes SET interaction_id = ? WHERE call_id = ? AND customer_id = ? AND "
-            "interaction_id IS NULL");
-        link.bind(1, id).bind(2, r.callId).bind(3, r.customerId);
+            "author_id = ? AND interaction_id IS NULL");
+        link.bind(1, id).bind(2, r.callId).bind(3, r.customerId).bind(4, r.agentId);
         link.run();
         auto reason = db_.prepare("UPDATE customers SET last_contact_reason = ? WHERE id = ?");
         reason.bind(1, r.reason).bind(2, r.customerId);
@@ -606,12 +615,14 @@ void SqliteCrmStore::recordInteraction(const InteractionRecord& r) {
     });
 }
 
-void SqliteCrmStore::setInteractionWrapup(const std::string& callId, const std::string& code,
+void SqliteCrmStore::setInteractionWrapup(const std::string& callId, const std::string& agentId,
+                                          const std::string& code,
                                           const std::optional<std::string>& noteId) {
-    auto st = db_.prepare("UPDATE interactions SET wrapup_code = ? WHERE call_id = ?");
-    st.bind(1, code).bind(2, callId);
+    auto st =
+        db_.prepare("UPDATE interactions SET wrapup_code = ? WHERE call_id = ? AND agent_id = ?");
+    st.bind(1, code).bind(2, callId).bind(3, agentId);
     st.run();
-    (void)noteId;  // notes link to interactions by call id
+    (void)noteId;  // notes link to interactions by call id and author
 }
 
 std::optional<Note> SqliteCrmStore::readNote(Statement& st) {
@@ -647,8 +658,9 @@ std::optional<Note> SqliteCrmStore::note(const std::string& id) {
 
 CrmStore::NoteCreated SqliteCrmStore::createNote(const Note& draft) {
     {
-        auto st = db_.prepare(std::string(kNoteColumns) + "WHERE idempotency_key = ?");
-        st.bind(1, draft.idempotencyKey);
+        auto st =
+            db_.prepare(std::string(kNoteColumns) + "WHERE idempotency_key = ? AND author_id = ?");
+        st.bind(1, draft.idempotencyKey).bind(2, draft.authorId);
         if (st.step()) {
             auto existing = readNote(st);
             st.reset();
@@ -664,8 +676,8 @@ CrmStore::NoteCreated SqliteCrmStore::createNote(const Note& draft) {
         if (n.callId) {
             auto find = db_.prepare(
                 "SELECT id FROM interactions WHERE call_id = ? AND customer_id = ? "
-                "ORDER BY started_ms DESC LIMIT 1");
-            find.bind(1, *n.callId).bind(2, n.customerId);
+                "ORDER BY (agent_id = ?) DESC, started_ms DESC LIMIT 1");
+            find.bind(1, *n.callId).bind(2, n.customerId).bind(3, n.authorId);
             if (find.step())
                 interactionId = find.text(0);
             find.reset();
@@ -689,10 +701,9 @@ CrmStore::NoteCreated SqliteCrmStore::createNote(const Note& draft) {
         st.bind(7, n.text).bind(8, n.authorId).bind(9, toUnixMs(n.createdAt));
         st.bind(10, toUnixMs(n.createdAt));
         st.run();
-        if (n.callId) {
-            auto code = db_.prepare(
-                "UPDATE interactions SET wrapup_code = ? WHERE call_id = ? AND customer_id = ?");
-            code.bind(1, n.wrapupCode).bind(2, *n.callId).bind(3, n.customerId);
+        if (n.callId && interactionId) {
+            auto code = db_.prepare("UPDATE interactions SET wrapup_code = ? WHERE id = ?");
+            code.bind(1, n.wrapupCode).bind(2, *interactionId);
             code.run();
         }
     });
@@ -903,10 +914,14 @@ void SqliteCrmStore::insertCustomerRecord(const json& c) {
 
 void SqliteCrmStore::loadDataSet(const json& center, const json& customers) {
     db_.transaction([&] {
-        db_.exec(
-            "DELETE FROM notes; DELETE FROM interactions; DELETE FROM cases; DELETE FROM products;"
-            "DELETE FROM customer_phones; DELETE FROM customers; DELETE FROM wrapup_codes;"
-            "DELETE FROM evaluations;");
+        const bool replaceCustomers = customers.contains("customers");
+        if (replaceCustomers) {
+            db_.exec(
+                "DELETE FROM notes; DELETE FROM interactions; DELETE FROM cases; "
+                "DELETE FROM products; DELETE FROM customer_phones; DELETE FROM customers; "
+                "DELETE FROM evaluations;");
+        }
+        db_.exec("DELETE FROM wrapup_codes;");
         int sort = 0;
         for (const auto& w : center.value("wrapupCodes", json::array())) {
             auto st = db_.prepare(

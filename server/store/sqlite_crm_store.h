@@ -37,7 +37,8 @@ public:
     std::optional<std::string> primaryPhone(const std::string& customerId) override;
 
     void recordInteraction(const InteractionRecord& record) override;
-    void setInteractionWrapup(const std::string& callId, const std::string& code,
+    void setInteractionWrapup(const std::string& callId, const std::string& agentId,
+                              const std::string& code,
                               const std::optional<std::string>& noteId) override;
     NoteCreated createNote(const Note& draft) override;
     std::pair<NoteUpdate, Note> updateNote(const std::string& id, const std::string& text,

@@ -1,6 +1,7 @@
 // Customers, masking by role, audit, notes with idempotency keys and versions.
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <set>
 
 #include "server/store/crm_store.h"
@@ -115,6 +116,7 @@ TEST_CASE(
     TestServer server;
     HttpClient a1 = server.loggedIn("counselor1");
     HttpClient a2 = server.loggedIn("counselor2");
+    HttpClient lead = server.loggedIn("lead1");
     const json note = {{"idempotencyKey", "draft-7f3a"},
                        {"customerId", "C00002"},
                        {"wrapupCode", "GENERAL_INQUIRY"},
@@ -133,9 +135,17 @@ TEST_CASE(
     }
     CHECK(copies == 1);
 
-    auto edit1 = a2.put("/api/v1/notes/" + id, {{"text", "영업시간 및 공휴일 운영 안내"},
-                                                {"wrapupCode", "GENERAL_INQUIRY"},
-                                                {"version", 1}});
+    // Another counselor may not edit it; the team lead may.
+    CHECK(a2.put("/api/v1/notes/" + id,
+                 {{"text", "x"}, {"wrapupCode", "GENERAL_INQUIRY"}, {"version", 1}})
+              .status == 403);
+    // The same key from another author is that author's own note, not this one.
+    auto foreign = a2.post("/api/v1/notes", note);
+    REQUIRE(foreign.status == 201);
+    CHECK(foreign.json()["id"] != id);
+    auto edit1 = lead.put("/api/v1/notes/" + id, {{"text", "영업시간 및 공휴일 운영 안내"},
+                                                  {"wrapupCode", "GENERAL_INQUIRY"},
+                                                  {"version", 1}});
     REQUIRE(edit1.status == 200);
     CHECK(edit1.json()["version"] == 2);
     auto stale = a1.put("/api/v1/notes/" + id,
@@ -191,4 +201,74 @@ TEST_CASE("Evaluations are scored 0-100 on the five dimensions", "[integration][
               .post("/api/v1/evaluations",
                     {{"callId", "c"}, {"agentId", "ghost"}, {"scores", scores}})
               .status == 422);
+}
+
+TEST_CASE(
+    "The handling counselor sees full numbers while ringing, on the call and in ACW, "
+    "also for every candidate of a shared number",
+    "[integration][crm]") {
+    TestServer server;
+    HttpClient a1 = server.loggedIn("counselor1");
+    EventCollector e1(server.url(), a1.token());
+    REQUIRE(a1.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
+    const std::string callId = server.injectCall({{"phone", "02-555-1234"}, {"queue", "general"}});
+    REQUIRE(e1.waitForType("call.offered") >= 0);
+    auto full = [&](const std::string& id) {
+        const json phones = a1.get("/api/v1/customers/" + id + "/360").json()["customer"]["phones"];
+        for (const auto& p : phones) {
+            if (p.value("masked", false))
+                return false;
+        }
+        return true;
+    };
+    CHECK(full("C00002"));
+    CHECK(full("C00003"));
+    CHECK_FALSE(full("C00001"));  // not the caller
+    REQUIRE(a1.post("/api/v1/calls/" + callId + "/answer").status == 202);
+    REQUIRE(a1.post("/api/v1/calls/" + callId + "/hangup").status == 202);
+    CHECK(full("C00002"));  // still the caller while wrapping up
+    REQUIRE(a1.post("/api/v1/calls/" + callId + "/wrapup", {{"code", "GENERAL_INQUIRY"}}).status ==
+            202);
+    CHECK_FALSE(full("C00002"));
+}
+
+TEST_CASE("Edits cannot clear a name, grade or language", "[integration][crm]") {
+    TestServer server;
+    HttpClient a1 = server.loggedIn("counselor1");
+    CHECK(a1.patch("/api/v1/customers/C00001", {{"name", "   "}}).status == 422);
+    CHECK(a1.patch("/api/v1/customers/C00001", {{"grade", nullptr}}).status == 422);
+    CHECK(a1.patch("/api/v1/customers/C00001", {{"email", nullptr}}).status == 200);
+    CHECK(a1.get("/api/v1/customers/C00001/360").json()["customer"]["name"] == "김민준");
+}
+
+TEST_CASE("Each leg of a transferred call keeps its own wrap-up code", "[integration][crm]") {
+    TestServer server;
+    HttpClient a1 = server.loggedIn("counselor1");
+    HttpClient a3 = server.loggedIn("counselor3");
+    EventCollector e3(server.url(), a3.token());
+    REQUIRE(a1.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
+    const std::string callId = server.injectCall({{"customerId", "C00001"}, {"queue", "card"}});
+    server.advanceSec(1);
+    REQUIRE(a1.post("/api/v1/calls/" + callId + "/answer").status == 202);
+    REQUIRE(a3.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
+    REQUIRE(
+        a1.post("/api/v1/calls/" + callId + "/transfer", {{"to", {{"queue", "cancel"}}}}).status ==
+        202);
+    REQUIRE(e3.waitForType("call.offered") >= 0);
+    REQUIRE(a3.post("/api/v1/calls/" + callId + "/answer").status == 202);
+    server.advanceSec(30);
+    REQUIRE(a3.post("/api/v1/calls/" + callId + "/hangup").status == 202);
+    REQUIRE(a1.post("/api/v1/calls/" + callId + "/wrapup", {{"code", "TRANSFERRED"}}).status ==
+            202);
+    REQUIRE(a3.post("/api/v1/calls/" + callId + "/wrapup", {{"code", "CANCEL_REQUEST"}}).status ==
+            202);
+    auto items = a1.get("/api/v1/customers/C00001/interactions?limit=2").json()["items"];
+    REQUIRE(items.size() == 2);
+    std::map<std::string, std::string> codeByAgent;
+    for (const auto& i : items) {
+        CHECK(i["callId"] == callId);
+        codeByAgent[i["agentId"]] = i["wrapupCode"];
+    }
+    CHECK(codeByAgent["A1001"] == "TRANSFERRED");
+    CHECK(codeByAgent["A1003"] == "CANCEL_REQUEST");
 }

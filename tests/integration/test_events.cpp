@@ -113,6 +113,12 @@ TEST_CASE("Counselors see only their own events and their queues, leads see all"
             CHECK(e.data["id"] != "cancel");
         CHECK(e.type != "call.offered");
     }
+    // Leads follow agents through agent.state; call details (full caller numbers) are the
+    // handling agent's alone.
+    for (const auto& e : leadEvents.events()) {
+        CHECK(e.type != "call.offered");
+        CHECK(e.type != "call.state");
+    }
     auto snap = e1.events()[0].data;
     for (const auto& q : snap["queues"])
         CHECK(q["id"] != "cancel");
@@ -162,14 +168,20 @@ TEST_CASE("Logging out closes the session's streams", "[integration][sse]") {
     CHECK(a1.get("/api/v1/agents/me").status == 401);
 }
 
-TEST_CASE("An expired session's stream is closed", "[integration][sse]") {
+TEST_CASE("An expired session's stream is closed and its agent logged out", "[integration][sse]") {
     TestServer server;
     HttpClient a1 = server.loggedIn("counselor1");
     EventCollector events(server.url(), a1.token());
     REQUIRE(events.waitForType("snapshot") == 0);
+    REQUIRE(a1.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
     server.advance(std::chrono::hours(12));
     for (int i = 0; i < 50 && !events.finished(); ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     CHECK(events.finished());
+    HttpClient lead = server.loggedIn("lead1");
+    for (const auto& agent : lead.get("/api/v1/agents").json()) {
+        if (agent["id"] == "A1001")
+            CHECK(agent["state"] == "logged_out");
+    }
 }
