@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <random>
+#include <set>
 #include <thread>
 
 #include <boost/asio/io_context.hpp>
@@ -91,6 +92,7 @@ struct ServerApp::Impl {
     std::thread thread;
     std::uint16_t port = 0;
     bool running = false;
+    std::set<std::string> pendingLogouts;
     json center;
 
     // Closes the streams of expired sessions; an agent whose last session expired is logged
@@ -98,8 +100,12 @@ struct ServerApp::Impl {
     void expireSessions() {
         for (const auto& session : sessions->purgeExpired()) {
             hub->closeStreamsOfToken(session.token);
-            if (sessions->sessionsOf(session.user.id) == 0)
-                acd->agentLoggedOut(session.user.id);
+            pendingLogouts.insert(session.user.id);
+        }
+        // On a call the logout is refused; it is tried again on every tick until it holds.
+        for (auto it = pendingLogouts.begin(); it != pendingLogouts.end();) {
+            const bool done = sessions->sessionsOf(*it) > 0 || acd->agentLoggedOut(*it).ok();
+            it = done ? pendingLogouts.erase(it) : std::next(it);
         }
     }
 

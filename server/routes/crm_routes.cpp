@@ -185,7 +185,8 @@ void addCrmRoutes(http::Router& router, RouteContext& ctx) {
         draft.text = *text;
         draft.authorId = session->user.id;
         draft.createdAt = ctx.clock.now();
-        auto result = ctx.store.createNote(draft);
+        const bool authorOnCall = callId && ctx.telephony.callBelongsTo(*callId, session->user.id);
+        auto result = ctx.store.createNote(draft, authorOnCall);
         const json note = noteJson(result.note);
         if (result.created) {
             ctx.hub.publish("note.saved", {{"note", note}}, Audience::agentOnly(session->user.id));

@@ -58,7 +58,9 @@ public:
         Note note;
         bool created = false;  // false: the idempotency key was seen before
     };
-    virtual NoteCreated createNote(const Note& draft) = 0;
+    // authorOnCall: the author is still on (or wrapping up) that call, so the note waits for
+    // the author's own leg to be recorded instead of joining another agent's leg.
+    virtual NoteCreated createNote(const Note& draft, bool authorOnCall) = 0;
     enum class NoteUpdate { Updated, NotFound, Conflict };
     virtual std::pair<NoteUpdate, Note> updateNote(const std::string& id, const std::string& text,
                                                    const std::string& wrapupCode,

@@ -656,7 +656,7 @@ std::optional<Note> SqliteCrmStore::note(const std::string& id) {
     return n;
 }
 
-CrmStore::NoteCreated SqliteCrmStore::createNote(const Note& draft) {
+CrmStore::NoteCreated SqliteCrmStore::createNote(const Note& draft, bool authorOnCall) {
     {
         auto st =
             db_.prepare(std::string(kNoteColumns) + "WHERE idempotency_key = ? AND author_id = ?");
@@ -675,9 +675,11 @@ CrmStore::NoteCreated SqliteCrmStore::createNote(const Note& draft) {
         std::optional<std::string> interactionId;
         if (n.callId) {
             auto find = db_.prepare(
-                "SELECT id FROM interactions WHERE call_id = ? AND customer_id = ? "
-                "ORDER BY (agent_id = ?) DESC, started_ms DESC LIMIT 1");
+                "SELECT id FROM interactions WHERE call_id = ?1 AND customer_id = ?2 AND "
+                "(agent_id = ?3 OR NOT ?4) ORDER BY (agent_id = ?3) DESC, started_ms DESC "
+                "LIMIT 1");
             find.bind(1, *n.callId).bind(2, n.customerId).bind(3, n.authorId);
+            find.bind(4, authorOnCall);
             if (find.step())
                 interactionId = find.text(0);
             find.reset();

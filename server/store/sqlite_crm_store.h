@@ -40,7 +40,7 @@ public:
     void setInteractionWrapup(const std::string& callId, const std::string& agentId,
                               const std::string& code,
                               const std::optional<std::string>& noteId) override;
-    NoteCreated createNote(const Note& draft) override;
+    NoteCreated createNote(const Note& draft, bool authorOnCall) override;
     std::pair<NoteUpdate, Note> updateNote(const std::string& id, const std::string& text,
                                            const std::string& wrapupCode, int expectedVersion,
                                            TimePoint now) override;

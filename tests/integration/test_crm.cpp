@@ -256,6 +256,13 @@ TEST_CASE("Each leg of a transferred call keeps its own wrap-up code", "[integra
         202);
     REQUIRE(e3.waitForType("call.offered") >= 0);
     REQUIRE(a3.post("/api/v1/calls/" + callId + "/answer").status == 202);
+    // A note written during the call belongs to the receiving agent's own leg.
+    auto note = a3.post("/api/v1/notes", {{"idempotencyKey", "leg-2-note"},
+                                          {"callId", callId},
+                                          {"customerId", "C00001"},
+                                          {"wrapupCode", "CANCEL_REQUEST"},
+                                          {"text", "해지 문의, 위약금 안내"}});
+    REQUIRE(note.status == 201);
     server.advanceSec(30);
     REQUIRE(a3.post("/api/v1/calls/" + callId + "/hangup").status == 202);
     REQUIRE(a1.post("/api/v1/calls/" + callId + "/wrapup", {{"code", "TRANSFERRED"}}).status ==
@@ -271,4 +278,7 @@ TEST_CASE("Each leg of a transferred call keeps its own wrap-up code", "[integra
     }
     CHECK(codeByAgent["A1001"] == "TRANSFERRED");
     CHECK(codeByAgent["A1003"] == "CANCEL_REQUEST");
+    for (const auto& i : items) {
+        CHECK(i["notes"].size() == (i["agentId"] == "A1003" ? 1u : 0u));
+    }
 }

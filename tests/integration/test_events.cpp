@@ -185,3 +185,26 @@ TEST_CASE("An expired session's stream is closed and its agent logged out", "[in
             CHECK(agent["state"] == "logged_out");
     }
 }
+
+TEST_CASE("An agent whose session expires during a call is logged out once the call is over",
+          "[integration][sse]") {
+    TestServer server;
+    HttpClient a1 = server.loggedIn("counselor1");
+    REQUIRE(a1.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
+    const std::string callId = server.injectCall({{"customerId", "C00001"}, {"queue", "general"}});
+    REQUIRE(a1.post("/api/v1/calls/" + callId + "/answer").status == 202);
+    server.advance(std::chrono::hours(12) + std::chrono::seconds(1));
+    HttpClient lead = server.loggedIn("lead1");
+    auto stateOf = [&] {
+        for (const auto& agent : lead.get("/api/v1/agents").json()) {
+            if (agent["id"] == "A1001")
+                return agent["state"].get<std::string>();
+        }
+        return std::string();
+    };
+    CHECK(stateOf() == "on_call");  // the call goes on
+    HttpClient trainer = server.loggedIn("trainer1");
+    REQUIRE(trainer.post("/api/v1/demo/calls/" + callId + "/hangup").status == 202);
+    server.advanceSec(1);
+    CHECK(stateOf() == "logged_out");
+}
