@@ -583,7 +583,7 @@ Outcome AcdSimulator::setAgentState(const std::string& agentId, const std::strin
             a->acwDeadline = clock_.now() + std::chrono::seconds(settings_.acwTimeoutSec);
             a->pendingKpi.reset();
             a->pendingTalkHoldSec = 0;
-            setState(*a, "after_call_work", reason, requestId);
+            setState(*a, "after_call_work", "", requestId);  // ACW has no reason codes
         } else {
             setState(*a, "after_call_work", a->reason, requestId);
         }

@@ -601,8 +601,13 @@ void SqliteCrmStore::recordInteraction(const InteractionRecord& r) {
             "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
         st.bind(1, id).bind(2, r.customerId).bind(3, r.callId).bind(4, r.channel);
         st.bind(5, r.direction).bind(6, r.queue).bind(7, toUnixMs(r.startedAt));
-        st.bind(8, r.durationSec).bind(9, r.reason).bind(10, r.endReason).bind(11, r.agentId);
-        st.bind(12, r.agentName);
+        st.bind(8, r.durationSec).bind(9, r.reason).bind(10, r.endReason);
+        // An abandoned call reached no agent: null, not "".
+        if (r.agentId.empty()) {
+            st.bindNull(11).bindNull(12);
+        } else {
+            st.bind(11, r.agentId).bind(12, r.agentName);
+        }
         st.run();
         auto link = db_.prepare(
             "UPDATE notes SET interaction_id = ? WHERE call_id = ? AND customer_id = ? AND "

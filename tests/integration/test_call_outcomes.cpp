@@ -94,6 +94,7 @@ TEST_CASE("Callers who hang up while queued or ringing are abandoned, not missed
     // The abandoned call is in the customer's history.
     auto history = a1.get("/api/v1/customers/C00001/interactions?limit=1").json();
     CHECK(history["items"][0]["endReason"] == "abandoned");
+    CHECK(history["items"][0]["agentId"].is_null());
 
     // Ringing at the agent when the caller hangs up: abandoned, agent back to ready.
     REQUIRE(a1.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
