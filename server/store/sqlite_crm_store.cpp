@@ -257,20 +257,24 @@ json SqliteCrmStore::listItem(Statement& row, const Viewer& viewer) {
     (void)viewer;
 }
 
-json SqliteCrmStore::customersByPhone(const std::string& e164, const Viewer& viewer) {
-    auto st = db_.prepare(std::string(kListColumns) +
-                          "JOIN customer_phones p ON p.customer_id = c.id WHERE p.e164 = ? "
-                          "GROUP BY c.id ORDER BY max(p.is_primary) DESC, c.name LIMIT 50");
-    st.bind(1, e164);
-    std::vector<json> items;
-    while (st.step())
-        items.push_back(listItem(st, viewer));
+json SqliteCrmStore::listWithPhones(Statement& rows, const Viewer& viewer) {
+    std::vector<json> items;  // read all rows first: phonesJson runs its own statement
+    while (rows.step())
+        items.push_back(listItem(rows, viewer));
     json out = json::array();
     for (auto& item : items) {
         item["phones"] = phonesJson(item["id"].get<std::string>(), viewer, false);
         out.push_back(std::move(item));
     }
     return out;
+}
+
+json SqliteCrmStore::customersByPhone(const std::string& e164, const Viewer& viewer) {
+    auto st = db_.prepare(std::string(kListColumns) +
+                          "JOIN customer_phones p ON p.customer_id = c.id WHERE p.e164 = ? "
+                          "GROUP BY c.id ORDER BY max(p.is_primary) DESC, c.name LIMIT 50");
+    st.bind(1, e164);
+    return listWithPhones(st, viewer);
 }
 
 json SqliteCrmStore::searchCustomers(const std::string& query, int limit, const Viewer& viewer) {
@@ -287,15 +291,7 @@ json SqliteCrmStore::searchCustomers(const std::string& query, int limit, const 
         escaped.push_back(c);
     }
     st.bind(1, query).bind(2, "%" + escaped + "%").bind(3, limit);
-    std::vector<json> items;
-    while (st.step())
-        items.push_back(listItem(st, viewer));
-    json out = json::array();
-    for (auto& item : items) {
-        item["phones"] = phonesJson(item["id"].get<std::string>(), viewer, false);
-        out.push_back(std::move(item));
-    }
-    return out;
+    return listWithPhones(st, viewer);
 }
 
 std::optional<json> SqliteCrmStore::customerSummary(const std::string& id, const Viewer& viewer) {

@@ -71,6 +71,7 @@ private:
     nlohmann::json phonesJson(const std::string& customerId, const Viewer& viewer,
                               bool fullForViewer);
     nlohmann::json listItem(Statement& row, const Viewer& viewer);
+    nlohmann::json listWithPhones(Statement& rows, const Viewer& viewer);
     std::optional<Note> readNote(Statement& st);
     std::string newId(char prefix);
 
