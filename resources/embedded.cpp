@@ -7,6 +7,8 @@ extern const char agentdesk_demo_center_data[];
 extern const std::uint64_t agentdesk_demo_center_size;
 extern const char agentdesk_demo_customers_data[];
 extern const std::uint64_t agentdesk_demo_customers_size;
+extern const char agentdesk_demo_kb_data[];
+extern const std::uint64_t agentdesk_demo_kb_size;
 }
 
 namespace agentdesk::resources {
@@ -17,6 +19,10 @@ std::string_view demoCenterJson() {
 
 std::string_view demoCustomersJson() {
     return {agentdesk_demo_customers_data, static_cast<std::size_t>(agentdesk_demo_customers_size)};
+}
+
+std::string_view demoKnowledgeJsonl() {
+    return {agentdesk_demo_kb_data, static_cast<std::size_t>(agentdesk_demo_kb_size)};
 }
 
 }  // namespace agentdesk::resources

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git curl ca-certificates
   libboost1.74-dev nlohmann-json3-dev libsodium-dev libspdlog-dev libfmt-dev libsqlite3-dev
-  libcurl4-openssl-dev catch2
+  libcurl4-openssl-dev libcmark-dev libxml2-dev catch2
   chromium fonts-noto-cjk python3
 )
 

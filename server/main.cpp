@@ -1,11 +1,15 @@
 // agentdesk-server command line (API.md "Server command line").
+#include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 
 #include "common/logging.h"
 #include "server/auth/password_hash.h"
+#include "server/kb/kb_import.h"
 #include "server/server_app.h"
 #include "server/store/sqlite_crm_store.h"
 
@@ -20,6 +24,7 @@ constexpr const char* kHelp =
 
 Usage:
   agentdesk-server [--listen HOST:PORT] [--db FILE] [--demo] [--demo-rate CALLS_PER_MIN]
+  agentdesk-server import-kb FILE.jsonl [--db FILE]
   agentdesk-server add-user USERNAME --name NAME --role ROLE [--skills a,b] [--extension EXT]
                    [--db FILE]          (reads the password from the first line of stdin)
   agentdesk-server --help | --version
@@ -36,6 +41,12 @@ Options:
   --log SPEC           log levels, e.g. "info" or "warn,server=debug" (also $AGENTDESK_LOG)
   --help               this text
   --version            print the version
+
+import-kb reads knowledge articles, one JSON object a line: {"id"?, "title", "body" (HTML or
+Markdown), "tags", "lang" ("ko"|"en")}. Bodies are sanitised (no scripts, event handlers,
+iframes or remote loads) and indexed for Korean-aware search. An article with an existing id is
+replaced. It reports what was imported and every skipped line with the reason; exit status 0
+when every line was imported, 3 when some were skipped, 1 when the file cannot be read.
 
 On start it prints one line with the URL it serves. Stop with Ctrl+C (SIGINT) or SIGTERM.
 Roles for add-user: counselor, teamlead, trainer. Skills are queue skills (general, card, cancel).
@@ -66,6 +77,43 @@ bool parseListen(const std::string& text, std::string& host, std::uint16_t& port
         return false;
     port = static_cast<std::uint16_t>(value);
     return true;
+}
+
+int importKb(int argc, char** argv) {
+    if (argc < 3)
+        return fail("import-kb needs a FILE.jsonl");
+    const std::string file = argv[2];
+    std::string db;
+    for (int i = 3; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--db" && i + 1 < argc) {
+            db = argv[++i];
+        } else {
+            return fail("unknown option " + arg);
+        }
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        std::cerr << "agentdesk-server: cannot read " << file << "\n";
+        return 1;
+    }
+    std::ostringstream content;
+    content << in.rdbuf();
+    agentdesk::server::SqliteCrmStore store(db.empty() ? agentdesk::server::defaultDatabasePath()
+                                                       : db);
+    agentdesk::server::SqliteKnowledgeStore kb(store.database());
+    const auto start = std::chrono::steady_clock::now();
+    const auto report =
+        agentdesk::server::importArticles(kb, content.str(), std::chrono::system_clock::now());
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cout << "imported " << report.imported << " article(s) (" << report.replaced
+              << " replaced), skipped " << report.skipped.size() << ", in " << secs << " s; "
+              << kb.articleCount() << " articles in the knowledge base\n";
+    for (const auto& s : report.skipped) {
+        std::cout << "  line " << s.line << ": skipped: " << s.reason << "\n";
+    }
+    return report.skipped.empty() ? 0 : 3;
 }
 
 int addUser(int argc, char** argv) {
@@ -136,6 +184,10 @@ int addUser(int argc, char** argv) {
 int main(int argc, char** argv) {
     using agentdesk::server::ServerApp;
     using agentdesk::server::ServerConfig;
+    if (argc >= 2 && std::string(argv[1]) == "import-kb") {
+        agentdesk::logging::init({"agentdesk-server", "", true, true, "warn"});
+        return importKb(argc, argv);
+    }
     if (argc >= 2 && std::string(argv[1]) == "add-user") {
         agentdesk::logging::init({"agentdesk-server", "", true, true, ""});
         return addUser(argc, argv);

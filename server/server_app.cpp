@@ -19,6 +19,8 @@
 #include "server/demo/demo_data.h"
 #include "server/events/event_hub.h"
 #include "server/http/http_server.h"
+#include "server/kb/kb_import.h"
+#include "server/kb/sqlite_knowledge_store.h"
 #include "server/routes/route_context.h"
 #include "server/store/sqlite_crm_store.h"
 
@@ -50,12 +52,16 @@ namespace {
 // The ACD's CRM side effects, on the store.
 class StoreHooks final : public AcdHooks {
 public:
-    explicit StoreHooks(CrmStore& store, const Clock& clock) : store_(store), clock_(clock) {}
+    StoreHooks(CrmStore& store, KnowledgeStore& kb, const Clock& clock)
+        : store_(store), kb_(kb), clock_(clock) {}
     std::vector<CustomerMatch> matchCustomers(const std::string& e164) override {
         return store_.matchPhone(e164);
     }
     void callLegEnded(const InteractionRecord& record) override {
         store_.recordInteraction(record);
+    }
+    json suggestArticles(const std::string& intent) override {
+        return kb_.suggestForIntent(intent, std::nullopt, 3);
     }
     void abusiveCallEnded(const std::string& customerId) override {
         store_.flagAbusive(customerId, clock_.now());
@@ -67,6 +73,7 @@ public:
 
 private:
     CrmStore& store_;
+    KnowledgeStore& kb_;
     const Clock& clock_;
 };
 
@@ -79,6 +86,7 @@ struct ServerApp::Impl {
     asio::io_context io;
     asio::thread_pool workers{2};  // password hashing
     std::unique_ptr<SqliteCrmStore> store;
+    std::unique_ptr<SqliteKnowledgeStore> kb;
     std::unique_ptr<StoreHooks> hooks;
     std::unique_ptr<EventHub> hub;
     std::unique_ptr<SessionManager> sessions;
@@ -165,7 +173,12 @@ std::uint16_t ServerApp::start() {
     } else {
         seedReferenceData(*d.store, d.center);
     }
-    d.hooks = std::make_unique<StoreHooks>(*d.store, *d.clock);
+    d.kb = std::make_unique<SqliteKnowledgeStore>(d.store->database());
+    if (d.config.demo && d.kb->articleCount() == 0) {
+        const auto report = importArticles(*d.kb, resources::demoKnowledgeJsonl(), d.clock->now());
+        logging::get("server")->info("demo knowledge base: {} articles", report.imported);
+    }
+    d.hooks = std::make_unique<StoreHooks>(*d.store, *d.kb, *d.clock);
     const auto idBase =
         static_cast<std::uint64_t>(toUnixMs(std::chrono::system_clock::now())) * 1000;
     d.hub = std::make_unique<EventHub>(idBase, d.config.replayCapacity);
@@ -182,8 +195,8 @@ std::uint16_t ServerApp::start() {
     std::vector<std::string> reasonCodes;
     for (const auto& r : center.reasons)
         reasonCodes.push_back(r.code);
-    d.context.reset(new RouteContext{d.io, d.workers, *d.clock, *d.store, *d.acd, *d.sessions,
-                                     *d.hub, d.demo.get(), nullptr, AGENTDESK_VERSION,
+    d.context.reset(new RouteContext{d.io, d.workers, *d.clock, *d.store, *d.kb, *d.acd,
+                                     *d.sessions, *d.hub, d.demo.get(), nullptr, AGENTDESK_VERSION,
                                      std::chrono::system_clock::now(), reasonCodes});
     if (d.config.demo) {
         d.context->resetDemoData = [this, center] {
@@ -197,6 +210,7 @@ std::uint16_t ServerApp::start() {
     addAgentAndCallRoutes(d.router, *d.context);
     addCrmRoutes(d.router, *d.context);
     addDemoRoutes(d.router, *d.context);
+    addKnowledgeRoutes(d.router, *d.context);
 
     http::ServerOptions options;
     options.host = d.config.host;
@@ -313,6 +327,10 @@ Telephony& ServerApp::telephony() {
 }
 EventHub& ServerApp::hub() {
     return *impl_->hub;
+}
+
+KnowledgeStore& ServerApp::kb() {
+    return *impl_->kb;
 }
 
 }  // namespace agentdesk::server

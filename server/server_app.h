@@ -18,6 +18,7 @@ namespace agentdesk::server {
 class CrmStore;
 class Telephony;
 class EventHub;
+class KnowledgeStore;
 
 struct ServerConfig {
     std::string host = "127.0.0.1";
@@ -62,6 +63,7 @@ public:
     CrmStore& store();
     Telephony& telephony();
     EventHub& hub();
+    KnowledgeStore& kb();
 
     struct Impl;
 

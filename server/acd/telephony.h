@@ -48,6 +48,8 @@ public:
     virtual std::vector<CustomerMatch> matchCustomers(const std::string& e164) = 0;
     virtual void callLegEnded(const InteractionRecord& record) = 0;
     virtual void abusiveCallEnded(const std::string& customerId) = 0;
+    // Knowledge articles for a call's IVR intent, shown before the counselor types anything.
+    virtual nlohmann::json suggestArticles(const std::string& intent) = 0;
     virtual void wrappedUp(const std::string& callId, const std::string& agentId,
                            const std::string& code, const std::optional<std::string>& noteId) = 0;
 };

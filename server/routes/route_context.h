@@ -24,12 +24,14 @@
 namespace agentdesk::server {
 
 class DemoCallGenerator;
+class KnowledgeStore;
 
 struct RouteContext {
     boost::asio::io_context& io;
     boost::asio::thread_pool& workers;
     const Clock& clock;
     CrmStore& store;
+    KnowledgeStore& kb;
     Telephony& telephony;
     SessionManager& sessions;
     EventHub& hub;
@@ -85,5 +87,6 @@ void addEventRoutes(http::Router& router, RouteContext& ctx);
 void addAgentAndCallRoutes(http::Router& router, RouteContext& ctx);
 void addCrmRoutes(http::Router& router, RouteContext& ctx);
 void addDemoRoutes(http::Router& router, RouteContext& ctx);
+void addKnowledgeRoutes(http::Router& router, RouteContext& ctx);
 
 }  // namespace agentdesk::server

@@ -63,6 +63,8 @@ public:
     void inTransaction(Fn&& fn) {
         db_.transaction(std::forward<Fn>(fn));
     }
+    // The connection, shared with the knowledge store (same file, same thread).
+    SqliteDb& database() { return db_; }
     // Inserts one customer from the data-set JSON shape (see resources/demo/customers.json).
     void insertCustomerRecord(const nlohmann::json& customer);
 

@@ -68,15 +68,20 @@ public:
     std::int64_t lastInsertRowId() const;
     int changes() const;
 
-    // Runs fn in BEGIN IMMEDIATE … COMMIT; rolls back and rethrows on an exception.
+    // Runs fn in BEGIN IMMEDIATE … COMMIT (a SAVEPOINT when already inside one); rolls back and
+    // rethrows on an exception.
     template <typename Fn>
     void transaction(Fn&& fn) {
-        exec("BEGIN IMMEDIATE");
+        const bool outer = depth_ == 0;
+        exec(outer ? "BEGIN IMMEDIATE" : "SAVEPOINT nested");
+        ++depth_;
         try {
             fn();
-            exec("COMMIT");
+            --depth_;
+            exec(outer ? "COMMIT" : "RELEASE nested");
         } catch (...) {
-            exec("ROLLBACK");
+            --depth_;
+            exec(outer ? "ROLLBACK" : "ROLLBACK TO nested; RELEASE nested");
             throw;
         }
     }
@@ -84,6 +89,7 @@ public:
 private:
     sqlite3* db_ = nullptr;
     std::unordered_map<std::string, sqlite3_stmt*> cache_;
+    int depth_ = 0;
 };
 
 }  // namespace agentdesk::server

@@ -1,0 +1,359 @@
+#include "server/kb/text_index.h"
+
+#include <algorithm>
+
+namespace agentdesk::server::kb {
+
+namespace {
+
+bool isHangul(char32_t c) {
+    return c >= 0xAC00 && c <= 0xD7A3;
+}
+bool isCjk(char32_t c) {
+    return isHangul(c) || (c >= 0x4E00 && c <= 0x9FFF);
+}
+bool isWordChar(char32_t c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= 0xC0 && c < 0x2000 && c != 0xD7 && c != 0xF7);
+}
+
+enum class Kind { Cjk, Word, Space, Other };
+Kind kindOf(char32_t c) {
+    if (isCjk(c))
+        return Kind::Cjk;
+    if (isWordChar(c))
+        return Kind::Word;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0)
+        return Kind::Space;
+    return Kind::Other;
+}
+
+struct Run {
+    Kind kind;
+    std::u32string text;
+    bool spaceBefore;  // separated from the previous run by white space only
+};
+
+std::vector<Run> runs(std::u32string_view text) {
+    std::vector<Run> out;
+    bool sawSpace = false;
+    bool sawOther = true;
+    for (char32_t c : text) {
+        const Kind k = kindOf(c);
+        if (k == Kind::Space) {
+            sawSpace = true;
+            continue;
+        }
+        if (k == Kind::Other) {
+            sawOther = true;
+            continue;
+        }
+        if (!out.empty() && out.back().kind == k && !sawSpace && !sawOther) {
+            out.back().text.push_back(c);
+        } else {
+            out.push_back({k, std::u32string(1, c), sawSpace && !sawOther});
+        }
+        sawSpace = false;
+        sawOther = false;
+    }
+    return out;
+}
+
+void appendToken(std::string& out, std::u32string_view token) {
+    if (!out.empty())
+        out.push_back(' ');
+    out += toUtf8(token);
+}
+
+std::string quote(const std::string& token) {
+    std::string q = "\"";
+    for (char c : token) {
+        if (c == '"')
+            q.push_back('"');
+        q.push_back(c);
+    }
+    q.push_back('"');
+    return q;
+}
+
+// Bigrams of one Hangul word, or the syllable itself.
+std::vector<std::string> bigramsOf(const std::u32string& word) {
+    std::vector<std::string> out;
+    if (word.size() == 1) {
+        out.push_back(toUtf8(word));
+        return out;
+    }
+    for (std::size_t i = 0; i + 1 < word.size(); ++i)
+        out.push_back(toUtf8(word.substr(i, 2)));
+    return out;
+}
+
+const std::vector<std::u32string>& koreanEndings() {
+    static const std::vector<std::u32string> endings = [] {
+        const char* list[] = {
+            "으로부터", "에서부터", "하려면요", "받으려면", "하시려면", "했는데요", "이었는데",
+            "입니다",   "습니다",   "합니다",   "했어요",   "했는데",   "하려면",   "에서는",
+            "에서도",   "으로는",   "으로도",   "이에요",   "인가요",   "되나요",   "하나요",
+            "받으면",   "받았는데", "했습니다", "해주세요", "해줘요",   "할까요",   "에게서",
+            "이라도",   "이라서",   "이라고",   "으로",     "에서",     "에게",     "한테",
+            "까지",     "부터",     "처럼",     "보다",     "이랑",     "하고",     "이나",
+            "예요",     "해요",     "해서",     "하는",     "하기",     "하면",     "하게",
+            "받는",     "받고",     "받기",     "받을",     "받아",     "되는",     "되면",
+            "나요",     "라도",     "이고",     "이면",     "에는",     "에도",     "하다",
+            "되다",     "했다",     "해야",     "하여",     "시키는",   "을",       "를",
+            "이",       "가",       "은",       "는",       "에",       "의",       "와",
+            "과",       "도",       "만",       "로",       "요",       "해",       "한",
+            "할",       "된",       "됨",       "함"};
+        std::vector<std::u32string> out;
+        for (const char* e : list)
+            out.push_back(toU32(e));
+        std::sort(out.begin(), out.end(),
+                  [](const auto& a, const auto& b) { return a.size() > b.size(); });
+        return out;
+    }();
+    return endings;
+}
+
+}  // namespace
+
+std::u32string toU32(std::string_view s) {
+    std::u32string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        char32_t cp = 0xFFFD;
+        std::size_t len = 1;
+        if (c < 0x80) {
+            cp = c;
+        } else if ((c >> 5) == 0x6 && i + 1 < s.size()) {
+            cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+            len = 2;
+        } else if ((c >> 4) == 0xE && i + 2 < s.size()) {
+            cp = ((c & 0x0F) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+                 (static_cast<unsigned char>(s[i + 2]) & 0x3F);
+            len = 3;
+        } else if ((c >> 3) == 0x1E && i + 3 < s.size()) {
+            cp = ((c & 0x07) << 18) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 12) |
+                 ((static_cast<unsigned char>(s[i + 2]) & 0x3F) << 6) |
+                 (static_cast<unsigned char>(s[i + 3]) & 0x3F);
+            len = 4;
+        }
+        out.push_back(cp);
+        i += len;
+    }
+    return out;
+}
+
+std::string toUtf8(std::u32string_view text) {
+    std::string out;
+    out.reserve(text.size() * 3);
+    for (char32_t c : text) {
+        if (c < 0x80) {
+            out.push_back(static_cast<char>(c));
+        } else if (c < 0x800) {
+            out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        } else if (c < 0x10000) {
+            out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        } else {
+            out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+            out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        }
+    }
+    return out;
+}
+
+std::string lowerAscii(std::string_view text) {
+    std::string out(text);
+    for (auto& c : out) {
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+std::string indexTokens(std::string_view text) {
+    std::string out;
+    const auto all = runs(toU32(text));
+    for (std::size_t r = 0; r < all.size(); ++r) {
+        const Run& run = all[r];
+        if (run.kind == Kind::Word) {
+            appendToken(out, run.text);
+            continue;
+        }
+        for (std::size_t i = 0; i + 1 < run.text.size(); ++i) {
+            appendToken(out, run.text.substr(i, 2));
+        }
+        if (run.text.size() == 1)
+            appendToken(out, run.text);
+        // Across one space: "비밀번호 변경" also yields 호변, so 비밀번호변경 finds it.
+        if (r + 1 < all.size() && all[r + 1].kind == Kind::Cjk && all[r + 1].spaceBefore) {
+            std::u32string bridge{run.text.back(), all[r + 1].text.front()};
+            appendToken(out, bridge);
+        }
+    }
+    return out;
+}
+
+std::string unigramTokens(std::string_view text) {
+    std::string out;
+    std::u32string seen;
+    for (char32_t c : toU32(text)) {
+        if (isCjk(c) && seen.find(c) == std::u32string::npos) {
+            seen.push_back(c);
+            appendToken(out, std::u32string(1, c));
+        }
+    }
+    return out;
+}
+
+std::string stripKoreanEnding(const std::string& word) {
+    std::u32string w = toU32(word);
+    for (const auto& ending : koreanEndings()) {
+        if (w.size() >= ending.size() + 2 &&
+            w.compare(w.size() - ending.size(), ending.size(), ending) == 0) {
+            return toUtf8(w.substr(0, w.size() - ending.size()));
+        }
+    }
+    return word;
+}
+
+SearchQuery parseQuery(std::string_view query) {
+    SearchQuery q;
+    std::vector<std::string> groups;
+    std::vector<std::string> anyParts;
+    for (const Run& run : runs(toU32(query))) {
+        if (!q.normalized.empty())
+            q.normalized.push_back(' ');
+        q.normalized += lowerAscii(toUtf8(run.text));
+        if (run.kind == Kind::Word) {
+            const std::string word = lowerAscii(toUtf8(run.text));
+            groups.push_back(quote(word));
+            anyParts.push_back(quote(word));
+            q.highlight.push_back(word);
+            continue;
+        }
+        const std::u32string stem = toU32(stripKoreanEnding(toUtf8(run.text)));
+        q.highlight.push_back(toUtf8(stem));
+        if (stem.size() == 1) {
+            // One syllable: the unigram column, and only as an optional word in longer queries.
+            const std::string u = "uni : " + quote(toUtf8(stem));
+            anyParts.push_back(u);
+            groups.push_back(u);
+            continue;
+        }
+        std::string group;
+        for (const auto& bigram : bigramsOf(stem)) {
+            group += (group.empty() ? "" : " AND ") + quote(bigram);
+        }
+        group = "{title body tags} : (" + group + ")";
+        groups.push_back(group);
+        anyParts.push_back(group);
+    }
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        q.allWords += (i ? " AND " : "") + groups[i];
+    }
+    for (std::size_t i = 0; i < anyParts.size(); ++i) {
+        q.anyWord += (i ? " OR " : "") + anyParts[i];
+    }
+    return q;
+}
+
+namespace {
+void appendEscaped(std::string& out, std::u32string_view text) {
+    for (char32_t c : text) {
+        switch (c) {
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\n':
+            case '\r':
+            case '\t':
+                out += ' ';
+                break;
+            default:
+                out += toUtf8(std::u32string_view(&c, 1));
+        }
+    }
+}
+char32_t foldAscii(char32_t c) {
+    return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+}
+}  // namespace
+
+std::string makeSnippet(std::string_view text, const std::vector<std::string>& terms,
+                        std::size_t width) {
+    const std::u32string t = toU32(text);
+    std::u32string folded = t;
+    for (auto& c : folded)
+        c = foldAscii(c);
+    std::vector<std::u32string> needles;
+    for (const auto& term : terms) {
+        std::u32string n = toU32(term);
+        for (auto& c : n)
+            c = foldAscii(c);
+        if (!n.empty())
+            needles.push_back(n);
+    }
+    // Mark ranges of every needle occurrence.
+    std::vector<std::pair<std::size_t, std::size_t>> marks;
+    for (const auto& n : needles) {
+        for (std::size_t pos = folded.find(n); pos != std::u32string::npos;
+             pos = folded.find(n, pos + n.size())) {
+            marks.emplace_back(pos, pos + n.size());
+        }
+    }
+    std::sort(marks.begin(), marks.end());
+    std::size_t start = 0;
+    if (!marks.empty())
+        start = marks.front().first > width / 3 ? marks.front().first - width / 3 : 0;
+    const std::size_t end = std::min(t.size(), start + width);
+    std::string out;
+    if (start > 0)
+        out += "…";
+    std::size_t pos = start;
+    for (const auto& [from, to] : marks) {
+        if (from < pos || from >= end)
+            continue;
+        appendEscaped(out, std::u32string_view(t).substr(pos, from - pos));
+        out += "<mark>";
+        const std::size_t stop = std::min(to, end);
+        appendEscaped(out, std::u32string_view(t).substr(from, stop - from));
+        out += "</mark>";
+        pos = stop;
+    }
+    appendEscaped(out, std::u32string_view(t).substr(pos, end - pos));
+    if (end < t.size())
+        out += "…";
+    return out;
+}
+
+std::size_t editDistance(std::u32string_view a, std::u32string_view b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+}  // namespace agentdesk::server::kb

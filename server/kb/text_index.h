@@ -1,0 +1,41 @@
+#pragma once
+// Korean-aware text analysis for the knowledge base (DOMAIN.md "Search"). Korean is written
+// without spaces and with particles/endings (환불 → 환불을, 환불해, 환불받고), so Hangul runs are
+// indexed as overlapping syllable bigrams (also across a single space, so 비밀번호변경 finds
+// "비밀번호 변경") plus unigrams for one-syllable queries. Latin words pass through for SQLite
+// FTS5's own `porter unicode61` tokenizer (case folding, English stemming). Pure functions.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace agentdesk::server::kb {
+
+// Space-separated tokens for the FTS5 columns.
+std::string indexTokens(std::string_view text);
+std::string unigramTokens(std::string_view text);
+
+struct SearchQuery {
+    std::string allWords;  // FTS5 MATCH: every word must match (empty if nothing to search)
+    std::string anyWord;   // FTS5 MATCH: any word matches (for recall when allWords finds few)
+    std::vector<std::string> highlight;  // stems and words to mark in snippets
+    std::string normalized;              // lower-case query with single spaces (title match)
+};
+
+SearchQuery parseQuery(std::string_view query);
+
+// Strips a trailing particle or verb ending from a Korean word when at least two syllables
+// remain: 환불을 → 환불, 환불받는 → 환불, 비밀번호를 → 비밀번호.
+std::string stripKoreanEnding(const std::string& word);
+
+// Plain-text snippet around the first match, matches wrapped in <mark>…</mark>, the rest
+// HTML-escaped. At most about `width` characters.
+std::string makeSnippet(std::string_view text, const std::vector<std::string>& terms,
+                        std::size_t width = 120);
+
+// Levenshtein distance in code points.
+std::size_t editDistance(std::u32string_view a, std::u32string_view b);
+std::u32string toU32(std::string_view utf8);
+std::string toUtf8(std::u32string_view text);
+std::string lowerAscii(std::string_view text);
+
+}  // namespace agentdesk::server::kb

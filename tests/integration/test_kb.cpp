@@ -1,0 +1,176 @@
+// Knowledge search over real HTTP on a small fixture corpus (tests/fixtures/kb_fixture.jsonl).
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "tests/support/test_server.h"
+
+using namespace agentdesk::test;
+using nlohmann::json;
+
+namespace {
+
+std::string fixturePath() {
+    return std::string(AGENTDESK_TEST_FIXTURES) + "/kb_fixture.jsonl";
+}
+
+// A server whose knowledge base holds exactly the fixture articles.
+struct KbServer {
+    TestServer server;
+    HttpClient trainer = server.loggedIn("trainer1");
+    HttpClient agent = server.loggedIn("counselor1");
+    KbServer() {
+        std::ifstream in(fixturePath());
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.empty())
+                continue;
+            auto r = trainer.post("/api/v1/kb/articles", json::parse(line));
+            if (r.status != 201 && r.status != 200)
+                throw std::runtime_error("fixture import failed: " + r.body);
+        }
+    }
+    json search(const std::string& q, const std::string& extra = "") {
+        std::string encoded;
+        for (unsigned char c : q) {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", c);
+            encoded += buf;
+        }
+        auto r = agent.get("/api/v1/kb/search?q=" + encoded + extra);
+        REQUIRE(r.status == 200);
+        return r.json();
+    }
+    std::string top(const std::string& q, const std::string& extra = "") {
+        auto hits = search(q, extra);
+        // Only fixture ids count: the demo knowledge base is loaded as well.
+        for (const auto& h : hits) {
+            const std::string id = h["id"];
+            if (id.rfind("fx-", 0) == 0)
+                return id;
+        }
+        return "";
+    }
+};
+
+}  // namespace
+
+TEST_CASE("Korean words with particles and endings find the article", "[integration][kb]") {
+    KbServer kb;
+    CHECK(kb.top("환불") == "fx-refund");
+    CHECK(kb.top("환불을") == "fx-refund");
+    CHECK(kb.top("환불해") == "fx-refund");
+    CHECK(kb.top("환불받는 방법") != "");
+    CHECK(kb.top("배송은") == "fx-delivery");
+}
+
+TEST_CASE("Compounds written without spaces match spaced text and the other way round",
+          "[integration][kb]") {
+    KbServer kb;
+    CHECK(kb.top("비밀번호변경") == "fx-password");
+    CHECK(kb.top("비밀번호 변경") == "fx-password");
+    CHECK(kb.top("카드 분실 신고") == "fx-card-lost");
+    CHECK(kb.top("카드분실") == "fx-card-lost");
+}
+
+TEST_CASE("Two-syllable, one-syllable and mixed-script queries", "[integration][kb]") {
+    KbServer kb;
+    CHECK(kb.top("배송") == "fx-delivery");
+    CHECK(kb.top("앱") == "fx-app");
+    CHECK(kb.top("OTP 재발급") == "fx-otp");
+    CHECK(kb.top("otp") == "fx-otp");
+    CHECK(kb.top("ARS 인증") == "fx-ars");
+}
+
+TEST_CASE("English: case, plurals, language filter", "[integration][kb]") {
+    KbServer kb;
+    CHECK(kb.top("REFUND", "&lang=en") == "fx-en-refund");
+    CHECK(kb.top("refunds", "&lang=en") == "fx-en-refund");
+    CHECK(kb.top("tracking deliveries", "&lang=en") == "fx-en-delivery");
+    for (const auto& h : kb.search("password", "&lang=en"))
+        CHECK(h["lang"] == "en");
+    for (const auto& h : kb.search("환불", "&lang=ko"))
+        CHECK(h["lang"] == "ko");
+}
+
+TEST_CASE("The article whose title is the query comes first; snippets mark matches",
+          "[integration][kb]") {
+    KbServer kb;
+    CHECK(kb.top("요금제 변경") == "fx-plan");
+    auto hits = kb.search("환불");
+    REQUIRE_FALSE(hits.empty());
+    CHECK(hits[0]["snippet"].get<std::string>().find("<mark>환불</mark>") != std::string::npos);
+    CHECK(hits[0]["score"].is_number());
+}
+
+TEST_CASE("A typo still finds the title", "[integration][kb]") {
+    KbServer kb;
+    auto hits = kb.search("비밀번흐변경");
+    REQUIRE_FALSE(hits.empty());
+    CHECK(hits[0]["id"] == "fx-password");
+    CHECK(hits[0]["fuzzy"] == true);
+    CHECK(kb.search("zzqqxx").empty());
+}
+
+TEST_CASE("Intent suggestions, articles, feedback, roles and bad input", "[integration][kb]") {
+    KbServer kb;
+    auto suggested = kb.agent.get("/api/v1/kb/search?intent=card_lost&lang=ko").json();
+    bool found = false;
+    for (const auto& a : suggested)
+        found = found || a["id"] == "fx-card-lost";
+    CHECK(found);
+    auto article = kb.agent.get("/api/v1/kb/articles/fx-refund");
+    REQUIRE(article.status == 200);
+    CHECK(article.json()["bodyHtml"].get<std::string>().find("<ol>") != std::string::npos);
+    CHECK(kb.agent.get("/api/v1/kb/articles/nope").status == 404);
+    auto fb = kb.agent.post("/api/v1/kb/articles/fx-refund/feedback", {{"helpful", true}});
+    REQUIRE(fb.status == 200);
+    CHECK(fb.json()["helpful"] == 1);
+    CHECK(kb.agent.post("/api/v1/kb/articles/nope/feedback", {{"helpful", true}}).status == 404);
+    CHECK(kb.agent.post("/api/v1/kb/articles/fx-refund/feedback", {{"helpful", "yes"}}).status ==
+          400);
+    CHECK(kb.agent.post("/api/v1/kb/articles", {{"title", "t"}, {"body", "b"}}).status == 403);
+    CHECK(kb.trainer.post("/api/v1/kb/articles", {{"title", "t"}}).status == 422);
+    CHECK(kb.trainer.post("/api/v1/kb/articles", {{"title", 1}, {"body", "b"}}).status == 400);
+    CHECK(kb.agent.get("/api/v1/kb/search").status == 400);
+    CHECK(kb.agent.get("/api/v1/kb/search?q=x&limit=0").status == 400);
+    CHECK(kb.agent.get("/api/v1/kb/search?q=x&lang=fr").status == 400);
+}
+
+TEST_CASE("Articles posted with active content are stored sanitised", "[integration][kb]") {
+    KbServer kb;
+    auto r = kb.trainer.post(
+        "/api/v1/kb/articles",
+        {{"id", "fx-dirty"},
+         {"title", "위험한 문서"},
+         {"body",
+          "<p onmouseover=\"steal()\">내용</p><script>steal()</script>"
+          "<img src=\"https://tracker.example/p.gif\"><a href=\"javascript:steal()\">x</a>"},
+         {"lang", "ko"}});
+    REQUIRE(r.status == 201);
+    const std::string html = kb.agent.get("/api/v1/kb/articles/fx-dirty").json()["bodyHtml"];
+    INFO(html);
+    CHECK(html.find("steal") == std::string::npos);
+    CHECK(html.find("tracker.example") == std::string::npos);
+    CHECK(html.find("내용") != std::string::npos);
+    CHECK(kb.top("위험한") == "fx-dirty");
+}
+
+TEST_CASE("A ringing call carries article suggestions for its intent", "[integration][kb]") {
+    KbServer kb;
+    EventCollector events(kb.server.url(), kb.agent.token());
+    REQUIRE(kb.agent.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
+    kb.server.injectCall({{"customerId", "C00001"}, {"queue", "card"}, {"intent", "card_lost"}});
+    const int offer = events.waitForType("call.offered");
+    REQUIRE(offer >= 0);
+    const json suggested = events.events()[offer].data["suggestedArticles"];
+    REQUIRE(suggested.is_array());
+    REQUIRE_FALSE(suggested.empty());
+    for (const auto& a : suggested) {
+        bool tagged = false;
+        for (const auto& t : a["tags"])
+            tagged = tagged || t == "card_lost";
+        CHECK(tagged);
+    }
+}

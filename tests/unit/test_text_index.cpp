@@ -1,0 +1,100 @@
+#include <catch2/catch.hpp>
+
+#include "server/kb/html_content.h"
+#include "server/kb/text_index.h"
+
+using namespace agentdesk::server::kb;
+
+namespace {
+bool hasToken(const std::string& tokens, const std::string& token) {
+    return (" " + tokens + " ").find(" " + token + " ") != std::string::npos;
+}
+}  // namespace
+
+TEST_CASE("Particles and endings are stripped from query words", "[kb][text]") {
+    CHECK(stripKoreanEnding("환불을") == "환불");
+    CHECK(stripKoreanEnding("환불해") == "환불");
+    CHECK(stripKoreanEnding("환불받는") == "환불");
+    CHECK(stripKoreanEnding("환불받고") == "환불");
+    CHECK(stripKoreanEnding("비밀번호를") == "비밀번호");
+    CHECK(stripKoreanEnding("요금제로") == "요금제");
+    CHECK(stripKoreanEnding("환불") == "환불");  // two syllables always stay
+    CHECK(stripKoreanEnding("카드가") == "카드");
+}
+
+TEST_CASE("Hangul is indexed as bigrams, also across one space; Latin words pass through",
+          "[kb][text]") {
+    const std::string t = indexTokens("비밀번호 변경은 OTP-재발급");
+    CHECK(hasToken(t, "비밀"));
+    CHECK(hasToken(t, "번호"));
+    CHECK(hasToken(t, "호변"));  // across the space
+    CHECK(hasToken(t, "변경"));
+    CHECK(hasToken(t, "OTP"));
+    CHECK(hasToken(t, "재발"));
+    CHECK(hasToken(t, "발급"));
+    CHECK_FALSE(hasToken(t, "P재"));
+    CHECK(hasToken(unigramTokens("뱅킹 앱"), "앱"));
+    CHECK(hasToken(indexTokens("앱"), "앱"));
+}
+
+TEST_CASE("Queries: every word must match; one-syllable words use unigrams", "[kb][text]") {
+    const SearchQuery q = parseQuery("OTP 재발급을");
+    CHECK(q.allWords == "\"otp\" AND {title body tags} : (\"재발\" AND \"발급\")");
+    CHECK(q.highlight == std::vector<std::string>{"otp", "재발급"});
+    CHECK(parseQuery("앱").allWords == "uni : \"앱\"");
+    CHECK(parseQuery("  ?! ").allWords.empty());
+    CHECK(parseQuery("say \"hi\"").allWords == "\"say\" AND \"hi\"");
+}
+
+TEST_CASE("Snippets mark matches and escape the rest", "[kb][text]") {
+    const std::string s = makeSnippet("카드 <b>환불</b>은 3~5일 걸립니다. 환불 문의", {"환불"});
+    CHECK(s.find("<mark>환불</mark>") != std::string::npos);
+    CHECK(s.find("&lt;b&gt;") != std::string::npos);
+    CHECK(s.find("<b>") == std::string::npos);
+}
+
+TEST_CASE("Edit distance counts code points", "[kb][text]") {
+    CHECK(editDistance(toU32("비밀번호"), toU32("비밀번흐")) == 1);
+    CHECK(editDistance(toU32("refund"), toU32("refnud")) == 2);
+    CHECK(editDistance(toU32(""), toU32("abc")) == 3);
+}
+
+TEST_CASE("The sanitiser keeps content and drops everything active or remote", "[kb][html]") {
+    const std::string dirty =
+        "<h2 onclick=\"x()\">제목</h2><script>alert(1)</script><p "
+        "style=\"background:url(http://x)\">"
+        "본문 <a href=\"javascript:alert(1)\">링크</a> <a href=\"kb:fx-otp\">OTP</a></p>"
+        "<img src=\"http://evil.example/t.png\" onerror=\"alert(1)\"><iframe "
+        "src=\"http://x\"></iframe>"
+        "<IMG SRC=\"data:image/png;base64,iVBORw0KGgo=\"><form><input name=a></form>"
+        "<a href=\" JaVaScRiPt:alert(1)\">x</a><style>p{}</style><!-- c --><custom>텍스트</custom>";
+    const std::string clean = sanitizeHtml(dirty);
+    INFO(clean);
+    CHECK(clean.find("<h2>제목</h2>") != std::string::npos);
+    CHECK(clean.find("script") == std::string::npos);
+    CHECK(clean.find("alert") == std::string::npos);
+    CHECK(clean.find("onclick") == std::string::npos);
+    CHECK(clean.find("onerror") == std::string::npos);
+    CHECK(clean.find("style") == std::string::npos);
+    CHECK(clean.find("iframe") == std::string::npos);
+    CHECK(clean.find("evil.example") == std::string::npos);
+    CHECK(clean.find("http://x") == std::string::npos);
+    CHECK(clean.find("<form") == std::string::npos);
+    CHECK(clean.find("href=\"kb:fx-otp\"") != std::string::npos);
+    CHECK(clean.find("data:image/png") != std::string::npos);
+    CHECK(clean.find("텍스트") != std::string::npos);
+    CHECK(clean.find("<!--") == std::string::npos);
+}
+
+TEST_CASE("Markdown is converted without raw HTML", "[kb][html]") {
+    const std::string html =
+        markdownToHtml("# 제목\n\n1. 단계\n\n<script>x</script>\n\n[링크](javascript:alert(1))");
+    INFO(html);
+    CHECK(html.find("<h1>제목</h1>") != std::string::npos);
+    CHECK(html.find("<ol>") != std::string::npos);
+    CHECK(html.find("<script>") == std::string::npos);
+    CHECK(sanitizeHtml(html).find("javascript") == std::string::npos);
+    CHECK(htmlToText("<h1>제목</h1><p>본문 <b>굵게</b></p>") == "제목\n본문 굵게");
+    CHECK(looksLikeHtml("  <p>x</p>"));
+    CHECK_FALSE(looksLikeHtml("# heading"));
+}
