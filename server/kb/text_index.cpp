@@ -222,23 +222,50 @@ std::string stripKoreanEnding(const std::string& word) {
     return word;
 }
 
+namespace {
+// Question words and filler that say how, not what: optional in a query.
+bool isFillerWord(const std::string& stem) {
+    static const std::vector<std::string> filler = {
+        "어떻게", "어떤",   "무엇",       "뭐",     "왜",     "언제",   "어디",   "방법",
+        "문의",   "하나요", "해야",       "있나요", "있어요", "없어요", "좀",     "제",
+        "저",     "내",     "알려주세요", "싶어요", "싶은데", "했어요", "됐어요", "안내",
+        "관련",   "가능",   "가능한가요", "되나요", "how",    "what",   "why",    "when",
+        "where",  "can",    "do",         "does",   "i",      "my",     "the",    "a",
+        "an",     "to",     "of",         "is",     "for",    "in",     "on"};
+    return std::find(filler.begin(), filler.end(), stem) != filler.end();
+}
+}  // namespace
+
 SearchQuery parseQuery(std::string_view query) {
     SearchQuery q;
     std::vector<std::string> groups;
     std::vector<std::string> anyParts;
+    std::vector<std::string> fillerGroups;
     for (const Run& run : runs(toU32(query))) {
         if (!q.normalized.empty())
             q.normalized.push_back(' ');
         q.normalized += lowerAscii(toUtf8(run.text));
         if (run.kind == Kind::Word) {
             const std::string word = lowerAscii(toUtf8(run.text));
-            groups.push_back(quote(word));
-            anyParts.push_back(quote(word));
+            if (isFillerWord(word)) {
+                fillerGroups.push_back(quote(word));
+            } else {
+                groups.push_back(quote(word));
+                anyParts.push_back(quote(word));
+            }
             q.highlight.push_back(word);
             continue;
         }
         const std::u32string stem = toU32(stripKoreanEnding(toUtf8(run.text)));
         q.highlight.push_back(toUtf8(stem));
+        if (isFillerWord(toUtf8(stem)) || isFillerWord(toUtf8(run.text))) {
+            std::string group;
+            for (const auto& bigram : bigramsOf(stem)) {
+                group += (group.empty() ? "" : " AND ") + quote(bigram);
+            }
+            fillerGroups.push_back("{title body tags} : (" + group + ")");
+            continue;
+        }
         if (stem.size() == 1) {
             // One syllable: the unigram column, and only as an optional word in longer queries.
             const std::string u = "uni : " + quote(toUtf8(stem));
@@ -254,6 +281,10 @@ SearchQuery parseQuery(std::string_view query) {
         groups.push_back(group);
         anyParts.push_back(group);
     }
+    if (groups.empty())
+        groups = fillerGroups;  // a query of filler words only still searches for them
+    else
+        anyParts.insert(anyParts.end(), fillerGroups.begin(), fillerGroups.end());
     for (std::size_t i = 0; i < groups.size(); ++i) {
         q.allWords += (i ? " AND " : "") + groups[i];
     }

@@ -98,3 +98,11 @@ TEST_CASE("Markdown is converted without raw HTML", "[kb][html]") {
     CHECK(looksLikeHtml("  <p>x</p>"));
     CHECK_FALSE(looksLikeHtml("# heading"));
 }
+
+TEST_CASE("Question words are optional: they never make a query fail", "[kb][text]") {
+    const SearchQuery q = parseQuery("환불받는 방법");
+    CHECK(q.allWords == "{title body tags} : (\"환불\")");
+    CHECK(q.anyWord.find("방법") != std::string::npos);
+    CHECK(parseQuery("how to reset my password").allWords == "\"reset\" AND \"password\"");
+    CHECK(parseQuery("방법").allWords == "{title body tags} : (\"방법\")");
+}
