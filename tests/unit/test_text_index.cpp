@@ -20,6 +20,9 @@ TEST_CASE("Particles and endings are stripped from query words", "[kb][text]") {
     CHECK(stripKoreanEnding("요금제로") == "요금제");
     CHECK(stripKoreanEnding("환불") == "환불");  // two syllables always stay
     CHECK(stripKoreanEnding("카드가") == "카드");
+    CHECK(stripKoreanEnding("잃어버렸어요") == "잃어버");
+    CHECK(stripKoreanEnding("변경하려면") == "변경");
+    CHECK(stripKoreanEnding("화면") == "화면");  // a noun, not an ending
 }
 
 TEST_CASE("Hangul is indexed as bigrams, also across one space; Latin words pass through",
