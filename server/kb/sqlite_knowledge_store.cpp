@@ -214,7 +214,7 @@ json SqliteKnowledgeStore::search(const KbSearch& s) {
         }
     };
     run(q.allWords, 0);
-    if (static_cast<int>(hits.size()) < s.limit && q.anyWord != q.allWords)
+    if (static_cast<int>(hits.size()) < s.limit && !q.anyWord.empty() && q.anyWord != q.allWords)
         run(q.anyWord, 1000);  // partial matches come after every full match
     bool typoFallback = false;
     if (hits.empty()) {

@@ -289,9 +289,10 @@ SearchQuery parseQuery(std::string_view query) {
         groups.push_back(group);
         anyParts.push_back(group);
     }
-    if (groups.empty())
+    if (groups.empty()) {
         groups = fillerGroups;  // a query of filler words only still searches for them
-    else
+        anyParts = fillerGroups;
+    } else
         anyParts.insert(anyParts.end(), fillerGroups.begin(), fillerGroups.end());
     for (std::size_t i = 0; i < groups.size(); ++i) {
         q.allWords += (i ? " AND " : "") + groups[i];

@@ -174,3 +174,15 @@ TEST_CASE("A ringing call carries article suggestions for its intent", "[integra
         CHECK(tagged);
     }
 }
+
+TEST_CASE("Queries with search-engine syntax or odd characters are plain text, never errors",
+          "[integration][kb]") {
+    KbServer kb;
+    for (const char* q : {"\"", "AND", "OR NOT", "NEAR(a b)", "*", "환불*", "^title", "title:환불",
+                          "{title}", "'; DROP TABLE kb_articles; --", "\xF0\x9F\x98\x80 이모지",
+                          "a", "ㅎㅎ", "ＯＴＰ", "환불\t\n재발급", "123-456"}) {
+        INFO(q);
+        CHECK(kb.search(q).is_array());
+    }
+    CHECK(kb.top("환불") == "fx-refund");  // still all there
+}
