@@ -75,7 +75,7 @@ Outcome parseArticle(const json& o, ArticleInput& out) {
     if (title) {
         while (!title->empty() && title->back() == ' ')
             title->pop_back();
-        if (title->empty() || title->size() > 600) {
+        if (title->empty() || kb::toU32(*title).size() > 200) {
             invalid.fields.push_back({"title", "must be 1-200 characters"});
         }
         out.title = *title;
