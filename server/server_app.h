@@ -25,8 +25,9 @@ struct ServerConfig {
     std::uint16_t port = 8780;  // 0: any free port
     std::string dbPath;         // empty: $XDG_DATA_HOME/agentdesk/server.db; ":memory:" allowed
     bool demo = false;
-    double demoRate = 2.0;  // calls per minute, demo mode only
-    unsigned seed = 0;      // 0: random
+    double demoRate = 2.0;      // calls per minute, demo mode only
+    bool demoKnowledge = true;  // demo mode loads the bundled knowledge base into an empty one
+    unsigned seed = 0;          // 0: random
     std::chrono::seconds tokenLifetime{12 * 3600};
     std::size_t replayCapacity = 4096;
     std::chrono::milliseconds tickInterval{200};

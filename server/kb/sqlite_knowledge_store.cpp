@@ -250,6 +250,8 @@ json SqliteKnowledgeStore::search(const KbSearch& s) {
         const std::string title = kb::lowerAscii(compact(h.title));
         if (title == wanted)
             h.score += 10000;
+        else if (!wanted.empty() && title.rfind(wanted, 0) == 0)
+            h.score += 70;  // the title starts with the query: the general article
         else if (!wanted.empty() && title.find(wanted) != std::string::npos)
             h.score += 50;
     }

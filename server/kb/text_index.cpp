@@ -226,6 +226,29 @@ std::string stripKoreanEnding(const std::string& word) {
 }
 
 namespace {
+std::string bigramGroup(const std::u32string& stem) {
+    std::string group;
+    for (const auto& bigram : bigramsOf(stem)) {
+        group += (group.empty() ? "" : " AND ") + quote(bigram);
+    }
+    return "(" + group + ")";
+}
+
+// Everyday words callers and counselors use for the same thing as the articles' terms.
+std::vector<std::string> synonymsOf(const std::string& stem) {
+    static const std::vector<std::pair<std::string, std::string>> pairs = {
+        {"잃어버", "분실"},   {"잃어버린", "분실"},   {"잃어버리", "분실"}, {"비번", "비밀번호"},
+        {"핸드폰", "휴대폰"}, {"휴대전화", "휴대폰"}, {"해약", "해지"},     {"탈퇴", "해지"},
+        {"재발행", "재발급"}, {"도난", "분실"},       {"택배", "배송"},     {"이사", "주소"},
+        {"청구서", "명세서"}, {"명세서", "청구서"},   {"돌려받", "환불"},   {"반품", "환불"}};
+    std::vector<std::string> out;
+    for (const auto& [from, to] : pairs) {
+        if (from == stem)
+            out.push_back(to);
+    }
+    return out;
+}
+
 // Question words and filler that say how, not what: optional in a query.
 bool isFillerWord(const std::string& stem) {
     static const std::vector<std::string> filler = {
@@ -236,7 +259,8 @@ bool isFillerWord(const std::string& stem) {
         "where",  "can",    "do",         "does",   "i",      "my",     "the",      "a",
         "an",     "to",     "of",         "is",     "for",    "in",     "on",       "드립니다",
         "드려요", "주세요", "해주세요",   "합니다", "됩니다", "입니다", "있습니다", "싶습니다",
-        "그리고", "get",    "want",       "need",   "please", "with",   "and",      "or",
+        "그리고", "와요",   "가요",       "돼요",   "되요",   "안돼요", "안되요",   "안돼",
+        "안되",   "get",    "want",       "need",   "please", "with",   "and",      "or",
         "it",     "be",     "are",        "was",    "you",    "your",   "me",       "about",
         "from",   "at",     "by",         "this",   "that",   "should", "could",    "would",
         "will"};
@@ -267,23 +291,17 @@ SearchQuery parseQuery(std::string_view query) {
         const std::u32string stem = toU32(stripKoreanEnding(toUtf8(run.text)));
         q.highlight.push_back(toUtf8(stem));
         if (isFillerWord(toUtf8(stem)) || isFillerWord(toUtf8(run.text))) {
-            std::string group;
-            for (const auto& bigram : bigramsOf(stem)) {
-                group += (group.empty() ? "" : " AND ") + quote(bigram);
-            }
-            fillerGroups.push_back("{title body tags} : (" + group + ")");
+            fillerGroups.push_back("{title body tags} : (" + bigramGroup(stem) + ")");
             continue;
         }
         if (stem.size() == 1) {
             // One syllable: the unigram column, and only as an optional word in longer queries.
-            const std::string u = "uni : " + quote(toUtf8(stem));
-            anyParts.push_back(u);
-            groups.push_back(u);
+            fillerGroups.push_back("uni : " + quote(toUtf8(stem)));
             continue;
         }
-        std::string group;
-        for (const auto& bigram : bigramsOf(stem)) {
-            group += (group.empty() ? "" : " AND ") + quote(bigram);
+        std::string group = bigramGroup(stem);
+        for (const auto& synonym : synonymsOf(toUtf8(stem))) {
+            group += " OR " + bigramGroup(toU32(synonym));
         }
         group = "{title body tags} : (" + group + ")";
         groups.push_back(group);

@@ -15,9 +15,15 @@ std::string fixturePath() {
     return std::string(AGENTDESK_TEST_FIXTURES) + "/kb_fixture.jsonl";
 }
 
+TestServerOptions fixtureOnly() {
+    TestServerOptions o;
+    o.demoKnowledge = false;
+    return o;
+}
+
 // A server whose knowledge base holds exactly the fixture articles.
 struct KbServer {
-    TestServer server;
+    TestServer server{fixtureOnly()};
     HttpClient trainer = server.loggedIn("trainer1");
     HttpClient agent = server.loggedIn("counselor1");
     KbServer() {
@@ -44,13 +50,7 @@ struct KbServer {
     }
     std::string top(const std::string& q, const std::string& extra = "") {
         auto hits = search(q, extra);
-        // Only fixture ids count: the demo knowledge base is loaded as well.
-        for (const auto& h : hits) {
-            const std::string id = h["id"];
-            if (id.rfind("fx-", 0) == 0)
-                return id;
-        }
-        return "";
+        return hits.empty() ? std::string() : hits[0]["id"].get<std::string>();
     }
 };
 
@@ -185,4 +185,60 @@ TEST_CASE("Queries with search-engine syntax or odd characters are plain text, n
         CHECK(kb.search(q).is_array());
     }
     CHECK(kb.top("환불") == "fx-refund");  // still all there
+}
+
+TEST_CASE("The demo knowledge base answers typical counselor queries", "[integration][kb][demo]") {
+    TestServer server;
+    HttpClient agent = server.loggedIn("counselor1");
+    auto hits = [&](const std::string& q, const std::string& extra = "") {
+        std::string encoded;
+        for (unsigned char c : q) {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", c);
+            encoded += buf;
+        }
+        auto r = agent.get("/api/v1/kb/search?limit=3&q=" + encoded + extra);
+        REQUIRE(r.status == 200);
+        return r.json();
+    };
+    auto topHasTag = [&](const std::string& q, const std::string& tag,
+                         const std::string& extra = "") {
+        auto h = hits(q, extra);
+        if (h.empty())
+            return false;
+        for (const auto& t : h[0]["tags"]) {
+            if (t == tag)
+                return true;
+        }
+        return false;
+    };
+    auto topTitleHas = [&](const std::string& q, const std::string& word) {
+        auto h = hits(q);
+        return !h.empty() && h[0]["title"].get<std::string>().find(word) != std::string::npos;
+    };
+    CHECK(topTitleHas("OTP 재발급", "OTP 재발급"));
+    CHECK(topTitleHas("비밀번호변경", "비밀번호 변경"));
+    CHECK(topTitleHas("카드분실", "카드 분실"));
+    CHECK(topTitleHas("폭언", "폭언"));
+    CHECK(topTitleHas("명의변경", "명의변경"));
+    CHECK(topHasTag("환불받는 방법", "refund"));
+    CHECK(topHasTag("카드 잃어버렸어요", "card_lost"));
+    CHECK(topHasTag("배송이 안 와요", "delivery_status"));
+    CHECK(topHasTag("요금이 너무 많이 나왔어요", "billing_inquiry"));
+    CHECK(topHasTag("위약금", "cancel_service"));
+    CHECK(topHasTag("how do I get a refund", "refund", "&lang=en"));
+    CHECK(topHasTag("password reset", "password_reset", "&lang=en"));
+    CHECK(topHasTag("emergency card abroad", "card_lost", "&lang=en"));
+    // Every article's links point at articles that exist.
+    auto article = agent.get("/api/v1/kb/articles/kb-ko-075").json();
+    const std::string html = article["bodyHtml"];
+    std::size_t pos = 0;
+    int links = 0;
+    while ((pos = html.find("href=\"kb:", pos)) != std::string::npos) {
+        pos += 9;
+        const std::string id = html.substr(pos, html.find('"', pos) - pos);
+        CHECK(agent.get("/api/v1/kb/articles/" + id).status == 200);
+        ++links;
+    }
+    CHECK(links >= 2);
 }

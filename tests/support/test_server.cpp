@@ -19,6 +19,7 @@ TestServer::TestServer(TestServerOptions options) : clock_(testStartTime()) {
     config.replayCapacity = options.replayCapacity;
     config.tickInterval = std::chrono::milliseconds(50);
     config.adjustCenter = options.adjustCenter;
+    config.demoKnowledge = options.demoKnowledge;
     app_ = std::make_unique<server::ServerApp>(config);
     app_->start();
 }

@@ -17,6 +17,7 @@ struct TestServerOptions {
     std::size_t replayCapacity = 4096;
     std::function<void(server::CenterConfig&)> adjustCenter;
     std::string dbPath = ":memory:";
+    bool demoKnowledge = true;
 };
 
 class TestServer {

@@ -42,9 +42,13 @@ TEST_CASE("Hangul is indexed as bigrams, also across one space; Latin words pass
 
 TEST_CASE("Queries: every word must match; one-syllable words use unigrams", "[kb][text]") {
     const SearchQuery q = parseQuery("OTP 재발급을");
-    CHECK(q.allWords == "\"otp\" AND {title body tags} : (\"재발\" AND \"발급\")");
+    CHECK(q.allWords == "\"otp\" AND {title body tags} : ((\"재발\" AND \"발급\"))");
     CHECK(q.highlight == std::vector<std::string>{"otp", "재발급"});
     CHECK(parseQuery("앱").allWords == "uni : \"앱\"");
+    CHECK(parseQuery("배송 안 와요").allWords == "{title body tags} : ((\"배송\"))");
+    CHECK(parseQuery("카드 잃어버렸어요").allWords ==
+          "{title body tags} : ((\"카드\")) AND {title body tags} : ((\"잃어\" AND \"어버\") OR "
+          "(\"분실\"))");
     CHECK(parseQuery("  ?! ").allWords.empty());
     CHECK(parseQuery("say \"hi\"").allWords == "\"say\" AND \"hi\"");
 }
@@ -104,8 +108,8 @@ TEST_CASE("Markdown is converted without raw HTML", "[kb][html]") {
 
 TEST_CASE("Question words are optional: they never make a query fail", "[kb][text]") {
     const SearchQuery q = parseQuery("환불받는 방법");
-    CHECK(q.allWords == "{title body tags} : (\"환불\")");
+    CHECK(q.allWords == "{title body tags} : ((\"환불\"))");
     CHECK(q.anyWord.find("방법") != std::string::npos);
     CHECK(parseQuery("how to reset my password").allWords == "\"reset\" AND \"password\"");
-    CHECK(parseQuery("방법").allWords == "{title body tags} : (\"방법\")");
+    CHECK(parseQuery("방법").allWords == "{title body tags} : ((\"방법\"))");
 }
