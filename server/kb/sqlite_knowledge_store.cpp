@@ -22,9 +22,49 @@ CREATE TABLE IF NOT EXISTS kb_articles (
   lang TEXT NOT NULL, updated_ms INTEGER NOT NULL,
   helpful INTEGER NOT NULL DEFAULT 0, not_helpful INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS kb_articles_lang ON kb_articles(lang);
-CREATE VIRTUAL TABLE IF NOT EXISTS kb_fts USING fts5(
-  title, body, uni, tags, tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE TABLE IF NOT EXISTS kb_meta (key TEXT PRIMARY KEY, value TEXT);
+DROP TABLE IF EXISTS kb_fts;
+CREATE VIRTUAL TABLE IF NOT EXISTS kb_search USING fts5(
+  title, body, tuni, uni, tags, lang, content = '',
+  tokenize = 'porter unicode61 remove_diacritics 2');
 )SQL";
+
+// Bump when the tokens change: the index is rebuilt from kb_articles on start.
+constexpr const char* kIndexVersion = "2";
+
+// BM25 weights: title, body, title syllables, body syllables, tags, lang.
+constexpr const char* kRank = "bm25(kb_search, 10.0, 1.0, 6.0, 0.5, 4.0, 0.0)";
+
+// The index is contentless (it stores no copy of the text), so removing an article's tokens
+// needs the same token values again: one function makes them for insert and delete.
+struct IndexRow {
+    std::string title, body, tuni, uni, tags, lang;
+};
+
+IndexRow indexRow(const std::string& title, const std::string& text, const std::string& tagsJson,
+                  const std::string& lang) {
+    std::string tagText;
+    const json tags = json::parse(tagsJson, nullptr, false);
+    if (tags.is_array()) {
+        for (const auto& t : tags) {
+            if (t.is_string())
+                tagText += t.get<std::string>() + " ";
+        }
+    }
+    return {kb::indexTokens(title),  kb::indexTokens(text),    kb::unigramTokens(title),
+            kb::unigramTokens(text), kb::indexTokens(tagText), "lang" + lang};
+}
+
+void writeIndex(SqliteDb& db, std::int64_t rowid, const IndexRow& row, bool remove) {
+    auto st = db.prepare(
+        remove ? "INSERT INTO kb_search(kb_search, rowid, title, body, tuni, uni, tags, lang) "
+                 "VALUES('delete', ?, ?, ?, ?, ?, ?, ?)"
+               : "INSERT INTO kb_search(rowid, title, body, tuni, uni, tags, lang) "
+                 "VALUES(?, ?, ?, ?, ?, ?, ?)");
+    st.bind(1, rowid).bind(2, row.title).bind(3, row.body).bind(4, row.tuni).bind(5, row.uni);
+    st.bind(6, row.tags).bind(7, row.lang);
+    st.run();
+}
 
 std::string compact(const std::string& s) {
     std::string out;
@@ -120,6 +160,31 @@ Outcome parseArticle(const json& o, ArticleInput& out) {
 
 SqliteKnowledgeStore::SqliteKnowledgeStore(SqliteDb& db) : db_(db) {
     db_.exec(kSchema);
+    std::string version;
+    {
+        auto st = db_.prepare("SELECT value FROM kb_meta WHERE key = 'index_version'");
+        if (st.step())
+            version = st.text(0);
+        st.reset();
+    }
+    if (version == kIndexVersion)
+        return;
+    db_.transaction([&] {
+        db_.exec("INSERT INTO kb_search(kb_search) VALUES('delete-all')");
+        auto all = db_.prepare("SELECT rowid, title, body_text, tags, lang FROM kb_articles");
+        std::vector<std::pair<std::int64_t, IndexRow>> rows;
+        while (all.step()) {
+            rows.emplace_back(all.integer(0),
+                              indexRow(all.text(1), all.text(2), all.text(3), all.text(4)));
+        }
+        for (const auto& [rowid, row] : rows)
+            writeIndex(db_, rowid, row, false);
+        auto meta = db_.prepare(
+            "INSERT INTO kb_meta(key, value) VALUES('index_version', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+        meta.bind(1, kIndexVersion);
+        meta.run();
+    });
 }
 
 std::string SqliteKnowledgeStore::saveArticle(const ArticleInput& input, TimePoint now) {
@@ -127,26 +192,26 @@ std::string SqliteKnowledgeStore::saveArticle(const ArticleInput& input, TimePoi
     const std::string html = kb::sanitizeHtml(
         kb::looksLikeHtml(input.body) ? input.body : kb::markdownToHtml(input.body));
     const std::string text = kb::htmlToText(html);
-    std::string tagText;
-    for (const auto& t : input.tags)
-        tagText += t + " ";
+    const std::string tags = json(input.tags).dump();
     db_.transaction([&] {
         std::int64_t rowid = 0;
         {
-            auto find = db_.prepare("SELECT rowid FROM kb_articles WHERE id = ?");
+            auto find = db_.prepare(
+                "SELECT rowid, title, body_text, tags, lang FROM kb_articles WHERE id = ?");
             find.bind(1, id);
-            if (find.step())
+            if (find.step()) {
                 rowid = find.integer(0);
-            find.reset();
+                const IndexRow old =
+                    indexRow(find.text(1), find.text(2), find.text(3), find.text(4));
+                find.reset();
+                writeIndex(db_, rowid, old, true);
+            }
         }
         if (rowid) {
-            auto del = db_.prepare("DELETE FROM kb_fts WHERE rowid = ?");
-            del.bind(1, rowid);
-            del.run();
             auto up = db_.prepare(
                 "UPDATE kb_articles SET title = ?, body_html = ?, body_text = ?, tags = ?, "
                 "lang = ?, updated_ms = ? WHERE rowid = ?");
-            up.bind(1, input.title).bind(2, html).bind(3, text).bind(4, json(input.tags).dump());
+            up.bind(1, input.title).bind(2, html).bind(3, text).bind(4, tags);
             up.bind(5, input.lang).bind(6, toUnixMs(now)).bind(7, rowid);
             up.run();
         } else {
@@ -154,15 +219,11 @@ std::string SqliteKnowledgeStore::saveArticle(const ArticleInput& input, TimePoi
                 "INSERT INTO kb_articles(id, title, body_html, body_text, tags, lang, updated_ms) "
                 "VALUES(?,?,?,?,?,?,?)");
             ins.bind(1, id).bind(2, input.title).bind(3, html).bind(4, text);
-            ins.bind(5, json(input.tags).dump()).bind(6, input.lang).bind(7, toUnixMs(now));
+            ins.bind(5, tags).bind(6, input.lang).bind(7, toUnixMs(now));
             ins.run();
             rowid = db_.lastInsertRowId();
         }
-        auto fts =
-            db_.prepare("INSERT INTO kb_fts(rowid, title, body, uni, tags) VALUES(?,?,?,?,?)");
-        fts.bind(1, rowid).bind(2, kb::indexTokens(input.title)).bind(3, kb::indexTokens(text));
-        fts.bind(4, kb::unigramTokens(input.title + " " + text)).bind(5, kb::indexTokens(tagText));
-        fts.run();
+        writeIndex(db_, rowid, indexRow(input.title, text, tags, input.lang), false);
     });
     return id;
 }
@@ -189,69 +250,85 @@ std::optional<json> SqliteKnowledgeStore::article(const std::string& id) {
 json SqliteKnowledgeStore::search(const KbSearch& s) {
     const kb::SearchQuery q = kb::parseQuery(s.query);
     json out = json::array();
-    if (q.allWords.empty())
+    if (q.empty())
         return out;
+    const std::string langFilter = s.lang ? " AND lang : \"lang" + *s.lang + "\"" : "";
     struct Hit {
-        std::string id, title, text, lang, tags;
+        std::int64_t rowid;
         double score;
+        std::string id, title, text, lang, tags;
     };
     std::vector<Hit> hits;
-    std::unordered_set<std::string> seen;
-    const int fetch = std::clamp(s.limit * 3, 10, 60);
-    auto run = [&](const std::string& match, double penalty) {
-        auto st = db_.prepare(
-            "SELECT a.id, a.title, a.body_text, a.lang, a.tags, "
-            "bm25(kb_fts, 10.0, 1.0, 0.5, 4.0) AS rank FROM kb_fts "
-            "JOIN kb_articles a ON a.rowid = kb_fts.rowid "
-            "WHERE kb_fts MATCH ?1 AND (?2 IS NULL OR a.lang = ?2) ORDER BY rank LIMIT ?3");
-        st.bind(1, match).bindOptional(2, s.lang).bind(3, fetch);
+    std::unordered_set<std::int64_t> seen;
+    const int fetch = std::clamp(s.limit * 2, 10, 50);
+    // Ranks inside the FTS index alone (no join), so only the winners' rows are read.
+    auto rank = [&](const std::string& match, double bonus) {
+        if (match.empty())
+            return;
+        auto st = db_.prepare(std::string("SELECT rowid, ") + kRank +
+                              " AS r FROM kb_search WHERE kb_search MATCH ? ORDER BY r LIMIT ?");
+        st.bind(1, "(" + match + ")" + langFilter).bind(2, fetch);
         while (st.step()) {
-            std::string id = st.text(0);
-            if (!seen.insert(id).second)
-                continue;
-            hits.push_back(
-                {id, st.text(1), st.text(2), st.text(3), st.text(4), -st.real(5) - penalty});
+            const std::int64_t rowid = st.integer(0);
+            if (seen.insert(rowid).second)
+                hits.push_back({rowid, -st.real(1) + bonus, {}, {}, {}, {}, {}});
         }
     };
-    run(q.allWords, 0);
-    if (static_cast<int>(hits.size()) < s.limit && !q.anyWord.empty() && q.anyWord != q.allWords)
-        run(q.anyWord, 1000);  // partial matches come after every full match
+    // Titles first: the article about the thing beats one that mentions it. Then the bodies,
+    // and only when every-word finds nothing, any word.
+    const std::string titles = q.allWords(true);
+    rank(titles.empty() ? titles : titles + " AND " + q.allWords(false), 1000);
+    if (static_cast<int>(hits.size()) < s.limit)
+        rank(q.allWords(false), 0);
+    if (hits.empty())
+        rank(q.anyWord(), -1000);
     bool typoFallback = false;
     if (hits.empty()) {
         // Nothing matched: the closest titles by edit distance (a typo in the query).
         typoFallback = true;
-        const std::u32string needle = kb::toU32(compact(q.normalized));
-        auto st = db_.prepare(
-            "SELECT id, title, body_text, lang, tags FROM kb_articles "
-            "WHERE (?1 IS NULL OR lang = ?1)");
+        const std::u32string query = kb::toU32(compact(q.normalized));
+        const std::u32string needle = kb::toJamo(query);
+        const std::size_t n = query.size();
+        const std::size_t m = needle.size();
+        const std::size_t allowed = m <= 6 ? 1 : (m <= 12 ? 2 : 3);
+        auto st =
+            db_.prepare("SELECT rowid, title FROM kb_articles WHERE (?1 IS NULL OR lang = ?1)");
         st.bindOptional(1, s.lang);
         while (st.step()) {
-            const std::string title = st.text(1);
-            const std::u32string t = kb::toU32(kb::lowerAscii(compact(title)));
-            // Best match of the query against any window of the title of similar length.
-            std::size_t best = needle.size();
-            const std::size_t n = needle.size();
-            for (std::size_t len = n > 1 ? n - 1 : 1; len <= n + 1; ++len) {
+            const std::u32string t = kb::toU32(kb::lowerAscii(compact(st.text(1))));
+            std::size_t best = m;
+            // Windows of the title about as long as the query, compared jamo by jamo.
+            for (std::size_t len = n > 1 ? n - 1 : 1; len <= n + 1 && best > 0; ++len) {
                 for (std::size_t i = 0; i + len <= t.size(); ++i) {
                     best = std::min(
-                        best, kb::editDistance(needle, std::u32string_view(t).substr(i, len)));
+                        best, kb::editDistance(needle,
+                                               kb::toJamo(std::u32string_view(t).substr(i, len))));
                 }
             }
-            const std::size_t allowed = n <= 4 ? 1 : (n <= 8 ? 2 : 3);
-            if (best <= allowed && best < n) {
-                hits.push_back({st.text(0), title, st.text(2), st.text(3), st.text(4),
-                                -static_cast<double>(best)});
-            }
+            if (best <= allowed && best * 3 < m)
+                hits.push_back({st.integer(0), -static_cast<double>(best), {}, {}, {}, {}, {}});
         }
     }
-    // Title boosts: the article whose title is the query comes first.
+    // Read the candidates' rows, then the title boosts: the article whose title is the query
+    // comes first, then titles that start with it, then titles that contain it.
     const std::string wanted = compact(q.normalized);
     for (auto& h : hits) {
+        auto row =
+            db_.prepare("SELECT id, title, body_text, lang, tags FROM kb_articles WHERE rowid = ?");
+        row.bind(1, h.rowid);
+        if (!row.step())
+            continue;
+        h.id = row.text(0);
+        h.title = row.text(1);
+        h.text = row.text(2);
+        h.lang = row.text(3);
+        h.tags = row.text(4);
+        row.reset();
         const std::string title = kb::lowerAscii(compact(h.title));
         if (title == wanted)
             h.score += 10000;
         else if (!wanted.empty() && title.rfind(wanted, 0) == 0)
-            h.score += 70;  // the title starts with the query: the general article
+            h.score += 70;
         else if (!wanted.empty() && title.find(wanted) != std::string::npos)
             h.score += 50;
     }
@@ -260,6 +337,8 @@ json SqliteKnowledgeStore::search(const KbSearch& s) {
     for (const auto& h : hits) {
         if (static_cast<int>(out.size()) >= s.limit)
             break;
+        if (h.id.empty())
+            continue;
         out.push_back({{"id", h.id},
                        {"title", h.title},
                        {"snippet", kb::makeSnippet(h.text, q.highlight)},

@@ -204,12 +204,9 @@ std::string indexTokens(std::string_view text) {
 
 std::string unigramTokens(std::string_view text) {
     std::string out;
-    std::u32string seen;
     for (char32_t c : toU32(text)) {
-        if (isCjk(c) && seen.find(c) == std::u32string::npos) {
-            seen.push_back(c);
+        if (isCjk(c))
             appendToken(out, std::u32string(1, c));
-        }
     }
     return out;
 }
@@ -269,56 +266,71 @@ bool isFillerWord(const std::string& stem) {
 }  // namespace
 
 SearchQuery parseQuery(std::string_view query) {
+    using Word = SearchQuery::Word;
     SearchQuery q;
-    std::vector<std::string> groups;
-    std::vector<std::string> anyParts;
-    std::vector<std::string> fillerGroups;
     for (const Run& run : runs(toU32(query))) {
         if (!q.normalized.empty())
             q.normalized.push_back(' ');
         q.normalized += lowerAscii(toUtf8(run.text));
         if (run.kind == Kind::Word) {
             const std::string word = lowerAscii(toUtf8(run.text));
-            if (isFillerWord(word)) {
-                fillerGroups.push_back(quote(word));
-            } else {
-                groups.push_back(quote(word));
-                anyParts.push_back(quote(word));
-            }
+            q.words.push_back({Word::Kind::Latin, quote(word), isFillerWord(word)});
             q.highlight.push_back(word);
             continue;
         }
         const std::u32string stem = toU32(stripKoreanEnding(toUtf8(run.text)));
         q.highlight.push_back(toUtf8(stem));
-        if (isFillerWord(toUtf8(stem)) || isFillerWord(toUtf8(run.text))) {
-            fillerGroups.push_back("{title body tags} : (" + bigramGroup(stem) + ")");
-            continue;
-        }
         if (stem.size() == 1) {
-            // One syllable: the unigram column, and only as an optional word in longer queries.
-            fillerGroups.push_back("uni : " + quote(toUtf8(stem)));
+            q.words.push_back({Word::Kind::Syllable, quote(toUtf8(stem)), false});
             continue;
         }
         std::string group = bigramGroup(stem);
         for (const auto& synonym : synonymsOf(toUtf8(stem))) {
             group += " OR " + bigramGroup(toU32(synonym));
         }
-        group = "{title body tags} : (" + group + ")";
-        groups.push_back(group);
-        anyParts.push_back(group);
+        const bool filler = isFillerWord(toUtf8(stem)) || isFillerWord(toUtf8(run.text));
+        q.words.push_back({Word::Kind::Hangul, "(" + group + ")", filler});
     }
-    if (groups.empty()) {
-        groups = fillerGroups;  // a query of filler words only still searches for them
-        anyParts = fillerGroups;
-    } else
-        anyParts.insert(anyParts.end(), fillerGroups.begin(), fillerGroups.end());
-    for (std::size_t i = 0; i < groups.size(); ++i) {
-        q.allWords += (i ? " AND " : "") + groups[i];
-    }
-    for (std::size_t i = 0; i < anyParts.size(); ++i) {
-        q.anyWord += (i ? " OR " : "") + anyParts[i];
+    // A single syllable is required only when it is all there is to search for.
+    const bool onlySyllables = std::all_of(q.words.begin(), q.words.end(), [](const Word& w) {
+        return w.kind == Word::Kind::Syllable || w.optional;
+    });
+    for (auto& w : q.words) {
+        if (w.kind == Word::Kind::Syllable && !onlySyllables)
+            w.optional = true;
     }
     return q;
+}
+
+namespace {
+std::string scoped(const SearchQuery::Word& w, bool titlesOnly) {
+    const char* columns = titlesOnly ? "{title tags}" : "{title body tags}";
+    if (w.kind == SearchQuery::Word::Kind::Syllable) {
+        // A one-syllable word: as a word of its own, or inside longer words (unigram columns).
+        return std::string("(") + columns + " : " + w.expr + " OR " +
+               (titlesOnly ? "tuni" : "{tuni uni}") + " : " + w.expr + ")";
+    }
+    return std::string(columns) + " : " + w.expr;
+}
+}  // namespace
+
+std::string SearchQuery::allWords(bool titlesOnly) const {
+    const bool anyRequired =
+        std::any_of(words.begin(), words.end(), [](const Word& w) { return !w.optional; });
+    std::string out;
+    for (const auto& w : words) {
+        if (anyRequired && w.optional)
+            continue;  // a query of filler words only still searches for them
+        out += (out.empty() ? "" : " AND ") + scoped(w, titlesOnly);
+    }
+    return out;
+}
+
+std::string SearchQuery::anyWord() const {
+    std::string out;
+    for (const auto& w : words)
+        out += (out.empty() ? "" : " OR ") + scoped(w, false);
+    return out;
 }
 
 namespace {
@@ -396,6 +408,23 @@ std::string makeSnippet(std::string_view text, const std::vector<std::string>& t
     appendEscaped(out, std::u32string_view(t).substr(pos, end - pos));
     if (end < t.size())
         out += "…";
+    return out;
+}
+
+std::u32string toJamo(std::u32string_view text) {
+    std::u32string out;
+    out.reserve(text.size() * 3);
+    for (char32_t c : text) {
+        if (!isHangul(c)) {
+            out.push_back(c);
+            continue;
+        }
+        const char32_t index = c - 0xAC00;
+        out.push_back(0x1100 + index / 588);
+        out.push_back(0x1161 + (index % 588) / 28);
+        if (index % 28)
+            out.push_back(0x11A7 + index % 28);
+    }
     return out;
 }
 

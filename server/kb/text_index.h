@@ -12,13 +12,25 @@ namespace agentdesk::server::kb {
 
 // Space-separated tokens for the FTS5 columns.
 std::string indexTokens(std::string_view text);
+// Every Hangul/CJK syllable, repeats kept (term frequency matters for ranking).
 std::string unigramTokens(std::string_view text);
 
 struct SearchQuery {
-    std::string allWords;  // FTS5 MATCH: every word must match (empty if nothing to search)
-    std::string anyWord;   // FTS5 MATCH: any word matches (for recall when allWords finds few)
+    // One word of the query as an FTS5 expression without a column filter.
+    struct Word {
+        enum class Kind { Latin, Hangul, Syllable } kind;
+        std::string expr;
+        bool optional = false;  // question words, filler, single syllables in longer queries
+    };
+    std::vector<Word> words;
     std::vector<std::string> highlight;  // stems and words to mark in snippets
     std::string normalized;              // lower-case query with single spaces (title match)
+
+    bool empty() const { return words.empty(); }
+    // FTS5 MATCH: every required word matches; titlesOnly searches titles and tags only.
+    std::string allWords(bool titlesOnly) const;
+    // FTS5 MATCH: any word matches (recall when every-word finds nothing).
+    std::string anyWord() const;
 };
 
 SearchQuery parseQuery(std::string_view query);
@@ -31,6 +43,10 @@ std::string stripKoreanEnding(const std::string& word);
 // HTML-escaped. At most about `width` characters.
 std::string makeSnippet(std::string_view text, const std::vector<std::string>& terms,
                         std::size_t width = 120);
+
+// Hangul syllables split into their jamo (환 → ㅎㅘㄴ), so an edit distance counts a wrong vowel
+// as one small change rather than a whole different syllable. Other characters are unchanged.
+std::u32string toJamo(std::u32string_view text);
 
 // Levenshtein distance in code points.
 std::size_t editDistance(std::u32string_view a, std::u32string_view b);

@@ -40,17 +40,22 @@ TEST_CASE("Hangul is indexed as bigrams, also across one space; Latin words pass
     CHECK(hasToken(indexTokens("앱"), "앱"));
 }
 
-TEST_CASE("Queries: every word must match; one-syllable words use unigrams", "[kb][text]") {
+TEST_CASE("Queries: every word must match, one-syllable words use unigrams", "[kb][text]") {
     const SearchQuery q = parseQuery("OTP 재발급을");
-    CHECK(q.allWords == "\"otp\" AND {title body tags} : ((\"재발\" AND \"발급\"))");
+    CHECK(q.allWords(false) ==
+          "{title body tags} : \"otp\" AND {title body tags} : ((\"재발\" AND \"발급\"))");
+    CHECK(q.allWords(true) ==
+          "{title tags} : \"otp\" AND {title tags} : ((\"재발\" AND \"발급\"))");
     CHECK(q.highlight == std::vector<std::string>{"otp", "재발급"});
-    CHECK(parseQuery("앱").allWords == "uni : \"앱\"");
-    CHECK(parseQuery("배송 안 와요").allWords == "{title body tags} : ((\"배송\"))");
-    CHECK(parseQuery("카드 잃어버렸어요").allWords ==
+    CHECK(parseQuery("앱").allWords(false) ==
+          "({title body tags} : \"앱\" OR {tuni uni} : \"앱\")");
+    CHECK(parseQuery("배송 안 와요").allWords(false) == "{title body tags} : ((\"배송\"))");
+    CHECK(parseQuery("카드 잃어버렸어요").allWords(false) ==
           "{title body tags} : ((\"카드\")) AND {title body tags} : ((\"잃어\" AND \"어버\") OR "
           "(\"분실\"))");
-    CHECK(parseQuery("  ?! ").allWords.empty());
-    CHECK(parseQuery("say \"hi\"").allWords == "\"say\" AND \"hi\"");
+    CHECK(parseQuery("  ?! ").empty());
+    CHECK(parseQuery("say \"hi\"").allWords(false) ==
+          "{title body tags} : \"say\" AND {title body tags} : \"hi\"");
 }
 
 TEST_CASE("Snippets mark matches and escape the rest", "[kb][text]") {
@@ -64,6 +69,9 @@ TEST_CASE("Edit distance counts code points", "[kb][text]") {
     CHECK(editDistance(toU32("비밀번호"), toU32("비밀번흐")) == 1);
     CHECK(editDistance(toU32("refund"), toU32("refnud")) == 2);
     CHECK(editDistance(toU32(""), toU32("abc")) == 3);
+    CHECK(editDistance(toJamo(toU32("환뷸")), toJamo(toU32("환불"))) == 1);  // ㅠ for ㅜ
+    CHECK(editDistance(toJamo(toU32("환뷸")), toJamo(toU32("환및"))) == 3);
+    CHECK(toJamo(toU32("각A")).size() == 4);
 }
 
 TEST_CASE("The sanitiser keeps content and drops everything active or remote", "[kb][html]") {
@@ -108,8 +116,9 @@ TEST_CASE("Markdown is converted without raw HTML", "[kb][html]") {
 
 TEST_CASE("Question words are optional: they never make a query fail", "[kb][text]") {
     const SearchQuery q = parseQuery("환불받는 방법");
-    CHECK(q.allWords == "{title body tags} : ((\"환불\"))");
-    CHECK(q.anyWord.find("방법") != std::string::npos);
-    CHECK(parseQuery("how to reset my password").allWords == "\"reset\" AND \"password\"");
-    CHECK(parseQuery("방법").allWords == "{title body tags} : ((\"방법\"))");
+    CHECK(q.allWords(false) == "{title body tags} : ((\"환불\"))");
+    CHECK(q.anyWord().find("방법") != std::string::npos);
+    CHECK(parseQuery("how to reset my password").allWords(false) ==
+          "{title body tags} : \"reset\" AND {title body tags} : \"password\"");
+    CHECK(parseQuery("방법").allWords(false) == "{title body tags} : ((\"방법\"))");
 }
