@@ -23,6 +23,7 @@ TEST_CASE("Particles and endings are stripped from query words", "[kb][text]") {
     CHECK(stripKoreanEnding("잃어버렸어요") == "잃어버");
     CHECK(stripKoreanEnding("변경하려면") == "변경");
     CHECK(stripKoreanEnding("화면") == "화면");  // a noun, not an ending
+    CHECK(stripKoreanEnding("신청하시려면") == "신청");
 }
 
 TEST_CASE("Hangul is indexed as bigrams, also across one space; Latin words pass through",
@@ -121,4 +122,6 @@ TEST_CASE("Question words are optional: they never make a query fail", "[kb][tex
     CHECK(parseQuery("how to reset my password").allWords(false) ==
           "{title body tags} : \"reset\" AND {title body tags} : \"password\"");
     CHECK(parseQuery("방법").allWords(false) == "{title body tags} : ((\"방법\"))");
+    CHECK(parseQuery("교환 신청을 원하시면").allWords(false) ==
+          "{title body tags} : ((\"교환\")) AND {title body tags} : ((\"신청\"))");
 }
