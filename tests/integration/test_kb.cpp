@@ -38,13 +38,7 @@ struct KbServer {
         }
     }
     json search(const std::string& q, const std::string& extra = "") {
-        std::string encoded;
-        for (unsigned char c : q) {
-            char buf[4];
-            std::snprintf(buf, sizeof buf, "%%%02X", c);
-            encoded += buf;
-        }
-        auto r = agent.get("/api/v1/kb/search?q=" + encoded + extra);
+        auto r = agent.get("/api/v1/kb/search?q=" + urlEncode(q) + extra);
         REQUIRE(r.status == 200);
         return r.json();
     }
@@ -191,13 +185,7 @@ TEST_CASE("The demo knowledge base answers typical counselor queries", "[integra
     TestServer server;
     HttpClient agent = server.loggedIn("counselor1");
     auto hits = [&](const std::string& q, const std::string& extra = "") {
-        std::string encoded;
-        for (unsigned char c : q) {
-            char buf[4];
-            std::snprintf(buf, sizeof buf, "%%%02X", c);
-            encoded += buf;
-        }
-        auto r = agent.get("/api/v1/kb/search?limit=3&q=" + encoded + extra);
+        auto r = agent.get("/api/v1/kb/search?limit=3&q=" + urlEncode(q) + extra);
         REQUIRE(r.status == 200);
         return r.json();
     };

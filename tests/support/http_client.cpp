@@ -1,5 +1,7 @@
 #include "tests/support/http_client.h"
 
+#include <cstdio>
+
 #include <curl/curl.h>
 
 namespace agentdesk::test {
@@ -26,6 +28,16 @@ size_t collectHeader(char* ptr, size_t size, size_t n, void* user) {
     return size * n;
 }
 }  // namespace
+
+std::string urlEncode(std::string_view text) {
+    std::string encoded;
+    for (unsigned char c : text) {
+        char buf[4];
+        std::snprintf(buf, sizeof buf, "%%%02X", c);
+        encoded += buf;
+    }
+    return encoded;
+}
 
 std::string HttpResult::errorCode() const {
     auto j = json();

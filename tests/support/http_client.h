@@ -17,6 +17,9 @@
 
 namespace agentdesk::test {
 
+// Percent-encodes every byte of a query parameter value.
+std::string urlEncode(std::string_view text);
+
 struct HttpResult {
     long status = 0;
     std::string body;
