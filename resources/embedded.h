@@ -4,8 +4,8 @@
 
 namespace agentdesk::resources {
 
-std::string_view demoCenterJson();     // queues, users, wrap-up codes, not-ready reasons
-std::string_view demoCustomersJson();  // customers with phones, products, cases, history
+std::string_view demoCenterJson();      // queues, users, wrap-up codes, not-ready reasons
+std::string_view demoCustomersJson();   // customers with phones, products, cases, history
 std::string_view demoKnowledgeJsonl();  // knowledge-base articles, one JSON object a line
 
 }  // namespace agentdesk::resources

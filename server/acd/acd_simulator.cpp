@@ -719,8 +719,7 @@ void AcdSimulator::offer(Call& c, Agent& a, bool consult) {
     a.callId = c.id;
     setState(a, "ringing", "", "");
     json data{{"call", callJson(c)}};
-    data["suggestedArticles"] =
-        c.intent.empty() ? json::array() : hooks_.suggestArticles(c.intent);
+    data["suggestedArticles"] = c.intent.empty() ? json::array() : hooks_.suggestArticles(c.intent);
     if (consult) {
         data["call"]["state"] = "ringing";
         data["consultFrom"] = c.agentId;
