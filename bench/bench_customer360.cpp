@@ -266,11 +266,9 @@ int main(int argc, char** argv) {
         return 2;
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
 
-    char dirTemplate[] = "/tmp/agentdesk-bench-XXXXXX";
-    const char* dir = mkdtemp(dirTemplate);
-    if (!dir)
+    const std::string tempDir = makeRunDirectory();
+    if (tempDir.empty())
         return 1;
-    const std::string tempDir = dir;
     const std::string dbPath = tempDir + "/crm.db";
     std::printf("bench_customer360: %u cores, load average %s, database %s\n",
                 std::thread::hardware_concurrency(), loadAverage().c_str(), dbPath.c_str());

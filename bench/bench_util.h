@@ -57,6 +57,13 @@ inline rlim_t raiseFileLimit(rlim_t wanted) {
 }
 
 // "1.23 0.98 0.70" (1, 5, 15 min), to show whether other work shared the machine.
+// A fresh directory under /tmp for one run's database; empty string when it cannot be made.
+inline std::string makeRunDirectory() {
+    char dirTemplate[] = "/tmp/agentdesk-bench-XXXXXX";
+    const char* dir = mkdtemp(dirTemplate);
+    return dir ? dir : "";
+}
+
 inline std::string loadAverage() {
     double avg[3] = {0, 0, 0};
     if (getloadavg(avg, 3) != 3)
