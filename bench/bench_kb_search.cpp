@@ -1099,8 +1099,8 @@ int main(int argc, char** argv) {
         while (st.step()) {
             const std::string name = st.text(0);
             std::string group = "other (CRM tables, schema)";
-            if (name.rfind("kb_search", 0) == 0)
-                group = "kb_search* (ours: contentless FTS5 index)";
+            if (name.rfind("kb_search", 0) == 0 || name.rfind("kb_titles", 0) == 0)
+                group = "kb_search*, kb_titles* (ours: contentless FTS5)";
             else if (name.rfind("kb_plain", 0) == 0)
                 group = "kb_plain* (baseline unicode61)";
             else if (name == "kb_articles" || name.find("kb_articles") != std::string::npos)
@@ -1146,6 +1146,7 @@ int main(int argc, char** argv) {
         // the indexed columns it stores itself (_content).
         auto st = db.prepare(
             "SELECT name, sum(pgsize) FROM dbstat WHERE name LIKE 'kb_search_%' OR name LIKE "
+            "'kb_titles_%' OR name LIKE "
             "'kb_plain_%' GROUP BY name");
         std::map<std::string, std::pair<double, double>> split;  // table → index, content
         while (st.step()) {

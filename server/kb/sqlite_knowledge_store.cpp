@@ -27,13 +27,18 @@ DROP TABLE IF EXISTS kb_fts;
 CREATE VIRTUAL TABLE IF NOT EXISTS kb_search USING fts5(
   title, body, tuni, uni, tags, lang, content = '',
   tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS kb_titles USING fts5(
+  title, tuni, tags, lang, content = '', tokenize = 'porter unicode61 remove_diacritics 2');
 )SQL";
 
 // Bump when the tokens change: the index is rebuilt from kb_articles on start.
-constexpr const char* kIndexVersion = "2";
+constexpr const char* kIndexVersion = "3";
 
 // BM25 weights: title, body, title syllables, body syllables, tags, lang.
 constexpr const char* kRank = "bm25(kb_search, 10.0, 1.0, 6.0, 0.5, 4.0, 0.0)";
+// The titles-only index has short doclists, so the first search stage stays fast however
+// common a word is in article bodies. Weights: title, title syllables, tags, lang.
+constexpr const char* kTitleRank = "bm25(kb_titles, 10.0, 6.0, 4.0, 0.0)";
 
 // The index is contentless (it stores no copy of the text), so removing an article's tokens
 // needs the same token values again: one function makes them for insert and delete.
@@ -56,6 +61,12 @@ IndexRow indexRow(const std::string& title, const std::string& text, const std::
 }
 
 void writeIndex(SqliteDb& db, std::int64_t rowid, const IndexRow& row, bool remove) {
+    auto titles = db.prepare(remove ? "INSERT INTO kb_titles(kb_titles, rowid, title, tuni, tags, "
+                                      "lang) VALUES('delete', ?, ?, ?, ?, ?)"
+                                    : "INSERT INTO kb_titles(rowid, title, tuni, tags, lang) "
+                                      "VALUES(?, ?, ?, ?, ?)");
+    titles.bind(1, rowid).bind(2, row.title).bind(3, row.tuni).bind(4, row.tags).bind(5, row.lang);
+    titles.run();
     auto st = db.prepare(
         remove ? "INSERT INTO kb_search(kb_search, rowid, title, body, tuni, uni, tags, lang) "
                  "VALUES('delete', ?, ?, ?, ?, ?, ?, ?)"
@@ -171,6 +182,7 @@ SqliteKnowledgeStore::SqliteKnowledgeStore(SqliteDb& db) : db_(db) {
         return;
     db_.transaction([&] {
         db_.exec("INSERT INTO kb_search(kb_search) VALUES('delete-all')");
+        db_.exec("INSERT INTO kb_titles(kb_titles) VALUES('delete-all')");
         auto all = db_.prepare("SELECT rowid, title, body_text, tags, lang FROM kb_articles");
         std::vector<std::pair<std::int64_t, IndexRow>> rows;
         while (all.step()) {
@@ -262,11 +274,13 @@ json SqliteKnowledgeStore::search(const KbSearch& s) {
     std::unordered_set<std::int64_t> seen;
     const int fetch = std::clamp(s.limit * 2, 10, 50);
     // Ranks inside the FTS index alone (no join), so only the winners' rows are read.
-    auto rank = [&](const std::string& match, double bonus) {
+    auto rank = [&](const std::string& match, double bonus, bool titlesOnly) {
         if (match.empty())
             return;
-        auto st = db_.prepare(std::string("SELECT rowid, ") + kRank +
-                              " AS r FROM kb_search WHERE kb_search MATCH ? ORDER BY r LIMIT ?");
+        const std::string table = titlesOnly ? "kb_titles" : "kb_search";
+        auto st =
+            db_.prepare("SELECT rowid, " + std::string(titlesOnly ? kTitleRank : kRank) +
+                        " AS r FROM " + table + " WHERE " + table + " MATCH ? ORDER BY r LIMIT ?");
         st.bind(1, "(" + match + ")" + langFilter).bind(2, fetch);
         while (st.step()) {
             const std::int64_t rowid = st.integer(0);
@@ -276,12 +290,11 @@ json SqliteKnowledgeStore::search(const KbSearch& s) {
     };
     // Titles first: the article about the thing beats one that mentions it. Then the bodies,
     // and only when every-word finds nothing, any word.
-    const std::string titles = q.allWords(true);
-    rank(titles.empty() ? titles : titles + " AND " + q.allWords(false), 1000);
+    rank(q.allWords(true), 1000, true);
     if (static_cast<int>(hits.size()) < s.limit)
-        rank(q.allWords(false), 0);
+        rank(q.allWords(false), 0, false);
     if (hits.empty())
-        rank(q.anyWord(), -1000);
+        rank(q.anyWord(), -1000, false);
     bool typoFallback = false;
     if (hits.empty()) {
         // Nothing matched: the closest titles by edit distance (a typo in the query).
@@ -324,6 +337,18 @@ json SqliteKnowledgeStore::search(const KbSearch& s) {
         h.lang = row.text(3);
         h.tags = row.text(4);
         row.reset();
+        // Among articles found the same way, the one whose body is about the query words.
+        std::size_t mentions = 0;
+        const std::string body = kb::lowerAscii(h.text);
+        for (const auto& term : q.highlight) {
+            if (term.empty())
+                continue;
+            for (std::size_t pos = body.find(term); pos != std::string::npos && mentions < 20;
+                 pos = body.find(term, pos + term.size())) {
+                ++mentions;
+            }
+        }
+        h.score += 0.5 * static_cast<double>(mentions);
         const std::string title = kb::lowerAscii(compact(h.title));
         if (title == wanted)
             h.score += 10000;
