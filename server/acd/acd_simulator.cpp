@@ -130,11 +130,6 @@ bool AcdSimulator::hasQueue(const std::string& queueId) const {
     return queue(queueId) != nullptr;
 }
 
-bool AcdSimulator::isLoggedIn(const std::string& agentId) const {
-    const Agent* a = agent(agentId);
-    return a && a->loggedIn;
-}
-
 std::string AcdSimulator::intentLabel(const std::string& queueId, const std::string& intent) const {
     if (const auto* q = queue(queueId)) {
         for (const auto& i : q->intents) {

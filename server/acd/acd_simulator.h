@@ -99,7 +99,6 @@ public:
     void advance() override;
 
     bool hasQueue(const std::string& queueId) const override;
-    bool isLoggedIn(const std::string& agentId) const override;
     nlohmann::json agentJson(const std::string& agentId) const override;
     nlohmann::json agentsJson() const override;
     std::optional<nlohmann::json> currentCallJson(const std::string& agentId) const override;

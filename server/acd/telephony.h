@@ -103,7 +103,6 @@ public:
     virtual void advance() = 0;
 
     virtual bool hasQueue(const std::string& queueId) const = 0;
-    virtual bool isLoggedIn(const std::string& agentId) const = 0;
     virtual nlohmann::json agentJson(const std::string& agentId) const = 0;
     virtual nlohmann::json agentsJson() const = 0;
     virtual std::optional<nlohmann::json> currentCallJson(const std::string& agentId) const = 0;

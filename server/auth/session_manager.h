@@ -31,7 +31,6 @@ public:
     int sessionsOf(const std::string& userId) const;
     // Forgets expired sessions and returns them (their event streams must close).
     std::vector<AuthSession> purgeExpired();
-    void clear() { sessions_.clear(); }
 
 private:
     const Clock& clock_;

@@ -411,8 +411,4 @@ void HttpServer::stop() {
     }
 }
 
-std::size_t HttpServer::openConnections() const {
-    return state_->sessions.size();
-}
-
 }  // namespace agentdesk::server::http

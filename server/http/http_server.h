@@ -36,7 +36,6 @@ public:
     std::uint16_t start();
     // Stops accepting and closes every open connection (event streams included).
     void stop();
-    std::size_t openConnections() const;
 
     struct State;
 

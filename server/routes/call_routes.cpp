@@ -171,12 +171,11 @@ void addAgentAndCallRoutes(http::Router& router, RouteContext& ctx) {
 
     router.add(
         "PUT", "/api/v1/agents/me/state", [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-            auto session = authenticate(ctx, req, ex);
-            if (!session)
+            auto in = authenticatedBody(ctx, req, ex);
+            if (!in)
                 return;
-            auto body = jsonBody(req, ex);
-            if (!body)
-                return;
+            const AuthSession* session = &in->session;
+            const json* body = &in->body;
             Fields f(*body);
             auto state = f.string("state", true);
             auto reason = f.string("reason", false);
@@ -224,12 +223,11 @@ void addAgentAndCallRoutes(http::Router& router, RouteContext& ctx) {
         [&ctx](http::Request& req, const http::ExchangePtr& ex) { callAction(ctx, req, ex); });
 
     router.add("POST", "/api/v1/calls", [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-        auto session = authenticate(ctx, req, ex);
-        if (!session)
+        auto in = authenticatedBody(ctx, req, ex);
+        if (!in)
             return;
-        auto body = jsonBody(req, ex);
-        if (!body)
-            return;
+        const AuthSession* session = &in->session;
+        const json* body = &in->body;
         Fields f(*body);
         auto number = f.string("number", false);
         auto customerId = f.string("customerId", false);

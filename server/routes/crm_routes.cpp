@@ -105,12 +105,11 @@ void addCrmRoutes(http::Router& router, RouteContext& ctx) {
 
     router.add(
         "POST", "/api/v1/customers", [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-            auto session = authenticate(ctx, req, ex);
-            if (!session)
+            auto in = authenticatedBody(ctx, req, ex);
+            if (!in)
                 return;
-            auto body = jsonBody(req, ex);
-            if (!body)
-                return;
+            const AuthSession* session = &in->session;
+            const json* body = &in->body;
             json fields;
             if (auto o = validateCustomer(*body, true, fields); !o.ok())
                 return respondOutcome(ex, o);
@@ -149,12 +148,11 @@ void addCrmRoutes(http::Router& router, RouteContext& ctx) {
                });
 
     router.add("POST", "/api/v1/notes", [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-        auto session = authenticate(ctx, req, ex);
-        if (!session)
+        auto in = authenticatedBody(ctx, req, ex);
+        if (!in)
             return;
-        auto body = jsonBody(req, ex);
-        if (!body)
-            return;
+        const AuthSession* session = &in->session;
+        const json* body = &in->body;
         Fields f(*body);
         auto key = f.string("idempotencyKey", true);
         auto callId = f.string("callId", false);
@@ -206,12 +204,11 @@ void addCrmRoutes(http::Router& router, RouteContext& ctx) {
 
     router.add(
         "PUT", "/api/v1/notes/{id}", [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-            auto session = authenticate(ctx, req, ex);
-            if (!session)
+            auto in = authenticatedBody(ctx, req, ex);
+            if (!in)
                 return;
-            auto body = jsonBody(req, ex);
-            if (!body)
-                return;
+            const AuthSession* session = &in->session;
+            const json* body = &in->body;
             Fields f(*body);
             auto text = f.string("text", true);
             auto code = f.string("wrapupCode", true);
@@ -246,12 +243,11 @@ void addCrmRoutes(http::Router& router, RouteContext& ctx) {
 
     router.add(
         "POST", "/api/v1/evaluations", [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-            auto session = authenticate(ctx, req, ex, {Role::Trainer, Role::TeamLead});
-            if (!session)
+            auto in = authenticatedBody(ctx, req, ex, {Role::Trainer, Role::TeamLead});
+            if (!in)
                 return;
-            auto body = jsonBody(req, ex);
-            if (!body)
-                return;
+            const AuthSession* session = &in->session;
+            const json* body = &in->body;
             Fields f(*body);
             auto callId = f.string("callId", true);
             auto agentId = f.string("agentId", true);

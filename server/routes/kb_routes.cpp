@@ -52,12 +52,11 @@ void addKnowledgeRoutes(http::Router& router, RouteContext& ctx) {
 
     router.add("POST", "/api/v1/kb/articles",
                [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-                   auto session = authenticate(ctx, req, ex, {Role::TeamLead, Role::Trainer});
-                   if (!session)
+                   auto in = authenticatedBody(ctx, req, ex, {Role::TeamLead, Role::Trainer});
+                   if (!in)
                        return;
-                   auto body = jsonBody(req, ex);
-                   if (!body)
-                       return;
+                   const AuthSession* session = &in->session;
+                   const json* body = &in->body;
                    ArticleInput input;
                    if (auto o = parseArticle(*body, input); !o.ok())
                        return respondOutcome(ex, o);

@@ -85,6 +85,18 @@ std::optional<json> jsonBody(const http::Request& request, const http::ExchangeP
     return body;
 }
 
+std::optional<AuthenticatedBody> authenticatedBody(RouteContext& ctx, const http::Request& request,
+                                                   const http::ExchangePtr& ex,
+                                                   std::initializer_list<Role> roles) {
+    auto session = authenticate(ctx, request, ex, roles);
+    if (!session)
+        return std::nullopt;
+    auto body = jsonBody(request, ex);
+    if (!body)
+        return std::nullopt;
+    return AuthenticatedBody{std::move(*session), std::move(*body)};
+}
+
 std::string requestIdOf(const http::Request& request) {
     std::string id = request.header("x-request-id");
     if (!id.empty() && id.size() <= 128)

@@ -58,6 +58,14 @@ std::string bearerToken(const http::Request& request);
 std::optional<AuthSession> authenticate(RouteContext& ctx, const http::Request& request,
                                         const http::ExchangePtr& ex,
                                         std::initializer_list<Role> roles = {});
+// authenticate() and jsonBody() in one step, for commands that carry a body.
+struct AuthenticatedBody {
+    AuthSession session;
+    json body;
+};
+std::optional<AuthenticatedBody> authenticatedBody(RouteContext& ctx, const http::Request& request,
+                                                   const http::ExchangePtr& ex,
+                                                   std::initializer_list<Role> roles = {});
 // Parses a JSON object body; answers 400 itself on anything else.
 std::optional<json> jsonBody(const http::Request& request, const http::ExchangePtr& ex,
                              bool allowEmpty = false);

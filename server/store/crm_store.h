@@ -32,8 +32,6 @@ public:
                                            const Viewer& viewer) = 0;
     virtual std::optional<nlohmann::json> customer360(const std::string& id,
                                                       const Viewer& viewer) = 0;
-    virtual std::optional<nlohmann::json> customerSummary(const std::string& id,
-                                                          const Viewer& viewer) = 0;
     virtual bool customerExists(const std::string& id) = 0;
     // `fields` is already validated (customer_validation.h). Returns the new id.
     virtual std::string createCustomer(const nlohmann::json& fields, TimePoint now) = 0;

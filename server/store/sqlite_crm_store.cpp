@@ -294,17 +294,6 @@ json SqliteCrmStore::searchCustomers(const std::string& query, int limit, const 
     return listWithPhones(st, viewer);
 }
 
-std::optional<json> SqliteCrmStore::customerSummary(const std::string& id, const Viewer& viewer) {
-    auto st = db_.prepare(std::string(kListColumns) + "WHERE c.id = ?");
-    st.bind(1, id);
-    if (!st.step())
-        return std::nullopt;
-    json item = listItem(st, viewer);
-    st.reset();
-    item["phones"] = phonesJson(id, viewer, false);
-    return item;
-}
-
 bool SqliteCrmStore::customerExists(const std::string& id) {
     auto st = db_.prepare("SELECT 1 FROM customers WHERE id = ?");
     st.bind(1, id);

@@ -22,8 +22,6 @@ public:
     nlohmann::json searchCustomers(const std::string& query, int limit,
                                    const Viewer& viewer) override;
     std::optional<nlohmann::json> customer360(const std::string& id, const Viewer& viewer) override;
-    std::optional<nlohmann::json> customerSummary(const std::string& id,
-                                                  const Viewer& viewer) override;
     bool customerExists(const std::string& id) override;
     std::string createCustomer(const nlohmann::json& fields, TimePoint now) override;
     bool updateCustomer(const std::string& id, const nlohmann::json& fields,
