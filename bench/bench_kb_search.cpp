@@ -1027,7 +1027,7 @@ int main(int argc, char** argv) {
 
     server::SqliteCrmStore store(dbPath);
     server::SqliteKnowledgeStore kbStore(store.database());
-    server::SqliteDb& db = store.database();
+    agentdesk::SqliteDb& db = store.database();
 
     // ---- 1-2. corpus and import
     std::vector<std::string> titleKeys;  // compact lower-case titles, for the ground truth

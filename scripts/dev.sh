@@ -10,7 +10,9 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git curl ca-certificates
   libboost1.74-dev nlohmann-json3-dev libsodium-dev libspdlog-dev libfmt-dev libsqlite3-dev
   libcurl4-openssl-dev libcmark-dev libxml2-dev catch2
-  chromium fonts-noto-cjk python3
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-translations-l10n qt6-webengine-dev qt6-charts-dev qt6-svg-dev libgl-dev
+  chromium fonts-noto-cjk python3 openssl xvfb xauth imagemagick
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

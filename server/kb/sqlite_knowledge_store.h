@@ -2,7 +2,7 @@
 // KnowledgeStore on SQLite FTS5 with pre-tokenised columns (kb/text_index.h) and the
 // `porter unicode61` tokenizer for Latin words; BM25 with a title boost.
 #include "server/kb/knowledge_store.h"
-#include "server/store/sqlite_db.h"
+#include "common/sqlite_db.h"
 
 namespace agentdesk::server {
 

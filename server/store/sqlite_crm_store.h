@@ -4,7 +4,7 @@
 #include <string>
 
 #include "server/store/crm_store.h"
-#include "server/store/sqlite_db.h"
+#include "common/sqlite_db.h"
 
 namespace agentdesk::server {
 

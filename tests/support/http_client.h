@@ -13,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "crm/sse_parser.h"
+#include "crm/events/sse_parser.h"
 
 namespace agentdesk::test {
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include <QCoreApplication>
 #include <curl/curl.h>
 
 #include "common/logging.h"
@@ -30,6 +31,8 @@ int main(int argc, char* argv[]) {
     agentdesk::logging::init(
         {"agentdesk-tests", root + "/state", true, false, level ? level : "warn"});
     curl_global_init(CURL_GLOBAL_DEFAULT);
+    // crm objects deliver results through the Qt event loop of the thread that owns them.
+    QCoreApplication app(argc, argv);
     const int result = Catch::Session().run(argc, argv);
     curl_global_cleanup();
     agentdesk::logging::shutdown();

@@ -1,7 +1,7 @@
 // Cases ported from the WHATWG spec examples and web-platform-tests eventsource/ (format-*).
 #include <catch2/catch.hpp>
 
-#include "crm/sse_parser.h"
+#include "crm/events/sse_parser.h"
 
 using agentdesk::crm::SseEvent;
 using agentdesk::crm::SseParser;

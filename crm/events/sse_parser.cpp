@@ -1,4 +1,4 @@
-#include "crm/sse_parser.h"
+#include "crm/events/sse_parser.h"
 
 namespace agentdesk::crm {
 

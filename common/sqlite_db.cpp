@@ -1,8 +1,8 @@
-#include "server/store/sqlite_db.h"
+#include "common/sqlite_db.h"
 
 #include <sqlite3.h>
 
-namespace agentdesk::server {
+namespace agentdesk {
 
 namespace {
 void check(sqlite3* db, int rc, std::string_view what) {
@@ -126,4 +126,4 @@ int SqliteDb::changes() const {
     return sqlite3_changes(db_);
 }
 
-}  // namespace agentdesk::server
+}  // namespace agentdesk

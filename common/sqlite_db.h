@@ -12,7 +12,7 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace agentdesk::server {
+namespace agentdesk {
 
 class SqliteError : public std::runtime_error {
 public:
@@ -92,4 +92,4 @@ private:
     int depth_ = 0;
 };
 
-}  // namespace agentdesk::server
+}  // namespace agentdesk
