@@ -1,0 +1,454 @@
+#include "crm/api/api_client.h"
+
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QUrl>
+
+namespace agentdesk::crm {
+
+namespace {
+
+QString enc(const QString& v) {
+    return QString::fromLatin1(QUrl::toPercentEncoding(v));
+}
+
+template <typename T>
+std::optional<T> objectOf(const QJsonDocument& doc) {
+    if (!doc.isObject())
+        return std::nullopt;
+    return T::fromJson(doc.object());
+}
+
+template <typename T>
+std::optional<QList<T>> listOf(const QJsonDocument& doc) {
+    if (!doc.isArray())
+        return std::nullopt;
+    QList<T> out;
+    for (const QJsonValue& v : doc.array())
+        out.append(T::fromJson(v.toObject()));
+    return out;
+}
+
+}  // namespace
+
+QJsonObject NoteSubmission::toJson() const {
+    QJsonObject o{{"idempotencyKey", idempotencyKey},
+                  {"customerId", customerId},
+                  {"wrapupCode", wrapupCode},
+                  {"text", text}};
+    if (!callId.isEmpty())
+        o.insert(QStringLiteral("callId"), callId);
+    return o;
+}
+
+ApiClient::ApiClient(HttpTransport& transport, QString baseUrl, QObject* parent)
+    : QObject(parent), transport_(transport), baseUrl_(std::move(baseUrl)) {
+    while (baseUrl_.endsWith(QLatin1Char('/')))
+        baseUrl_.chop(1);
+}
+
+ApiClient::~ApiClient() {
+    transport_.cancelAll(this);
+}
+
+QString ApiClient::newRequestId() {
+    auto* rng = QRandomGenerator::global();
+    return QStringLiteral("c-%1%2")
+        .arg(rng->generate64(), 16, 16, QLatin1Char('0'))
+        .arg(rng->generate(), 8, 16, QLatin1Char('0'));
+}
+
+HttpRequest ApiClient::makeRequest(const QByteArray& method, const QString& path) const {
+    HttpRequest r;
+    r.method = method;
+    r.url = baseUrl_ + path;
+    r.timeout = timeout_;
+    r.setHeader("Accept", "application/json");
+    if (!token_.isEmpty())
+        r.setHeader("Authorization", "Bearer " + token_.toUtf8());
+    return r;
+}
+
+ApiClient::RequestId ApiClient::sendRaw(const QByteArray& method, const QString& path,
+                                        const QByteArray& body, RawHandler handler,
+                                        const QByteArray& requestId) {
+    HttpRequest r = makeRequest(method, path);
+    if (!body.isEmpty() || method != "GET") {
+        r.setHeader("Content-Type", "application/json; charset=utf-8");
+        r.body = body;
+    }
+    if (!requestId.isEmpty())
+        r.setHeader("X-Request-Id", requestId);
+    const bool withToken = !token_.isEmpty();
+    return transport_.send(std::move(r), this,
+                           [this, withToken, handler = std::move(handler)](const HttpResponse& resp,
+                                                                           const ApiError& err) {
+                               if (withToken && err.isUnauthorized())
+                                   emit unauthorized();
+                               if (handler)
+                                   handler(resp, err);
+                           });
+}
+
+ApiClient::RequestId ApiClient::sendJson(const QByteArray& method, const QString& path,
+                                         const std::optional<QJsonObject>& body,
+                                         JsonHandler handler, const QByteArray& requestId) {
+    const QByteArray bytes =
+        body ? QJsonDocument(*body).toJson(QJsonDocument::Compact) : QByteArray();
+    return sendRaw(
+        method, path, bytes,
+        [handler = std::move(handler)](const HttpResponse& resp, const ApiError& err) {
+            if (!handler)
+                return;
+            if (err) {
+                handler(QJsonDocument(), err);
+                return;
+            }
+            if (resp.body.isEmpty()) {
+                handler(QJsonDocument(), err);
+                return;
+            }
+            QJsonParseError parseError;
+            const QJsonDocument doc = QJsonDocument::fromJson(resp.body, &parseError);
+            if (parseError.error != QJsonParseError::NoError) {
+                handler(
+                    QJsonDocument(),
+                    ApiError::protocol(
+                        resp.status, QStringLiteral("not JSON: %1").arg(parseError.errorString())));
+                return;
+            }
+            handler(doc, err);
+        },
+        requestId);
+}
+
+template <typename T, typename Parse>
+ApiClient::RequestId ApiClient::getTyped(const QString& path, Handler<T> handler, Parse parse) {
+    return sendJson(
+        "GET", path, std::nullopt,
+        [handler = std::move(handler), parse](const QJsonDocument& doc, const ApiError& err) {
+            if (err) {
+                handler(T{}, err);
+                return;
+            }
+            std::optional<T> value = parse(doc);
+            if (!value) {
+                handler(T{}, ApiError::protocol(200, QStringLiteral("unexpected JSON shape")));
+                return;
+            }
+            handler(*value, err);
+        });
+}
+
+QString ApiClient::command(const QByteArray& method, const QString& path,
+                           const std::optional<QJsonObject>& body, DoneHandler handler) {
+    const QString requestId = newRequestId();
+    sendJson(
+        method, path, body,
+        [handler = std::move(handler)](const QJsonDocument&, const ApiError& err) {
+            if (handler)
+                handler(err);
+        },
+        requestId.toUtf8());
+    return requestId;
+}
+
+// --- sessions --------------------------------------------------------------------------------
+
+ApiClient::RequestId ApiClient::health(JsonHandler handler) {
+    return sendJson("GET", QStringLiteral("/health"), std::nullopt, std::move(handler));
+}
+
+ApiClient::RequestId ApiClient::login(const QString& username, const QString& password,
+                                      Handler<LoginResult> handler) {
+    const QJsonObject body{{"username", username}, {"password", password}};
+    return sendJson(
+        "POST", QStringLiteral("/sessions"), body,
+        [this, handler = std::move(handler)](const QJsonDocument& doc, const ApiError& err) {
+            if (err) {
+                handler({}, err);
+                return;
+            }
+            const auto result = objectOf<LoginResult>(doc);
+            if (!result || result->token.isEmpty()) {
+                handler({}, ApiError::protocol(201, QStringLiteral("no token")));
+                return;
+            }
+            token_ = result->token;
+            handler(*result, err);
+        });
+}
+
+ApiClient::RequestId ApiClient::logout(DoneHandler handler) {
+    return sendJson(
+        "DELETE", QStringLiteral("/sessions/current"), std::nullopt,
+        [this, handler = std::move(handler)](const QJsonDocument&, const ApiError& err) {
+            if (!err)
+                token_.clear();
+            if (handler)
+                handler(err);
+        });
+}
+
+ApiClient::RequestId ApiClient::capabilities(Handler<Capabilities> handler) {
+    return getTyped<Capabilities>(QStringLiteral("/capabilities"), std::move(handler),
+                                  objectOf<Capabilities>);
+}
+
+ApiClient::RequestId ApiClient::snapshot(Handler<Snapshot> handler) {
+    return getTyped<Snapshot>(QStringLiteral("/snapshot"), std::move(handler), objectOf<Snapshot>);
+}
+
+ApiClient::RequestId ApiClient::me(Handler<Agent> handler) {
+    return getTyped<Agent>(QStringLiteral("/agents/me"), std::move(handler), objectOf<Agent>);
+}
+
+ApiClient::RequestId ApiClient::agents(Handler<QList<Agent>> handler) {
+    return getTyped<QList<Agent>>(QStringLiteral("/agents"), std::move(handler), listOf<Agent>);
+}
+
+// --- commands --------------------------------------------------------------------------------
+
+QString ApiClient::setState(AgentState state, const QString& reason, DoneHandler handler) {
+    QJsonObject body{{"state", agentStateToString(state)}};
+    if (!reason.isEmpty())
+        body.insert(QStringLiteral("reason"), reason);
+    return command("PUT", QStringLiteral("/agents/me/state"), body, std::move(handler));
+}
+
+QString ApiClient::callAction(const QString& callId, const QString& action, DoneHandler handler,
+                              const std::optional<QJsonObject>& body) {
+    return command("POST", QStringLiteral("/calls/%1/%2").arg(enc(callId), action),
+                   body ? body : QJsonObject(), std::move(handler));
+}
+
+QString ApiClient::hangup(const QString& callId, bool forAbuse, DoneHandler handler) {
+    QJsonObject body;
+    if (forAbuse)
+        body.insert(QStringLiteral("reason"), QStringLiteral("abuse"));
+    return callAction(callId, QStringLiteral("hangup"), std::move(handler), body);
+}
+
+QString ApiClient::transfer(const QString& callId, const QString& targetKind, const QString& target,
+                            const QString& mode, DoneHandler handler) {
+    const QJsonObject body{{"to", QJsonObject{{targetKind, target}}}, {"mode", mode}};
+    return callAction(callId, QStringLiteral("transfer"), std::move(handler), body);
+}
+
+QString ApiClient::sendDtmf(const QString& callId, const QString& digits, DoneHandler handler) {
+    return callAction(callId, QStringLiteral("dtmf"), std::move(handler),
+                      QJsonObject{{"digits", digits}});
+}
+
+QString ApiClient::setRecordingPaused(const QString& callId, bool paused, DoneHandler handler) {
+    return callAction(callId, QStringLiteral("recording"), std::move(handler),
+                      QJsonObject{{"paused", paused}});
+}
+
+QString ApiClient::wrapup(const QString& callId, const QString& code, const QString& noteId,
+                          const QString& nextState, DoneHandler handler) {
+    QJsonObject body{{"code", code}};
+    if (!noteId.isEmpty())
+        body.insert(QStringLiteral("noteId"), noteId);
+    if (!nextState.isEmpty())
+        body.insert(QStringLiteral("nextState"), nextState);
+    return callAction(callId, QStringLiteral("wrapup"), std::move(handler), body);
+}
+
+QString ApiClient::dial(const QString& number, const QString& customerId, const QString& phoneId,
+                        Handler<QString> handler) {
+    QJsonObject body;
+    if (!number.isEmpty())
+        body.insert(QStringLiteral("number"), number);
+    if (!customerId.isEmpty())
+        body.insert(QStringLiteral("customerId"), customerId);
+    if (!phoneId.isEmpty())
+        body.insert(QStringLiteral("phoneId"), phoneId);
+    const QString requestId = newRequestId();
+    sendJson(
+        "POST", QStringLiteral("/calls"), body,
+        [handler = std::move(handler)](const QJsonDocument& doc, const ApiError& err) {
+            handler(doc.object().value(QLatin1String("callId")).toString(), err);
+        },
+        requestId.toUtf8());
+    return requestId;
+}
+
+ApiClient::RequestId ApiClient::currentCall(Handler<std::optional<Call>> handler) {
+    return sendJson("GET", QStringLiteral("/calls/current"), std::nullopt,
+                    [handler = std::move(handler)](const QJsonDocument& doc, const ApiError& err) {
+                        if (err.kind == ApiError::Kind::Http && err.httpStatus == 404) {
+                            handler(std::nullopt, {});  // no current call is an answer
+                            return;
+                        }
+                        if (err || !doc.isObject()) {
+                            handler(std::nullopt, err);
+                            return;
+                        }
+                        handler(Call::fromJson(doc.object()), err);
+                    });
+}
+
+ApiClient::RequestId ApiClient::queues(const QString& window, Handler<QList<QueueStats>> handler) {
+    const QString path = window.isEmpty() ? QStringLiteral("/queues")
+                                          : QStringLiteral("/queues?window=%1").arg(enc(window));
+    return getTyped<QList<QueueStats>>(path, std::move(handler), listOf<QueueStats>);
+}
+
+// --- CRM -------------------------------------------------------------------------------------
+
+ApiClient::RequestId ApiClient::customersByPhone(const QString& phone,
+                                                 Handler<QList<CustomerListItem>> handler) {
+    return getTyped<QList<CustomerListItem>>(QStringLiteral("/customers?phone=%1").arg(enc(phone)),
+                                             std::move(handler), listOf<CustomerListItem>);
+}
+
+ApiClient::RequestId ApiClient::searchCustomers(const QString& query, int limit,
+                                                Handler<QList<CustomerListItem>> handler) {
+    return getTyped<QList<CustomerListItem>>(
+        QStringLiteral("/customers?q=%1&limit=%2").arg(enc(query)).arg(limit), std::move(handler),
+        listOf<CustomerListItem>);
+}
+
+ApiClient::RequestId ApiClient::customer360(
+    const QString& customerId,
+    std::function<void(const Customer360&, const QByteArray&, const ApiError&)> handler) {
+    return sendRaw("GET", QStringLiteral("/customers/%1/360").arg(enc(customerId)), {},
+                   [handler = std::move(handler)](const HttpResponse& resp, const ApiError& err) {
+                       if (err) {
+                           handler({}, {}, err);
+                           return;
+                       }
+                       const QJsonDocument doc = QJsonDocument::fromJson(resp.body);
+                       if (!doc.isObject()) {
+                           handler({}, {},
+                                   ApiError::protocol(resp.status, QStringLiteral("360 not JSON")));
+                           return;
+                       }
+                       handler(Customer360::fromJson(doc.object()), resp.body, err);
+                   });
+}
+
+ApiClient::RequestId ApiClient::interactions(
+    const QString& customerId, const QDateTime& before, int limit,
+    std::function<void(const QList<Interaction>&, bool, const ApiError&)> handler) {
+    QString path =
+        QStringLiteral("/customers/%1/interactions?limit=%2").arg(enc(customerId)).arg(limit);
+    if (before.isValid())
+        path += QStringLiteral("&before=") + enc(before.toUTC().toString(Qt::ISODate));
+    return sendJson(
+        "GET", path, std::nullopt,
+        [handler = std::move(handler)](const QJsonDocument& doc, const ApiError& err) {
+            QList<Interaction> items;
+            for (const QJsonValue& v : doc.object().value(QLatin1String("items")).toArray())
+                items.append(Interaction::fromJson(v.toObject()));
+            handler(items, doc.object().value(QLatin1String("hasMore")).toBool(), err);
+        });
+}
+
+ApiClient::RequestId ApiClient::createCustomer(const QJsonObject& fields,
+                                               Handler<Customer360> handler) {
+    return sendJson("POST", QStringLiteral("/customers"), fields,
+                    [handler = std::move(handler)](const QJsonDocument& doc, const ApiError& err) {
+                        handler(err ? Customer360{} : Customer360::fromJson(doc.object()), err);
+                    });
+}
+
+ApiClient::RequestId ApiClient::patchCustomer(const QString& customerId, const QJsonObject& fields,
+                                              Handler<Customer360> handler) {
+    return sendJson("PATCH", QStringLiteral("/customers/%1").arg(enc(customerId)), fields,
+                    [handler = std::move(handler)](const QJsonDocument& doc, const ApiError& err) {
+                        handler(err ? Customer360{} : Customer360::fromJson(doc.object()), err);
+                    });
+}
+
+ApiClient::RequestId ApiClient::wrapupCodes(Handler<QList<WrapupCode>> handler) {
+    return getTyped<QList<WrapupCode>>(QStringLiteral("/wrapup-codes"), std::move(handler),
+                                       listOf<WrapupCode>);
+}
+
+ApiClient::RequestId ApiClient::createNote(const NoteSubmission& note, Handler<Note> handler) {
+    return sendJson("POST", QStringLiteral("/notes"), note.toJson(),
+                    [handler = std::move(handler)](const QJsonDocument& doc, const ApiError& err) {
+                        handler(err ? Note{} : Note::fromJson(doc.object()), err);
+                    });
+}
+
+ApiClient::RequestId ApiClient::updateNote(const QString& noteId, const QString& text,
+                                           const QString& wrapupCode, int version,
+                                           Handler<Note> handler) {
+    const QJsonObject body{{"text", text}, {"wrapupCode", wrapupCode}, {"version", version}};
+    return sendJson("PUT", QStringLiteral("/notes/%1").arg(enc(noteId)), body,
+                    [handler = std::move(handler)](const QJsonDocument& doc, const ApiError& err) {
+                        handler(err ? Note{} : Note::fromJson(doc.object()), err);
+                    });
+}
+
+ApiClient::RequestId ApiClient::note(const QString& noteId, Handler<Note> handler) {
+    return getTyped<Note>(QStringLiteral("/notes/%1").arg(enc(noteId)), std::move(handler),
+                          objectOf<Note>);
+}
+
+// --- knowledge -------------------------------------------------------------------------------
+
+ApiClient::RequestId ApiClient::searchKnowledge(const QString& query, int limit,
+                                                const QString& lang,
+                                                Handler<QList<KbHit>> handler) {
+    QString path = QStringLiteral("/kb/search?q=%1&limit=%2").arg(enc(query)).arg(limit);
+    if (!lang.isEmpty())
+        path += QStringLiteral("&lang=") + enc(lang);
+    return getTyped<QList<KbHit>>(path, std::move(handler), listOf<KbHit>);
+}
+
+ApiClient::RequestId ApiClient::suggestKnowledge(const QString& intent, int limit,
+                                                 Handler<QList<KbHit>> handler) {
+    return getTyped<QList<KbHit>>(
+        QStringLiteral("/kb/search?intent=%1&limit=%2").arg(enc(intent)).arg(limit),
+        std::move(handler), listOf<KbHit>);
+}
+
+ApiClient::RequestId ApiClient::article(
+    const QString& articleId,
+    std::function<void(const KbArticle&, const QByteArray&, const ApiError&)> handler) {
+    return sendRaw("GET", QStringLiteral("/kb/articles/%1").arg(enc(articleId)), {},
+                   [handler = std::move(handler)](const HttpResponse& resp, const ApiError& err) {
+                       if (err) {
+                           handler({}, {}, err);
+                           return;
+                       }
+                       const QJsonDocument doc = QJsonDocument::fromJson(resp.body);
+                       if (!doc.isObject()) {
+                           handler(
+                               {}, {},
+                               ApiError::protocol(resp.status, QStringLiteral("article not JSON")));
+                           return;
+                       }
+                       handler(KbArticle::fromJson(doc.object()), resp.body, err);
+                   });
+}
+
+ApiClient::RequestId ApiClient::articleFeedback(const QString& articleId, bool helpful,
+                                                DoneHandler handler) {
+    return sendJson("POST", QStringLiteral("/kb/articles/%1/feedback").arg(enc(articleId)),
+                    QJsonObject{{"helpful", helpful}},
+                    [handler = std::move(handler)](const QJsonDocument&, const ApiError& err) {
+                        if (handler)
+                            handler(err);
+                    });
+}
+
+// --- demo and training -----------------------------------------------------------------------
+
+ApiClient::RequestId ApiClient::injectDemoCall(const QJsonObject& call, DoneHandler handler) {
+    return sendJson("POST", QStringLiteral("/demo/calls"), call,
+                    [handler = std::move(handler)](const QJsonDocument&, const ApiError& err) {
+                        if (handler)
+                            handler(err);
+                    });
+}
+
+ApiClient::RequestId ApiClient::evaluate(const QJsonObject& evaluation, JsonHandler handler) {
+    return sendJson("POST", QStringLiteral("/evaluations"), evaluation, std::move(handler));
+}
+
+}  // namespace agentdesk::crm

@@ -1,0 +1,138 @@
+#pragma once
+// Typed calls for every endpoint the desktop app and agentdesk-cli use (API.md), on top of
+// HttpTransport. Results are parsed into crm/model types and delivered on the thread this
+// object lives in (it is the transport context). Destroying it cancels its requests.
+//
+// Commands that change call or agent state return the request id they send as X-Request-Id
+// at once, so a session can match the events that carry it even before the 202 arrives.
+#include <functional>
+#include <optional>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include "crm/model/agent.h"
+#include "crm/model/call.h"
+#include "crm/model/customer.h"
+#include "crm/model/knowledge.h"
+#include "crm/model/note.h"
+#include "crm/model/queue_stats.h"
+#include "crm/model/session_info.h"
+#include "crm/net/http_transport.h"
+
+namespace agentdesk::crm {
+
+struct NoteSubmission {
+    QString idempotencyKey, callId, customerId, wrapupCode, text;
+    QJsonObject toJson() const;
+};
+
+class ApiClient : public QObject {
+    Q_OBJECT
+public:
+    using RequestId = HttpTransport::RequestId;
+    template <typename T>
+    using Handler = std::function<void(const T&, const ApiError&)>;
+    using DoneHandler = std::function<void(const ApiError&)>;
+    using JsonHandler = std::function<void(const QJsonDocument&, const ApiError&)>;
+    using RawHandler = std::function<void(const HttpResponse&, const ApiError&)>;
+
+    // baseUrl ends in /api/v1, e.g. "http://127.0.0.1:8780/api/v1".
+    ApiClient(HttpTransport& transport, QString baseUrl, QObject* parent = nullptr);
+    ~ApiClient() override;
+
+    QString baseUrl() const { return baseUrl_; }
+    void setToken(const QString& token) { token_ = token; }
+    QString token() const { return token_; }
+    void setTimeout(std::chrono::milliseconds timeout) { timeout_ = timeout; }
+    HttpTransport& transport() { return transport_; }
+
+    // Building blocks (the outbox replays stored requests through sendRaw).
+    RequestId sendRaw(const QByteArray& method, const QString& path, const QByteArray& body,
+                      RawHandler handler, const QByteArray& requestId = {});
+    RequestId sendJson(const QByteArray& method, const QString& path,
+                       const std::optional<QJsonObject>& body, JsonHandler handler,
+                       const QByteArray& requestId = {});
+    HttpRequest makeRequest(const QByteArray& method, const QString& path) const;
+    void cancel(RequestId id) { transport_.cancel(id); }
+    static QString newRequestId();
+
+    // Sessions
+    RequestId health(JsonHandler handler);
+    RequestId login(const QString& username, const QString& password, Handler<LoginResult> handler);
+    RequestId logout(DoneHandler handler);
+    RequestId capabilities(Handler<Capabilities> handler);
+    RequestId snapshot(Handler<Snapshot> handler);
+    RequestId me(Handler<Agent> handler);
+    RequestId agents(Handler<QList<Agent>> handler);
+
+    // Agent and call commands (202 + events); each returns its request id.
+    QString setState(AgentState state, const QString& reason, DoneHandler handler);
+    QString callAction(const QString& callId, const QString& action, DoneHandler handler,
+                       const std::optional<QJsonObject>& body = std::nullopt);
+    QString hangup(const QString& callId, bool forAbuse, DoneHandler handler);
+    QString transfer(const QString& callId, const QString& targetKind, const QString& target,
+                     const QString& mode, DoneHandler handler);
+    QString sendDtmf(const QString& callId, const QString& digits, DoneHandler handler);
+    QString setRecordingPaused(const QString& callId, bool paused, DoneHandler handler);
+    QString wrapup(const QString& callId, const QString& code, const QString& noteId,
+                   const QString& nextState, DoneHandler handler);
+    // Click-to-dial: a number, or a customer's phone by id. The handler gets the call id.
+    QString dial(const QString& number, const QString& customerId, const QString& phoneId,
+                 Handler<QString> handler);
+    RequestId currentCall(Handler<std::optional<Call>> handler);
+    RequestId queues(const QString& window, Handler<QList<QueueStats>> handler);
+
+    // CRM
+    RequestId customersByPhone(const QString& phone, Handler<QList<CustomerListItem>> handler);
+    RequestId searchCustomers(const QString& query, int limit,
+                              Handler<QList<CustomerListItem>> handler);
+    // The raw JSON comes along for the offline cache.
+    RequestId customer360(
+        const QString& customerId,
+        std::function<void(const Customer360&, const QByteArray& raw, const ApiError&)> handler);
+    RequestId interactions(
+        const QString& customerId, const QDateTime& before, int limit,
+        std::function<void(const QList<Interaction>&, bool hasMore, const ApiError&)> handler);
+    RequestId createCustomer(const QJsonObject& fields, Handler<Customer360> handler);
+    RequestId patchCustomer(const QString& customerId, const QJsonObject& fields,
+                            Handler<Customer360> handler);
+    RequestId wrapupCodes(Handler<QList<WrapupCode>> handler);
+    RequestId createNote(const NoteSubmission& note, Handler<Note> handler);
+    RequestId updateNote(const QString& noteId, const QString& text, const QString& wrapupCode,
+                         int version, Handler<Note> handler);
+    RequestId note(const QString& noteId, Handler<Note> handler);
+
+    // Knowledge
+    RequestId searchKnowledge(const QString& query, int limit, const QString& lang,
+                              Handler<QList<KbHit>> handler);
+    RequestId suggestKnowledge(const QString& intent, int limit, Handler<QList<KbHit>> handler);
+    RequestId article(
+        const QString& articleId,
+        std::function<void(const KbArticle&, const QByteArray& raw, const ApiError&)> handler);
+    RequestId articleFeedback(const QString& articleId, bool helpful, DoneHandler handler);
+
+    // Demo and training (trainer, team lead)
+    RequestId injectDemoCall(const QJsonObject& call, DoneHandler handler);
+    RequestId evaluate(const QJsonObject& evaluation, JsonHandler handler);
+
+signals:
+    // A request made with a token got 401: the session is over (expired or revoked).
+    void unauthorized();
+
+private:
+    template <typename T, typename Parse>
+    RequestId getTyped(const QString& path, Handler<T> handler, Parse parse);
+    QString command(const QByteArray& method, const QString& path,
+                    const std::optional<QJsonObject>& body, DoneHandler handler);
+
+    HttpTransport& transport_;
+    QString baseUrl_;
+    QString token_;
+    std::chrono::milliseconds timeout_{15000};
+};
+
+}  // namespace agentdesk::crm

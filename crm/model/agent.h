@@ -1,0 +1,42 @@
+#pragma once
+// An agent (user) as the server reports it, and agent state changes (API.md "Agents").
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace agentdesk::crm {
+
+enum class AgentState { Unknown, LoggedOut, NotReady, Ready, Ringing, OnCall, AfterCallWork };
+
+AgentState agentStateFromString(const QString& s);
+QString agentStateToString(AgentState state);
+
+struct Agent {
+    QString id, name, nameEn, role, extension;
+    QStringList skills;
+    AgentState state = AgentState::Unknown;
+    QString reason;  // empty when none
+    QDateTime since;
+    QString callId, queue, customerName;
+    QDateTime callSince;
+    int handledToday = 0;
+    double ahtTodaySec = -1;
+
+    bool isSupervisor() const {
+        return role == QLatin1String("teamlead") || role == QLatin1String("trainer");
+    }
+    static Agent fromJson(const QJsonObject& o);
+};
+
+// Data of the `agent.state` event.
+struct AgentStateChange {
+    QString agentId;
+    AgentState state = AgentState::Unknown;
+    QString reason;
+    QDateTime since;
+    QString requestId;
+    static AgentStateChange fromJson(const QJsonObject& o);
+};
+
+}  // namespace agentdesk::crm

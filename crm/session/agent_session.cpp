@@ -1,0 +1,93 @@
+#include "crm/session/agent_session.h"
+
+#include "common/logging.h"
+
+namespace agentdesk::crm {
+
+bool isAllowedAgentTransition(AgentState from, AgentState to) {
+    using S = AgentState;
+    if (from == to || from == S::Unknown || to == S::LoggedOut)
+        return true;
+    switch (from) {
+        case S::LoggedOut:
+            return to == S::NotReady;
+        case S::NotReady:
+        case S::Ready:
+            // on_call directly: click-to-dial; after_call_work: a manual ACW
+            return to == S::Ready || to == S::NotReady || to == S::Ringing || to == S::OnCall ||
+                   to == S::AfterCallWork;
+        case S::Ringing:
+            // answered; rejected or abandoned (ready); missed (not_ready)
+            return to == S::OnCall || to == S::Ready || to == S::NotReady;
+        case S::OnCall:
+            return to == S::AfterCallWork;
+        case S::AfterCallWork:
+            return to == S::Ready || to == S::NotReady;
+        case S::Unknown:
+            return true;
+    }
+    return false;
+}
+
+AgentSession::AgentSession(ApiClient& api, CommandTracker& commands, QObject* parent)
+    : QObject(parent), api_(api), commands_(commands) {}
+
+void AgentSession::setIdentity(const Agent& agent) {
+    agent_ = agent;
+}
+
+void AgentSession::reset() {
+    agent_ = Agent{};
+    unexpected_ = 0;
+}
+
+QString AgentSession::request(AgentState state, const QString& reason, const QString& what) {
+    return commands_.issue(what, [&](ApiClient::DoneHandler done) {
+        return api_.setState(state, reason, std::move(done));
+    });
+}
+
+QString AgentSession::goReady() {
+    return request(AgentState::Ready, {}, QStringLiteral("ready"));
+}
+
+QString AgentSession::goNotReady(const QString& reason) {
+    return request(AgentState::NotReady, reason, QStringLiteral("not_ready"));
+}
+
+QString AgentSession::startAfterCallWork() {
+    return request(AgentState::AfterCallWork, {}, QStringLiteral("after_call_work"));
+}
+
+void AgentSession::applySnapshot(const Snapshot& snapshot) {
+    const Agent& a = snapshot.agent;
+    const bool changed =
+        a.state != agent_.state || a.reason != agent_.reason || a.since != agent_.since;
+    agent_ = a;
+    if (changed)
+        emit stateChanged(agent_.state, agent_.reason, agent_.since);
+}
+
+void AgentSession::applyEvent(const StreamEvent& event) {
+    if (event.type != QLatin1String("agent.state"))
+        return;
+    const AgentStateChange change = AgentStateChange::fromJson(event.data);
+    if (change.agentId != agent_.id) {
+        emit otherAgentChanged(change);
+        return;
+    }
+    if (!isAllowedAgentTransition(agent_.state, change.state)) {
+        ++unexpected_;
+        logging::get("crm")->warn("agent {}: unexpected state change {} → {} (event {})",
+                                  agent_.id.toStdString(),
+                                  agentStateToString(agent_.state).toStdString(),
+                                  agentStateToString(change.state).toStdString(), event.id);
+    }
+    agent_.state = change.state;
+    agent_.reason = change.reason;
+    agent_.since = change.since;
+    commands_.sawEvent(change.requestId);
+    emit stateChanged(agent_.state, agent_.reason, agent_.since);
+}
+
+}  // namespace agentdesk::crm

@@ -1,0 +1,58 @@
+#pragma once
+// The logged-in agent's own state (not_ready, ready, ringing, ...), driven only by events:
+// commands go to the server, and the state changes when the server's agent.state says so.
+// Transitions the ACD norm does not allow are counted (they mean a lost or reordered event).
+//
+// Threads: one thread (the GUI thread in the app).
+#include <QDateTime>
+#include <QObject>
+#include <QString>
+
+#include "crm/api/api_client.h"
+#include "crm/events/event_stream.h"
+#include "crm/model/agent.h"
+#include "crm/session/command_tracker.h"
+
+namespace agentdesk::crm {
+
+// DOMAIN.md "Agent states": whether `to` may follow `from` (a repeat of a state is allowed).
+bool isAllowedAgentTransition(AgentState from, AgentState to);
+
+class AgentSession : public QObject {
+    Q_OBJECT
+public:
+    AgentSession(ApiClient& api, CommandTracker& commands, QObject* parent = nullptr);
+
+    void setIdentity(const Agent& agent);
+    const Agent& agent() const { return agent_; }
+    AgentState state() const { return agent_.state; }
+    QString reason() const { return agent_.reason; }
+    QDateTime since() const { return agent_.since; }
+
+    // Each returns the command's request id.
+    QString goReady();
+    QString goNotReady(const QString& reason);
+    QString startAfterCallWork();
+
+    void applySnapshot(const Snapshot& snapshot);
+    void applyEvent(const StreamEvent& event);
+    void reset();
+
+    int unexpectedTransitions() const { return unexpected_; }
+
+signals:
+    void stateChanged(agentdesk::crm::AgentState state, const QString& reason,
+                      const QDateTime& since);
+    // agent.state of another agent (team leads and trainers see everyone's).
+    void otherAgentChanged(const agentdesk::crm::AgentStateChange& change);
+
+private:
+    QString request(AgentState state, const QString& reason, const QString& what);
+
+    ApiClient& api_;
+    CommandTracker& commands_;
+    Agent agent_;
+    int unexpected_ = 0;
+};
+
+}  // namespace agentdesk::crm

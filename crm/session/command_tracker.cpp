@@ -1,0 +1,62 @@
+#include "crm/session/command_tracker.h"
+
+namespace agentdesk::crm {
+
+CommandTracker::CommandTracker(QObject* parent, std::chrono::milliseconds timeout)
+    : QObject(parent), timeout_(timeout) {
+    sweep_.setInterval(std::chrono::milliseconds(500));
+    connect(&sweep_, &QTimer::timeout, this, &CommandTracker::expire);
+}
+
+void CommandTracker::track(const QString& requestId, const QString& what) {
+    pending_.insert(requestId, {what, std::chrono::steady_clock::now() + timeout_});
+    if (!sweep_.isActive())
+        sweep_.start();
+}
+
+void CommandTracker::answered(const QString& requestId, const ApiError& error) {
+    if (!error)
+        return;  // the 202: wait for the event
+    auto it = pending_.find(requestId);
+    if (it == pending_.end())
+        return;
+    const QString what = it->what;
+    pending_.erase(it);
+    emit failed(requestId, what, error);
+}
+
+void CommandTracker::sawEvent(const QString& requestId) {
+    if (requestId.isEmpty())
+        return;
+    auto it = pending_.find(requestId);
+    if (it == pending_.end())
+        return;
+    const QString what = it->what;
+    pending_.erase(it);
+    emit confirmed(requestId, what);
+}
+
+void CommandTracker::clear() {
+    pending_.clear();
+    sweep_.stop();
+}
+
+void CommandTracker::expire() {
+    const auto now = std::chrono::steady_clock::now();
+    for (auto it = pending_.begin(); it != pending_.end();) {
+        if (it->deadline <= now) {
+            const QString id = it.key();
+            const QString what = it->what;
+            it = pending_.erase(it);
+            ApiError timeout = ApiError::protocol(202, QStringLiteral("no event confirmed it"));
+            timeout.code = QStringLiteral("command_timeout");
+            emit failed(id, what, timeout);
+        } else {
+            ++it;
+        }
+    }
+    if (pending_.isEmpty())
+        sweep_.stop();
+}
+
+}  // namespace agentdesk::crm

@@ -1,0 +1,92 @@
+#include "crm/session/customer360_model.h"
+
+#include <QJsonDocument>
+
+#include "crm/store/local_store.h"
+
+namespace agentdesk::crm {
+
+namespace {
+const QString kCacheKind = QStringLiteral("customer360");
+}
+
+Customer360Model::Customer360Model(ApiClient& api, LocalStore* store, QObject* parent)
+    : QObject(parent), api_(api), store_(store) {}
+
+Customer360Model::~Customer360Model() {
+    if (inFlight_)
+        api_.cancel(inFlight_);
+}
+
+void Customer360Model::clear() {
+    if (inFlight_)
+        api_.cancel(inFlight_);
+    inFlight_ = 0;
+    ++generation_;
+    customerId_.clear();
+    customer_ = Customer360{};
+    status_ = Status::Empty;
+    fromCache_ = false;
+}
+
+void Customer360Model::load(const QString& customerId) {
+    if (customerId.isEmpty()) {
+        clear();
+        return;
+    }
+    if (inFlight_)
+        api_.cancel(inFlight_);
+    const quint64 generation = ++generation_;
+    customerId_ = customerId;
+    status_ = Status::Loading;
+    emit loading(customerId);
+    inFlight_ = api_.customer360(
+        customerId, [this, customerId, generation](const Customer360& customer,
+                                                   const QByteArray& raw, const ApiError& error) {
+            if (generation != generation_)
+                return;
+            inFlight_ = 0;
+            if (error) {
+                fallBackToCache(customerId, error);
+                return;
+            }
+            customer_ = customer;
+            status_ = Status::Ready;
+            fromCache_ = false;
+            cachedAt_ = {};
+            error_ = {};
+            if (store_ && !owner_.isEmpty())
+                store_->putCache(owner_, kCacheKind, customerId, raw);
+            emit loaded(customer_, false);
+        });
+}
+
+void Customer360Model::fallBackToCache(const QString& customerId, const ApiError& error) {
+    error_ = error;
+    // Only "cannot reach the server" falls back; a 404 or 403 is the server's answer.
+    if (!store_ || owner_.isEmpty() || !error.retryable()) {
+        status_ = Status::Failed;
+        emit failed(customerId, error);
+        return;
+    }
+    const quint64 generation = generation_;
+    store_->getCache(
+        owner_, kCacheKind, customerId, this,
+        [this, customerId, generation, error](std::optional<QByteArray> json, qint64 storedAtMs) {
+            if (generation != generation_)
+                return;
+            const QJsonDocument doc = json ? QJsonDocument::fromJson(*json) : QJsonDocument();
+            if (!doc.isObject()) {
+                status_ = Status::Failed;
+                emit failed(customerId, error);
+                return;
+            }
+            customer_ = Customer360::fromJson(doc.object());
+            status_ = Status::Ready;
+            fromCache_ = true;
+            cachedAt_ = QDateTime::fromMSecsSinceEpoch(storedAtMs, Qt::UTC);
+            emit loaded(customer_, true);
+        });
+}
+
+}  // namespace agentdesk::crm
