@@ -120,6 +120,7 @@ void ClientSession::onSnapshot(const Snapshot& snapshot) {
     agent_->applySnapshot(snapshot);
     call_->applySnapshot(snapshot);
     queues_->applySnapshot(snapshot);
+    commands_->snapshotApplied();
 }
 
 void ClientSession::onEvent(const StreamEvent& event) {

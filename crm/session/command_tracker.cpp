@@ -9,17 +9,19 @@ CommandTracker::CommandTracker(QObject* parent, std::chrono::milliseconds timeou
 }
 
 void CommandTracker::track(const QString& requestId, const QString& what) {
-    pending_.insert(requestId, {what, std::chrono::steady_clock::now() + timeout_});
+    pending_.insert(requestId, {what, false, std::chrono::steady_clock::now() + timeout_});
     if (!sweep_.isActive())
         sweep_.start();
 }
 
 void CommandTracker::answered(const QString& requestId, const ApiError& error) {
-    if (!error)
-        return;  // the 202: wait for the event
     auto it = pending_.find(requestId);
     if (it == pending_.end())
         return;
+    if (!error) {
+        it->accepted = true;  // the 202: wait for the event
+        return;
+    }
     const QString what = it->what;
     pending_.erase(it);
     emit failed(requestId, what, error);
@@ -34,6 +36,20 @@ void CommandTracker::sawEvent(const QString& requestId) {
     const QString what = it->what;
     pending_.erase(it);
     emit confirmed(requestId, what);
+}
+
+void CommandTracker::snapshotApplied() {
+    QList<QPair<QString, QString>> done;
+    for (auto it = pending_.begin(); it != pending_.end();) {
+        if (it->accepted) {
+            done.append({it.key(), it->what});
+            it = pending_.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (const auto& [id, what] : done)
+        emit confirmed(id, what);
 }
 
 void CommandTracker::clear() {

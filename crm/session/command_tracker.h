@@ -37,6 +37,9 @@ public:
     void answered(const QString& requestId, const ApiError& error);
     // An event carried this request id: the command took effect.
     void sawEvent(const QString& requestId);
+    // A snapshot replaced the state: commands the server had accepted (202) are in it, even
+    // though their events were never seen on this stream (they came before it opened).
+    void snapshotApplied();
     bool isPending(const QString& requestId) const { return pending_.contains(requestId); }
     int pendingCount() const { return static_cast<int>(pending_.size()); }
     void clear();
@@ -51,6 +54,7 @@ private:
 
     struct Pending {
         QString what;
+        bool accepted = false;
         std::chrono::steady_clock::time_point deadline;
     };
     QHash<QString, Pending> pending_;

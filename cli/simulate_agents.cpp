@@ -1,0 +1,381 @@
+#include "cli/simulate_agents.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <QUuid>
+
+#include "cli/cli_context.h"
+#include "cli/commands.h"
+#include "cli/process_stats.h"
+#include "common/logging.h"
+
+namespace agentdesk::cli {
+
+namespace {
+
+std::shared_ptr<spdlog::logger> log() {
+    static auto logger = logging::get("sim");
+    return logger;
+}
+
+int randomBetween(int low, int high) {
+    return low >= high ? low : QRandomGenerator::global()->bounded(low, high + 1);
+}
+
+qint64 nowMs() {
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+}  // namespace
+
+SimulatedAgent::SimulatedAgent(crm::HttpTransport& transport, const QString& server,
+                               const QString& username, const SimulationConfig& config,
+                               SimulationCounters& counters, QObject* parent)
+    : QObject(parent),
+      config_(config),
+      counters_(counters),
+      username_(username),
+      session_(transport, server, nullptr) {
+    talkTimer_.setSingleShot(true);
+    connect(&talkTimer_, &QTimer::timeout, this, [this] {
+        const auto phase = session_.call().phase();
+        if (session_.call().callId() == talkedCallId_ &&
+            (phase == crm::CallPhase::Connected || phase == crm::CallPhase::Held)) {
+            ++counters_.agentHangups;
+            session_.call().hangup();
+        }
+    });
+    connect(&session_.call(), &crm::CallSession::phaseChanged, this, &SimulatedAgent::onPhase);
+    connect(&session_.call(), &crm::CallSession::offered, this,
+            [this](const crm::Call&) { ++counters_.offered; });
+    connect(&session_.call(), &crm::CallSession::ended, this,
+            [this](const QString&, const QString& reason) {
+                if (reason == QLatin1String("missed"))
+                    ++counters_.missed;
+                else if (reason == QLatin1String("completed") && talkTimer_.isActive())
+                    ++counters_.callerHangups;  // the caller hung up before we did
+                talkTimer_.stop();
+            });
+    connect(&session_.commands(), &crm::CommandTracker::failed, this,
+            [this](const QString&, const QString& what, const crm::ApiError& error) {
+                onCommandFailed(what, error);
+            });
+    connect(&session_.agent(), &crm::AgentSession::stateChanged, this,
+            [this](crm::AgentState state, const QString& reason, const QDateTime&) {
+                // A missed call (RONA) leaves the agent not ready: a counselor would come back.
+                if (state == crm::AgentState::NotReady && reason == QLatin1String("missed_call"))
+                    QTimer::singleShot(demoMs(1000, 2000), this,
+                                       [this] { session_.agent().goReady(); });
+            });
+}
+
+int SimulatedAgent::demoMs(int minMs, int maxMs) const {
+    return static_cast<int>(std::lround(randomBetween(minMs, maxMs) / config_.timeScale));
+}
+
+qint64 SimulatedAgent::libraryProtocolErrors() const {
+    auto& s = const_cast<crm::ClientSession&>(session_);
+    return s.events().stats().protocolErrors + s.agent().unexpectedTransitions() +
+           s.call().unexpectedEvents();
+}
+
+void SimulatedAgent::start() {
+    session_.login(username_, config_.password, [this](const crm::ApiError& error) {
+        if (error) {
+            ++counters_.loginFailures;
+            log()->error("{}: login failed: {}", username_.toStdString(),
+                         error.describe().toStdString());
+            emit started();
+            return;
+        }
+        ++counters_.loginsOk;
+    });
+    // Ready once the stream shows the agent's state (as a counselor would, seeing the screen).
+    connect(&session_.events(), &crm::EventStream::snapshotReceived, this, [this] {
+        if (!readyOnce_) {
+            readyOnce_ = true;
+            session_.agent().goReady();
+            emit started();
+        }
+    });
+}
+
+void SimulatedAgent::onPhase(crm::CallPhase phase) {
+    crm::CallSession& call = session_.call();
+    switch (phase) {
+        case crm::CallPhase::Ringing: {
+            const QString callId = call.callId();
+            QTimer::singleShot(demoMs(config_.ringMinMs, config_.ringMaxMs), this, [this, callId] {
+                if (session_.call().callId() == callId &&
+                    session_.call().phase() == crm::CallPhase::Ringing)
+                    session_.call().answer();
+            });
+            break;
+        }
+        case crm::CallPhase::Connected:
+            if (talkedCallId_ != call.callId()) {
+                talkedCallId_ = call.callId();
+                ++counters_.answered;
+                talkTimer_.start(demoMs(config_.talkMinSec * 1000, config_.talkMaxSec * 1000));
+            }
+            break;
+        case crm::CallPhase::AfterCallWork:
+            if (wrappingCallId_ != call.callId()) {
+                const QString callId = call.callId();
+                wrappingCallId_ = callId;
+                QTimer::singleShot(demoMs(config_.acwMinSec * 1000, config_.acwMaxSec * 1000), this,
+                                   [this, callId] { writeNoteAndWrapUp(callId); });
+            }
+            break;
+        default:
+            break;
+    }
+}
+
+void SimulatedAgent::writeNoteAndWrapUp(const QString& callId) {
+    crm::CallSession& call = session_.call();
+    if (call.callId() != callId || call.phase() != crm::CallPhase::AfterCallWork)
+        return;  // ACW already ended (its timeout)
+    const auto& codes = session_.wrapupCodes();
+    const QString code = codes.isEmpty()
+                             ? QString()
+                             : codes.at(randomBetween(0, static_cast<int>(codes.size()) - 1)).code;
+    QString customerId = call.call().customerId;
+    if (customerId.isEmpty() && !call.call().customerMatches.isEmpty())
+        customerId = call.call().customerMatches.first().id;
+    auto wrapUp = [this, callId, code](const QString& noteId) {
+        if (session_.call().callId() != callId ||
+            session_.call().phase() != crm::CallPhase::AfterCallWork)
+            return;
+        ++counters_.wrapups;
+        session_.call().wrapup(code, noteId, QStringLiteral("ready"));
+    };
+    if (customerId.isEmpty()) {
+        wrapUp({});  // an unknown caller: nothing to attach a note to
+        return;
+    }
+    crm::NoteSubmission note;
+    note.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    note.callId = callId;
+    note.customerId = customerId;
+    note.wrapupCode = code;
+    note.text =
+        QStringLiteral("[%1] 시뮬레이션 상담 메모: 고객 문의 확인 후 안내 완료.").arg(username_);
+    session_.api().createNote(note,
+                              [this, wrapUp](const crm::Note& saved, const crm::ApiError& error) {
+                                  if (error) {
+                                      onCommandFailed(QStringLiteral("note"), error);
+                                      wrapUp({});
+                                      return;
+                                  }
+                                  ++counters_.notes;
+                                  wrapUp(saved.id);
+                              });
+}
+
+void SimulatedAgent::onCommandFailed(const QString& what, const crm::ApiError& error) {
+    using Kind = crm::ApiError::Kind;
+    if (error.kind == Kind::Http && (error.httpStatus == 404 || error.httpStatus == 409)) {
+        // The call moved on between our decision and the server's answer: the caller hung up
+        // while we pressed hang-up, or the ACW timed out while we wrapped up.
+        ++counters_.conflicts;
+        log()->debug("{}: {} raced the call: {}", username_.toStdString(), what.toStdString(),
+                     error.describe().toStdString());
+        return;
+    }
+    if (error.kind == Kind::Transport) {
+        ++counters_.transportErrors;
+        return;
+    }
+    ++counters_.protocolErrors;
+    log()->error("{}: {} failed: {}", username_.toStdString(), what.toStdString(),
+                 error.describe().toStdString());
+}
+
+AgentSimulation::AgentSimulation(crm::HttpTransport& transport, const QString& server,
+                                 SimulationConfig config, QObject* parent)
+    : QObject(parent), transport_(transport), server_(server), config_(std::move(config)) {
+    connect(&reportTimer_, &QTimer::timeout, this, &AgentSimulation::report);
+}
+
+void AgentSimulation::start() {
+    const int width =
+        std::max(3, static_cast<int>(QString::number(config_.first + config_.count - 1).size()));
+    for (int i = 0; i < config_.count; ++i) {
+        const QString username = config_.prefix + QStringLiteral("%1").arg(config_.first + i, width,
+                                                                           10, QLatin1Char('0'));
+        auto* agent = new SimulatedAgent(transport_, server_, username, config_, counters_, this);
+        agents_.append(agent);
+        connect(agent, &SimulatedAgent::started, this, [this] {
+            if (++startedAgents_ == agents_.size())
+                beginMeasuring();
+        });
+        agent->start();
+    }
+    rampStartMs_ = nowMs();
+    printLine(QStringLiteral("logging in %1 agents...").arg(agents_.size()));
+    // Agents that never get going (server overloaded) must not stall the run.
+    QTimer::singleShot(120000, this, &AgentSimulation::beginMeasuring);
+}
+
+void AgentSimulation::beginMeasuring() {
+    if (startedMs_ != 0)
+        return;
+    printLine(QStringLiteral("ramp-up: %1 agents logged in with open streams in %2 s; "
+                             "measuring for %3 s")
+                  .arg(counters_.loginsOk)
+                  .arg((nowMs() - rampStartMs_) / 1000.0, 0, 'f', 1)
+                  .arg(config_.durationSec));
+    counters_ = SimulationCounters{counters_.loginsOk, counters_.loginFailures};
+    startedMs_ = lastReportMs_ = nowMs();
+    startEvents_ = lastReportEvents_ = totalEvents();
+    startCpu_ = readProcessStats().cpuSeconds;
+    reportTimer_.start(config_.reportEverySec * 1000);
+    QTimer::singleShot(static_cast<int>(config_.durationSec * 1000), this,
+                       &AgentSimulation::finish);
+}
+
+qint64 AgentSimulation::totalEvents() const {
+    qint64 n = 0;
+    for (SimulatedAgent* a : agents_)
+        n += a->session().events().stats().events;
+    return n;
+}
+
+void AgentSimulation::report() {
+    const qint64 now = nowMs();
+    const qint64 events = totalEvents();
+    const double seconds = std::max(0.001, (now - lastReportMs_) / 1000.0);
+    int connected = 0;
+    for (SimulatedAgent* a : agents_)
+        connected += a->session().events().status() == crm::ConnectionStatus::Connected;
+    const ProcessStats ps = readProcessStats();
+    printLine(QStringLiteral("t=%1s streams %2/%3  events %4 (%5/s)  answered %6  wrap-ups %7  "
+                             "cpu %8 s  rss %9 MiB")
+                  .arg((now - startedMs_) / 1000)
+                  .arg(connected)
+                  .arg(agents_.size())
+                  .arg(events - startEvents_)
+                  .arg((events - lastReportEvents_) / seconds, 0, 'f', 0)
+                  .arg(counters_.answered)
+                  .arg(counters_.wrapups)
+                  .arg(ps.cpuSeconds - startCpu_, 0, 'f', 1)
+                  .arg(ps.rssMiB, 0, 'f', 1));
+    lastReportMs_ = now;
+    lastReportEvents_ = events;
+}
+
+void AgentSimulation::finish() {
+    reportTimer_.stop();
+    const double realSec = (nowMs() - startedMs_) / 1000.0;
+    const qint64 events = totalEvents() - startEvents_;
+    qint64 duplicates = 0, reconnects = 0, libraryErrors = 0;
+    int connected = 0;
+    for (SimulatedAgent* a : agents_) {
+        const auto& stats = a->session().events().stats();
+        duplicates += stats.duplicates;
+        reconnects += std::max<qint64>(0, stats.connects - 1);
+        libraryErrors += a->libraryProtocolErrors();
+        connected += a->session().events().status() == crm::ConnectionStatus::Connected;
+    }
+    const ProcessStats ps = readProcessStats();
+    const double cpu = ps.cpuSeconds - startCpu_;
+    const qint64 protocolErrors = counters_.protocolErrors + libraryErrors;
+    const SimulationCounters& c = counters_;
+    printLine(QStringLiteral("simulate-agents: %1 agents, %2 s real = %3 s demo time (x%4)")
+                  .arg(agents_.size())
+                  .arg(realSec, 0, 'f', 1)
+                  .arg(realSec * config_.timeScale, 0, 'f', 0)
+                  .arg(config_.timeScale));
+    printLine(QStringLiteral("  logins ok %1/%2, streams connected at the end %3, reconnects %4")
+                  .arg(c.loginsOk)
+                  .arg(agents_.size())
+                  .arg(connected)
+                  .arg(reconnects));
+    printLine(QStringLiteral("  events handled %1 (%2/s), duplicates dropped %3")
+                  .arg(events)
+                  .arg(events / std::max(0.001, realSec), 0, 'f', 1)
+                  .arg(duplicates));
+    printLine(QStringLiteral("  calls offered %1, answered %2, hung up by agent %3 / by caller %4, "
+                             "missed %5, notes %6, wrap-ups %7")
+                  .arg(c.offered)
+                  .arg(c.answered)
+                  .arg(c.agentHangups)
+                  .arg(c.callerHangups)
+                  .arg(c.missed)
+                  .arg(c.notes)
+                  .arg(c.wrapups));
+    printLine(
+        QStringLiteral("  benign races (404/409 after the call moved on) %1, transport errors %2")
+            .arg(c.conflicts)
+            .arg(c.transportErrors));
+    printLine(QStringLiteral("  client cpu %1 s (%2% of one core), rss %3 MiB, peak rss %4 MiB")
+                  .arg(cpu, 0, 'f', 2)
+                  .arg(100.0 * cpu / std::max(0.001, realSec), 0, 'f', 1)
+                  .arg(ps.rssMiB, 0, 'f', 1)
+                  .arg(ps.peakRssMiB, 0, 'f', 1));
+    printLine(QStringLiteral("  protocol errors: %1").arg(protocolErrors));
+    const bool ok = protocolErrors == 0 && c.loginFailures == 0;
+    emit finished(ok ? kExitOk : kExitFailed);
+}
+
+namespace {
+bool parseRange(const QString& text, int& low, int& high) {
+    const QStringList parts = text.split(QLatin1Char('-'));
+    bool a = false, b = false;
+    if (parts.size() != 2)
+        return false;
+    low = parts[0].toInt(&a);
+    high = parts[1].toInt(&b);
+    return a && b && low >= 0 && high >= low;
+}
+}  // namespace
+
+void runSimulateAgents(CliContext& ctx, crm::HttpTransport& transport) {
+    SimulationConfig config;
+    const QStringList& args = ctx.args;
+    QString problem;
+    for (int i = 0; i < args.size() && problem.isEmpty(); i += 2) {
+        const QString& option = args[i];
+        const QString value = args.value(i + 1);
+        bool ok = !value.isEmpty();
+        if (option == QLatin1String("--count"))
+            config.count = value.toInt(&ok), ok = ok && config.count > 0 && config.count <= 5000;
+        else if (option == QLatin1String("--prefix"))
+            config.prefix = value;
+        else if (option == QLatin1String("--first"))
+            config.first = value.toInt(&ok), ok = ok && config.first >= 0;
+        else if (option == QLatin1String("--password"))
+            config.password = value;
+        else if (option == QLatin1String("--duration"))
+            config.durationSec = value.toDouble(&ok), ok = ok && config.durationSec > 0;
+        else if (option == QLatin1String("--time-scale"))
+            config.timeScale = value.toDouble(&ok),
+            ok = ok && config.timeScale > 0 && config.timeScale <= 100;
+        else if (option == QLatin1String("--talk"))
+            ok = parseRange(value, config.talkMinSec, config.talkMaxSec);
+        else if (option == QLatin1String("--acw"))
+            ok = parseRange(value, config.acwMinSec, config.acwMaxSec);
+        else if (option == QLatin1String("--report-every"))
+            config.reportEverySec = value.toInt(&ok), ok = ok && config.reportEverySec > 0;
+        else
+            problem = QStringLiteral("unknown option %1").arg(option);
+        if (problem.isEmpty() && !ok)
+            problem = QStringLiteral("bad value for %1: '%2'").arg(option, value);
+    }
+    if (!problem.isEmpty()) {
+        printError(QStringLiteral("error: simulate-agents: %1 (see --help)").arg(problem));
+        QTimer::singleShot(0, [] { QCoreApplication::exit(kExitUsage); });
+        return;
+    }
+    auto* simulation = new AgentSimulation(transport, ctx.server, config, ctx.root);
+    QObject::connect(simulation, &AgentSimulation::finished,
+                     [](int code) { QCoreApplication::exit(code); });
+    simulation->start();
+}
+
+}  // namespace agentdesk::cli

@@ -1,0 +1,97 @@
+#pragma once
+// simulate-agents: N synthetic counselors on one network thread, each a full ClientSession with
+// its own login and event stream, doing what a counselor does on every call. Used by
+// benchmarks and soak tests; it counts every protocol error it sees.
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include "crm/session/client_session.h"
+
+namespace agentdesk::cli {
+
+struct SimulationConfig {
+    int count = 10;
+    QString prefix = QStringLiteral("agent");
+    int first = 1;
+    QString password = QStringLiteral("demo");
+    double durationSec = 60;  // real seconds
+    double timeScale = 1;     // the server's --time-scale: demo seconds per real second
+    int talkMinSec = 30, talkMaxSec = 180;  // demo seconds
+    int acwMinSec = 5, acwMaxSec = 20;      // demo seconds: the note is written, then wrap-up
+    int ringMinMs = 500, ringMaxMs = 3000;  // demo ms before answering
+    int reportEverySec = 10;
+};
+
+struct SimulationCounters {
+    qint64 loginsOk = 0, loginFailures = 0;
+    qint64 offered = 0, answered = 0, agentHangups = 0, callerHangups = 0, missed = 0;
+    qint64 notes = 0, wrapups = 0;
+    qint64 conflicts = 0;        // 404/409 when the call moved on first (e.g. caller hung up)
+    qint64 transportErrors = 0;  // no answer from the server
+    qint64 protocolErrors = 0;   // anything the protocol does not allow
+};
+
+class SimulatedAgent : public QObject {
+    Q_OBJECT
+public:
+    SimulatedAgent(crm::HttpTransport& transport, const QString& server, const QString& username,
+                   const SimulationConfig& config, SimulationCounters& counters,
+                   QObject* parent = nullptr);
+    void start();
+    crm::ClientSession& session() { return session_; }
+    // Protocol errors seen by the library: malformed events, impossible transitions.
+    qint64 libraryProtocolErrors() const;
+
+signals:
+    // Logged in with the first snapshot (or the login failed): the agent is at work.
+    void started();
+
+private:
+    void onPhase(crm::CallPhase phase);
+    void onCommandFailed(const QString& what, const crm::ApiError& error);
+    void writeNoteAndWrapUp(const QString& callId);
+    int demoMs(int minMs, int maxMs) const;
+
+    const SimulationConfig& config_;
+    SimulationCounters& counters_;
+    QString username_;
+    crm::ClientSession session_;
+    bool readyOnce_ = false;
+    QString talkedCallId_;
+    QString wrappingCallId_;
+    QTimer talkTimer_;
+};
+
+class AgentSimulation : public QObject {
+    Q_OBJECT
+public:
+    AgentSimulation(crm::HttpTransport& transport, const QString& server, SimulationConfig config,
+                    QObject* parent = nullptr);
+    void start();
+
+signals:
+    void finished(int exitCode);
+
+private:
+    void beginMeasuring();
+    void report();
+    void finish();
+    qint64 totalEvents() const;
+
+    crm::HttpTransport& transport_;
+    QString server_;
+    SimulationConfig config_;
+    SimulationCounters counters_;
+    QList<SimulatedAgent*> agents_;
+    QTimer reportTimer_;
+    int startedAgents_ = 0;
+    qint64 rampStartMs_ = 0;
+    qint64 startEvents_ = 0;
+    qint64 startedMs_ = 0;
+    qint64 lastReportMs_ = 0;
+    qint64 lastReportEvents_ = 0;
+    double startCpu_ = 0;
+};
+
+}  // namespace agentdesk::cli
