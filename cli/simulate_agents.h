@@ -46,6 +46,8 @@ public:
 signals:
     // Logged in with the first snapshot (or the login failed): the agent is at work.
     void started();
+    // The login has been answered (either way): the next agent may log in.
+    void loginDone();
 
 private:
     void onPhase(crm::CallPhase phase);
@@ -86,6 +88,7 @@ private:
     QList<SimulatedAgent*> agents_;
     QTimer reportTimer_;
     int startedAgents_ = 0;
+    int nextLogin_ = 0;
     qint64 rampStartMs_ = 0;
     qint64 startEvents_ = 0;
     qint64 startedMs_ = 0;

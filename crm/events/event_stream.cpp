@@ -7,6 +7,7 @@
 
 #include "common/logging.h"
 #include "crm/events/sse_parser.h"
+#include "crm/net/thread_check.h"
 
 namespace agentdesk::crm {
 
@@ -67,6 +68,7 @@ std::chrono::milliseconds EventStream::backoffFor(int failures, const Options& o
 }
 
 void EventStream::start() {
+    onOwnerThread(this, "EventStream::start");
     if (running_)
         return;
     running_ = true;

@@ -13,6 +13,7 @@ void SseParser::resetConnection() {
     atStart_ = true;
     data_.clear();
     type_.clear();
+    idBuffer_ = lastEventId_;  // an id of the unfinished event is dropped with it
 }
 
 void SseParser::feed(std::string_view chunk) {
@@ -75,7 +76,7 @@ void SseParser::processLine(std::string_view line) {
         data_.push_back('\n');
     } else if (field == "id") {
         if (value.find('\0') == std::string_view::npos)
-            lastEventId_ = value;
+            idBuffer_ = value;
     } else if (field == "retry") {
         if (value.empty())
             return;
@@ -93,6 +94,7 @@ void SseParser::processLine(std::string_view line) {
 }
 
 void SseParser::dispatch() {
+    lastEventId_ = idBuffer_;  // also when there is no data to dispatch
     if (data_.empty()) {
         type_.clear();
         return;

@@ -1,7 +1,8 @@
 #pragma once
 // Incremental text/event-stream parser following the WHATWG HTML "server-sent events" rules:
 // BOM, CR/LF/CRLF line ends (also split across chunks), comments, multi-line data, `id`
-// (ignored when it contains NUL), `retry` (digits only), dispatch on a blank line.
+// (ignored when it contains NUL; it takes effect when the event ends with a blank line, so the id
+// of an unfinished event is dropped with it), `retry` (digits only), dispatch on a blank line.
 // A pure function of its input: no I/O, no threads.
 #include <functional>
 #include <optional>
@@ -43,6 +44,7 @@ private:
     bool atStart_ = true;
     std::string data_;
     std::string type_;
+    std::string idBuffer_;  // the spec's "last event ID buffer", committed by dispatch()
     std::string lastEventId_;
 };
 

@@ -1,6 +1,7 @@
 #include "crm/session/call_session.h"
 
 #include "common/logging.h"
+#include "crm/net/thread_check.h"
 
 namespace agentdesk::crm {
 
@@ -57,6 +58,7 @@ void CallSession::reset() {
 
 QString CallSession::command(const QString& what, bool allowed,
                              const std::function<QString(ApiClient::DoneHandler)>& send) {
+    onOwnerThread(this, "CallSession command");
     if (!allowed || call_.id.isEmpty()) {
         emit commandRefused(
             what,

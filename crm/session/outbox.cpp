@@ -7,6 +7,7 @@
 #include <QUuid>
 
 #include "common/logging.h"
+#include "crm/net/thread_check.h"
 
 namespace agentdesk::crm {
 
@@ -44,6 +45,7 @@ void Outbox::setOwner(const QString& owner) {
 }
 
 QString Outbox::submitNote(NoteSubmission note) {
+    onOwnerThread(this, "Outbox::submitNote");
     if (note.idempotencyKey.isEmpty())
         note.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
     OutboxItem item;

@@ -20,6 +20,7 @@ TestServer::TestServer(TestServerOptions options) : clock_(testStartTime()) {
     config.tickInterval = std::chrono::milliseconds(50);
     config.adjustCenter = options.adjustCenter;
     config.demoKnowledge = options.demoKnowledge;
+    config.demoAgents = options.demoAgents;
     app_ = std::make_unique<server::ServerApp>(config);
     app_->start();
 }

@@ -18,6 +18,7 @@ struct TestServerOptions {
     std::function<void(server::CenterConfig&)> adjustCenter;
     std::string dbPath = ":memory:";
     bool demoKnowledge = true;
+    int demoAgents = 0;  // synthetic counselors agent001… (ServerConfig::demoAgents)
 };
 
 class TestServer {
@@ -36,6 +37,10 @@ public:
     // Injects a call as the trainer would (POST /demo/calls); returns the call id.
     std::string injectCall(const nlohmann::json& spec);
     void stop() { app_->stop(); }
+    // Drops every connection and refuses new ones / listens again on the same port; the
+    // server's state (calls, events, sessions) is kept. For reconnect tests.
+    void stopListening() { app_->stopListening(); }
+    void startListening() { app_->startListening(); }
 
 private:
     server::ManualClock clock_;
