@@ -2,6 +2,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -24,6 +25,7 @@ constexpr const char* kHelp =
 
 Usage:
   agentdesk-server [--listen HOST:PORT] [--db FILE] [--demo] [--demo-rate CALLS_PER_MIN]
+                   [--demo-agents N] [--time-scale X] [--seed N] [--log SPEC]
   agentdesk-server import-kb FILE.jsonl [--db FILE]
   agentdesk-server add-user USERNAME --name NAME --role ROLE [--skills a,b] [--extension EXT]
                    [--db FILE]          (reads the password from the first line of stdin)
@@ -37,6 +39,11 @@ Options:
                        "demo"), 250 demo customers with history, and a call generator
   --demo-rate N        demo calls per minute, Poisson arrivals (default 2; 0 turns the generator
                        off but keeps demo users, data and POST /demo/calls)
+  --demo-agents N      with --demo: N extra counselors for load runs, agent001..agentNNN
+                       (password "demo", every queue), 0-2000 (default 0)
+  --time-scale X       with --demo: demo time runs X times faster than real time, 1-100
+                       (default 1). Call timing, ACW, KPIs, token expiry and the demo rate
+                       (calls per demo minute) follow it; heartbeats and network timeouts do not
   --seed N             random seed of the demo generator (repeatable demo sessions)
   --log SPEC           log levels, e.g. "info" or "warn,server=debug" (also $AGENTDESK_LOG)
   --help               this text
@@ -194,6 +201,7 @@ int main(int argc, char** argv) {
     }
     ServerConfig config;
     std::string logSpec;
+    std::string demoOnly;  // the first option given that needs --demo
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         auto next = [&](std::string& out) {
@@ -226,6 +234,25 @@ int main(int argc, char** argv) {
             if (end == value.c_str() || *end || config.demoRate < 0 || config.demoRate > 600) {
                 return fail("--demo-rate must be a number from 0 to 600");
             }
+        } else if (arg == "--demo-agents") {
+            if (!next(value))
+                return fail("--demo-agents needs a number");
+            char* end = nullptr;
+            const long n = std::strtol(value.c_str(), &end, 10);
+            if (end == value.c_str() || *end || n < 0 || n > 2000)
+                return fail("--demo-agents must be a whole number from 0 to 2000");
+            config.demoAgents = static_cast<int>(n);
+            demoOnly = demoOnly.empty() ? arg : demoOnly;
+        } else if (arg == "--time-scale") {
+            if (!next(value))
+                return fail("--time-scale needs a number");
+            char* end = nullptr;
+            config.timeScale = std::strtod(value.c_str(), &end);
+            if (end == value.c_str() || *end || !(config.timeScale >= 1) ||
+                config.timeScale > 100) {
+                return fail("--time-scale must be a number from 1 to 100");
+            }
+            demoOnly = demoOnly.empty() ? arg : demoOnly;
         } else if (arg == "--seed") {
             if (!next(value))
                 return fail("--seed needs a number");
@@ -237,6 +264,8 @@ int main(int argc, char** argv) {
             return fail("unknown option " + arg);
         }
     }
+    if (!config.demo && !demoOnly.empty())
+        return fail(demoOnly + " needs --demo");
     agentdesk::logging::init({"agentdesk-server", "", true, true, logSpec});
 
     // Block the stop signals before threads start, then wait for one on this thread.
@@ -253,8 +282,16 @@ int main(int argc, char** argv) {
         std::cerr << "agentdesk-server: " << e.what() << "\n";
         return 1;
     }
-    std::cout << "agentdesk-server serving " << app.baseUrl() << "/api/v1"
-              << (config.demo ? " (demo contact center)" : "") << std::endl;
+    std::cout << "agentdesk-server serving " << app.baseUrl() << "/api/v1";
+    if (config.demo) {
+        std::cout << " (demo contact center";
+        if (config.demoAgents > 0)
+            std::cout << ", " << config.demoAgents << " load agents";
+        if (config.timeScale != 1.0)
+            std::cout << ", time ×" << config.timeScale;
+        std::cout << ")";
+    }
+    std::cout << std::endl;
     int sig = 0;
     sigwait(&signals, &sig);
     agentdesk::logging::get("server")->info("signal {}: shutting down", sig);

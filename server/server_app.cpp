@@ -1,5 +1,7 @@
 #include "server/server_app.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <random>
@@ -82,7 +84,9 @@ private:
 struct ServerApp::Impl {
     ServerConfig config;
     SystemClock systemClock;
+    std::unique_ptr<ScaledClock> scaledClock;
     const Clock* clock;
+    std::chrono::milliseconds tickInterval{0};  // config.tickInterval, shortened by the time scale
     asio::io_context io;
     asio::thread_pool workers{2};  // password hashing
     std::unique_ptr<SqliteCrmStore> store;
@@ -100,6 +104,7 @@ struct ServerApp::Impl {
     std::thread thread;
     std::uint16_t port = 0;
     bool running = false;
+    bool listening = false;
     std::set<std::string> pendingLogouts;
     json center;
 
@@ -118,7 +123,7 @@ struct ServerApp::Impl {
     }
 
     void scheduleTick() {
-        tickTimer->expires_after(config.tickInterval);
+        tickTimer->expires_after(tickInterval);
         tickTimer->async_wait([this](const boost::system::error_code& ec) {
             if (ec)
                 return;
@@ -145,8 +150,28 @@ struct ServerApp::Impl {
 };
 
 ServerApp::ServerApp(ServerConfig config) : impl_(std::make_unique<Impl>()) {
-    impl_->config = std::move(config);
-    impl_->clock = impl_->config.clock ? impl_->config.clock : &impl_->systemClock;
+    Impl& d = *impl_;
+    d.config = std::move(config);
+    const double scale = d.config.timeScale;
+    if (!(scale > 0) || !std::isfinite(scale))
+        throw std::invalid_argument("time scale must be a positive number");
+    d.tickInterval = d.config.tickInterval;
+    if (d.config.clock) {
+        d.clock = d.config.clock;
+    } else if (scale != 1.0) {
+        d.scaledClock = std::make_unique<ScaledClock>(scale);
+        d.clock = d.scaledClock.get();
+        // Ring, patience and ACW timers and the Poisson arrivals run on the tick: keep their
+        // resolution in demo time.
+        if (scale > 1.0) {
+            const auto scaled = std::chrono::duration_cast<std::chrono::milliseconds>(
+                d.config.tickInterval / scale);
+            d.tickInterval =
+                std::min(d.config.tickInterval, std::max(scaled, std::chrono::milliseconds(10)));
+        }
+    } else {
+        d.clock = &d.systemClock;
+    }
 }
 
 ServerApp::~ServerApp() {
@@ -164,6 +189,11 @@ std::uint16_t ServerApp::start() {
     CenterConfig center = parseCenterConfig(d.center);
     if (d.config.adjustCenter)
         d.config.adjustCenter(center);
+    if (d.config.demo && d.config.demoAgents > 0) {
+        // Added to the center's users, so seedDemoData gives them the one shared demo hash.
+        for (auto& agent : demoLoadAgents(center, d.config.demoAgents))
+            center.users.push_back(std::move(agent));
+    }
 
     const std::string dbPath = d.config.dbPath.empty() ? defaultDatabasePath() : d.config.dbPath;
     d.store = std::make_unique<SqliteCrmStore>(dbPath);
@@ -240,6 +270,7 @@ std::uint16_t ServerApp::start() {
             }
         });
     d.port = d.http->start();
+    d.listening = true;
     d.tickTimer = std::make_unique<asio::steady_timer>(d.io);
     d.heartbeatTimer = std::make_unique<asio::steady_timer>(d.io);
     d.scheduleTick();
@@ -255,9 +286,44 @@ std::uint16_t ServerApp::start() {
             }
         }
     });
-    logging::get("server")->info("agentdesk-server {} listening on {} (db {}, demo {})",
-                                 AGENTDESK_VERSION, baseUrl(), dbPath, d.config.demo);
+    logging::get("server")->info(
+        "agentdesk-server {} listening on {} (db {}, demo {}, demo agents {}, time scale {})",
+        AGENTDESK_VERSION, baseUrl(), dbPath, d.config.demo,
+        d.config.demo ? d.config.demoAgents : 0, d.scaledClock ? d.scaledClock->scale() : 1.0);
     return d.port;
+}
+
+void ServerApp::stopListening() {
+    Impl& d = *impl_;
+    if (!d.running || !d.listening)
+        return;
+    runOnIo([&d] {
+        d.http->stop();
+        // The transport's close already detaches every stream from the hub (on a posted
+        // callback); closeAll() makes it immediate.
+        d.hub->closeAll();
+    });
+    d.listening = false;
+    logging::get("server")->info("stopped listening on {}", baseUrl());
+}
+
+void ServerApp::startListening() {
+    Impl& d = *impl_;
+    if (!d.running)
+        throw std::logic_error("startListening() needs a started server");
+    if (d.listening)
+        return;
+    runOnIo([&d] { d.http->start(); });
+    d.listening = true;
+    logging::get("server")->info("listening again on {}", baseUrl());
+}
+
+bool ServerApp::listening() const {
+    return impl_->running && impl_->listening;
+}
+
+const Clock& ServerApp::clock() const {
+    return *impl_->clock;
 }
 
 void ServerApp::stop() {
@@ -275,6 +341,7 @@ void ServerApp::stop() {
     if (d.thread.joinable())
         d.thread.join();
     d.running = false;
+    d.listening = false;
 }
 
 bool ServerApp::running() const {

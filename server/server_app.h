@@ -3,8 +3,9 @@
 // one I/O thread. Used by main(), by the desktop app's embedded demo, and by tests (which pass a
 // ManualClock and drive time with advance()).
 //
-// Threads: start()/stop()/advance()/runOnIo() are called from the owning thread; everything
-// inside runs on the I/O thread, which start() creates and stop() joins.
+// Threads: start()/stop()/stopListening()/startListening()/advance()/runOnIo() are called from
+// the owning thread; everything inside runs on the I/O thread, which start() creates and stop()
+// joins.
 #include <chrono>
 #include <functional>
 #include <future>
@@ -30,9 +31,15 @@ struct ServerConfig {
     unsigned seed = 0;          // 0: random
     std::chrono::seconds tokenLifetime{12 * 3600};
     std::size_t replayCapacity = 4096;
+    // Synthetic counselors agent001… (password "demo", every queue), demo mode only. For load.
+    int demoAgents = 0;
+    // Runs the server's clock this many times faster than real time (a ScaledClock) when
+    // `clock` is null; the timer tick shrinks by the same factor (not below 10 ms). Network timing
+    // (heartbeats, idle and HTTP timeouts) stays real time. Must be > 0.
+    double timeScale = 1.0;
     std::chrono::milliseconds tickInterval{200};
     std::chrono::seconds heartbeat{10};
-    const Clock* clock = nullptr;  // null: system clock
+    const Clock* clock = nullptr;  // null: system clock (or a ScaledClock, see timeScale)
     // Center configuration JSON; empty: the bundled demo center (resources/demo/center.json).
     std::string centerJson;
     // Overrides applied after the center configuration is read (tests).
@@ -43,6 +50,7 @@ std::string defaultDatabasePath();
 
 class ServerApp {
 public:
+    // Throws std::invalid_argument for a timeScale that is not a positive number.
     explicit ServerApp(ServerConfig config);
     ~ServerApp();
     ServerApp(const ServerApp&) = delete;
@@ -54,6 +62,18 @@ public:
     bool running() const;
     std::uint16_t port() const;
     std::string baseUrl() const;
+    // The clock the server runs on (config.clock, a ScaledClock or the system clock).
+    const Clock& clock() const;
+
+    // For client reconnect tests: closes the listening socket and every open connection, event
+    // streams included (clients see the connection drop; new connections are refused). The
+    // ACD, the event hub (ids, replay buffer), sessions and the store stay as they are.
+    // Idempotent; does nothing when the server is not running.
+    void stopListening();
+    // Listens again on the same port. Idempotent. Throws std::logic_error when the server is
+    // not running, std::runtime_error when the port cannot be bound again.
+    void startListening();
+    bool listening() const;
 
     // Runs fn on the I/O thread and waits for it.
     void runOnIo(std::function<void()> fn);

@@ -40,6 +40,20 @@ void DemoCallGenerator::tick() {
         next_ = nextArrival(now);  // clock jumped far ahead: do not flood
 }
 
+// At high rates (hundreds of agents) a demo customer would otherwise often call again while
+// their first call is still queued or connected. A caller stays busy for at most patience + talk
+// time; when every sampled customer is busy the call comes from an unknown number instead.
+std::string DemoCallGenerator::pickIdleCustomerPhone(TimePoint now) {
+    std::uniform_int_distribution<std::size_t> pickPhone(0, phones_.size() - 1);
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        const std::string& phone = phones_[pickPhone(rng_)];
+        auto it = busyUntil_.find(phone);
+        if (it == busyUntil_.end() || it->second <= now)
+            return phone;
+    }
+    return {};
+}
+
 std::string DemoCallGenerator::injectRandomCall() {
     if (phones_.empty())
         phones_ = store_.samplePhones(300);
@@ -55,10 +69,11 @@ std::string DemoCallGenerator::injectRandomCall() {
         spec.intent = q.intents[pickIntent(rng_)].id;
     }
     std::uniform_real_distribution<double> unit(0, 1);
-    if (!phones_.empty() && unit(rng_) < 0.85) {
-        std::uniform_int_distribution<std::size_t> pickPhone(0, phones_.size() - 1);
-        spec.aniE164 = phones_[pickPhone(rng_)];
-    } else {
+    const TimePoint now = clock_.now();
+    if (!phones_.empty() && unit(rng_) < 0.85)
+        spec.aniE164 = pickIdleCustomerPhone(now);
+    const bool demoCustomer = !spec.aniE164.empty();
+    if (!demoCustomer) {
         std::uniform_int_distribution<int> digits(0, 9999);
         char buf[24];
         std::snprintf(buf, sizeof buf, "+8210%04d%04d", 9000 + digits(rng_) % 1000, digits(rng_));
@@ -68,6 +83,8 @@ std::string DemoCallGenerator::injectRandomCall() {
     spec.patienceSec = std::uniform_int_distribution<int>(45, 240)(rng_);
     spec.talkSec = std::uniform_int_distribution<int>(60, 300)(rng_);
     spec.ivrSec = std::uniform_int_distribution<int>(10, 60)(rng_);
+    if (demoCustomer)
+        busyUntil_[spec.aniE164] = now + std::chrono::seconds(*spec.patienceSec + *spec.talkSec);
     return telephony_.injectCall(spec);
 }
 

@@ -1,5 +1,8 @@
 #include "server/demo/demo_data.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 
 #include "server/auth/password_hash.h"
@@ -55,6 +58,37 @@ CenterConfig parseCenterConfig(const json& center) {
     }
     c.demoPassword = center.value("demoPassword", std::string("demo"));
     return c;
+}
+
+std::vector<User> demoLoadAgents(const CenterConfig& config, int count) {
+    long lastExtension = 0;
+    for (const auto& u : config.users) {
+        char* end = nullptr;
+        const long ext = std::strtol(u.extension.c_str(), &end, 10);
+        if (!u.extension.empty() && end && *end == '\0')
+            lastExtension = std::max(lastExtension, ext);
+    }
+    std::vector<std::string> skills;
+    for (const auto& q : config.queues) {
+        if (std::find(skills.begin(), skills.end(), q.skill) == skills.end())
+            skills.push_back(q.skill);
+    }
+    std::vector<User> agents;
+    agents.reserve(static_cast<std::size_t>(std::max(count, 0)));
+    for (int i = 1; i <= count; ++i) {
+        char number[16];
+        std::snprintf(number, sizeof number, "%03d", i);
+        User user;
+        user.username = std::string("agent") + number;
+        user.id = "U-" + user.username;
+        user.name = std::string("상담사 ") + number;
+        user.nameEn = std::string("Agent ") + number;
+        user.role = Role::Counselor;
+        user.skills = skills;
+        user.extension = std::to_string(lastExtension + i);
+        agents.push_back(std::move(user));
+    }
+    return agents;
 }
 
 void seedReferenceData(CrmStore& store, const json& center) {

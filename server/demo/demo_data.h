@@ -19,6 +19,11 @@ struct CenterConfig {
 // Throws std::runtime_error when the JSON is not a center configuration.
 CenterConfig parseCenterConfig(const nlohmann::json& center);
 
+// `count` synthetic counselors for load runs: usernames agent001, agent002, … (at least three
+// digits), ids U-agent001, …, every queue's skill, extensions numbered on from the highest
+// extension of the center's users. Without password hashes, like CenterConfig::users.
+std::vector<User> demoLoadAgents(const CenterConfig& config, int count);
+
 // Loads wrap-up codes and, when the store has no customers yet or `force` is set, the demo
 // customers; creates the demo users that do not exist (password from the center config).
 void seedDemoData(CrmStore& store, const CenterConfig& config, const nlohmann::json& center,

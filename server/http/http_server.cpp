@@ -31,6 +31,10 @@ struct HttpServer::State {
     tcp::acceptor acceptor;
     std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
     bool stopped = false;
+    std::uint16_t boundPort = 0;  // kept over stop() so start() binds the same port again
+    // An accept from before a stop() may complete after the next start(); it must not start a
+    // second accept loop.
+    std::uint64_t generation = 0;
 
     State(asio::io_context& ctx, ServerOptions opts, Handler h)
         : io(ctx), options(std::move(opts)), handler(std::move(h)), acceptor(ctx) {}
@@ -353,8 +357,9 @@ void Session::onRead(beast::error_code ec) {
 namespace {
 
 void doAccept(const std::shared_ptr<HttpServer::State>& state) {
-    state->acceptor.async_accept([state](beast::error_code ec, tcp::socket socket) {
-        if (state->stopped)
+    const std::uint64_t generation = state->generation;
+    state->acceptor.async_accept([state, generation](beast::error_code ec, tcp::socket socket) {
+        if (state->stopped || state->generation != generation)
             return;
         if (!ec) {
             beast::error_code opt;
@@ -380,11 +385,14 @@ HttpServer::~HttpServer() {
 }
 
 std::uint16_t HttpServer::start() {
+    if (state_->acceptor.is_open())
+        return state_->boundPort;
     beast::error_code ec;
     const auto address = asio::ip::make_address(state_->options.host, ec);
     if (ec)
         throw std::runtime_error("invalid listen address: " + state_->options.host);
-    tcp::endpoint endpoint(address, state_->options.port);
+    const std::uint16_t port = state_->boundPort ? state_->boundPort : state_->options.port;
+    tcp::endpoint endpoint(address, port);
     state_->acceptor.open(endpoint.protocol(), ec);
     if (!ec)
         state_->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
@@ -393,11 +401,16 @@ std::uint16_t HttpServer::start() {
     if (!ec)
         state_->acceptor.listen(asio::socket_base::max_listen_connections, ec);
     if (ec) {
+        beast::error_code ignored;
+        state_->acceptor.close(ignored);
         throw std::runtime_error("cannot listen on " + state_->options.host + ":" +
-                                 std::to_string(state_->options.port) + ": " + ec.message());
+                                 std::to_string(port) + ": " + ec.message());
     }
+    state_->boundPort = state_->acceptor.local_endpoint().port();
+    state_->stopped = false;
+    ++state_->generation;
     doAccept(state_);
-    return state_->acceptor.local_endpoint().port();
+    return state_->boundPort;
 }
 
 void HttpServer::stop() {

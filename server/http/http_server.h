@@ -4,7 +4,7 @@
 // thread (1000 concurrent streams on 2 cores).
 //
 // Threads: every method and every callback runs on the io_context's thread, except
-// constructor/start(), which run before the context does.
+// constructor/the first start(), which run before the context does.
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -32,9 +32,11 @@ public:
     HttpServer& operator=(const HttpServer&) = delete;
 
     // Binds and starts accepting; returns the bound port. Throws std::runtime_error when the
-    // address cannot be bound.
+    // address cannot be bound. After stop() it binds the port bound first again (also when
+    // options.port was 0). Does nothing while already listening.
     std::uint16_t start();
-    // Stops accepting and closes every open connection (event streams included).
+    // Stops accepting (new connections are refused) and closes every open connection, event
+    // streams included. Idempotent; start() may follow.
     void stop();
 
     struct State;
