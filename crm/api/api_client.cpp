@@ -140,6 +140,27 @@ ApiClient::RequestId ApiClient::getTyped(const QString& path, Handler<T> handler
         });
 }
 
+template <typename T>
+ApiClient::RequestId ApiClient::getWithRaw(
+    const QString& path,
+    std::function<void(const T&, const QByteArray&, const ApiError&)> handler) {
+    return sendRaw(
+        "GET", path, {},
+        [handler = std::move(handler)](const HttpResponse& resp, const ApiError& err) {
+            if (err) {
+                handler({}, {}, err);
+                return;
+            }
+            const QJsonDocument doc = QJsonDocument::fromJson(resp.body);
+            if (!doc.isObject()) {
+                handler({}, {},
+                        ApiError::protocol(resp.status, QStringLiteral("not a JSON object")));
+                return;
+            }
+            handler(T::fromJson(doc.object()), resp.body, err);
+        });
+}
+
 QString ApiClient::command(const QByteArray& method, const QString& path,
                            const std::optional<QJsonObject>& body, DoneHandler handler) {
     const QString requestId = newRequestId();
@@ -313,20 +334,8 @@ ApiClient::RequestId ApiClient::searchCustomers(const QString& query, int limit,
 ApiClient::RequestId ApiClient::customer360(
     const QString& customerId,
     std::function<void(const Customer360&, const QByteArray&, const ApiError&)> handler) {
-    return sendRaw("GET", QStringLiteral("/customers/%1/360").arg(enc(customerId)), {},
-                   [handler = std::move(handler)](const HttpResponse& resp, const ApiError& err) {
-                       if (err) {
-                           handler({}, {}, err);
-                           return;
-                       }
-                       const QJsonDocument doc = QJsonDocument::fromJson(resp.body);
-                       if (!doc.isObject()) {
-                           handler({}, {},
-                                   ApiError::protocol(resp.status, QStringLiteral("360 not JSON")));
-                           return;
-                       }
-                       handler(Customer360::fromJson(doc.object()), resp.body, err);
-                   });
+    return getWithRaw<Customer360>(QStringLiteral("/customers/%1/360").arg(enc(customerId)),
+                                   std::move(handler));
 }
 
 ApiClient::RequestId ApiClient::interactions(
@@ -410,21 +419,8 @@ ApiClient::RequestId ApiClient::suggestKnowledge(const QString& intent, int limi
 ApiClient::RequestId ApiClient::article(
     const QString& articleId,
     std::function<void(const KbArticle&, const QByteArray&, const ApiError&)> handler) {
-    return sendRaw("GET", QStringLiteral("/kb/articles/%1").arg(enc(articleId)), {},
-                   [handler = std::move(handler)](const HttpResponse& resp, const ApiError& err) {
-                       if (err) {
-                           handler({}, {}, err);
-                           return;
-                       }
-                       const QJsonDocument doc = QJsonDocument::fromJson(resp.body);
-                       if (!doc.isObject()) {
-                           handler(
-                               {}, {},
-                               ApiError::protocol(resp.status, QStringLiteral("article not JSON")));
-                           return;
-                       }
-                       handler(KbArticle::fromJson(doc.object()), resp.body, err);
-                   });
+    return getWithRaw<KbArticle>(QStringLiteral("/kb/articles/%1").arg(enc(articleId)),
+                                 std::move(handler));
 }
 
 ApiClient::RequestId ApiClient::articleFeedback(const QString& articleId, bool helpful,

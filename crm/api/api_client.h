@@ -126,6 +126,10 @@ signals:
 private:
     template <typename T, typename Parse>
     RequestId getTyped(const QString& path, Handler<T> handler, Parse parse);
+    // A GET whose parsed object and raw JSON (for the offline cache) both go to the handler.
+    template <typename T>
+    RequestId getWithRaw(const QString& path,
+                         std::function<void(const T&, const QByteArray&, const ApiError&)> handler);
     QString command(const QByteArray& method, const QString& path,
                     const std::optional<QJsonObject>& body, DoneHandler handler);
 

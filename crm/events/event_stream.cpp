@@ -57,6 +57,9 @@ EventStream::EventStream(ApiClient& api, Options options, QObject* parent)
 
 EventStream::~EventStream() {
     api_.transport().cancelAll(this);
+    // The snapshot after a resync is requested through api_ (its context), not this.
+    if (snapshotRequest_)
+        api_.transport().cancel(snapshotRequest_);
 }
 
 std::chrono::milliseconds EventStream::backoffFor(int failures, const Options& options) {
@@ -88,6 +91,10 @@ void EventStream::stop() {
     resyncing_ = false;
     heldDuringResync_.clear();
     setStatus(ConnectionStatus::Disconnected);
+}
+
+void EventStream::resetPosition() {
+    lastEventId_ = 0;
 }
 
 void EventStream::open() {

@@ -66,6 +66,9 @@ public:
     // Opens the stream. Without a last event id the server starts with a snapshot.
     void start();
     void stop();
+    // Forgets where the stream was, so the next start() begins with a snapshot: for another
+    // user (or server) on the same stream, whose Last-Event-ID must not be the previous one's.
+    void resetPosition();
     ConnectionStatus status() const { return status_; }
     qint64 lastEventId() const { return lastEventId_; }
     const EventStreamStats& stats() const { return stats_; }

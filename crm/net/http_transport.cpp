@@ -85,6 +85,7 @@ struct HttpTransport::Impl {
         QObject* context = nullptr;
         std::shared_ptr<CancelState> cancel;
         QMetaObject::Connection contextGone;
+        bool finished = false;  // off the network thread; its result may still be queued
     };
 
     TlsSettings tls;
@@ -239,7 +240,14 @@ void HttpTransport::Impl::forget(RequestId id) {
     if (it == live.end())
         return;
     QObject::disconnect(it->second.contextGone);
-    live.erase(it);
+    // The result may still wait in the context's event queue, and cancel() must reach it there
+    // (a superseded search whose answer is already queued). So the entry stays until nothing
+    // but this map holds its cancel state: the posted result has run, or was dropped with its
+    // context.
+    it->second.finished = true;
+    std::erase_if(live, [](const auto& entry) {
+        return entry.second.finished && entry.second.cancel.use_count() == 1;
+    });
 }
 
 void HttpTransport::Impl::run() {

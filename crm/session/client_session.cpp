@@ -73,7 +73,10 @@ void ClientSession::resume(const QString& username, const QString& token,
 }
 
 void ClientSession::afterToken(const Agent& agent, std::function<void(const ApiError&)> done) {
-    owner_ = username_ + QLatin1Char('@') + QUrl(api_->baseUrl()).authority();
+    const QString owner = username_ + QLatin1Char('@') + QUrl(api_->baseUrl()).authority();
+    if (owner != owner_)
+        stream_->resetPosition();  // another user: start from their snapshot, not our position
+    owner_ = owner;
     agent_->setIdentity(agent);
     call_->setAgentId(agent.id);
     customer_->setOwner(owner_);
