@@ -68,6 +68,23 @@ QString CallSession::command(const QString& what, bool allowed,
     return commands_.issue(what, send);
 }
 
+QString CallSession::dial(const QString& number, const QString& customerId,
+                          const QString& phoneId) {
+    onOwnerThread(this, "CallSession dial");
+    if (phase_ != CallPhase::Idle) {
+        emit commandRefused(
+            QStringLiteral("dial"),
+            QStringLiteral("not possible while the call is %1").arg(callPhaseToString(phase_)));
+        return {};
+    }
+    return commands_.issue(QStringLiteral("dial"), [&](ApiClient::DoneHandler done) {
+        return api_.dial(number, customerId, phoneId,
+                         [done = std::move(done)](const QString&, const ApiError& error) {
+                             done(error);
+                         });
+    });
+}
+
 QString CallSession::answer() {
     return command(QStringLiteral("answer"), phase_ == CallPhase::Ringing, [this](auto done) {
         return api_.callAction(call_.id, QStringLiteral("answer"), std::move(done));

@@ -48,6 +48,10 @@ public:
     QString sendDtmf(const QString& digits);
     QString setRecordingPaused(bool paused);
     QString wrapup(const QString& code, const QString& noteId, const QString& nextState = {});
+    // Click-to-dial (an outbound call): a number, or a customer's phone by id. Only without a
+    // call in progress; the call then arrives as events like any other.
+    QString dial(const QString& number, const QString& customerId = {},
+                 const QString& phoneId = {});
 
     void applySnapshot(const Snapshot& snapshot);
     void applyEvent(const StreamEvent& event);

@@ -6,8 +6,13 @@
 #include <filesystem>
 #include <string>
 
+#include <unistd.h>
+
 #include <QCoreApplication>
 #include <curl/curl.h>
+#ifdef AGENTDESK_GUI_TESTS
+#include <QApplication>
+#endif
 
 #include "common/logging.h"
 
@@ -32,7 +37,14 @@ int main(int argc, char* argv[]) {
         {"agentdesk-tests", root + "/state", true, false, level ? level : "warn"});
     curl_global_init(CURL_GLOBAL_DEFAULT);
     // crm objects deliver results through the Qt event loop of the thread that owns them.
+#ifdef AGENTDESK_GUI_TESTS
+    if (getuid() == 0)  // WebEngine's sandbox does not run as root (CI containers)
+        setenv("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox", 0);
+    QApplication::setAttribute(Qt::AA_ShareOpenGLContexts);  // WebEngine wants it before the app
+    QApplication app(argc, argv);
+#else
     QCoreApplication app(argc, argv);
+#endif
     const int result = Catch::Session().run(argc, argv);
     curl_global_cleanup();
     agentdesk::logging::shutdown();

@@ -1,0 +1,251 @@
+#include "app/app_controller.h"
+
+#include <QApplication>
+#include <QFont>
+#include <QScreen>
+
+#include "app/main_window.h"
+#include "app/shortcut_table.h"
+#include "common/logging.h"
+#include "widgets/common/connection_banner.h"
+#include "widgets/common/error_text.h"
+#include "widgets/notes/note_editor.h"
+#include "widgets/settings/settings_dialog.h"
+
+namespace agentdesk::app {
+
+namespace {
+auto log() {
+    return logging::get("ui");
+}
+}  // namespace
+
+AppController::AppController(Options options, QObject* parent)
+    : QObject(parent),
+      options_(std::move(options)),
+      settings_(std::make_unique<AppSettings>(options_.settingsPath)),
+      language_(std::make_unique<Language>()) {
+    const QString caFile = settings_->get(settings::caFile);
+    transport_ = std::make_unique<crm::HttpTransport>(crm::TlsSettings{true, caFile});
+    store_ = std::make_unique<crm::LocalStore>(
+        options_.storePath.isEmpty() ? crm::defaultLocalStorePath() : options_.storePath);
+    autosaver_ = std::make_unique<crm::DraftAutosaver>(*store_);
+    notifier_ = std::make_unique<RingNotifier>();
+    baseFontPointSize_ = QApplication::font().pointSizeF();
+}
+
+AppController::~AppController() {
+    window_.reset();
+    loginView_.reset();
+    autosaver_->flushNow();
+    autosaver_.reset();
+    session_.reset();
+    transport_->shutdown();
+    store_.reset();
+    embedded_.reset();
+}
+
+void AppController::start() {
+    applyLanguage(options_.language.isEmpty() ? settings_->get(settings::language)
+                                              : options_.language);
+    applyFontScale(settings_->get(settings::fontScale));
+
+    QString server = settings_->get(settings::server);
+    if (options_.server)
+        server = *options_.server == QLatin1String("demo") ? QString() : *options_.server;
+    const bool embedded = server.isEmpty();
+
+    loginView_ = std::make_unique<widgets::LoginView>();
+    loginView_->setLanguage(language_->current());
+    loginView_->setForm(
+        embedded, server,
+        options_.user.isEmpty() ? settings_->get(settings::lastUser) : options_.user);
+    connect(loginView_.get(), &widgets::LoginView::submitted, this, &AppController::login);
+    connect(loginView_.get(), &widgets::LoginView::languageRequested, this,
+            [this](const QString& c) {
+                settings_->set(settings::language, c);
+                applyLanguage(c);
+            });
+    if (embedded)
+        ensureEmbedded();  // seeding the demo center takes a moment: start it while they type
+    showLogin();
+}
+
+void AppController::ensureEmbedded() {
+    if (embedded_)
+        return;
+    embedded_ = std::make_unique<EmbeddedServer>(options_.embedded);
+    connect(embedded_.get(), &EmbeddedServer::ready, this, [this](const QString& url) {
+        if (loginView_)
+            loginView_->setEmbeddedStatus(tr("Demo contact center ready."));
+        if (waitingForEmbedded_) {
+            const auto form = *waitingForEmbedded_;
+            waitingForEmbedded_.reset();
+            loginTo(url, form);
+        }
+    });
+    connect(embedded_.get(), &EmbeddedServer::failed, this, [this](const QString& why) {
+        const QString message = tr("The demo contact center could not start: %1").arg(why);
+        waitingForEmbedded_.reset();
+        if (loginView_) {
+            loginView_->setEmbeddedStatus(message);
+            showLogin(message);
+        }
+    });
+    if (loginView_)
+        loginView_->setEmbeddedStatus(tr("Starting the demo contact center…"));
+    embedded_->start();
+}
+
+void AppController::showLogin(const QString& error) {
+    if (!loginView_)
+        return;
+    loginView_->setBusy(false);
+    loginView_->showError(error);
+    loginView_->show();
+    loginView_->raise();
+    loginView_->activateWindow();
+}
+
+void AppController::login(const widgets::LoginForm& form) {
+    loginView_->setBusy(true);
+    if (!form.embedded) {
+        loginTo(form.serverUrl, form);
+        return;
+    }
+    ensureEmbedded();
+    if (!embedded_->isReady() && !embedded_->isStarting())
+        embedded_->start();  // it failed before: try again
+    if (embedded_->isReady()) {
+        loginTo(embedded_->baseUrl(), form);
+    } else {
+        waitingForEmbedded_ = form;
+        loginView_->setEmbeddedStatus(tr("Starting the demo contact center…"));
+    }
+}
+
+void AppController::loginTo(const QString& baseUrl, const widgets::LoginForm& form) {
+    // The same user on the same server again (session expired): keep the window and the
+    // session's state, only get a new token. Anyone or anything else: a new session.
+    const bool sameSession =
+        session_ && session_->api().baseUrl() == baseUrl && session_->username() == form.username;
+    if (!sameSession) {
+        dropSession();
+        session_ = std::make_unique<crm::ClientSession>(*transport_, baseUrl, store_.get());
+    }
+    auto* session = session_.get();
+    session->login(form.username, form.password, [this, session, form](const crm::ApiError& e) {
+        if (session != session_.get())
+            return;  // superseded by another login
+        if (e) {
+            log()->warn("login failed: {}", e.describe().toStdString());
+            const QString message = widgets::errorText(e);
+            showLogin(message);
+            emit loginFailed(message);
+            return;
+        }
+        onLoggedIn(form);
+    });
+}
+
+void AppController::onLoggedIn(const widgets::LoginForm& form) {
+    settings_->set(settings::server, form.embedded ? QString() : form.serverUrl);
+    settings_->set(settings::lastUser, form.username);
+    loginView_->setBusy(false);
+    loginView_->hide();
+    if (!window_) {
+        window_ = std::make_unique<MainWindow>(*session_, *autosaver_);
+        connect(window_.get(), &MainWindow::settingsRequested, this, &AppController::openSettings);
+        connect(window_.get(), &MainWindow::logoutRequested, this, &AppController::logout);
+        connect(window_.get(), &MainWindow::loginAgainRequested, this, [this] { showLogin(); });
+        connect(window_.get(), &MainWindow::ringing, notifier_.get(), &RingNotifier::notify);
+        connect(session_.get(), &crm::ClientSession::sessionExpired, this, [this] {
+            if (loginView_)
+                loginView_->setForm(settings_->get(settings::server).isEmpty(),
+                                    settings_->get(settings::server),
+                                    settings_->get(settings::lastUser));
+        });
+        notifier_->setWindow(window_.get());
+        window_->notes()->setAfterWrapupState(settings_->get(settings::afterWrapup));
+        applyShortcuts(window_.get(), *settings_);
+        const QByteArray geometry = settings_->get(settings::windowGeometry);
+        if (geometry.isEmpty() || !window_->restoreGeometry(geometry))
+            window_->resize(1366, 768);
+        window_->show();
+        window_->notes()->restoreDrafts();
+    } else {
+        window_->raise();
+        window_->activateWindow();
+    }
+    log()->info("logged in as {}", form.username.toStdString());
+    emit loggedIn();
+}
+
+void AppController::dropSession() {
+    if (window_) {
+        settings_->set(settings::windowGeometry, window_->saveGeometry());
+        window_.reset();
+    }
+    autosaver_->flushNow();
+    session_.reset();
+}
+
+void AppController::logout() {
+    if (!session_)
+        return;
+    autosaver_->flushNow();
+    session_->logout([](const crm::ApiError& e) {
+        if (e)
+            log()->warn("logout: {}", e.describe().toStdString());
+    });
+    dropSession();
+    showLogin();
+    emit loggedOut();
+}
+
+void AppController::openSettings() {
+    widgets::SettingsValues values;
+    values.serverUrl = settings_->get(settings::server);
+    values.embedded = values.serverUrl.isEmpty();
+    values.language = language_->current();
+    values.fontScale = settings_->get(settings::fontScale);
+    values.afterWrapup = settings_->get(settings::afterWrapup);
+    for (const ShortcutEntry& entry : shortcutTable()) {
+        const QString id = QString::fromLatin1(entry.id);
+        const QKeySequence fallback = QKeySequence::fromString(
+            QString::fromLatin1(entry.defaultKey), QKeySequence::PortableText);
+        values.shortcuts.append(
+            {id, shortcutDescription(entry), settings_->shortcut(id, fallback), fallback});
+    }
+    auto* dialog = new widgets::SettingsDialog(values, window_.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &widgets::SettingsDialog::applied, this,
+            [this](const widgets::SettingsValues& v) {
+                settings_->set(settings::server, v.embedded ? QString() : v.serverUrl);
+                settings_->set(settings::language, v.language);
+                settings_->set(settings::fontScale, AppSettings::clampFontScale(v.fontScale));
+                settings_->set(settings::afterWrapup, v.afterWrapup);
+                for (const widgets::ShortcutRow& row : v.shortcuts)
+                    settings_->setShortcut(row.id, row.key);
+                applyLanguage(v.language);
+                applyFontScale(v.fontScale);
+                if (window_) {
+                    window_->notes()->setAfterWrapupState(v.afterWrapup);
+                    applyShortcuts(window_.get(), *settings_);
+                }
+            });
+    dialog->show();
+}
+
+void AppController::applyLanguage(const QString& code) {
+    language_->apply(code);
+}
+
+void AppController::applyFontScale(double scale) {
+    QFont font = QApplication::font();
+    if (baseFontPointSize_ > 0)
+        font.setPointSizeF(baseFontPointSize_ * AppSettings::clampFontScale(scale));
+    QApplication::setFont(font);
+}
+
+}  // namespace agentdesk::app

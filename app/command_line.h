@@ -1,0 +1,24 @@
+#pragma once
+// The agentdesk command line: agentdesk [--server URL|demo] [--user NAME] [--lang ko|en]
+// [--demo-rate N] [--help] [--version]. Options override the saved settings for this run.
+#include <optional>
+
+#include <QString>
+#include <QStringList>
+
+namespace agentdesk::app {
+
+struct CommandLine {
+    std::optional<QString> server;  // "demo" or a URL
+    QString user;
+    QString language;
+    double demoRate = 2.0;
+    bool help = false;
+    bool version = false;
+    QString error;  // non-empty: the arguments were not understood
+};
+
+CommandLine parseCommandLine(const QStringList& arguments);
+QString commandLineHelp();
+
+}  // namespace agentdesk::app

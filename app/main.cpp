@@ -1,0 +1,58 @@
+// agentdesk: the counselor's desktop (ARCHITECTURE.md). With no server configured it starts the
+// embedded demo contact center and opens the login window on it.
+#include <cstdio>
+
+#include <curl/curl.h>
+#include <QApplication>
+#include <QIcon>
+#include <QTextStream>
+
+#include "app/app_controller.h"
+#include "app/command_line.h"
+#include "common/logging.h"
+#include "widgets/knowledge/article_scheme.h"
+
+int main(int argc, char* argv[]) {
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const auto cl = agentdesk::app::parseCommandLine(arguments);
+    if (cl.help) {
+        std::fputs(agentdesk::app::commandLineHelp().toUtf8().constData(), stdout);
+        return 0;
+    }
+    if (cl.version) {
+        std::printf("agentdesk %s\n", AGENTDESK_VERSION);
+        return 0;
+    }
+    if (!cl.error.isEmpty()) {
+        std::fprintf(stderr, "agentdesk: %s\nTry 'agentdesk --help'.\n",
+                     cl.error.toUtf8().constData());
+        return 2;
+    }
+
+    agentdesk::logging::init({"agentdesk", {}, true, true, {}});
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    // Before the QApplication: WebEngine's URL schemes and its shared GL contexts.
+    agentdesk::widgets::registerArticleUrlScheme();
+    QApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("AgentDesk"));
+    QApplication::setOrganizationName(QStringLiteral("AgentDesk"));
+    QApplication::setApplicationVersion(QStringLiteral(AGENTDESK_VERSION));
+
+    int result = 0;
+    {
+        agentdesk::app::AppController::Options options;
+        options.server = cl.server;
+        options.user = cl.user;
+        options.language = cl.language;
+        options.embedded.demoRate = cl.demoRate;
+        agentdesk::app::AppController controller(options);
+        controller.start();
+        result = QApplication::exec();
+    }
+    curl_global_cleanup();
+    agentdesk::logging::shutdown();
+    return result;
+}

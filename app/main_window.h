@@ -1,0 +1,88 @@
+#pragma once
+// The counselor's window: the softphone bar on top, the connection banner under it, the customer
+// 360 on the left, knowledge (top) and the after-call note (bottom) on the right, and a status
+// bar with the connection, the outbox and who is logged in. It wires the views to each other
+// (screen pop on call.offered, knowledge into the note, the 360's note edits) and to the
+// connection status; it owns no state of its own beyond the layout.
+#include <QMainWindow>
+
+#include "crm/session/client_session.h"
+#include "crm/store/draft_autosaver.h"
+
+class QAction;
+class QLabel;
+class QSplitter;
+
+namespace agentdesk::widgets {
+class SoftphoneBar;
+class ConnectionBanner;
+class ConnectionIndicator;
+class Customer360View;
+class KnowledgePanel;
+class NoteEditor;
+}  // namespace agentdesk::widgets
+
+namespace agentdesk::app {
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(crm::ClientSession& session, crm::DraftAutosaver& autosaver,
+               QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    widgets::SoftphoneBar* softphone() const { return softphone_; }
+    widgets::ConnectionBanner* banner() const { return banner_; }
+    widgets::Customer360View* customer() const { return customer_; }
+    widgets::KnowledgePanel* knowledge() const { return knowledge_; }
+    widgets::NoteEditor* notes() const { return notes_; }
+
+    // Time from call.offered to the 360 painted with profile and interactions, per call
+    // (bench/bench_screen_pop reads these); empty until a pop completed.
+    struct ScreenPopTiming {
+        QString callId;
+        double offeredToPaintedMs = 0;
+    };
+    const QList<ScreenPopTiming>& screenPopTimings() const { return popTimings_; }
+
+signals:
+    void settingsRequested();
+    void logoutRequested();
+    void loginAgainRequested();
+    // A call started ringing (for the desktop notification).
+    void ringing(const agentdesk::crm::Call& call);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void buildMenus();
+    void retranslate();
+    void onConnectionStatus(crm::ConnectionStatus status);
+    void updateOutboxLabel();
+    void onOffered(const crm::Call& call);
+
+    crm::ClientSession& session_;
+    widgets::SoftphoneBar* softphone_;
+    widgets::ConnectionBanner* banner_;
+    widgets::Customer360View* customer_;
+    widgets::KnowledgePanel* knowledge_;
+    widgets::NoteEditor* notes_;
+    widgets::ConnectionIndicator* indicator_;
+    QLabel* outboxLabel_;
+    QLabel* userLabel_;
+    QSplitter* columns_;
+    QSplitter* right_;
+    QAction* settingsAction_;
+    QAction* logoutAction_;
+    QAction* quitAction_;
+    QAction* customerSearch_;
+    QAction* knowledgeSearch_;
+    QAction* focusNote_;
+    QMenu* fileMenu_;
+    QList<ScreenPopTiming> popTimings_;
+    QString pendingPopCallId_;
+    qint64 pendingPopStartNs_ = 0;
+};
+
+}  // namespace agentdesk::app

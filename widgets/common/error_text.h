@@ -1,0 +1,12 @@
+#pragma once
+// A crm ApiError as one short, translated sentence for the counselor (STYLE.md habit 4): what
+// went wrong and, where it helps, what to do. Details stay in the logs.
+#include <QString>
+
+#include "crm/net/api_error.h"
+
+namespace agentdesk::widgets {
+
+QString errorText(const crm::ApiError& error);
+
+}  // namespace agentdesk::widgets
