@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one entry point for a newcomer and for CI, on Debian 12:
-#   bash scripts/dev.sh demo   installs what is missing, builds, and starts the demo contact center
+#   bash scripts/dev.sh demo   installs what is missing, builds, and opens the app on the demo contact center
 #   bash scripts/dev.sh test   installs what is missing, builds, and runs the whole test suite
 # Safe to run again: packages already installed are skipped, builds are incremental (ccache).
 set -euo pipefail
@@ -51,8 +51,13 @@ case "${1:-}" in
   demo)
     install_packages
     build
-    log "Starting the demo contact center (Ctrl+C stops it). Users: counselor1..3, lead1, trainer1; password: demo"
-    exec build/server/agentdesk-server --demo
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+      log "No display: starting the demo contact center server only (Ctrl+C stops it). Users: counselor1..3, lead1, trainer1; password: demo"
+      exec build/server/agentdesk-server --demo
+    fi
+    if [ "$(id -u)" -eq 0 ]; then export QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox"; fi
+    log "Opening AgentDesk on the demo contact center. Users: counselor1..3, lead1, trainer1; password: demo"
+    exec build/app/agentdesk --server demo
     ;;
   test)
     install_packages

@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lupdate=$(command -v lupdate || echo /usr/lib/qt6/bin/lupdate)
-"$lupdate" -silent -no-obsolete -locations none app widgets \
+"$lupdate" -silent -no-obsolete -locations none -I . app widgets \
   -ts translations/agentdesk_ko.ts translations/agentdesk_en.ts

@@ -5,12 +5,19 @@
 namespace agentdesk::widgets {
 
 namespace {
-QString tr(const char* text) {
-    return QCoreApplication::translate("ErrorText", text);
-}
+// A translation context without a QObject, so lupdate files these strings under ErrorText.
+class ErrorText {
+    Q_DECLARE_TR_FUNCTIONS(ErrorText)
+public:
+    static QString of(const crm::ApiError& error);
+};
 }  // namespace
 
 QString errorText(const crm::ApiError& error) {
+    return ErrorText::of(error);
+}
+
+QString ErrorText::of(const crm::ApiError& error) {
     using Kind = crm::ApiError::Kind;
     switch (error.kind) {
         case Kind::None:

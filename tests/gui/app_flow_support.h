@@ -1,0 +1,39 @@
+#pragma once
+// The whole app under test: an AppController with its own settings file and local store in the
+// test's temp dir, pointed at a server (or at the saved settings), driven through its login
+// window like a counselor would.
+#include <memory>
+
+#include <QString>
+
+#include "app/app_controller.h"
+#include "tests/support/test_server.h"
+
+namespace agentdesk::test {
+
+QString tempSettingsPath();
+
+struct AppOptions {
+    QString serverUrl;     // with /api/v1; empty: whatever the settings say
+    QString settingsPath;  // empty: a new temp file
+    QString storePath;     // empty: a new temp file
+    QString language = QStringLiteral("ko");
+};
+
+class AppUnderTest {
+public:
+    explicit AppUnderTest(AppOptions options);
+    explicit AppUnderTest(TestServer& server, const QString& settingsPath = {});
+    ~AppUnderTest();
+
+    app::AppController& controller() { return *controller_; }
+    // Fills the login window and presses the button (does not wait for the outcome).
+    void typeLogin(const QString& username, const QString& password);
+    // start() + typeLogin(username, "demo") + waits for the main window with an open stream.
+    void loginAs(const QString& username);
+
+private:
+    std::unique_ptr<app::AppController> controller_;
+};
+
+}  // namespace agentdesk::test

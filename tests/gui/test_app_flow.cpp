@@ -1,0 +1,142 @@
+// The whole app (AppController + MainWindow + every view) against a real server on loopback:
+// login errors, the reconnect banner, a full inbound call through the widgets, and drafts that
+// survive the app process being killed.
+#include <catch2/catch.hpp>
+
+#include <csignal>
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QTest>
+
+#include "app/app_controller.h"
+#include "app/main_window.h"
+#include "tests/gui/app_flow_support.h"
+#include "tests/gui/gui_fixture.h"
+#include "widgets/common/connection_banner.h"
+#include "widgets/common/error_text.h"
+#include "widgets/login/login_view.h"
+#include "widgets/notes/note_editor.h"
+
+using namespace std::chrono_literals;
+using agentdesk::app::AppController;
+using agentdesk::crm::ApiError;
+using agentdesk::crm::ConnectionStatus;
+using agentdesk::test::AppUnderTest;
+using agentdesk::test::TestServer;
+using agentdesk::test::waitUntil;
+
+TEST_CASE("Login: a wrong password is refused with a clear message and no window opens",
+          "[gui][app]") {
+    TestServer server;
+    AppUnderTest app(server);
+    app.controller().start();
+    auto* view = app.controller().loginView();
+    REQUIRE(view);
+    REQUIRE(view->isVisible());
+    app.typeLogin(QStringLiteral("counselor1"), QStringLiteral("wrong"));
+    auto* error = view->findChild<QLabel*>(QStringLiteral("loginError"));
+    REQUIRE(error);
+    REQUIRE(waitUntil([&] { return error->isVisible(); }));
+    CHECK(error->text() == agentdesk::widgets::errorText(ApiError::http(
+                               401, R"({"error":{"code":"unauthorized","message":"wrong username )"
+                                    R"(or password"}})")));
+    CHECK(error->text().contains(QStringLiteral("password")));
+    CHECK(app.controller().mainWindow() == nullptr);
+    CHECK(view->findChild<QPushButton*>(QStringLiteral("loginButton"))->isEnabled());
+}
+
+TEST_CASE("Login: an unreachable server and a TLS failure are told apart", "[gui][app]") {
+    AppUnderTest app(QStringLiteral("http://127.0.0.1:9/api/v1"));  // discard port: refused
+    app.controller().start();
+    app.typeLogin(QStringLiteral("counselor1"), QStringLiteral("demo"));
+    auto* error = app.controller().loginView()->findChild<QLabel*>(QStringLiteral("loginError"));
+    REQUIRE(waitUntil([&] { return error->isVisible(); }));
+    CHECK(error->text() == agentdesk::widgets::errorText(ApiError::transport(7, "refused")));
+    CHECK(app.controller().mainWindow() == nullptr);
+    // A certificate that cannot be verified says so, and is not the "unreachable" text.
+    const QString tls = agentdesk::widgets::errorText(ApiError::transport(60, "peer cert"));
+    CHECK(tls.contains(QStringLiteral("TLS")));
+    CHECK(tls != error->text());
+}
+
+TEST_CASE("Login: the server and the user are remembered for the next start", "[gui][app]") {
+    TestServer server;
+    const QString settingsPath = agentdesk::test::tempSettingsPath();
+    {
+        AppUnderTest app(server, settingsPath);
+        app.controller().start();
+        app.typeLogin(QStringLiteral("counselor2"), QStringLiteral("demo"));
+        REQUIRE(waitUntil([&] { return app.controller().mainWindow() != nullptr; }));
+    }
+    AppUnderTest again(settingsPath);  // no server option: the saved one
+    again.controller().start();
+    auto* view = again.controller().loginView();
+    CHECK(view->findChild<QLineEdit*>(QStringLiteral("username"))->text() ==
+          QStringLiteral("counselor2"));
+    CHECK(view->form().serverUrl == QString::fromStdString(server.url()) + "/api/v1");
+    CHECK_FALSE(view->form().embedded);
+}
+
+TEST_CASE("Connection: a banner while the server is away, and recovery without the user",
+          "[gui][app]") {
+    TestServer server;
+    AppUnderTest app(server);
+    app.loginAs(QStringLiteral("counselor1"));
+    auto* window = app.controller().mainWindow();
+    auto* banner = window->banner();
+    auto* indicator = window->findChild<agentdesk::widgets::ConnectionIndicator*>();
+    REQUIRE(indicator);
+    CHECK_FALSE(banner->isVisible());
+    CHECK(indicator->status() == ConnectionStatus::Connected);
+
+    server.stopListening();
+    REQUIRE(waitUntil([&] { return banner->isVisible(); }, 15s));
+    CHECK((banner->status() == ConnectionStatus::Reconnecting ||
+           banner->status() == ConnectionStatus::Offline));
+    CHECK_FALSE(banner->text().isEmpty());
+    CHECK_FALSE(agentdesk::widgets::isOnline(indicator->status()));
+
+    server.startListening();
+    REQUIRE(waitUntil([&] { return !banner->isVisible(); }, 20s));
+    CHECK(indicator->status() == ConnectionStatus::Connected);
+}
+
+TEST_CASE("Drafts: a note being typed survives the app process being killed with SIGKILL",
+          "[gui][app][drafts]") {
+    TestServer server;
+    const QString url = QString::fromStdString(server.url()) + QStringLiteral("/api/v1");
+    const QString store = agentdesk::test::tempStorePath();
+    const QString settings = agentdesk::test::tempSettingsPath();
+    const QString text = QStringLiteral("고객 요청: 3월 요금 환불 검토, 회신 010-1234-5678");
+
+    QProcess typist;
+    typist.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    typist.start(QStringLiteral(AGENTDESK_APP_TYPIST),
+                 {url, store, settings, QStringLiteral("C00001"), text});
+    REQUIRE(typist.waitForStarted(10000));
+    QByteArray out;
+    REQUIRE(waitUntil(
+        [&] {
+            out += typist.readAllStandardOutput();
+            return out.contains("typed") || typist.state() == QProcess::NotRunning;
+        },
+        30s));
+    REQUIRE(out.contains("typed"));
+    // The draft is in the store within a second of the last keystroke; then the process dies
+    // without any chance to save (SIGKILL).
+    agentdesk::test::processEventsFor(1200ms);
+    ::kill(static_cast<pid_t>(typist.processId()), SIGKILL);
+    REQUIRE(typist.waitForFinished(10000));
+    CHECK(typist.exitStatus() == QProcess::CrashExit);
+
+    AppUnderTest app(agentdesk::test::AppOptions{url, settings, store, QStringLiteral("ko")});
+    app.loginAs(QStringLiteral("counselor1"));
+    auto* editor = app.controller().mainWindow()->notes()->findChild<QPlainTextEdit*>();
+    REQUIRE(editor);
+    REQUIRE(waitUntil([&] { return editor->toPlainText() == text; }));
+}

@@ -1,0 +1,199 @@
+// Takes the screenshots in docs/screenshots/ of the counselor's main screens, on the real app
+// against the demo contact center in this process: idle, ringing with the screen pop, on a call
+// with an article open, and after-call work with a note. Run under Xvfb so WebEngine renders:
+//   xvfb-run -a -s "-screen 0 1920x1080x24" build/tools/agentdesk_screenshots docs/screenshots
+//       [--size 1366x768] [--lang ko]
+#include <cstdio>
+
+#include <curl/curl.h>
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QPixmap>
+#include <QPlainTextEdit>
+#include <QScreen>
+#include <QTest>
+#include <QTimer>
+
+#include "app/app_controller.h"
+#include "app/main_window.h"
+#include "common/logging.h"
+#include "crm/session/client_session.h"
+#include "server/server_app.h"
+#include "widgets/knowledge/article_scheme.h"
+#include "widgets/knowledge/knowledge_panel.h"
+#include "widgets/login/login_view.h"
+#include "widgets/notes/note_editor.h"
+
+namespace {
+
+template <typename Pred>
+bool waitFor(Pred pred, int ms = 15000) {
+    QElapsedTimer t;
+    t.start();
+    while (!pred()) {
+        if (t.elapsed() > ms)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QTest::qWait(5);
+    }
+    return true;
+}
+
+void settle(int ms) {
+    QTest::qWait(ms);
+}
+
+bool save(QWidget* window, const QString& dir, const QString& name) {
+    window->raise();
+    window->activateWindow();
+    settle(400);
+    QPixmap shot = window->grab();
+    // Under a real X server the screen has WebEngine's pixels too.
+    if (qEnvironmentVariableIsSet("DISPLAY")) {
+        if (QScreen* screen = window->screen()) {
+            const QPixmap real =
+                screen->grabWindow(0, window->frameGeometry().x(), window->frameGeometry().y(),
+                                   window->width(), window->height());
+            if (!real.isNull())
+                shot = real;
+        }
+    }
+    const QString path = dir + QLatin1Char('/') + name + QStringLiteral(".png");
+    const bool ok = shot.save(path);
+    std::printf("%s %s (%dx%d)\n", ok ? "saved" : "FAILED", qPrintable(path), shot.width(),
+                shot.height());
+    return ok;
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: %s OUTDIR [--size WxH] [--lang ko|en]\n", argv[0]);
+        return 2;
+    }
+    QString outDir = QString::fromLocal8Bit(argv[1]);
+    QSize size(1366, 768);
+    QString lang = QStringLiteral("ko");
+    for (int i = 2; i + 1 < argc; i += 2) {
+        const QString key = QString::fromLocal8Bit(argv[i]);
+        const QString value = QString::fromLocal8Bit(argv[i + 1]);
+        if (key == QLatin1String("--size")) {
+            const auto parts = value.split(QLatin1Char('x'));
+            if (parts.size() == 2)
+                size = QSize(parts[0].toInt(), parts[1].toInt());
+        } else if (key == QLatin1String("--lang")) {
+            lang = value;
+        }
+    }
+    QDir().mkpath(outDir);
+    const QString tmp = QDir::tempPath() + QStringLiteral("/agentdesk-screenshots-") +
+                        QString::number(QCoreApplication::applicationPid());
+    QDir().mkpath(tmp);
+    qputenv("XDG_DATA_HOME", (tmp + QStringLiteral("/data")).toUtf8());
+    qputenv("XDG_CONFIG_HOME", (tmp + QStringLiteral("/config")).toUtf8());
+    qputenv("XDG_STATE_HOME", (tmp + QStringLiteral("/state")).toUtf8());
+    if (getuid() == 0)
+        qputenv("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox");
+
+    agentdesk::logging::init({"agentdesk-screenshots", {}, true, false, "warn"});
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    agentdesk::widgets::registerArticleUrlScheme();
+    QApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+
+    agentdesk::server::ServerConfig config;
+    config.port = 0;
+    config.dbPath = ":memory:";
+    config.demo = true;
+    config.demoRate = 0;  // only the calls below
+    config.seed = 7;
+    agentdesk::server::ServerApp server(config);
+    server.start();
+    const QString url = QString::fromStdString(server.baseUrl()) + QStringLiteral("/api/v1");
+
+    int failures = 0;
+    {
+        agentdesk::app::AppController::Options options;
+        options.server = url;
+        options.language = lang;
+        options.settingsPath = tmp + QStringLiteral("/agentdesk.conf");
+        options.storePath = tmp + QStringLiteral("/client.db");
+        agentdesk::app::AppController controller(options);
+        controller.start();
+        auto* login = controller.loginView();
+        login->findChild<QLineEdit*>(QStringLiteral("username"))->setText("counselor1");
+        login->findChild<QLineEdit*>(QStringLiteral("password"))->setText("demo");
+        settle(300);
+        failures += !save(login, outDir, QStringLiteral("login"));
+        controller.login(login->form());
+        if (!waitFor([&] { return controller.mainWindow() != nullptr; })) {
+            std::fprintf(stderr, "login did not finish\n");
+            return 1;
+        }
+        auto* window = controller.mainWindow();
+        window->resize(size);
+        window->move(0, 0);
+        auto* session = controller.session();
+        waitFor([&] { return session->agent().state() != agentdesk::crm::AgentState::Unknown; });
+        session->agent().goReady();
+        waitFor([&] { return session->agent().state() == agentdesk::crm::AgentState::Ready; });
+        settle(1200);
+        const QString suffix = QStringLiteral("-%1x%2").arg(size.width()).arg(size.height());
+        failures += !save(window, outDir, QStringLiteral("1-idle") + suffix);
+
+        // A trainer injects a call for a known customer: the phone rings, the 360 pops.
+        agentdesk::crm::HttpTransport& transport = session->api().transport();
+        agentdesk::crm::ApiClient trainer(transport, url);
+        bool trainerIn = false;
+        trainer.login("trainer1", "demo",
+                      [&](const agentdesk::crm::LoginResult& r, const agentdesk::crm::ApiError&) {
+                          trainer.setToken(r.token);
+                          trainerIn = true;
+                      });
+        waitFor([&] { return trainerIn; });
+        QJsonObject call{{"customerId", "C00001"}, {"queue", "card"}, {"intent", "card_lost"}};
+        trainer.injectDemoCall(call, [](const agentdesk::crm::ApiError&) {});
+        waitFor([&] { return session->call().phase() == agentdesk::crm::CallPhase::Ringing; });
+        settle(1500);
+        failures += !save(window, outDir, QStringLiteral("2-ringing-screen-pop") + suffix);
+
+        session->call().answer();
+        waitFor([&] { return session->call().phase() == agentdesk::crm::CallPhase::Connected; });
+        auto* knowledge = window->knowledge();
+        if (auto* box = knowledge->findChild<QLineEdit*>()) {
+            box->setFocus();
+            QTest::keyClicks(box, QStringLiteral("카드 분실"));
+        }
+        settle(1500);
+        session->knowledge().openArticle(session->knowledge().results().isEmpty()
+                                             ? QString()
+                                             : session->knowledge().results().first().id);
+        settle(4000);  // WebEngine's first page
+        failures += !save(window, outDir, QStringLiteral("3-on-call-article") + suffix);
+
+        session->call().hangup();
+        waitFor(
+            [&] { return session->call().phase() == agentdesk::crm::CallPhase::AfterCallWork; });
+        settle(500);
+        auto* notes = window->notes();
+        if (auto* code = notes->findChild<QComboBox*>()) {
+            const int index = code->findData(QStringLiteral("CARD_LOST"));
+            code->setCurrentIndex(index >= 0 ? index : std::min(1, code->count() - 1));
+        }
+        notes->insertText(QStringLiteral(
+            "카드 분실 신고 접수. 본인 확인 완료 후 즉시 사용 정지 처리, 재발급 신청(5영업일). "
+            "고객께 해외 결제 차단 여부 안내함."));
+        settle(1500);
+        failures += !save(window, outDir, QStringLiteral("4-after-call-note") + suffix);
+    }
+    server.stop();
+    curl_global_cleanup();
+    QDir(tmp).removeRecursively();
+    return failures == 0 ? 0 : 1;
+}
