@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QUuid>
 
 #include "common/logging.h"
@@ -30,6 +31,7 @@ void Outbox::setOwner(const QString& owner) {
     ++generation_;
     owner_ = owner;
     queue_.clear();
+    recent_.clear();
     sending_ = false;
     paused_ = false;
     failures_ = 0;
@@ -68,6 +70,8 @@ QString Outbox::submitNote(NoteSubmission note) {
         }
         OutboxItem stored = item;
         stored.seq = seq;
+        remember(stored);
+        emit queued(stored.idempotencyKey);
         add(stored);
     });
     return note.idempotencyKey;
@@ -78,6 +82,7 @@ void Outbox::add(const OutboxItem& item) {
                                    [&](const OutboxItem& q) { return q.seq == item.seq; });
     if (known)
         return;
+    remember(item);
     queue_.append(item);
     std::sort(queue_.begin(), queue_.end(),
               [](const OutboxItem& a, const OutboxItem& b) { return a.seq < b.seq; });
@@ -118,14 +123,25 @@ void Outbox::onAnswer(const OutboxItem& item, const HttpResponse& response, cons
         queue_.removeFirst();
         failures_ = 0;
         ++delivered_;
+        const Note note = Note::fromJson(QJsonDocument::fromJson(response.body).object());
+        if (OutboxEntry* entry = findEntry(item.idempotencyKey)) {
+            entry->state = OutboxItem::State::Delivered;
+            entry->noteId = note.id;
+            entry->error = {};
+            entry->updatedAt = QDateTime::currentDateTime();
+        }
         emit pendingCountChanged(pendingCount());
-        emit delivered(item.idempotencyKey,
-                       Note::fromJson(QJsonDocument::fromJson(response.body).object()));
+        emit entryChanged(item.idempotencyKey);
+        emit delivered(item.idempotencyKey, note);
         pump();
         return;
     }
     if (error.retryable() || error.isUnauthorized()) {
         store_.markAttempt(item.seq, error.describe());
+        if (OutboxEntry* entry = findEntry(item.idempotencyKey)) {
+            entry->error = error;
+            emit entryChanged(item.idempotencyKey);
+        }
         if (error.isUnauthorized()) {
             pause();  // the next login resumes it
             return;
@@ -141,9 +157,49 @@ void Outbox::onAnswer(const OutboxItem& item, const HttpResponse& response, cons
                 error.describe().toStdString());
     store_.markRejected(item.seq, error.describe());
     queue_.removeFirst();
+    if (OutboxEntry* entry = findEntry(item.idempotencyKey)) {
+        entry->state = OutboxItem::State::Rejected;
+        entry->error = error;
+        entry->updatedAt = QDateTime::currentDateTime();
+    }
     emit pendingCountChanged(pendingCount());
+    emit entryChanged(item.idempotencyKey);
     emit rejected(item.idempotencyKey, error);
     pump();
+}
+
+void Outbox::remember(const OutboxItem& item) {
+    if (findEntry(item.idempotencyKey))
+        return;
+    OutboxEntry entry;
+    entry.idempotencyKey = item.idempotencyKey;
+    entry.kind = item.kind;
+    const QJsonObject body = QJsonDocument::fromJson(item.body).object();
+    entry.callId = body.value(QLatin1String("callId")).toString();
+    entry.customerId = body.value(QLatin1String("customerId")).toString();
+    entry.wrapupCode = body.value(QLatin1String("wrapupCode")).toString();
+    entry.text = body.value(QLatin1String("text")).toString();
+    entry.updatedAt = QDateTime::currentDateTime();
+    recent_.append(entry);
+    while (recent_.size() > kRecentLimit)
+        recent_.removeFirst();
+    emit entryChanged(entry.idempotencyKey);
+}
+
+OutboxEntry* Outbox::findEntry(const QString& idempotencyKey) {
+    for (OutboxEntry& entry : recent_) {
+        if (entry.idempotencyKey == idempotencyKey)
+            return &entry;
+    }
+    return nullptr;
+}
+
+std::optional<OutboxEntry> Outbox::entry(const QString& idempotencyKey) const {
+    for (const OutboxEntry& entry : recent_) {
+        if (entry.idempotencyKey == idempotencyKey)
+            return entry;
+    }
+    return std::nullopt;
 }
 
 }  // namespace agentdesk::crm

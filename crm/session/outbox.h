@@ -7,7 +7,9 @@
 //
 // Threads: one thread (the GUI thread in the app); store I/O runs on the store's thread.
 #include <chrono>
+#include <optional>
 
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -18,6 +20,16 @@
 #include "crm/store/local_store.h"
 
 namespace agentdesk::crm {
+
+// A submission as the UI shows it: what was sent and where it stands. Kept for the submissions
+// of this session (and those replayed from an earlier run), newest last.
+struct OutboxEntry {
+    QString idempotencyKey, kind, callId, customerId, wrapupCode, text;
+    OutboxItem::State state = OutboxItem::State::Pending;
+    QString noteId;       // once delivered
+    ApiError error;       // once rejected (or the last failed attempt while pending)
+    QDateTime updatedAt;  // of the last change of state
+};
 
 class Outbox : public QObject {
     Q_OBJECT
@@ -37,7 +49,17 @@ public:
     int pendingCount() const { return static_cast<int>(queue_.size()); }
     qint64 deliveredCount() const { return delivered_; }
 
+    // The latest submissions (at most kRecentLimit), oldest first.
+    static constexpr int kRecentLimit = 20;
+    const QList<OutboxEntry>& recent() const { return recent_; }
+    std::optional<OutboxEntry> entry(const QString& idempotencyKey) const;
+
 signals:
+    // The submission is in the local store: from now on it survives a crash, so the UI may drop
+    // its own copy (the note draft).
+    void queued(const QString& idempotencyKey);
+    // An entry of recent() was added or changed state.
+    void entryChanged(const QString& idempotencyKey);
     void delivered(const QString& idempotencyKey, const agentdesk::crm::Note& note);
     void rejected(const QString& idempotencyKey, const agentdesk::crm::ApiError& error);
     void pendingCountChanged(int count);
@@ -46,11 +68,14 @@ private:
     void add(const OutboxItem& item);
     void pump();
     void onAnswer(const OutboxItem& item, const HttpResponse& response, const ApiError& error);
+    void remember(const OutboxItem& item);
+    OutboxEntry* findEntry(const QString& idempotencyKey);
 
     LocalStore& store_;
     ApiClient& api_;
     QString owner_;
     QList<OutboxItem> queue_;
+    QList<OutboxEntry> recent_;
     bool sending_ = false;
     bool paused_ = true;
     int failures_ = 0;

@@ -4,12 +4,22 @@
 // through the outbox (works offline, shows pending / sent); finishing wrap-up returns the agent
 // to ready or not ready per setting. Also edits an earlier note, with a version-conflict dialog
 // that shows both versions. Follows ClientSession's CallSession: a call that ends opens its note.
+#include <QAction>
+#include <QDateTime>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QWidget>
 
 #include "crm/session/client_session.h"
 #include "crm/store/draft_autosaver.h"
 
 namespace agentdesk::widgets {
+
+class NoteController;
+class OutboxStatusView;
+class RestoredDraftsBar;
+class WrapupCodePicker;
 
 class NoteEditor : public QWidget {
     Q_OBJECT
@@ -31,8 +41,47 @@ public:
     void setOnline(bool online);
     void focusEditor();
 
+    // The logic behind the view (for the app's wiring and tests).
+    NoteController& controller() { return *controller_; }
+
 signals:
     void wrapUpFinished(const QString& callId);
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void retranslate();
+    void reloadContent();
+    void refresh();
+    void showConflict(const QString& myText, const QString& myCode, const crm::Note& theirs);
+    QString codeLabel(const QString& code) const;
+    QString headerText() const;
+    QString blockText() const;
+    QString statusText() const;
+    bool submitWrapsUp() const;
+
+    crm::ClientSession& session_;
+    NoteController* controller_;
+    bool loading_ = false;
+    QString header_;
+    QLabel* headerLabel_;
+    QLabel* draftLabel_;
+    QWidget* editBar_;
+    QLabel* editLabel_;
+    QPushButton* leaveEdit_;
+    RestoredDraftsBar* restoredBar_;
+    WrapupCodePicker* picker_;
+    QPushButton* insertTemplate_;
+    QPlainTextEdit* text_;
+    QLabel* message_;
+    QLabel* status_;
+    OutboxStatusView* outboxView_;
+    QPushButton* submit_;
+    QAction* submitAction_;
+    QAction* focusAction_;
+    QDateTime draftSavedAt_;
 };
 
 }  // namespace agentdesk::widgets

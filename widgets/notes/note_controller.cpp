@@ -1,0 +1,636 @@
+#include "widgets/notes/note_controller.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+#include <QUuid>
+
+#include "common/logging.h"
+#include "crm/store/local_store.h"
+#include "widgets/common/connection_banner.h"
+#include "widgets/notes/wrapup_code_picker.h"
+
+namespace agentdesk::widgets {
+
+namespace {
+std::shared_ptr<spdlog::logger> log() {
+    static auto logger = logging::get("ui");
+    return logger;
+}
+// How long a wrap-up waits for its note to be delivered, so that it can name the note; after
+// that it goes without (the server links the note to the call by its callId anyway).
+constexpr int kNoteWaitMs = 3000;
+constexpr int kWrapupRetryMs = 2000;
+const QString kEditKeyPrefix = QStringLiteral("note:");
+const QString kCustomerKeyPrefix = QStringLiteral("customer:");
+// Text written with no call and no customer yet (e.g. inserted from an article): kept as a
+// draft too, and carried into the first call or customer note that opens.
+const QString kScratchKey = QStringLiteral("scratch");
+
+bool inAfterCallWork(crm::CallPhase phase) {
+    return phase == crm::CallPhase::Ended || phase == crm::CallPhase::AfterCallWork;
+}
+
+// A draft whose note is already in the outbox (the app stopped between the two): submitting
+// it again would make a second note.
+bool alreadyQueued(const crm::NoteDraft& draft, const QList<crm::OutboxItem>& items) {
+    for (const crm::OutboxItem& item : items) {
+        const QJsonObject body = QJsonDocument::fromJson(item.body).object();
+        if (body.value(QLatin1String("callId")).toString() == draft.callId &&
+            body.value(QLatin1String("customerId")).toString() == draft.customerId &&
+            body.value(QLatin1String("text")).toString() == draft.text)
+            return true;
+    }
+    return false;
+}
+}  // namespace
+
+NoteController::NoteController(crm::ClientSession& session, crm::DraftAutosaver& autosaver,
+                               QObject* parent)
+    : QObject(parent), session_(session), autosaver_(autosaver) {
+    target_.key = kScratchKey;
+    noteWait_.setSingleShot(true);
+    noteWait_.setInterval(kNoteWaitMs);
+    connect(&noteWait_, &QTimer::timeout, this, [this] {
+        if (wrapup_) {
+            wrapup_->noteWaitOver = true;
+            tryWrapup();
+        }
+    });
+    wrapupRetry_.setSingleShot(true);
+    wrapupRetry_.setInterval(kWrapupRetryMs);
+    connect(&wrapupRetry_, &QTimer::timeout, this, &NoteController::tryWrapup);
+
+    crm::CallSession& call = session_.call();
+    connect(&call, &crm::CallSession::phaseChanged, this, &NoteController::onPhase);
+    connect(&call, &crm::CallSession::callUpdated, this, &NoteController::onCallUpdated);
+    connect(&call, &crm::CallSession::offered, this, [this](const crm::Call& offered) {
+        // The customer on screen belongs to the previous call until the app says otherwise.
+        screenCustomer_ = offered.customerId;
+    });
+    connect(&session_, &crm::ClientSession::connectionStatusChanged, this,
+            [this](crm::ConnectionStatus status) { setOnline(isOnline(status)); });
+    connect(&autosaver_, &crm::DraftAutosaver::saved, this,
+            [this](const QString& owner, const QString& key, qint64 updatedAtMs) {
+                if (owner == session_.owner() && key == draftKey())
+                    emit draftSaved(QDateTime::fromMSecsSinceEpoch(updatedAtMs));
+            });
+    if (crm::Outbox* outbox = session_.outbox()) {
+        connect(outbox, &crm::Outbox::queued, this, &NoteController::onQueued);
+        connect(outbox, &crm::Outbox::delivered, this, &NoteController::onDelivered);
+        connect(outbox, &crm::Outbox::rejected, this,
+                [this](const QString& key, const crm::ApiError&) { onRejected(key); });
+    }
+    crm::CommandTracker& commands = session_.commands();
+    connect(&commands, &crm::CommandTracker::confirmed, this, [this](const QString& requestId) {
+        if (wrapup_ && !requestId.isEmpty() && wrapup_->requestId == requestId)
+            finishWrapup(WrapupStatus::Done);
+    });
+    connect(&commands, &crm::CommandTracker::failed, this,
+            [this](const QString& requestId, const QString&, const crm::ApiError& error) {
+                if (!wrapup_ || requestId.isEmpty() || wrapup_->requestId != requestId)
+                    return;
+                wrapupError_ = error;
+                if (error.retryable()) {
+                    wrapup_->requestId.clear();
+                    setWrapupStatus(WrapupStatus::WaitingForConnection);
+                    wrapupRetry_.start();
+                } else if (error.httpStatus == 404) {
+                    finishWrapup(WrapupStatus::AcwOver);  // already wrapped up, or timed out
+                } else {
+                    finishWrapup(WrapupStatus::Failed);
+                }
+            });
+
+    // The editor may be created while a call is already on (the app builds it after login).
+    if (call.hasCall())
+        onPhase(call.phase());
+}
+
+NoteController::~NoteController() = default;
+
+QString NoteController::draftKey() const {
+    return mode_ == Mode::Edit ? kEditKeyPrefix + edited_.id : target_.key;
+}
+
+NoteController::Block NoteController::submitBlock() const {
+    if (mode_ == Mode::Edit) {
+        if (editStatus_ == EditStatus::Saving)
+            return Block::Busy;
+        if (code_.isEmpty())
+            return Block::NoCode;
+        if (!online_)
+            return Block::Offline;
+        return Block::None;
+    }
+    if (target_.key.isEmpty())
+        return Block::NoTarget;
+    if (target_.customerId.isEmpty())
+        return Block::NoCustomer;
+    if (code_.isEmpty())
+        return Block::NoCode;
+    return Block::None;
+}
+
+QString NoteController::customerName(const QString& customerId) const {
+    if (customerId.isEmpty())
+        return {};
+    const crm::Customer360& shown = session_.customer().customer();
+    if (shown.customer.id == customerId && !shown.customer.name.isEmpty())
+        return shown.customer.name;
+    for (const crm::CustomerMatch& match : session_.call().call().customerMatches) {
+        if (match.id == customerId && !match.name.isEmpty())
+            return match.name;
+    }
+    return {};
+}
+
+QString NoteController::templateFor(const QString& code) const {
+    for (const crm::WrapupCode& c : session_.wrapupCodes()) {
+        if (c.code == code)
+            return c.noteTemplate(noteLanguage());
+    }
+    return {};
+}
+
+bool NoteController::canInsertTemplate() const {
+    const QString tmpl = templateFor(code_);
+    return !tmpl.isEmpty() && !text_.trimmed().isEmpty() && !text_.contains(tmpl);
+}
+
+void NoteController::setText(const QString& text) {
+    if (text == text_)
+        return;
+    text_ = text;
+    if (editStatus_ == EditStatus::Saved || editStatus_ == EditStatus::TookTheirs)
+        editStatus_ = EditStatus::None;
+    saveDraft();
+    emit stateChanged();
+}
+
+void NoteController::chooseWrapupCode(const QString& code) {
+    if (code == code_)
+        return;
+    const QString previousTemplate = templateFor(code_);
+    code_ = code;
+    const QString tmpl = templateFor(code);
+    const bool untouched =
+        text_.trimmed().isEmpty() || (!previousTemplate.isEmpty() && text_ == previousTemplate);
+    if (!tmpl.isEmpty() && untouched) {
+        text_ = tmpl;
+        emit contentReplaced();
+    }
+    saveDraft();
+    emit stateChanged();
+}
+
+void NoteController::setOnline(bool online) {
+    if (online_ == online)
+        return;
+    online_ = online;
+    emit stateChanged();
+    if (online_)
+        tryWrapup();
+    else if (wrapup_ && wrapup_->requestId.isEmpty())
+        setWrapupStatus(WrapupStatus::WaitingForConnection);
+}
+
+void NoteController::setAfterWrapupState(const QString& state) {
+    afterWrapupState_ =
+        state == QLatin1String("not_ready") ? QStringLiteral("not_ready") : QStringLiteral("ready");
+}
+
+void NoteController::setCustomer(const QString& customerId) {
+    screenCustomer_ = customerId;
+    if (customerId.isEmpty())
+        return;
+    const crm::CallSession& call = session_.call();
+    if (call.hasCall() && !target_.callId.isEmpty() && target_.callId == call.callId()) {
+        // The call matched no one (or several): the counselor's choice says whose call it was.
+        if (call.call().customerId.isEmpty() && target_.customerId != customerId) {
+            target_.customerId = customerId;
+            saveDraft();
+            emit stateChanged();
+        }
+        return;
+    }
+    if (mode_ == Mode::Edit || call.hasCall())
+        return;
+    // A call note still being written is finished first; it is never swapped out under the
+    // counselor's hands (its draft would be safe, but out of sight).
+    const bool writingCallNote =
+        !target_.callId.isEmpty() && (!text_.trimmed().isEmpty() || !code_.isEmpty());
+    if (writingCallNote) {
+        if (target_.customerId.isEmpty()) {
+            target_.customerId = customerId;
+            saveDraft();
+            emit stateChanged();
+        }
+        return;
+    }
+    switchTarget({kCustomerKeyPrefix + customerId, QString(), customerId});
+}
+
+void NoteController::onPhase(crm::CallPhase phase) {
+    const crm::CallSession& call = session_.call();
+    switch (phase) {
+        case crm::CallPhase::Connected:
+        case crm::CallPhase::Held:
+        case crm::CallPhase::Ended:
+        case crm::CallPhase::AfterCallWork:
+            if (!call.callId().isEmpty())
+                openCallNote(call.call());
+            if (wrapup_ && inAfterCallWork(phase))
+                tryWrapup();
+            break;
+        case crm::CallPhase::Idle:
+            if (wrapup_) {
+                // The agent left after-call work: by our wrap-up, or the ACW timed out.
+                finishWrapup(wrapup_->requestId.isEmpty() ? WrapupStatus::AcwOver
+                                                          : WrapupStatus::Done);
+            }
+            break;
+        case crm::CallPhase::Ringing:
+            break;
+    }
+}
+
+void NoteController::onCallUpdated(const crm::Call& call) {
+    if (call.id == target_.callId && target_.customerId.isEmpty() && !call.customerId.isEmpty()) {
+        target_.customerId = call.customerId;
+        saveDraft();
+        emit stateChanged();
+    }
+}
+
+void NoteController::openCallNote(const crm::Call& call) {
+    const QString customerId = call.customerId.isEmpty() ? screenCustomer_ : call.customerId;
+    const crm::CallPhase phase = session_.call().phase();
+    if (mode_ == Mode::Edit) {
+        // The ended call's note comes first (ACW runs); the edit's draft is kept.
+        if (!inAfterCallWork(phase)) {
+            if (target_.callId != call.id)
+                target_ = {call.id, call.id, customerId};
+            return;
+        }
+        target_ = {call.id, call.id, customerId};
+        leaveEdit();
+        return;
+    }
+    if (target_.callId == call.id) {
+        if (target_.customerId.isEmpty() && !customerId.isEmpty()) {
+            target_.customerId = customerId;
+            emit stateChanged();
+        }
+        return;
+    }
+    switchTarget({call.id, call.id, customerId});
+}
+
+void NoteController::switchTarget(const Target& target, bool force) {
+    if (!force && mode_ == Mode::New && target.key == target_.key)
+        return;
+    const bool carry = mode_ == Mode::New && target_.key == kScratchKey &&
+                       target.key != kScratchKey &&
+                       (!text_.trimmed().isEmpty() || !code_.isEmpty());
+    if (carry) {
+        autosaver_.discard(session_.owner(), kScratchKey);
+        ++loadGeneration_;
+        target_ = target;
+        saveDraft();
+        emit contentReplaced();
+        emit stateChanged();
+        return;
+    }
+    autosaver_.flushNow();  // the store runs jobs in order: the load below sees this save
+    if (!wrapup_)
+        wrapupStatus_ = WrapupStatus::None;  // the last call's outcome is not this note's
+    mode_ = Mode::New;
+    edited_ = {};
+    editStatus_ = EditStatus::None;
+    target_ = target;
+    text_.clear();
+    code_.clear();
+    const quint64 generation = ++loadGeneration_;
+    emit contentReplaced();
+    emit stateChanged();
+    crm::LocalStore* store = session_.store();
+    if (!store || target_.key.isEmpty() || session_.owner().isEmpty())
+        return;
+    store->loadDraft(session_.owner(), target_.key, this,
+                     [this, generation](std::optional<crm::NoteDraft> draft) {
+                         if (!draft || generation != loadGeneration_ || mode_ != Mode::New)
+                             return;
+                         if (!text_.isEmpty() || !code_.isEmpty())
+                             return;  // typed meanwhile: that is newer
+                         text_ = draft->text;
+                         code_ = draft->wrapupCode;
+                         if (target_.customerId.isEmpty())
+                             target_.customerId = draft->customerId;
+                         emit contentReplaced();
+                         emit stateChanged();
+                     });
+}
+
+void NoteController::saveDraft() {
+    const QString key = draftKey();
+    if (key.isEmpty() || session_.owner().isEmpty())
+        return;
+    crm::NoteDraft draft;
+    draft.owner = session_.owner();
+    draft.key = key;
+    draft.customerId = mode_ == Mode::Edit ? edited_.customerId : target_.customerId;
+    draft.callId = mode_ == Mode::Edit ? edited_.callId : target_.callId;
+    draft.wrapupCode = code_;
+    draft.text = text_;
+    autosaver_.edited(draft);
+}
+
+void NoteController::submit() {
+    if (submitBlock() != Block::None)
+        return;
+    if (mode_ == Mode::Edit) {
+        saveEdit();
+        return;
+    }
+    crm::NoteSubmission note;
+    note.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    note.callId = target_.callId;
+    note.customerId = target_.customerId;
+    note.wrapupCode = code_;
+    note.text = text_;
+    crm::Outbox* outbox = session_.outbox();
+    if (!outbox) {
+        // No local store (not the app's setup): nothing to queue in, so send directly.
+        session_.api().createNote(note, [](const crm::Note&, const crm::ApiError& error) {
+            if (error)
+                log()->warn("note not saved: {}", error.describe().toStdString());
+        });
+        autosaver_.discard(session_.owner(), target_.key);
+    } else {
+        submittedDrafts_.insert(note.idempotencyKey, target_.key);
+        outbox->submitNote(note);
+    }
+
+    const crm::CallSession& call = session_.call();
+    if (!target_.callId.isEmpty() && call.callId() == target_.callId &&
+        inAfterCallWork(call.phase())) {
+        wrapupRetry_.stop();
+        noteWait_.stop();
+        wrapupError_ = {};
+        wrapup_ = PendingWrapup{target_.callId, code_,     afterWrapupState_, note.idempotencyKey,
+                                QString(),      QString(), outbox == nullptr};
+        wrapupNextState_ = afterWrapupState_;
+    }
+    // The editor is ready for the next note; the submitted one is the outbox's now.
+    text_.clear();
+    code_.clear();
+    emit contentReplaced();
+    emit submitted(note.idempotencyKey);
+    emit stateChanged();
+    if (wrapup_)
+        tryWrapup();
+}
+
+void NoteController::onQueued(const QString& key) {
+    const auto it = submittedDrafts_.find(key);
+    if (it == submittedDrafts_.end())
+        return;
+    const QString draft = it.value();
+    submittedDrafts_.erase(it);
+    autosaver_.discard(session_.owner(), draft);
+    // A new note under the same key was started meanwhile: its draft must not go with it.
+    if (draft == draftKey() && (!text_.isEmpty() || !code_.isEmpty()))
+        saveDraft();
+}
+
+void NoteController::onDelivered(const QString& key, const crm::Note& note) {
+    if (wrapup_ && wrapup_->noteKey == key) {
+        wrapup_->noteId = note.id;
+        tryWrapup();
+    }
+}
+
+void NoteController::onRejected(const QString& key) {
+    // The note needs the counselor (the outbox view shows why); the wrap-up need not wait.
+    if (wrapup_ && wrapup_->noteKey == key) {
+        wrapup_->noteWaitOver = true;
+        tryWrapup();
+    }
+    emit stateChanged();
+}
+
+void NoteController::tryWrapup() {
+    if (!wrapup_ || !wrapup_->requestId.isEmpty())
+        return;
+    crm::CallSession& call = session_.call();
+    if (!online_) {
+        setWrapupStatus(WrapupStatus::WaitingForConnection);
+        return;
+    }
+    if (call.callId() != wrapup_->callId || !inAfterCallWork(call.phase())) {
+        finishWrapup(WrapupStatus::AcwOver);
+        return;
+    }
+    if (wrapup_->noteId.isEmpty() && !wrapup_->noteWaitOver) {
+        const crm::Outbox* outbox = session_.outbox();
+        const auto entry = outbox ? outbox->entry(wrapup_->noteKey) : std::nullopt;
+        const bool stillPending = !entry || entry->state == crm::OutboxItem::State::Pending;
+        if (stillPending) {
+            if (!noteWait_.isActive())
+                noteWait_.start();
+            setWrapupStatus(WrapupStatus::WaitingForNote);
+            return;
+        }
+    }
+    noteWait_.stop();
+    wrapupRetry_.stop();
+    wrapup_->requestId = call.wrapup(wrapup_->code, wrapup_->noteId, wrapup_->nextState);
+    if (wrapup_->requestId.isEmpty()) {
+        finishWrapup(WrapupStatus::Failed);
+        return;
+    }
+    setWrapupStatus(WrapupStatus::Sending);
+}
+
+void NoteController::finishWrapup(WrapupStatus status) {
+    if (!wrapup_)
+        return;
+    const QString callId = wrapup_->callId;
+    wrapup_.reset();
+    noteWait_.stop();
+    wrapupRetry_.stop();
+    setWrapupStatus(status);
+    if (status == WrapupStatus::Done)
+        emit wrapUpFinished(callId);
+}
+
+void NoteController::setWrapupStatus(WrapupStatus status) {
+    wrapupStatus_ = status;
+    emit stateChanged();
+}
+
+void NoteController::editExisting(const crm::Note& note) {
+    autosaver_.flushNow();
+    ++loadGeneration_;
+    mode_ = Mode::Edit;
+    edited_ = note;
+    text_ = note.text;
+    code_ = note.wrapupCode;
+    editStatus_ = EditStatus::None;
+    editError_ = {};
+    emit contentReplaced();
+    emit stateChanged();
+}
+
+void NoteController::leaveEdit() {
+    if (mode_ != Mode::Edit)
+        return;
+    ++editGeneration_;  // an answer still on its way no longer concerns the editor
+    switchTarget(target_, true);
+}
+
+void NoteController::saveEdit() {
+    editStatus_ = EditStatus::Saving;
+    editError_ = {};
+    emit stateChanged();
+    const quint64 generation = ++editGeneration_;
+    const QString sentText = text_;
+    const QString sentCode = code_;
+    const QString noteId = edited_.id;
+    QPointer<NoteController> self(this);
+    session_.api().updateNote(noteId, sentText, sentCode, edited_.version,
+                              [self, generation, sentText, sentCode, noteId](
+                                  const crm::Note& saved, const crm::ApiError& error) {
+                                  if (!self || generation != self->editGeneration_)
+                                      return;
+                                  self->onEditAnswer(saved, error, sentText, sentCode);
+                              });
+}
+
+void NoteController::onEditAnswer(const crm::Note& saved, const crm::ApiError& error,
+                                  const QString& sentText, const QString& sentCode) {
+    if (!error) {
+        edited_ = saved;
+        editStatus_ = EditStatus::Saved;
+        editSavedAt_ = QDateTime::currentDateTime();
+        autosaver_.discard(session_.owner(), kEditKeyPrefix + saved.id);
+        if (text_ != sentText || code_ != sentCode)  // typed while it was saving
+            saveDraft();
+        emit stateChanged();
+        return;
+    }
+    if (error.httpStatus == 409 && error.code == QLatin1String("version_conflict")) {
+        const crm::Note theirs =
+            crm::Note::fromJson(error.body.value(QLatin1String("current")).toObject());
+        editStatus_ = EditStatus::Conflict;
+        editError_ = error;
+        emit stateChanged();
+        emit conflict(text_, code_, theirs);
+        return;
+    }
+    editStatus_ = EditStatus::Failed;
+    editError_ = error;
+    emit stateChanged();
+}
+
+void NoteController::keepMine(const crm::Note& theirs) {
+    if (mode_ != Mode::Edit || theirs.id != edited_.id)
+        return;
+    edited_.version = theirs.version;
+    saveEdit();
+}
+
+void NoteController::takeTheirs(const crm::Note& theirs) {
+    if (mode_ != Mode::Edit || theirs.id != edited_.id)
+        return;
+    edited_ = theirs;
+    text_ = theirs.text;
+    code_ = theirs.wrapupCode;
+    editStatus_ = EditStatus::TookTheirs;
+    autosaver_.discard(session_.owner(), kEditKeyPrefix + theirs.id);
+    emit contentReplaced();
+    emit stateChanged();
+}
+
+void NoteController::editMerge(const crm::Note& theirs, const QString& merged) {
+    if (mode_ != Mode::Edit || theirs.id != edited_.id)
+        return;
+    edited_.version = theirs.version;
+    edited_.updatedAt = theirs.updatedAt;
+    text_ = merged;
+    editStatus_ = EditStatus::Merging;
+    saveDraft();
+    emit contentReplaced();
+    emit stateChanged();
+}
+
+void NoteController::restoreDrafts() {
+    crm::LocalStore* store = session_.store();
+    const QString owner = session_.owner();
+    if (!store || owner.isEmpty())
+        return;
+    autosaver_.flushNow();
+    store->loadDrafts(owner, this, [this, store, owner](QList<crm::NoteDraft> drafts) {
+        if (drafts.isEmpty() || owner != session_.owner())
+            return;
+        store->pending(owner, this, [this, owner, drafts](QList<crm::OutboxItem> items) {
+            if (owner != session_.owner())
+                return;
+            QList<crm::NoteDraft> kept;
+            for (const crm::NoteDraft& d : drafts) {
+                const bool empty = d.text.trimmed().isEmpty() && d.wrapupCode.isEmpty();
+                if (empty || alreadyQueued(d, items)) {
+                    autosaver_.discard(owner, d.key);
+                    continue;
+                }
+                kept.append(d);
+            }
+            if (kept.isEmpty())
+                return;
+            // The newest comes back, unless the counselor is already writing something else.
+            const crm::NoteDraft& newest = kept.front();
+            const bool editorFree =
+                (text_.trimmed().isEmpty() && code_.isEmpty()) || draftKey() == newest.key;
+            if (editorFree)
+                openDraft(newest);
+            qint64 shownAt = 0;
+            for (const crm::NoteDraft& d : kept) {
+                if (d.key == draftKey())
+                    shownAt = d.updatedAtMs;
+            }
+            emit draftsRestored(kept, draftKey(), shownAt);
+        });
+    });
+}
+
+void NoteController::openDraft(const crm::NoteDraft& draft) {
+    autosaver_.flushNow();
+    if (draft.key.startsWith(kEditKeyPrefix)) {
+        // An edit of an earlier note: its version comes from the server.
+        const QString noteId = draft.key.mid(kEditKeyPrefix.size());
+        QPointer<NoteController> self(this);
+        session_.api().note(noteId,
+                            [self, draft](const crm::Note& note, const crm::ApiError& error) {
+                                if (!self || error)
+                                    return;
+                                self->editExisting(note);
+                                self->text_ = draft.text;
+                                self->code_ = draft.wrapupCode;
+                                emit self->contentReplaced();
+                                emit self->stateChanged();
+                            });
+        return;
+    }
+    ++loadGeneration_;
+    mode_ = Mode::New;
+    edited_ = {};
+    editStatus_ = EditStatus::None;
+    target_ = {draft.key, draft.callId, draft.customerId};
+    text_ = draft.text;
+    code_ = draft.wrapupCode;
+    emit contentReplaced();
+    emit stateChanged();
+}
+
+}  // namespace agentdesk::widgets

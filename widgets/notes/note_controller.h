@@ -1,0 +1,150 @@
+#pragma once
+// The logic behind the note editor, without widgets (STYLE.md habit 9): which note is being
+// written (a call's note, a memo for the customer on screen, or an earlier note being edited),
+// the draft autosave, submitting through the outbox, finishing the wrap-up (later, when the
+// connection returns, if need be), and saving edits of earlier notes with version conflicts.
+//
+// Threads: the GUI thread, like the ClientSession it follows.
+#include <optional>
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include "crm/session/client_session.h"
+#include "crm/store/draft_autosaver.h"
+
+namespace agentdesk::widgets {
+
+class NoteController : public QObject {
+    Q_OBJECT
+public:
+    enum class Mode { New, Edit };
+    // Why the note cannot be submitted right now.
+    enum class Block { None, NoTarget, NoCustomer, NoCode, Offline, Busy };
+    enum class WrapupStatus {
+        None,
+        WaitingForNote,
+        WaitingForConnection,
+        Sending,
+        Done,
+        Failed,
+        AcwOver
+    };
+    enum class EditStatus { None, Saving, Saved, Conflict, Failed, TookTheirs, Merging };
+
+    // What a new note is for: the draft key (a call id, or "customer:<id>"), call and customer.
+    struct Target {
+        QString key, callId, customerId;
+    };
+
+    NoteController(crm::ClientSession& session, crm::DraftAutosaver& autosaver,
+                   QObject* parent = nullptr);
+    ~NoteController() override;
+
+    Mode mode() const { return mode_; }
+    const Target& target() const { return target_; }
+    const crm::Note& editedNote() const { return edited_; }
+    QString text() const { return text_; }
+    QString wrapupCode() const { return code_; }
+    QString draftKey() const;
+    bool online() const { return online_; }
+    QString afterWrapupState() const { return afterWrapupState_; }
+    Block submitBlock() const;
+    WrapupStatus wrapupStatus() const { return wrapupStatus_; }
+    const crm::ApiError& wrapupError() const { return wrapupError_; }
+    QString wrapupNextState() const { return wrapupNextState_; }
+    EditStatus editStatus() const { return editStatus_; }
+    const crm::ApiError& editError() const { return editError_; }
+    QDateTime editSavedAt() const { return editSavedAt_; }
+    // The customer's name when the session knows it (the call's match or the 360 view), else
+    // empty.
+    QString customerName(const QString& customerId) const;
+    // The template of a code in the UI language (empty when it has none).
+    QString templateFor(const QString& code) const;
+    // A code with a template was chosen while text was already there.
+    bool canInsertTemplate() const;
+
+    // Edits by the counselor (each goes to the draft autosaver).
+    void setText(const QString& text);
+    // Choosing a code; with no text yet (or only the previous code's template) the code's
+    // template becomes the text, and contentReplaced() is emitted.
+    void chooseWrapupCode(const QString& code);
+
+    void setOnline(bool online);
+    void setAfterWrapupState(const QString& state);
+    void setCustomer(const QString& customerId);
+    // New note: to the outbox, then the wrap-up when in after-call work for its call. Edit:
+    // PUT /notes/{id} with the version it is based on.
+    void submit();
+    void editExisting(const crm::Note& note);
+    void leaveEdit();
+    // Answers to a version conflict (see NoteConflictDialog).
+    void keepMine(const crm::Note& theirs);
+    void takeTheirs(const crm::Note& theirs);
+    void editMerge(const crm::Note& theirs, const QString& merged);
+    void restoreDrafts();
+    void openDraft(const crm::NoteDraft& draft);
+
+signals:
+    // Text, code, target or mode were replaced by the controller: the view reloads them.
+    void contentReplaced();
+    // Anything the view shows besides the content changed (block, statuses).
+    void stateChanged();
+    void draftSaved(const QDateTime& at);
+    void submitted(const QString& idempotencyKey);
+    void conflict(const QString& myText, const QString& myCode, const crm::Note& theirs);
+    // Drafts of an earlier run (newest first) and the key of the one now in the editor.
+    void draftsRestored(const QList<crm::NoteDraft>& drafts, const QString& shownKey,
+                        qint64 shownUpdatedAtMs);
+    void wrapUpFinished(const QString& callId);
+
+private:
+    struct PendingWrapup {
+        QString callId, code, nextState, noteKey, noteId, requestId;
+        bool noteWaitOver = false;
+    };
+
+    void onPhase(crm::CallPhase phase);
+    void onCallUpdated(const crm::Call& call);
+    void openCallNote(const crm::Call& call);
+    void switchTarget(const Target& target, bool force = false);
+    void saveDraft();
+    void onQueued(const QString& key);
+    void onDelivered(const QString& key, const crm::Note& note);
+    void onRejected(const QString& key);
+    void tryWrapup();
+    void finishWrapup(WrapupStatus status);
+    void saveEdit();
+    void onEditAnswer(const crm::Note& saved, const crm::ApiError& error, const QString& sentText,
+                      const QString& sentCode);
+    void setWrapupStatus(WrapupStatus status);
+
+    crm::ClientSession& session_;
+    crm::DraftAutosaver& autosaver_;
+    Mode mode_ = Mode::New;
+    Target target_;
+    crm::Note edited_;
+    QString text_, code_;
+    QString screenCustomer_;
+    bool online_ = true;
+    QString afterWrapupState_ = QStringLiteral("ready");
+    quint64 loadGeneration_ = 0;
+    quint64 editGeneration_ = 0;
+    // Idempotency key → the draft key it was written under (dropped once queued).
+    QHash<QString, QString> submittedDrafts_;
+    std::optional<PendingWrapup> wrapup_;
+    WrapupStatus wrapupStatus_ = WrapupStatus::None;
+    crm::ApiError wrapupError_;
+    QString wrapupNextState_;
+    QTimer noteWait_;
+    QTimer wrapupRetry_;
+    EditStatus editStatus_ = EditStatus::None;
+    crm::ApiError editError_;
+    QDateTime editSavedAt_;
+};
+
+}  // namespace agentdesk::widgets
