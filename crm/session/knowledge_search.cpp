@@ -48,6 +48,7 @@ void KnowledgeSearch::run() {
         emit resultsReady(query, results_);
         return;
     }
+    ++started_;
     searchInFlight_ = api_.searchKnowledge(
         query, limit_, lang_, [this, query](const QList<KbHit>& hits, const ApiError& error) {
             searchInFlight_ = 0;

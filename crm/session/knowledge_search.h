@@ -42,6 +42,8 @@ public:
     const QList<KbHit>& results() const { return results_; }
     bool busy() const { return searchInFlight_ != 0; }
     int cancelledSearches() const { return cancelled_; }
+    // Search requests sent to the server (the typing pause keeps this below the edit count).
+    int startedSearches() const { return started_; }
 
 signals:
     void resultsReady(const QString& query, const QList<agentdesk::crm::KbHit>& hits);
@@ -65,6 +67,7 @@ private:
     HttpTransport::RequestId articleInFlight_ = 0;
     QList<KbHit> results_;
     int cancelled_ = 0;
+    int started_ = 0;
 };
 
 }  // namespace agentdesk::crm

@@ -13,6 +13,7 @@
 #include "app/app_controller.h"
 #include "app/main_window.h"
 #include "common/logging.h"
+#include "tests/gui/typing.h"
 #include "widgets/knowledge/article_scheme.h"
 #include "widgets/login/login_view.h"
 #include "widgets/notes/note_editor.h"
@@ -54,7 +55,7 @@ int main(int argc, char* argv[]) {
         }
         // Type in bursts, as a person does; the last burst is what must survive.
         QTimer::singleShot(100, [editor, text] {
-            QTest::keyClicks(editor, text);
+            agentdesk::test::typeText(editor, text);
             std::printf("typed\n");
             std::fflush(stdout);
         });

@@ -12,6 +12,8 @@
 #include <curl/curl.h>
 #ifdef AGENTDESK_GUI_TESTS
 #include <QApplication>
+
+#include "widgets/knowledge/article_scheme.h"
 #endif
 
 #include "common/logging.h"
@@ -41,6 +43,7 @@ int main(int argc, char* argv[]) {
     if (getuid() == 0)  // WebEngine's sandbox does not run as root (CI containers)
         setenv("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox", 0);
     QApplication::setAttribute(Qt::AA_ShareOpenGLContexts);  // WebEngine wants it before the app
+    agentdesk::widgets::registerArticleUrlScheme();           // custom schemes too
     QApplication app(argc, argv);
 #else
     QCoreApplication app(argc, argv);

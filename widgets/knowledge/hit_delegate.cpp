@@ -1,0 +1,66 @@
+#include "widgets/knowledge/hit_delegate.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QPainter>
+#include <QTextDocument>
+
+#include "widgets/knowledge/hit_list_model.h"
+#include "widgets/knowledge/snippet_html.h"
+
+namespace agentdesk::widgets {
+
+void HitDelegate::layoutDocument(QTextDocument& doc, const QStyleOptionViewItem& option,
+                                 const QModelIndex& index, bool selected) {
+    const QPalette& pal = option.palette;
+    const QColor title = pal.color(selected ? QPalette::HighlightedText : QPalette::Text);
+    // The snippet a little softer than the title, so the eye finds titles first.
+    const QColor base = pal.color(selected ? QPalette::Highlight : QPalette::Base);
+    const QColor text = QColor::fromRgbF(title.redF() * 0.72f + base.redF() * 0.28f,
+                                         title.greenF() * 0.72f + base.greenF() * 0.28f,
+                                         title.blueF() * 0.72f + base.blueF() * 0.28f);
+    doc.setDocumentMargin(0);
+    doc.setDefaultFont(option.font);
+    doc.setHtml(hitRichText(index.data(HitListModel::TitleRole).toString(),
+                            index.data(HitListModel::SnippetHtmlRole).toString(), title, text));
+    doc.setTextWidth(qMax(40, option.rect.width() - 2 * kMargin));
+}
+
+void HitDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
+                        const QModelIndex& index) const {
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    opt.text.clear();  // the background and focus frame from the style, the text from us
+    const QWidget* widget = option.widget;
+    QStyle* style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    QTextDocument doc;
+    layoutDocument(doc, option, index, option.state & QStyle::State_Selected);
+    const QRect box = option.rect.adjusted(kMargin, kMargin, -kMargin, -kMargin);
+    painter->save();
+    painter->translate(box.topLeft());
+    const QRectF clip(0, 0, box.width(), box.height());
+    painter->setClipRect(clip);
+    QAbstractTextDocumentLayout::PaintContext context;
+    context.clip = clip;
+    doc.documentLayout()->draw(painter, context);
+    painter->restore();
+
+    // A hairline between hits.
+    painter->save();
+    painter->setPen(option.palette.color(QPalette::Midlight));
+    painter->drawLine(option.rect.bottomLeft(), option.rect.bottomRight());
+    painter->restore();
+}
+
+QSize HitDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {
+    QTextDocument doc;
+    layoutDocument(doc, option, index, false);
+    const int lineHeight = QFontMetrics(option.font).lineSpacing();
+    const int maxHeight = (1 + kMaxSnippetLines) * lineHeight + lineHeight / 2;
+    const int height = qMin(static_cast<int>(doc.size().height() + 0.5), maxHeight);
+    return {option.rect.width() > 0 ? option.rect.width() : 200, height + 2 * kMargin};
+}
+
+}  // namespace agentdesk::widgets

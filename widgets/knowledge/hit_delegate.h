@@ -1,0 +1,28 @@
+#pragma once
+// Draws a knowledge hit in the results list: the title in bold over the snippet, matches
+// highlighted, at most a few lines high so a page of results fits the panel.
+#include <QStyledItemDelegate>
+
+class QTextDocument;
+
+namespace agentdesk::widgets {
+
+class HitDelegate : public QStyledItemDelegate {
+    Q_OBJECT
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+
+    // The rich-text document a row is drawn from (tests look at its highlight formats).
+    static void layoutDocument(QTextDocument& doc, const QStyleOptionViewItem& option,
+                               const QModelIndex& index, bool selected);
+
+private:
+    static constexpr int kMargin = 6;
+    static constexpr int kMaxSnippetLines = 3;
+};
+
+}  // namespace agentdesk::widgets
