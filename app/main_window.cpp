@@ -93,6 +93,9 @@ MainWindow::MainWindow(crm::ClientSession& session, crm::DraftAutosaver& autosav
                 logging::get("ui")->debug("screen pop painted in {:.1f} ms", ms);
                 pendingPopCallId_.clear();
             });
+    // The intent's suggestions serve the call and its note; they go when wrap-up is done.
+    connect(notes_, &widgets::NoteEditor::wrapUpFinished, knowledge_,
+            [this] { knowledge_->suggestForIntent({}, {}); });
     connect(customer_, &widgets::Customer360View::customerShown, notes_,
             &widgets::NoteEditor::setCustomer);
     connect(customer_, &widgets::Customer360View::editNoteRequested, notes_,

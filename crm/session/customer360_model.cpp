@@ -1,5 +1,7 @@
 #include "crm/session/customer360_model.h"
 
+#include <algorithm>
+
 #include <QJsonDocument>
 
 #include "crm/store/local_store.h"
@@ -14,14 +16,20 @@ Customer360Model::Customer360Model(ApiClient& api, LocalStore* store, QObject* p
     : QObject(parent), api_(api), store_(store) {}
 
 Customer360Model::~Customer360Model() {
+    cancelRequests();
+}
+
+void Customer360Model::cancelRequests() {
     if (inFlight_)
         api_.cancel(inFlight_);
+    if (moreInFlight_)
+        api_.cancel(moreInFlight_);
+    inFlight_ = 0;
+    moreInFlight_ = 0;
 }
 
 void Customer360Model::clear() {
-    if (inFlight_)
-        api_.cancel(inFlight_);
-    inFlight_ = 0;
+    cancelRequests();
     ++generation_;
     customerId_.clear();
     customer_ = Customer360{};
@@ -34,8 +42,7 @@ void Customer360Model::load(const QString& customerId) {
         clear();
         return;
     }
-    if (inFlight_)
-        api_.cancel(inFlight_);
+    cancelRequests();
     const quint64 generation = ++generation_;
     customerId_ = customerId;
     status_ = Status::Loading;
@@ -58,6 +65,37 @@ void Customer360Model::load(const QString& customerId) {
             if (store_ && !owner_.isEmpty())
                 store_->putCache(owner_, kCacheKind, customerId, raw);
             emit loaded(customer_, false);
+        });
+}
+
+void Customer360Model::loadMoreInteractions(int limit) {
+    if (status_ != Status::Ready || fromCache_ || !customer_.hasMoreInteractions || moreInFlight_ ||
+        customer_.interactions.isEmpty()) {
+        return;
+    }
+    const quint64 generation = generation_;
+    const QDateTime before = customer_.interactions.last().startedAt;
+    moreInFlight_ = api_.interactions(
+        customerId_, before, limit,
+        [this, generation](const QList<Interaction>& items, bool hasMore, const ApiError& error) {
+            if (generation != generation_)
+                return;
+            moreInFlight_ = 0;
+            if (error) {
+                emit moreInteractionsFailed(error);
+                return;
+            }
+            const int first = customer_.interactions.size();
+            for (const Interaction& item : items) {
+                // Never list an entry twice, whatever the server does at a page boundary.
+                const bool known =
+                    std::any_of(customer_.interactions.cbegin(), customer_.interactions.cend(),
+                                [&item](const Interaction& held) { return held.id == item.id; });
+                if (!known)
+                    customer_.interactions.append(item);
+            }
+            customer_.hasMoreInteractions = hasMore;
+            emit interactionsAppended(first, customer_.interactions.size() - first);
         });
 }
 

@@ -37,12 +37,22 @@ public:
     QDateTime cachedAt() const { return cachedAt_; }
     const ApiError& lastError() const { return error_; }
 
+    // "More on scroll": fetches the interactions older than the oldest one held and appends
+    // them to customer().interactions. Does nothing unless a customer from the server (not the
+    // offline copy) is shown, it has more, and no such page is already on its way.
+    void loadMoreInteractions(int limit = 20);
+    bool loadingMoreInteractions() const { return moreInFlight_ != 0; }
+
 signals:
     void loading(const QString& customerId);
     void loaded(const agentdesk::crm::Customer360& customer, bool fromCache);
     void failed(const QString& customerId, const agentdesk::crm::ApiError& error);
+    // Older interactions were appended: customer().interactions[first, first + count).
+    void interactionsAppended(int first, int count);
+    void moreInteractionsFailed(const agentdesk::crm::ApiError& error);
 
 private:
+    void cancelRequests();
     void fallBackToCache(const QString& customerId, const ApiError& error);
 
     ApiClient& api_;
@@ -55,6 +65,7 @@ private:
     QDateTime cachedAt_;
     ApiError error_;
     HttpTransport::RequestId inFlight_ = 0;
+    HttpTransport::RequestId moreInFlight_ = 0;
     quint64 generation_ = 0;
 };
 

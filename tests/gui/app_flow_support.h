@@ -20,6 +20,17 @@ struct AppOptions {
     QString language = QStringLiteral("ko");
 };
 
+inline AppOptions serverOptions(const QString& url) {
+    AppOptions o;
+    o.serverUrl = url;
+    return o;
+}
+inline AppOptions savedSettingsOptions(const QString& settingsPath) {
+    AppOptions o;
+    o.settingsPath = settingsPath;
+    return o;
+}
+
 class AppUnderTest {
 public:
     explicit AppUnderTest(AppOptions options);

@@ -51,7 +51,8 @@ TEST_CASE("Login: a wrong password is refused with a clear message and no window
 }
 
 TEST_CASE("Login: an unreachable server and a TLS failure are told apart", "[gui][app]") {
-    AppUnderTest app(QStringLiteral("http://127.0.0.1:9/api/v1"));  // discard port: refused
+    // The discard port: nothing listens, the connection is refused.
+    AppUnderTest app(agentdesk::test::serverOptions(QStringLiteral("http://127.0.0.1:9/api/v1")));
     app.controller().start();
     app.typeLogin(QStringLiteral("counselor1"), QStringLiteral("demo"));
     auto* error = app.controller().loginView()->findChild<QLabel*>(QStringLiteral("loginError"));
@@ -73,7 +74,8 @@ TEST_CASE("Login: the server and the user are remembered for the next start", "[
         app.typeLogin(QStringLiteral("counselor2"), QStringLiteral("demo"));
         REQUIRE(waitUntil([&] { return app.controller().mainWindow() != nullptr; }));
     }
-    AppUnderTest again(settingsPath);  // no server option: the saved one
+    AppUnderTest again(
+        agentdesk::test::savedSettingsOptions(settingsPath));  // no server option: the saved one
     again.controller().start();
     auto* view = again.controller().loginView();
     CHECK(view->findChild<QLineEdit*>(QStringLiteral("username"))->text() ==

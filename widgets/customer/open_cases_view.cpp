@@ -1,0 +1,60 @@
+#include "widgets/customer/open_cases_view.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QVBoxLayout>
+
+#include "widgets/common/format.h"
+#include "widgets/customer/customer_texts.h"
+#include "widgets/customer/layout_util.h"
+
+namespace agentdesk::widgets {
+
+OpenCasesView::OpenCasesView(QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("openCasesView"));
+    layout_ = new QVBoxLayout(this);
+    layout_->setContentsMargins(0, 0, 0, 0);
+    layout_->setSpacing(3);
+    render();
+}
+
+void OpenCasesView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        render();  // the lines are built from translated parts
+    QWidget::changeEvent(event);
+}
+
+void OpenCasesView::setCases(const QList<crm::CustomerCase>& cases) {
+    cases_ = cases;
+    render();
+}
+
+void OpenCasesView::render() {
+    clearLayout(layout_);
+    if (cases_.isEmpty()) {
+        auto* none = new QLabel(tr("No open cases."), this);
+        none->setObjectName(QStringLiteral("noOpenCasesLabel"));
+        none->setStyleSheet(QStringLiteral("color:#5b6670;"));
+        layout_->addWidget(none);
+        return;
+    }
+    for (const crm::CustomerCase& c : cases_) {
+        auto* line = new QLabel(this);
+        line->setObjectName(QStringLiteral("openCase_%1").arg(c.id));
+        line->setWordWrap(true);
+        line->setTextFormat(Qt::RichText);
+        const QString priorityColor = c.priority == QLatin1String("high")
+                                          ? QStringLiteral("#9b1c1c")
+                                          : QStringLiteral("#5b6670");
+        line->setText(QStringLiteral("<b>%1</b> &nbsp;<span style='color:#5b6670'>%2 · </span>"
+                                     "<span style='color:%3'>%4</span>"
+                                     "<span style='color:#5b6670'> · %5</span>")
+                          .arg(c.title.toHtmlEscaped(),
+                               customer_texts::caseStatus(c.status).toHtmlEscaped(), priorityColor,
+                               customer_texts::casePriority(c.priority).toHtmlEscaped(),
+                               tr("updated %1").arg(formatDateTime(c.updatedAt)).toHtmlEscaped()));
+        layout_->addWidget(line);
+    }
+}
+
+}  // namespace agentdesk::widgets

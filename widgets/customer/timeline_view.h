@@ -1,0 +1,60 @@
+#pragma once
+// The customer's contact history, newest first: one entry per interaction (time, channel and
+// direction, queue, reason, end reason, wrap-up code, agent, duration) with its notes under
+// it, each with an "Edit" button. Older entries are appended as they are paged in; the footer
+// offers to fetch them when the list is not long enough to scroll.
+#include <QList>
+#include <QWidget>
+
+#include "crm/model/customer.h"
+#include "crm/model/note.h"
+
+class QLabel;
+class QPushButton;
+class QVBoxLayout;
+
+namespace agentdesk::widgets {
+
+class TimelineView : public QWidget {
+    Q_OBJECT
+public:
+    explicit TimelineView(QWidget* parent = nullptr);
+
+    void setWrapupCodes(const QList<crm::WrapupCode>& codes) { codes_ = codes; }
+    void setInteractions(const QList<crm::Interaction>& interactions, bool hasMore);
+    void appendInteractions(const QList<crm::Interaction>& interactions, bool hasMore);
+    void setLoadingMore(bool loading);
+    void setMoreError(const QString& message);
+    void setNoteEditEnabled(bool enabled);
+    int count() const { return interactions_.size(); }
+    bool hasMore() const { return hasMore_; }
+
+signals:
+    void editNoteRequested(const agentdesk::crm::Note& note);
+    void moreRequested();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void rebuild();
+    QWidget* makeEntry(const crm::Interaction& interaction);
+    QWidget* makeNote(const crm::Note& note);
+    QString wrapupLabel(const QString& code) const;
+    void updateFooter();
+
+    QList<crm::Interaction> interactions_;
+    QList<crm::WrapupCode> codes_;
+    QList<QPushButton*> noteEditButtons_;
+    bool hasMore_ = false;
+    bool loadingMore_ = false;
+    bool noteEditEnabled_ = true;
+    QString moreError_;
+    QVBoxLayout* entries_;
+    QLabel* empty_;
+    QLabel* footerStatus_;
+    QPushButton* more_;
+};
+
+}  // namespace agentdesk::widgets
