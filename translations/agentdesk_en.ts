@@ -1,4 +1,1952 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
+<context>
+    <name>Connection</name>
+    <message>
+        <source>Disconnected</source>
+        <translation>Disconnected</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconnecting…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Session expired</source>
+        <translation>Session expired</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTexts</name>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>Loan</translation>
+    </message>
+    <message>
+        <source>Mobile plan</source>
+        <translation>Mobile plan</translation>
+    </message>
+    <message>
+        <source>Internet</source>
+        <translation>Internet</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>Insurance</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <comment>case status</comment>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <comment>case status</comment>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <comment>case status</comment>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>High priority</source>
+        <translation>High priority</translation>
+    </message>
+    <message>
+        <source>Normal priority</source>
+        <translation>Normal priority</translation>
+    </message>
+    <message>
+        <source>Low priority</source>
+        <translation>Low priority</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <comment>a note written without a call</comment>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Outbound call</source>
+        <comment>발신</comment>
+        <translation>Outbound call</translation>
+    </message>
+    <message>
+        <source>Inbound call</source>
+        <comment>인입 콜</comment>
+        <translation>Inbound call</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <comment>호전환</comment>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>Ended by agent (abuse)</source>
+        <comment>상담원 선종료</comment>
+        <translation>Ended by agent (abuse)</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <comment>포기호</comment>
+        <translation>Abandoned</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>phone label</comment>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <comment>consent to e-mail</comment>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Third parties</source>
+        <comment>consent to share with third parties</comment>
+        <translation>Third parties</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <comment>consent to call recording</comment>
+        <translation>Recording</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <comment>customer grade</comment>
+        <translation>Gold</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <comment>customer grade</comment>
+        <translation>Silver</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <comment>customer grade</comment>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>Korean</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <source>Not an e-mail address (name@example.com).</source>
+        <translation>Not an e-mail address (name@example.com).</translation>
+    </message>
+    <message>
+        <source>Not a Korean phone number.</source>
+        <translation>Not a Korean phone number.</translation>
+    </message>
+    <message>
+        <source>This number is listed twice.</source>
+        <translation>This number is listed twice.</translation>
+    </message>
+    <message>
+        <source>A past date as YYYY-MM-DD.</source>
+        <translation>A past date as YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Give 1 to 5 phone numbers.</source>
+        <translation>Give 1 to 5 phone numbers.</translation>
+    </message>
+    <message>
+        <source>Only one number can be primary.</source>
+        <translation>Only one number can be primary.</translation>
+    </message>
+    <message>
+        <source>Cannot be left empty.</source>
+        <translation>Cannot be left empty.</translation>
+    </message>
+    <message>
+        <source>Too long.</source>
+        <translation>Too long.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>The server&apos;s certificate could not be verified (TLS). Check the server address, or trust its CA in the settings.</source>
+        <translation>The server&apos;s certificate could not be verified (TLS). Check the server address, or trust its CA in the settings.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Try again.</source>
+        <translation>The server did not answer in time. Try again.</translation>
+    </message>
+    <message>
+        <source>The server name could not be found. Check the server address.</source>
+        <translation>The server name could not be found. Check the server address.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the address and the network.</source>
+        <translation>The server cannot be reached. Check the address and the network.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer this app does not understand.</source>
+        <translation>The server sent an answer this app does not understand.</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Wrong username or password.</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Log in again.</source>
+        <translation>Your session has expired. Log in again.</translation>
+    </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <translation>Your role may not do this.</translation>
+    </message>
+    <message>
+        <source>Not found: it may have been removed or moved on.</source>
+        <translation>Not found: it may have been removed or moved on.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this in the meantime.</source>
+        <translation>Someone else changed this in the meantime.</translation>
+    </message>
+    <message>
+        <source>Not possible right now: the call or your state has moved on.</source>
+        <translation>Not possible right now: the call or your state has moved on.</translation>
+    </message>
+    <message>
+        <source>Too large to send.</source>
+        <translation>Too large to send.</translation>
+    </message>
+    <message>
+        <source>Some fields are not valid; see the marked fields.</source>
+        <translation>Some fields are not valid; see the marked fields.</translation>
+    </message>
+    <message>
+        <source>Too many requests. Try again in a moment.</source>
+        <translation>Too many requests. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>The server had a problem (%1). Try again.</source>
+        <translation>The server had a problem (%1). Try again.</translation>
+    </message>
+    <message>
+        <source>The request was refused (%1).</source>
+        <translation>The request was refused (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>%1 (customer)</source>
+        <comment>honorific: 고객님 after the name in Korean</comment>
+        <translation>%1 (customer)</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Go ready</source>
+        <translation>Go ready</translation>
+    </message>
+    <message>
+        <source>Go not ready</source>
+        <translation>Go not ready</translation>
+    </message>
+    <message>
+        <source>Answer the ringing call</source>
+        <translation>Answer the ringing call</translation>
+    </message>
+    <message>
+        <source>Reject the ringing call</source>
+        <translation>Reject the ringing call</translation>
+    </message>
+    <message>
+        <source>Hold / resume</source>
+        <translation>Hold / resume</translation>
+    </message>
+    <message>
+        <source>Mute / unmute</source>
+        <translation>Mute / unmute</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Keypad (DTMF)</source>
+        <translation>Keypad (DTMF)</translation>
+    </message>
+    <message>
+        <source>Pause / resume recording</source>
+        <translation>Pause / resume recording</translation>
+    </message>
+    <message>
+        <source>Play the abuse warning</source>
+        <translation>Play the abuse warning</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Hang up</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>Search customers</translation>
+    </message>
+    <message>
+        <source>Search knowledge</source>
+        <translation>Search knowledge</translation>
+    </message>
+    <message>
+        <source>Go to the note</source>
+        <translation>Go to the note</translation>
+    </message>
+    <message>
+        <source>Insert the article selection into the note</source>
+        <translation>Insert the article selection into the note</translation>
+    </message>
+    <message>
+        <source>Save the note and wrap up</source>
+        <translation>Save the note and wrap up</translation>
+    </message>
+</context>
+<context>
+    <name>SoftphoneTexts</name>
+    <message>
+        <source>Not ready</source>
+        <comment>agent state: 이석/준비 안 됨</comment>
+        <translation>Not ready</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <comment>agent state: 대기</comment>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <comment>agent state: 호 수신 중</comment>
+        <translation>Ringing</translation>
+    </message>
+    <message>
+        <source>On call</source>
+        <comment>agent state: 통화 중</comment>
+        <translation>On call</translation>
+    </message>
+    <message>
+        <source>After-call work</source>
+        <comment>agent state: 후처리</comment>
+        <translation>After-call work</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <comment>agent state: 로그아웃</comment>
+        <translation>Logged out</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n possible customers</source>
+        <comment>several customers share the caller&apos;s number</comment>
+        <translation>
+            <numerusform>%n possible customers</numerusform>
+            <numerusform>%n possible customers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unknown caller</source>
+        <comment>no customer has the caller&apos;s number</comment>
+        <translation>Unknown caller</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <comment>보류</comment>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <comment>음소거</comment>
+        <translation>Mute</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Hang up</translation>
+    </message>
+    <message>
+        <source>Abuse warning</source>
+        <comment>폭언 경고</comment>
+        <translation>Abuse warning</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <comment>호전환</comment>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Keypad</source>
+        <translation>Keypad</translation>
+    </message>
+    <message>
+        <source>Recording pause</source>
+        <comment>녹음 일시정지</comment>
+        <translation>Recording pause</translation>
+    </message>
+    <message>
+        <source>Go ready</source>
+        <translation>Go ready</translation>
+    </message>
+    <message>
+        <source>Go not ready</source>
+        <translation>Go not ready</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::app::AppController</name>
+    <message>
+        <source>Demo contact center ready.</source>
+        <translation>Demo contact center ready.</translation>
+    </message>
+    <message>
+        <source>The demo contact center could not start: %1</source>
+        <translation>The demo contact center could not start: %1</translation>
+    </message>
+    <message>
+        <source>Starting the demo contact center…</source>
+        <translation>Starting the demo contact center…</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::app::MainWindow</name>
+    <message>
+        <source>Notes waiting to be sent: %1</source>
+        <translation>Notes waiting to be sent: %1</translation>
+    </message>
+    <message>
+        <source>All notes sent</source>
+        <translation>All notes sent</translation>
+    </message>
+    <message>
+        <source>AgentDesk — %1</source>
+        <translation>AgentDesk — %1</translation>
+    </message>
+    <message>
+        <source>&amp;AgentDesk</source>
+        <translation>&amp;AgentDesk</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>Search customers</translation>
+    </message>
+    <message>
+        <source>Search knowledge</source>
+        <translation>Search knowledge</translation>
+    </message>
+    <message>
+        <source>Go to the note</source>
+        <translation>Go to the note</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · extension %3</source>
+        <translation>%1 (%2) · extension %3</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::app::RingNotifier</name>
+    <message>
+        <source>Incoming call — %1</source>
+        <translation>Incoming call — %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::ArticleView</name>
+    <message>
+        <source>Links outside the knowledge base are not opened here.</source>
+        <translation>Links outside the knowledge base are not opened here.</translation>
+    </message>
+    <message>
+        <source>Opening the article…</source>
+        <translation>Opening the article…</translation>
+    </message>
+    <message>
+        <source>Feedback needs the connection to the server.</source>
+        <translation>Feedback needs the connection to the server.</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Updated %1</translation>
+    </message>
+    <message>
+        <source>← Results</source>
+        <comment>Back from an article to the search results</comment>
+        <translation>← Results</translation>
+    </message>
+    <message>
+        <source>Back to the search results (%1)</source>
+        <translation>Back to the search results (%1)</translation>
+    </message>
+    <message>
+        <source>From saved copy</source>
+        <comment>The article was opened from the local cache</comment>
+        <translation>From saved copy</translation>
+    </message>
+    <message>
+        <source>The server could not be reached; this is the copy saved when the article was last opened.</source>
+        <translation>The server could not be reached; this is the copy saved when the article was last opened.</translation>
+    </message>
+    <message>
+        <source>Was this helpful?</source>
+        <translation>Was this helpful?</translation>
+    </message>
+    <message>
+        <source>Helpful</source>
+        <translation>Helpful</translation>
+    </message>
+    <message>
+        <source>Not helpful</source>
+        <translation>Not helpful</translation>
+    </message>
+    <message>
+        <source>Thanks for your feedback.</source>
+        <translation>Thanks for your feedback.</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::ConnectionBanner</name>
+    <message>
+        <source>Log in again</source>
+        <translation>Log in again</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Your notes and drafts are kept; log in again to continue.</source>
+        <translation>Your session has expired. Your notes and drafts are kept; log in again to continue.</translation>
+    </message>
+    <message>
+        <source>No connection to the server since %1. Showing saved data; notes are kept and sent when the connection returns. Still trying…</source>
+        <translation>No connection to the server since %1. Showing saved data; notes are kept and sent when the connection returns. Still trying…</translation>
+    </message>
+    <message>
+        <source>Connection lost at %1. Reconnecting… Showing saved data; call commands are paused until it is back.</source>
+        <translation>Connection lost at %1. Reconnecting… Showing saved data; call commands are paused until it is back.</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::ConnectionIndicator</name>
+    <message>
+        <source>Connection to the AgentDesk server</source>
+        <translation>Connection to the AgentDesk server</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::Customer360View</name>
+    <message>
+        <source>Search customers: name, phone or customer number</source>
+        <translation>Search customers: name, phone or customer number</translation>
+    </message>
+    <message>
+        <source>Name, phone number or customer number, then Enter</source>
+        <translation>Name, phone number or customer number, then Enter</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <source>No customer on screen.
+A ringing call shows its caller here; or search by name, phone or customer number.</source>
+        <translation>No customer on screen.
+A ringing call shows its caller here; or search by name, phone or customer number.</translation>
+    </message>
+    <message>
+        <source>Loading customer…</source>
+        <translation>Loading customer…</translation>
+    </message>
+    <message>
+        <source>The customer could not be loaded.
+%1</source>
+        <translation>The customer could not be loaded.
+%1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Products and contracts</source>
+        <translation>Products and contracts</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <source>Contact history</source>
+        <comment>상담 이력</comment>
+        <translation>Contact history</translation>
+    </message>
+    <message>
+        <source>Not possible while offline</source>
+        <translation>Not possible while offline</translation>
+    </message>
+    <message>
+        <source>Saved copy from %1 — offline</source>
+        <comment>the 360 view shows the locally cached customer</comment>
+        <translation>Saved copy from %1 — offline</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::CustomerChooser</name>
+    <message>
+        <source>%1 belongs to several customers</source>
+        <translation>%1 belongs to several customers</translation>
+    </message>
+    <message>
+        <source>Confirm who is calling, then choose the customer (click or Enter).</source>
+        <translation>Confirm who is calling, then choose the customer (click or Enter).</translation>
+    </message>
+    <message>
+        <source>None of these: new customer</source>
+        <translation>None of these: new customer</translation>
+    </message>
+    <message>
+        <source>match %1%</source>
+        <comment>how well the number matches this customer</comment>
+        <translation>match %1%</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>⚠ Abusive history</source>
+        <comment>폭언 이력</comment>
+        <translation>⚠ Abusive history</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::CustomerForm</name>
+    <message>
+        <source>New customer</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <source>No customer has this number yet. Ask for the name and save to register the caller.</source>
+        <translation>No customer has this number yet. Ask for the name and save to register the caller.</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Edit %1</translation>
+    </message>
+    <message>
+        <source>Only the fields you change are saved.</source>
+        <translation>Only the fields you change are saved.</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>Family name first, e.g. 김민준</source>
+        <translation>Family name first, e.g. 김민준</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Phones</translation>
+    </message>
+    <message>
+        <source>Numbers are masked for you: they can be changed while you handle this customer&apos;s call.</source>
+        <translation>Numbers are masked for you: they can be changed while you handle this customer&apos;s call.</translation>
+    </message>
+    <message>
+        <source>The first number is the primary one.</source>
+        <translation>The first number is the primary one.</translation>
+    </message>
+    <message>
+        <source>Add number</source>
+        <translation>Add number</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Create customer</source>
+        <translation>Create customer</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>010-1234-5678</source>
+        <translation>010-1234-5678</translation>
+    </message>
+    <message>
+        <source>Remove this number</source>
+        <translation>Remove this number</translation>
+    </message>
+    <message>
+        <source>Not possible while offline</source>
+        <translation>Not possible while offline</translation>
+    </message>
+    <message>
+        <source>Please correct the marked fields.</source>
+        <translation>Please correct the marked fields.</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::KeypadDialog</name>
+    <message>
+        <source>Keypad (DTMF)</source>
+        <translation>Keypad (DTMF)</translation>
+    </message>
+    <message>
+        <source>Sent:</source>
+        <comment>DTMF digits sent on this call</comment>
+        <translation>Sent:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::KnowledgePanel</name>
+    <message>
+        <source>The article could not be opened. %1</source>
+        <translation>The article could not be opened. %1</translation>
+    </message>
+    <message>
+        <source>Suggested for: %1</source>
+        <comment>Articles suggested for the call&apos;s IVR intent</comment>
+        <translation>Suggested for: %1</translation>
+    </message>
+    <message>
+        <source>No suggested articles yet. Type to search.</source>
+        <translation>No suggested articles yet. Type to search.</translation>
+    </message>
+    <message>
+        <source>Type a few words to search the knowledge base.</source>
+        <translation>Type a few words to search the knowledge base.</translation>
+    </message>
+    <message>
+        <source>Results for “%1”: %2</source>
+        <comment>search query, number of articles</comment>
+        <translation>Results for “%1”: %2</translation>
+    </message>
+    <message>
+        <source>No articles match “%1”. Try other or fewer words.</source>
+        <translation>No articles match “%1”. Try other or fewer words.</translation>
+    </message>
+    <message>
+        <source>Search failed. %1</source>
+        <translation>Search failed. %1</translation>
+    </message>
+    <message>
+        <source>The knowledge base cannot be searched while offline.</source>
+        <translation>The knowledge base cannot be searched while offline.</translation>
+    </message>
+    <message>
+        <source>Search the knowledge base</source>
+        <translation>Search the knowledge base</translation>
+    </message>
+    <message>
+        <source>Results appear as you type; Enter searches at once.</source>
+        <translation>Results appear as you type; Enter searches at once.</translation>
+    </message>
+    <message>
+        <source>Knowledge articles</source>
+        <translation>Knowledge articles</translation>
+    </message>
+    <message>
+        <source>Insert into note</source>
+        <comment>Copy the selected article text into the after-call note</comment>
+        <translation>Insert into note</translation>
+    </message>
+    <message>
+        <source>Insert the selected text (or the article&apos;s title) into the call note</source>
+        <translation>Insert the selected text (or the article&apos;s title) into the call note</translation>
+    </message>
+    <message>
+        <source>Offline: search may not answer; articles you opened before open from the saved copy.</source>
+        <translation>Offline: search may not answer; articles you opened before open from the saved copy.</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::LoginView</name>
+    <message>
+        <source>Enter the server address, e.g. https://crm.example.com</source>
+        <translation>Enter the server address, e.g. https://crm.example.com</translation>
+    </message>
+    <message>
+        <source>Enter your username.</source>
+        <translation>Enter your username.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>AgentDesk — Log in</source>
+        <translation>AgentDesk — Log in</translation>
+    </message>
+    <message>
+        <source>Agent desktop and customer 360 for your contact center.</source>
+        <translation>Agent desktop and customer 360 for your contact center.</translation>
+    </message>
+    <message>
+        <source>Demo contact center on this computer</source>
+        <translation>Demo contact center on this computer</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Demo users: counselor1, counselor2, counselor3 (counselors), lead1 (team lead), trainer1 (trainer). Password: demo</source>
+        <translation>Demo users: counselor1, counselor2, counselor3 (counselors), lead1 (team lead), trainer1 (trainer). Password: demo</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Logging in…</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::MissedCallsButton</name>
+    <message numerus="yes">
+        <source>Missed (%n)</source>
+        <comment>missed calls (부재중) not answered in time</comment>
+        <translation>
+            <numerusform>Missed (%n)</numerusform>
+            <numerusform>Missed (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Calls that rang here and were not answered in time</source>
+        <translation>Calls that rang here and were not answered in time</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>Clear the list</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::NoteConflictDialog</name>
+    <message>
+        <source>The note was changed meanwhile</source>
+        <translation>The note was changed meanwhile</translation>
+    </message>
+    <message>
+        <source>Someone changed this note on the server while you were editing it. Compare both versions and choose which to keep.</source>
+        <translation>Someone changed this note on the server while you were editing it. Compare both versions and choose which to keep.</translation>
+    </message>
+    <message>
+        <source>Your version — %1</source>
+        <translation>Your version — %1</translation>
+    </message>
+    <message>
+        <source>Current version on the server (v%1, %2) — %3</source>
+        <translation>Current version on the server (v%1, %2) — %3</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>Save your version on top of the server&apos;s version</source>
+        <translation>Save your version on top of the server&apos;s version</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <source>Drop your changes and show the server&apos;s version</source>
+        <translation>Drop your changes and show the server&apos;s version</translation>
+    </message>
+    <message>
+        <source>Edit a merge</source>
+        <translation>Edit a merge</translation>
+    </message>
+    <message>
+        <source>Continue in the editor with the server&apos;s text plus your added lines</source>
+        <translation>Continue in the editor with the server&apos;s text plus your added lines</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::NoteEditor</name>
+    <message>
+        <source>no wrap-up code</source>
+        <translation>no wrap-up code</translation>
+    </message>
+    <message>
+        <source>Editing the note of %1 (version %2)</source>
+        <translation>Editing the note of %1 (version %2)</translation>
+    </message>
+    <message>
+        <source>customer %1</source>
+        <comment>a customer id, when the name is not known</comment>
+        <translation>customer %1</translation>
+    </message>
+    <message>
+        <source>Call note (customer not chosen yet)</source>
+        <translation>Call note (customer not chosen yet)</translation>
+    </message>
+    <message>
+        <source>Call note: %1</source>
+        <translation>Call note: %1</translation>
+    </message>
+    <message>
+        <source>After-call work</source>
+        <comment>후처리: the time after a call for notes</comment>
+        <translation>After-call work</translation>
+    </message>
+    <message>
+        <source>call ended, no wrap-up needed</source>
+        <translation>call ended, no wrap-up needed</translation>
+    </message>
+    <message>
+        <source>Memo: %1</source>
+        <translation>Memo: %1</translation>
+    </message>
+    <message>
+        <source>New note (no call or customer yet)</source>
+        <translation>New note (no call or customer yet)</translation>
+    </message>
+    <message>
+        <source>Take a call or open a customer to write a note.</source>
+        <translation>Take a call or open a customer to write a note.</translation>
+    </message>
+    <message>
+        <source>Choose the customer this note is for (in the customer view) to submit it.</source>
+        <translation>Choose the customer this note is for (in the customer view) to submit it.</translation>
+    </message>
+    <message>
+        <source>Choose a wrap-up code to submit the note.</source>
+        <comment>처리 코드: required before submitting</comment>
+        <translation>Choose a wrap-up code to submit the note.</translation>
+    </message>
+    <message>
+        <source>Saving a change to an earlier note needs the connection.</source>
+        <translation>Saving a change to an earlier note needs the connection.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>Someone else changed this note meanwhile: compare both versions in the window that opened.</source>
+        <translation>Someone else changed this note meanwhile: compare both versions in the window that opened.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Showing the current version from the server.</source>
+        <translation>Showing the current version from the server.</translation>
+    </message>
+    <message>
+        <source>Merged with the current version: check the text and save again.</source>
+        <translation>Merged with the current version: check the text and save again.</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <comment>agent state</comment>
+        <translation>Not ready</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <comment>agent state</comment>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Sending the note, then finishing wrap-up…</source>
+        <translation>Sending the note, then finishing wrap-up…</translation>
+    </message>
+    <message>
+        <source>Wrap-up will finish automatically when the connection returns.</source>
+        <translation>Wrap-up will finish automatically when the connection returns.</translation>
+    </message>
+    <message>
+        <source>Finishing wrap-up…</source>
+        <translation>Finishing wrap-up…</translation>
+    </message>
+    <message>
+        <source>Wrap-up finished. You are now: %1</source>
+        <translation>Wrap-up finished. You are now: %1</translation>
+    </message>
+    <message>
+        <source>Wrap-up failed: %1</source>
+        <translation>Wrap-up failed: %1</translation>
+    </message>
+    <message>
+        <source>After-call work had already ended: the note is saved without wrap-up.</source>
+        <translation>After-call work had already ended: the note is saved without wrap-up.</translation>
+    </message>
+    <message>
+        <source>Draft saved %1</source>
+        <translation>Draft saved %1</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Cancel edit</source>
+        <translation>Cancel edit</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>Save and wrap up</source>
+        <comment>save the note and end after-call work</comment>
+        <translation>Save and wrap up</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>Save note</translation>
+    </message>
+    <message>
+        <source>Insert template</source>
+        <translation>Insert template</translation>
+    </message>
+    <message>
+        <source>Insert this wrap-up code&apos;s template at the cursor</source>
+        <translation>Insert this wrap-up code&apos;s template at the cursor</translation>
+    </message>
+    <message>
+        <source>What was the call about, what was done, what was promised…</source>
+        <translation>What was the call about, what was done, what was promised…</translation>
+    </message>
+    <message>
+        <source>Wrap-up code (required)</source>
+        <comment>처리 코드</comment>
+        <translation>Wrap-up code (required)</translation>
+    </message>
+    <message>
+        <source>Save the note and wrap up</source>
+        <translation>Save the note and wrap up</translation>
+    </message>
+    <message>
+        <source>Go to the note</source>
+        <translation>Go to the note</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::OpenCasesView</name>
+    <message>
+        <source>No open cases.</source>
+        <translation>No open cases.</translation>
+    </message>
+    <message>
+        <source>updated %1</source>
+        <translation>updated %1</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::OutboxStatusView</name>
+    <message>
+        <source>Note not accepted: %1 Your text is kept: copy it and submit again.</source>
+        <translation>Note not accepted: %1 Your text is kept: copy it and submit again.</translation>
+    </message>
+    <message>
+        <source>Sending (%1)…</source>
+        <translation>Sending (%1)…</translation>
+    </message>
+    <message>
+        <source>Pending (%1) — will be sent when the connection returns</source>
+        <translation>Pending (%1) — will be sent when the connection returns</translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation>Sent %1</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Copy text</translation>
+    </message>
+    <message>
+        <source>Copy the rejected note&apos;s text to the clipboard</source>
+        <translation>Copy the rejected note&apos;s text to the clipboard</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::ProductsTable</name>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Monthly fee</source>
+        <translation>Monthly fee</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::ProfileCard</name>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Edit this customer&apos;s details</source>
+        <translation>Edit this customer&apos;s details</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>Resident no.</source>
+        <comment>주민등록번호, shown masked</comment>
+        <translation>Resident no.</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <comment>reason of the latest contact</comment>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Phones</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <source>Customer no. %1</source>
+        <translation>Customer no. %1</translation>
+    </message>
+    <message>
+        <source>Grade: %1</source>
+        <translation>Grade: %1</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message numerus="yes">
+        <source>Abusive history: %n call(s)</source>
+        <comment>폭언 이력; calls ended for abuse</comment>
+        <translation>
+            <numerusform>Abusive history: %n call(s)</numerusform>
+            <numerusform>Abusive history: %n call(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Abusive history</source>
+        <comment>폭언 이력</comment>
+        <translation>Abusive history</translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation>primary</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>Call this number (outbound call)</source>
+        <translation>Call this number (outbound call)</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Consent given</translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <translation>No consent</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::RestoredDraftsBar</name>
+    <message>
+        <source>(no text yet)</source>
+        <translation>(no text yet)</translation>
+    </message>
+    <message>
+        <source>memo for %1</source>
+        <translation>memo for %1</translation>
+    </message>
+    <message>
+        <source>call %1</source>
+        <translation>call %1</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>Restored draft from %1 (%2 drafts kept: click one to open it)</source>
+        <translation>Restored draft from %1 (%2 drafts kept: click one to open it)</translation>
+    </message>
+    <message>
+        <source>Restored draft from %1</source>
+        <translation>Restored draft from %1</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::SearchResultsPage</name>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Back to the customer on screen</source>
+        <translation>Back to the customer on screen</translation>
+    </message>
+    <message>
+        <source>Customers matching “%1”</source>
+        <translation>Customers matching “%1”</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>No customer found. Try the full name, a phone number or the customer number.</source>
+        <translation>No customer found. Try the full name, a phone number or the customer number.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) found.</source>
+        <translation>
+            <numerusform>%n customer(s) found.</numerusform>
+            <numerusform>%n customer(s) found.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no. %1</source>
+        <comment>customer number</comment>
+        <translation>no. %1</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>⚠ Abusive history</source>
+        <comment>폭언 이력</comment>
+        <translation>⚠ Abusive history</translation>
+    </message>
+    <message>
+        <source>last contact: %1</source>
+        <translation>last contact: %1</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::SettingsDialog</name>
+    <message>
+        <source>“%1” and “%2” both use %3.</source>
+        <translation>“%1” and “%2” both use %3.</translation>
+    </message>
+    <message>
+        <source>Enter the server address, e.g. https://crm.example.com</source>
+        <translation>Enter the server address, e.g. https://crm.example.com</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>Shortcuts</translation>
+    </message>
+    <message>
+        <source>Demo contact center on this computer</source>
+        <translation>Demo contact center on this computer</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>A new server is used at the next login.</source>
+        <translation>A new server is used at the next login.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>Font size</translation>
+    </message>
+    <message>
+        <source>After wrap-up</source>
+        <translation>After wrap-up</translation>
+    </message>
+    <message>
+        <source>Ready for the next call</source>
+        <translation>Ready for the next call</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>Not ready</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::SoftphoneBar</name>
+    <message>
+        <source>The consult was rejected; the caller is on hold.</source>
+        <translation>The consult was rejected; the caller is on hold.</translation>
+    </message>
+    <message>
+        <source>The consult was not answered; the caller is on hold.</source>
+        <translation>The consult was not answered; the caller is on hold.</translation>
+    </message>
+    <message>
+        <source>Consult cancelled.</source>
+        <translation>Consult cancelled.</translation>
+    </message>
+    <message>
+        <source>%1 is not possible right now.</source>
+        <translation>%1 is not possible right now.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <comment>command name: reason</comment>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <comment>go to the ready state: 대기</comment>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Go ready to take calls</source>
+        <translation>Go ready to take calls</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <comment>go to not ready, with a reason: 이석</comment>
+        <translation>Not ready</translation>
+    </message>
+    <message>
+        <source>Go not ready, with a reason</source>
+        <translation>Go not ready, with a reason</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <comment>응답</comment>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <comment>거절</comment>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <comment>호전환</comment>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Transfer to a queue, an agent or a number</source>
+        <translation>Transfer to a queue, an agent or a number</translation>
+    </message>
+    <message>
+        <source>Keypad</source>
+        <comment>DTMF keypad: 키패드</comment>
+        <translation>Keypad</translation>
+    </message>
+    <message>
+        <source>Abuse warning</source>
+        <comment>폭언 경고</comment>
+        <translation>Abuse warning</translation>
+    </message>
+    <message>
+        <source>Play the abuse warning announcement to the caller</source>
+        <translation>Play the abuse warning announcement to the caller</translation>
+    </message>
+    <message>
+        <source>End call (abuse)</source>
+        <comment>상담원 선종료</comment>
+        <translation>End call (abuse)</translation>
+    </message>
+    <message>
+        <source>End the call after the required warnings; the team lead is alerted</source>
+        <translation>End the call after the required warnings; the team lead is alerted</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <comment>통화 종료</comment>
+        <translation>Hang up</translation>
+    </message>
+    <message>
+        <source>No call</source>
+        <comment>no call in progress</comment>
+        <translation>No call</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <comment>caller identity verified: 본인 확인</comment>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s identity was verified in the IVR</source>
+        <translation>The caller&apos;s identity was verified in the IVR</translation>
+    </message>
+    <message>
+        <source>Abusive history</source>
+        <comment>폭언 이력</comment>
+        <translation>Abusive history</translation>
+    </message>
+    <message>
+        <source>This caller was abusive on earlier calls</source>
+        <translation>This caller was abusive on earlier calls</translation>
+    </message>
+    <message>
+        <source>Recording paused</source>
+        <comment>녹음 일시정지 중</comment>
+        <translation>Recording paused</translation>
+    </message>
+    <message>
+        <source>The recording is paused (never stopped); resume it when the card number has been given</source>
+        <translation>The recording is paused (never stopped); resume it when the card number has been given</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>Not ready</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>agent state · reason</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <comment>발신</comment>
+        <translation>Outbound</translation>
+    </message>
+    <message>
+        <source>Waited %1</source>
+        <comment>time the caller waited in the queue: 대기시간, not the Ready state</comment>
+        <translation>Waited %1</translation>
+    </message>
+    <message>
+        <source>Consult from %1</source>
+        <comment>a colleague&apos;s consult transfer</comment>
+        <translation>Consult from %1</translation>
+    </message>
+    <message>
+        <source>Consulting… caller on hold</source>
+        <translation>Consulting… caller on hold</translation>
+    </message>
+    <message>
+        <source>Warnings %1/%2</source>
+        <comment>abuse warnings played / required</comment>
+        <translation>Warnings %1/%2</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <comment>보류 해제</comment>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <comment>보류</comment>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <comment>음소거 해제</comment>
+        <translation>Unmute</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <comment>음소거</comment>
+        <translation>Mute</translation>
+    </message>
+    <message>
+        <source>Resume recording</source>
+        <comment>녹음 재개</comment>
+        <translation>Resume recording</translation>
+    </message>
+    <message>
+        <source>Pause recording</source>
+        <comment>녹음 일시정지</comment>
+        <translation>Pause recording</translation>
+    </message>
+    <message>
+        <source>Pause the recording while the caller gives a card number; it is never stopped</source>
+        <translation>Pause the recording while the caller gives a card number; it is never stopped</translation>
+    </message>
+    <message>
+        <source>Offline: waiting for the connection</source>
+        <translation>Offline: waiting for the connection</translation>
+    </message>
+    <message>
+        <source>Time in this state</source>
+        <translation>Time in this state</translation>
+    </message>
+    <message>
+        <source>Ringing %1</source>
+        <comment>time the call has rung here</comment>
+        <translation>Ringing %1</translation>
+    </message>
+    <message>
+        <source>On hold · %1</source>
+        <comment>talk time while held</comment>
+        <translation>On hold · %1</translation>
+    </message>
+    <message>
+        <source>Talk %1</source>
+        <comment>talk time</comment>
+        <translation>Talk %1</translation>
+    </message>
+    <message>
+        <source>Recommended talk time %1 exceeded</source>
+        <translation>Recommended talk time %1 exceeded</translation>
+    </message>
+    <message>
+        <source>Recommended talk time %1</source>
+        <translation>Recommended talk time %1</translation>
+    </message>
+    <message>
+        <source>Call ended</source>
+        <translation>Call ended</translation>
+    </message>
+    <message>
+        <source>ACW %1 left</source>
+        <comment>after-call work (후처리) time left</comment>
+        <translation>ACW %1 left</translation>
+    </message>
+    <message>
+        <source>After-call work ends by itself after %1</source>
+        <translation>After-call work ends by itself after %1</translation>
+    </message>
+    <message>
+        <source>ACW %1</source>
+        <comment>after-call work (후처리) time so far</comment>
+        <translation>ACW %1</translation>
+    </message>
+    <message>
+        <source>Missed call: you were set to Not ready.</source>
+        <translation>Missed call: you were set to Not ready.</translation>
+    </message>
+    <message>
+        <source>Call transferred.</source>
+        <translation>Call transferred.</translation>
+    </message>
+    <message>
+        <source>The caller hung up before the call was answered.</source>
+        <translation>The caller hung up before the call was answered.</translation>
+    </message>
+    <message>
+        <source>Call ended after abuse warnings; your team lead has been alerted.</source>
+        <translation>Call ended after abuse warnings; your team lead has been alerted.</translation>
+    </message>
+    <message>
+        <source>The consult offer was withdrawn.</source>
+        <translation>The consult offer was withdrawn.</translation>
+    </message>
+    <message>
+        <source>Call rejected.</source>
+        <translation>Call rejected.</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::TimelineView</name>
+    <message>
+        <source>No contacts yet.</source>
+        <translation>No contacts yet.</translation>
+    </message>
+    <message>
+        <source>Show older contacts</source>
+        <translation>Show older contacts</translation>
+    </message>
+    <message>
+        <source>Loading older contacts…</source>
+        <translation>Loading older contacts…</translation>
+    </message>
+    <message>
+        <source>No older contacts.</source>
+        <translation>No older contacts.</translation>
+    </message>
+    <message>
+        <source>%1 talk</source>
+        <comment>talk time of the call</comment>
+        <translation>%1 talk</translation>
+    </message>
+    <message>
+        <source>Wrap-up: %1</source>
+        <comment>처리 코드</comment>
+        <translation>Wrap-up: %1</translation>
+    </message>
+    <message>
+        <source>Agent: %1</source>
+        <comment>상담사</comment>
+        <translation>Agent: %1</translation>
+    </message>
+    <message>
+        <source>(empty note)</source>
+        <translation>(empty note)</translation>
+    </message>
+    <message>
+        <source>edited (version %1)</source>
+        <translation>edited (version %1)</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Edit this note</source>
+        <translation>Edit this note</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::TransferDialog</name>
+    <message>
+        <source>The target rejected the consult. The caller is on hold.</source>
+        <translation>The target rejected the consult. The caller is on hold.</translation>
+    </message>
+    <message>
+        <source>The target did not answer. The caller is on hold.</source>
+        <translation>The target did not answer. The caller is on hold.</translation>
+    </message>
+    <message>
+        <source>Consult cancelled.</source>
+        <translation>Consult cancelled.</translation>
+    </message>
+    <message>
+        <source>No such queue or agent.</source>
+        <translation>No such queue or agent.</translation>
+    </message>
+    <message>
+        <source>Not possible: the agent is not ready, or a transfer is already in progress.</source>
+        <translation>Not possible: the agent is not ready, or a transfer is already in progress.</translation>
+    </message>
+    <message>
+        <source>Transfer call</source>
+        <comment>호전환</comment>
+        <translation>Transfer call</translation>
+    </message>
+    <message>
+        <source>Transfer to</source>
+        <translation>Transfer to</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Agent ID, e.g. A1003</source>
+        <translation>Agent ID, e.g. A1003</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>e.g. 02-555-9999</source>
+        <translation>e.g. 02-555-9999</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Blind</source>
+        <comment>transfer at once, without talking to the target first</comment>
+        <translation>Blind</translation>
+    </message>
+    <message>
+        <source>Consult</source>
+        <comment>talk to the target first; the transfer completes when they answer</comment>
+        <translation>Consult</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Back to caller</source>
+        <comment>cancels a consult transfer</comment>
+        <translation>Back to caller</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Choose a queue.</source>
+        <translation>Choose a queue.</translation>
+    </message>
+    <message>
+        <source>Enter the agent&apos;s ID.</source>
+        <translation>Enter the agent&apos;s ID.</translation>
+    </message>
+    <message>
+        <source>That is you.</source>
+        <translation>That is you.</translation>
+    </message>
+    <message>
+        <source>Enter a phone number.</source>
+        <translation>Enter a phone number.</translation>
+    </message>
+    <message>
+        <source>Not a Korean phone number.</source>
+        <translation>Not a Korean phone number.</translation>
+    </message>
+    <message>
+        <source>Consulting: the caller is on hold. The transfer completes when the target answers.</source>
+        <translation>Consulting: the caller is on hold. The transfer completes when the target answers.</translation>
+    </message>
+    <message>
+        <source>Offline: transfer is not possible until the connection is back.</source>
+        <translation>Offline: transfer is not possible until the connection is back.</translation>
+    </message>
+    <message>
+        <source>Transfer is not possible right now.</source>
+        <translation>Transfer is not possible right now.</translation>
+    </message>
+    <message>
+        <source>Transferring…</source>
+        <translation>Transferring…</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::WrapupCodePicker</name>
+    <message>
+        <source>General</source>
+        <comment>wrap-up code category</comment>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Cards and payments</source>
+        <comment>wrap-up code category</comment>
+        <translation>Cards and payments</translation>
+    </message>
+    <message>
+        <source>Cancellation and plans</source>
+        <comment>wrap-up code category</comment>
+        <translation>Cancellation and plans</translation>
+    </message>
+    <message>
+        <source>Counselor protection</source>
+        <comment>wrap-up code category</comment>
+        <translation>Counselor protection</translation>
+    </message>
+    <message>
+        <source>Choose a wrap-up code…</source>
+        <comment>처리 코드: the code that closes after-call work</comment>
+        <translation>Choose a wrap-up code…</translation>
+    </message>
+</context>
 </TS>

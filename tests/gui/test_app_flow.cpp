@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -17,14 +18,23 @@
 #include "app/main_window.h"
 #include "tests/gui/app_flow_support.h"
 #include "tests/gui/gui_fixture.h"
+#include "tests/gui/typing.h"
 #include "widgets/common/connection_banner.h"
 #include "widgets/common/error_text.h"
+#include "widgets/customer/customer360_view.h"
+#include "widgets/knowledge/article_view.h"
+#include "widgets/knowledge/hit_list_model.h"
+#include "widgets/knowledge/knowledge_panel.h"
 #include "widgets/login/login_view.h"
 #include "widgets/notes/note_editor.h"
+#include "widgets/notes/wrapup_code_picker.h"
+#include "widgets/softphone/softphone_bar.h"
 
 using namespace std::chrono_literals;
 using agentdesk::app::AppController;
+using agentdesk::crm::AgentState;
 using agentdesk::crm::ApiError;
+using agentdesk::crm::CallPhase;
 using agentdesk::crm::ConnectionStatus;
 using agentdesk::test::AppUnderTest;
 using agentdesk::test::TestServer;
@@ -141,4 +151,118 @@ TEST_CASE("Drafts: a note being typed survives the app process being killed with
     auto* editor = app.controller().mainWindow()->notes()->findChild<QPlainTextEdit*>();
     REQUIRE(editor);
     REQUIRE(waitUntil([&] { return editor->toPlainText() == text; }));
+}
+
+TEST_CASE(
+    "A whole inbound call through the widgets: ring, 360, answer, knowledge into the note, "
+    "hang up, wrap up, ready",
+    "[gui][app][call]") {
+    TestServer server;
+    AppUnderTest app(server);
+    app.loginAs(QStringLiteral("counselor1"));
+    auto& controller = app.controller();
+    auto* window = controller.mainWindow();
+    auto* session = controller.session();
+    auto* bar = window->softphone();
+
+    // The counselor is in another window when the call comes.
+    QWidget elsewhere;
+    elsewhere.show();
+    QApplication::setActiveWindow(&elsewhere);
+
+    // Ready from the bar.
+    REQUIRE(bar->action(QStringLiteral("ready")));
+    bar->action(QStringLiteral("ready"))->trigger();
+    REQUIRE(waitUntil([&] { return session->agent().state() == AgentState::Ready; }));
+
+    // The phone rings; the 360 is painted while it still rings.
+    const QString callId = QString::fromStdString(server.injectCall(
+        {{"customerId", "C00001"}, {"queue", "general"}, {"intent", "billing_inquiry"}}));
+    REQUIRE(waitUntil([&] { return session->call().phase() == CallPhase::Ringing; }));
+    auto* name = window->customer()->findChild<QLabel*>(QStringLiteral("customerNameLabel"));
+    REQUIRE(name);
+    REQUIRE(waitUntil([&] { return name->text().contains(QStringLiteral("김민준")); }));
+    CHECK(session->call().phase() == CallPhase::Ringing);
+    REQUIRE(waitUntil([&] { return !window->screenPopTimings().isEmpty(); }));
+    CHECK(window->screenPopTimings().last().callId == callId);
+    auto* timeline = window->customer()->findChild<QWidget*>(QStringLiteral("timelineView"));
+    REQUIRE(timeline);
+    CHECK_FALSE(timeline->findChildren<QLabel*>(QStringLiteral("interactionHeader")).isEmpty());
+    // The window is not in front (offscreen): the counselor gets a desktop notification.
+    CHECK(controller.notifier().notifications() == 1);
+    // Suggestions for the intent are there before anything is typed.
+    REQUIRE(waitUntil([&] { return window->knowledge()->hits().rowCount() > 0; }));
+
+    // Answer with the bar's action (F5).
+    bar->action(QStringLiteral("answer"))->trigger();
+    REQUIRE(waitUntil([&] { return session->call().phase() == CallPhase::Connected; }));
+
+    // Search the knowledge base as the caller speaks, open the best hit, insert it into the note.
+    auto* box = window->knowledge()->findChild<QLineEdit*>(QStringLiteral("knowledgeSearchBox"));
+    REQUIRE(box);
+    box->setFocus();
+    agentdesk::test::typeText(box, QStringLiteral("환불"));
+    REQUIRE(waitUntil([&] {
+        return session->knowledge().query() == QStringLiteral("환불") &&
+               !session->knowledge().busy() && window->knowledge()->hits().rowCount() > 0;
+    }));
+    const QString articleId = window->knowledge()->hits().idAt(0);
+    auto* list = window->knowledge()->findChild<QListView*>(QStringLiteral("knowledgeResults"));
+    REQUIRE(list);
+    list->setCurrentIndex(list->model()->index(0, 0));
+    emit list->activated(list->model()->index(0, 0));
+    REQUIRE(waitUntil(
+        [&] {
+            auto* view = window->knowledge()->articleView();
+            return view && view->articleId() == articleId && view->loaded();
+        },
+        30s));
+    const QString title = window->knowledge()->articleView()->article().title;
+    REQUIRE_FALSE(title.isEmpty());
+    window->knowledge()->insertSelectionAction()->trigger();  // nothing selected: the title
+    auto* noteText = window->notes()->findChild<QPlainTextEdit*>(QStringLiteral("noteText"));
+    REQUIRE(noteText);
+    REQUIRE(waitUntil([&] { return noteText->toPlainText().contains(title); }));
+    noteText->setFocus();
+    agentdesk::test::typeText(noteText, QStringLiteral(" - 환불 절차 안내함"));
+
+    // Hang up (F12): after-call work, the note stays.
+    bar->action(QStringLiteral("hangup"))->trigger();
+    REQUIRE(waitUntil([&] { return session->call().phase() == CallPhase::AfterCallWork; }));
+    CHECK(noteText->toPlainText().contains(title));
+
+    // Wrap up: the code is required; choose one, save (Ctrl+Return's action) → ready.
+    auto* picker = window->notes()->findChild<agentdesk::widgets::WrapupCodePicker*>();
+    REQUIRE(picker);
+    auto* submit = window->notes()->findChild<QAction*>(QStringLiteral("submitNote"));
+    REQUIRE(submit);
+    CHECK_FALSE(submit->isEnabled());
+    // As a pick from the drop-down does.
+    const int codeIndex = picker->indexOf(QStringLiteral("BILLING_INQUIRY"));
+    REQUIRE(codeIndex >= 0);
+    picker->setCurrentIndex(codeIndex);
+    emit picker->activated(codeIndex);
+    REQUIRE(waitUntil([&] { return submit->isEnabled(); }));
+    submit->trigger();
+    REQUIRE(waitUntil([&] { return session->agent().state() == AgentState::Ready; }));
+    CHECK(session->call().phase() == CallPhase::Idle);
+
+    // The note is on the server, once, with the code and the inserted article title.
+    REQUIRE(waitUntil([&] { return session->outbox()->pendingCount() == 0; }));
+    const auto lead = server.loggedIn("lead1");
+    auto history = lead.get("/api/v1/customers/C00001/interactions?limit=5");
+    REQUIRE(history.status == 200);
+    INFO(history.body);
+    int notesForCall = 0;
+    const nlohmann::json body = history.json();
+    for (const auto& interaction : body["items"]) {
+        for (const auto& note : interaction["notes"]) {
+            if (!note["callId"].is_string() || note["callId"] != callId.toStdString())
+                continue;
+            ++notesForCall;
+            CHECK(note.value("wrapupCode", "") == "BILLING_INQUIRY");
+            CHECK(QString::fromStdString(note.value("text", "")).contains(title));
+        }
+    }
+    CHECK(notesForCall == 1);
 }

@@ -187,8 +187,8 @@ void CustomerForm::retranslate() {
     birthDateTitle_->setText(tr("Birth date"));
     addressTitle_->setText(tr("Address"));
     languageTitle_->setText(tr("Language"));
-    language_->setItemText(0, customer_texts::language(QStringLiteral("ko")));
-    language_->setItemText(1, customer_texts::language(QStringLiteral("en")));
+    language_->setItemText(0, CustomerTexts::language(QStringLiteral("ko")));
+    language_->setItemText(1, CustomerTexts::language(QStringLiteral("en")));
     cancel_->setText(tr("Cancel"));
     save_->setText(busy_ ? tr("Saving…")
                          : (mode_ == Mode::Create ? tr("Create customer") : tr("Save")));
@@ -198,7 +198,7 @@ void CustomerForm::retranslate() {
 
 void CustomerForm::retranslatePhoneRow(PhoneRow& row) {
     for (int i = 0; i < row.label->count(); ++i)
-        row.label->setItemText(i, customer_texts::phoneLabel(row.label->itemData(i).toString()));
+        row.label->setItemText(i, CustomerTexts::phoneLabel(row.label->itemData(i).toString()));
     row.number->setPlaceholderText(tr("010-1234-5678"));
     row.remove->setToolTip(tr("Remove this number"));
 }
@@ -376,7 +376,7 @@ FieldErrors CustomerForm::validate() {
     for (auto it = errors.cbegin(); it != errors.cend(); ++it) {
         if (it.key().startsWith(QLatin1String("row:"))) {
             const int row = it.key().mid(4).toInt();
-            phones_[row].error->setText(customer_texts::fieldMessage(it.value()));
+            phones_[row].error->setText(CustomerTexts::fieldMessage(it.value()));
             phones_[row].error->show();
         } else {
             shown.insert(it.key(), it.value());
@@ -468,7 +468,7 @@ void CustomerForm::showErrors(const FieldErrors& errors, const QString& message)
     QStringList unplaced;
     for (auto it = errors.cbegin(); it != errors.cend(); ++it) {
         QLabel* label = errorLabelFor(it.key());
-        const QString text = customer_texts::fieldMessage(it.value());
+        const QString text = CustomerTexts::fieldMessage(it.value());
         if (!label) {
             unplaced << QStringLiteral("%1: %2").arg(it.key(), text);
             continue;

@@ -3,15 +3,9 @@
 #include <QCoreApplication>
 #include <QLocale>
 
-namespace agentdesk::widgets::customer_texts {
+namespace agentdesk::widgets {
 
-namespace {
-QString tr(const char* text, const char* comment = nullptr) {
-    return QCoreApplication::translate("CustomerTexts", text, comment);
-}
-}  // namespace
-
-QString productKind(const QString& kind) {
+QString CustomerTexts::productKind(const QString& kind) {
     if (kind == QLatin1String("card"))
         return tr("Card");
     if (kind == QLatin1String("loan"))
@@ -25,7 +19,7 @@ QString productKind(const QString& kind) {
     return kind;
 }
 
-QString productStatus(const QString& status) {
+QString CustomerTexts::productStatus(const QString& status) {
     if (status == QLatin1String("active"))
         return tr("Active");
     if (status == QLatin1String("suspended"))
@@ -35,7 +29,7 @@ QString productStatus(const QString& status) {
     return status;
 }
 
-QString caseStatus(const QString& status) {
+QString CustomerTexts::caseStatus(const QString& status) {
     if (status == QLatin1String("open"))
         return tr("Open", "case status");
     if (status == QLatin1String("pending"))
@@ -45,7 +39,7 @@ QString caseStatus(const QString& status) {
     return status;
 }
 
-QString casePriority(const QString& priority) {
+QString CustomerTexts::casePriority(const QString& priority) {
     if (priority == QLatin1String("high"))
         return tr("High priority");
     if (priority == QLatin1String("normal"))
@@ -55,7 +49,7 @@ QString casePriority(const QString& priority) {
     return priority;
 }
 
-QString channel(const QString& channel, const QString& direction) {
+QString CustomerTexts::channel(const QString& channel, const QString& direction) {
     if (channel == QLatin1String("memo"))
         return tr("Memo", "a note written without a call");
     if (channel == QLatin1String("chat"))
@@ -68,7 +62,7 @@ QString channel(const QString& channel, const QString& direction) {
     return channel;
 }
 
-QString endReason(const QString& endReason) {
+QString CustomerTexts::endReason(const QString& endReason) {
     if (endReason == QLatin1String("completed"))
         return tr("Completed");
     if (endReason == QLatin1String("transferred"))
@@ -80,7 +74,7 @@ QString endReason(const QString& endReason) {
     return endReason;
 }
 
-QString phoneLabel(const QString& label) {
+QString CustomerTexts::phoneLabel(const QString& label) {
     if (label == QLatin1String("mobile"))
         return tr("Mobile");
     if (label == QLatin1String("home"))
@@ -92,7 +86,7 @@ QString phoneLabel(const QString& label) {
     return label;
 }
 
-QString consent(const QString& key) {
+QString CustomerTexts::consent(const QString& key) {
     if (key == QLatin1String("marketing"))
         return tr("Marketing");
     if (key == QLatin1String("sms"))
@@ -106,7 +100,7 @@ QString consent(const QString& key) {
     return key;
 }
 
-QString grade(const QString& grade) {
+QString CustomerTexts::grade(const QString& grade) {
     if (grade == QLatin1String("VIP"))
         return tr("VIP");
     if (grade == QLatin1String("GOLD"))
@@ -118,7 +112,7 @@ QString grade(const QString& grade) {
     return grade;
 }
 
-QString language(const QString& code) {
+QString CustomerTexts::language(const QString& code) {
     if (code == QLatin1String("ko"))
         return tr("Korean");
     if (code == QLatin1String("en"))
@@ -126,12 +120,12 @@ QString language(const QString& code) {
     return code;
 }
 
-QString won(qint64 amount) {
+QString CustomerTexts::won(qint64 amount) {
     // The C locale prints no group separators; Korean ones are the familiar commas.
     return QStringLiteral("₩") + QLocale(QLocale::Korean, QLocale::SouthKorea).toString(amount);
 }
 
-QString fieldMessage(const QString& m) {
+QString CustomerTexts::fieldMessage(const QString& m) {
     if (m == QLatin1String("is required") || m == QLatin1String("must not be empty"))
         return tr("Required.");
     if (m == QLatin1String("is not an e-mail address"))
@@ -153,4 +147,4 @@ QString fieldMessage(const QString& m) {
     return m;
 }
 
-}  // namespace agentdesk::widgets::customer_texts
+}  // namespace agentdesk::widgets

@@ -50,8 +50,8 @@ void OpenCasesView::render() {
                                      "<span style='color:%3'>%4</span>"
                                      "<span style='color:#5b6670'> · %5</span>")
                           .arg(c.title.toHtmlEscaped(),
-                               customer_texts::caseStatus(c.status).toHtmlEscaped(), priorityColor,
-                               customer_texts::casePriority(c.priority).toHtmlEscaped(),
+                               CustomerTexts::caseStatus(c.status).toHtmlEscaped(), priorityColor,
+                               CustomerTexts::casePriority(c.priority).toHtmlEscaped(),
                                tr("updated %1").arg(formatDateTime(c.updatedAt)).toHtmlEscaped()));
         layout_->addWidget(line);
     }

@@ -60,11 +60,11 @@ void ProductsTable::render() {
                 item->setTextAlignment(align | Qt::AlignVCenter);
             setItem(row, column, item);
         };
-        set(Kind, customer_texts::productKind(p.kind));
+        set(Kind, CustomerTexts::productKind(p.kind));
         set(Name, p.name);
         set(Number, p.number);
-        set(Status, customer_texts::productStatus(p.status));
-        set(Fee, customer_texts::won(p.monthlyFee), Qt::AlignRight);
+        set(Status, CustomerTexts::productStatus(p.status));
+        set(Fee, CustomerTexts::won(p.monthlyFee), Qt::AlignRight);
     }
     fitHeight();
 }

@@ -142,7 +142,7 @@ void ProfileCard::render() {
 
     clearLayout(chips_);
     if (!p.grade.isEmpty()) {
-        auto* grade = new ChipLabel(tr("Grade: %1").arg(customer_texts::grade(p.grade)),
+        auto* grade = new ChipLabel(tr("Grade: %1").arg(CustomerTexts::grade(p.grade)),
                                     ChipLabel::Tone::Neutral, this);
         grade->setObjectName(QStringLiteral("gradeChip"));
         chips_->addWidget(grade);
@@ -167,7 +167,7 @@ void ProfileCard::render() {
     resident_->setText(orDash(p.residentNumber));
     email_->setText(orDash(p.email));
     address_->setText(orDash(p.address));
-    language_->setText(orDash(customer_texts::language(p.preferredLang)));
+    language_->setText(orDash(CustomerTexts::language(p.preferredLang)));
     lastContact_->setText(orDash(customer_.lastContactReason));
     renderPhones();
     renderConsents();
@@ -189,7 +189,7 @@ void ProfileCard::renderPhones() {
         QString text = phone.masked ? maskPhone(phone.number) : formatPhone(phone.number);
         text =
             QStringLiteral("%1  <span style='color:#5b6670'>%2%3</span>")
-                .arg(text.toHtmlEscaped(), customer_texts::phoneLabel(phone.label).toHtmlEscaped(),
+                .arg(text.toHtmlEscaped(), CustomerTexts::phoneLabel(phone.label).toHtmlEscaped(),
                      phone.primary ? QStringLiteral(" · ") + tr("primary") : QString());
         number->setText(text);
         row->addWidget(number, 1);
@@ -227,7 +227,7 @@ void ProfileCard::renderConsents() {
     for (const QString& key : keys) {
         const bool given = customer_.consents.value(key);
         auto* chip = new ChipLabel(
-            QStringLiteral("%1 %2").arg(customer_texts::consent(key),
+            QStringLiteral("%1 %2").arg(CustomerTexts::consent(key),
                                         given ? QStringLiteral("✓") : QStringLiteral("✕")),
             given ? ChipLabel::Tone::Good : ChipLabel::Tone::Off, this);
         chip->setObjectName(QStringLiteral("consentChip_%1").arg(key));

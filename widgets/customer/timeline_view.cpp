@@ -149,7 +149,7 @@ QWidget* TimelineView::makeEntry(const crm::Interaction& i) {
 
     QStringList head;
     head << QStringLiteral("<b>%1</b>").arg(formatDateTime(i.startedAt).toHtmlEscaped());
-    head << customer_texts::channel(i.channel, i.direction).toHtmlEscaped();
+    head << CustomerTexts::channel(i.channel, i.direction).toHtmlEscaped();
     if (!i.queue.isEmpty())
         head << i.queue.toHtmlEscaped();
     if (i.channel == QLatin1String("call"))
@@ -164,7 +164,7 @@ QWidget* TimelineView::makeEntry(const crm::Interaction& i) {
     if (!i.reason.isEmpty())
         facts << QStringLiteral("<b>%1</b>").arg(i.reason.toHtmlEscaped());
     if (!i.endReason.isEmpty())
-        facts << customer_texts::endReason(i.endReason).toHtmlEscaped();
+        facts << CustomerTexts::endReason(i.endReason).toHtmlEscaped();
     if (!i.wrapupCode.isEmpty())
         facts << tr("Wrap-up: %1", "처리 코드").arg(wrapupLabel(i.wrapupCode)).toHtmlEscaped();
     if (!i.agentName.isEmpty())
