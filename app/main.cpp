@@ -10,6 +10,7 @@
 #include "app/app_controller.h"
 #include "app/command_line.h"
 #include "common/logging.h"
+#include "crm/log/qt_message_bridge.h"
 #include "widgets/knowledge/article_scheme.h"
 
 int main(int argc, char* argv[]) {
@@ -32,6 +33,7 @@ int main(int argc, char* argv[]) {
     }
 
     agentdesk::logging::init({"agentdesk", {}, true, true, {}});
+    agentdesk::crm::installQtMessageBridge();
     curl_global_init(CURL_GLOBAL_DEFAULT);
     // Before the QApplication: WebEngine's URL schemes and its shared GL contexts.
     agentdesk::widgets::registerArticleUrlScheme();

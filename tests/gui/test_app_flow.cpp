@@ -55,7 +55,7 @@ TEST_CASE("Login: a wrong password is refused with a clear message and no window
     CHECK(error->text() == agentdesk::widgets::errorText(ApiError::http(
                                401, R"({"error":{"code":"unauthorized","message":"wrong username )"
                                     R"(or password"}})")));
-    CHECK(error->text().contains(QStringLiteral("password")));
+    CHECK(error->text() != agentdesk::widgets::errorText(ApiError::transport(7, "refused")));
     CHECK(app.controller().mainWindow() == nullptr);
     CHECK(view->findChild<QPushButton*>(QStringLiteral("loginButton"))->isEnabled());
 }

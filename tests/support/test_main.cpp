@@ -8,8 +8,8 @@
 
 #include <unistd.h>
 
-#include <QCoreApplication>
 #include <curl/curl.h>
+#include <QCoreApplication>
 #ifdef AGENTDESK_GUI_TESTS
 #include <QApplication>
 
@@ -17,6 +17,7 @@
 #endif
 
 #include "common/logging.h"
+#include "crm/log/qt_message_bridge.h"
 
 int main(int argc, char* argv[]) {
     namespace fs = std::filesystem;
@@ -36,14 +37,15 @@ int main(int argc, char* argv[]) {
     setenv("QT_QPA_PLATFORM", "offscreen", 0);
     const char* level = std::getenv("AGENTDESK_TEST_LOG");
     agentdesk::logging::init(
-        {"agentdesk-tests", root + "/state", true, false, level ? level : "warn"});
+        {"agentdesk-tests", root + "/state", true, false, level ? level : "warn,qt=error"});
+    agentdesk::crm::installQtMessageBridge();
     curl_global_init(CURL_GLOBAL_DEFAULT);
     // crm objects deliver results through the Qt event loop of the thread that owns them.
 #ifdef AGENTDESK_GUI_TESTS
     if (getuid() == 0)  // WebEngine's sandbox does not run as root (CI containers)
         setenv("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox", 0);
     QApplication::setAttribute(Qt::AA_ShareOpenGLContexts);  // WebEngine wants it before the app
-    agentdesk::widgets::registerArticleUrlScheme();           // custom schemes too
+    agentdesk::widgets::registerArticleUrlScheme();          // custom schemes too
     QApplication app(argc, argv);
 #else
     QCoreApplication app(argc, argv);
