@@ -153,6 +153,7 @@ void AppController::onLoggedIn(const widgets::LoginForm& form) {
     settings_->set(settings::lastUser, form.username);
     loginView_->setBusy(false);
     loginView_->hide();
+    session_->knowledge().setLanguage(language_->current());
     if (!window_) {
         window_ = std::make_unique<MainWindow>(*session_, *autosaver_);
         connect(window_.get(), &MainWindow::settingsRequested, this, &AppController::openSettings);
@@ -239,6 +240,9 @@ void AppController::openSettings() {
 
 void AppController::applyLanguage(const QString& code) {
     language_->apply(code);
+    // Knowledge in the counselor's language: Korean articles for the Korean UI.
+    if (session_)
+        session_->knowledge().setLanguage(language_->current());
 }
 
 void AppController::applyFontScale(double scale) {

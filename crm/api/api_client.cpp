@@ -411,9 +411,16 @@ ApiClient::RequestId ApiClient::searchKnowledge(const QString& query, int limit,
 
 ApiClient::RequestId ApiClient::suggestKnowledge(const QString& intent, int limit,
                                                  Handler<QList<KbHit>> handler) {
-    return getTyped<QList<KbHit>>(
-        QStringLiteral("/kb/search?intent=%1&limit=%2").arg(enc(intent)).arg(limit),
-        std::move(handler), listOf<KbHit>);
+    return suggestKnowledge(intent, limit, QString(), std::move(handler));
+}
+
+ApiClient::RequestId ApiClient::suggestKnowledge(const QString& intent, int limit,
+                                                 const QString& lang,
+                                                 Handler<QList<KbHit>> handler) {
+    QString path = QStringLiteral("/kb/search?intent=%1&limit=%2").arg(enc(intent)).arg(limit);
+    if (!lang.isEmpty())
+        path += QStringLiteral("&lang=") + enc(lang);
+    return getTyped<QList<KbHit>>(path, std::move(handler), listOf<KbHit>);
 }
 
 ApiClient::RequestId ApiClient::article(

@@ -110,6 +110,9 @@ public:
     RequestId searchKnowledge(const QString& query, int limit, const QString& lang,
                               Handler<QList<KbHit>> handler);
     RequestId suggestKnowledge(const QString& intent, int limit, Handler<QList<KbHit>> handler);
+    // Only articles in `lang` ("ko", "en"; empty: every language).
+    RequestId suggestKnowledge(const QString& intent, int limit, const QString& lang,
+                               Handler<QList<KbHit>> handler);
     RequestId article(
         const QString& articleId,
         std::function<void(const KbArticle&, const QByteArray& raw, const ApiError&)> handler);

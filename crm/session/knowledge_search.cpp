@@ -66,10 +66,11 @@ void KnowledgeSearch::run() {
 void KnowledgeSearch::suggestForIntent(const QString& intent) {
     if (intent.isEmpty())
         return;
-    api_.suggestKnowledge(intent, 5, [this, intent](const QList<KbHit>& hits, const ApiError& e) {
-        if (!e)
-            emit suggestionsReady(intent, hits);
-    });
+    api_.suggestKnowledge(intent, 5, lang_,
+                          [this, intent](const QList<KbHit>& hits, const ApiError& e) {
+                              if (!e)
+                                  emit suggestionsReady(intent, hits);
+                          });
 }
 
 void KnowledgeSearch::openArticle(const QString& articleId) {

@@ -88,7 +88,13 @@ std::set<QString> drive(const QString& language) {
         server.startListening();
         agentdesk::test::processEventsFor(300ms);
     }
+    // The recorder itself works: a text no translation has is caught (and then set aside).
+    const QString probe =
+        QStringLiteral("agentdesk::app::MainWindow: probe text in no translation");
+    QCoreApplication::translate("agentdesk::app::MainWindow", "probe text in no translation");
     QCoreApplication::removeTranslator(&recorder);
+    REQUIRE(recorder.misses.count(probe) == 1);
+    recorder.misses.erase(probe);
     return recorder.misses;
 }
 

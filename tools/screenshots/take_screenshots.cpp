@@ -24,10 +24,12 @@
 #include "common/logging.h"
 #include "crm/session/client_session.h"
 #include "server/server_app.h"
+#include "tests/gui/typing.h"
 #include "widgets/knowledge/article_scheme.h"
 #include "widgets/knowledge/knowledge_panel.h"
 #include "widgets/login/login_view.h"
 #include "widgets/notes/note_editor.h"
+#include "widgets/notes/wrapup_code_picker.h"
 
 namespace {
 
@@ -168,12 +170,12 @@ int main(int argc, char* argv[]) {
         auto* knowledge = window->knowledge();
         if (auto* box = knowledge->findChild<QLineEdit*>()) {
             box->setFocus();
-            QTest::keyClicks(box, QStringLiteral("카드 분실"));
+            agentdesk::test::typeText(box, QStringLiteral("카드 분실"));
         }
         settle(1500);
-        session->knowledge().openArticle(session->knowledge().results().isEmpty()
-                                             ? QString()
-                                             : session->knowledge().results().first().id);
+        // The best hit, opened as a click on it does.
+        if (!session->knowledge().results().isEmpty())
+            knowledge->openArticle(session->knowledge().results().first().id);
         settle(4000);  // WebEngine's first page
         failures += !save(window, outDir, QStringLiteral("3-on-call-article") + suffix);
 
@@ -182,9 +184,10 @@ int main(int argc, char* argv[]) {
             [&] { return session->call().phase() == agentdesk::crm::CallPhase::AfterCallWork; });
         settle(500);
         auto* notes = window->notes();
-        if (auto* code = notes->findChild<QComboBox*>()) {
-            const int index = code->findData(QStringLiteral("CARD_LOST"));
-            code->setCurrentIndex(index >= 0 ? index : std::min(1, code->count() - 1));
+        if (auto* picker = notes->findChild<agentdesk::widgets::WrapupCodePicker*>()) {
+            const int index = picker->indexOf(QStringLiteral("CARD_LOST"));
+            picker->setCurrentIndex(index);
+            emit picker->activated(index);  // as a pick from the drop-down
         }
         notes->insertText(QStringLiteral(
             "카드 분실 신고 접수. 본인 확인 완료 후 즉시 사용 정지 처리, 재발급 신청(5영업일). "

@@ -353,6 +353,7 @@ void Customer360View::onLoaded(const crm::Customer360& customer, bool fromCache)
     Q_UNUSED(fromCache)
     const bool sameCustomer = customer.customer.id == shownId_;
     timeline_->setWrapupCodes(session_.wrapupCodes());
+    timeline_->setQueues(session_.capabilities().queues);
     profile_->setCustomer(customer);
     products_->setProducts(customer.products);
     cases_->setCases(customer.openCases);

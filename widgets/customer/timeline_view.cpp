@@ -135,6 +135,15 @@ QString TimelineView::wrapupLabel(const QString& code) const {
     return code;
 }
 
+QString TimelineView::queueLabel(const QString& id) const {
+    const bool korean = QLocale().language() == QLocale::Korean;
+    for (const crm::QueueConfig& q : queues_) {
+        if (q.id == id)
+            return korean || q.nameEn.isEmpty() ? q.name : q.nameEn;
+    }
+    return id;
+}
+
 QWidget* TimelineView::makeEntry(const crm::Interaction& i) {
     auto* frame = new QFrame(this);
     frame->setObjectName(QStringLiteral("interaction_%1").arg(i.id));
@@ -151,7 +160,7 @@ QWidget* TimelineView::makeEntry(const crm::Interaction& i) {
     head << QStringLiteral("<b>%1</b>").arg(formatDateTime(i.startedAt).toHtmlEscaped());
     head << CustomerTexts::channel(i.channel, i.direction).toHtmlEscaped();
     if (!i.queue.isEmpty())
-        head << i.queue.toHtmlEscaped();
+        head << queueLabel(i.queue).toHtmlEscaped();
     if (i.channel == QLatin1String("call"))
         head << tr("%1 talk", "talk time of the call").arg(formatDuration(i.durationSec));
     else if (i.channel != QLatin1String("memo") && i.durationSec > 0)

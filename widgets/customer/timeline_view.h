@@ -8,6 +8,7 @@
 
 #include "crm/model/customer.h"
 #include "crm/model/note.h"
+#include "crm/model/session_info.h"
 
 class QLabel;
 class QPushButton;
@@ -21,6 +22,8 @@ public:
     explicit TimelineView(QWidget* parent = nullptr);
 
     void setWrapupCodes(const QList<crm::WrapupCode>& codes) { codes_ = codes; }
+    // Queue names (ko, en) by id, so entries show "카드/결제" rather than "card".
+    void setQueues(const QList<crm::QueueConfig>& queues) { queues_ = queues; }
     void setInteractions(const QList<crm::Interaction>& interactions, bool hasMore);
     void appendInteractions(const QList<crm::Interaction>& interactions, bool hasMore);
     void setLoadingMore(bool loading);
@@ -42,10 +45,12 @@ private:
     QWidget* makeEntry(const crm::Interaction& interaction);
     QWidget* makeNote(const crm::Note& note);
     QString wrapupLabel(const QString& code) const;
+    QString queueLabel(const QString& id) const;
     void updateFooter();
 
     QList<crm::Interaction> interactions_;
     QList<crm::WrapupCode> codes_;
+    QList<crm::QueueConfig> queues_;
     QList<QPushButton*> noteEditButtons_;
     bool hasMore_ = false;
     bool loadingMore_ = false;

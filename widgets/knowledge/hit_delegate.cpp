@@ -3,7 +3,11 @@
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QPainter>
+#include <QTextBlock>
 #include <QTextDocument>
+#include <QTextLayout>
+
+#include <cmath>
 
 #include "widgets/knowledge/hit_list_model.h"
 #include "widgets/knowledge/snippet_html.h"
@@ -57,9 +61,20 @@ void HitDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
 QSize HitDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {
     QTextDocument doc;
     layoutDocument(doc, option, index, false);
-    const int lineHeight = QFontMetrics(option.font).lineSpacing();
-    const int maxHeight = (1 + kMaxSnippetLines) * lineHeight + lineHeight / 2;
-    const int height = qMin(static_cast<int>(doc.size().height() + 0.5), maxHeight);
+    // Cut after whole lines (title + kMaxSnippetLines), measured on the laid-out text: Hangul
+    // lines are taller than the font's Latin line spacing.
+    qreal bottom = 0;
+    int lines = 0;
+    for (QTextBlock block = doc.begin(); block.isValid() && lines <= kMaxSnippetLines;
+         block = block.next()) {
+        const QTextLayout* layout = block.layout();
+        const qreal top = doc.documentLayout()->blockBoundingRect(block).top();
+        for (int i = 0; i < layout->lineCount() && lines <= kMaxSnippetLines; ++i, ++lines) {
+            const QTextLine line = layout->lineAt(i);
+            bottom = top + line.y() + line.height();
+        }
+    }
+    const int height = static_cast<int>(std::ceil(bottom));
     return {option.rect.width() > 0 ? option.rect.width() : 200, height + 2 * kMargin};
 }
 
