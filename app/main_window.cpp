@@ -83,8 +83,10 @@ MainWindow::MainWindow(crm::ClientSession& session, crm::DraftAutosaver& autosav
                 if (pendingPopCallId_.isEmpty() || session_.call().callId() != pendingPopCallId_ ||
                     customer.customer.id != session_.call().call().customerId)
                     return;
-                // The view updated itself from the same signal (connected first); paint now so
-                // the figure covers what the counselor sees, not just the data arriving.
+                // The view updated itself from the same signal (connected first); lay it out and
+                // paint it now, so the figure covers what the counselor sees, not just the data
+                // arriving.
+                QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
                 customer_->repaint();
                 const double ms = double(monotonicNs() - pendingPopStartNs_) / 1e6;
                 popTimings_.append({pendingPopCallId_, ms});

@@ -1,11 +1,14 @@
 #include "widgets/customer/timeline_view.h"
 
+#include <algorithm>
+
 #include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "widgets/common/format.h"
@@ -74,10 +77,8 @@ void TimelineView::setInteractions(const QList<crm::Interaction>& interactions, 
 }
 
 void TimelineView::appendInteractions(const QList<crm::Interaction>& interactions, bool hasMore) {
-    for (const crm::Interaction& i : interactions) {
-        interactions_.append(i);
-        entries_->addWidget(makeEntry(i));
-    }
+    interactions_.append(interactions);
+    buildSome(kEntriesPerPass);
     hasMore_ = hasMore;
     loadingMore_ = false;
     moreError_.clear();
@@ -106,9 +107,25 @@ void TimelineView::setNoteEditEnabled(bool enabled) {
 void TimelineView::rebuild() {
     noteEditButtons_.clear();
     clearLayout(entries_);
-    for (const crm::Interaction& i : interactions_)
-        entries_->addWidget(makeEntry(i));
+    built_ = 0;
+    // During a screen pop only the first entries are above the fold: build those now, so the
+    // 360 paints while the phone rings, and the rest right after, a few per event-loop pass.
+    buildSome(kFirstEntries);
     updateFooter();
+}
+
+void TimelineView::buildSome(int count) {
+    const int end = std::min<int>(interactions_.size(), built_ + count);
+    for (; built_ < end; ++built_)
+        entries_->addWidget(makeEntry(interactions_[built_]));
+    if (built_ < interactions_.size() && !buildScheduled_) {
+        buildScheduled_ = true;
+        // A rebuild in between resets built_, so this continues with whatever list is current.
+        QTimer::singleShot(0, this, [this] {
+            buildScheduled_ = false;
+            buildSome(kEntriesPerPass);
+        });
+    }
 }
 
 void TimelineView::updateFooter() {

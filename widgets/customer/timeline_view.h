@@ -42,13 +42,19 @@ protected:
 private:
     void retranslate();
     void rebuild();
+    // Builds up to `count` more entries now and schedules the rest.
+    void buildSome(int count);
     QWidget* makeEntry(const crm::Interaction& interaction);
     QWidget* makeNote(const crm::Note& note);
     QString wrapupLabel(const QString& code) const;
     QString queueLabel(const QString& id) const;
     void updateFooter();
 
+    static constexpr int kFirstEntries = 3;
+    static constexpr int kEntriesPerPass = 4;
     QList<crm::Interaction> interactions_;
+    int built_ = 0;  // entries of interactions_ with a widget
+    bool buildScheduled_ = false;
     QList<crm::WrapupCode> codes_;
     QList<crm::QueueConfig> queues_;
     QList<QPushButton*> noteEditButtons_;
