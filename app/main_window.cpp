@@ -122,7 +122,7 @@ void MainWindow::buildMenus() {
     fileMenu_ = menuBar()->addMenu(QString());
     settingsAction_ = fileMenu_->addAction(QString(), this, &MainWindow::settingsRequested);
     settingsAction_->setObjectName(QStringLiteral("settings"));
-    settingsAction_->setShortcut(QKeySequence::Preferences);
+    settingsAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     logoutAction_ = fileMenu_->addAction(QString(), this, &MainWindow::logoutRequested);
     logoutAction_->setObjectName(QStringLiteral("logout"));
     fileMenu_->addSeparator();

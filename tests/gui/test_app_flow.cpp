@@ -6,6 +6,10 @@
 #include <csignal>
 
 #include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QKeySequenceEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -26,8 +30,10 @@
 #include "widgets/knowledge/hit_list_model.h"
 #include "widgets/knowledge/knowledge_panel.h"
 #include "widgets/login/login_view.h"
+#include "widgets/notes/note_controller.h"
 #include "widgets/notes/note_editor.h"
 #include "widgets/notes/wrapup_code_picker.h"
+#include "widgets/settings/settings_dialog.h"
 #include "widgets/softphone/softphone_bar.h"
 
 using namespace std::chrono_literals;
@@ -265,4 +271,71 @@ TEST_CASE(
         }
     }
     CHECK(notesForCall == 1);
+}
+
+TEST_CASE("Settings: language, font size, the state after wrap-up and shortcuts apply at once",
+          "[gui][app][settings]") {
+    TestServer server;
+    AppUnderTest app(server);
+    app.loginAs(QStringLiteral("counselor1"));
+    auto& controller = app.controller();
+    auto* window = controller.mainWindow();
+    auto* answer = window->softphone()->action(QStringLiteral("answer"));
+    REQUIRE(answer);
+    CHECK(answer->shortcut() == QKeySequence(Qt::Key_F5));  // the documented default
+    auto* settingsAction = window->findChild<QAction*>(QStringLiteral("settings"));
+    REQUIRE(settingsAction);
+    const QString koText = settingsAction->text();
+    const double fontBefore = QApplication::font().pointSizeF();
+
+    controller.openSettings();
+    auto* dialog = window->findChild<agentdesk::widgets::SettingsDialog*>();
+    REQUIRE(dialog);
+    auto* language = dialog->findChild<QComboBox*>(QStringLiteral("languageSetting"));
+    auto* font = dialog->findChild<QDoubleSpinBox*>(QStringLiteral("fontScaleSetting"));
+    auto* after = dialog->findChild<QComboBox*>(QStringLiteral("afterWrapupSetting"));
+    auto* answerKey = dialog->findChild<QKeySequenceEdit*>(QStringLiteral("shortcut_answer"));
+    auto* hangupKey = dialog->findChild<QKeySequenceEdit*>(QStringLiteral("shortcut_hangup"));
+    REQUIRE(language);
+    REQUIRE(font);
+    REQUIRE(after);
+    REQUIRE(answerKey);
+    REQUIRE(hangupKey);
+    auto* buttons = dialog->findChild<QDialogButtonBox*>();
+    REQUIRE(buttons);
+
+    // Two actions on one key: refused with a message, nothing applied.
+    answerKey->setKeySequence(QKeySequence(Qt::Key_F12));
+    buttons->button(QDialogButtonBox::Apply)->click();
+    auto* error = dialog->findChild<QLabel*>(QStringLiteral("settingsError"));
+    REQUIRE(error);
+    CHECK(error->isVisible());
+    CHECK(answer->shortcut() == QKeySequence(Qt::Key_F5));
+
+    answerKey->setKeySequence(QKeySequence(Qt::Key_F4));
+    language->setCurrentIndex(language->findData(QStringLiteral("en")));
+    font->setValue(1.5);
+    after->setCurrentIndex(after->findData(QStringLiteral("not_ready")));
+    buttons->button(QDialogButtonBox::Ok)->click();
+
+    CHECK_FALSE(error->isVisible());
+    CHECK(answer->shortcut() == QKeySequence(Qt::Key_F4));
+    CHECK(controller.language().current() == QStringLiteral("en"));
+    // Widgets retranslate on the LanguageChange event the new translator posts.
+    CHECK(waitUntil([&] { return settingsAction->text() == QStringLiteral("Settings…"); }));
+    CHECK(settingsAction->text() != koText);
+    CHECK(QApplication::font().pointSizeF() == Approx(fontBefore * 1.5).epsilon(0.02));
+    CHECK(window->notes()->controller().afterWrapupState() == QStringLiteral("not_ready"));
+    // Stored for the next start.
+    CHECK(controller.settings().get(agentdesk::app::settings::language) == QStringLiteral("en"));
+    CHECK(controller.settings().shortcut(QStringLiteral("answer"), {}) == QKeySequence(Qt::Key_F4));
+    controller.applyFontScale(1.0);
+    controller.applyLanguage(QStringLiteral("ko"));
+
+    // A key press reaches the action: F2 makes the agent ready.
+    QApplication::setActiveWindow(window);
+    REQUIRE(waitUntil([&] { return window->isActiveWindow(); }));
+    QTest::keyClick(window, Qt::Key_F2);
+    REQUIRE(waitUntil(
+        [&] { return controller.session()->agent().state() == AgentState::Ready; }));
 }
