@@ -6,6 +6,7 @@
 
 #include "app/main_window.h"
 #include "app/shortcut_table.h"
+#include "app/supervisor_window.h"
 #include "common/logging.h"
 #include "widgets/common/connection_banner.h"
 #include "widgets/common/error_text.h"
@@ -30,12 +31,13 @@ AppController::AppController(Options options, QObject* parent)
     store_ = std::make_unique<crm::LocalStore>(
         options_.storePath.isEmpty() ? crm::defaultLocalStorePath() : options_.storePath);
     autosaver_ = std::make_unique<crm::DraftAutosaver>(*store_);
-    notifier_ = std::make_unique<RingNotifier>();
+    notifier_ = std::make_unique<DesktopNotifier>();
     baseFontPointSize_ = QApplication::font().pointSizeF();
 }
 
 AppController::~AppController() {
     window_.reset();
+    supervisorWindow_.reset();
     loginView_.reset();
     autosaver_->flushNow();
     autosaver_.reset();
@@ -154,39 +156,71 @@ void AppController::onLoggedIn(const widgets::LoginForm& form) {
     loginView_->setBusy(false);
     loginView_->hide();
     session_->knowledge().setLanguage(language_->current());
-    if (!window_) {
-        window_ = std::make_unique<MainWindow>(*session_, *autosaver_);
-        connect(window_.get(), &MainWindow::settingsRequested, this, &AppController::openSettings);
-        connect(window_.get(), &MainWindow::logoutRequested, this, &AppController::logout);
-        connect(window_.get(), &MainWindow::loginAgainRequested, this, [this] { showLogin(); });
-        connect(window_.get(), &MainWindow::ringing, notifier_.get(), &RingNotifier::notify);
+    QMainWindow* shown = currentWindow();
+    if (!shown) {
+        // Shown by role: counselors get the workstation, team leads and trainers the monitor.
+        if (session_->agent().agent().isSupervisor())
+            shown = createSupervisorWindow();
+        else
+            shown = createCounselorWindow();
         connect(session_.get(), &crm::ClientSession::sessionExpired, this, [this] {
             if (loginView_)
                 loginView_->setForm(settings_->get(settings::server).isEmpty(),
                                     settings_->get(settings::server),
                                     settings_->get(settings::lastUser));
         });
-        notifier_->setWindow(window_.get());
-        window_->notes()->setAfterWrapupState(settings_->get(settings::afterWrapup));
-        applyShortcuts(window_.get(), *settings_);
+        notifier_->setWindow(shown);
         const QByteArray geometry = settings_->get(settings::windowGeometry);
-        if (geometry.isEmpty() || !window_->restoreGeometry(geometry))
-            window_->resize(1366, 768);
-        window_->show();
-        window_->notes()->restoreDrafts();
+        if (geometry.isEmpty() || !shown->restoreGeometry(geometry))
+            shown->resize(1366, 768);
+        shown->show();
+        if (window_)
+            window_->notes()->restoreDrafts();
     } else {
-        window_->raise();
-        window_->activateWindow();
+        shown->raise();
+        shown->activateWindow();
     }
     log()->info("logged in as {}", form.username.toStdString());
     emit loggedIn();
 }
 
+QMainWindow* AppController::currentWindow() const {
+    if (window_)
+        return window_.get();
+    return supervisorWindow_.get();
+}
+
+QMainWindow* AppController::createCounselorWindow() {
+    window_ = std::make_unique<MainWindow>(*session_, *autosaver_);
+    connect(window_.get(), &MainWindow::settingsRequested, this, &AppController::openSettings);
+    connect(window_.get(), &MainWindow::logoutRequested, this, &AppController::logout);
+    connect(window_.get(), &MainWindow::loginAgainRequested, this, [this] { showLogin(); });
+    connect(window_.get(), &MainWindow::ringing, notifier_.get(), &DesktopNotifier::notify);
+    window_->notes()->setAfterWrapupState(settings_->get(settings::afterWrapup));
+    applyShortcuts(window_.get(), *settings_);
+    return window_.get();
+}
+
+QMainWindow* AppController::createSupervisorWindow() {
+    supervisorWindow_ = std::make_unique<SupervisorWindow>(*session_);
+    auto* w = supervisorWindow_.get();
+    connect(w, &SupervisorWindow::settingsRequested, this, &AppController::openSettings);
+    connect(w, &SupervisorWindow::logoutRequested, this, &AppController::logout);
+    connect(w, &SupervisorWindow::loginAgainRequested, this, [this] { showLogin(); });
+    connect(w, &SupervisorWindow::alertToNotify, this, [this](const crm::Alert& alert) {
+        notifier_->notifyAlert(alert, tr("AgentDesk alert"));
+    });
+    connect(w, &SupervisorWindow::presentationModeChanged, this, [this](bool on, double scale) {
+        applyFontScale(on ? scale : settings_->get(settings::fontScale));
+    });
+    return w;
+}
+
 void AppController::dropSession() {
-    if (window_) {
-        settings_->set(settings::windowGeometry, window_->saveGeometry());
-        window_.reset();
-    }
+    if (QMainWindow* w = currentWindow())
+        settings_->set(settings::windowGeometry, w->saveGeometry());
+    window_.reset();
+    supervisorWindow_.reset();
     autosaver_->flushNow();
     session_.reset();
 }
@@ -218,7 +252,7 @@ void AppController::openSettings() {
         values.shortcuts.append(
             {id, shortcutDescription(entry), settings_->shortcut(id, fallback), fallback});
     }
-    auto* dialog = new widgets::SettingsDialog(values, window_.get());
+    auto* dialog = new widgets::SettingsDialog(values, currentWindow());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &widgets::SettingsDialog::applied, this,
             [this](const widgets::SettingsValues& v) {

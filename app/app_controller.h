@@ -9,13 +9,14 @@
 #include <memory>
 #include <optional>
 
+#include <QMainWindow>
 #include <QObject>
 #include <QString>
 
 #include "app/app_settings.h"
+#include "app/desktop_notifier.h"
 #include "app/embedded_server.h"
 #include "app/language.h"
-#include "app/ring_notifier.h"
 #include "crm/net/http_transport.h"
 #include "crm/session/client_session.h"
 #include "crm/store/draft_autosaver.h"
@@ -25,6 +26,7 @@
 namespace agentdesk::app {
 
 class MainWindow;
+class SupervisorWindow;
 
 class AppController : public QObject {
     Q_OBJECT
@@ -51,11 +53,15 @@ public:
     Language& language() { return *language_; }
     EmbeddedServer* embedded() { return embedded_.get(); }
     widgets::LoginView* loginView() { return loginView_.get(); }
+    // The counselor's window, or null (not logged in, or a team lead / trainer).
     MainWindow* mainWindow() { return window_.get(); }
+    // The team lead's or trainer's window, or null.
+    SupervisorWindow* supervisorWindow() { return supervisorWindow_.get(); }
+    QMainWindow* currentWindow() const;
     crm::ClientSession* session() { return session_.get(); }
     crm::LocalStore& store() { return *store_; }
     crm::DraftAutosaver& autosaver() { return *autosaver_; }
-    RingNotifier& notifier() { return *notifier_; }
+    DesktopNotifier& notifier() { return *notifier_; }
 
     void openSettings();
     void applyLanguage(const QString& code);
@@ -72,6 +78,8 @@ private:
     void loginTo(const QString& baseUrl, const widgets::LoginForm& form);
     void onLoggedIn(const widgets::LoginForm& form);
     void dropSession();
+    QMainWindow* createCounselorWindow();
+    QMainWindow* createSupervisorWindow();
 
     Options options_;
     std::unique_ptr<AppSettings> settings_;
@@ -80,10 +88,11 @@ private:
     std::unique_ptr<crm::HttpTransport> transport_;
     std::unique_ptr<crm::LocalStore> store_;
     std::unique_ptr<crm::DraftAutosaver> autosaver_;
-    std::unique_ptr<RingNotifier> notifier_;
+    std::unique_ptr<DesktopNotifier> notifier_;
     std::unique_ptr<widgets::LoginView> loginView_;
     std::unique_ptr<crm::ClientSession> session_;
     std::unique_ptr<MainWindow> window_;
+    std::unique_ptr<SupervisorWindow> supervisorWindow_;
     std::optional<widgets::LoginForm> waitingForEmbedded_;
     double baseFontPointSize_ = 0;
 };

@@ -25,7 +25,7 @@ constexpr const char* kHelp =
 
 Usage:
   agentdesk-server [--listen HOST:PORT] [--db FILE] [--demo] [--demo-rate CALLS_PER_MIN]
-                   [--demo-agents N] [--time-scale X] [--seed N] [--log SPEC]
+                   [--demo-agents N] [--time-scale X] [--scenarios DIR] [--seed N] [--log SPEC]
   agentdesk-server import-kb FILE.jsonl [--db FILE]
   agentdesk-server add-user USERNAME --name NAME --role ROLE [--skills a,b] [--extension EXT]
                    [--db FILE]          (reads the password from the first line of stdin)
@@ -44,6 +44,8 @@ Options:
   --time-scale X       with --demo: demo time runs X times faster than real time, 1-100
                        (default 1). Call timing, ACW, KPIs, token expiry and the demo rate
                        (calls per demo minute) follow it; heartbeats and network timeouts do not
+  --scenarios DIR      with --demo: extra training scenario files (DIR/*.json, see
+                       docs/scenarios.md) next to the bundled ones; an invalid file stops the start
   --seed N             random seed of the demo generator (repeatable demo sessions)
   --log SPEC           log levels, e.g. "info" or "warn,server=debug" (also $AGENTDESK_LOG)
   --help               this text
@@ -252,6 +254,10 @@ int main(int argc, char** argv) {
                 config.timeScale > 100) {
                 return fail("--time-scale must be a number from 1 to 100");
             }
+            demoOnly = demoOnly.empty() ? arg : demoOnly;
+        } else if (arg == "--scenarios") {
+            if (!next(config.scenarioDir) || config.scenarioDir.empty())
+                return fail("--scenarios needs a DIR");
             demoOnly = demoOnly.empty() ? arg : demoOnly;
         } else if (arg == "--seed") {
             if (!next(value))

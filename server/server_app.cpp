@@ -19,6 +19,7 @@
 #include "server/auth/session_manager.h"
 #include "server/demo/call_generator.h"
 #include "server/demo/demo_data.h"
+#include "server/demo/scenario_runner.h"
 #include "server/events/event_hub.h"
 #include "server/http/http_server.h"
 #include "server/kb/kb_import.h"
@@ -96,6 +97,7 @@ struct ServerApp::Impl {
     std::unique_ptr<SessionManager> sessions;
     std::unique_ptr<AcdSimulator> acd;
     std::unique_ptr<DemoCallGenerator> demo;
+    std::unique_ptr<ScenarioRunner> scenarios;
     std::unique_ptr<RouteContext> context;
     http::Router router;
     std::unique_ptr<http::HttpServer> http;
@@ -131,6 +133,8 @@ struct ServerApp::Impl {
                 acd->advance();
                 if (demo)
                     demo->tick();
+                if (scenarios)
+                    scenarios->tick();
                 expireSessions();
             } catch (const std::exception& e) {
                 logging::get("server")->error("timer: {}", e.what());
@@ -221,13 +225,29 @@ std::uint16_t ServerApp::start() {
         const unsigned seed = d.config.seed ? d.config.seed : std::random_device{}();
         d.demo = std::make_unique<DemoCallGenerator>(*d.clock, *d.acd, *d.store, center.queues,
                                                      seed, d.config.demoRate);
+        std::vector<ScenarioFile> files;
+        for (const auto& file : resources::demoScenarioFiles())
+            files.push_back(
+                {"resources/demo/scenarios/" + std::string(file.name), std::string(file.data)});
+        if (!d.config.scenarioDir.empty()) {
+            for (auto& file : readScenarioDirectory(d.config.scenarioDir))
+                files.push_back(std::move(file));
+        }
+        ScenarioRules rules;
+        rules.queues = &center.queues;
+        rules.customerExists = [&d](const std::string& id) { return d.store->customerExists(id); };
+        auto scenarios = loadScenarios(files, rules);
+        logging::get("server")->info("demo scenarios: {}", scenarios.size());
+        d.scenarios =
+            std::make_unique<ScenarioRunner>(*d.clock, *d.acd, *d.store, std::move(scenarios));
     }
     std::vector<std::string> reasonCodes;
     for (const auto& r : center.reasons)
         reasonCodes.push_back(r.code);
     d.context.reset(new RouteContext{d.io, d.workers, *d.clock, *d.store, *d.kb, *d.acd,
                                      *d.sessions, *d.hub, d.demo.get(), nullptr, AGENTDESK_VERSION,
-                                     std::chrono::system_clock::now(), reasonCodes});
+                                     std::chrono::system_clock::now(), reasonCodes,
+                                     d.scenarios.get()});
     if (d.config.demo) {
         d.context->resetDemoData = [this, center] {
             Impl& i = *impl_;
@@ -381,6 +401,8 @@ void ServerApp::advance(std::chrono::milliseconds by) {
             impl_->acd->advance();
             if (impl_->demo)
                 impl_->demo->tick();
+            if (impl_->scenarios)
+                impl_->scenarios->tick();
             impl_->expireSessions();
         });
     }

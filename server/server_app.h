@@ -42,6 +42,9 @@ struct ServerConfig {
     const Clock* clock = nullptr;  // null: system clock (or a ScaledClock, see timeScale)
     // Center configuration JSON; empty: the bundled demo center (resources/demo/center.json).
     std::string centerJson;
+    // Demo mode: a directory of extra scenario files (*.json, docs/scenarios.md) loaded next to
+    // the bundled ones; empty: bundled only. A file that is not valid stops start().
+    std::string scenarioDir;
     // Overrides applied after the center configuration is read (tests).
     std::function<void(struct CenterConfig&)> adjustCenter;
 };
@@ -57,6 +60,8 @@ public:
     ServerApp& operator=(const ServerApp&) = delete;
 
     // Opens the store, seeds demo data, binds and starts the I/O thread. Returns the port.
+    // Throws std::runtime_error when it cannot start (e.g. an invalid scenario file, with every
+    // problem listed in the message).
     std::uint16_t start();
     void stop();
     bool running() const;

@@ -2,6 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>AlertTexts</name>
+    <message>
+        <source>Abuse warning</source>
+        <comment>alert kind; 폭언 경고 (the counselor played the warning)</comment>
+        <translation>Abuse warning</translation>
+    </message>
+    <message>
+        <source>Call ended for abuse</source>
+        <comment>alert kind; 폭언으로 상담사가 통화 종료</comment>
+        <translation>Call ended for abuse</translation>
+    </message>
+    <message>
+        <source>Missed call</source>
+        <comment>alert kind; 미응답 (a counselor did not answer in time)</comment>
+        <translation>Missed call</translation>
+    </message>
+    <message>
+        <source>Long wait</source>
+        <comment>alert kind; 장기 대기 (a caller waits too long in the queue)</comment>
+        <translation>Long wait</translation>
+    </message>
+    <message>
+        <source>Service level below target</source>
+        <comment>alert kind; 서비스 레벨 미달</comment>
+        <translation>Service level below target</translation>
+    </message>
+    <message>
+        <source>%1 played the abuse warning to the caller.</source>
+        <comment>%1 = counselor&apos;s name</comment>
+        <translation>%1 played the abuse warning to the caller.</translation>
+    </message>
+    <message>
+        <source>%1 ended the call after abuse warnings. Check on the counselor.</source>
+        <comment>%1 = counselor&apos;s name</comment>
+        <translation>%1 ended the call after abuse warnings. Check on the counselor.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time and was set to Not ready; the call went back to the queue.</source>
+        <comment>%1 = counselor&apos;s name; Not ready = 이석</comment>
+        <translation>%1 did not answer in time and was set to Not ready; the call went back to the queue.</translation>
+    </message>
+    <message>
+        <source>A caller has been waiting too long in %1.</source>
+        <comment>%1 = queue name</comment>
+        <translation>A caller has been waiting too long in %1.</translation>
+    </message>
+    <message>
+        <source>The service level of %1 fell below its target.</source>
+        <comment>%1 = queue name</comment>
+        <translation>The service level of %1 fell below its target.</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <comment>alert severity</comment>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <comment>alert severity</comment>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <comment>alert severity</comment>
+        <translation>Information</translation>
+    </message>
+</context>
+<context>
     <name>Connection</name>
     <message>
         <source>Disconnected</source>
@@ -303,11 +371,104 @@
     </message>
 </context>
 <context>
+    <name>EvaluationTexts</name>
+    <message>
+        <source>Greeting</source>
+        <comment>KSQI dimension, Korean: 맞이인사</comment>
+        <translation>Greeting</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <comment>KSQI dimension, Korean: 상담태도</comment>
+        <translation>Attitude</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <comment>KSQI dimension (handling/resolution), Korean: 업무처리</comment>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <comment>KSQI dimension, Korean: 종료태도</comment>
+        <translation>Closing</translation>
+    </message>
+    <message>
+        <source>Empathy</source>
+        <comment>KSQI dimension, Korean: 공감</comment>
+        <translation>Empathy</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <comment>mean of the five evaluation scores</comment>
+        <translation>Average</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <comment>KSQI service score: mean of greeting, attitude, handling, closing</comment>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Opening: greeting, introducing oneself, identifying the customer.</source>
+        <translation>Opening: greeting, introducing oneself, identifying the customer.</translation>
+    </message>
+    <message>
+        <source>Tone, courtesy and listening during the call.</source>
+        <translation>Tone, courtesy and listening during the call.</translation>
+    </message>
+    <message>
+        <source>Understanding the request and resolving it correctly.</source>
+        <translation>Understanding the request and resolving it correctly.</translation>
+    </message>
+    <message>
+        <source>Summary, further help offered, closing greeting.</source>
+        <translation>Summary, further help offered, closing greeting.</translation>
+    </message>
+    <message>
+        <source>Recognising and responding to the customer&apos;s feelings (scored separately).</source>
+        <translation>Recognising and responding to the customer&apos;s feelings (scored separately).</translation>
+    </message>
+    <message>
+        <source>Service = mean of greeting, attitude, handling and closing.
+Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</source>
+        <comment>KSQI grade rule; Excellent = 우수</comment>
+        <translation>Service = mean of greeting, attitude, handling and closing.
+Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</translation>
+    </message>
+    <message>
+        <source>Excellent</source>
+        <comment>KSQI grade, Korean: 우수</comment>
+        <translation>Excellent</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>%1 (customer)</source>
         <comment>honorific: 고객님 after the name in Korean</comment>
         <translation>%1 (customer)</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorTexts</name>
+    <message>
+        <source>unknown</source>
+        <comment>expected wait time (예상 대기시간) cannot be estimated yet</comment>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <comment>supervision mode: 감청 (the lead hears the call)</comment>
+        <translation>Listening</translation>
+    </message>
+    <message>
+        <source>Whispering</source>
+        <comment>supervision mode: 코칭/귓속말 (only the counselor hears the lead)</comment>
+        <translation>Whispering</translation>
+    </message>
+    <message>
+        <source>Barged in</source>
+        <comment>supervision mode: 3자 통화 개입 (everyone hears the lead)</comment>
+        <translation>Barged in</translation>
     </message>
 </context>
 <context>
@@ -498,6 +659,21 @@
         <source>Starting the demo contact center…</source>
         <translation>Starting the demo contact center…</translation>
     </message>
+    <message>
+        <source>AgentDesk alert</source>
+        <translation>AgentDesk alert</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::app::DesktopNotifier</name>
+    <message>
+        <source>Incoming call — %1</source>
+        <translation>Incoming call — %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::app::MainWindow</name>
@@ -547,14 +723,312 @@
     </message>
 </context>
 <context>
-    <name>agentdesk::app::RingNotifier</name>
+    <name>agentdesk::app::SupervisorWindow</name>
     <message>
-        <source>Incoming call — %1</source>
-        <translation>Incoming call — %1</translation>
+        <source>AgentDesk — trainer — %1</source>
+        <translation>AgentDesk — trainer — %1</translation>
     </message>
     <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
+        <source>AgentDesk — team lead — %1</source>
+        <translation>AgentDesk — team lead — %1</translation>
+    </message>
+    <message>
+        <source>Queues and alerts (%1)</source>
+        <translation>Queues and alerts (%1)</translation>
+    </message>
+    <message>
+        <source>Queues and alerts</source>
+        <translation>Queues and alerts</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <source>Demo console</source>
+        <translation>Demo console</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>&amp;AgentDesk</source>
+        <translation>&amp;AgentDesk</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · trainer</source>
+        <translation>%1 (%2) · trainer</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · team lead</source>
+        <translation>%1 (%2) · team lead</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::AgentGridProxy</name>
+    <message>
+        <source>After-call work for longer than %1</source>
+        <comment>후처리 too long</comment>
+        <translation>After-call work for longer than %1</translation>
+    </message>
+    <message>
+        <source>Not ready for longer than %1</source>
+        <comment>이석 too long</comment>
+        <translation>Not ready for longer than %1</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <comment>column: 상담사</comment>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <comment>column: 상태</comment>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>In state</source>
+        <comment>column: time in the current state (상태 유지 시간)</comment>
+        <translation>In state</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <comment>column: duration of the current call (통화 시간)</comment>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <comment>column: 큐</comment>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <comment>column: 고객</comment>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Handled today</source>
+        <comment>column: calls handled today (금일 처리 호)</comment>
+        <translation>Handled today</translation>
+    </message>
+    <message>
+        <source>AHT today</source>
+        <comment>column: average handle time today (금일 평균 처리 시간)</comment>
+        <translation>AHT today</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <comment>column: listen/whisper/barge by a lead (모니터링)</comment>
+        <translation>Supervision</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::AgentGridView</name>
+    <message numerus="yes">
+        <source>%1 of %n agents</source>
+        <comment>shown of all</comment>
+        <translation>
+            <numerusform>%1 of %n agents</numerusform>
+            <numerusform>%1 of %n agents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Filter by name, extension or customer</source>
+        <translation>Filter by name, extension or customer</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <comment>long after-call work or long not ready</comment>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Show leads and trainers</source>
+        <translation>Show leads and trainers</translation>
+    </message>
+    <message>
+        <source>Long ACW after</source>
+        <comment>후처리 longer than this is highlighted</comment>
+        <translation>Long ACW after</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <comment>seconds unit after a number</comment>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Long not ready after</source>
+        <comment>이석 longer than this is highlighted</comment>
+        <translation>Long not ready after</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <comment>minutes unit after a number</comment>
+        <translation> min</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::AlertTableModel</name>
+    <message>
+        <source>Acknowledged</source>
+        <comment>alert status; 확인함</comment>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <comment>alert status: not acknowledged yet; 신규</comment>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <source>Counselor</source>
+        <comment>상담사</comment>
+        <translation>Counselor</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <comment>대기열</comment>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::AlertsPanel</name>
+    <message numerus="yes">
+        <source>%n new</source>
+        <comment>alerts not acknowledged yet (미확인)</comment>
+        <translation>
+            <numerusform>%n new</numerusform>
+            <numerusform>%n new</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No new alerts</source>
+        <translation>No new alerts</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <comment>severity · time · new/acknowledged</comment>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <comment>alert status; 확인함</comment>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <comment>alert status: not acknowledged yet; 신규</comment>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <comment>team lead&apos;s alert list (알림)</comment>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Show:</translation>
+    </message>
+    <message>
+        <source>All alerts</source>
+        <translation>All alerts</translation>
+    </message>
+    <message>
+        <source>New only</source>
+        <comment>alerts not acknowledged yet</comment>
+        <translation>New only</translation>
+    </message>
+    <message>
+        <source>Warnings and critical</source>
+        <translation>Warnings and critical</translation>
+    </message>
+    <message>
+        <source>Acknowledge &amp;all</source>
+        <comment>mark every alert as seen (모두 확인)</comment>
+        <translation>Acknowledge &amp;all</translation>
+    </message>
+    <message>
+        <source>Mark every alert as seen</source>
+        <translation>Mark every alert as seen</translation>
+    </message>
+    <message>
+        <source>No alerts. Abuse warnings, calls ended for abuse, missed calls, long waits and service-level breaches appear here as they happen.</source>
+        <translation>No alerts. Abuse warnings, calls ended for abuse, missed calls, long waits and service-level breaches appear here as they happen.</translation>
+    </message>
+    <message>
+        <source>Select an alert to see what happened. Double-click it or press Enter to open the counselor and the call.</source>
+        <translation>Select an alert to see what happened. Double-click it or press Enter to open the counselor and the call.</translation>
+    </message>
+    <message>
+        <source>Counselor:</source>
+        <comment>상담사</comment>
+        <translation>Counselor:</translation>
+    </message>
+    <message>
+        <source>Queue:</source>
+        <comment>대기열</comment>
+        <translation>Queue:</translation>
+    </message>
+    <message>
+        <source>Call:</source>
+        <translation>Call:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <comment>the server&apos;s own message about the alert</comment>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Open counselor and call</source>
+        <translation>&amp;Open counselor and call</translation>
+    </message>
+    <message>
+        <source>Show the counselor in the agent grid and the call this alert is about</source>
+        <translation>Show the counselor in the agent grid and the call this alert is about</translation>
+    </message>
+    <message>
+        <source>A&amp;cknowledge</source>
+        <comment>mark the alert as seen (확인)</comment>
+        <translation>A&amp;cknowledge</translation>
     </message>
 </context>
 <context>
@@ -823,6 +1297,429 @@ A ringing call shows its caller here; or search by name, phone or customer numbe
     <message>
         <source>Please correct the marked fields.</source>
         <translation>Please correct the marked fields.</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::DemoConsoleView</name>
+    <message>
+        <source>%1: %2</source>
+        <comment>what failed: why</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Loading the scenarios failed</source>
+        <translation>Loading the scenarios failed</translation>
+    </message>
+    <message>
+        <source>Reading the generator&apos;s status failed</source>
+        <translation>Reading the generator&apos;s status failed</translation>
+    </message>
+    <message>
+        <source>Starting the scenario failed</source>
+        <translation>Starting the scenario failed</translation>
+    </message>
+    <message>
+        <source>Stopping the demo failed</source>
+        <translation>Stopping the demo failed</translation>
+    </message>
+    <message>
+        <source>Injecting the call failed</source>
+        <translation>Injecting the call failed</translation>
+    </message>
+    <message>
+        <source>Setting the arrival rate failed</source>
+        <translation>Setting the arrival rate failed</translation>
+    </message>
+    <message>
+        <source>Resetting the demo data failed</source>
+        <translation>Resetting the demo data failed</translation>
+    </message>
+    <message>
+        <source>Searching customers failed</source>
+        <translation>Searching customers failed</translation>
+    </message>
+    <message>
+        <source>Demo console</source>
+        <comment>trainer&apos;s console for demo calls (데모 콘솔)</comment>
+        <translation>Demo console</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <comment>large text for a projector (발표 모드)</comment>
+        <translation>&amp;Presentation mode</translation>
+    </message>
+    <message>
+        <source>Larger text for a projector, in the whole window</source>
+        <translation>Larger text for a projector, in the whole window</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::EvaluationForm</name>
+    <message>
+        <source>Choose the counselor to evaluate.</source>
+        <translation>Choose the counselor to evaluate.</translation>
+    </message>
+    <message>
+        <source>Enter the call id of the evaluated call.</source>
+        <translation>Enter the call id of the evaluated call.</translation>
+    </message>
+    <message>
+        <source>Give a score from 0 to 100.</source>
+        <translation>Give a score from 0 to 100.</translation>
+    </message>
+    <message>
+        <source>The score must be between 0 and 100.</source>
+        <translation>The score must be between 0 and 100.</translation>
+    </message>
+    <message>
+        <source>Complete the marked fields.</source>
+        <translation>Complete the marked fields.</translation>
+    </message>
+    <message>
+        <source>The server does not know this agent (%1).</source>
+        <translation>The server does not know this agent (%1).</translation>
+    </message>
+    <message>
+        <source>The call id was refused (%1).</source>
+        <translation>The call id was refused (%1).</translation>
+    </message>
+    <message>
+        <source>The score was refused (%1).</source>
+        <translation>The score was refused (%1).</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Evaluation saved.</source>
+        <translation>Evaluation saved.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>value not available yet</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Service %1 · Empathy %2 · Average %3</source>
+        <translation>Service %1 · Empathy %2 · Average %3</translation>
+    </message>
+    <message>
+        <source>Evaluate a call</source>
+        <comment>form title; 상담 평가</comment>
+        <translation>Evaluate a call</translation>
+    </message>
+    <message>
+        <source>Counselor</source>
+        <comment>the trainee being evaluated; 평가 대상 상담사</comment>
+        <translation>Counselor</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>The counselor whose call you evaluate.</source>
+        <translation>The counselor whose call you evaluate.</translation>
+    </message>
+    <message>
+        <source>Call id, e.g. call-6b046cc8-1</source>
+        <translation>Call id, e.g. call-6b046cc8-1</translation>
+    </message>
+    <message>
+        <source>Filled in with the counselor&apos;s current or last call when known.</source>
+        <translation>Filled in with the counselor&apos;s current or last call when known.</translation>
+    </message>
+    <message>
+        <source>Scores (0–100)</source>
+        <translation>Scores (0–100)</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>What went well, what to practise next</source>
+        <translation>What went well, what to practise next</translation>
+    </message>
+    <message>
+        <source>Save evaluation</source>
+        <translation>Save evaluation</translation>
+    </message>
+    <message>
+        <source>Clear scores</source>
+        <translation>Clear scores</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::EvaluationHistory</name>
+    <message>
+        <source>Service %1</source>
+        <translation>Service %1</translation>
+    </message>
+    <message>
+        <source>Evaluation history</source>
+        <translation>Evaluation history</translation>
+    </message>
+    <message>
+        <source>Evaluation history: %1</source>
+        <comment>%1 is the counselor&apos;s name</comment>
+        <translation>Evaluation history: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evaluation(s)</source>
+        <translation>
+            <numerusform>%n evaluation(s)</numerusform>
+            <numerusform>%n evaluation(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Save this history as a CSV file (UTF-8, opens in Excel).</source>
+        <translation>Save this history as a CSV file (UTF-8, opens in Excel).</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <comment>KSQI grade; 등급</comment>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Evaluator</source>
+        <comment>who scored the call; 평가자</comment>
+        <translation>Evaluator</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Averages</source>
+        <translation>Averages</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::EvaluationView</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>The counselor list could not be loaded: %1</source>
+        <translation>The counselor list could not be loaded: %1</translation>
+    </message>
+    <message>
+        <source>The history could not be loaded: %1</source>
+        <translation>The history could not be loaded: %1</translation>
+    </message>
+    <message>
+        <source>Only trainers and team leads can evaluate calls.</source>
+        <translation>Only trainers and team leads can evaluate calls.</translation>
+    </message>
+    <message>
+        <source>Export evaluations</source>
+        <translation>Export evaluations</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>The file could not be written. Choose another folder.</source>
+        <translation>The file could not be written. Choose another folder.</translation>
+    </message>
+    <message>
+        <source>Call evaluation</source>
+        <comment>tab title; 상담 평가</comment>
+        <translation>Call evaluation</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::GeneratorControls</name>
+    <message>
+        <source>The demo data was reset.</source>
+        <translation>The demo data was reset.</translation>
+    </message>
+    <message>
+        <source>Reset the demo data</source>
+        <translation>Reset the demo data</translation>
+    </message>
+    <message>
+        <source>Reset the demo data? The running scenario stops, every call ends, the queues empty and the demo customers go back to the bundled data set. This cannot be undone.</source>
+        <translation>Reset the demo data? The running scenario stops, every call ends, the queues empty and the demo customers go back to the bundled data set. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Current rate: unknown</source>
+        <translation>Current rate: unknown</translation>
+    </message>
+    <message>
+        <source>Now: %1 calls a minute (generator running)</source>
+        <translation>Now: %1 calls a minute (generator running)</translation>
+    </message>
+    <message>
+        <source>Now: generator stopped (0 calls a minute)</source>
+        <translation>Now: generator stopped (0 calls a minute)</translation>
+    </message>
+    <message>
+        <source>Call generator and demo data</source>
+        <translation>Call generator and demo data</translation>
+    </message>
+    <message>
+        <source>&amp;Arrival rate:</source>
+        <translation>&amp;Arrival rate:</translation>
+    </message>
+    <message>
+        <source> calls/min</source>
+        <comment>unit after the number in the spin box</comment>
+        <translation> calls/min</translation>
+    </message>
+    <message>
+        <source>Random demo calls a minute, 0-%1; 0 stops the generator</source>
+        <translation>Random demo calls a minute, 0-%1; 0 stops the generator</translation>
+    </message>
+    <message>
+        <source>A&amp;pply rate</source>
+        <translation>A&amp;pply rate</translation>
+    </message>
+    <message>
+        <source>Reset stops the scenario, ends every call and puts the demo customers back to the bundled data set.</source>
+        <translation>Reset stops the scenario, ends every call and puts the demo customers back to the bundled data set.</translation>
+    </message>
+    <message>
+        <source>&amp;Reset demo data…</source>
+        <translation>&amp;Reset demo data…</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::InjectCallForm</name>
+    <message>
+        <source>Call injected into %1.</source>
+        <comment>%1 = queue name</comment>
+        <translation>Call injected into %1.</translation>
+    </message>
+    <message>
+        <source>(no intent)</source>
+        <comment>the caller chose nothing in the IVR</comment>
+        <translation>(no intent)</translation>
+    </message>
+    <message>
+        <source>No customer matches.</source>
+        <translation>No customer matches.</translation>
+    </message>
+    <message>
+        <source>Search for a customer and pick one.</source>
+        <translation>Search for a customer and pick one.</translation>
+    </message>
+    <message>
+        <source>Type a Korean phone number, e.g. 010-1234-5678.</source>
+        <translation>Type a Korean phone number, e.g. 010-1234-5678.</translation>
+    </message>
+    <message>
+        <source>Pick a queue.</source>
+        <translation>Pick a queue.</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>Customer:</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Number:</translation>
+    </message>
+    <message>
+        <source>Mobile, landline or a 15xx number.</source>
+        <translation>Mobile, landline or a 15xx number.</translation>
+    </message>
+    <message>
+        <source>Calls as %1</source>
+        <comment>%1 = phone number</comment>
+        <translation>Calls as %1</translation>
+    </message>
+    <message>
+        <source>Not a Korean phone number.</source>
+        <translation>Not a Korean phone number.</translation>
+    </message>
+    <message>
+        <source>Inject a call</source>
+        <comment>put a demo call into a queue</comment>
+        <translation>Inject a call</translation>
+    </message>
+    <message>
+        <source>Caller:</source>
+        <translation>Caller:</translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>&amp;Customer</translation>
+    </message>
+    <message>
+        <source>Phone &amp;number</source>
+        <translation>Phone &amp;number</translation>
+    </message>
+    <message>
+        <source>Search by name, customer number or phone</source>
+        <translation>Search by name, customer number or phone</translation>
+    </message>
+    <message>
+        <source>010-1234-5678</source>
+        <translation>010-1234-5678</translation>
+    </message>
+    <message>
+        <source>&amp;Queue:</source>
+        <comment>대기열</comment>
+        <translation>&amp;Queue:</translation>
+    </message>
+    <message>
+        <source>&amp;Intent:</source>
+        <comment>the caller&apos;s IVR choice (문의 유형)</comment>
+        <translation>&amp;Intent:</translation>
+    </message>
+    <message>
+        <source>&amp;Transcript:</source>
+        <comment>scripted lines of the call (대화 내용)</comment>
+        <translation>&amp;Transcript:</translation>
+    </message>
+    <message>
+        <source>One line each, optional:
+customer: Hello, I lost my card.
+agent: I will block it right away.</source>
+        <translation>One line each, optional:
+customer: Hello, I lost my card.
+agent: I will block it right away.</translation>
+    </message>
+    <message>
+        <source>Start a line with &quot;고객:&quot; or &quot;customer:&quot; for the caller, &quot;상담사:&quot; or &quot;agent:&quot; for the counselor. Lines without a prefix are the caller&apos;s.</source>
+        <translation>Start a line with &quot;고객:&quot; or &quot;customer:&quot; for the caller, &quot;상담사:&quot; or &quot;agent:&quot; for the counselor. Lines without a prefix are the caller&apos;s.</translation>
+    </message>
+    <message>
+        <source>In&amp;ject call</source>
+        <translation>In&amp;ject call</translation>
     </message>
 </context>
 <context>
@@ -1342,6 +2239,106 @@ A ringing call shows its caller here; or search by name, phone or customer numbe
     </message>
 </context>
 <context>
+    <name>agentdesk::widgets::QueueCard</name>
+    <message>
+        <source>SL: answered within %1 s</source>
+        <comment>service level (서비스 레벨) definition: answered within T seconds</comment>
+        <translation>SL: answered within %1 s</translation>
+    </message>
+    <message>
+        <source>Waiting calls</source>
+        <comment>대기 호: calls waiting in the queue</comment>
+        <translation>Waiting calls</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <comment>최장 대기시간: age of the oldest waiting call</comment>
+        <translation>Longest wait</translation>
+    </message>
+    <message>
+        <source>Expected wait</source>
+        <comment>예상 대기시간 (EWT) for a new caller</comment>
+        <translation>Expected wait</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <comment>서비스 레벨 (% answered within the threshold)</comment>
+        <translation>Service level</translation>
+    </message>
+    <message>
+        <source>Abandon rate</source>
+        <comment>포기율: abandoned ÷ offered</comment>
+        <translation>Abandon rate</translation>
+    </message>
+    <message>
+        <source>ASA</source>
+        <comment>평균 응답 속도 (average speed of answer); keep short</comment>
+        <translation>ASA</translation>
+    </message>
+    <message>
+        <source>AHT</source>
+        <comment>평균 처리 시간 (average handle time); keep short</comment>
+        <translation>AHT</translation>
+    </message>
+    <message>
+        <source>Answered / offered</source>
+        <comment>응답 호 / 인입 호 today</comment>
+        <translation>Answered / offered</translation>
+    </message>
+    <message>
+        <source>Average speed of answer: mean wait of answered calls today</source>
+        <translation>Average speed of answer: mean wait of answered calls today</translation>
+    </message>
+    <message>
+        <source>Average handle time: mean talk + hold + after-call work today</source>
+        <translation>Average handle time: mean talk + hold + after-call work today</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::QueueCharts</name>
+    <message>
+        <source>Waiting calls, last 60 minutes</source>
+        <comment>chart title; 대기 호</comment>
+        <translation>Waiting calls, last 60 minutes</translation>
+    </message>
+    <message>
+        <source>Service level, last 60 minutes</source>
+        <comment>chart title; 서비스 레벨</comment>
+        <translation>Service level, last 60 minutes</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <comment>axis title of the service level chart</comment>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>SL threshold</source>
+        <comment>the team lead&apos;s service level limit, dashed line</comment>
+        <translation>SL threshold</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::QueueMonitorView</name>
+    <message>
+        <source>Live · updated %1</source>
+        <comment>the figures come live from the server</comment>
+        <translation>Live · updated %1</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <comment>title of the queue monitor (큐 모니터)</comment>
+        <translation>Queues</translation>
+    </message>
+    <message>
+        <source>No queue figures yet.</source>
+        <translation>No queue figures yet.</translation>
+    </message>
+    <message>
+        <source>Waiting for live figures…</source>
+        <translation>Waiting for live figures…</translation>
+    </message>
+</context>
+<context>
     <name>agentdesk::widgets::RestoredDraftsBar</name>
     <message>
         <source>(no text yet)</source>
@@ -1366,6 +2363,84 @@ A ringing call shows its caller here; or search by name, phone or customer numbe
     <message>
         <source>Restored draft from %1</source>
         <translation>Restored draft from %1</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::ScenarioList</name>
+    <message>
+        <source>Running</source>
+        <comment>demo scenario is running</comment>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <comment>%1 = scenario title</comment>
+        <translation>Running: %1</translation>
+    </message>
+    <message>
+        <source>No scenario is running.</source>
+        <translation>No scenario is running.</translation>
+    </message>
+    <message>
+        <source>The server has no demo scenarios.</source>
+        <translation>The server has no demo scenarios.</translation>
+    </message>
+    <message>
+        <source>The scenarios could not be loaded from the server.</source>
+        <translation>The scenarios could not be loaded from the server.</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <comment>demo scenarios for training (시나리오)</comment>
+        <translation>Scenarios</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>&amp;Start scenario</source>
+        <translation>&amp;Start scenario</translation>
+    </message>
+    <message>
+        <source>Start the selected scenario: its calls arrive on the server&apos;s clock</source>
+        <translation>Start the selected scenario: its calls arrive on the server&apos;s clock</translation>
+    </message>
+    <message>
+        <source>S&amp;top demo</source>
+        <translation>S&amp;top demo</translation>
+    </message>
+    <message>
+        <source>Stop the running scenario and the call generator</source>
+        <translation>Stop the running scenario and the call generator</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::ScoreInput</name>
+    <message>
+        <source>—</source>
+        <comment>score not set yet</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Score 0–100. Type a number or use the slider.</source>
+        <translation>Score 0–100. Type a number or use the slider.</translation>
     </message>
 </context>
 <context>
@@ -1755,6 +2830,134 @@ A ringing call shows its caller here; or search by name, phone or customer numbe
         <source>Call rejected.</source>
         <translation>Call rejected.</translation>
     </message>
+    <message>
+        <source>Team lead</source>
+        <translation>Team lead</translation>
+    </message>
+    <message>
+        <source>%1 is listening</source>
+        <comment>team lead monitoring: 모니터링 중</comment>
+        <translation>%1 is listening</translation>
+    </message>
+    <message>
+        <source>%1 is coaching you (caller cannot hear)</source>
+        <comment>whisper: 코칭 중</comment>
+        <translation>%1 is coaching you (caller cannot hear)</translation>
+    </message>
+    <message>
+        <source>%1 joined the call</source>
+        <comment>barge-in: 3자 통화 참여</comment>
+        <translation>%1 joined the call</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::SupervisionBar</name>
+    <message>
+        <source>The call ended; supervision stopped.</source>
+        <translation>The call ended; supervision stopped.</translation>
+    </message>
+    <message>
+        <source>No agent selected</source>
+        <translation>No agent selected</translation>
+    </message>
+    <message>
+        <source>%1 — %2&apos;s call</source>
+        <comment>e.g. &quot;Listening — 김하늘&apos;s call&quot;</comment>
+        <translation>%1 — %2&apos;s call</translation>
+    </message>
+    <message>
+        <source>Asking to join %1&apos;s call (%2)…</source>
+        <translation>Asking to join %1&apos;s call (%2)…</translation>
+    </message>
+    <message>
+        <source>Could not join the call: %1</source>
+        <translation>Could not join the call: %1</translation>
+    </message>
+    <message>
+        <source>Leaving the call…</source>
+        <translation>Leaving the call…</translation>
+    </message>
+    <message>
+        <source>Could not leave the call: %1</source>
+        <translation>Could not leave the call: %1</translation>
+    </message>
+    <message>
+        <source>Supervision stopped.</source>
+        <translation>Supervision stopped.</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <comment>supervision: 감청 — hear the call, nobody hears the lead</comment>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <source>Hear the call; neither the counselor nor the caller hears you</source>
+        <translation>Hear the call; neither the counselor nor the caller hears you</translation>
+    </message>
+    <message>
+        <source>Whisper</source>
+        <comment>supervision: 코칭 — only the counselor hears the lead</comment>
+        <translation>Whisper</translation>
+    </message>
+    <message>
+        <source>Speak to the counselor only; the caller does not hear you</source>
+        <translation>Speak to the counselor only; the caller does not hear you</translation>
+    </message>
+    <message>
+        <source>Barge in</source>
+        <comment>supervision: 3자 개입 — everyone hears the lead</comment>
+        <translation>Barge in</translation>
+    </message>
+    <message>
+        <source>Join the conversation; the counselor and the caller hear you</source>
+        <translation>Join the conversation; the counselor and the caller hear you</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <comment>stop listening/whispering/barging</comment>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Select an agent on a call to listen, whisper or barge in.</source>
+        <translation>Select an agent on a call to listen, whisper or barge in.</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::ThresholdsEditor</name>
+    <message>
+        <source>Alert when</source>
+        <comment>start of the threshold row: 경고 기준</comment>
+        <translation>Alert when</translation>
+    </message>
+    <message>
+        <source>SL below</source>
+        <comment>service level (서비스 레벨) under this percentage</comment>
+        <translation>SL below</translation>
+    </message>
+    <message>
+        <source>Longest wait over</source>
+        <comment>최장 대기시간 over this many seconds</comment>
+        <translation>Longest wait over</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <comment>seconds unit after a number</comment>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Waiting over</source>
+        <comment>more waiting calls (대기 호) than this</comment>
+        <translation>Waiting over</translation>
+    </message>
+    <message>
+        <source>Abandon rate over</source>
+        <comment>포기율 over this percentage</comment>
+        <translation>Abandon rate over</translation>
+    </message>
+    <message>
+        <source>Figures past these limits turn amber; far past them, red.</source>
+        <translation>Figures past these limits turn amber; far past them, red.</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::TimelineView</name>
@@ -1919,6 +3122,36 @@ A ringing call shows its caller here; or search by name, phone or customer numbe
     <message>
         <source>Transferring…</source>
         <translation>Transferring…</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::TrendChart</name>
+    <message>
+        <source>Trend</source>
+        <comment>evaluation scores over time; 추이</comment>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <source>Average of five scores</source>
+        <translation>Average of five scores</translation>
+    </message>
+    <message>
+        <source>Empathy</source>
+        <comment>KSQI dimension, Korean: 공감</comment>
+        <translation>Empathy</translation>
+    </message>
+    <message>
+        <source>Empathy for excellent (80)</source>
+        <comment>Excellent = 우수</comment>
+        <translation>Empathy for excellent (80)</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>One point per evaluation, oldest on the left.</source>
+        <translation>One point per evaluation, oldest on the left.</translation>
     </message>
 </context>
 <context>

@@ -443,15 +443,66 @@ ApiClient::RequestId ApiClient::articleFeedback(const QString& articleId, bool h
 // --- demo and training -----------------------------------------------------------------------
 
 ApiClient::RequestId ApiClient::injectDemoCall(const QJsonObject& call, DoneHandler handler) {
-    return sendJson("POST", QStringLiteral("/demo/calls"), call,
+    return sendDone("POST", QStringLiteral("/demo/calls"), call, std::move(handler));
+}
+
+ApiClient::RequestId ApiClient::evaluate(const QJsonObject& evaluation, JsonHandler handler) {
+    return sendJson("POST", QStringLiteral("/evaluations"), evaluation, std::move(handler));
+}
+
+ApiClient::RequestId ApiClient::evaluations(const QString& agentId,
+                                            Handler<QList<Evaluation>> handler) {
+    QString path = QStringLiteral("/evaluations");
+    if (!agentId.isEmpty())
+        path += QStringLiteral("?agentId=") + enc(agentId);
+    return getTyped<QList<Evaluation>>(path, std::move(handler), listOf<Evaluation>);
+}
+
+ApiClient::RequestId ApiClient::demoScenarios(Handler<QList<DemoScenario>> handler) {
+    return getTyped<QList<DemoScenario>>(QStringLiteral("/demo/scenarios"), std::move(handler),
+                                         listOf<DemoScenario>);
+}
+
+ApiClient::RequestId ApiClient::demoStatus(Handler<DemoStatus> handler) {
+    return getTyped<DemoStatus>(QStringLiteral("/demo/status"), std::move(handler),
+                                objectOf<DemoStatus>);
+}
+
+ApiClient::RequestId ApiClient::startScenario(const QString& scenarioId, DoneHandler handler) {
+    return sendDone("POST", QStringLiteral("/demo/scenarios/%1/start").arg(enc(scenarioId)),
+                    QJsonObject(), std::move(handler));
+}
+
+ApiClient::RequestId ApiClient::stopDemo(DoneHandler handler) {
+    return sendDone("POST", QStringLiteral("/demo/stop"), QJsonObject(), std::move(handler));
+}
+
+ApiClient::RequestId ApiClient::resetDemo(DoneHandler handler) {
+    return sendDone("POST", QStringLiteral("/demo/reset"), QJsonObject(), std::move(handler));
+}
+
+ApiClient::RequestId ApiClient::setDemoRate(double callsPerMin, DoneHandler handler) {
+    return sendDone("PUT", QStringLiteral("/demo/rate"),
+                    QJsonObject{{QStringLiteral("callsPerMin"), callsPerMin}}, std::move(handler));
+}
+
+ApiClient::RequestId ApiClient::sendDone(const QByteArray& method, const QString& path,
+                                         const QJsonObject& body, DoneHandler handler) {
+    return sendJson(method, path, body,
                     [handler = std::move(handler)](const QJsonDocument&, const ApiError& err) {
                         if (handler)
                             handler(err);
                     });
 }
 
-ApiClient::RequestId ApiClient::evaluate(const QJsonObject& evaluation, JsonHandler handler) {
-    return sendJson("POST", QStringLiteral("/evaluations"), evaluation, std::move(handler));
+QString ApiClient::supervise(const QString& callId, const QString& mode, DoneHandler handler) {
+    return command("POST", QStringLiteral("/calls/%1/supervise").arg(enc(callId)),
+                   QJsonObject{{QStringLiteral("mode"), mode}}, std::move(handler));
+}
+
+QString ApiClient::stopSupervising(const QString& callId, DoneHandler handler) {
+    return command("POST", QStringLiteral("/calls/%1/supervise/stop").arg(enc(callId)),
+                   QJsonObject(), std::move(handler));
 }
 
 }  // namespace agentdesk::crm

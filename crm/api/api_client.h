@@ -21,6 +21,7 @@
 #include "crm/model/note.h"
 #include "crm/model/queue_stats.h"
 #include "crm/model/session_info.h"
+#include "crm/model/training.h"
 #include "crm/net/http_transport.h"
 
 namespace agentdesk::crm {
@@ -121,6 +122,17 @@ public:
     // Demo and training (trainer, team lead)
     RequestId injectDemoCall(const QJsonObject& call, DoneHandler handler);
     RequestId evaluate(const QJsonObject& evaluation, JsonHandler handler);
+    RequestId evaluations(const QString& agentId, Handler<QList<Evaluation>> handler);
+    RequestId demoScenarios(Handler<QList<DemoScenario>> handler);
+    RequestId startScenario(const QString& scenarioId, DoneHandler handler);
+    RequestId stopDemo(DoneHandler handler);
+    RequestId resetDemo(DoneHandler handler);
+    RequestId demoStatus(Handler<DemoStatus> handler);
+    RequestId setDemoRate(double callsPerMin, DoneHandler handler);
+
+    // Supervision of a live call (team lead): mode listen | whisper | barge.
+    QString supervise(const QString& callId, const QString& mode, DoneHandler handler);
+    QString stopSupervising(const QString& callId, DoneHandler handler);
 
 signals:
     // A request made with a token got 401: the session is over (expired or revoked).
@@ -133,6 +145,9 @@ private:
     template <typename T>
     RequestId getWithRaw(const QString& path,
                          std::function<void(const T&, const QByteArray&, const ApiError&)> handler);
+    // A request whose answer body does not matter, only whether it succeeded.
+    RequestId sendDone(const QByteArray& method, const QString& path, const QJsonObject& body,
+                       DoneHandler handler);
     QString command(const QByteArray& method, const QString& path,
                     const std::optional<QJsonObject>& body, DoneHandler handler);
 

@@ -67,6 +67,10 @@ Call Call::fromJson(const QJsonObject& o) {
     c.dtmf = json::str(o, "dtmf");
     c.consult = json::object(o, "consult");
     c.consultInProgress = !c.consult.isEmpty();
+    const QJsonObject supervision = json::object(o, "supervision");
+    c.supervisionMode = json::str(supervision, "mode");
+    c.supervisorId = json::str(supervision, "supervisorId");
+    c.supervisorName = json::str(supervision, "supervisorName");
     return c;
 }
 

@@ -40,6 +40,8 @@ struct Call {
     QString dtmf;
     bool consultInProgress = false;
     QJsonObject consult;
+    // A team lead on the call (call.state "supervision"): listen | whisper | barge; empty: none.
+    QString supervisionMode, supervisorId, supervisorName;
 
     static Call fromJson(const QJsonObject& o);
 };

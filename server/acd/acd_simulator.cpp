@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "common/logging.h"
 #include "common/phone.h"
@@ -71,6 +72,10 @@ struct AcdSimulator::Call {
     std::size_t transcriptNext = 0;
     std::string dtmf;
     std::string endReason;
+    // a team lead or trainer listening to / whispering to / barging into the agent's leg
+    std::string supervisorId;
+    std::string supervisionMode;
+    TimePoint supervisionSince;
 };
 
 struct AcdSimulator::Agent {
@@ -91,6 +96,7 @@ struct AcdSimulator::Agent {
     int handledToday = 0;
     double handleSecToday = 0;
     TimePoint statsDay;
+    std::string supervisingCallId;  // the call this supervisor listens to; not routed calls then
 };
 
 AcdSimulator::AcdSimulator(const Clock& clock, EventPublisher& events, AcdHooks& hooks,
@@ -179,6 +185,17 @@ bool AcdSimulator::callBelongsTo(const std::string& callId, const std::string& a
     return a && a->acwCallId == callId && !callId.empty();
 }
 
+bool AcdSimulator::callActive(const std::string& callId) const {
+    return callState(callId).has_value();
+}
+
+std::optional<std::string> AcdSimulator::callState(const std::string& callId) const {
+    auto it = calls_.find(callId);
+    if (it == calls_.end() || it->second->state == CallState::Ended)
+        return std::nullopt;
+    return stateName(it->second->state);
+}
+
 // ------------------------------------------------------------------ JSON views
 
 json AcdSimulator::callJson(const Call& c) const {
@@ -231,6 +248,7 @@ json AcdSimulator::callJson(const Call& c) const {
     if (c.state == CallState::Connected || c.state == CallState::Held) {
         j["answeredAt"] = toRfc3339(c.connectedAt);
     }
+    j["supervision"] = supervisionJson(c);
     if (c.consultActive) {
         static const char* kinds[] = {"queue", "agent", "number"};
         j["consult"] = {
@@ -265,6 +283,14 @@ json AcdSimulator::agentJson(const std::string& agentId) const {
     j["queue"] = nullptr;
     j["customerName"] = nullptr;
     j["callSince"] = nullptr;
+    j["supervision"] = nullptr;
+    j["supervising"] = nullptr;
+    if (auto sup = calls_.find(a->supervisingCallId);
+        !a->supervisingCallId.empty() && sup != calls_.end()) {
+        j["supervising"] = {{"callId", sup->second->id},
+                            {"agentId", sup->second->agentId},
+                            {"mode", sup->second->supervisionMode}};
+    }
     auto it = calls_.find(cid);
     if (!cid.empty() && it != calls_.end()) {
         const Call& c = *it->second;
@@ -275,6 +301,8 @@ json AcdSimulator::agentJson(const std::string& agentId) const {
         }
         if (c.state == CallState::Connected || c.state == CallState::Held) {
             j["callSince"] = toRfc3339(c.connectedAt);
+            if (c.agentId == a->user.id)
+                j["supervision"] = supervisionJson(c);
         }
     }
     return j;
@@ -381,6 +409,7 @@ json AcdSimulator::queueStatsJson(const QueueConfig& q, TimePoint windowStart) c
         {"abandoned", k.abandoned},
         {"serviceLevelPct", k.serviceLevelPct},
         {"slThresholdSec", q.slThresholdSec},
+        {"slTargetPct", q.slTargetPct},
         {"abandonRatePct", k.abandonRatePct},
         {"asaSec", k.asaSec},
         {"ahtSec", k.ahtSec},
@@ -421,6 +450,7 @@ json AcdSimulator::capabilitiesJson() const {
                           {"nameEn", q.nameEn},
                           {"skill", q.skill},
                           {"slThresholdSec", q.slThresholdSec},
+                          {"slTargetPct", q.slTargetPct},
                           {"recommendedTalkSec", q.recommendedTalkSec},
                           {"intents", std::move(intents)}});
     }
@@ -515,10 +545,133 @@ void AcdSimulator::flushStats(bool force) {
         }
         dirty_[q.id] = false;
         lastStatsPush_[q.id] = now;
-        events_.publish("queue.stats",
-                        queueStatsJson(q, localMidnight(now, settings_.utcOffsetMinutes)),
-                        Audience::skill(q.skill));
+        json stats = queueStatsJson(q, localMidnight(now, settings_.utcOffsetMinutes));
+        events_.publish("queue.stats", stats, Audience::skill(q.skill));
+        checkServiceLevel(q, stats);
     }
+}
+
+// One alert per breach: raised when today's service level falls below the queue's target,
+// re-armed once it is back at or above the target (or has no data, after midnight or a reset).
+void AcdSimulator::checkServiceLevel(const QueueConfig& q, const json& stats) {
+    const double sl = stats.value("serviceLevelPct", -1.0);
+    if (sl < 0 || sl >= q.slTargetPct) {
+        slBreached_.erase(q.id);
+        return;
+    }
+    if (!slBreached_.insert(q.id).second)
+        return;
+    char text[160];
+    std::snprintf(text, sizeof text, "서비스 레벨이 목표 %.0f%% 아래로 떨어졌습니다 (%.1f%%)",
+                  q.slTargetPct, sl);
+    alert("sl_breach", "warning",
+          {{"queue", q.id},
+           {"serviceLevelPct", sl},
+           {"slTargetPct", q.slTargetPct},
+           {"slThresholdSec", q.slThresholdSec}},
+          q.name + " " + text);
+}
+
+// ------------------------------------------------------------------ supervision
+
+json AcdSimulator::supervisionJson(const Call& c) const {
+    if (c.supervisorId.empty())
+        return nullptr;
+    const Agent* s = agent(c.supervisorId);
+    return {{"supervisorId", c.supervisorId},
+            {"supervisorName", s ? s->user.name : c.supervisorId},
+            {"supervisorNameEn", s ? s->user.nameEn : c.supervisorId},
+            {"mode", c.supervisionMode},
+            {"since", toRfc3339(c.supervisionSince)}};
+}
+
+void AcdSimulator::publishSupervision(const Call& c, const std::string& agentId,
+                                      const std::string& supervisorId, const std::string& reason,
+                                      const std::string& requestId) {
+    // Supervisors only, and without the call object: it carries the caller's full number.
+    json data{{"callId", c.id},
+              {"agentId", agentId},
+              {"supervisorId", supervisorId},
+              {"supervision", supervisionJson(c)},
+              {"reason", reason}};
+    if (!requestId.empty())
+        data["requestId"] = requestId;
+    events_.publish("call.supervision", std::move(data), Audience::supervisors());
+}
+
+void AcdSimulator::endSupervision(Call& c, const std::string& reason,
+                                  const std::string& requestId) {
+    if (c.supervisorId.empty())
+        return;
+    const std::string supervisorId = c.supervisorId;
+    if (Agent* s = agent(supervisorId); s && s->supervisingCallId == c.id)
+        s->supervisingCallId.clear();
+    c.supervisorId.clear();
+    c.supervisionMode.clear();
+    // When the leg ends the agent gets call.ended instead.
+    if (reason != "call_ended" && !c.agentId.empty())
+        publishCallState(c, c.agentId, requestId);
+    publishSupervision(c, c.agentId, supervisorId, reason, requestId);
+}
+
+Outcome AcdSimulator::supervise(const std::string& supervisorId, const std::string& callId,
+                                const std::string& mode, const std::string& requestId) {
+    Agent* s = agent(supervisorId);
+    if (!s || !s->loggedIn)
+        return Outcome::fail(ErrorCode::InvalidState, "agent is logged out");
+    Call* c = call(callId);
+    if (!c) {
+        return endedIds_.count(callId)
+                   ? Outcome::fail(ErrorCode::InvalidState, "the call has ended")
+                   : Outcome::fail(ErrorCode::NotFound, "unknown call");
+    }
+    if (c->state != CallState::Connected && c->state != CallState::Held) {
+        return Outcome::fail(ErrorCode::InvalidState,
+                             "only a connected or held call can be supervised");
+    }
+    if (c->agentId == supervisorId)
+        return Outcome::fail(ErrorCode::InvalidState, "you cannot supervise your own call");
+    if (!s->callId.empty())
+        return Outcome::fail(ErrorCode::InvalidState, "finish your own call first");
+    if (!c->supervisorId.empty() && c->supervisorId != supervisorId) {
+        const Agent* other = agent(c->supervisorId);
+        return Outcome::fail(
+            ErrorCode::InvalidState,
+            "the call is already supervised by " + (other ? other->user.name : c->supervisorId));
+    }
+    if (!s->supervisingCallId.empty() && s->supervisingCallId != callId) {
+        if (Call* previous = call(s->supervisingCallId))
+            endSupervision(*previous, "stopped", "");
+        s->supervisingCallId.clear();
+    }
+    const bool starting = c->supervisorId != supervisorId;
+    if (starting)
+        c->supervisionSince = clock_.now();
+    c->supervisorId = supervisorId;
+    c->supervisionMode = mode;
+    s->supervisingCallId = c->id;
+    publishCallState(*c, c->agentId, requestId);
+    publishSupervision(*c, c->agentId, supervisorId, starting ? "started" : "mode_changed",
+                       requestId);
+    logging::get("acd")->info("{} supervises call {} of {} ({})", supervisorId, c->id, c->agentId,
+                              mode);
+    return Outcome::success();
+}
+
+Outcome AcdSimulator::stopSupervising(const std::string& supervisorId, const std::string& callId,
+                                      const std::string& requestId) {
+    Call* c = call(callId);
+    if (!c) {
+        return endedIds_.count(callId)
+                   ? Outcome::fail(ErrorCode::InvalidState, "the call has ended")
+                   : Outcome::fail(ErrorCode::NotFound, "unknown call");
+    }
+    if (c->supervisorId != supervisorId)
+        return Outcome::fail(ErrorCode::InvalidState, "you are not supervising this call");
+    endSupervision(*c, "stopped", requestId);
+    route();
+    flushStats(false);
+    return Outcome::success();
 }
 
 // ------------------------------------------------------------------ agent state
@@ -554,6 +707,9 @@ Outcome AcdSimulator::agentLoggedOut(const std::string& agentId) {
     if (a->state == "after_call_work") {
         endAcw(*a, "not_ready", "", "");
     }
+    if (Call* supervised = call(a->supervisingCallId))
+        endSupervision(*supervised, "supervisor_left", "");
+    a->supervisingCallId.clear();
     a->loggedIn = false;
     setState(*a, "logged_out", "", "");
     flushStats(false);
@@ -683,7 +839,7 @@ void AcdSimulator::route() {
             continue;
         Agent* best = nullptr;
         for (auto& [id, a] : agents_) {
-            if (!a->loggedIn || a->state != "ready")
+            if (!a->loggedIn || a->state != "ready" || !a->supervisingCallId.empty())
                 continue;
             if (w.call->rejectedBy.count(id) || id == w.call->agentId)
                 continue;
@@ -731,7 +887,7 @@ std::string AcdSimulator::injectCall(const InboundCallSpec& spec) {
     c->intent = spec.intent;
     c->verified = spec.verified;
     c->ivrSec = spec.ivrSec;
-    c->createdAt = now;
+    c->createdAt = now - std::chrono::seconds(std::max(0, spec.waitedSec));
     c->patienceSec = spec.patienceSec;
     if (spec.patienceSec)
         c->patienceDeadline = now + std::chrono::seconds(*spec.patienceSec);
@@ -754,6 +910,8 @@ std::string AcdSimulator::injectCall(const InboundCallSpec& spec) {
     Call& ref = *c;
     calls_.emplace(c->id, std::move(c));
     enqueue(ref, spec.queue, false);
+    if (spec.waitedSec > 0)
+        ref.kpi->enteredAt = ref.createdAt;  // a scripted caller who has waited already
     logging::get("acd")->info("call {} from {} enters queue {} ({})", ref.id, ref.ani, ref.queue,
                               ref.intent);
     route();
@@ -960,6 +1118,7 @@ Outcome AcdSimulator::hangup(const std::string& agentId, const std::string& call
 void AcdSimulator::endLeg(Call& c, Agent& a, const std::string& reason,
                           const std::string& requestId) {
     const TimePoint now = clock_.now();
+    endSupervision(c, "call_ended", "");
     if (c.state == CallState::Held)
         c.heldSec += secondsBetween(c.holdStartedAt, now);
     InteractionRecord rec;
@@ -980,6 +1139,13 @@ void AcdSimulator::endLeg(Call& c, Agent& a, const std::string& reason,
 }
 
 void AcdSimulator::finishCall(Call& c, const std::string& reason, const std::string&) {
+    endSupervision(c, "call_ended", "");
+    endedOrder_.push_back(c.id);
+    endedIds_.insert(c.id);
+    while (endedOrder_.size() > 4096) {
+        endedIds_.erase(endedOrder_.front());
+        endedOrder_.pop_front();
+    }
     c.state = CallState::Ended;
     c.endReason = reason;
     c.agentId.clear();
@@ -1347,11 +1513,15 @@ void AcdSimulator::reset() {
             setState(*a, "not_ready", "training", "");
     }
     for (auto& [id, c] : calls_) {
+        endSupervision(*c, "call_ended", "");
         if (!c->agentId.empty())
             publishEnded(*c, c->agentId, "completed", "");
     }
+    for (auto& [id, a] : agents_)
+        a->supervisingCallId.clear();
     calls_.clear();
     kpis_.clear();
+    slBreached_.clear();
     for (const auto& q : queues_)
         dirty_[q.id] = true;
     lastStatsPush_.clear();

@@ -5,6 +5,7 @@
 //
 // Threads: I/O thread only. Time comes from the injected Clock; advance() runs every timer that
 // is due, so tests drive call timing with a ManualClock.
+#include <deque>
 #include <map>
 #include <memory>
 #include <unordered_map>
@@ -42,6 +43,7 @@ struct QueueConfig {
     std::string nameEn;
     std::string skill;
     int slThresholdSec = 20;
+    double slTargetPct = 80;  // an sl_breach alert is raised when the service level drops below
     int recommendedTalkSec = 300;
     double weight = 1;
     std::vector<QueueIntent> intents;
@@ -93,6 +95,11 @@ public:
                    const std::optional<std::string>& nextState,
                    const std::string& requestId) override;
 
+    Outcome supervise(const std::string& supervisorId, const std::string& callId,
+                      const std::string& mode, const std::string& requestId) override;
+    Outcome stopSupervising(const std::string& supervisorId, const std::string& callId,
+                            const std::string& requestId) override;
+
     std::string injectCall(const InboundCallSpec& spec) override;
     Outcome callerHangup(const std::string& callId) override;
     void reset() override;
@@ -105,6 +112,8 @@ public:
     std::optional<std::string> currentCallCustomer(const std::string& agentId) const override;
     std::optional<std::string> currentCallerE164(const std::string& agentId) const override;
     bool callBelongsTo(const std::string& callId, const std::string& agentId) const override;
+    bool callActive(const std::string& callId) const override;
+    std::optional<std::string> callState(const std::string& callId) const override;
     nlohmann::json queuesJson(std::optional<std::chrono::seconds> window,
                               const std::set<std::string>* skills) const override;
     nlohmann::json capabilitiesJson() const override;
@@ -136,6 +145,14 @@ private:
                       const std::string& requestId);
     void alert(const std::string& kind, const std::string& severity, const nlohmann::json& extra,
                const std::string& message);
+    // Ends the supervision of a call (its leg ended, or the supervisor left); `reason` goes into
+    // the supervisors' call.supervision event ("stopped", "call_ended", "supervisor_left").
+    void endSupervision(Call& call, const std::string& reason, const std::string& requestId);
+    void publishSupervision(const Call& call, const std::string& agentId,
+                            const std::string& supervisorId, const std::string& reason,
+                            const std::string& requestId);
+    nlohmann::json supervisionJson(const Call& call) const;
+    void checkServiceLevel(const QueueConfig& q, const nlohmann::json& stats);
     void markDirty(const std::string& queueId);
     void flushStats(bool force);
     void removeEnded();
@@ -165,6 +182,10 @@ private:
     std::map<std::string, std::vector<std::shared_ptr<KpiEntry>>> kpis_;
     std::map<std::string, bool> dirty_;
     std::map<std::string, TimePoint> lastStatsPush_;
+    std::set<std::string> slBreached_;  // queues whose sl_breach alert is raised, until recovery
+    // Recently ended call ids, so that commands on them get 409 rather than 404.
+    std::deque<std::string> endedOrder_;
+    std::set<std::string> endedIds_;
     std::uint64_t callSeq_ = 0;
 };
 

@@ -32,6 +32,7 @@ struct InboundCallSpec {
     std::optional<int> patienceSec;         // caller hangs up if not answered by then
     std::optional<int> talkSec;             // caller hangs up this long after answer
     int ivrSec = 0;                         // time already spent in the IVR
+    int waitedSec = 0;  // time already spent waiting in the queue (scripted long waits)
     std::vector<TranscriptLine> transcript;
 };
 
@@ -94,6 +95,13 @@ public:
                            const std::optional<std::string>& nextState,
                            const std::string& requestId) = 0;
 
+    // Supervision of a live call by a team lead or trainer: mode "listen" | "whisper" | "barge".
+    // The call must be connected or held; calling again changes the mode.
+    virtual Outcome supervise(const std::string& supervisorId, const std::string& callId,
+                              const std::string& mode, const std::string& requestId) = 0;
+    virtual Outcome stopSupervising(const std::string& supervisorId, const std::string& callId,
+                                    const std::string& requestId) = 0;
+
     // Demo/training: a caller arrives; returns the call id.
     virtual std::string injectCall(const InboundCallSpec& spec) = 0;
     virtual Outcome callerHangup(const std::string& callId) = 0;
@@ -109,6 +117,10 @@ public:
     virtual std::optional<std::string> currentCallCustomer(const std::string& agentId) const = 0;
     virtual std::optional<std::string> currentCallerE164(const std::string& agentId) const = 0;
     virtual bool callBelongsTo(const std::string& callId, const std::string& agentId) const = 0;
+    // The call has not ended yet (queued, ringing, connected or held).
+    virtual bool callActive(const std::string& callId) const = 0;
+    // "queued", "ringing", "connected" or "held"; nullopt once the call has ended.
+    virtual std::optional<std::string> callState(const std::string& callId) const = 0;
     // KPIs of the queues whose skill is in `skills` (all when null). window: rolling window;
     // nullopt: today since local midnight.
     virtual nlohmann::json queuesJson(std::optional<std::chrono::seconds> window,

@@ -32,6 +32,7 @@ CenterConfig parseCenterConfig(const json& center) {
         qc.nameEn = q.value("nameEn", qc.name);
         qc.skill = q.value("skill", qc.id);
         qc.slThresholdSec = q.value("slThresholdSec", 20);
+        qc.slTargetPct = q.value("slTargetPct", s.value("slTargetPct", 80.0));
         qc.recommendedTalkSec = q.value("recommendedTalkSec", 300);
         qc.weight = q.value("weight", 1.0);
         for (const auto& i : q.value("intents", json::array())) {

@@ -218,6 +218,40 @@ void addAgentAndCallRoutes(http::Router& router, RouteContext& ctx) {
                    ex->respond(jsonResponse(200, *call));
                });
 
+    // Before the generic call actions: supervision is for team leads and trainers, on another
+    // agent's call.
+    router.add("POST", "/api/v1/calls/{id}/supervise",
+               [&ctx](http::Request& req, const http::ExchangePtr& ex) {
+                   auto in = authenticatedBody(ctx, req, ex, {Role::TeamLead, Role::Trainer});
+                   if (!in)
+                       return;
+                   Fields f(in->body);
+                   auto mode = f.string("mode", true);
+                   if (!f.ok())
+                       return respondOutcome(ex, f.error());
+                   if (*mode != "listen" && *mode != "whisper" && *mode != "barge") {
+                       return respondError(ex, ErrorCode::BadRequest,
+                                           "mode must be listen, whisper or barge");
+                   }
+                   const std::string requestId = requestIdOf(req);
+                   respondAccepted(ex,
+                                   ctx.telephony.supervise(in->session.user.id, req.params["id"],
+                                                           *mode, requestId),
+                                   requestId);
+               });
+
+    router.add("POST", "/api/v1/calls/{id}/supervise/stop",
+               [&ctx](http::Request& req, const http::ExchangePtr& ex) {
+                   auto session = authenticate(ctx, req, ex, {Role::TeamLead, Role::Trainer});
+                   if (!session)
+                       return;
+                   const std::string requestId = requestIdOf(req);
+                   respondAccepted(
+                       ex,
+                       ctx.telephony.stopSupervising(session->user.id, req.params["id"], requestId),
+                       requestId);
+               });
+
     router.add(
         "POST", "/api/v1/calls/{id}/{action}",
         [&ctx](http::Request& req, const http::ExchangePtr& ex) { callAction(ctx, req, ex); });

@@ -1,6 +1,8 @@
-// Demo and training control: inject calls, caller hang-up, generator rate, stop, reset.
+// Demo and training control: scenarios, inject calls, caller hang-up, generator rate, stop,
+// reset.
 #include "common/phone.h"
 #include "server/demo/call_generator.h"
+#include "server/demo/scenario_runner.h"
 #include "server/routes/route_context.h"
 
 namespace agentdesk::server {
@@ -33,6 +35,7 @@ void addDemoRoutes(http::Router& router, RouteContext& ctx) {
             auto verified = f.boolean("verified", false);
             auto patience = f.integer("patienceSec", false);
             auto talk = f.integer("talkSec", false);
+            auto waited = f.integer("waitedSec", false);
             const json* transcript = f.array("transcript", false);
             if (!f.ok())
                 return respondOutcome(ex, f.error());
@@ -66,6 +69,9 @@ void addDemoRoutes(http::Router& router, RouteContext& ctx) {
             if (talk && (*talk < 1 || *talk > 86400)) {
                 invalid.fields.push_back({"talkSec", "must be 1-86400"});
             }
+            if (waited && (*waited < 0 || *waited > 86400)) {
+                invalid.fields.push_back({"waitedSec", "must be 0-86400"});
+            }
             if (transcript) {
                 for (const auto& line : *transcript) {
                     if (!line.is_object() || !line.contains("text") || !line["text"].is_string()) {
@@ -90,6 +96,7 @@ void addDemoRoutes(http::Router& router, RouteContext& ctx) {
                 spec.patienceSec = static_cast<int>(*patience);
             if (talk)
                 spec.talkSec = static_cast<int>(*talk);
+            spec.waitedSec = static_cast<int>(waited.value_or(0));
             const std::string callId = ctx.telephony.injectCall(spec);
             ex->respond(jsonResponse(202, {{"requestId", requestIdOf(req)}, {"callId", callId}}));
         });
@@ -103,13 +110,42 @@ void addDemoRoutes(http::Router& router, RouteContext& ctx) {
                                    requestIdOf(req));
                });
 
+    router.add("GET", "/api/v1/demo/scenarios",
+               [&ctx](http::Request& req, const http::ExchangePtr& ex) {
+                   if (!authenticate(ctx, req, ex, {Role::Trainer, Role::TeamLead}) ||
+                       !demoAllowed(ctx, ex))
+                       return;
+                   ex->respond(jsonResponse(200, ctx.scenarios->listJson()));
+               });
+
+    router.add("POST", "/api/v1/demo/scenarios/{id}/start",
+               [&ctx](http::Request& req, const http::ExchangePtr& ex) {
+                   if (!authenticate(ctx, req, ex, {Role::Trainer, Role::TeamLead}) ||
+                       !demoAllowed(ctx, ex))
+                       return;
+                   auto body = jsonBody(req, ex, /*allowEmpty=*/true);
+                   if (!body)
+                       return;
+                   Fields f(*body);
+                   auto lang = f.string("lang", false);
+                   if (!f.ok())
+                       return respondOutcome(ex, f.error());
+                   if (lang && *lang != "ko" && *lang != "en")
+                       return respondError(ex, ErrorCode::BadRequest, "lang must be ko or en");
+                   const Outcome o = ctx.scenarios->start(req.params["id"], lang.value_or("ko"));
+                   if (!o.ok())
+                       return respondOutcome(ex, o);
+                   ex->respond(jsonResponse(200, {{"scenario", ctx.scenarios->statusJson()}}));
+               });
+
     router.add("GET", "/api/v1/demo/status",
                [&ctx](http::Request& req, const http::ExchangePtr& ex) {
                    if (!authenticate(ctx, req, ex, {Role::Trainer, Role::TeamLead}) ||
                        !demoAllowed(ctx, ex))
                        return;
                    ex->respond(jsonResponse(200, {{"callsPerMin", ctx.demo->rate()},
-                                                  {"generatorRunning", ctx.demo->rate() > 0}}));
+                                                  {"generatorRunning", ctx.demo->rate() > 0},
+                                                  {"scenario", ctx.scenarios->statusJson()}}));
                });
 
     router.add("PUT", "/api/v1/demo/rate", [&ctx](http::Request& req, const http::ExchangePtr& ex) {
@@ -132,20 +168,24 @@ void addDemoRoutes(http::Router& router, RouteContext& ctx) {
         ex->respond(jsonResponse(200, {{"callsPerMin", rate}}));
     });
 
-    router.add("POST", "/api/v1/demo/stop",
-               [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-                   if (!authenticate(ctx, req, ex, {Role::Trainer, Role::TeamLead}) ||
-                       !demoAllowed(ctx, ex))
-                       return;
-                   ctx.demo->setRate(0);
-                   ex->respond(jsonResponse(200, {{"callsPerMin", 0}}));
-               });
+    router.add(
+        "POST", "/api/v1/demo/stop", [&ctx](http::Request& req, const http::ExchangePtr& ex) {
+            if (!authenticate(ctx, req, ex, {Role::Trainer, Role::TeamLead}) ||
+                !demoAllowed(ctx, ex))
+                return;
+            ctx.demo->setRate(0);
+            const auto stopped = ctx.scenarios->stop();
+            ex->respond(
+                jsonResponse(200, {{"callsPerMin", 0},
+                                   {"stoppedScenario", stopped ? json(*stopped) : json(nullptr)}}));
+        });
 
     router.add("POST", "/api/v1/demo/reset",
                [&ctx](http::Request& req, const http::ExchangePtr& ex) {
                    if (!authenticate(ctx, req, ex, {Role::Trainer, Role::TeamLead}) ||
                        !demoAllowed(ctx, ex))
                        return;
+                   ctx.scenarios->stop();
                    ctx.telephony.reset();
                    if (ctx.resetDemoData)
                        ctx.resetDemoData();

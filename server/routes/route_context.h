@@ -25,6 +25,7 @@ namespace agentdesk::server {
 
 class DemoCallGenerator;
 class KnowledgeStore;
+class ScenarioRunner;
 
 struct RouteContext {
     boost::asio::io_context& io;
@@ -40,6 +41,7 @@ struct RouteContext {
     std::string version;
     TimePoint startedAt;
     std::vector<std::string> notReadyReasons;
+    ScenarioRunner* scenarios;  // null when the server is not in demo mode
 };
 
 using nlohmann::json;

@@ -58,7 +58,7 @@ void AppUnderTest::typeLogin(const QString& username, const QString& password) {
 void AppUnderTest::loginAs(const QString& username) {
     controller_->start();
     typeLogin(username, QStringLiteral("demo"));
-    REQUIRE(waitUntil([&] { return controller_->mainWindow() != nullptr; }));
+    REQUIRE(waitUntil([&] { return controller_->currentWindow() != nullptr; }));
     REQUIRE(waitUntil([&] {
         return controller_->session()->events().status() == crm::ConnectionStatus::Connected &&
                controller_->session()->agent().state() != crm::AgentState::Unknown;

@@ -40,7 +40,7 @@ public:
     app::AppController& controller() { return *controller_; }
     // Fills the login window and presses the button (does not wait for the outcome).
     void typeLogin(const QString& username, const QString& password);
-    // start() + typeLogin(username, "demo") + waits for the main window with an open stream.
+    // start() + typeLogin(username, "demo") + waits for the window (by role) with an open stream.
     void loginAs(const QString& username);
 
 private:

@@ -74,6 +74,8 @@ QLabel#abuseBadge { background: #c62828; color: white; border-radius: 3px; paddi
                     font-weight: bold; }
 QLabel#recordingPaused { background: #c62828; color: white; border-radius: 3px;
                          padding: 1px 5px; font-weight: bold; }
+QLabel#supervisionBadge { background: #5e35b1; color: white; border-radius: 3px;
+                          padding: 1px 5px; font-weight: bold; }
 QLabel#abuseCount[warned="true"] { color: #c62828; font-weight: bold; }
 QLabel#callTimer[exceeded="true"] { color: white; background: #c62828; border-radius: 3px;
                                     padding: 1px 5px; }
@@ -244,6 +246,7 @@ void SoftphoneBar::buildLayout() {
 
     abuseCount_ = label("abuseCount");
     recordingPaused_ = label("recordingPaused");
+    supervision_ = label("supervisionBadge");
     status_ = elided("statusMessage");
 
     auto* row2 = new QHBoxLayout;
@@ -262,6 +265,7 @@ void SoftphoneBar::buildLayout() {
             row2->addWidget(recordingPaused_);
     }
     row2->addSpacing(12);
+    row2->addWidget(supervision_);
     row2->addWidget(status_, 1);
 
     auto* layout = new QVBoxLayout(this);
@@ -423,6 +427,7 @@ void SoftphoneBar::refreshCallInfo() {
         waited_->hide();
         consult_->hide();
         recordingPaused_->hide();
+        supervision_->hide();
         abuseCount_->hide();
         return;
     }
@@ -455,6 +460,16 @@ void SoftphoneBar::refreshCallInfo() {
         consult_->hide();
     }
     recordingPaused_->setVisible(live && call.recordingPaused);
+    // The counselor always knows when a team lead is on the call (listening or speaking).
+    const QString lead = call.supervisorName.isEmpty() ? tr("Team lead") : call.supervisorName;
+    if (call.supervisionMode == QLatin1String("listen"))
+        supervision_->setText(tr("%1 is listening", "team lead monitoring: 모니터링 중").arg(lead));
+    else if (call.supervisionMode == QLatin1String("whisper"))
+        supervision_->setText(
+            tr("%1 is coaching you (caller cannot hear)", "whisper: 코칭 중").arg(lead));
+    else if (call.supervisionMode == QLatin1String("barge"))
+        supervision_->setText(tr("%1 joined the call", "barge-in: 3자 통화 참여").arg(lead));
+    supervision_->setVisible(live && !call.supervisionMode.isEmpty());
     const int required = call.abuseWarningsRequired > 0
                              ? call.abuseWarningsRequired
                              : session_.capabilities().abuseWarningsBeforeHangup;

@@ -97,6 +97,7 @@ private:
     QLabel* callTimer_ = nullptr;
     QLabel* abuseCount_ = nullptr;
     QLabel* recordingPaused_ = nullptr;
+    QLabel* supervision_ = nullptr;
     ElidedLabel* status_ = nullptr;
     MissedCallsButton* missed_ = nullptr;
     QPointer<TransferDialog> transfer_;

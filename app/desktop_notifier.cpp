@@ -1,4 +1,4 @@
-#include "app/ring_notifier.h"
+#include "app/desktop_notifier.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -10,7 +10,7 @@
 
 namespace agentdesk::app {
 
-RingNotifier::RingNotifier(QObject* parent) : QObject(parent) {
+DesktopNotifier::DesktopNotifier(QObject* parent) : QObject(parent) {
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         tray_ = new QSystemTrayIcon(this);
         tray_->setIcon(QApplication::style()->standardIcon(QStyle::SP_MessageBoxInformation));
@@ -26,17 +26,27 @@ RingNotifier::RingNotifier(QObject* parent) : QObject(parent) {
     }
 }
 
-RingNotifier::~RingNotifier() = default;
+DesktopNotifier::~DesktopNotifier() = default;
 
-bool RingNotifier::notify(const crm::Call& call) {
-    if (!window_ || window_->isActiveWindow())
-        return false;
-    ++notifications_;
+bool DesktopNotifier::notify(const crm::Call& call) {
     QString who = call.customerMatches.size() == 1 ? call.customerMatches.first().name
                                                    : widgets::formatPhone(call.ani);
     const QString title = tr("Incoming call — %1").arg(call.queueName);
     const QString text =
         call.intentLabel.isEmpty() ? who : tr("%1 · %2").arg(who, call.intentLabel);
+    return show(title, text);
+}
+
+bool DesktopNotifier::notifyAlert(const crm::Alert& alert, const QString& title) {
+    if (alert.severity == QLatin1String("critical"))
+        QApplication::beep();
+    return show(title, alert.message);
+}
+
+bool DesktopNotifier::show(const QString& title, const QString& text) {
+    if (!window_ || window_->isActiveWindow())
+        return false;
+    ++notifications_;
     if (tray_)
         tray_->showMessage(title, text, QSystemTrayIcon::Information, 10000);
     QApplication::alert(window_, 0);

@@ -1,0 +1,97 @@
+#pragma once
+// The team lead's alerts (abuse warnings, calls ended for abuse, missed calls, long waits,
+// service-level breaches) as they arrive: newest first, unacknowledged ones tinted and counted,
+// acknowledge one or all, and open the counselor or call an alert is about (double-click,
+// Enter or the Open button). Warnings and critical alerts ask the window for a sound and a
+// tray notification (notifyRequested); the panel plays nothing itself.
+#include <QWidget>
+
+#include "crm/model/session_info.h"
+
+class QComboBox;
+class QFrame;
+class QLabel;
+class QPushButton;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+
+namespace agentdesk::crm {
+class AlertsModel;
+class ClientSession;
+}  // namespace agentdesk::crm
+
+namespace agentdesk::widgets {
+
+class AlertFilterProxy;
+class AlertTableModel;
+
+class AlertsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit AlertsPanel(crm::ClientSession& session, QWidget* parent = nullptr);
+    ~AlertsPanel() override;
+
+    crm::AlertsModel& model() { return *alerts_; }
+    int unacknowledgedCount() const;
+    // The alert under the cursor in the list (source row), -1 when none.
+    int currentRow() const;
+    void selectRow(int sourceRow);
+
+public slots:
+    // Acknowledges the selected alerts (the current one when nothing is selected).
+    void acknowledgeSelected();
+    void acknowledgeAll();
+    // Opens the current alert's counselor and call (and acknowledges it: the lead has seen it).
+    void openCurrent();
+
+signals:
+    // A warning or critical alert arrived: the window plays a sound and shows a tray message.
+    void notifyRequested(const agentdesk::crm::Alert& alert);
+    // The lead wants to see the counselor (agent grid) and the call an alert is about; either
+    // may be empty (long waits have no counselor, SL breaches neither).
+    void openAgentRequested(const QString& agentId, const QString& callId);
+    void unacknowledgedCountChanged(int count);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void onAlertAdded(const crm::Alert& alert);
+    void updateCount();
+    void updateDetail();
+    void updateEmptyState();
+    QList<int> selectedRows() const;
+
+    crm::ClientSession& session_;
+    crm::AlertsModel* alerts_;
+    AlertTableModel* table_;
+    AlertFilterProxy* proxy_;
+    QLabel* title_;
+    QLabel* count_;
+    QLabel* filterLabel_;
+    QComboBox* filter_;
+    QPushButton* acknowledgeAll_;
+    QSplitter* splitter_;
+    QStackedWidget* listStack_;
+    QTableView* view_;
+    QLabel* empty_;
+    QFrame* detail_;
+    QLabel* detailTitle_;
+    QLabel* detailMeta_;
+    QLabel* detailDescription_;
+    QLabel* detailAgentLabel_;
+    QLabel* detailAgent_;
+    QLabel* detailQueueLabel_;
+    QLabel* detailQueue_;
+    QLabel* detailCallLabel_;
+    QLabel* detailCall_;
+    QLabel* detailMessageLabel_;
+    QLabel* detailMessage_;
+    QLabel* detailHint_;
+    QPushButton* open_;
+    QPushButton* acknowledge_;
+};
+
+}  // namespace agentdesk::widgets

@@ -1,0 +1,70 @@
+#pragma once
+// What the trainer's demo console does on the server, for its views to bind to (STYLE.md habit
+// 9): scenarios and their running flags, the call generator's rate, injected calls, reset. Keeps
+// the last answers so the views only draw; every failure comes back through failed().
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+
+#include "crm/model/customer.h"
+#include "crm/model/training.h"
+#include "crm/net/api_error.h"
+
+namespace agentdesk::crm {
+class ClientSession;
+}
+
+namespace agentdesk::widgets {
+
+class DemoController : public QObject {
+    Q_OBJECT
+public:
+    enum class Action { LoadScenarios, LoadStatus, Start, Stop, Inject, SetRate, Reset, Search };
+    Q_ENUM(Action)
+
+    explicit DemoController(crm::ClientSession& session, QObject* parent = nullptr);
+
+    crm::ClientSession& session() { return session_; }
+    const QList<crm::DemoScenario>& scenarios() const { return scenarios_; }
+    // False until the server answered GET /demo/scenarios (or when it has none to offer).
+    bool scenariosAvailable() const { return scenariosAvailable_; }
+    const crm::DemoStatus& status() const { return status_; }
+    bool statusKnown() const { return statusKnown_; }
+    const crm::DemoScenario* scenario(const QString& id) const;
+    // The running scenario's id: the status's, or the first scenario flagged running.
+    QString runningScenario() const;
+
+    void refresh();
+    void loadScenarios();
+    void loadStatus();
+    void startScenario(const QString& id);
+    void stop();
+    void injectCall(const QJsonObject& call);
+    void setRate(double callsPerMin);
+    // No confirmation here: the view asks before it calls this.
+    void reset();
+    void searchCustomers(const QString& query);
+
+signals:
+    void scenariosChanged();
+    void statusChanged();
+    void busyChanged(agentdesk::widgets::DemoController::Action action, bool busy);
+    void succeeded(agentdesk::widgets::DemoController::Action action);
+    void failed(agentdesk::widgets::DemoController::Action action,
+                const agentdesk::crm::ApiError& error);
+    void customersFound(const QString& query,
+                        const QList<agentdesk::crm::CustomerListItem>& customers);
+
+private:
+    // Runs after a command: reports, then reloads what it may have changed.
+    void finish(Action action, const crm::ApiError& error, bool reload);
+
+    crm::ClientSession& session_;
+    QList<crm::DemoScenario> scenarios_;
+    crm::DemoStatus status_;
+    bool scenariosAvailable_ = false;
+    bool statusKnown_ = false;
+    QString lastQuery_;
+};
+
+}  // namespace agentdesk::widgets
