@@ -12,6 +12,8 @@
 #include "widgets/common/error_text.h"
 #include "widgets/notes/note_editor.h"
 #include "widgets/settings/settings_dialog.h"
+#include "widgets/supervisor/agent_grid_view.h"
+#include "widgets/supervisor/queue_monitor_view.h"
 
 namespace agentdesk::app {
 
@@ -210,6 +212,22 @@ QMainWindow* AppController::createSupervisorWindow() {
     connect(w, &SupervisorWindow::alertToNotify, this, [this](const crm::Alert& alert) {
         notifier_->notifyAlert(alert, tr("AgentDesk alert"));
     });
+    // The monitor's limits are the lead's own: read from and written to the settings.
+    widgets::MonitorThresholds limits;
+    limits.slBelowPct = settings_->get(settings::monitorSlBelowPct);
+    limits.longestWaitAboveSec = settings_->get(settings::monitorLongestWaitSec);
+    limits.waitingAbove = settings_->get(settings::monitorWaitingAbove);
+    limits.abandonAbovePct = settings_->get(settings::monitorAbandonAbovePct);
+    w->queueMonitor()->setThresholds(limits);
+    w->agentGrid()->setLongAcwSec(settings_->get(settings::monitorLongAcwSec));
+    w->agentGrid()->setLongNotReadySec(settings_->get(settings::monitorLongNotReadySec));
+    connect(w->queueMonitor(), &widgets::QueueMonitorView::thresholdsChanged, this,
+            [this](const widgets::MonitorThresholds& t) {
+                settings_->set(settings::monitorSlBelowPct, t.slBelowPct);
+                settings_->set(settings::monitorLongestWaitSec, t.longestWaitAboveSec);
+                settings_->set(settings::monitorWaitingAbove, t.waitingAbove);
+                settings_->set(settings::monitorAbandonAbovePct, t.abandonAbovePct);
+            });
     connect(w, &SupervisorWindow::presentationModeChanged, this, [this](bool on, double scale) {
         applyFontScale(on ? scale : settings_->get(settings::fontScale));
     });

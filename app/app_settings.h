@@ -25,6 +25,14 @@ inline const Setting<QString> language{"ui/language", QStringLiteral("ko")};  //
 inline const Setting<double> fontScale{"ui/fontScale", 1.0};                  // 0.8 – 2.0
 // State after a finished wrap-up: "ready" or "not_ready".
 inline const Setting<QString> afterWrapup{"calls/afterWrapup", QStringLiteral("ready")};
+// The team lead's monitor: when queue figures turn amber (red past a margin / twice the limit)
+// and when agents are highlighted.
+inline const Setting<double> monitorSlBelowPct{"monitor/slBelowPct", 80.0};
+inline const Setting<int> monitorLongestWaitSec{"monitor/longestWaitAboveSec", 60};
+inline const Setting<int> monitorWaitingAbove{"monitor/waitingAbove", 5};
+inline const Setting<double> monitorAbandonAbovePct{"monitor/abandonAbovePct", 10.0};
+inline const Setting<int> monitorLongAcwSec{"monitor/longAcwSec", 60};
+inline const Setting<int> monitorLongNotReadySec{"monitor/longNotReadySec", 600};
 inline const Setting<QByteArray> windowGeometry{"ui/windowGeometry", QByteArray()};
 inline const Setting<QByteArray> windowState{"ui/windowState", QByteArray()};
 }  // namespace settings

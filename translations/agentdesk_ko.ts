@@ -2,6 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en_US">
 <context>
+    <name>AlertTexts</name>
+    <message>
+        <source>Abuse warning</source>
+        <comment>alert kind; 폭언 경고 (the counselor played the warning)</comment>
+        <translation>폭언 경고</translation>
+    </message>
+    <message>
+        <source>Call ended for abuse</source>
+        <comment>alert kind; 폭언으로 상담사가 통화 종료</comment>
+        <translation>상담원 선종료</translation>
+    </message>
+    <message>
+        <source>Missed call</source>
+        <comment>alert kind; 미응답 (a counselor did not answer in time)</comment>
+        <translation>부재중 호</translation>
+    </message>
+    <message>
+        <source>Long wait</source>
+        <comment>alert kind; 장기 대기 (a caller waits too long in the queue)</comment>
+        <translation>장기 대기</translation>
+    </message>
+    <message>
+        <source>Service level below target</source>
+        <comment>alert kind; 서비스 레벨 미달</comment>
+        <translation>서비스 레벨 미달</translation>
+    </message>
+    <message>
+        <source>%1 played the abuse warning to the caller.</source>
+        <comment>%1 = counselor&apos;s name</comment>
+        <translation>%1 상담사가 고객에게 폭언 경고 멘트를 재생했습니다.</translation>
+    </message>
+    <message>
+        <source>%1 ended the call after abuse warnings. Check on the counselor.</source>
+        <comment>%1 = counselor&apos;s name</comment>
+        <translation>%1 상담사가 폭언 경고 후 통화를 선종료했습니다. 상담사의 상태를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time and was set to Not ready; the call went back to the queue.</source>
+        <comment>%1 = counselor&apos;s name; Not ready = 이석</comment>
+        <translation>%1 상담사가 제시간에 응답하지 않아 이석 상태로 전환되었습니다. 호는 큐로 돌아갔습니다.</translation>
+    </message>
+    <message>
+        <source>A caller has been waiting too long in %1.</source>
+        <comment>%1 = queue name</comment>
+        <translation>%1 큐에서 고객이 장시간 대기 중입니다.</translation>
+    </message>
+    <message>
+        <source>The service level of %1 fell below its target.</source>
+        <comment>%1 = queue name</comment>
+        <translation>%1 큐의 서비스 레벨이 목표에 미달했습니다.</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <comment>alert severity</comment>
+        <translation>긴급</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <comment>alert severity</comment>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <comment>alert severity</comment>
+        <translation>정보</translation>
+    </message>
+</context>
+<context>
     <name>Connection</name>
     <message>
         <source>Disconnected</source>
@@ -303,11 +371,104 @@
     </message>
 </context>
 <context>
+    <name>EvaluationTexts</name>
+    <message>
+        <source>Greeting</source>
+        <comment>KSQI dimension, Korean: 맞이인사</comment>
+        <translation>맞이인사</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <comment>KSQI dimension, Korean: 상담태도</comment>
+        <translation>상담태도</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <comment>KSQI dimension (handling/resolution), Korean: 업무처리</comment>
+        <translation>업무처리</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <comment>KSQI dimension, Korean: 종료태도</comment>
+        <translation>종료태도</translation>
+    </message>
+    <message>
+        <source>Empathy</source>
+        <comment>KSQI dimension, Korean: 공감</comment>
+        <translation>공감</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <comment>mean of the five evaluation scores</comment>
+        <translation>평균</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <comment>KSQI service score: mean of greeting, attitude, handling, closing</comment>
+        <translation>서비스</translation>
+    </message>
+    <message>
+        <source>Opening: greeting, introducing oneself, identifying the customer.</source>
+        <translation>상담 시작: 첫인사, 상담사 소개, 고객 확인.</translation>
+    </message>
+    <message>
+        <source>Tone, courtesy and listening during the call.</source>
+        <translation>통화 중 말투, 예의, 경청.</translation>
+    </message>
+    <message>
+        <source>Understanding the request and resolving it correctly.</source>
+        <translation>문의 내용 파악과 정확한 처리.</translation>
+    </message>
+    <message>
+        <source>Summary, further help offered, closing greeting.</source>
+        <translation>상담 내용 요약, 추가 문의 확인, 끝인사.</translation>
+    </message>
+    <message>
+        <source>Recognising and responding to the customer&apos;s feelings (scored separately).</source>
+        <translation>고객의 감정을 알아차리고 그에 맞게 응대(별도 채점).</translation>
+    </message>
+    <message>
+        <source>Service = mean of greeting, attitude, handling and closing.
+Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</source>
+        <comment>KSQI grade rule; Excellent = 우수</comment>
+        <translation>서비스 = 맞이인사, 상담태도, 업무처리, 종료태도의 평균.
+우수: 서비스 92점 이상, 공감 80점 이상 (KSQI).</translation>
+    </message>
+    <message>
+        <source>Excellent</source>
+        <comment>KSQI grade, Korean: 우수</comment>
+        <translation>우수</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>%1 (customer)</source>
         <comment>honorific: 고객님 after the name in Korean</comment>
         <translation>%1 고객님</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorTexts</name>
+    <message>
+        <source>unknown</source>
+        <comment>expected wait time (예상 대기시간) cannot be estimated yet</comment>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <comment>supervision mode: 감청 (the lead hears the call)</comment>
+        <translation>모니터링 중</translation>
+    </message>
+    <message>
+        <source>Whispering</source>
+        <comment>supervision mode: 코칭/귓속말 (only the counselor hears the lead)</comment>
+        <translation>코칭 중</translation>
+    </message>
+    <message>
+        <source>Barged in</source>
+        <comment>supervision mode: 3자 통화 개입 (everyone hears the lead)</comment>
+        <translation>3자 통화 중</translation>
     </message>
 </context>
 <context>
@@ -497,6 +658,21 @@
         <source>Starting the demo contact center…</source>
         <translation>데모 콜센터를 시작하는 중…</translation>
     </message>
+    <message>
+        <source>AgentDesk alert</source>
+        <translation>AgentDesk 알림</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::app::DesktopNotifier</name>
+    <message>
+        <source>Incoming call — %1</source>
+        <translation>인입 콜 — %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::app::MainWindow</name>
@@ -546,14 +722,310 @@
     </message>
 </context>
 <context>
-    <name>agentdesk::app::RingNotifier</name>
+    <name>agentdesk::app::SupervisorWindow</name>
     <message>
-        <source>Incoming call — %1</source>
-        <translation>인입 콜 — %1</translation>
+        <source>AgentDesk — trainer — %1</source>
+        <translation>AgentDesk — 교육 담당 — %1</translation>
     </message>
     <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
+        <source>AgentDesk — team lead — %1</source>
+        <translation>AgentDesk — 팀장 — %1</translation>
+    </message>
+    <message>
+        <source>Queues and alerts (%1)</source>
+        <translation>큐 및 알림 (%1)</translation>
+    </message>
+    <message>
+        <source>Queues and alerts</source>
+        <translation>큐 및 알림</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>상담사 현황</translation>
+    </message>
+    <message>
+        <source>Demo console</source>
+        <translation>데모 콘솔</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <source>&amp;AgentDesk</source>
+        <translation>&amp;AgentDesk</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>설정…</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>로그아웃</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · trainer</source>
+        <translation>%1 (%2) · 교육 담당</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · team lead</source>
+        <translation>%1 (%2) · 팀장</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::AgentGridProxy</name>
+    <message>
+        <source>After-call work for longer than %1</source>
+        <comment>후처리 too long</comment>
+        <translation>후처리 %1 초과</translation>
+    </message>
+    <message>
+        <source>Not ready for longer than %1</source>
+        <comment>이석 too long</comment>
+        <translation>이석 %1 초과</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <comment>column: 상담사</comment>
+        <translation>상담사</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <comment>column: 상태</comment>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>In state</source>
+        <comment>column: time in the current state (상태 유지 시간)</comment>
+        <translation>상태 유지 시간</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <comment>column: duration of the current call (통화 시간)</comment>
+        <translation>통화 시간</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <comment>column: 큐</comment>
+        <translation>큐</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <comment>column: 고객</comment>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <source>Handled today</source>
+        <comment>column: calls handled today (금일 처리 호)</comment>
+        <translation>금일 처리 호</translation>
+    </message>
+    <message>
+        <source>AHT today</source>
+        <comment>column: average handle time today (금일 평균 처리 시간)</comment>
+        <translation>금일 평균 처리 시간</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <comment>column: listen/whisper/barge by a lead (모니터링)</comment>
+        <translation>모니터링</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::AgentGridView</name>
+    <message numerus="yes">
+        <source>%1 of %n agents</source>
+        <comment>shown of all</comment>
+        <translation>
+            <numerusform>전체 %n명 중 %1명</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Filter by name, extension or customer</source>
+        <translation>이름, 내선 또는 고객으로 필터</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>모든 상태</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <comment>long after-call work or long not ready</comment>
+        <translation>확인 필요</translation>
+    </message>
+    <message>
+        <source>Show leads and trainers</source>
+        <translation>팀장·교육 담당 표시</translation>
+    </message>
+    <message>
+        <source>Long ACW after</source>
+        <comment>후처리 longer than this is highlighted</comment>
+        <translation>장기 후처리 기준</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <comment>seconds unit after a number</comment>
+        <translation> 초</translation>
+    </message>
+    <message>
+        <source>Long not ready after</source>
+        <comment>이석 longer than this is highlighted</comment>
+        <translation>장기 이석 기준</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <comment>minutes unit after a number</comment>
+        <translation> 분</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::AlertTableModel</name>
+    <message>
+        <source>Acknowledged</source>
+        <comment>alert status; 확인함</comment>
+        <translation>확인함</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <comment>alert status: not acknowledged yet; 신규</comment>
+        <translation>신규</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <source>Counselor</source>
+        <comment>상담사</comment>
+        <translation>상담사</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <comment>대기열</comment>
+        <translation>큐</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>통화</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>상세 내용</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::AlertsPanel</name>
+    <message numerus="yes">
+        <source>%n new</source>
+        <comment>alerts not acknowledged yet (미확인)</comment>
+        <translation>
+            <numerusform>미확인 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No new alerts</source>
+        <translation>새 알림 없음</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <comment>severity · time · new/acknowledged</comment>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <comment>alert status; 확인함</comment>
+        <translation>확인함</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <comment>alert status: not acknowledged yet; 신규</comment>
+        <translation>신규</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <comment>team lead&apos;s alert list (알림)</comment>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>표시(&amp;S):</translation>
+    </message>
+    <message>
+        <source>All alerts</source>
+        <translation>모든 알림</translation>
+    </message>
+    <message>
+        <source>New only</source>
+        <comment>alerts not acknowledged yet</comment>
+        <translation>미확인 알림만</translation>
+    </message>
+    <message>
+        <source>Warnings and critical</source>
+        <translation>경고 및 긴급</translation>
+    </message>
+    <message>
+        <source>Acknowledge &amp;all</source>
+        <comment>mark every alert as seen (모두 확인)</comment>
+        <translation>모두 확인(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Mark every alert as seen</source>
+        <translation>모든 알림을 확인 처리합니다</translation>
+    </message>
+    <message>
+        <source>No alerts. Abuse warnings, calls ended for abuse, missed calls, long waits and service-level breaches appear here as they happen.</source>
+        <translation>알림이 없습니다. 폭언 경고, 상담원 선종료, 부재중 호, 장기 대기, 서비스 레벨 미달이 발생하면 여기에 바로 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Select an alert to see what happened. Double-click it or press Enter to open the counselor and the call.</source>
+        <translation>알림을 선택하면 상세 내용을 볼 수 있습니다. 두 번 클릭하거나 Enter를 누르면 해당 상담사와 통화를 엽니다.</translation>
+    </message>
+    <message>
+        <source>Counselor:</source>
+        <comment>상담사</comment>
+        <translation>상담사:</translation>
+    </message>
+    <message>
+        <source>Queue:</source>
+        <comment>대기열</comment>
+        <translation>큐:</translation>
+    </message>
+    <message>
+        <source>Call:</source>
+        <translation>통화:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <comment>the server&apos;s own message about the alert</comment>
+        <translation>서버:</translation>
+    </message>
+    <message>
+        <source>&amp;Open counselor and call</source>
+        <translation>상담사 및 통화 열기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show the counselor in the agent grid and the call this alert is about</source>
+        <translation>상담사 현황에서 해당 상담사와 이 알림의 통화를 표시합니다</translation>
+    </message>
+    <message>
+        <source>A&amp;cknowledge</source>
+        <comment>mark the alert as seen (확인)</comment>
+        <translation>확인(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -822,6 +1294,428 @@ A ringing call shows its caller here; or search by name, phone or customer numbe
     <message>
         <source>Please correct the marked fields.</source>
         <translation>표시된 항목을 수정하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::DemoConsoleView</name>
+    <message>
+        <source>%1: %2</source>
+        <comment>what failed: why</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Loading the scenarios failed</source>
+        <translation>시나리오 불러오기 실패</translation>
+    </message>
+    <message>
+        <source>Reading the generator&apos;s status failed</source>
+        <translation>호 생성기 상태 조회 실패</translation>
+    </message>
+    <message>
+        <source>Starting the scenario failed</source>
+        <translation>시나리오 시작 실패</translation>
+    </message>
+    <message>
+        <source>Stopping the demo failed</source>
+        <translation>데모 중지 실패</translation>
+    </message>
+    <message>
+        <source>Injecting the call failed</source>
+        <translation>호 투입 실패</translation>
+    </message>
+    <message>
+        <source>Setting the arrival rate failed</source>
+        <translation>인입량 설정 실패</translation>
+    </message>
+    <message>
+        <source>Resetting the demo data failed</source>
+        <translation>데모 데이터 초기화 실패</translation>
+    </message>
+    <message>
+        <source>Searching customers failed</source>
+        <translation>고객 검색 실패</translation>
+    </message>
+    <message>
+        <source>Demo console</source>
+        <comment>trainer&apos;s console for demo calls (데모 콘솔)</comment>
+        <translation>데모 콘솔</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <comment>large text for a projector (발표 모드)</comment>
+        <translation>발표 모드(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Larger text for a projector, in the whole window</source>
+        <translation>프로젝터용으로 창 전체의 글자를 크게 표시합니다</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::EvaluationForm</name>
+    <message>
+        <source>Choose the counselor to evaluate.</source>
+        <translation>평가할 상담사를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Enter the call id of the evaluated call.</source>
+        <translation>평가할 통화의 통화 ID를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Give a score from 0 to 100.</source>
+        <translation>0~100 사이의 점수를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The score must be between 0 and 100.</source>
+        <translation>점수는 0~100 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Complete the marked fields.</source>
+        <translation>표시된 항목을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The server does not know this agent (%1).</source>
+        <translation>서버에 등록되지 않은 상담사입니다(%1).</translation>
+    </message>
+    <message>
+        <source>The call id was refused (%1).</source>
+        <translation>통화 ID가 거부되었습니다(%1).</translation>
+    </message>
+    <message>
+        <source>The score was refused (%1).</source>
+        <translation>점수가 거부되었습니다(%1).</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>저장 안 됨: %1</translation>
+    </message>
+    <message>
+        <source>Evaluation saved.</source>
+        <translation>평가를 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>저장 중…</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>value not available yet</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Service %1 · Empathy %2 · Average %3</source>
+        <translation>서비스 %1 · 공감 %2 · 평균 %3</translation>
+    </message>
+    <message>
+        <source>Evaluate a call</source>
+        <comment>form title; 상담 평가</comment>
+        <translation>상담 평가</translation>
+    </message>
+    <message>
+        <source>Counselor</source>
+        <comment>the trainee being evaluated; 평가 대상 상담사</comment>
+        <translation>평가 대상 상담사</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>통화</translation>
+    </message>
+    <message>
+        <source>The counselor whose call you evaluate.</source>
+        <translation>평가할 통화의 상담사입니다.</translation>
+    </message>
+    <message>
+        <source>Call id, e.g. call-6b046cc8-1</source>
+        <translation>통화 ID (예: call-6b046cc8-1)</translation>
+    </message>
+    <message>
+        <source>Filled in with the counselor&apos;s current or last call when known.</source>
+        <translation>확인되면 상담사의 현재 통화 또는 마지막 통화가 자동으로 입력됩니다.</translation>
+    </message>
+    <message>
+        <source>Scores (0–100)</source>
+        <translation>점수 (0–100)</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>평가 의견</translation>
+    </message>
+    <message>
+        <source>What went well, what to practise next</source>
+        <translation>잘한 점, 다음에 연습할 점</translation>
+    </message>
+    <message>
+        <source>Save evaluation</source>
+        <translation>평가 저장</translation>
+    </message>
+    <message>
+        <source>Clear scores</source>
+        <translation>점수 지우기</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::EvaluationHistory</name>
+    <message>
+        <source>Service %1</source>
+        <translation>서비스 %1</translation>
+    </message>
+    <message>
+        <source>Evaluation history</source>
+        <translation>평가 이력</translation>
+    </message>
+    <message>
+        <source>Evaluation history: %1</source>
+        <comment>%1 is the counselor&apos;s name</comment>
+        <translation>평가 이력: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evaluation(s)</source>
+        <translation>
+            <numerusform>평가 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV 내보내기…</translation>
+    </message>
+    <message>
+        <source>Save this history as a CSV file (UTF-8, opens in Excel).</source>
+        <translation>이 이력을 CSV 파일로 저장합니다(UTF-8, Excel에서 열 수 있음).</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>통화</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <comment>KSQI grade; 등급</comment>
+        <translation>등급</translation>
+    </message>
+    <message>
+        <source>Evaluator</source>
+        <comment>who scored the call; 평가자</comment>
+        <translation>평가자</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>평가 의견</translation>
+    </message>
+    <message>
+        <source>Averages</source>
+        <translation>평균</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::EvaluationView</name>
+    <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <source>The counselor list could not be loaded: %1</source>
+        <translation>상담사 목록을 불러올 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The history could not be loaded: %1</source>
+        <translation>평가 이력을 불러올 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Only trainers and team leads can evaluate calls.</source>
+        <translation>교육 담당과 팀장만 상담을 평가할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Export evaluations</source>
+        <translation>평가 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>내보내기 완료: %1</translation>
+    </message>
+    <message>
+        <source>The file could not be written. Choose another folder.</source>
+        <translation>파일을 저장할 수 없습니다. 다른 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Call evaluation</source>
+        <comment>tab title; 상담 평가</comment>
+        <translation>상담 평가</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::GeneratorControls</name>
+    <message>
+        <source>The demo data was reset.</source>
+        <translation>데모 데이터를 초기화했습니다.</translation>
+    </message>
+    <message>
+        <source>Reset the demo data</source>
+        <translation>데모 데이터 초기화</translation>
+    </message>
+    <message>
+        <source>Reset the demo data? The running scenario stops, every call ends, the queues empty and the demo customers go back to the bundled data set. This cannot be undone.</source>
+        <translation>데모 데이터를 초기화할까요? 실행 중인 시나리오가 중지되고, 모든 통화가 종료되며, 큐가 비워지고, 데모 고객 정보가 기본 제공 데이터로 되돌아갑니다. 이 작업은 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <source>Current rate: unknown</source>
+        <translation>현재 인입량: 알 수 없음</translation>
+    </message>
+    <message>
+        <source>Now: %1 calls a minute (generator running)</source>
+        <translation>현재: 분당 %1콜 (생성기 실행 중)</translation>
+    </message>
+    <message>
+        <source>Now: generator stopped (0 calls a minute)</source>
+        <translation>현재: 생성기 중지됨 (분당 0콜)</translation>
+    </message>
+    <message>
+        <source>Call generator and demo data</source>
+        <translation>호 생성기 및 데모 데이터</translation>
+    </message>
+    <message>
+        <source>&amp;Arrival rate:</source>
+        <translation>인입량(&amp;A):</translation>
+    </message>
+    <message>
+        <source> calls/min</source>
+        <comment>unit after the number in the spin box</comment>
+        <translation> 콜/분</translation>
+    </message>
+    <message>
+        <source>Random demo calls a minute, 0-%1; 0 stops the generator</source>
+        <translation>분당 무작위 데모 호 수(0~%1). 0이면 생성기가 중지됩니다</translation>
+    </message>
+    <message>
+        <source>A&amp;pply rate</source>
+        <translation>인입량 적용(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Reset stops the scenario, ends every call and puts the demo customers back to the bundled data set.</source>
+        <translation>초기화하면 시나리오가 중지되고 모든 통화가 종료되며, 데모 고객 정보가 기본 제공 데이터로 되돌아갑니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Reset demo data…</source>
+        <translation>데모 데이터 초기화(&amp;R)…</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::InjectCallForm</name>
+    <message>
+        <source>Call injected into %1.</source>
+        <comment>%1 = queue name</comment>
+        <translation>%1 큐에 호를 투입했습니다.</translation>
+    </message>
+    <message>
+        <source>(no intent)</source>
+        <comment>the caller chose nothing in the IVR</comment>
+        <translation>(문의 유형 없음)</translation>
+    </message>
+    <message>
+        <source>No customer matches.</source>
+        <translation>일치하는 고객이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Search for a customer and pick one.</source>
+        <translation>고객을 검색해 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Type a Korean phone number, e.g. 010-1234-5678.</source>
+        <translation>국내 전화번호를 입력하세요(예: 010-1234-5678).</translation>
+    </message>
+    <message>
+        <source>Pick a queue.</source>
+        <translation>큐를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>고객:</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>번호:</translation>
+    </message>
+    <message>
+        <source>Mobile, landline or a 15xx number.</source>
+        <translation>휴대폰, 일반 전화 또는 15xx 대표번호</translation>
+    </message>
+    <message>
+        <source>Calls as %1</source>
+        <comment>%1 = phone number</comment>
+        <translation>발신 번호: %1</translation>
+    </message>
+    <message>
+        <source>Not a Korean phone number.</source>
+        <translation>국내 전화번호 형식이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Inject a call</source>
+        <comment>put a demo call into a queue</comment>
+        <translation>호 투입</translation>
+    </message>
+    <message>
+        <source>Caller:</source>
+        <translation>발신자:</translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>고객(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Phone &amp;number</source>
+        <translation>전화번호(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Search by name, customer number or phone</source>
+        <translation>이름, 고객번호 또는 전화번호로 검색</translation>
+    </message>
+    <message>
+        <source>010-1234-5678</source>
+        <translation>010-1234-5678</translation>
+    </message>
+    <message>
+        <source>&amp;Queue:</source>
+        <comment>대기열</comment>
+        <translation>큐(&amp;Q):</translation>
+    </message>
+    <message>
+        <source>&amp;Intent:</source>
+        <comment>the caller&apos;s IVR choice (문의 유형)</comment>
+        <translation>문의 유형(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Transcript:</source>
+        <comment>scripted lines of the call (대화 내용)</comment>
+        <translation>대화 내용(&amp;T):</translation>
+    </message>
+    <message>
+        <source>One line each, optional:
+customer: Hello, I lost my card.
+agent: I will block it right away.</source>
+        <translation>한 줄에 한 문장씩 입력(선택 사항):
+고객: 안녕하세요, 카드를 잃어버렸어요.
+상담사: 바로 사용 정지해 드리겠습니다.</translation>
+    </message>
+    <message>
+        <source>Start a line with &quot;고객:&quot; or &quot;customer:&quot; for the caller, &quot;상담사:&quot; or &quot;agent:&quot; for the counselor. Lines without a prefix are the caller&apos;s.</source>
+        <translation>고객의 말은 &quot;고객:&quot; 또는 &quot;customer:&quot;로, 상담사의 말은 &quot;상담사:&quot; 또는 &quot;agent:&quot;로 시작하세요. 접두어가 없는 줄은 고객의 말로 처리됩니다.</translation>
+    </message>
+    <message>
+        <source>In&amp;ject call</source>
+        <translation>호 투입(&amp;J)</translation>
     </message>
 </context>
 <context>
@@ -1339,6 +2233,106 @@ A ringing call shows its caller here; or search by name, phone or customer numbe
     </message>
 </context>
 <context>
+    <name>agentdesk::widgets::QueueCard</name>
+    <message>
+        <source>SL: answered within %1 s</source>
+        <comment>service level (서비스 레벨) definition: answered within T seconds</comment>
+        <translation>서비스 레벨: %1초 이내 응답</translation>
+    </message>
+    <message>
+        <source>Waiting calls</source>
+        <comment>대기 호: calls waiting in the queue</comment>
+        <translation>대기 호</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <comment>최장 대기시간: age of the oldest waiting call</comment>
+        <translation>최장 대기시간</translation>
+    </message>
+    <message>
+        <source>Expected wait</source>
+        <comment>예상 대기시간 (EWT) for a new caller</comment>
+        <translation>예상 대기시간</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <comment>서비스 레벨 (% answered within the threshold)</comment>
+        <translation>서비스 레벨</translation>
+    </message>
+    <message>
+        <source>Abandon rate</source>
+        <comment>포기율: abandoned ÷ offered</comment>
+        <translation>포기율</translation>
+    </message>
+    <message>
+        <source>ASA</source>
+        <comment>평균 응답 속도 (average speed of answer); keep short</comment>
+        <translation>평균 응답 시간</translation>
+    </message>
+    <message>
+        <source>AHT</source>
+        <comment>평균 처리 시간 (average handle time); keep short</comment>
+        <translation>평균 처리 시간</translation>
+    </message>
+    <message>
+        <source>Answered / offered</source>
+        <comment>응답 호 / 인입 호 today</comment>
+        <translation>응답 / 인입</translation>
+    </message>
+    <message>
+        <source>Average speed of answer: mean wait of answered calls today</source>
+        <translation>평균 응답 시간(ASA): 금일 응답한 호의 평균 대기시간</translation>
+    </message>
+    <message>
+        <source>Average handle time: mean talk + hold + after-call work today</source>
+        <translation>평균 처리 시간(AHT): 금일 통화 + 보류 + 후처리 시간의 평균</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::QueueCharts</name>
+    <message>
+        <source>Waiting calls, last 60 minutes</source>
+        <comment>chart title; 대기 호</comment>
+        <translation>대기 호 (최근 60분)</translation>
+    </message>
+    <message>
+        <source>Service level, last 60 minutes</source>
+        <comment>chart title; 서비스 레벨</comment>
+        <translation>서비스 레벨 (최근 60분)</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <comment>axis title of the service level chart</comment>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>SL threshold</source>
+        <comment>the team lead&apos;s service level limit, dashed line</comment>
+        <translation>서비스 레벨 기준</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::QueueMonitorView</name>
+    <message>
+        <source>Live · updated %1</source>
+        <comment>the figures come live from the server</comment>
+        <translation>실시간 · %1 갱신</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <comment>title of the queue monitor (큐 모니터)</comment>
+        <translation>큐 모니터</translation>
+    </message>
+    <message>
+        <source>No queue figures yet.</source>
+        <translation>아직 큐 현황 데이터가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Waiting for live figures…</source>
+        <translation>실시간 데이터를 기다리는 중…</translation>
+    </message>
+</context>
+<context>
     <name>agentdesk::widgets::RestoredDraftsBar</name>
     <message>
         <source>(no text yet)</source>
@@ -1363,6 +2357,84 @@ A ringing call shows its caller here; or search by name, phone or customer numbe
     <message>
         <source>Restored draft from %1</source>
         <translation>%1 임시 저장본을 복원했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::ScenarioList</name>
+    <message>
+        <source>Running</source>
+        <comment>demo scenario is running</comment>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <comment>%1 = scenario title</comment>
+        <translation>실행 중: %1</translation>
+    </message>
+    <message>
+        <source>No scenario is running.</source>
+        <translation>실행 중인 시나리오가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The server has no demo scenarios.</source>
+        <translation>서버에 데모 시나리오가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The scenarios could not be loaded from the server.</source>
+        <translation>서버에서 시나리오를 불러올 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <comment>demo scenarios for training (시나리오)</comment>
+        <translation>시나리오</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>시나리오</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>호 수</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>소요 시간</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>&amp;Start scenario</source>
+        <translation>시나리오 시작(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start the selected scenario: its calls arrive on the server&apos;s clock</source>
+        <translation>선택한 시나리오를 시작합니다. 호는 서버 시각에 맞춰 인입됩니다</translation>
+    </message>
+    <message>
+        <source>S&amp;top demo</source>
+        <translation>데모 중지(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Stop the running scenario and the call generator</source>
+        <translation>실행 중인 시나리오와 호 생성기를 중지합니다</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::ScoreInput</name>
+    <message>
+        <source>—</source>
+        <comment>score not set yet</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Score 0–100. Type a number or use the slider.</source>
+        <translation>점수 0–100. 숫자를 입력하거나 슬라이더를 사용하세요.</translation>
     </message>
 </context>
 <context>
@@ -1751,6 +2823,134 @@ A ringing call shows its caller here; or search by name, phone or customer numbe
         <source>Call rejected.</source>
         <translation>호를 거절했습니다.</translation>
     </message>
+    <message>
+        <source>Team lead</source>
+        <translation>팀장</translation>
+    </message>
+    <message>
+        <source>%1 is listening</source>
+        <comment>team lead monitoring: 모니터링 중</comment>
+        <translation>모니터링 중: %1</translation>
+    </message>
+    <message>
+        <source>%1 is coaching you (caller cannot hear)</source>
+        <comment>whisper: 코칭 중</comment>
+        <translation>코칭 중: %1 (고객에게는 들리지 않음)</translation>
+    </message>
+    <message>
+        <source>%1 joined the call</source>
+        <comment>barge-in: 3자 통화 참여</comment>
+        <translation>3자 통화 참여: %1</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::SupervisionBar</name>
+    <message>
+        <source>The call ended; supervision stopped.</source>
+        <translation>통화가 종료되어 모니터링이 중지되었습니다.</translation>
+    </message>
+    <message>
+        <source>No agent selected</source>
+        <translation>선택된 상담사 없음</translation>
+    </message>
+    <message>
+        <source>%1 — %2&apos;s call</source>
+        <comment>e.g. &quot;Listening — 김하늘&apos;s call&quot;</comment>
+        <translation>%1 — %2 상담사 통화</translation>
+    </message>
+    <message>
+        <source>Asking to join %1&apos;s call (%2)…</source>
+        <translation>%1 상담사 통화에 참여 요청 중 (%2)…</translation>
+    </message>
+    <message>
+        <source>Could not join the call: %1</source>
+        <translation>통화에 참여할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Leaving the call…</source>
+        <translation>통화에서 나가는 중…</translation>
+    </message>
+    <message>
+        <source>Could not leave the call: %1</source>
+        <translation>통화에서 나갈 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Supervision stopped.</source>
+        <translation>모니터링을 중지했습니다.</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <comment>supervision: 감청 — hear the call, nobody hears the lead</comment>
+        <translation>모니터링(청취)</translation>
+    </message>
+    <message>
+        <source>Hear the call; neither the counselor nor the caller hears you</source>
+        <translation>통화를 청취합니다. 상담사와 고객 모두 내 목소리를 듣지 못합니다</translation>
+    </message>
+    <message>
+        <source>Whisper</source>
+        <comment>supervision: 코칭 — only the counselor hears the lead</comment>
+        <translation>코칭(귓속말)</translation>
+    </message>
+    <message>
+        <source>Speak to the counselor only; the caller does not hear you</source>
+        <translation>상담사에게만 말합니다. 고객은 듣지 못합니다</translation>
+    </message>
+    <message>
+        <source>Barge in</source>
+        <comment>supervision: 3자 개입 — everyone hears the lead</comment>
+        <translation>3자 통화(끼어들기)</translation>
+    </message>
+    <message>
+        <source>Join the conversation; the counselor and the caller hear you</source>
+        <translation>통화에 참여합니다. 상담사와 고객 모두 내 목소리를 듣습니다</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <comment>stop listening/whispering/barging</comment>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Select an agent on a call to listen, whisper or barge in.</source>
+        <translation>모니터링, 코칭 또는 3자 통화를 하려면 통화 중인 상담사를 선택하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::ThresholdsEditor</name>
+    <message>
+        <source>Alert when</source>
+        <comment>start of the threshold row: 경고 기준</comment>
+        <translation>경고 기준</translation>
+    </message>
+    <message>
+        <source>SL below</source>
+        <comment>service level (서비스 레벨) under this percentage</comment>
+        <translation>서비스 레벨 하한</translation>
+    </message>
+    <message>
+        <source>Longest wait over</source>
+        <comment>최장 대기시간 over this many seconds</comment>
+        <translation>최장 대기시간 상한</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <comment>seconds unit after a number</comment>
+        <translation> 초</translation>
+    </message>
+    <message>
+        <source>Waiting over</source>
+        <comment>more waiting calls (대기 호) than this</comment>
+        <translation>대기 호 상한</translation>
+    </message>
+    <message>
+        <source>Abandon rate over</source>
+        <comment>포기율 over this percentage</comment>
+        <translation>포기율 상한</translation>
+    </message>
+    <message>
+        <source>Figures past these limits turn amber; far past them, red.</source>
+        <translation>기준을 넘으면 주황색, 크게 넘으면 빨간색으로 표시됩니다.</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::TimelineView</name>
@@ -1915,6 +3115,36 @@ A ringing call shows its caller here; or search by name, phone or customer numbe
     <message>
         <source>Transferring…</source>
         <translation>호전환 중…</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::TrendChart</name>
+    <message>
+        <source>Trend</source>
+        <comment>evaluation scores over time; 추이</comment>
+        <translation>추이</translation>
+    </message>
+    <message>
+        <source>Average of five scores</source>
+        <translation>5개 항목 평균</translation>
+    </message>
+    <message>
+        <source>Empathy</source>
+        <comment>KSQI dimension, Korean: 공감</comment>
+        <translation>공감</translation>
+    </message>
+    <message>
+        <source>Empathy for excellent (80)</source>
+        <comment>Excellent = 우수</comment>
+        <translation>우수 기준 공감 (80)</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <source>One point per evaluation, oldest on the left.</source>
+        <translation>평가 1건당 점 하나이며, 가장 오래된 평가가 왼쪽에 있습니다.</translation>
     </message>
 </context>
 <context>

@@ -7,11 +7,13 @@
 #include <set>
 
 #include <QApplication>
+#include <QTabWidget>
 #include <QTranslator>
 
 #include "app/app_controller.h"
 #include "app/language.h"
 #include "app/main_window.h"
+#include "app/supervisor_window.h"
 #include "crm/session/client_session.h"
 #include "tests/gui/app_flow_support.h"
 #include "tests/support/qt_wait.h"
@@ -86,6 +88,23 @@ std::set<QString> drive(const QString& language) {
         server.stopListening();
         agentdesk::test::processEventsFor(1500ms);
         server.startListening();
+        agentdesk::test::processEventsFor(300ms);
+    }
+    // The team lead's and the trainer's windows, every tab shown.
+    for (const char* user : {"lead1", "trainer1"}) {
+        AppUnderTest supervisor(agentdesk::test::AppOptions{
+            QString::fromStdString(server.url()) + QStringLiteral("/api/v1"), {}, {}, language});
+        supervisor.loginAs(QString::fromLatin1(user));
+        auto* window = supervisor.controller().supervisorWindow();
+        REQUIRE(window);
+        server.injectCall({{"customerId", "C00002"}, {"queue", "general"}});
+        for (int i = 0; i < window->tabs()->count(); ++i) {
+            window->tabs()->setCurrentIndex(i);
+            agentdesk::test::processEventsFor(300ms);
+        }
+        supervisor.controller().applyLanguage(
+            language == QLatin1String("ko") ? QStringLiteral("en") : QStringLiteral("ko"));
+        supervisor.controller().applyLanguage(language);
         agentdesk::test::processEventsFor(300ms);
     }
     // The recorder itself works: a text no translation has is caught (and then set aside).
