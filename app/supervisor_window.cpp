@@ -35,8 +35,8 @@ SupervisorWindow::SupervisorWindow(crm::ClientSession& session, QWidget* parent)
     tabs_->setObjectName(QStringLiteral("supervisorTabs"));
     monitorTab_->addWidget(monitor_);
     monitorTab_->addWidget(alerts_);
-    monitorTab_->setStretchFactor(0, 3);
-    monitorTab_->setStretchFactor(1, 1);
+    monitorTab_->setStretchFactor(0, 5);
+    monitorTab_->setStretchFactor(1, 2);
     monitorTab_->setChildrenCollapsible(false);
 
     const bool trainer = session.agent().agent().role == QLatin1String("trainer");

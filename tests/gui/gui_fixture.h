@@ -5,6 +5,7 @@
 // applied, as the app does before it shows the window.
 #include <memory>
 
+#include <QLocale>
 #include <QString>
 
 #include "crm/net/http_transport.h"
@@ -42,6 +43,17 @@ private:
     std::unique_ptr<crm::ClientSession> session_;
     std::unique_ptr<crm::DraftAutosaver> autosaver_;
     int snapshots_ = 0;
+};
+
+// Sets the default locale for one test and puts the old one back.
+class LocaleGuard {
+public:
+    explicit LocaleGuard(QLocale::Language language) : LocaleGuard(QLocale(language)) {}
+    explicit LocaleGuard(const QLocale& locale) : old_(QLocale()) { QLocale::setDefault(locale); }
+    ~LocaleGuard() { QLocale::setDefault(old_); }
+
+private:
+    QLocale old_;
 };
 
 // A unique temp file path for a LocalStore (under the test's XDG_DATA_HOME).

@@ -46,19 +46,9 @@ using agentdesk::widgets::AlertTableModel;
 using agentdesk::widgets::DemoConsoleView;
 using agentdesk::widgets::DemoController;
 
+using agentdesk::test::LocaleGuard;
+
 namespace {
-
-// Sets the default locale for one test and puts the old one back.
-class LocaleGuard {
-public:
-    explicit LocaleGuard(QLocale::Language language) : old_(QLocale()) {
-        QLocale::setDefault(QLocale(language));
-    }
-    ~LocaleGuard() { QLocale::setDefault(old_); }
-
-private:
-    QLocale old_;
-};
 
 // Korean for the texts the screenshots show most (the real translations come from lupdate).
 class KoreanWords : public QTranslator {

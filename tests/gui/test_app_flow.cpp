@@ -336,6 +336,5 @@ TEST_CASE("Settings: language, font size, the state after wrap-up and shortcuts 
     QApplication::setActiveWindow(window);
     REQUIRE(waitUntil([&] { return window->isActiveWindow(); }));
     QTest::keyClick(window, Qt::Key_F2);
-    REQUIRE(waitUntil(
-        [&] { return controller.session()->agent().state() == AgentState::Ready; }));
+    REQUIRE(waitUntil([&] { return controller.session()->agent().state() == AgentState::Ready; }));
 }

@@ -36,6 +36,8 @@ using agentdesk::widgets::NoteEditor;
 using agentdesk::widgets::noteLanguage;
 using agentdesk::widgets::WrapupCodePicker;
 
+using agentdesk::test::LocaleGuard;
+
 namespace {
 
 template <typename T>
@@ -47,15 +49,6 @@ T* child(QWidget& root, const char* name) {
 }
 
 // Sets the default locale for one test and puts the old one back.
-class LocaleGuard {
-public:
-    explicit LocaleGuard(const QLocale& locale) : old_(QLocale()) { QLocale::setDefault(locale); }
-    ~LocaleGuard() { QLocale::setDefault(old_); }
-
-private:
-    QLocale old_;
-};
-
 struct EditorFixture {
     GuiSession gui;
     std::unique_ptr<NoteEditor> editor;

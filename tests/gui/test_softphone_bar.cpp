@@ -33,19 +33,9 @@ using agentdesk::widgets::MissedCallsButton;
 using agentdesk::widgets::SoftphoneBar;
 using agentdesk::widgets::TransferDialog;
 
+using agentdesk::test::LocaleGuard;
+
 namespace {
-
-// Sets the default locale for one test and puts the old one back.
-class LocaleGuard {
-public:
-    explicit LocaleGuard(QLocale::Language language) : old_(QLocale()) {
-        QLocale::setDefault(QLocale(language));
-    }
-    ~LocaleGuard() { QLocale::setDefault(old_); }
-
-private:
-    QLocale old_;
-};
 
 struct BarTest {
     explicit BarTest(TestServerOptions options = {}) : gui(std::move(options)) {

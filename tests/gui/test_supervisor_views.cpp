@@ -54,18 +54,9 @@ using agentdesk::widgets::QueueMonitorView;
 using agentdesk::widgets::SupervisionBar;
 using nlohmann::json;
 
+using agentdesk::test::LocaleGuard;
+
 namespace {
-
-class LocaleGuard {
-public:
-    explicit LocaleGuard(QLocale::Language language) : old_(QLocale()) {
-        QLocale::setDefault(QLocale(language));
-    }
-    ~LocaleGuard() { QLocale::setDefault(old_); }
-
-private:
-    QLocale old_;
-};
 
 // Korean for the screenshots (the real translations come from lupdate).
 class KoreanWords : public QTranslator {

@@ -9,6 +9,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
@@ -302,6 +303,14 @@ void AlertsPanel::updateDetail() {
     for (int r : selectedRows())
         anyOpen = anyOpen || !alerts_->entry(r).acknowledged;
     acknowledge_->setEnabled(anyOpen);
+}
+
+void AlertsPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    const Qt::Orientation wanted =
+        width() < fontMetrics().averageCharWidth() * 110 ? Qt::Vertical : Qt::Horizontal;
+    if (splitter_->orientation() != wanted)
+        splitter_->setOrientation(wanted);
 }
 
 void AlertsPanel::changeEvent(QEvent* event) {

@@ -55,6 +55,8 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    // Narrow (beside the queue monitor): the details go under the list instead of beside it.
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void retranslate();

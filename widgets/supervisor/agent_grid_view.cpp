@@ -1,5 +1,7 @@
 #include "widgets/supervisor/agent_grid_view.h"
 
+#include <algorithm>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
@@ -81,10 +83,7 @@ AgentGridView::AgentGridView(crm::ClientSession& session, QWidget* parent)
     QHeaderView* header = table_->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
-    const int em = table_->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const int widths[AgentsModel::ColumnCount] = {10, 13, 7, 7, 9, 10, 8, 8, 12};
-    for (int c = 0; c < AgentsModel::ColumnCount; ++c)
-        table_->setColumnWidth(c, widths[c] * em);
+    fitColumns();
 
     auto* top = new QHBoxLayout;
     top->addWidget(filter_);
@@ -189,8 +188,19 @@ void AgentGridView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
 }
 
+void AgentGridView::fitColumns() {
+    // Wide enough for typical contents and for the (translated) header, whichever is wider;
+    // measured once per language, not per row (200 agents).
+    const int em = table_->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const int widths[AgentsModel::ColumnCount] = {10, 13, 7, 7, 9, 10, 8, 8, 12};
+    QHeaderView* header = table_->horizontalHeader();
+    for (int c = 0; c < AgentsModel::ColumnCount; ++c)
+        table_->setColumnWidth(c, std::max(widths[c] * em, header->sectionSizeHint(c) + em));
+}
+
 void AgentGridView::retranslate() {
     filter_->setPlaceholderText(tr("Filter by name, extension or customer"));
+    fitColumns();
     const int current = stateFilter_->currentIndex();
     {
         const QSignalBlocker block(stateFilter_);

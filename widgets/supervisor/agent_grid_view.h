@@ -50,6 +50,7 @@ private:
     void onSelectionChanged();
     void updateCount();
     void retranslate();
+    void fitColumns();
 
     crm::ClientSession& session_;
     ServerClock* clock_;

@@ -135,6 +135,7 @@ void QueueCharts::redraw() {
     const qint64 startMs = nowMs - windowMs;
     const qint64 bucketMs = std::max<qint64>(1000, windowMs / kMaxPoints);
     int maxWaiting = 0;
+    qint64 firstMs = 0;  // the oldest sample shown, so a young history fills the chart
     for (const QString& id : history_.queueIds()) {
         Lines& lines = linesFor(id);
         QList<QPointF> waiting;
@@ -144,6 +145,8 @@ void QueueCharts::redraw() {
         // Per bucket: the highest waiting count (peaks matter) and the last service level.
         qint64 bucket = -1;
         for (const crm::QueueHistory::Sample& s : history_.samples(id)) {
+            if (s.atMs >= startMs && (firstMs == 0 || s.atMs < firstMs))
+                firstMs = s.atMs;
             const qint64 b = s.atMs / bucketMs;
             if (b != bucket || waiting.isEmpty()) {
                 bucket = b;
@@ -161,7 +164,14 @@ void QueueCharts::redraw() {
         lines.waiting->replace(waiting);
         lines.sl->replace(sl);
     }
-    const QDateTime start = QDateTime::fromMSecsSinceEpoch(startMs);
+    // Up to the last 60 minutes; less while the history is younger (at least 2 minutes shown).
+    const qint64 shownFromMs =
+        firstMs > 0 ? std::max(startMs, std::min(firstMs, nowMs - 120000)) : startMs;
+    const QDateTime start = QDateTime::fromMSecsSinceEpoch(shownFromMs);
+    const QString format =
+        nowMs - shownFromMs < 15 * 60000 ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm");
+    waitingX_->setFormat(format);
+    slX_->setFormat(format);
     waitingX_->setRange(start, now);
     slX_->setRange(start, now);
     const int top = std::max(5, static_cast<int>(std::ceil(maxWaiting * 1.2)));
