@@ -507,3 +507,24 @@ TEST_CASE("softphone bar fits 1366 px in Korean and English, screenshots",
     CHECK(t.bar->minimumSizeHint().width() <= 1366);
     shoot(*t.bar, "acw-en");
 }
+
+TEST_CASE("softphone bar shows that a team lead is listening, coaching or on the call",
+          "[gui][softphone]") {
+    BarTest t;
+    const QString callId = t.ringAndAnswer(kCall);
+    auto* badge = t.bar->findChild<QLabel*>(QStringLiteral("supervisionBadge"));
+    REQUIRE(badge);
+    CHECK_FALSE(badge->isVisibleTo(t.bar.get()));
+    const auto lead = t.gui.server().loggedIn("lead1");
+    const std::string path = "/api/v1/calls/" + callId.toStdString() + "/supervise";
+    REQUIRE(lead.post(path, {{"mode", "listen"}}).status == 202);
+    REQUIRE(waitUntil([&] { return badge->isVisibleTo(t.bar.get()); }));
+    CHECK(badge->text().contains(QStringLiteral("최현우")));
+    CHECK(badge->text().contains(QStringLiteral("listening")));
+    REQUIRE(lead.post(path, {{"mode", "whisper"}}).status == 202);
+    REQUIRE(waitUntil([&] { return badge->text().contains(QStringLiteral("coaching")); }));
+    REQUIRE(lead.post(path, {{"mode", "barge"}}).status == 202);
+    REQUIRE(waitUntil([&] { return badge->text().contains(QStringLiteral("joined")); }));
+    REQUIRE(lead.post(path + "/stop").status == 202);
+    REQUIRE(waitUntil([&] { return !badge->isVisibleTo(t.bar.get()); }));
+}
