@@ -78,10 +78,9 @@ QString CallSession::dial(const QString& number, const QString& customerId,
         return {};
     }
     return commands_.issue(QStringLiteral("dial"), [&](ApiClient::DoneHandler done) {
-        return api_.dial(number, customerId, phoneId,
-                         [done = std::move(done)](const QString&, const ApiError& error) {
-                             done(error);
-                         });
+        return api_.dial(
+            number, customerId, phoneId,
+            [done = std::move(done)](const QString&, const ApiError& error) { done(error); });
     });
 }
 
