@@ -358,11 +358,16 @@ TEST_CASE("the demo console starts and stops a scenario whose call reaches a cou
 
     HttpClient counselor = gui.server().loggedIn("counselor1");
     REQUIRE(counselor.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
-    QTest::mouseClick(child<QPushButton>(view, "startScenario"), Qt::LeftButton);
+    // As a trainer would: once the button is enabled (not while the list reloads).
+    auto* start = child<QPushButton>(view, "startScenario");
+    REQUIRE(waitUntil([&] { return start->isEnabled(); }));
+    QTest::mouseClick(start, Qt::LeftButton);
     REQUIRE(waitUntil([&] { return demo.runningScenario() == refund->id; }));
     CHECK(view.errorMessage().isEmpty());
     REQUIRE(waitUntil([&] { return list->currentItem()->text(3) == QStringLiteral("Running"); }));
     auto* runningLabel = child<QLabel>(view, "scenarioRunning");
+    INFO("running label: " << runningLabel->text().toStdString()
+                           << ", running: " << demo.runningScenario().toStdString());
     CHECK(waitUntil([&] {
         return runningLabel->text() == QStringLiteral("Running: %1").arg(refund->titleEn);
     }));
@@ -373,7 +378,9 @@ TEST_CASE("the demo console starts and stops a scenario whose call reaches a cou
     REQUIRE(current.status == 200);
     CHECK(current.json().value("queue", "") == "card");
 
-    QTest::mouseClick(child<QPushButton>(view, "stopDemo"), Qt::LeftButton);
+    auto* stop = child<QPushButton>(view, "stopDemo");
+    REQUIRE(waitUntil([&] { return stop->isEnabled(); }));
+    QTest::mouseClick(stop, Qt::LeftButton);
     REQUIRE(waitUntil([&] { return demo.runningScenario().isEmpty() && demo.statusKnown(); }));
     REQUIRE(waitUntil([&] { return list->currentItem()->text(3).isEmpty(); }));
     CHECK(child<QLabel>(view, "scenarioRunning")->text() ==

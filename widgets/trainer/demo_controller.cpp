@@ -41,9 +41,15 @@ void DemoController::loadScenarios() {
     QPointer<DemoController> self(this);
     emit busyChanged(Action::LoadScenarios, true);
     session_.api().demoScenarios(
-        [self](const QList<crm::DemoScenario>& scenarios, const crm::ApiError& error) {
+        [self, generation = generation_](const QList<crm::DemoScenario>& scenarios,
+                                         const crm::ApiError& error) {
             if (!self)
                 return;
+            if (generation != self->generation_) {
+                // Asked before a command changed the demo: its own reload follows.
+                emit self->busyChanged(Action::LoadScenarios, false);
+                return;
+            }
             emit self->busyChanged(Action::LoadScenarios, false);
             if (error) {
                 self->scenariosAvailable_ = false;
@@ -58,9 +64,10 @@ void DemoController::loadScenarios() {
 
 void DemoController::loadStatus() {
     QPointer<DemoController> self(this);
-    session_.api().demoStatus([self](const crm::DemoStatus& status, const crm::ApiError& error) {
-        if (!self)
-            return;
+    session_.api().demoStatus([self, generation = generation_](const crm::DemoStatus& status,
+                                                               const crm::ApiError& error) {
+        if (!self || generation != self->generation_)
+            return;  // gone, or asked before a command changed the demo (its reload follows)
         if (error) {
             emit self->failed(Action::LoadStatus, error);
             return;
@@ -84,6 +91,7 @@ void DemoController::finish(Action action, const crm::ApiError& error, bool relo
 }
 
 void DemoController::startScenario(const QString& id) {
+    ++generation_;
     QPointer<DemoController> self(this);
     emit busyChanged(Action::Start, true);
     session_.api().startScenario(id, [self](const crm::ApiError& error) {
@@ -93,6 +101,7 @@ void DemoController::startScenario(const QString& id) {
 }
 
 void DemoController::stop() {
+    ++generation_;
     QPointer<DemoController> self(this);
     emit busyChanged(Action::Stop, true);
     session_.api().stopDemo([self](const crm::ApiError& error) {
@@ -111,6 +120,7 @@ void DemoController::injectCall(const QJsonObject& call) {
 }
 
 void DemoController::setRate(double callsPerMin) {
+    ++generation_;
     QPointer<DemoController> self(this);
     emit busyChanged(Action::SetRate, true);
     session_.api().setDemoRate(callsPerMin, [self](const crm::ApiError& error) {
@@ -122,6 +132,7 @@ void DemoController::setRate(double callsPerMin) {
 }
 
 void DemoController::reset() {
+    ++generation_;
     QPointer<DemoController> self(this);
     emit busyChanged(Action::Reset, true);
     logging::get("ui")->info("demo console: the trainer resets the demo data");

@@ -65,6 +65,9 @@ private:
     bool scenariosAvailable_ = false;
     bool statusKnown_ = false;
     QString lastQuery_;
+    // Bumped by every command that changes the demo; status and scenario answers requested
+    // before the latest command are stale and dropped (a newer reload is on its way).
+    quint64 generation_ = 0;
 };
 
 }  // namespace agentdesk::widgets
