@@ -3153,6 +3153,11 @@ agent: I will block it right away.</translation>
         <source>One point per evaluation, oldest on the left.</source>
         <translation>One point per evaluation, oldest on the left.</translation>
     </message>
+    <message>
+        <source>Evaluation (oldest first)</source>
+        <comment>x axis: the n-th evaluation</comment>
+        <translation>Evaluation (oldest first)</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::WrapupCodePicker</name>

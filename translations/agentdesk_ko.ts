@@ -3146,6 +3146,11 @@ agent: I will block it right away.</source>
         <source>One point per evaluation, oldest on the left.</source>
         <translation>평가 1건당 점 하나이며, 가장 오래된 평가가 왼쪽에 있습니다.</translation>
     </message>
+    <message>
+        <source>Evaluation (oldest first)</source>
+        <comment>x axis: the n-th evaluation</comment>
+        <translation>평가 회차 (오래된 순)</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::WrapupCodePicker</name>

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include <QChart>
-#include <QDateTimeAxis>
 #include <QEvent>
 #include <QLineSeries>
 #include <QPen>
@@ -38,17 +37,18 @@ TrendChart::TrendChart(QWidget* parent) : QChartView(parent) {
     chart->addSeries(empathy_);
     chart->addSeries(empathyBar_);
 
-    timeAxis_ = new QDateTimeAxis(chart);
-    timeAxis_->setFormat(QStringLiteral("MM-dd"));
-    timeAxis_->setTickCount(6);
+    // Evaluation number on x, not time: a trainee's evaluations come in bursts (several in one
+    // class, then none for weeks), and a time axis would stack them on one spot.
+    indexAxis_ = new QValueAxis(chart);
+    indexAxis_->setLabelFormat(QStringLiteral("%d"));
     scoreAxis_ = new QValueAxis(chart);
     scoreAxis_->setRange(0, 100);
     scoreAxis_->setTickCount(6);
     scoreAxis_->setLabelFormat(QStringLiteral("%d"));
-    chart->addAxis(timeAxis_, Qt::AlignBottom);
+    chart->addAxis(indexAxis_, Qt::AlignBottom);
     chart->addAxis(scoreAxis_, Qt::AlignLeft);
     for (QLineSeries* s : {average_, empathy_, empathyBar_}) {
-        s->attachAxis(timeAxis_);
+        s->attachAxis(indexAxis_);
         s->attachAxis(scoreAxis_);
     }
     setChart(chart);
@@ -61,8 +61,9 @@ void TrendChart::setEvaluations(const QList<crm::Evaluation>& evaluations) {
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const auto& a, const auto& b) { return a.createdAt < b.createdAt; });
     QList<QPointF> average, empathy;
-    for (const crm::Evaluation& e : sorted) {
-        const qreal x = e.createdAt.toMSecsSinceEpoch();
+    for (int i = 0; i < sorted.size(); ++i) {
+        const crm::Evaluation& e = sorted[i];
+        const qreal x = i + 1;
         average << QPointF(x, e.average());
         if (e.scores.contains(QStringLiteral("empathy")))
             empathy << QPointF(x, e.scores.value(QStringLiteral("empathy")));
@@ -70,22 +71,13 @@ void TrendChart::setEvaluations(const QList<crm::Evaluation>& evaluations) {
     average_->replace(average);
     empathy_->replace(empathy);
 
-    // Evaluations made the same day (or a single one) still need a visible time span.
-    QDateTime first = sorted.isEmpty() ? QDateTime::currentDateTime() : sorted.first().createdAt;
-    QDateTime last = sorted.isEmpty() ? first : sorted.last().createdAt;
-    if (first.secsTo(last) < 2 * 3600) {
-        first = first.addSecs(-12 * 3600);
-        last = last.addSecs(12 * 3600);
-    } else {
-        const qint64 pad = first.secsTo(last) / 20;
-        first = first.addSecs(-pad);
-        last = last.addSecs(pad);
-    }
-    timeAxis_->setRange(first.toLocalTime(), last.toLocalTime());
-    timeAxis_->setFormat(first.daysTo(last) <= 2 ? QStringLiteral("MM-dd HH:mm")
-                                                 : QStringLiteral("MM-dd"));
-    empathyBar_->replace(
-        {QPointF(first.toMSecsSinceEpoch(), 80), QPointF(last.toMSecsSinceEpoch(), 80)});
+    const int n = static_cast<int>(sorted.size());
+    indexAxis_->setRange(0.5, std::max(1, n) + 0.5);
+    indexAxis_->setTickCount(std::clamp(n, 1, 10) + 1);
+    indexAxis_->setTickType(QValueAxis::TicksDynamic);
+    indexAxis_->setTickAnchor(1);
+    indexAxis_->setTickInterval(std::max(1, (n + 9) / 10));
+    empathyBar_->replace({QPointF(0.5, 80), QPointF(std::max(1, n) + 0.5, 80)});
 }
 
 void TrendChart::changeEvent(QEvent* event) {
@@ -100,6 +92,7 @@ void TrendChart::retranslate() {
     empathy_->setName(tr("Empathy", "KSQI dimension, Korean: 공감"));
     empathyBar_->setName(tr("Empathy for excellent (80)", "Excellent = 우수"));
     scoreAxis_->setTitleText(tr("Score"));
+    indexAxis_->setTitleText(tr("Evaluation (oldest first)", "x axis: the n-th evaluation"));
     setToolTip(tr("One point per evaluation, oldest on the left."));
 }
 

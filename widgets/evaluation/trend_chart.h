@@ -6,7 +6,6 @@
 
 #include "crm/model/training.h"
 
-class QDateTimeAxis;
 class QLineSeries;
 class QValueAxis;
 
@@ -31,7 +30,7 @@ private:
     QLineSeries* average_;
     QLineSeries* empathy_;
     QLineSeries* empathyBar_;
-    QDateTimeAxis* timeAxis_;
+    QValueAxis* indexAxis_;
     QValueAxis* scoreAxis_;
 };
 
