@@ -51,6 +51,7 @@ Agent Agent::fromJson(const QJsonObject& o) {
     a.callSince = json::time(o, "callSince");
     a.handledToday = json::integer(o, "handledToday");
     a.ahtTodaySec = json::number(o, "ahtTodaySec", -1);
+    a.supervision = Supervision::fromJson(json::object(o, "supervision"));
     return a;
 }
 

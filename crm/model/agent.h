@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "crm/model/supervision.h"
+
 namespace agentdesk::crm {
 
 enum class AgentState { Unknown, LoggedOut, NotReady, Ready, Ringing, OnCall, AfterCallWork };
@@ -22,6 +24,7 @@ struct Agent {
     QDateTime callSince;
     int handledToday = 0;
     double ahtTodaySec = -1;
+    Supervision supervision;  // GET /agents: a lead on this agent's call
 
     bool isSupervisor() const {
         return role == QLatin1String("teamlead") || role == QLatin1String("trainer");

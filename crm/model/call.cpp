@@ -67,10 +67,7 @@ Call Call::fromJson(const QJsonObject& o) {
     c.dtmf = json::str(o, "dtmf");
     c.consult = json::object(o, "consult");
     c.consultInProgress = !c.consult.isEmpty();
-    const QJsonObject supervision = json::object(o, "supervision");
-    c.supervisionMode = json::str(supervision, "mode");
-    c.supervisorId = json::str(supervision, "supervisorId");
-    c.supervisorName = json::str(supervision, "supervisorName");
+    c.supervision = Supervision::fromJson(json::object(o, "supervision"));
     return c;
 }
 

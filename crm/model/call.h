@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "crm/model/supervision.h"
+
 namespace agentdesk::crm {
 
 enum class CallState { Unknown, Ringing, Connected, Held, Ended };
@@ -40,8 +42,7 @@ struct Call {
     QString dtmf;
     bool consultInProgress = false;
     QJsonObject consult;
-    // A team lead on the call (call.state "supervision"): listen | whisper | barge; empty: none.
-    QString supervisionMode, supervisorId, supervisorName;
+    Supervision supervision;  // a team lead on the call (call.state "supervision")
 
     static Call fromJson(const QJsonObject& o);
 };

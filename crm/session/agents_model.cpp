@@ -11,11 +11,6 @@ namespace agentdesk::crm {
 
 namespace {
 
-QDateTime timeOf(const QJsonObject& o, const char* key) {
-    const QString s = o.value(QLatin1String(key)).toString();
-    return s.isEmpty() ? QDateTime() : QDateTime::fromString(s, Qt::ISODateWithMs).toUTC();
-}
-
 // Sort rank of a state: the ones a lead looks at first come first.
 int stateRank(AgentState state) {
     switch (state) {
@@ -46,16 +41,6 @@ bool sameAgent(const Agent& a, const Agent& b) {
 }
 
 }  // namespace
-
-AgentsModel::Supervision AgentsModel::Supervision::fromJson(const QJsonObject& o) {
-    Supervision s;
-    s.supervisorId = o.value(QLatin1String("supervisorId")).toString();
-    s.supervisorName = o.value(QLatin1String("supervisorName")).toString();
-    s.supervisorNameEn = o.value(QLatin1String("supervisorNameEn")).toString();
-    s.mode = o.value(QLatin1String("mode")).toString();
-    s.since = timeOf(o, "since");
-    return s;
-}
 
 AgentsModel::AgentsModel(ClientSession& session, QObject* parent)
     : QAbstractTableModel(parent),
@@ -227,22 +212,20 @@ void AgentsModel::refreshNow() {
     }
     inFlight_ = true;
     ++refreshes_;
-    session_.api().sendJson("GET", QStringLiteral("/agents"), std::nullopt,
-                            [this](const QJsonDocument& doc, const ApiError& error) {
-                                inFlight_ = false;
-                                if (error) {
-                                    logging::get("crm")->warn("agents: {}",
-                                                              error.describe().toStdString());
-                                    emit refreshFailed(error);
-                                } else {
-                                    applyAgents(rowsFromJson(doc.array()), false);
-                                    emit refreshed();
-                                }
-                                if (again_) {
-                                    again_ = false;
-                                    refresh();
-                                }
-                            });
+    session_.api().agents([this](const QList<Agent>& agents, const ApiError& error) {
+        inFlight_ = false;
+        if (error) {
+            logging::get("crm")->warn("agents: {}", error.describe().toStdString());
+            emit refreshFailed(error);
+        } else {
+            applyAgents(rowsFrom(agents), false);
+            emit refreshed();
+        }
+        if (again_) {
+            again_ = false;
+            refresh();
+        }
+    });
 }
 
 const AgentsModel::Row* AgentsModel::find(const QString& agentId) const {
@@ -250,17 +233,13 @@ const AgentsModel::Row* AgentsModel::find(const QString& agentId) const {
     return row < 0 ? nullptr : &rows_.at(row);
 }
 
-QList<AgentsModel::Row> AgentsModel::rowsFromJson(const QJsonArray& array) {
+QList<AgentsModel::Row> AgentsModel::rowsFrom(const QList<Agent>& agents) {
     QList<Row> out;
-    out.reserve(array.size());
-    for (const QJsonValue& v : array) {
-        const QJsonObject o = v.toObject();
-        Row row;
-        row.agent = Agent::fromJson(o);
+    out.reserve(agents.size());
+    for (const Agent& agent : agents) {
         // Absent on servers without supervision: then nobody is supervised.
-        row.supervision = Supervision::fromJson(o.value(QLatin1String("supervision")).toObject());
-        if (!row.agent.id.isEmpty())
-            out.append(row);
+        if (!agent.id.isEmpty())
+            out.append({agent, agent.supervision});
     }
     return out;
 }

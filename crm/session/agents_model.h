@@ -61,13 +61,7 @@ public:
     };
 
     // A lead on an agent's call (GET /agents "supervision", call.supervision events).
-    struct Supervision {
-        QString supervisorId, supervisorName, supervisorNameEn, mode;
-        QDateTime since;
-        bool active() const { return !mode.isEmpty(); }
-        bool operator==(const Supervision&) const = default;
-        static Supervision fromJson(const QJsonObject& o);
-    };
+    using Supervision = crm::Supervision;
     struct Row {
         Agent agent;
         Supervision supervision;
@@ -107,7 +101,7 @@ public:
     // Data of a call.supervision event.
     void applySupervisionEvent(const QJsonObject& data);
 
-    static QList<Row> rowsFromJson(const QJsonArray& array);
+    static QList<Row> rowsFrom(const QList<Agent>& agents);
     static bool isCallState(AgentState state);
 
 signals:

@@ -461,15 +461,17 @@ void SoftphoneBar::refreshCallInfo() {
     }
     recordingPaused_->setVisible(live && call.recordingPaused);
     // The counselor always knows when a team lead is on the call (listening or speaking).
-    const QString lead = call.supervisorName.isEmpty() ? tr("Team lead") : call.supervisorName;
-    if (call.supervisionMode == QLatin1String("listen"))
+    const QString lead = call.supervision.supervisorName.isEmpty()
+                             ? tr("Team lead")
+                             : call.supervision.supervisorName;
+    if (call.supervision.mode == QLatin1String("listen"))
         supervision_->setText(tr("%1 is listening", "team lead monitoring: 모니터링 중").arg(lead));
-    else if (call.supervisionMode == QLatin1String("whisper"))
+    else if (call.supervision.mode == QLatin1String("whisper"))
         supervision_->setText(
             tr("%1 is coaching you (caller cannot hear)", "whisper: 코칭 중").arg(lead));
-    else if (call.supervisionMode == QLatin1String("barge"))
+    else if (call.supervision.mode == QLatin1String("barge"))
         supervision_->setText(tr("%1 joined the call", "barge-in: 3자 통화 참여").arg(lead));
-    supervision_->setVisible(live && !call.supervisionMode.isEmpty());
+    supervision_->setVisible(live && call.supervision.active());
     const int required = call.abuseWarningsRequired > 0
                              ? call.abuseWarningsRequired
                              : session_.capabilities().abuseWarningsBeforeHangup;
