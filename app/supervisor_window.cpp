@@ -10,6 +10,7 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include "crm/session/agents_model.h"
 #include "widgets/alerts/alerts_panel.h"
 #include "widgets/common/connection_banner.h"
 #include "widgets/evaluation/evaluation_view.h"
@@ -77,6 +78,12 @@ SupervisorWindow::SupervisorWindow(crm::ClientSession& session, QWidget* parent)
             [this](const QString& agentId, const QString&) { openAgent(agentId); });
     connect(alerts_, &widgets::AlertsPanel::unacknowledgedCountChanged, this,
             &SupervisorWindow::retranslate);
+    // Double-click on a counselor in the grid: evaluate their current (or last) call.
+    connect(grid_, &widgets::AgentGridView::agentActivated, this, [this](const QString& agentId) {
+        const crm::AgentsModel::Row* row = grid_->model().find(agentId);
+        tabs_->setCurrentWidget(evaluation_);
+        evaluation_->evaluateCall(row ? row->agent.callId : QString(), agentId);
+    });
     if (demo_) {
         connect(demo_, &widgets::DemoConsoleView::presentationModeChanged, this,
                 [this](bool on) { emit presentationModeChanged(on, demo_->presentationScale()); });

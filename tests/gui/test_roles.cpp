@@ -8,9 +8,11 @@
 #include "app/app_controller.h"
 #include "app/main_window.h"
 #include "app/supervisor_window.h"
+#include "crm/session/agents_model.h"
 #include "tests/gui/app_flow_support.h"
 #include "tests/support/qt_wait.h"
 #include "widgets/alerts/alerts_panel.h"
+#include "widgets/evaluation/evaluation_form.h"
 #include "widgets/evaluation/evaluation_view.h"
 #include "widgets/supervisor/agent_grid_view.h"
 #include "widgets/supervisor/queue_monitor_view.h"
@@ -80,4 +82,27 @@ TEST_CASE("Roles: a team lead starts in the queue monitor, a trainer in the demo
         REQUIRE(window->demoConsole() != nullptr);
         CHECK(window->tabs()->currentWidget() == window->demoConsole());
     }
+}
+
+TEST_CASE("Roles: a double-click on a counselor in the grid opens the evaluation of their call",
+          "[gui][roles]") {
+    TestServer server;
+    const auto counselor = server.loggedIn("counselor1");
+    REQUIRE(counselor.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
+    const std::string callId = server.injectCall({{"customerId", "C00001"}, {"queue", "general"}});
+    REQUIRE(counselor.post("/api/v1/calls/" + callId + "/answer").status == 202);
+
+    AppUnderTest trainer(server);
+    trainer.loginAs(QStringLiteral("trainer1"));
+    auto* window = trainer.controller().supervisorWindow();
+    REQUIRE(window);
+    auto& model = window->agentGrid()->model();
+    REQUIRE(agentdesk::test::waitUntil([&] {
+        const auto* row = model.find(QStringLiteral("A1001"));
+        return row && row->agent.callId == QString::fromStdString(callId);
+    }));
+    emit window->agentGrid()->agentActivated(QStringLiteral("A1001"));
+    CHECK(window->tabs()->currentWidget() == window->evaluation());
+    CHECK(window->evaluation()->form()->traineeId() == QStringLiteral("A1001"));
+    CHECK(window->evaluation()->form()->callId() == QString::fromStdString(callId));
 }
