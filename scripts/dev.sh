@@ -13,6 +13,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n qt6-webengine-dev qt6-charts-dev qt6-svg-dev libgl-dev
   chromium fonts-noto-cjk python3 openssl xvfb xauth imagemagick
+  libssl-dev libre-dev librem-dev libsndfile1-dev espeak-ng sox sip-tester baresip-core
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

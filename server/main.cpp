@@ -5,11 +5,13 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 
 #include "common/logging.h"
 #include "server/auth/password_hash.h"
+#include "server/auth/sip_credentials.h"
 #include "server/kb/kb_import.h"
 #include "server/server_app.h"
 #include "server/store/sqlite_crm_store.h"
@@ -26,9 +28,13 @@ constexpr const char* kHelp =
 Usage:
   agentdesk-server [--listen HOST:PORT] [--db FILE] [--demo] [--demo-rate CALLS_PER_MIN]
                    [--demo-agents N] [--time-scale X] [--scenarios DIR] [--seed N] [--log SPEC]
+                   [--telephony sim|sip] [--sip-listen HOST:PORT] [--sip-trunk ADDR,...]
+                   [--sip-outbound URI] [--recordings DIR] [--recording-retention-days N]
+                   [--prompts DIR] [--prompt-lang ko|en]
   agentdesk-server import-kb FILE.jsonl [--db FILE]
   agentdesk-server add-user USERNAME --name NAME --role ROLE [--skills a,b] [--extension EXT]
-                   [--db FILE]          (reads the password from the first line of stdin)
+                   [--sip-password SECRET] [--db FILE]
+                                        (reads the password from the first line of stdin)
   agentdesk-server --help | --version
 
 Options:
@@ -48,6 +54,17 @@ Options:
                        docs/scenarios.md) next to the bundled ones; an invalid file stops the start
   --seed N             random seed of the demo generator (repeatable demo sessions)
   --log SPEC           log levels, e.g. "info" or "warn,server=debug" (also $AGENTDESK_LOG)
+  --telephony sim|sip  simulated callers (default; what --demo shows) or real SIP calls
+                       (docs/telephony.md): agents' phones register as their extension
+  --sip-listen HOST:PORT  SIP address (UDP and TCP; default 127.0.0.1:5080)
+  --sip-trunk ADDR[,ADDR...]  addresses allowed to send inbound calls (agents' registered
+                       phones may always call a queue)
+  --sip-outbound URI   gateway for calls to numbers (click-to-dial, transfers), e.g.
+                       sip:10.0.0.5:5060; customers see the center's number
+  --recordings DIR     where call recordings go (default: recordings/ beside the database)
+  --recording-retention-days N  delete recordings older than N days (default 90; 0 keeps all)
+  --prompts DIR        caller announcements and music (docs/prompts.md; default: installed)
+  --prompt-lang ko|en  language of the announcements (default ko)
   --help               this text
   --version            print the version
 
@@ -59,6 +76,8 @@ when every line was imported, 3 when some were skipped, 1 when the file cannot b
 
 On start it prints one line with the URL it serves. Stop with Ctrl+C (SIGINT) or SIGTERM.
 Roles for add-user: counselor, teamlead, trainer. Skills are queue skills (general, card, cancel).
+--sip-password sets the password the agent's SIP phone registers with (as the extension, in
+realm "agentdesk"; 8+ characters; only its digest HA1 is stored). Demo users' phones use "demo".
 )";
 
 int fail(const std::string& message) {
@@ -132,6 +151,7 @@ int addUser(int argc, char** argv) {
     user.username = argv[2];
     user.id = "U-" + user.username;
     std::string db;
+    std::optional<std::string> sipPassword;
     for (int i = 3; i < argc; ++i) {
         const std::string arg = argv[i];
         auto value = [&]() -> std::string {
@@ -161,6 +181,8 @@ int addUser(int argc, char** argv) {
                 }
             } else if (arg == "--extension") {
                 user.extension = value();
+            } else if (arg == "--sip-password") {
+                sipPassword = value();
             } else if (arg == "--db") {
                 db = value();
             } else {
@@ -172,6 +194,10 @@ int addUser(int argc, char** argv) {
     }
     if (user.name.empty())
         return fail("add-user needs --name");
+    if (sipPassword && user.extension.empty())
+        return fail("--sip-password needs --extension (the phone registers as the extension)");
+    if (sipPassword && sipPassword->size() < 8)
+        return fail("--sip-password must be 8+ characters");
     std::string password;
     std::getline(std::cin, password);
     if (password.size() < 4)
@@ -180,8 +206,15 @@ int addUser(int argc, char** argv) {
     user.passwordHash = agentdesk::server::hashPassword(password);
     agentdesk::server::SqliteCrmStore store(db.empty() ? agentdesk::server::defaultDatabasePath()
                                                        : db);
-    if (auto existing = store.userByUsername(user.username))
+    if (auto existing = store.userByUsername(user.username)) {
         user.id = existing->id;
+        if (!sipPassword && existing->extension == user.extension)
+            user.sipHa1 = existing->sipHa1;  // keeps the phone's credential
+    }
+    if (sipPassword) {
+        user.sipHa1 = agentdesk::server::sipDigestHa1(user.extension, agentdesk::server::kSipRealm,
+                                                      *sipPassword);
+    }
     store.upsertUser(user);
     std::cout << "user " << user.username << " (" << agentdesk::server::roleName(user.role)
               << ") saved\n";
@@ -204,6 +237,7 @@ int main(int argc, char** argv) {
     ServerConfig config;
     std::string logSpec;
     std::string demoOnly;  // the first option given that needs --demo
+    std::string sipOnly;   // the first option given that needs --telephony sip
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         auto next = [&](std::string& out) {
@@ -266,12 +300,61 @@ int main(int argc, char** argv) {
         } else if (arg == "--log") {
             if (!next(logSpec))
                 return fail("--log needs a level spec");
+        } else if (arg == "--telephony") {
+            if (!next(value) || (value != "sim" && value != "sip"))
+                return fail("--telephony must be sim or sip");
+            config.telephony = value == "sip" ? ServerConfig::Telephony::Sip
+                                              : ServerConfig::Telephony::Simulated;
+        } else if (arg == "--sip-listen") {
+            if (!next(value) || !parseListen(value, config.sipHost, config.sipPort))
+                return fail("--sip-listen needs HOST:PORT, e.g. 127.0.0.1:5080");
+            sipOnly = sipOnly.empty() ? arg : sipOnly;
+        } else if (arg == "--sip-trunk") {
+            if (!next(value) || value.empty())
+                return fail("--sip-trunk needs ADDR[,ADDR...]");
+            for (std::size_t start = 0; start <= value.size();) {
+                const auto comma = value.find(',', start);
+                const std::string addr = value.substr(start, comma - start);
+                if (!addr.empty())
+                    config.sipTrunks.push_back(addr);
+                if (comma == std::string::npos)
+                    break;
+                start = comma + 1;
+            }
+            sipOnly = sipOnly.empty() ? arg : sipOnly;
+        } else if (arg == "--sip-outbound") {
+            if (!next(config.sipOutbound) || config.sipOutbound.rfind("sip:", 0) != 0)
+                return fail("--sip-outbound needs a SIP URI, e.g. sip:127.0.0.1:5090");
+            sipOnly = sipOnly.empty() ? arg : sipOnly;
+        } else if (arg == "--recordings") {
+            if (!next(config.recordingsDir) || config.recordingsDir.empty())
+                return fail("--recordings needs a DIR");
+            sipOnly = sipOnly.empty() ? arg : sipOnly;
+        } else if (arg == "--recording-retention-days") {
+            if (!next(value))
+                return fail("--recording-retention-days needs a number");
+            char* end = nullptr;
+            const long n = std::strtol(value.c_str(), &end, 10);
+            if (end == value.c_str() || *end || n < 0 || n > 3650)
+                return fail("--recording-retention-days must be 0 (keep) to 3650");
+            config.recordingRetentionDays = static_cast<int>(n);
+            sipOnly = sipOnly.empty() ? arg : sipOnly;
+        } else if (arg == "--prompts") {
+            if (!next(config.promptsDir) || config.promptsDir.empty())
+                return fail("--prompts needs a DIR");
+            sipOnly = sipOnly.empty() ? arg : sipOnly;
+        } else if (arg == "--prompt-lang") {
+            if (!next(config.promptLang) || (config.promptLang != "ko" && config.promptLang != "en"))
+                return fail("--prompt-lang must be ko or en");
+            sipOnly = sipOnly.empty() ? arg : sipOnly;
         } else {
             return fail("unknown option " + arg);
         }
     }
     if (!config.demo && !demoOnly.empty())
         return fail(demoOnly + " needs --demo");
+    if (config.telephony != ServerConfig::Telephony::Sip && !sipOnly.empty())
+        return fail(sipOnly + " needs --telephony sip");
     agentdesk::logging::init({"agentdesk-server", "", true, true, logSpec});
 
     // Block the stop signals before threads start, then wait for one on this thread.

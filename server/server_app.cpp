@@ -15,8 +15,11 @@
 
 #include "common/logging.h"
 #include "resources/embedded.h"
-#include "server/acd/acd_simulator.h"
+#include "server/acd/acd.h"
 #include "server/auth/session_manager.h"
+#include "server/auth/sip_credentials.h"
+#include "server/calls/sim/sim_call_control.h"
+#include "server/calls/sip/sip_call_control.h"
 #include "server/demo/call_generator.h"
 #include "server/demo/demo_data.h"
 #include "server/demo/scenario_runner.h"
@@ -24,6 +27,7 @@
 #include "server/http/http_server.h"
 #include "server/kb/kb_import.h"
 #include "server/kb/sqlite_knowledge_store.h"
+#include "server/routes/acd_presenter.h"
 #include "server/routes/route_context.h"
 #include "server/store/sqlite_crm_store.h"
 
@@ -63,9 +67,6 @@ public:
     void callLegEnded(const InteractionRecord& record) override {
         store_.recordInteraction(record);
     }
-    json suggestArticles(const std::string& intent) override {
-        return kb_.suggestForIntent(intent, std::nullopt, 3);
-    }
     void abusiveCallEnded(const std::string& customerId) override {
         store_.flagAbusive(customerId, clock_.now());
     }
@@ -95,7 +96,10 @@ struct ServerApp::Impl {
     std::unique_ptr<StoreHooks> hooks;
     std::unique_ptr<EventHub> hub;
     std::unique_ptr<SessionManager> sessions;
-    std::unique_ptr<AcdSimulator> acd;
+    std::unique_ptr<AcdEventPresenter> acdEvents;
+    std::unique_ptr<Acd> acd;
+    std::unique_ptr<SimCallControl> sim;  // simulated telephony
+    std::unique_ptr<SipCallControl> sip;  // real telephony
     std::unique_ptr<DemoCallGenerator> demo;
     std::unique_ptr<ScenarioRunner> scenarios;
     std::unique_ptr<RouteContext> context;
@@ -124,13 +128,64 @@ struct ServerApp::Impl {
         }
     }
 
+    // Real telephony: the B2BUA on the configured SIP address, agents' phones from the users.
+    std::unique_ptr<SipCallControl> makeSipTelephony(const CenterConfig& center,
+                                                     const std::string& dbPath) {
+        Impl& d = *this;
+        SipTelephonyOptions o;
+        o.sip.listenHost = d.config.sipHost;
+        o.sip.listenPort = d.config.sipPort;
+        o.sip.trunkAddrs = d.config.sipTrunks;
+        o.sip.outboundUri = d.config.sipOutbound;
+        o.sip.realm = std::string(kSipRealm);
+        o.sip.rtpPortMin = d.config.rtpPortMin;
+        o.sip.rtpPortMax = d.config.rtpPortMax;
+        o.sip.rtpTimeoutSec = d.config.rtpTimeoutSec;
+        o.sip.userAgent = std::string("AgentDesk/") + AGENTDESK_VERSION;
+        std::string why;
+        auto dir = prompts::findPromptDir(d.config.promptsDir, &why);
+        if (!dir)
+            throw std::runtime_error("no caller prompts: " + why);
+        o.promptDir = *dir;
+        if (!d.config.recordingsDir.empty()) {
+            o.recordingsDir = d.config.recordingsDir;
+        } else {
+            const std::filesystem::path db(dbPath == ":memory:" ? "." : dbPath);
+            o.recordingsDir = db.parent_path().empty() ? std::filesystem::path("recordings")
+                                                       : db.parent_path() / "recordings";
+        }
+        o.recordingRetentionDays = d.config.recordingRetentionDays;
+        o.numbers = center.numbers;
+        o.centerNumberE164 = center.settings.dnis;
+        o.lang = d.config.promptLang == "en" ? prompts::Lang::En : prompts::Lang::Ko;
+        auto sip = std::make_unique<SipCallControl>(
+            std::move(o), *d.clock, *d.acd, *d.acd,
+            [&d](std::function<void()> fn) { asio::post(d.io, std::move(fn)); });
+        d.acd->attach(*sip, "sip");
+        d.acd->requirePhones(true);
+        sip->setAgents(d.store->users());
+        if (!sip->start(&why))
+            throw std::runtime_error("SIP: " + why);
+        logging::get("server")->info("SIP on {}:{}", d.config.sipHost, sip->sipPort());
+        return sip;
+    }
+
+    // The backend's timers first (callers hanging up, picking up), then the ACD's.
+    void advanceTelephony() {
+        if (sim)
+            sim->advance();
+        if (sip)
+            sip->advance();
+        acd->advance();
+    }
+
     void scheduleTick() {
         tickTimer->expires_after(tickInterval);
         tickTimer->async_wait([this](const boost::system::error_code& ec) {
             if (ec)
                 return;
             try {
-                acd->advance();
+                advanceTelephony();
                 if (demo)
                     demo->tick();
                 if (scenarios)
@@ -217,13 +272,23 @@ std::uint16_t ServerApp::start() {
         static_cast<std::uint64_t>(toUnixMs(std::chrono::system_clock::now())) * 1000;
     d.hub = std::make_unique<EventHub>(idBase, d.config.replayCapacity);
     d.sessions = std::make_unique<SessionManager>(*d.clock, d.config.tokenLifetime);
-    d.acd = std::make_unique<AcdSimulator>(*d.clock, *d.hub, *d.hooks, center.settings,
-                                           center.queues, center.reasons);
+    d.acdEvents = std::make_unique<AcdEventPresenter>(*d.hub, [&d](const std::string& intent) {
+        return d.kb->suggestForIntent(intent, std::nullopt, 3);
+    });
+    d.acd = std::make_unique<Acd>(*d.clock, *d.acdEvents, *d.hooks, center.settings,
+                                  center.queues, center.reasons);
     for (const auto& user : d.store->users())
         d.acd->registerAgent(user);
-    if (d.config.demo) {
+    if (d.config.telephony == ServerConfig::Telephony::Sip) {
+        d.sip = d.makeSipTelephony(center, dbPath);
+    } else {
+        d.sim = std::make_unique<SimCallControl>(*d.clock, *d.acd, *d.acd,
+                                                 center.settings.outboundAnswerSec);
+        d.acd->attach(*d.sim, "simulated");
+    }
+    if (d.config.demo && d.sim) {
         const unsigned seed = d.config.seed ? d.config.seed : std::random_device{}();
-        d.demo = std::make_unique<DemoCallGenerator>(*d.clock, *d.acd, *d.store, center.queues,
+        d.demo = std::make_unique<DemoCallGenerator>(*d.clock, *d.sim, *d.store, center.queues,
                                                      seed, d.config.demoRate);
         std::vector<ScenarioFile> files;
         for (const auto& file : resources::demoScenarioFiles())
@@ -239,15 +304,15 @@ std::uint16_t ServerApp::start() {
         auto scenarios = loadScenarios(files, rules);
         logging::get("server")->info("demo scenarios: {}", scenarios.size());
         d.scenarios =
-            std::make_unique<ScenarioRunner>(*d.clock, *d.acd, *d.store, std::move(scenarios));
+            std::make_unique<ScenarioRunner>(*d.clock, *d.acd, *d.sim, *d.store, std::move(scenarios));
     }
     std::vector<std::string> reasonCodes;
     for (const auto& r : center.reasons)
         reasonCodes.push_back(r.code);
     d.context.reset(new RouteContext{d.io, d.workers, *d.clock, *d.store, *d.kb, *d.acd,
-                                     *d.sessions, *d.hub, d.demo.get(), nullptr, AGENTDESK_VERSION,
+                                     *d.sessions, *d.hub, d.demo.get(), d.sim.get(), nullptr, AGENTDESK_VERSION,
                                      std::chrono::system_clock::now(), reasonCodes,
-                                     d.scenarios.get()});
+                                     d.scenarios.get(), {}});
     if (d.config.demo) {
         d.context->resetDemoData = [this, center] {
             Impl& i = *impl_;
@@ -261,6 +326,12 @@ std::uint16_t ServerApp::start() {
     addCrmRoutes(d.router, *d.context);
     addDemoRoutes(d.router, *d.context);
     addKnowledgeRoutes(d.router, *d.context);
+    addRecordingRoutes(d.router, *d.context);
+    if (d.sip) {
+        d.context->recordingPath = [&d](const std::string& callId) {
+            return d.sip->recordingPath(callId);
+        };
+    }
 
     http::ServerOptions options;
     options.host = d.config.host;
@@ -350,6 +421,9 @@ void ServerApp::stop() {
     Impl& d = *impl_;
     if (!d.running)
         return;
+    // Every leg gets its BYE while the I/O thread still takes the engine's last reports.
+    if (d.sip)
+        d.sip->stop();
     runOnIo([&d] {
         d.http->stop();
         d.hub->closeAll();
@@ -398,7 +472,7 @@ void ServerApp::advance(std::chrono::milliseconds by) {
         by -= step;
         runOnIo([&] {
             clock->advance(step);
-            impl_->acd->advance();
+            impl_->advanceTelephony();
             if (impl_->demo)
                 impl_->demo->tick();
             if (impl_->scenarios)
@@ -413,6 +487,12 @@ CrmStore& ServerApp::store() {
 }
 Telephony& ServerApp::telephony() {
     return *impl_->acd;
+}
+DemoControls* ServerApp::demoControls() {
+    return impl_->sim.get();
+}
+SipCallControl* ServerApp::sip() {
+    return impl_->sip.get();
 }
 EventHub& ServerApp::hub() {
     return *impl_->hub;

@@ -11,6 +11,7 @@
 #include <future>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "server/clock.h"
 
@@ -18,6 +19,8 @@ namespace agentdesk::server {
 
 class CrmStore;
 class Telephony;
+class DemoControls;
+class SipCallControl;
 class EventHub;
 class KnowledgeStore;
 
@@ -45,6 +48,19 @@ struct ServerConfig {
     // Demo mode: a directory of extra scenario files (*.json, docs/scenarios.md) loaded next to
     // the bundled ones; empty: bundled only. A file that is not valid stops start().
     std::string scenarioDir;
+    // Telephony backend: simulated callers (demos, training) or real SIP calls.
+    enum class Telephony { Simulated, Sip };
+    Telephony telephony = Telephony::Simulated;
+    std::string sipHost = "127.0.0.1";     // --sip-listen HOST:PORT
+    std::uint16_t sipPort = 5080;          // 0: any free port (tests)
+    std::vector<std::string> sipTrunks;    // addresses allowed to send inbound calls
+    std::string sipOutbound;               // gateway URI for calls to numbers
+    std::string recordingsDir;             // empty: <database dir>/recordings
+    int recordingRetentionDays = 90;       // 0 keeps recordings for ever
+    std::string promptsDir;                // empty: installed or build-tree prompts
+    std::string promptLang = "ko";         // language of the caller announcements
+    std::uint16_t rtpPortMin = 20000, rtpPortMax = 29999;
+    int rtpTimeoutSec = 30;
     // Overrides applied after the center configuration is read (tests).
     std::function<void(struct CenterConfig&)> adjustCenter;
 };
@@ -88,6 +104,10 @@ public:
     // Only touch these inside runOnIo().
     CrmStore& store();
     Telephony& telephony();
+    // The simulator's demo controls; null with real telephony.
+    DemoControls* demoControls();
+    // Real telephony only (null otherwise): the B2BUA and its SIP port.
+    SipCallControl* sip();
     EventHub& hub();
     KnowledgeStore& kb();
 

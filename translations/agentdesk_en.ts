@@ -2849,6 +2849,24 @@ agent: I will block it right away.</translation>
         <comment>barge-in: 3자 통화 참여</comment>
         <translation>%1 joined the call</translation>
     </message>
+    <message>
+        <source>Phone connected · ext. %1</source>
+        <comment>SIP phone registered: 전화기 연결됨</comment>
+        <translation>Phone connected · ext. %1</translation>
+    </message>
+    <message>
+        <source>Phone not connected · ext. %1</source>
+        <comment>SIP phone not registered: 전화기 연결 안 됨</comment>
+        <translation>Phone not connected · ext. %1</translation>
+    </message>
+    <message>
+        <source>Calls ring on your phone; answer there or with Answer here</source>
+        <translation>Calls ring on your phone; answer there or with Answer here</translation>
+    </message>
+    <message>
+        <source>Connect (register) your phone to take calls: you cannot go ready without it</source>
+        <translation>Connect (register) your phone to take calls: you cannot go ready without it</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::SupervisionBar</name>

@@ -2842,6 +2842,24 @@ agent: I will block it right away.</source>
         <comment>barge-in: 3자 통화 참여</comment>
         <translation>3자 통화 참여: %1</translation>
     </message>
+    <message>
+        <source>Phone connected · ext. %1</source>
+        <comment>SIP phone registered: 전화기 연결됨</comment>
+        <translation>전화기 연결됨 · 내선 %1</translation>
+    </message>
+    <message>
+        <source>Phone not connected · ext. %1</source>
+        <comment>SIP phone not registered: 전화기 연결 안 됨</comment>
+        <translation>전화기 연결 안 됨 · 내선 %1</translation>
+    </message>
+    <message>
+        <source>Calls ring on your phone; answer there or with Answer here</source>
+        <translation>전화가 전화기로 울립니다. 전화기에서 받거나 여기에서 응답을 누르세요</translation>
+    </message>
+    <message>
+        <source>Connect (register) your phone to take calls: you cannot go ready without it</source>
+        <translation>전화를 받으려면 전화기를 연결(등록)하세요. 전화기 없이는 수신 대기로 전환할 수 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::SupervisionBar</name>

@@ -34,6 +34,17 @@ QString agentStateToString(AgentState state) {
     return QStringLiteral("unknown");
 }
 
+PhoneLine PhoneLine::fromJson(const QJsonValue& value) {
+    PhoneLine p;
+    if (!value.isObject())
+        return p;
+    const QJsonObject o = value.toObject();
+    p.known = true;
+    p.registered = o.value(QStringLiteral("registered")).toBool();
+    p.extension = json::str(o, "extension");
+    return p;
+}
+
 Agent Agent::fromJson(const QJsonObject& o) {
     Agent a;
     a.id = json::str(o, "id");
@@ -52,6 +63,7 @@ Agent Agent::fromJson(const QJsonObject& o) {
     a.handledToday = json::integer(o, "handledToday");
     a.ahtTodaySec = json::number(o, "ahtTodaySec", -1);
     a.supervision = Supervision::fromJson(json::object(o, "supervision"));
+    a.phone = PhoneLine::fromJson(o.value(QStringLiteral("phone")));
     return a;
 }
 
@@ -62,6 +74,7 @@ AgentStateChange AgentStateChange::fromJson(const QJsonObject& o) {
     c.reason = json::str(o, "reason");
     c.since = json::time(o, "since");
     c.requestId = json::str(o, "requestId");
+    c.phone = PhoneLine::fromJson(o.value(QStringLiteral("phone")));
     return c;
 }
 

@@ -2,6 +2,7 @@
 // An agent (user) as the server reports it, and agent state changes (API.md "Agents").
 #include <QDateTime>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
 #include <QStringList>
 
@@ -14,8 +15,18 @@ enum class AgentState { Unknown, LoggedOut, NotReady, Ready, Ringing, OnCall, Af
 AgentState agentStateFromString(const QString& s);
 QString agentStateToString(AgentState state);
 
+// The agent's SIP phone with real telephony; `known` is false when the server simulates calls.
+struct PhoneLine {
+    bool known = false;
+    bool registered = false;
+    QString extension;
+    static PhoneLine fromJson(const QJsonValue& value);
+    bool operator==(const PhoneLine&) const = default;
+};
+
 struct Agent {
     QString id, name, nameEn, role, extension;
+    PhoneLine phone;
     QStringList skills;
     AgentState state = AgentState::Unknown;
     QString reason;  // empty when none
@@ -39,6 +50,7 @@ struct AgentStateChange {
     QString reason;
     QDateTime since;
     QString requestId;
+    PhoneLine phone;  // known only when the event carries it
     static AgentStateChange fromJson(const QJsonObject& o);
 };
 

@@ -33,11 +33,17 @@ AgentSession::AgentSession(ApiClient& api, CommandTracker& commands, QObject* pa
     : QObject(parent), api_(api), commands_(commands) {}
 
 void AgentSession::setIdentity(const Agent& agent) {
+    const bool phoneChanged = agent.phone != agent_.phone;
     agent_ = agent;
+    if (phoneChanged)
+        emit this->phoneChanged(agent_.phone);
 }
 
 void AgentSession::reset() {
+    const bool phone = agent_.phone.known;
     agent_ = Agent{};
+    if (phone)
+        emit phoneChanged(agent_.phone);
     unexpected_ = 0;
 }
 
@@ -63,7 +69,10 @@ void AgentSession::applySnapshot(const Snapshot& snapshot) {
     const Agent& a = snapshot.agent;
     const bool changed =
         a.state != agent_.state || a.reason != agent_.reason || a.since != agent_.since;
+    const bool phone = a.phone != agent_.phone;
     agent_ = a;
+    if (phone)
+        emit phoneChanged(agent_.phone);
     if (changed)
         emit stateChanged(agent_.state, agent_.reason, agent_.since);
 }
@@ -86,6 +95,10 @@ void AgentSession::applyEvent(const StreamEvent& event) {
     agent_.state = change.state;
     agent_.reason = change.reason;
     agent_.since = change.since;
+    if (change.phone.known && change.phone != agent_.phone) {
+        agent_.phone = change.phone;
+        emit phoneChanged(agent_.phone);
+    }
     commands_.sawEvent(change.requestId);
     emit stateChanged(agent_.state, agent_.reason, agent_.since);
 }

@@ -28,6 +28,7 @@ public:
     AgentState state() const { return agent_.state; }
     QString reason() const { return agent_.reason; }
     QDateTime since() const { return agent_.since; }
+    const PhoneLine& phone() const { return agent_.phone; }
 
     // Each returns the command's request id.
     QString goReady();
@@ -43,6 +44,8 @@ public:
 signals:
     void stateChanged(agentdesk::crm::AgentState state, const QString& reason,
                       const QDateTime& since);
+    // The agent's phone registered or went away (real telephony).
+    void phoneChanged(const agentdesk::crm::PhoneLine& phone);
     // agent.state of another agent (team leads and trainers see everyone's).
     void otherAgentChanged(const agentdesk::crm::AgentStateChange& change);
 

@@ -1,7 +1,8 @@
 #pragma once
-// The telephony interface the routes drive. AcdSimulator implements it for the demo and for
-// small centers; a real PBX/CTI adapter (Asterisk ARI, Wazo, …) implements the same interface
-// later, so neither the routes nor the client change.
+// The telephony interface the routes drive: agent states, call commands and what the API shows
+// of them, as typed records (the routes' presenters make the JSON). The Acd implements it for
+// every backend (simulated or SIP); DemoControls are the trainer's extras that only the
+// simulator has.
 //
 // Threads: every method runs on the server's I/O thread.
 #include <chrono>
@@ -10,37 +11,11 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "server/acd/acd_types.h"
 #include "server/api_error.h"
 #include "server/domain.h"
 
 namespace agentdesk::server {
-
-struct TranscriptLine {
-    std::string speaker;  // "customer" | "agent"
-    std::string text;
-    int atSec = 0;  // seconds after the call is answered
-};
-
-struct InboundCallSpec {
-    std::string aniE164;
-    std::string queue;
-    std::string intent;
-    bool verified = false;
-    std::optional<std::string> customerId;  // forces the match (demo calls by customer)
-    std::optional<int> patienceSec;         // caller hangs up if not answered by then
-    std::optional<int> talkSec;             // caller hangs up this long after answer
-    int ivrSec = 0;                         // time already spent in the IVR
-    int waitedSec = 0;  // time already spent waiting in the queue (scripted long waits)
-    std::vector<TranscriptLine> transcript;
-};
-
-struct TransferTarget {
-    enum class Kind { Queue, Agent, Number };
-    Kind kind = Kind::Queue;
-    std::string value;  // queue id, agent id, or E.164 number
-};
 
 // What the ACD tells the CRM side (implemented with the CrmStore).
 class AcdHooks {
@@ -49,8 +24,6 @@ public:
     virtual std::vector<CustomerMatch> matchCustomers(const std::string& e164) = 0;
     virtual void callLegEnded(const InteractionRecord& record) = 0;
     virtual void abusiveCallEnded(const std::string& customerId) = 0;
-    // Knowledge articles for a call's IVR intent, shown before the counselor types anything.
-    virtual nlohmann::json suggestArticles(const std::string& intent) = 0;
     virtual void wrappedUp(const std::string& callId, const std::string& agentId,
                            const std::string& code, const std::optional<std::string>& noteId) = 0;
 };
@@ -63,7 +36,8 @@ public:
     virtual void registerAgent(const User& user) = 0;
     virtual void agentLoggedIn(const User& user) = 0;
     virtual Outcome agentLoggedOut(const std::string& agentId) = 0;
-    virtual Outcome setAgentState(const std::string& agentId, const std::string& state,
+    // state: Ready, NotReady or AfterCallWork.
+    virtual Outcome setAgentState(const std::string& agentId, AgentState state,
                                   const std::string& reason, const std::string& requestId) = 0;
 
     virtual Outcome answer(const std::string& agentId, const std::string& callId,
@@ -92,40 +66,48 @@ public:
                          std::string* callId) = 0;
     virtual Outcome wrapup(const std::string& agentId, const std::string& callId,
                            const std::string& code, const std::optional<std::string>& noteId,
-                           const std::optional<std::string>& nextState,
+                           const std::optional<AgentState>& nextState,
                            const std::string& requestId) = 0;
 
-    // Supervision of a live call by a team lead or trainer: mode "listen" | "whisper" | "barge".
-    // The call must be connected or held; calling again changes the mode.
+    // Supervision of a live call by a team lead or trainer. The call must be connected or held;
+    // calling again changes the mode.
     virtual Outcome supervise(const std::string& supervisorId, const std::string& callId,
-                              const std::string& mode, const std::string& requestId) = 0;
+                              SupervisionMode mode, const std::string& requestId) = 0;
     virtual Outcome stopSupervising(const std::string& supervisorId, const std::string& callId,
                                     const std::string& requestId) = 0;
 
-    // Demo/training: a caller arrives; returns the call id.
-    virtual std::string injectCall(const InboundCallSpec& spec) = 0;
-    virtual Outcome callerHangup(const std::string& callId) = 0;
+    // Runs timers (ring timeout, ACW timeout, …) up to the clock's now.
+    virtual void advance() = 0;
     // Ends every call and forgets today's figures (demo reset).
     virtual void reset() = 0;
-    // Runs timers (ring timeout, patience, ACW timeout, …) up to the clock's now.
-    virtual void advance() = 0;
 
     virtual bool hasQueue(const std::string& queueId) const = 0;
-    virtual nlohmann::json agentJson(const std::string& agentId) const = 0;
-    virtual nlohmann::json agentsJson() const = 0;
-    virtual std::optional<nlohmann::json> currentCallJson(const std::string& agentId) const = 0;
+    virtual std::optional<AgentView> agent(const std::string& agentId) const = 0;
+    virtual std::vector<AgentView> agents() const = 0;
+    virtual std::optional<CallView> currentCall(const std::string& agentId) const = 0;
     virtual std::optional<std::string> currentCallCustomer(const std::string& agentId) const = 0;
     virtual std::optional<std::string> currentCallerE164(const std::string& agentId) const = 0;
     virtual bool callBelongsTo(const std::string& callId, const std::string& agentId) const = 0;
     // The call has not ended yet (queued, ringing, connected or held).
     virtual bool callActive(const std::string& callId) const = 0;
-    // "queued", "ringing", "connected" or "held"; nullopt once the call has ended.
-    virtual std::optional<std::string> callState(const std::string& callId) const = 0;
+    // nullopt once the call has ended.
+    virtual std::optional<CallState> callState(const std::string& callId) const = 0;
     // KPIs of the queues whose skill is in `skills` (all when null). window: rolling window;
     // nullopt: today since local midnight.
-    virtual nlohmann::json queuesJson(std::optional<std::chrono::seconds> window,
-                                      const std::set<std::string>* skills) const = 0;
-    virtual nlohmann::json capabilitiesJson() const = 0;
+    virtual std::vector<QueueStatsView> queues(std::optional<std::chrono::seconds> window,
+                                               const std::set<std::string>* skills) const = 0;
+    virtual Capabilities capabilities() const = 0;
+};
+
+// Demo and training controls: callers made up by the simulator.
+class DemoControls {
+public:
+    virtual ~DemoControls() = default;
+    // A simulated caller arrives; returns the call id.
+    virtual std::string injectCall(const InboundCallSpec& spec) = 0;
+    virtual Outcome callerHangup(const std::string& callId) = 0;
+    // Ends every call and forgets today's figures.
+    virtual void reset() = 0;
 };
 
 }  // namespace agentdesk::server

@@ -4,11 +4,11 @@
 
 namespace agentdesk::server {
 
-DemoCallGenerator::DemoCallGenerator(const Clock& clock, Telephony& telephony, CrmStore& store,
+DemoCallGenerator::DemoCallGenerator(const Clock& clock, DemoControls& demo, CrmStore& store,
                                      std::vector<QueueConfig> queues, unsigned seed,
                                      double callsPerMinute)
     : clock_(clock),
-      telephony_(telephony),
+      demo_(demo),
       store_(store),
       queues_(std::move(queues)),
       rng_(seed),
@@ -85,7 +85,7 @@ std::string DemoCallGenerator::injectRandomCall() {
     spec.ivrSec = std::uniform_int_distribution<int>(10, 60)(rng_);
     if (demoCustomer)
         busyUntil_[spec.aniE164] = now + std::chrono::seconds(*spec.patienceSec + *spec.talkSec);
-    return telephony_.injectCall(spec);
+    return demo_.injectCall(spec);
 }
 
 }  // namespace agentdesk::server

@@ -8,14 +8,15 @@
 #include <random>
 #include <unordered_map>
 
-#include "server/acd/acd_simulator.h"
+#include "server/acd/telephony.h"
+#include "server/clock.h"
 #include "server/store/crm_store.h"
 
 namespace agentdesk::server {
 
 class DemoCallGenerator {
 public:
-    DemoCallGenerator(const Clock& clock, Telephony& telephony, CrmStore& store,
+    DemoCallGenerator(const Clock& clock, DemoControls& demo, CrmStore& store,
                       std::vector<QueueConfig> queues, unsigned seed, double callsPerMinute);
 
     void setRate(double callsPerMinute);
@@ -29,7 +30,7 @@ private:
     std::string pickIdleCustomerPhone(TimePoint now);
 
     const Clock& clock_;
-    Telephony& telephony_;
+    DemoControls& demo_;
     CrmStore& store_;
     std::vector<QueueConfig> queues_;
     std::mt19937 rng_;

@@ -5,7 +5,9 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "common/phone.h"
 #include "server/auth/password_hash.h"
+#include "server/auth/sip_credentials.h"
 
 namespace agentdesk::server {
 
@@ -58,6 +60,17 @@ CenterConfig parseCenterConfig(const json& center) {
         c.users.push_back(std::move(user));
     }
     c.demoPassword = center.value("demoPassword", std::string("demo"));
+    for (const auto& [number, queue] : center.value("numbers", json::object()).items()) {
+        const auto e164 = phone::toE164(number);
+        if (!e164 || !queue.is_string())
+            throw std::runtime_error("numbers: \"" + number +
+                                     "\" must be a phone number mapped to a queue id");
+        const std::string q = queue.get<std::string>();
+        if (std::none_of(c.queues.begin(), c.queues.end(),
+                         [&](const QueueConfig& qc) { return qc.id == q; }))
+            throw std::runtime_error("numbers: \"" + number + "\" maps to unknown queue " + q);
+        c.numbers[*e164] = q;
+    }
     return c;
 }
 
@@ -110,6 +123,9 @@ void seedDemoData(CrmStore& store, const CenterConfig& config, const json& cente
             hash = hashPassword(config.demoPassword);
         User user = u;
         user.passwordHash = hash;
+        // Demo phones register with the same demo password (docs/telephony.md).
+        if (!user.extension.empty())
+            user.sipHa1 = sipDigestHa1(user.extension, kSipRealm, config.demoPassword);
         store.upsertUser(user);
     }
 }

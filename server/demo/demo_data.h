@@ -1,9 +1,11 @@
 #pragma once
 // Reads the center configuration (queues, settings, users, wrap-up codes) and seeds the store
 // with the demo data set.
+#include <map>
+
 #include <nlohmann/json.hpp>
 
-#include "server/acd/acd_simulator.h"
+#include "server/acd/acd_types.h"
 #include "server/store/crm_store.h"
 
 namespace agentdesk::server {
@@ -14,6 +16,8 @@ struct CenterConfig {
     std::vector<NotReadyReason> reasons;
     std::vector<User> users;  // without password hashes
     std::string demoPassword;
+    // Real telephony: a dialled number (E.164) → the queue that answers it ("numbers").
+    std::map<std::string, std::string> numbers;
 };
 
 // Throws std::runtime_error when the JSON is not a center configuration.

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "server/acd/acd_simulator.h"
+#include "server/acd/acd_types.h"
 
 namespace agentdesk::server {
 

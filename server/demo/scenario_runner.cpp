@@ -8,9 +8,10 @@ namespace agentdesk::server {
 
 using nlohmann::json;
 
-ScenarioRunner::ScenarioRunner(const Clock& clock, Telephony& telephony, CrmStore& store,
+ScenarioRunner::ScenarioRunner(const Clock& clock, Telephony& telephony, DemoControls& demo,
+                               CrmStore& store,
                                std::vector<Scenario> scenarios)
-    : clock_(clock), telephony_(telephony), store_(store), scenarios_(std::move(scenarios)) {}
+    : clock_(clock), telephony_(telephony), demo_(demo), store_(store), scenarios_(std::move(scenarios)) {}
 
 bool ScenarioRunner::live(const Run& run) const {
     if (run.next < run.scenario->calls.size())
@@ -70,8 +71,8 @@ std::optional<std::string> ScenarioRunner::stop() {
     // finish them.
     for (const auto& callId : run_->callIds) {
         const auto state = telephony_.callState(callId);
-        if (state == "queued" || state == "ringing")
-            telephony_.callerHangup(callId);
+        if (state == CallState::Queued || state == CallState::Ringing)
+            demo_.callerHangup(callId);
     }
     run_.reset();
     if (!wasLive)
@@ -141,7 +142,7 @@ void ScenarioRunner::inject(const ScenarioCall& call) {
     spec.talkSec = call.talkSec;
     for (const auto& line : call.transcript)
         spec.transcript.push_back({line.speaker, line.text.in(run_->lang), line.atSec});
-    run_->callIds.push_back(telephony_.injectCall(spec));
+    run_->callIds.push_back(demo_.injectCall(spec));
 }
 
 }  // namespace agentdesk::server

@@ -20,7 +20,7 @@ namespace agentdesk::server {
 
 class ScenarioRunner {
 public:
-    ScenarioRunner(const Clock& clock, Telephony& telephony, CrmStore& store,
+    ScenarioRunner(const Clock& clock, Telephony& telephony, DemoControls& demo, CrmStore& store,
                    std::vector<Scenario> scenarios);
 
     // GET /demo/scenarios items, in file order.
@@ -46,6 +46,7 @@ private:
 
     const Clock& clock_;
     Telephony& telephony_;
+    DemoControls& demo_;
     CrmStore& store_;
     std::vector<Scenario> scenarios_;
     std::optional<Run> run_;

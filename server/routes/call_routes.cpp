@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "common/phone.h"
+#include "server/routes/acd_presenter.h"
 #include "server/routes/route_context.h"
 
 namespace agentdesk::server {
@@ -154,7 +155,11 @@ void callAction(RouteContext& ctx, http::Request& req, const http::ExchangePtr& 
             invalid.fields.push_back({"noteId", "unknown note"});
         if (!invalid.fields.empty())
             return respondOutcome(ex, invalid);
-        return simple([&] { return t.wrapup(agentId, callId, *code, noteId, next, requestId); });
+        std::optional<AgentState> nextState;
+        if (next)
+            nextState = parseAgentState(*next);
+        return simple(
+            [&] { return t.wrapup(agentId, callId, *code, noteId, nextState, requestId); });
     }
     respondError(ex, ErrorCode::NotFound, "unknown call action: " + action);
 }
@@ -166,7 +171,8 @@ void addAgentAndCallRoutes(http::Router& router, RouteContext& ctx) {
         auto session = authenticate(ctx, req, ex);
         if (!session)
             return;
-        ex->respond(jsonResponse(200, ctx.telephony.agentJson(session->user.id)));
+        const auto agent = ctx.telephony.agent(session->user.id);
+        ex->respond(jsonResponse(200, agent ? agentJson(*agent) : json()));
     });
 
     router.add(
@@ -196,7 +202,8 @@ void addAgentAndCallRoutes(http::Router& router, RouteContext& ctx) {
             }
             const std::string requestId = requestIdOf(req);
             respondAccepted(ex,
-                            ctx.telephony.setAgentState(session->user.id, *state,
+                            ctx.telephony.setAgentState(session->user.id,
+                                                        *parseAgentState(*state),
                                                         reason.value_or(""), requestId),
                             requestId);
         });
@@ -204,7 +211,7 @@ void addAgentAndCallRoutes(http::Router& router, RouteContext& ctx) {
     router.add("GET", "/api/v1/agents", [&ctx](http::Request& req, const http::ExchangePtr& ex) {
         if (!authenticate(ctx, req, ex, {Role::TeamLead, Role::Trainer}))
             return;
-        ex->respond(jsonResponse(200, ctx.telephony.agentsJson()));
+        ex->respond(jsonResponse(200, agentsJson(ctx.telephony.agents())));
     });
 
     router.add("GET", "/api/v1/calls/current",
@@ -212,10 +219,10 @@ void addAgentAndCallRoutes(http::Router& router, RouteContext& ctx) {
                    auto session = authenticate(ctx, req, ex);
                    if (!session)
                        return;
-                   auto call = ctx.telephony.currentCallJson(session->user.id);
+                   auto call = ctx.telephony.currentCall(session->user.id);
                    if (!call)
                        return respondError(ex, ErrorCode::NotFound, "no current call");
-                   ex->respond(jsonResponse(200, *call));
+                   ex->respond(jsonResponse(200, callJson(*call)));
                });
 
     // Before the generic call actions: supervision is for team leads and trainers, on another
@@ -229,14 +236,15 @@ void addAgentAndCallRoutes(http::Router& router, RouteContext& ctx) {
                    auto mode = f.string("mode", true);
                    if (!f.ok())
                        return respondOutcome(ex, f.error());
-                   if (*mode != "listen" && *mode != "whisper" && *mode != "barge") {
+                   const auto parsed = parseSupervisionMode(*mode);
+                   if (!parsed) {
                        return respondError(ex, ErrorCode::BadRequest,
                                            "mode must be listen, whisper or barge");
                    }
                    const std::string requestId = requestIdOf(req);
                    respondAccepted(ex,
                                    ctx.telephony.supervise(in->session.user.id, req.params["id"],
-                                                           *mode, requestId),
+                                                           *parsed, requestId),
                                    requestId);
                });
 
@@ -306,8 +314,8 @@ void addAgentAndCallRoutes(http::Router& router, RouteContext& ctx) {
         }
         std::set<std::string> skills(session->user.skills.begin(), session->user.skills.end());
         ex->respond(
-            jsonResponse(200, ctx.telephony.queuesJson(
-                                  window, isSupervisor(session->user.role) ? nullptr : &skills)));
+            jsonResponse(200, queuesJson(ctx.telephony.queues(
+                                  window, isSupervisor(session->user.role) ? nullptr : &skills))));
     });
 }
 

@@ -10,7 +10,7 @@ namespace agentdesk::server {
 namespace {
 
 bool demoAllowed(RouteContext& ctx, const http::ExchangePtr& ex) {
-    if (ctx.demo)
+    if (ctx.demo && ctx.demoControls)
         return true;
     respondError(ex, ErrorCode::InvalidState, "the server is not in demo mode (--demo)");
     return false;
@@ -97,7 +97,7 @@ void addDemoRoutes(http::Router& router, RouteContext& ctx) {
             if (talk)
                 spec.talkSec = static_cast<int>(*talk);
             spec.waitedSec = static_cast<int>(waited.value_or(0));
-            const std::string callId = ctx.telephony.injectCall(spec);
+            const std::string callId = ctx.demoControls->injectCall(spec);
             ex->respond(jsonResponse(202, {{"requestId", requestIdOf(req)}, {"callId", callId}}));
         });
 
@@ -106,7 +106,7 @@ void addDemoRoutes(http::Router& router, RouteContext& ctx) {
                    if (!authenticate(ctx, req, ex, {Role::Trainer, Role::TeamLead}) ||
                        !demoAllowed(ctx, ex))
                        return;
-                   respondAccepted(ex, ctx.telephony.callerHangup(req.params["id"]),
+                   respondAccepted(ex, ctx.demoControls->callerHangup(req.params["id"]),
                                    requestIdOf(req));
                });
 
@@ -186,7 +186,7 @@ void addDemoRoutes(http::Router& router, RouteContext& ctx) {
                        !demoAllowed(ctx, ex))
                        return;
                    ctx.scenarios->stop();
-                   ctx.telephony.reset();
+                   ctx.demoControls->reset();
                    if (ctx.resetDemoData)
                        ctx.resetDemoData();
                    ex->respond(jsonResponse(200, {{"status", "reset"}}));

@@ -1,6 +1,7 @@
 // GET /events (SSE) and GET /snapshot.
 #include <charconv>
 
+#include "server/routes/acd_presenter.h"
 #include "server/routes/route_context.h"
 
 namespace agentdesk::server {
@@ -11,14 +12,16 @@ json snapshotFor(RouteContext& ctx, const AuthSession& session) {
     const User& user = session.user;
     std::set<std::string> skills(user.skills.begin(), user.skills.end());
     const bool supervisor = isSupervisor(user.role);
-    json snap{{"agent", ctx.telephony.agentJson(user.id)},
-              {"queues", ctx.telephony.queuesJson(std::nullopt, supervisor ? nullptr : &skills)},
+    const auto agent = ctx.telephony.agent(user.id);
+    json snap{{"agent", agent ? agentJson(*agent) : json()},
+              {"queues", queuesJson(ctx.telephony.queues(std::nullopt,
+                                                         supervisor ? nullptr : &skills))},
               {"serverTime", toRfc3339(ctx.clock.now(), true)},
               {"lastEventId", ctx.hub.lastId()}};
-    auto call = ctx.telephony.currentCallJson(user.id);
-    snap["call"] = call ? *call : json(nullptr);
+    auto call = ctx.telephony.currentCall(user.id);
+    snap["call"] = call ? callJson(*call) : json(nullptr);
     if (supervisor)
-        snap["agents"] = ctx.telephony.agentsJson();
+        snap["agents"] = agentsJson(ctx.telephony.agents());
     return snap;
 }
 

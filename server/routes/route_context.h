@@ -4,6 +4,7 @@
 //
 // Threads: handlers run on the I/O thread; slow work (password hashing) goes to `workers` and
 // comes back with post(io, …).
+#include <filesystem>
 #include <functional>
 #include <initializer_list>
 #include <optional>
@@ -37,11 +38,14 @@ struct RouteContext {
     SessionManager& sessions;
     EventHub& hub;
     DemoCallGenerator* demo;  // null when the server is not in demo mode
+    DemoControls* demoControls;  // null with real telephony
     std::function<void()> resetDemoData;
     std::string version;
     TimePoint startedAt;
     std::vector<std::string> notReadyReasons;
     ScenarioRunner* scenarios;  // null when the server is not in demo mode
+    // Real telephony: where a call's recording is (nullopt: none).
+    std::function<std::optional<std::filesystem::path>(const std::string& callId)> recordingPath;
 };
 
 using nlohmann::json;
@@ -98,5 +102,6 @@ void addAgentAndCallRoutes(http::Router& router, RouteContext& ctx);
 void addCrmRoutes(http::Router& router, RouteContext& ctx);
 void addDemoRoutes(http::Router& router, RouteContext& ctx);
 void addKnowledgeRoutes(http::Router& router, RouteContext& ctx);
+void addRecordingRoutes(http::Router& router, RouteContext& ctx);
 
 }  // namespace agentdesk::server

@@ -3,6 +3,7 @@
 
 #include "common/logging.h"
 #include "server/auth/password_hash.h"
+#include "server/routes/acd_presenter.h"
 #include "server/routes/route_context.h"
 
 namespace agentdesk::server {
@@ -75,7 +76,7 @@ void addHealthAndSessionRoutes(http::Router& router, RouteContext& ctx) {
         "GET", "/api/v1/capabilities", [&ctx](http::Request& req, const http::ExchangePtr& ex) {
             if (!authenticate(ctx, req, ex))
                 return;
-            json caps = ctx.telephony.capabilitiesJson();
+            json caps = capabilitiesJson(ctx.telephony.capabilities());
             caps["demo"] = ctx.demo != nullptr;
             if (!ctx.demo) {
                 // Scripted transcripts come only from demo calls.

@@ -73,6 +73,8 @@ public:
     virtual void audit(const std::string& userId, const std::string& customerId,
                        const std::string& action, TimePoint at) = 0;
     virtual int auditCount(const std::string& customerId) = 0;
+    // The customer a call was with (from its recorded interaction); nullopt when unknown.
+    virtual std::optional<std::string> customerOfCall(const std::string& callId) = 0;
     virtual nlohmann::json addEvaluation(const nlohmann::json& evaluation) = 0;
     virtual nlohmann::json evaluations(const std::optional<std::string>& agentId) = 0;
 

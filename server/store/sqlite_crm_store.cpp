@@ -64,6 +64,13 @@ CREATE TABLE IF NOT EXISTS evaluations (
 CREATE INDEX IF NOT EXISTS evaluations_agent ON evaluations(agent_id);
 )SQL";
 
+// Numbered schema changes after the first schema above (PRAGMA user_version = 1). Append only:
+// a database is brought from its version to the latest, one step at a time, in a transaction.
+constexpr const char* kMigrations[] = {
+    // 2: agents' SIP phones (real telephony) authenticate with a digest HA1.
+    "ALTER TABLE users ADD COLUMN sip_ha1 TEXT;",
+};
+
 std::string msToRfc(std::int64_t ms) {
     return toRfc3339(TimePoint(std::chrono::milliseconds(ms)));
 }
@@ -110,6 +117,27 @@ SqliteCrmStore::SqliteCrmStore(const std::string& path) : db_(path) {
 
 void SqliteCrmStore::createSchema() {
     db_.exec(kSchema);
+    auto version = [this] {
+        auto st = db_.prepare("PRAGMA user_version");
+        st.step();
+        const auto v = st.integer(0);
+        st.reset();
+        return v;
+    };
+    std::int64_t current = std::max<std::int64_t>(version(), 1);
+    const auto latest = static_cast<std::int64_t>(1 + std::size(kMigrations));
+    if (current > latest) {
+        throw SqliteError("the database was written by a newer AgentDesk (schema " +
+                          std::to_string(current) + ", this build knows " +
+                          std::to_string(latest) + ")");
+    }
+    for (; current < latest; ++current) {
+        db_.transaction([&] {
+            db_.exec(kMigrations[current - 1]);
+            db_.exec("PRAGMA user_version = " + std::to_string(current + 1));
+        });
+        logging::get("store")->info("database schema migrated to version {}", current + 1);
+    }
 }
 
 std::string SqliteCrmStore::newId(char prefix) {
@@ -143,10 +171,11 @@ User readUser(Statement& st) {
     }
     u.extension = st.text(6);
     u.passwordHash = st.text(7);
+    u.sipHa1 = st.text(8);
     return u;
 }
 constexpr const char* kUserColumns =
-    "SELECT id, username, name, name_en, role, skills, extension, pw_hash FROM users ";
+    "SELECT id, username, name, name_en, role, skills, extension, pw_hash, sip_ha1 FROM users ";
 }  // namespace
 
 std::optional<User> SqliteCrmStore::userByUsername(const std::string& username) {
@@ -179,13 +208,14 @@ std::vector<User> SqliteCrmStore::users() {
 
 void SqliteCrmStore::upsertUser(const User& user) {
     auto st = db_.prepare(
-        "INSERT INTO users(id, username, name, name_en, role, skills, extension, pw_hash) "
-        "VALUES(?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET username=excluded.username, "
-        "name=excluded.name, name_en=excluded.name_en, role=excluded.role, "
-        "skills=excluded.skills, extension=excluded.extension, pw_hash=excluded.pw_hash");
+        "INSERT INTO users(id, username, name, name_en, role, skills, extension, pw_hash, "
+        "sip_ha1) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+        "username=excluded.username, name=excluded.name, name_en=excluded.name_en, "
+        "role=excluded.role, skills=excluded.skills, extension=excluded.extension, "
+        "pw_hash=excluded.pw_hash, sip_ha1=excluded.sip_ha1");
     st.bind(1, user.id).bind(2, user.username).bind(3, user.name).bind(4, user.nameEn);
     st.bind(5, roleName(user.role)).bind(6, json(user.skills).dump()).bind(7, user.extension);
-    st.bind(8, user.passwordHash);
+    st.bind(8, user.passwordHash).bind(9, user.sipHa1);
     st.run();
 }
 
@@ -937,6 +967,17 @@ int SqliteCrmStore::customerCount() {
     const int n = static_cast<int>(st.integer(0));
     st.reset();
     return n;
+}
+
+std::optional<std::string> SqliteCrmStore::customerOfCall(const std::string& callId) {
+    auto st = db_.prepare(
+        "SELECT customer_id FROM interactions WHERE call_id = ? ORDER BY started_ms LIMIT 1");
+    st.bind(1, callId);
+    if (!st.step())
+        return std::nullopt;
+    auto id = st.text(0);
+    st.reset();
+    return id;
 }
 
 }  // namespace agentdesk::server

@@ -118,7 +118,7 @@ public:
             spec.customerId = customer;
             spec.queue = "general";
             spec.patienceSec = patienceSec;
-            server_.app().telephony().injectCall(spec);
+            server_.app().demoControls()->injectCall(spec);
         });
     }
 
@@ -159,12 +159,11 @@ public:
         bool idle = false;
         const std::string id = agentId().toStdString();
         server_.app().runOnIo([&] {
-            const json agent = server_.app().telephony().agentJson(id);
-            const json queues = server_.app().telephony().queuesJson(std::nullopt, nullptr);
+            const auto agent = server_.app().telephony().agent(id);
             int waiting = 0;
-            for (const auto& q : queues)
-                waiting += q.value("waiting", 0);
-            idle = agent.value("state", "") == "ready" && waiting == 0;
+            for (const auto& q : server_.app().telephony().queues(std::nullopt, nullptr))
+                waiting += q.kpis.waiting;
+            idle = agent && agent->state == srv::AgentState::Ready && waiting == 0;
         });
         return idle;
     }

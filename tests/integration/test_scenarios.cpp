@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "server/demo/scenario.h"
 #include "tests/support/test_server.h"

@@ -6,6 +6,7 @@
 #include <set>
 #include <thread>
 
+#include "server/acd/telephony.h"
 #include "server/events/event_hub.h"
 #include "tests/support/test_server.h"
 
@@ -232,7 +233,10 @@ TEST_CASE("stopListening drops every stream and startListening resumes with a re
         bool changed = false;
         server.app().runOnIo([&] {
             before = server.app().hub().lastId();
-            changed = server.app().telephony().setAgentState("A1001", state, "", requestId).ok();
+            changed = server.app()
+                          .telephony()
+                          .setAgentState("A1001", *agentdesk::server::parseAgentState(state), "", requestId)
+                          .ok();
             after = server.app().hub().lastId();
         });
         REQUIRE(changed);

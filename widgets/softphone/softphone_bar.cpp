@@ -76,6 +76,10 @@ QLabel#recordingPaused { background: #c62828; color: white; border-radius: 3px;
                          padding: 1px 5px; font-weight: bold; }
 QLabel#supervisionBadge { background: #5e35b1; color: white; border-radius: 3px;
                           padding: 1px 5px; font-weight: bold; }
+QLabel#phoneLine { border: 1px solid #1f8a4c; color: #1f8a4c; border-radius: 3px;
+                   padding: 1px 5px; }
+QLabel#phoneLine[registered="false"] { border-color: #c62828; color: white;
+                                       background: #c62828; font-weight: bold; }
 QLabel#abuseCount[warned="true"] { color: #c62828; font-weight: bold; }
 QLabel#callTimer[exceeded="true"] { color: white; background: #c62828; border-radius: 3px;
                                     padding: 1px 5px; }
@@ -206,6 +210,8 @@ void SoftphoneBar::buildLayout() {
     notReadyButton_->setMenu(reasonMenu_);
     notReadyButton_->setPopupMode(QToolButton::InstantPopup);
 
+    phone_ = label("phoneLine");
+    phone_->setVisible(false);
     idleLabel_ = label("idleHint");
     direction_ = label("direction");
     number_ = label("callerNumber");
@@ -229,6 +235,7 @@ void SoftphoneBar::buildLayout() {
     row1->addWidget(stateClock_);
     row1->addWidget(readyButton);
     row1->addWidget(notReadyButton_);
+    row1->addWidget(phone_);
     row1->addSpacing(10);
     row1->addWidget(idleLabel_);
     row1->addWidget(direction_);
@@ -303,6 +310,8 @@ void SoftphoneBar::bindSession() {
                                .arg(SoftphoneTexts::command(what), errorText(error)),
                            true);
             });
+    connect(&session_.agent(), &crm::AgentSession::phoneChanged, this,
+            [this] { refreshPhone(); });
     connect(&session_.agent(), &crm::AgentSession::stateChanged, this, [this] {
         rebuildReasonMenu();  // the check mark on the current reason
         refresh();
@@ -356,6 +365,7 @@ void SoftphoneBar::retranslate() {
         tr("End the call after the required warnings; the team lead is alerted"));
     actions_["hangup"]->setText(tr("Hang up", "통화 종료"));
     idleLabel_->setText(tr("No call", "no call in progress"));
+    refreshPhone();
     verified_->setText(tr("Verified", "caller identity verified: 본인 확인"));
     verified_->setToolTip(tr("The caller's identity was verified in the IVR"));
     abusive_->setText(tr("Abusive history", "폭언 이력"));
@@ -372,8 +382,10 @@ void SoftphoneBar::rebuildReasonMenu() {
     reasonMenu_->clear();
     const crm::AgentSession& agent = session_.agent();
     for (const crm::LabeledCode& r : session_.capabilities().notReadyReasons) {
-        // Set by the server, not chosen: just after login, and after a missed call.
-        if (r.code == QLatin1String("login") || r.code == QLatin1String("missed_call"))
+        // Set by the server, not chosen: just after login, after a missed call, and when the
+        // phone went away.
+        if (r.code == QLatin1String("login") || r.code == QLatin1String("missed_call") ||
+            r.code == QLatin1String("phone_offline"))
             continue;
         QAction* a = reasonMenu_->addAction(SoftphoneTexts::label(r));
         a->setObjectName(QStringLiteral("notReady:") + r.code);
@@ -408,6 +420,26 @@ void SoftphoneBar::refresh() {
     refreshCallInfo();
     refreshActions();
     refreshClocks();
+}
+
+// Real telephony: whether the counselor's SIP phone is registered, so calls can ring on it.
+void SoftphoneBar::refreshPhone() {
+    const crm::PhoneLine& phone = session_.agent().phone();
+    phone_->setVisible(phone.known);
+    if (!phone.known)
+        return;
+    phone_->setText(phone.registered
+                        ? tr("Phone connected · ext. %1", "SIP phone registered: 전화기 연결됨")
+                              .arg(phone.extension)
+                        : tr("Phone not connected · ext. %1",
+                             "SIP phone not registered: 전화기 연결 안 됨")
+                              .arg(phone.extension));
+    phone_->setToolTip(phone.registered
+                           ? tr("Calls ring on your phone; answer there or with Answer here")
+                           : tr("Connect (register) your phone to take calls: you cannot go "
+                                "ready without it"));
+    phone_->setAccessibleName(phone_->text());
+    setStyleProperty(phone_, "registered", phone.registered);
 }
 
 void SoftphoneBar::refreshCallInfo() {

@@ -62,6 +62,7 @@ private:
     // Texts and enabled states from the session's current state.
     void refresh();
     void refreshCallInfo();
+    void refreshPhone();
     void refreshActions();
     void refreshClocks();
     void showStatus(const QString& text, bool error);
@@ -85,6 +86,7 @@ private:
     QLabel* stateLabel_ = nullptr;
     QLabel* stateClock_ = nullptr;
     QLabel* idleLabel_ = nullptr;
+    QLabel* phone_ = nullptr;
     QLabel* direction_ = nullptr;
     QLabel* number_ = nullptr;
     ElidedLabel* customer_ = nullptr;

@@ -1,71 +1,41 @@
 #pragma once
-// The simulated ACD: queues with skills, routing to the longest-idle ready agent, ringing with
-// RONA, caller patience, the in-call commands, transfers, ACW and KPIs. Emits the events of
-// API.md through an EventPublisher and tells the CRM side through AcdHooks.
+// The ACD core: agents and their states, queues with skills, routing to the longest-idle ready
+// agent, ring-no-answer, after-call work, transfers, supervision bookkeeping and KPIs. It is the
+// same code for every telephony backend: it drives a CallControl and hears back through
+// CallControlListener; what it decides is reported as typed events to an AcdEventSink.
 //
 // Threads: I/O thread only. Time comes from the injected Clock; advance() runs every timer that
 // is due, so tests drive call timing with a ManualClock.
 #include <deque>
 #include <map>
 #include <memory>
-#include <unordered_map>
 
+#include "server/acd/acd_events.h"
+#include "server/acd/call_control.h"
 #include "server/acd/kpi.h"
 #include "server/acd/telephony.h"
 #include "server/clock.h"
-#include "server/events/event_publisher.h"
 
 namespace agentdesk::server {
 
-struct AcdSettings {
-    bool acwMandatory = true;
-    int acwTimeoutSec = 120;
-    int ringTimeoutSec = 15;
-    int abuseWarningsBeforeHangup = 2;
-    int ewtMinAnswered = 5;
-    int outboundAnswerSec = 4;
-    int utcOffsetMinutes = 540;  // Asia/Seoul
-    int statsMinIntervalMs = 2000;
-    int longWaitAlertSec = 60;
-    std::string dnis = "+8215880000";
-};
-
-struct QueueIntent {
-    std::string id;
-    std::string labelKo;
-    std::string labelEn;
-    std::vector<std::string> ivrPath;
-};
-
-struct QueueConfig {
-    std::string id;
-    std::string name;
-    std::string nameEn;
-    std::string skill;
-    int slThresholdSec = 20;
-    double slTargetPct = 80;  // an sl_breach alert is raised when the service level drops below
-    int recommendedTalkSec = 300;
-    double weight = 1;
-    std::vector<QueueIntent> intents;
-};
-
-struct NotReadyReason {
-    std::string code;
-    std::string labelKo;
-    std::string labelEn;
-};
-
-class AcdSimulator final : public Telephony {
+class Acd final : public Telephony, public CallControlListener {
 public:
-    AcdSimulator(const Clock& clock, EventPublisher& events, AcdHooks& hooks, AcdSettings settings,
-                 std::vector<QueueConfig> queues, std::vector<NotReadyReason> reasons);
-    ~AcdSimulator() override;
+    Acd(const Clock& clock, AcdEventSink& events, AcdHooks& hooks, AcdSettings settings,
+        std::vector<QueueConfig> queues, std::vector<NotReadyReason> reasons);
+    ~Acd() override;
 
+    // The backend that moves calls; must be attached before the first call.
+    void attach(CallControl& control, std::string telephonyName);
+    // Real telephony: an agent may go ready only with a registered phone.
+    void requirePhones(bool required) { phonesRequired_ = required; }
+
+
+    // Telephony
     void registerAgent(const User& user) override;
     void agentLoggedIn(const User& user) override;
     Outcome agentLoggedOut(const std::string& agentId) override;
-    Outcome setAgentState(const std::string& agentId, const std::string& state,
-                          const std::string& reason, const std::string& requestId) override;
+    Outcome setAgentState(const std::string& agentId, AgentState state, const std::string& reason,
+                          const std::string& requestId) override;
     Outcome answer(const std::string& agentId, const std::string& callId,
                    const std::string& requestId) override;
     Outcome reject(const std::string& agentId, const std::string& callId,
@@ -92,91 +62,112 @@ public:
                  std::string* callId) override;
     Outcome wrapup(const std::string& agentId, const std::string& callId, const std::string& code,
                    const std::optional<std::string>& noteId,
-                   const std::optional<std::string>& nextState,
+                   const std::optional<AgentState>& nextState,
                    const std::string& requestId) override;
-
     Outcome supervise(const std::string& supervisorId, const std::string& callId,
-                      const std::string& mode, const std::string& requestId) override;
+                      SupervisionMode mode, const std::string& requestId) override;
     Outcome stopSupervising(const std::string& supervisorId, const std::string& callId,
                             const std::string& requestId) override;
-
-    std::string injectCall(const InboundCallSpec& spec) override;
-    Outcome callerHangup(const std::string& callId) override;
-    void reset() override;
     void advance() override;
+    void reset() override;
 
     bool hasQueue(const std::string& queueId) const override;
-    nlohmann::json agentJson(const std::string& agentId) const override;
-    nlohmann::json agentsJson() const override;
-    std::optional<nlohmann::json> currentCallJson(const std::string& agentId) const override;
+    std::optional<AgentView> agent(const std::string& agentId) const override;
+    std::vector<AgentView> agents() const override;
+    std::optional<CallView> currentCall(const std::string& agentId) const override;
     std::optional<std::string> currentCallCustomer(const std::string& agentId) const override;
     std::optional<std::string> currentCallerE164(const std::string& agentId) const override;
     bool callBelongsTo(const std::string& callId, const std::string& agentId) const override;
     bool callActive(const std::string& callId) const override;
-    std::optional<std::string> callState(const std::string& callId) const override;
-    nlohmann::json queuesJson(std::optional<std::chrono::seconds> window,
-                              const std::set<std::string>* skills) const override;
-    nlohmann::json capabilitiesJson() const override;
+    std::optional<CallState> callState(const std::string& callId) const override;
+    std::vector<QueueStatsView> queues(std::optional<std::chrono::seconds> window,
+                                       const std::set<std::string>* skills) const override;
+    Capabilities capabilities() const override;
 
-    const std::vector<QueueConfig>& queues() const { return queues_; }
+    // CallControlListener
+    std::optional<std::string> callerArrived(const InboundCallSpec& spec) override;
+    void agentAnswered(const std::string& callId, const std::string& agentId) override;
+    void agentUnreachable(const std::string& callId, const std::string& agentId) override;
+    void agentHungUp(const std::string& callId, const std::string& agentId) override;
+    void callerHungUp(const std::string& callId) override;
+    void remoteAnswered(const std::string& callId) override;
+    void dtmfReceived(const std::string& callId, const std::string& digits) override;
+    void mediaFailed(const std::string& callId, const std::string& why) override;
+    void transcriptLine(const std::string& callId, const TranscriptLine& line) override;
+    void phoneChanged(const std::string& agentId, const PhoneStatus& phone) override;
+
+    const std::vector<QueueConfig>& queueConfigs() const { return queues_; }
 
     struct Call;
     struct Agent;
 
 private:
-    // state changes
-    void setState(Agent& agent, const std::string& state, const std::string& reason,
+    // acd_agents.cpp
+    void setState(Agent& agent, AgentState state, const std::string& reason,
                   const std::string& requestId);
+    void startAcw(Agent& agent, Call& call);
+    void endAcw(Agent& agent, AgentState next, const std::string& reason,
+                const std::string& requestId);
+    // acd_routing.cpp
     void route();
     void offer(Call& call, Agent& agent, bool consult);
     void enqueue(Call& call, const std::string& queueId, bool priority);
-    void endLeg(Call& call, Agent& agent, const std::string& reason, const std::string& requestId);
-    void finishCall(Call& call, const std::string& reason, const std::string& requestId);
-    void startAcw(Agent& agent, Call& call);
-    void endAcw(Agent& agent, const std::string& nextState, const std::string& reason,
-                const std::string& requestId);
+    void requeue(Call& call);  // back to the front of its queue
     void missed(Call& call, Agent& agent, bool consult);
     void abandon(Call& call);
+    void announcePositions();
+    // acd_calls.cpp
+    void connectAnswered(Call& call, Agent& agent, const std::string& requestId);
+    void endLeg(Call& call, Agent& agent, const std::string& reason, const std::string& requestId);
+    void finishCall(Call& call, const std::string& reason);
+    void removeEnded();
+    // acd_transfer.cpp
     void completeConsult(Call& call, Agent* newAgent, const std::string& requestId);
     void cancelConsult(Call& call, const std::string& why, const std::string& requestId);
+    // acd_supervision.cpp
+    void endSupervision(Call& call, const std::string& reason, const std::string& requestId);
+    void publishSupervision(const Call& call, const std::string& supervisorId,
+                            const std::string& reason, const std::string& requestId);
+    std::optional<SupervisionView> supervisionView(const Call& call) const;
+    // acd_views.cpp
+    CallView callView(const Call& call) const;
+    AgentView agentView(const Agent& agent) const;
+    QueueStatsView queueStats(const QueueConfig& q, TimePoint windowStart) const;
     void publishCallState(const Call& call, const std::string& agentId,
-                          const std::string& requestId);
+                          const std::string& requestId,
+                          const std::optional<std::string>& consultResult = std::nullopt);
     void publishEnded(const Call& call, const std::string& agentId, const std::string& reason,
                       const std::string& requestId);
-    void alert(const std::string& kind, const std::string& severity, const nlohmann::json& extra,
-               const std::string& message);
-    // Ends the supervision of a call (its leg ended, or the supervisor left); `reason` goes into
-    // the supervisors' call.supervision event ("stopped", "call_ended", "supervisor_left").
-    void endSupervision(Call& call, const std::string& reason, const std::string& requestId);
-    void publishSupervision(const Call& call, const std::string& agentId,
-                            const std::string& supervisorId, const std::string& reason,
-                            const std::string& requestId);
-    nlohmann::json supervisionJson(const Call& call) const;
-    void checkServiceLevel(const QueueConfig& q, const nlohmann::json& stats);
-    void markDirty(const std::string& queueId);
+    void alert(AlertRecord record);
+    void checkServiceLevel(const QueueStatsView& stats);
+    void markDirty(const std::string& queueOrSkill);
     void flushStats(bool force);
-    void removeEnded();
 
-    // lookups
-    Agent* agent(const std::string& id);
-    const Agent* agent(const std::string& id) const;
-    Call* call(const std::string& id);
+    // lookups (acd.cpp)
+    Agent* findAgent(const std::string& id);
+    const Agent* findAgent(const std::string& id) const;
+    Call* findCall(const std::string& id);
+    const Call* findCall(const std::string& id) const;
     const QueueConfig* queue(const std::string& id) const;
     Outcome agentCall(const std::string& agentId, const std::string& callId, Agent** a, Call** c);
     // The agent's own connected (or, with allowHeld, held) call; `otherwise` explains a 409.
     Outcome activeCall(const std::string& agentId, const std::string& callId, bool allowHeld,
                        const char* otherwise, Call** c);
-    nlohmann::json callJson(const Call& call) const;
-    nlohmann::json queueStatsJson(const QueueConfig& q, TimePoint windowStart) const;
+    Outcome endedOrUnknown(const std::string& callId) const;
     std::string newCallId();
     std::string intentLabel(const std::string& queueId, const std::string& intent) const;
+    static bool hasSkill(const Agent& agent, const std::string& skill);
+    std::optional<PhoneStatus> phoneOf(const Agent& agent) const;
 
     const Clock& clock_;
-    EventPublisher& events_;
+    AcdEventSink& events_;
     AcdHooks& hooks_;
     AcdSettings settings_;
     std::vector<QueueConfig> queues_;
     std::vector<NotReadyReason> reasons_;
+    CallControl* control_ = nullptr;
+    std::string telephonyName_ = "simulated";
+    bool phonesRequired_ = false;
     std::map<std::string, std::unique_ptr<Agent>> agents_;
     std::map<std::string, std::unique_ptr<Call>> calls_;
     std::map<std::string, std::vector<std::shared_ptr<KpiEntry>>> kpis_;

@@ -1,0 +1,48 @@
+#pragma once
+// A real agentdesk-server with SIP telephony on loopback for the call-flow tests: demo users
+// (phones register as their extension with the password "demo"), no demo generator, a temp
+// recordings directory, and the build's prompts with the long spoken greeting replaced by a
+// short one so a test does not wait 20 s before the counselor answers.
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "server/server_app.h"
+#include "tests/sip/support/baresip_phone.h"
+#include "tests/support/http_client.h"
+
+namespace agentdesk::siptest {
+
+class SipCenter {
+public:
+    SipCenter();
+    ~SipCenter();
+
+    server::ServerApp& app() { return *app_; }
+    std::string url() const { return app_->baseUrl(); }
+    std::string registrar() const;  // "127.0.0.1:PORT"
+    std::string queueUri(const std::string& queue) const;
+    const std::filesystem::path& recordings() const { return recordings_; }
+
+    test::HttpClient login(const std::string& username) const;
+    // A phone for a demo user's extension, registered (and, with ready, the agent made ready).
+    std::unique_ptr<BaresipPhone> phone(const std::string& name, const std::string& extension,
+                                        double toneHz, bool autoAnswer = false) const;
+    // Polls GET /calls/current until the call has `state` (nullopt: gone) or times out.
+    std::optional<nlohmann::json> waitCall(const test::HttpClient& agent, const std::string& state,
+                                           std::chrono::milliseconds timeout =
+                                               std::chrono::seconds(10)) const;
+    // Polls GET /agents/me until `field`'s value matches.
+    bool waitAgent(const test::HttpClient& agent, const std::function<bool(const nlohmann::json&)>& ok,
+                   std::chrono::milliseconds timeout = std::chrono::seconds(10)) const;
+
+private:
+    std::filesystem::path dir_;
+    std::filesystem::path recordings_;
+    std::unique_ptr<server::ServerApp> app_;
+};
+
+}  // namespace agentdesk::siptest
