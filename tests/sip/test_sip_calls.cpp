@@ -98,7 +98,9 @@ TEST_CASE("sip: inbound call, queue music, answer from the desktop, both directi
     INFO("caller heard: " << heardByCaller.timeline());
     INFO("agent heard: " << heardByAgent.timeline());
     // Queue music first, then the counselor.
-    CHECK(heardByCaller.dominant(1.0, 2.5) == party_hz::kMusic);
+    // (The music's chime has softer notes above its 1000 Hz, so it is heard, not dominant.)
+    CHECK(heardByCaller.hears(0.5, 2.5, party_hz::kMusic));
+    CHECK_FALSE(heardByCaller.hears(0.5, 2.5, party_hz::kAgent1));
     const auto end = before(heardByCaller, 2.0);
     CHECK(heardByCaller.dominant(end.t0, end.t1) == party_hz::kAgent1);
     const auto agentEnd = before(heardByAgent, 2.0);
