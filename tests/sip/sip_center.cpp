@@ -13,7 +13,7 @@ namespace agentdesk::siptest {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-SipCenter::SipCenter() {
+SipCenter::SipCenter(std::string outboundUri) {
     dir_ = makeRunDir("center");
     recordings_ = dir_ / "recordings";
     std::string why;
@@ -41,12 +41,30 @@ SipCenter::SipCenter() {
     config.recordingsDir = recordings_.string();
     config.promptsDir = promptCopy.string();
     config.rtpTimeoutSec = 30;
+    config.sipOutbound = std::move(outboundUri);
     app_ = std::make_unique<server::ServerApp>(config);
     app_->start();
 }
 
 SipCenter::~SipCenter() {
     app_->stop();
+}
+
+std::unique_ptr<BaresipPhone> SipCenter::caller(double toneHz, const std::string& number) {
+    BaresipPhoneOptions o;
+    o.name = "caller";
+    o.user = number;
+    o.toneHz = toneHz;
+    auto p = std::make_unique<BaresipPhone>(o);
+    p->start();
+    return p;
+}
+
+int SipCenter::openDescriptors() {
+    int n = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator("/proc/self/fd"))
+        ++n;
+    return n;
 }
 
 std::string SipCenter::registrar() const {

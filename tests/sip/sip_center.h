@@ -18,7 +18,8 @@ namespace agentdesk::siptest {
 
 class SipCenter {
 public:
-    SipCenter();
+    // outboundUri: the gateway for calls to numbers (--sip-outbound), e.g. a SIPp echo.
+    explicit SipCenter(std::string outboundUri = {});
     ~SipCenter();
 
     server::ServerApp& app() { return *app_; }
@@ -38,6 +39,12 @@ public:
     // Polls GET /agents/me until `field`'s value matches.
     bool waitAgent(const test::HttpClient& agent, const std::function<bool(const nlohmann::json&)>& ok,
                    std::chrono::milliseconds timeout = std::chrono::seconds(10)) const;
+
+    // A caller phone (no registration) playing `toneHz`.
+    static std::unique_ptr<BaresipPhone> caller(double toneHz, const std::string& number =
+                                                                   "01012345678");
+    // Open file descriptors of this process (the server runs in it): leaks show here.
+    static int openDescriptors();
 
 private:
     std::filesystem::path dir_;
