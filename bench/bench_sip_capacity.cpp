@@ -2,7 +2,8 @@
 // machine, with the RTP loss and the delay variation it adds, while the concurrency ramps up.
 //
 // Usage: bench_sip_capacity [--quick] [--steps 50,100,200,300,400,500] [--hold SECONDS]
-//                           [--rate CALLS_PER_S] [--tap-every N | --no-tap] [--out FILE] [--keep]
+//                           [--rate CALLS_PER_S] [--tap-every N | --no-tap] [--same-priority]
+//                           [--out FILE] [--keep]
 //
 // Parts, all on 127.0.0.1:
 // - Engine: a SipEngine in a child process (this binary with --engine-child): ephemeral SIP
@@ -356,6 +357,7 @@ struct Snapshot {
     proc::MachineCpu machine;
     std::uint64_t dropsEngine = 0, dropsAgents = 0, dropsProbe = 0;
     EngineStats engine;
+    std::map<pid_t, proc::ProcessTicks> processes;
 };
 
 struct StepResult {
@@ -367,7 +369,7 @@ struct StepResult {
     Dist relay, roundTrip, echo;
     double jitterP50 = 0, jitterP99 = 0, jitterMax = 0;
     double cpuEngineThread = 0, cpuEngineProcess = 0, cpuAgents = 0, cpuCallers = 0, cpuProbe = 0;
-    double cpuMachine = 0;
+    double cpuMachine = 0, cpuSteal = 0;
     double rssMiB = 0, rssPerCallKiB = 0;
 };
 
@@ -396,21 +398,22 @@ int usage() {
     std::fprintf(stderr,
                  "usage: bench_sip_capacity [--quick] [--steps 50,100,200,300,400,500] "
                  "[--hold SECONDS] [--rate CALLS_PER_S] [--tap-every N | --no-tap] "
-                 "[--out FILE] [--keep]\n");
+                 "[--same-priority] [--out FILE] [--keep]\n");
     return 2;
 }
 
 class Bench {
 public:
     Bench(Report& report, std::vector<int> steps, int holdSec, double rate, int tapEvery,
-          std::filesystem::path dir)
+          int loadNice, std::filesystem::path dir)
         : report_(report),
           steps_(std::move(steps)),
           holdSec_(holdSec),
           rate_(rate),
           tapEvery_(tapEvery),
+          loadNice_(loadNice),
           dir_(std::move(dir)),
-          probe_({*std::max_element(steps_.begin(), steps_.end()), 16000, tapEvery, 32}) {}
+          probe_({steps_.back(), 16000, tapEvery, 32, loadNice}) {}
 
     int run();
 
@@ -419,6 +422,7 @@ private:
     bool addCalls(int target);
     Snapshot snapshot();
     StepResult measure(int step, int calls);
+    std::string otherProcesses(const Snapshot& a, const Snapshot& b) const;
     void printStep(const StepResult& r, const RtpProbe::StepFigures& f, const Snapshot& a,
                    const Snapshot& b);
     void summary();
@@ -429,10 +433,11 @@ private:
     int holdSec_;
     double rate_;
     int tapEvery_;
+    int loadNice_;  // nice value of SIPp and the bench's RTP threads; the engine runs at 0
     std::filesystem::path dir_;
     RtpProbe probe_;
     std::optional<SippRun> agents_;
-    std::vector<SippRun> callers_;
+    std::optional<SippRun> callers_;  // one UAC for the whole ramp; its limit rises per step
     std::unique_ptr<EngineProcess> engine_;
     int enginePort_ = 0;
     int echoPort_ = 0;
@@ -452,7 +457,7 @@ bool Bench::setUp() {
     writeSippScenarios(dir_);
     echoPort_ = freeMediaPort();
     probe_.setEchoPort(echoPort_);
-    agents_ = startSippAgents(dir_, echoPort_);
+    agents_ = startSippAgents(dir_, echoPort_, loadNice_);
     const auto deadline = std::chrono::steady_clock::now() + seconds(5);
     while (!udpPortBound(agents_->sipPort) || !udpPortBound(echoPort_)) {
         if (!agents_->process.running() || std::chrono::steady_clock::now() > deadline) {
@@ -480,10 +485,19 @@ bool Bench::setUp() {
     report_.line("agents: one SIPp UAS (pid %d) answering PCMA, -rtp_echo on 127.0.0.1:%d "
                  "(one SIPp thread echoes every call)",
                  static_cast<int>(agents_->process.pid()), echoPort_);
-    report_.line("callers: SIPp UAC processes for the signalling (one per step, %g calls/s; "
-                 "INVITE PCMA, ACK, the engine's BYE at the end); media from the bench's own "
-                 "sockets, one per call, 50 tagged 20 ms PCMA packets/s, spread over each 20 ms",
+    report_.line("callers: one SIPp UAC for the signalling (%g calls/s, its call limit raised per "
+                 "step; INVITE PCMA, ACK, the engine's BYE at the end); media from the bench's "
+                 "own sockets, one per call, 50 tagged 20 ms PCMA packets/s, spread over each "
+                 "20 ms",
                  rate_);
+    if (loadNice_ != 0) {
+        report_.line("priorities: SIPp and the bench's RTP threads at nice %d, the engine at 0, "
+                     "so that on this shared machine the load generators yield the CPU to the "
+                     "engine when both want it (--same-priority: all at 0)",
+                     loadNice_);
+    } else {
+        report_.line("priorities: everything at nice 0 (--same-priority)");
+    }
     if (probe_.tapping()) {
         report_.line("timing: packet tap on lo following every %d%s call (kernel send times of "
                      "each hop); relay = previous hop sent -> engine sent, both directions",
@@ -497,17 +511,23 @@ bool Bench::setUp() {
 
 bool Bench::addCalls(int target) {
     const int add = target - calls_;
-    std::vector<int> ports;
-    for (int i = calls_; i < target; ++i)
-        ports.push_back(probe_.port(i));
-    const std::string name = "callers" + std::to_string(callers_.size() + 1);
-    const auto injection = dir_ / (name + ".csv");
-    writeCallerInjection(injection, calls_, ports);
-    probe_.setActiveCalls(target);
     const auto start = std::chrono::steady_clock::now();
-    callers_.push_back(startSippCallers(dir_, name, "127.0.0.1:" + std::to_string(enginePort_),
-                                        injection, add, rate_));
-    SippRun& uac = callers_.back();
+    probe_.setActiveCalls(target);
+    if (!callers_) {
+        std::vector<int> ports;
+        for (int i = 0; i < steps_.back(); ++i)
+            ports.push_back(probe_.port(i));
+        const auto injection = dir_ / "callers.csv";
+        writeCallerInjection(injection, ports);
+        callers_ = startSippCallers(dir_, "127.0.0.1:" + std::to_string(enginePort_), injection,
+                                    steps_.back(), target, rate_, loadNice_);
+    } else {
+        // The rate first: setting it restarts SIPp's pacing, so the calls it could not place
+        // while at the limit do not all go out at once.
+        sippCommand(*callers_, "set rate " + std::to_string(rate_));
+        sippCommand(*callers_, "set limit " + std::to_string(target));
+    }
+    SippRun& uac = *callers_;
     const auto limit = seconds(10) + milliseconds(static_cast<int>(2000.0 * add / rate_));
     EngineStats s;
     int latched = 0;
@@ -556,13 +576,13 @@ Snapshot Bench::snapshot() {
             s.engineThread += ns;
     }
     s.agents = proc::processCpuNs(agents_->process.pid());
-    for (SippRun& c : callers_)
-        s.callers += proc::processCpuNs(c.process.pid());
+    s.callers = callers_ ? proc::processCpuNs(callers_->process.pid()) : 0;
     for (const auto& [name, ns] : proc::threadCpuNs(getpid())) {
         if (name.rfind("probe-", 0) == 0)
             s.probe += ns;
     }
     s.machine = proc::machineCpu();
+    s.processes = proc::allProcessTicks();
     const auto drops = proc::udpDropsByInode();
     s.dropsEngine = proc::udpDrops(drops, proc::socketInodes(enginePid));
     s.dropsAgents = proc::udpDrops(drops, proc::socketInodes(agents_->process.pid()));
@@ -616,11 +636,11 @@ StepResult Bench::measure(int step, int calls) {
     r.cpuAgents = pct(a.agents, b.agents);
     r.cpuCallers = pct(a.callers, b.callers);
     r.cpuProbe = pct(a.probe, b.probe);
-    const double total = static_cast<double>(b.machine.total - a.machine.total);
-    const double idle = static_cast<double>(b.machine.idle - a.machine.idle);
-    r.cpuMachine = total > 0 ? 100.0 * (total - idle) / total *
-                                   static_cast<double>(std::thread::hardware_concurrency())
-                             : 0;
+    const double tick = static_cast<double>(sysconf(_SC_CLK_TCK));
+    const double cores = static_cast<double>(std::thread::hardware_concurrency());
+    const double idleSec = static_cast<double>(b.machine.idle - a.machine.idle) / tick;
+    r.cpuMachine = std::max(0.0, 100.0 * (cores - idleSec / r.seconds));
+    r.cpuSteal = 100.0 * static_cast<double>(b.machine.steal - a.machine.steal) / tick / r.seconds;
     const long rss = proc::rssKiB(engine_->pid());
     r.rssMiB = static_cast<double>(rss) / 1024.0;
     r.rssPerCallKiB = static_cast<double>(rss - idleRssKiB_) / calls;
@@ -628,13 +648,47 @@ StepResult Bench::measure(int step, int calls) {
     return r;
 }
 
+// The processes outside the bench that used the most CPU in the window (short-lived ones,
+// such as compilers, are only partly seen).
+std::string Bench::otherProcesses(const Snapshot& a, const Snapshot& b) const {
+    const std::set<pid_t> ours = {getpid(), engine_->pid(), agents_->process.pid(),
+                                  callers_ ? callers_->process.pid() : 0};
+    std::map<std::string, std::uint64_t> byName;
+    for (const auto& [pid, now] : b.processes) {
+        if (ours.count(pid))
+            continue;
+        const auto before = a.processes.find(pid);
+        const std::uint64_t was = before == a.processes.end() ? 0 : before->second.ticks;
+        if (now.ticks > was)
+            byName[now.name] += now.ticks - was;
+    }
+    std::vector<std::pair<std::uint64_t, std::string>> top;
+    for (const auto& [name, ticks] : byName)
+        top.emplace_back(ticks, name);
+    std::sort(top.rbegin(), top.rend());
+    const double wallTicks =
+        msBetween(a.at, b.at) / 1000.0 * static_cast<double>(sysconf(_SC_CLK_TCK));
+    std::string out;
+    for (std::size_t i = 0; i < top.size() && i < 3; ++i) {
+        const double pct = 100.0 * static_cast<double>(top[i].first) / wallTicks;
+        if (pct < 1)
+            break;
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "%s%s %.0f", out.empty() ? "" : ", ", top[i].second.c_str(),
+                      pct);
+        out += buf;
+    }
+    return out.empty() ? "none above 1 %" : out;
+}
+
 void Bench::printStep(const StepResult& r, const RtpProbe::StepFigures& f, const Snapshot& a,
                       const Snapshot& b) {
     const std::uint64_t in = b.engine.rtpIn - a.engine.rtpIn;
     const std::uint64_t out = b.engine.rtpOut - a.engine.rtpOut;
-    report_.line("  window %.1f s: RTP sent %lu, echoed back %lu, loss %.3f %%%s; engine in %lu "
-                 "out %lu (%.0f/s each way)",
-                 r.seconds, f.sent, f.received, r.lossPct,
+    const double offered = 100.0 * static_cast<double>(f.sent) / (r.calls * 50.0 * r.seconds);
+    report_.line("  window %.1f s: RTP sent %lu (%.1f %% of 50/s per call), echoed back %lu, loss "
+                 "%.3f %%%s; engine in %lu out %lu (%.0f/s each way)",
+                 r.seconds, f.sent, offered, f.received, r.lossPct,
                  f.misrouted ? (" MISROUTED " + std::to_string(f.misrouted)).c_str() : "", in,
                  out, static_cast<double>(in) / r.seconds);
     report_.line("  where packets were lost: kernel drops at the engine's sockets %lu, at SIPp's "
@@ -655,11 +709,13 @@ void Bench::printStep(const StepResult& r, const RtpProbe::StepFigures& f, const
     const double ours =
         r.cpuEngineProcess + r.cpuAgents + r.cpuCallers + r.cpuProbe;
     report_.line("  CPU %% of one core: engine thread %.1f (engine process %.1f), SIPp echo %.1f, "
-                 "SIPp callers %.1f, bench RTP+tap %.1f; machine %.0f of %u00 (%.0f outside "
-                 "these processes)",
+                 "SIPp callers %.1f, bench RTP+tap %.1f; machine busy %.0f of %u00 (%.0f outside "
+                 "these processes), stolen by the hypervisor %.1f",
                  r.cpuEngineThread, r.cpuEngineProcess, r.cpuAgents, r.cpuCallers, r.cpuProbe,
                  r.cpuMachine, std::thread::hardware_concurrency(),
-                 std::max(0.0, r.cpuMachine - ours));
+                 std::max(0.0, r.cpuMachine - ours), r.cpuSteal);
+    report_.line("  other processes on the machine (%% of one core): %s",
+                 otherProcesses(a, b).c_str());
     report_.line("  engine RSS %.1f MiB, %.1f KiB per call over the idle engine", r.rssMiB,
                  r.rssPerCallKiB);
 }
@@ -724,20 +780,23 @@ void Bench::tearDown() {
         if (left != 0)
             report_.line("teardown: %d legs still up after the engine's hang-up", left);
     }
-    int callersOk = 0;
-    for (SippRun& c : callers_) {
-        if (!c.process.waitExit(seconds(5)))
-            c.process.terminate(seconds(2));
-        callersOk += c.process.exitCode() == 0 ? 1 : 0;
+    std::string callers = "not started";
+    if (callers_) {
+        // SIGUSR1 makes SIPp place no more calls; it exits once the engine's BYEs have ended
+        // the open ones (exit 0: every call it placed succeeded).
+        callers_->process.signal(SIGUSR1);
+        if (!callers_->process.waitExit(seconds(5)))
+            callers_->process.terminate(seconds(2));
+        callers = callers_->process.describeExit();
     }
     if (agents_)
         agents_->process.terminate(seconds(2));
     if (engine_)
         engine_->quit();
     probe_.stop();
-    report_.line("teardown: %d of %zu SIPp caller processes exited 0 (every call ended by the "
-                 "engine's BYE); SIPp agents %s; engine process %s",
-                 callersOk, callers_.size(), agents_ ? agents_->process.describeExit().c_str() : "-",
+    report_.line("teardown: SIPp callers %s (0: every call ended by the engine's BYE), SIPp "
+                 "agents %s, engine process %s",
+                 callers.c_str(), agents_ ? agents_->process.describeExit().c_str() : "-",
                  engine_ ? engine_->process().describeExit().c_str() : "-");
 }
 
@@ -783,6 +842,7 @@ int main(int argc, char** argv) {
     int holdSec = 10;
     double rate = 100;
     int tapEvery = 5;
+    int loadNice = 10;
     bool quick = false;
     bool keep = false;
     std::string out;
@@ -802,6 +862,8 @@ int main(int argc, char** argv) {
             tapEvery = std::atoi(argv[++i]);
         } else if (arg == "--no-tap") {
             tapEvery = 0;
+        } else if (arg == "--same-priority") {
+            loadNice = 0;
         } else if (arg == "--out" && i + 1 < argc) {
             out = argv[++i];
         } else if (arg == "--keep") {
@@ -850,7 +912,7 @@ int main(int argc, char** argv) {
     }
     int code = 0;
     {
-        Bench bench(report, steps, holdSec, rate, tapEvery, dir);
+        Bench bench(report, steps, holdSec, rate, tapEvery, loadNice, dir);
         code = bench.run();
     }
     if (!out.empty()) {

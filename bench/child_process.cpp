@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -77,6 +78,8 @@ ChildProcess::ChildProcess(const ChildSpec& spec) {
         sigprocmask(SIG_SETMASK, &none, nullptr);
         ::signal(SIGPIPE, SIG_DFL);
         setpgid(0, 0);
+        if (spec.nice != 0)
+            setpriority(PRIO_PROCESS, 0, spec.nice);
         execv(argv[0], argv.data());
         static const char msg[] = "exec failed\n";
         [[maybe_unused]] const ssize_t n = write(STDERR_FILENO, msg, sizeof msg - 1);

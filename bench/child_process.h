@@ -17,6 +17,7 @@ struct ChildSpec {
     std::filesystem::path stdoutFile;   // empty: /dev/null (ignored with pipes)
     std::filesystem::path stderrFile;   // empty: inherit the bench's stderr
     bool pipes = false;                 // stdin and stdout are pipes to the bench
+    int nice = 0;                       // the child's nice value
 };
 
 class ChildProcess {

@@ -76,9 +76,11 @@ inline long rssKiB(pid_t pid) {
     return 0;
 }
 
-// The machine's CPU time from /proc/stat, in clock ticks summed over all cores.
+// Idle and stolen time of all cores together from /proc/stat, in clock ticks. Idle is
+// accounted exactly by the kernel (not sampled by the tick like user/system), so busy time is
+// best taken as wall time x cores - idle.
 struct MachineCpu {
-    std::uint64_t total = 0, idle = 0, softirq = 0;
+    std::uint64_t idle = 0, steal = 0;
 };
 
 inline MachineCpu machineCpu() {
@@ -89,10 +91,8 @@ inline MachineCpu machineCpu() {
     for (auto& x : v)
         stat >> x;
     MachineCpu m;
-    for (int i = 0; i < 8; ++i)  // guest time is already inside user/nice
-        m.total += v[i];
     m.idle = v[3] + v[4];  // idle + iowait
-    m.softirq = v[6];
+    m.steal = v[7];
     return m;
 }
 
@@ -139,6 +139,41 @@ inline std::uint64_t udpDrops(const std::map<std::uint64_t, std::uint64_t>& drop
             sum += it->second;
     }
     return sum;
+}
+
+// CPU clock ticks (utime + stime, all threads) and name of every process now, by pid: who else
+// used the machine during a window.
+struct ProcessTicks {
+    std::string name;
+    std::uint64_t ticks = 0;
+};
+
+inline std::map<pid_t, ProcessTicks> allProcessTicks() {
+    std::map<pid_t, ProcessTicks> out;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
+        const std::string pidText = entry.path().filename().string();
+        if (pidText.empty() || pidText.find_first_not_of("0123456789") != std::string::npos)
+            continue;
+        std::ifstream stat(entry.path() / "stat");
+        std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+        const auto open = text.find('(');
+        const auto close = text.rfind(')');
+        if (open == std::string::npos || close == std::string::npos || close < open)
+            continue;
+        std::istringstream fields(text.substr(close + 2));
+        std::string field;
+        std::uint64_t utime = 0, stime = 0;
+        for (int i = 3; i <= 15 && fields >> field; ++i) {
+            if (i == 14)
+                utime = std::stoull(field);
+            if (i == 15)
+                stime = std::stoull(field);
+        }
+        out[static_cast<pid_t>(std::stol(pidText))] = {text.substr(open + 1, close - open - 1),
+                                                       utime + stime};
+    }
+    return out;
 }
 
 }  // namespace agentdesk::bench::proc

@@ -7,16 +7,17 @@
 #include <linux/if_packet.h>
 #include <net/if.h>
 #include <netinet/in.h>
-#include <poll.h>
 #include <pthread.h>
 #include <sys/epoll.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cerrno>
 #include <cstring>
 
@@ -151,12 +152,15 @@ bool RtpProbe::openTap(std::string* error) {
                  " (needs CAP_NET_RAW; --no-tap runs without it)";
         return false;
     }
-    // Only what leaves a socket (PACKET_OUTGOING: one copy per datagram, timed in the sender's
-    // sendto) of UDP over IPv4 whose RTP payload starts with the tapped magic. SOCK_DGRAM: the
-    // filter sees the packet from the IP header on.
+    // The receive side of lo only (PACKET_HOST), UDP over IPv4 whose RTP payload starts with
+    // the tapped magic. lo hands each datagram to the receive path inside the sender's sendto
+    // and stamps it there, so the timestamp is when the packet left the sender. Tapping the
+    // transmit side instead would make the kernel clone every datagram every process sends on
+    // lo before the filter runs (see PACKET_IGNORE_OUTGOING below). SOCK_DGRAM: the filter sees
+    // the packet from the IP header on.
     sock_filter code[] = {
         BPF_STMT(BPF_LD | BPF_W | BPF_ABS, static_cast<std::uint32_t>(SKF_AD_OFF + SKF_AD_PKTTYPE)),
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, PACKET_OUTGOING, 0, 9),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, PACKET_HOST, 0, 9),
         BPF_STMT(BPF_LD | BPF_W | BPF_ABS, static_cast<std::uint32_t>(SKF_AD_OFF + SKF_AD_PROTOCOL)),
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, ETH_P_IP, 0, 7),
         BPF_STMT(BPF_LD | BPF_B | BPF_ABS, 9),
@@ -175,6 +179,10 @@ bool RtpProbe::openTap(std::string* error) {
     }
     const int on = 1;
     ::setsockopt(tapFd_, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof on);
+    if (::setsockopt(tapFd_, SOL_PACKET, PACKET_IGNORE_OUTGOING, &on, sizeof on) != 0) {
+        *error = std::string("PACKET_IGNORE_OUTGOING: ") + std::strerror(errno);
+        return false;
+    }
     const int buf = 16 * 1024 * 1024;
     if (::setsockopt(tapFd_, SOL_SOCKET, SO_RCVBUFFORCE, &buf, sizeof buf) != 0)
         ::setsockopt(tapFd_, SOL_SOCKET, SO_RCVBUF, &buf, sizeof buf);
@@ -250,6 +258,7 @@ std::uint64_t RtpProbe::tapDrops() {
 
 void RtpProbe::sendLoop() {
     pthread_setname_np(pthread_self(), "probe-send");
+    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), options_.nice);  // this thread only
     // Timer slack per thread: 50 us by default, which would blur the 1 ms slots.
     prctl(PR_SET_TIMERSLACK, 1000UL, 0, 0, 0);
     std::uint8_t packet[kPacket];
@@ -313,12 +322,18 @@ void RtpProbe::sendLoop() {
 
 void RtpProbe::receiveLoop() {
     pthread_setname_np(pthread_self(), "probe-recv");
+    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), options_.nice);  // this thread only
     std::vector<epoll_event> events(256);
     std::uint8_t buf[2048];
     alignas(cmsghdr) char control[256];
     std::vector<std::pair<int, std::int32_t>> batch;  // (step, round trip) for one epoll pass
     while (running_.load(std::memory_order_relaxed)) {
-        const int n = ::epoll_wait(epoll_, events.data(), static_cast<int>(events.size()), 100);
+        // Polls every millisecond rather than blocking: a sleeping receiver would be woken by
+        // every packet, inside the engine's sendto on loopback, which is engine CPU that a
+        // caller on another host would not cost it. Round trips use the kernel's receive time,
+        // so the polling does not add to them.
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        const int n = ::epoll_wait(epoll_, events.data(), static_cast<int>(events.size()), 0);
         batch.clear();
         for (int k = 0; k < n; ++k) {
             const std::uint32_t call = events[static_cast<std::size_t>(k)].data.u32;
@@ -365,15 +380,18 @@ void RtpProbe::receiveLoop() {
 
 void RtpProbe::tapLoop() {
     pthread_setname_np(pthread_self(), "probe-tap");
+    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), options_.nice);  // this thread only
     constexpr int kBatch = 64;
     std::vector<std::array<std::uint8_t, 128>> bufs(kBatch);
     std::vector<std::array<char, 128>> controls(kBatch);
     std::vector<iovec> iovs(kBatch);
     std::vector<mmsghdr> msgs(kBatch);
+    bool drained = true;
     while (running_.load(std::memory_order_relaxed)) {
-        pollfd p{tapFd_, POLLIN, 0};
-        if (::poll(&p, 1, 100) <= 0)
-            continue;
+        // Drains every 5 ms without waiting on the socket, for the same reason as the receiver:
+        // the engine's sends would otherwise wake this thread. Hop times are the kernel's.
+        if (drained)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
         for (int i = 0; i < kBatch; ++i) {
             const auto k = static_cast<std::size_t>(i);
             iovs[k] = {bufs[k].data(), bufs[k].size()};
@@ -384,6 +402,7 @@ void RtpProbe::tapLoop() {
             msgs[k].msg_hdr.msg_controllen = controls[k].size();
         }
         const int n = ::recvmmsg(tapFd_, msgs.data(), kBatch, MSG_DONTWAIT, nullptr);
+        drained = n < kBatch;
         if (n <= 0)
             continue;
         std::lock_guard<std::mutex> lock(collectedMutex_);

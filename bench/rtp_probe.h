@@ -30,6 +30,7 @@ public:
                                 // ephemeral range and the engine's RTP range)
         int tapEvery = 5;       // the tap follows every Nth call; 0: no tap
         int maxSteps = 32;      // measurement windows 0..maxSteps-1
+        int nice = 0;           // nice value of the probe's threads
     };
 
     // What one measurement window produced. Times in ns.

@@ -169,7 +169,7 @@ int tryBind(int port, int* fdOut) {
 }
 
 std::vector<std::string> commonArgs(const std::filesystem::path& dir, const std::string& name,
-                                    int sipPort, int mediaPort) {
+                                    int sipPort, int mediaPort, int controlPort) {
     return {kSippBinary,
             "-i",
             "127.0.0.1",
@@ -183,7 +183,7 @@ std::vector<std::string> commonArgs(const std::filesystem::path& dir, const std:
             "-ci",
             "127.0.0.1",
             "-cp",
-            std::to_string(freeUdpPort()),
+            std::to_string(controlPort),
             "-nostdin",
             "-trace_err",
             "-error_file",
@@ -233,21 +233,22 @@ void writeSippScenarios(const std::filesystem::path& dir) {
     std::ofstream(dir / "agent.xml") << kAgentScenario;
 }
 
-void writeCallerInjection(const std::filesystem::path& file, int first,
-                          const std::vector<int>& ports) {
+void writeCallerInjection(const std::filesystem::path& file, const std::vector<int>& ports) {
     std::ofstream out(file);
     out << "SEQUENTIAL\n";
     for (std::size_t i = 0; i < ports.size(); ++i)
-        out << (first + static_cast<int>(i)) << ';' << ports[i] << ";\n";
+        out << i << ';' << ports[i] << ";\n";
 }
 
-SippRun startSippCallers(const std::filesystem::path& dir, const std::string& name,
-                         const std::string& target, const std::filesystem::path& injection,
-                         int calls, double rate) {
+SippRun startSippCallers(const std::filesystem::path& dir, const std::string& target,
+                         const std::filesystem::path& injection, int totalCalls, int limit,
+                         double rate, int nice) {
     SippRun run;
     run.sipPort = freeUdpPort();
-    run.errorLog = dir / (name + "_errors.log");
-    std::vector<std::string> argv = commonArgs(dir, name, run.sipPort, freeMediaPort());
+    run.controlPort = freeUdpPort();
+    run.errorLog = dir / "callers_errors.log";
+    std::vector<std::string> argv =
+        commonArgs(dir, "callers", run.sipPort, freeMediaPort(), run.controlPort);
     char rateText[32];
     std::snprintf(rateText, sizeof rateText, "%g", rate);
     const std::vector<std::string> more = {target,
@@ -258,25 +259,42 @@ SippRun startSippCallers(const std::filesystem::path& dir, const std::string& na
                                            "-s",
                                            "queue",
                                            "-m",
-                                           std::to_string(calls),
+                                           std::to_string(totalCalls),
                                            "-l",
-                                           std::to_string(calls),
+                                           std::to_string(limit),
                                            "-r",
                                            rateText,
                                            "-rp",
                                            "1000"};
     argv.insert(argv.end(), more.begin(), more.end());
-    run.process = ChildProcess({argv, dir, {}, dir / (name + ".stderr"), false});
+    run.process = ChildProcess({argv, dir, {}, dir / "callers.stderr", false, nice});
     return run;
 }
 
-SippRun startSippAgents(const std::filesystem::path& dir, int mediaPort) {
+bool sippCommand(const SippRun& run, const std::string& command) {
+    const int fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = htons(static_cast<std::uint16_t>(run.controlPort));
+    const std::string text = "c" + command;  // 'c': a command, not a key press
+    const ssize_t n = ::sendto(fd, text.data(), text.size(), 0, reinterpret_cast<sockaddr*>(&a),
+                               sizeof a);
+    ::close(fd);
+    return n == static_cast<ssize_t>(text.size());
+}
+
+SippRun startSippAgents(const std::filesystem::path& dir, int mediaPort, int nice) {
     SippRun run;
     run.sipPort = freeUdpPort();
     run.errorLog = dir / "agents_errors.log";
-    std::vector<std::string> argv = commonArgs(dir, "agents", run.sipPort, mediaPort);
+    run.controlPort = freeUdpPort();
+    std::vector<std::string> argv =
+        commonArgs(dir, "agents", run.sipPort, mediaPort, run.controlPort);
     argv.insert(argv.end(), {"-sf", (dir / "agent.xml").string(), "-rtp_echo"});
-    run.process = ChildProcess({argv, dir, {}, dir / "agents.stderr", false});
+    run.process = ChildProcess({argv, dir, {}, dir / "agents.stderr", false, nice});
     return run;
 }
 

@@ -19,25 +19,29 @@ int freeMediaPort();
 // Writes caller.xml and agent.xml into `dir`.
 void writeSippScenarios(const std::filesystem::path& dir);
 
-// Caller injection file for calls [first, first + ports.size()): "SEQUENTIAL", then one
-// "index;rtpPort;" line per call (field0 names the caller c<index>, field1 is its RTP port).
-void writeCallerInjection(const std::filesystem::path& file, int first,
-                          const std::vector<int>& ports);
+// Caller injection file: "SEQUENTIAL", then one "index;rtpPort;" line per call in the order
+// SIPp places them (field0 names the caller c<index>, field1 is its RTP port).
+void writeCallerInjection(const std::filesystem::path& file, const std::vector<int>& ports);
 
 struct SippRun {
     ChildProcess process;
     int sipPort = 0;
+    int controlPort = 0;             // SIPp's remote control socket (UDP)
     std::filesystem::path errorLog;  // -trace_err: unexpected messages, failed calls
 };
 
-// A UAC placing `calls` calls (all held open until the engine's BYE) at `rate` per second to
-// `target` ("127.0.0.1:PORT"); it exits once every call has ended.
-SippRun startSippCallers(const std::filesystem::path& dir, const std::string& name,
-                         const std::string& target, const std::filesystem::path& injection,
-                         int calls, double rate);
+// A UAC placing up to `totalCalls` calls at `rate` per second to `target` ("127.0.0.1:PORT"),
+// at most `limit` open at a time; each call is held until the engine's BYE. Raise the limit
+// with sippCommand(run, "set limit N"); after SIGUSR1 it places no more calls and exits once the
+// open ones have ended.
+SippRun startSippCallers(const std::filesystem::path& dir, const std::string& target,
+                         const std::filesystem::path& injection, int totalCalls, int limit,
+                         double rate, int nice);
+// One remote-control command ("set limit 200", "set rate 100") to a running SIPp.
+bool sippCommand(const SippRun& run, const std::string& command);
 // The echoing agents: a UAS answering every INVITE with PCMA on `mediaPort`, where one SIPp
 // thread sends every RTP packet back to its sender. Runs until terminated.
-SippRun startSippAgents(const std::filesystem::path& dir, int mediaPort);
+SippRun startSippAgents(const std::filesystem::path& dir, int mediaPort, int nice);
 
 // Whether some process has bound this UDP port on any address (/proc/net/udp).
 bool udpPortBound(int port);

@@ -23,6 +23,13 @@ Outcome Acd::answer(const std::string& agentId, const std::string& callId,
         return Outcome::fail(ErrorCode::InvalidState, "the call is being answered");
     c->answering = true;
     c->answerRequestId = requestId;
+    // The counselor has answered: the phone gets a full ring time to pick up, so a late
+    // Answer is not lost to the ring-no-answer timer.
+    const auto deadline = clock_.now() + std::chrono::seconds(settings_.ringTimeoutSec);
+    if (consultOffer)
+        c->consultRingDeadline = deadline;
+    else
+        c->ringDeadline = deadline;
     // The backend answers the agent's leg and reports agentAnswered() (at once when simulated).
     control_->answerAtAgent(c->id, agentId);
     return Outcome::success();

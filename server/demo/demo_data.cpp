@@ -117,8 +117,15 @@ void seedDemoData(CrmStore& store, const CenterConfig& config, const json& cente
         store.loadDataSet(center, customers);
     std::string hash;  // one Argon2id hash of the shared demo password
     for (const auto& u : config.users) {
-        if (store.userById(u.id))
+        if (auto existing = store.userById(u.id)) {
+            // Demo databases from before real telephony: their phones get the demo password.
+            if (existing->sipHa1.empty() && !existing->extension.empty()) {
+                existing->sipHa1 =
+                    sipDigestHa1(existing->extension, kSipRealm, config.demoPassword);
+                store.upsertUser(*existing);
+            }
             continue;
+        }
         if (hash.empty())
             hash = hashPassword(config.demoPassword);
         User user = u;

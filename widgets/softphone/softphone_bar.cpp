@@ -440,6 +440,7 @@ void SoftphoneBar::refreshPhone() {
                                 "ready without it"));
     phone_->setAccessibleName(phone_->text());
     setStyleProperty(phone_, "registered", phone.registered);
+    refreshActions();
 }
 
 void SoftphoneBar::refreshCallInfo() {
@@ -537,7 +538,11 @@ void SoftphoneBar::refreshActions() {
     auto set = [this](const char* id, bool enabled) {
         actions_[id]->setEnabled(online_ && enabled);
     };
-    set("ready", loggedIn && (state == AgentState::NotReady || acwMayLeave));
+    // Real telephony: calls ring on the phone, so without it there is no ready (the server would
+    // refuse it too); the phone label says why.
+    const crm::PhoneLine& phone = session_.agent().phone();
+    const bool phoneOk = !phone.known || phone.registered;
+    set("ready", loggedIn && phoneOk && (state == AgentState::NotReady || acwMayLeave));
     set("notReady",
         loggedIn && (state == AgentState::Ready || state == AgentState::NotReady || acwMayLeave));
     set("answer", ringing && !outbound);
