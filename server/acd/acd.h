@@ -121,6 +121,7 @@ private:
     void endLeg(Call& call, Agent& agent, const std::string& reason, const std::string& requestId);
     void finishCall(Call& call, const std::string& reason);
     void removeEnded();
+    void lineEnded(Call& call, const std::string& reason);
     // acd_transfer.cpp
     void completeConsult(Call& call, Agent* newAgent, const std::string& requestId);
     void cancelConsult(Call& call, const std::string& why, const std::string& requestId);

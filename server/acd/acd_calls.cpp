@@ -16,7 +16,7 @@ Outcome Acd::answer(const std::string& agentId, const std::string& callId,
     const bool consultOffer = c->consultActive && c->consultAgentId == agentId;
     const bool ringing = !consultOffer && c->state == CallState::Ringing &&
                          c->direction == "inbound" && c->agentId == agentId;
-    if ((!consultOffer && !ringing) || (consultOffer && c->consultTalking)) {
+    if (!consultOffer && !ringing) {
         return Outcome::fail(ErrorCode::InvalidState, "the call is not ringing");
     }
     if (c->answering)
@@ -76,7 +76,7 @@ Outcome Acd::reject(const std::string& agentId, const std::string& callId,
     Call* c;
     if (auto r = agentCall(agentId, callId, &a, &c); !r.ok())
         return r;
-    if (c->consultActive && c->consultAgentId == agentId && !c->consultTalking) {
+    if (c->consultActive && c->consultAgentId == agentId) {
         c->consultAgentId.clear();
         c->consultRingDeadline.reset();
         c->rejectedBy.insert(agentId);
@@ -378,45 +378,42 @@ Outcome Acd::wrapup(const std::string& agentId, const std::string& callId, const
 }
 
 void Acd::callerHungUp(const std::string& callId) {
-    Call* c = findCall(callId);
-    if (!c)
-        return;
-    if (c->state == CallState::Queued || c->state == CallState::Ringing) {
-        if (c->direction == "outbound") {
-            if (Agent* a = findAgent(c->agentId))
-                endLeg(*c, *a, "completed", "");
-            finishCall(*c, "completed");
+    if (Call* c = findCall(callId))
+        lineEnded(*c, "completed");
+}
+
+// The caller's side is gone (hung up, or its audio stopped): a waiting caller abandoned, a
+// connected call ends with `reason`.
+void Acd::lineEnded(Call& c, const std::string& reason) {
+    if (c.state == CallState::Queued || c.state == CallState::Ringing) {
+        if (c.direction == "outbound") {
+            if (Agent* a = findAgent(c.agentId))
+                endLeg(c, *a, reason, "");
+            finishCall(c, reason);
         } else {
-            abandon(*c);
+            abandon(c);
         }
     } else {
-        if (c->consultActive)
-            cancelConsult(*c, "cancelled", "");
-        if (Agent* a = findAgent(c->agentId))
-            endLeg(*c, *a, "completed", "");
-        finishCall(*c, "completed");
+        if (c.consultActive)
+            cancelConsult(c, "cancelled", "");
+        if (Agent* a = findAgent(c.agentId))
+            endLeg(c, *a, reason, "");
+        finishCall(c, reason);
     }
     route();
     flushStats(false);
     removeEnded();
 }
 
-// The agent hung up on the phone itself: the same as Hang up on the desktop. A consulted agent
-// hanging up cancels the consult.
+// The agent hung up on the phone itself: the same as Hang up on the desktop.
 void Acd::agentHungUp(const std::string& callId, const std::string& agentId) {
     Call* c = findCall(callId);
     if (!c)
         return;
     if (c->consultActive && c->consultAgentId == agentId) {
-        if (Agent* b = findAgent(agentId)) {
-            if (c->consultTalking) {
-                b->callId.clear();
-                cancelConsult(*c, "cancelled", "");
-                setState(*b, AgentState::Ready, "", "");
-            } else {
-                missed(*c, *b, true);
-            }
-        }
+        // The consulted agent's phone refused the offer.
+        if (Agent* b = findAgent(agentId))
+            missed(*c, *b, true);
     } else if (c->agentId == agentId) {
         if (c->state == CallState::Ringing && c->direction == "inbound") {
             agentUnreachable(callId, agentId);
@@ -439,18 +436,7 @@ void Acd::mediaFailed(const std::string& callId, const std::string& why) {
     if (!c)
         return;
     logging::get("acd")->warn("call {} dropped: {}", callId, why);
-    if (c->state == CallState::Queued || c->state == CallState::Ringing) {
-        abandon(*c);
-    } else {
-        if (c->consultActive)
-            cancelConsult(*c, "cancelled", "");
-        if (Agent* a = findAgent(c->agentId))
-            endLeg(*c, *a, "dropped", "");
-        finishCall(*c, "dropped");
-    }
-    route();
-    flushStats(false);
-    removeEnded();
+    lineEnded(*c, "dropped");
 }
 
 void Acd::transcriptLine(const std::string& callId, const TranscriptLine& line) {

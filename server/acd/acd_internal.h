@@ -41,8 +41,7 @@ struct Acd::Call {
     // consult transfer in progress: the caller is held while the target is reached
     bool consultActive = false;
     TransferTarget consultTarget;
-    std::string consultAgentId;  // target agent being rung (or talking, once answered)
-    bool consultTalking = false;
+    std::string consultAgentId;  // target agent being rung
     TimePoint consultStartedAt;
     std::optional<TimePoint> consultRingDeadline;
     std::string dtmf;

@@ -164,7 +164,7 @@ void Acd::agentUnreachable(const std::string& callId, const std::string& agentId
     Agent* a = findAgent(agentId);
     if (!c || !a || a->callId != callId)
         return;
-    if (c->consultActive && c->consultAgentId == agentId && !c->consultTalking) {
+    if (c->consultActive && c->consultAgentId == agentId) {
         missed(*c, *a, true);
     } else if (c->state == CallState::Ringing && c->agentId == agentId) {
         missed(*c, *a, false);
@@ -265,7 +265,7 @@ void Acd::advance() {
             if (Agent* a = findAgent(c->agentId))
                 missed(*c, *a, false);
         } else if (c->state == CallState::Held && c->consultActive && !c->consultAgentId.empty() &&
-                   !c->consultTalking && c->consultRingDeadline && now >= *c->consultRingDeadline) {
+                   c->consultRingDeadline && now >= *c->consultRingDeadline) {
             if (Agent* b = findAgent(c->consultAgentId))
                 missed(*c, *b, true);
         }

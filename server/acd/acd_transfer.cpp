@@ -89,7 +89,6 @@ void Acd::completeConsult(Call& c, Agent* b, const std::string& requestId) {
     if (a)
         endLeg(c, *a, "transferred", "");
     c.consultActive = false;
-    c.consultTalking = false;
     c.consultAgentId.clear();
     c.consultRingDeadline.reset();
     if (!b) {
@@ -122,7 +121,6 @@ void Acd::cancelConsult(Call& c, const std::string& why, const std::string& requ
     if (c.consultTarget.kind == TransferTarget::Kind::Number)
         control_->endConsult(c.id);
     c.consultActive = false;
-    c.consultTalking = false;
     c.consultAgentId.clear();
     c.consultRingDeadline.reset();
     publishCallState(c, c.agentId, requestId, why);

@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QHash>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -527,4 +528,35 @@ TEST_CASE("softphone bar shows that a team lead is listening, coaching or on the
     REQUIRE(waitUntil([&] { return badge->text().contains(QStringLiteral("joined")); }));
     REQUIRE(lead.post(path + "/stop").status == 202);
     REQUIRE(waitUntil([&] { return !badge->isVisibleTo(t.bar.get()); }));
+}
+
+TEST_CASE("softphone bar shows the SIP phone's registration and keeps Ready off without it",
+          "[gui][softphone]") {
+    BarTest t;
+    // Simulated telephony has no phones: nothing is shown.
+    CHECK_FALSE(t.shown("phoneLine"));
+    CHECK(t.action("ready")->isEnabled());
+
+    // With real telephony the server's agent.state carries the phone (docs/api.md 11).
+    auto& agent = t.gui.session().agent();
+    auto phoneEvent = [&](bool registered) {
+        agentdesk::crm::StreamEvent e;
+        e.type = QStringLiteral("agent.state");
+        e.data = QJsonObject{
+            {QStringLiteral("agentId"), agent.agent().id},
+            {QStringLiteral("state"), QStringLiteral("not_ready")},
+            {QStringLiteral("reason"), QStringLiteral("login")},
+            {QStringLiteral("since"), agent.since().toString(Qt::ISODateWithMs)},
+            {QStringLiteral("phone"), QJsonObject{{QStringLiteral("registered"), registered},
+                                                  {QStringLiteral("extension"),
+                                                   QStringLiteral("2001")}}}};
+        agent.applyEvent(e);
+    };
+    phoneEvent(false);
+    REQUIRE(t.shown("phoneLine"));
+    CHECK(t.text("phoneLine") == QStringLiteral("Phone not connected · ext. 2001"));
+    CHECK_FALSE(t.action("ready")->isEnabled());
+    phoneEvent(true);
+    CHECK(t.text("phoneLine") == QStringLiteral("Phone connected · ext. 2001"));
+    CHECK(t.action("ready")->isEnabled());
 }

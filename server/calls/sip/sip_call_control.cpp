@@ -130,6 +130,15 @@ SipCallControl::Call* SipCallControl::find(const std::string& callId) {
     return it == calls_.end() ? nullptr : it->second.get();
 }
 
+SipCallControl::Call* SipCallControl::callOf(sip::LegId leg, LegRef* ref) {
+    auto it = legs_.find(leg);
+    if (it == legs_.end())
+        return nullptr;
+    if (ref)
+        *ref = it->second;
+    return find(it->second.callId);
+}
+
 sip::LegId SipCallControl::newLeg(const std::string& callId, LegRole role,
                                   const std::string& agentId) {
     const sip::LegId leg = engine_->newLegId();
@@ -264,13 +273,10 @@ void SipCallControl::inboundCall(const sip::InboundCall& in) {
 }
 
 void SipCallControl::legAnswered(sip::LegId leg) {
-    auto ref = legs_.find(leg);
-    if (ref == legs_.end())
-        return;
-    Call* c = find(ref->second.callId);
+    LegRef r;
+    Call* c = callOf(leg, &r);
     if (!c)
         return;
-    const LegRef r = ref->second;
     switch (r.role) {
         case LegRole::Caller:
             if (!c->inbound) {
@@ -368,10 +374,7 @@ void SipCallControl::dtmfReceived(sip::LegId leg, char digit) {
 }
 
 void SipCallControl::playbackFinished(sip::LegId leg, std::uint64_t playId) {
-    auto ref = legs_.find(leg);
-    if (ref == legs_.end())
-        return;
-    Call* c = find(ref->second.callId);
+    Call* c = callOf(leg, nullptr);
     if (!c)
         return;
     if (playId == c->greetingPlay) {

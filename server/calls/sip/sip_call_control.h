@@ -90,11 +90,13 @@ private:
     enum class LegRole { Caller, Ringing, Agent, Supervisor, Outside };
     struct LegRef {
         std::string callId;
-        LegRole role;
+        LegRole role = LegRole::Caller;
         std::string agentId;  // Ringing, Agent, Supervisor
     };
 
     Call* find(const std::string& callId);
+    // The call a leg of ours belongs to (and the leg's role in it); null for a leg we dropped.
+    Call* callOf(sip::LegId leg, LegRef* ref);
     sip::LegId newLeg(const std::string& callId, LegRole role, const std::string& agentId);
     void dropLeg(sip::LegId leg);  // forgets it and hangs it up
     void applyRoutes(Call& call);
