@@ -3141,6 +3141,32 @@ agent: I will block it right away.</translation>
         <source>Transferring…</source>
         <translation>Transferring…</translation>
     </message>
+    <message>
+        <source>The transfer cannot be completed now.</source>
+        <translation>The transfer cannot be completed now.</translation>
+    </message>
+    <message>
+        <source>Talk first</source>
+        <comment>attended transfer: talk with the target, then complete</comment>
+        <translation>Talk first</translation>
+    </message>
+    <message>
+        <source>The caller waits on hold while you talk to the target; then complete the transfer or go back to the caller</source>
+        <translation>The caller waits on hold while you talk to the target; then complete the transfer or go back to the caller</translation>
+    </message>
+    <message>
+        <source>Complete transfer</source>
+        <comment>hands the caller to the consulted target</comment>
+        <translation>Complete transfer</translation>
+    </message>
+    <message>
+        <source>You are talking to the target; the caller is on hold. Complete the transfer, or go back to the caller.</source>
+        <translation>You are talking to the target; the caller is on hold. Complete the transfer, or go back to the caller.</translation>
+    </message>
+    <message>
+        <source>Calling the target; the caller is on hold.</source>
+        <translation>Calling the target; the caller is on hold.</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::TrendChart</name>

@@ -3134,6 +3134,32 @@ agent: I will block it right away.</source>
         <source>Transferring…</source>
         <translation>호전환 중…</translation>
     </message>
+    <message>
+        <source>The transfer cannot be completed now.</source>
+        <translation>지금은 호전환을 완료할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Talk first</source>
+        <comment>attended transfer: talk with the target, then complete</comment>
+        <translation>상담 후 전환</translation>
+    </message>
+    <message>
+        <source>The caller waits on hold while you talk to the target; then complete the transfer or go back to the caller</source>
+        <translation>고객은 보류 상태로 대기하고 전환 대상과 먼저 통화합니다. 이후 호전환을 완료하거나 고객에게 돌아갑니다</translation>
+    </message>
+    <message>
+        <source>Complete transfer</source>
+        <comment>hands the caller to the consulted target</comment>
+        <translation>호전환 완료</translation>
+    </message>
+    <message>
+        <source>You are talking to the target; the caller is on hold. Complete the transfer, or go back to the caller.</source>
+        <translation>전환 대상과 통화 중입니다. 고객은 보류 중입니다. 호전환을 완료하거나 고객에게 돌아가세요.</translation>
+    </message>
+    <message>
+        <source>Calling the target; the caller is on hold.</source>
+        <translation>전환 대상을 호출하는 중입니다. 고객은 보류 중입니다.</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::TrendChart</name>

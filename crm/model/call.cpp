@@ -67,6 +67,8 @@ Call Call::fromJson(const QJsonObject& o) {
     c.dtmf = json::str(o, "dtmf");
     c.consult = json::object(o, "consult");
     c.consultInProgress = !c.consult.isEmpty();
+    c.consultAttended = json::str(c.consult, "mode") == QLatin1String("attended");
+    c.consultTalking = c.consult.value(QStringLiteral("talking")).toBool();
     c.supervision = Supervision::fromJson(json::object(o, "supervision"));
     return c;
 }

@@ -41,6 +41,8 @@ struct Call {
     int recommendedTalkSec = 0;
     QString dtmf;
     bool consultInProgress = false;
+    bool consultAttended = false;  // the agents talk before the transfer completes
+    bool consultTalking = false;   // attended: the target answered
     QJsonObject consult;
     Supervision supervision;  // a team lead on the call (call.state "supervision")
 

@@ -108,6 +108,13 @@ QString CallSession::resume() {
     });
 }
 
+QString CallSession::completeTransfer() {
+    const bool talking = phase_ == CallPhase::Held && call_.consultAttended && call_.consultTalking;
+    return command(QStringLiteral("completeTransfer"), talking, [this](auto done) {
+        return api_.callAction(call_.id, QStringLiteral("transfer/complete"), std::move(done));
+    });
+}
+
 QString CallSession::setMuted(bool muted) {
     const bool live = phase_ == CallPhase::Connected || phase_ == CallPhase::Held;
     return command(

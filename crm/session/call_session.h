@@ -41,6 +41,8 @@ public:
     QString reject();
     QString hold();
     QString resume();
+    // Attended transfer: hands the caller to the agent (or number) this agent is talking to.
+    QString completeTransfer();
     QString setMuted(bool muted);
     QString hangup(bool forAbuse = false);
     QString playAbuseWarning();

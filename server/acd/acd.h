@@ -49,8 +49,10 @@ public:
     Outcome hangup(const std::string& agentId, const std::string& callId, bool forAbuse,
                    const std::string& requestId) override;
     Outcome transfer(const std::string& agentId, const std::string& callId,
-                     const TransferTarget& target, bool consult,
+                     const TransferTarget& target, TransferMode mode,
                      const std::string& requestId) override;
+    Outcome completeTransfer(const std::string& agentId, const std::string& callId,
+                             const std::string& requestId) override;
     Outcome dtmf(const std::string& agentId, const std::string& callId, const std::string& digits,
                  const std::string& requestId) override;
     Outcome setRecordingPaused(const std::string& agentId, const std::string& callId, bool paused,
@@ -125,6 +127,8 @@ private:
     // acd_transfer.cpp
     void completeConsult(Call& call, Agent* newAgent, const std::string& requestId);
     void cancelConsult(Call& call, const std::string& why, const std::string& requestId);
+    // Attended: the consulted party answered; the two agents talk, the caller waits.
+    void consultAnswered(Call& call, Agent* target, const std::string& requestId);
     // acd_supervision.cpp
     void endSupervision(Call& call, const std::string& reason, const std::string& requestId);
     void publishSupervision(const Call& call, const std::string& supervisorId,

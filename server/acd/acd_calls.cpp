@@ -13,7 +13,8 @@ Outcome Acd::answer(const std::string& agentId, const std::string& callId,
     Call* c;
     if (auto r = agentCall(agentId, callId, &a, &c); !r.ok())
         return r;
-    const bool consultOffer = c->consultActive && c->consultAgentId == agentId;
+    const bool consultOffer =
+        c->consultActive && c->consultAgentId == agentId && !c->consultTalking;
     const bool ringing = !consultOffer && c->state == CallState::Ringing &&
                          c->direction == "inbound" && c->agentId == agentId;
     if (!consultOffer && !ringing) {
@@ -44,7 +45,10 @@ void Acd::agentAnswered(const std::string& callId, const std::string& agentId) {
     c->answering = false;
     c->answerRequestId.clear();
     if (c->consultActive && c->consultAgentId == agentId) {
-        completeConsult(*c, a, requestId);
+        if (c->consultAttended)
+            consultAnswered(*c, a, requestId);
+        else
+            completeConsult(*c, a, requestId);
     } else if (c->state == CallState::Ringing && c->direction == "inbound" &&
                c->agentId == agentId) {
         connectAnswered(*c, *a, requestId);
@@ -342,7 +346,10 @@ void Acd::remoteAnswered(const std::string& callId) {
     if (!c)
         return;
     if (c->consultActive && c->consultTarget.kind == TransferTarget::Kind::Number) {
-        completeConsult(*c, nullptr, "");
+        if (c->consultAttended)
+            consultAnswered(*c, nullptr, "");
+        else
+            completeConsult(*c, nullptr, "");
     } else if (c->direction == "outbound" && c->state == CallState::Ringing) {
         c->state = CallState::Connected;
         c->connectedAt = clock_.now();
@@ -411,9 +418,13 @@ void Acd::agentHungUp(const std::string& callId, const std::string& agentId) {
     if (!c)
         return;
     if (c->consultActive && c->consultAgentId == agentId) {
-        // The consulted agent's phone refused the offer.
-        if (Agent* b = findAgent(agentId))
+        if (c->consultTalking) {
+            // The consulted agent hung up while talking to the transferring agent.
+            cancelConsult(*c, "cancelled", "");
+        } else if (Agent* b = findAgent(agentId)) {
+            // The consulted agent's phone refused the offer.
             missed(*c, *b, true);
+        }
     } else if (c->agentId == agentId) {
         if (c->state == CallState::Ringing && c->direction == "inbound") {
             agentUnreachable(callId, agentId);

@@ -41,7 +41,9 @@ struct Acd::Call {
     // consult transfer in progress: the caller is held while the target is reached
     bool consultActive = false;
     TransferTarget consultTarget;
-    std::string consultAgentId;  // target agent being rung
+    std::string consultAgentId;  // target agent being rung (attended: talking)
+    bool consultAttended = false;
+    bool consultTalking = false;
     TimePoint consultStartedAt;
     std::optional<TimePoint> consultRingDeadline;
     std::string dtmf;

@@ -265,7 +265,8 @@ void Acd::advance() {
             if (Agent* a = findAgent(c->agentId))
                 missed(*c, *a, false);
         } else if (c->state == CallState::Held && c->consultActive && !c->consultAgentId.empty() &&
-                   c->consultRingDeadline && now >= *c->consultRingDeadline) {
+                   !c->consultTalking && c->consultRingDeadline &&
+                   now >= *c->consultRingDeadline) {
             if (Agent* b = findAgent(c->consultAgentId))
                 missed(*c, *b, true);
         }

@@ -4,7 +4,9 @@
 namespace agentdesk::server {
 
 Outcome Acd::transfer(const std::string& agentId, const std::string& callId,
-                      const TransferTarget& target, bool consult, const std::string& requestId) {
+                      const TransferTarget& target, TransferMode mode,
+                      const std::string& requestId) {
+    const bool consult = mode != TransferMode::Blind;
     Agent* a;
     Call* c;
     if (auto r = agentCall(agentId, callId, &a, &c); !r.ok())
@@ -62,6 +64,8 @@ Outcome Acd::transfer(const std::string& agentId, const std::string& callId,
             control_->hold(c->id, true);
         }
         c->consultActive = true;
+        c->consultAttended = mode == TransferMode::Attended;
+        c->consultTalking = false;
         c->consultTarget = target;
         c->consultStartedAt = now;
         c->rejectedBy.clear();
@@ -83,12 +87,49 @@ Outcome Acd::transfer(const std::string& agentId, const std::string& callId,
     return Outcome::success();
 }
 
+void Acd::consultAnswered(Call& c, Agent* b, const std::string& requestId) {
+    c.consultTalking = true;
+    c.consultRingDeadline.reset();
+    if (b) {
+        setState(*b, AgentState::OnCall, "consult", requestId);
+        // For the consulted agent the call is live: they talk (to the transferring agent).
+        CallView view = callView(c);
+        view.state = CallState::Connected;
+        events_.callState(b->user.id, view, requestId, std::nullopt);
+    }
+    control_->consultConnected(c.id, c.agentId, b ? b->user.id : std::string());
+    publishCallState(c, c.agentId, b ? "" : requestId);
+}
+
+Outcome Acd::completeTransfer(const std::string& agentId, const std::string& callId,
+                              const std::string& requestId) {
+    Agent* a;
+    Call* c;
+    if (auto r = agentCall(agentId, callId, &a, &c); !r.ok())
+        return r;
+    if (c->agentId != agentId || !c->consultActive || !c->consultAttended) {
+        return Outcome::fail(ErrorCode::InvalidState, "no attended transfer in progress");
+    }
+    if (!c->consultTalking) {
+        return Outcome::fail(ErrorCode::InvalidState,
+                             "the transfer target has not answered yet");
+    }
+    Agent* b = c->consultTarget.kind == TransferTarget::Kind::Number ? nullptr
+                                                                     : findAgent(c->consultAgentId);
+    completeConsult(*c, b, requestId);
+    flushStats(false);
+    removeEnded();
+    return Outcome::success();
+}
+
 void Acd::completeConsult(Call& c, Agent* b, const std::string& requestId) {
     Agent* a = findAgent(c.agentId);
     const TimePoint now = clock_.now();
     if (a)
         endLeg(c, *a, "transferred", "");
     c.consultActive = false;
+    c.consultAttended = false;
+    c.consultTalking = false;
     c.consultAgentId.clear();
     c.consultRingDeadline.reset();
     if (!b) {
@@ -114,6 +155,7 @@ void Acd::cancelConsult(Call& c, const std::string& why, const std::string& requ
                 b->callId.clear();
                 control_->stopRinging(c.id, b->user.id);
                 publishEnded(c, b->user.id, "cancelled", "");
+                // A consulted agent who talked goes back to ready: the call was never theirs.
                 setState(*b, AgentState::Ready, "", "");
             }
         }
@@ -121,6 +163,8 @@ void Acd::cancelConsult(Call& c, const std::string& why, const std::string& requ
     if (c.consultTarget.kind == TransferTarget::Kind::Number)
         control_->endConsult(c.id);
     c.consultActive = false;
+    c.consultAttended = false;
+    c.consultTalking = false;
     c.consultAgentId.clear();
     c.consultRingDeadline.reset();
     publishCallState(c, c.agentId, requestId, why);

@@ -71,6 +71,12 @@ struct InboundCallSpec {
     std::vector<TranscriptLine> transcript;
 };
 
+// Blind: the caller goes at once. Consult: the caller waits on hold with music while the target
+// rings, and the target's answer completes the transfer. Attended: the target's answer connects
+// the two agents (the caller still on hold); the transferring agent then completes the
+// transfer or cancels it.
+enum class TransferMode { Blind, Consult, Attended };
+
 struct TransferTarget {
     enum class Kind { Queue, Agent, Number };
     Kind kind = Kind::Queue;
@@ -91,6 +97,8 @@ struct SupervisionView {
 
 struct ConsultView {
     TransferTarget to;
+    bool attended = false;
+    bool talking = false;  // attended: the two agents talk
     std::optional<std::string> targetAgentId;
     TimePoint since;
 };

@@ -51,6 +51,8 @@ CallView Acd::callView(const Call& c) const {
     if (c.consultActive) {
         ConsultView cv;
         cv.to = c.consultTarget;
+        cv.attended = c.consultAttended;
+        cv.talking = c.consultTalking;
         if (!c.consultAgentId.empty())
             cv.targetAgentId = c.consultAgentId;
         cv.since = c.consultStartedAt;

@@ -53,8 +53,12 @@ public:
     virtual Outcome hangup(const std::string& agentId, const std::string& callId, bool forAbuse,
                            const std::string& requestId) = 0;
     virtual Outcome transfer(const std::string& agentId, const std::string& callId,
-                             const TransferTarget& target, bool consult,
+                             const TransferTarget& target, TransferMode mode,
                              const std::string& requestId) = 0;
+    // Attended transfer: the caller goes to the agent (or number) the transferring agent is
+    // talking to.
+    virtual Outcome completeTransfer(const std::string& agentId, const std::string& callId,
+                                     const std::string& requestId) = 0;
     virtual Outcome dtmf(const std::string& agentId, const std::string& callId,
                          const std::string& digits, const std::string& requestId) = 0;
     virtual Outcome setRecordingPaused(const std::string& agentId, const std::string& callId,

@@ -90,6 +90,8 @@ json callJson(const CallView& c) {
     if (c.consult) {
         j["consult"] = {{"to", {{targetKind(c.consult->to.kind), c.consult->to.value}}},
                         {"targetAgentId", orNull(c.consult->targetAgentId)},
+                        {"mode", c.consult->attended ? "attended" : "consult"},
+                        {"talking", c.consult->talking},
                         {"since", toRfc3339(c.consult->since)}};
     } else {
         j["consult"] = nullptr;

@@ -105,8 +105,9 @@ void callAction(RouteContext& ctx, http::Request& req, const http::ExchangePtr& 
         auto mode = f.string("mode", false);
         if (!f.ok())
             return respondOutcome(ex, f.error());
-        if (mode && *mode != "blind" && *mode != "consult") {
-            return respondError(ex, ErrorCode::BadRequest, "mode must be blind or consult");
+        if (mode && *mode != "blind" && *mode != "consult" && *mode != "attended") {
+            return respondError(ex, ErrorCode::BadRequest,
+                                "mode must be blind, consult or attended");
         }
         if (to->size() != 1) {
             return respondError(ex, ErrorCode::BadRequest,
@@ -136,7 +137,10 @@ void callAction(RouteContext& ctx, http::Request& req, const http::ExchangePtr& 
                                 "to must name exactly one of queue, agent, number");
         }
         return simple([&] {
-            return t.transfer(agentId, callId, target, mode && *mode == "consult", requestId);
+            const TransferMode m = !mode || *mode == "blind" ? TransferMode::Blind
+                                   : *mode == "consult"      ? TransferMode::Consult
+                                                             : TransferMode::Attended;
+            return t.transfer(agentId, callId, target, m, requestId);
         });
     }
     if (action == "wrapup") {
@@ -258,6 +262,18 @@ void addAgentAndCallRoutes(http::Router& router, RouteContext& ctx) {
                        ex,
                        ctx.telephony.stopSupervising(session->user.id, req.params["id"], requestId),
                        requestId);
+               });
+
+    router.add("POST", "/api/v1/calls/{id}/transfer/complete",
+               [&ctx](http::Request& req, const http::ExchangePtr& ex) {
+                   auto session = authenticate(ctx, req, ex);
+                   if (!session)
+                       return;
+                   const std::string requestId = requestIdOf(req);
+                   respondAccepted(ex,
+                                   ctx.telephony.completeTransfer(session->user.id,
+                                                                  req.params["id"], requestId),
+                                   requestId);
                });
 
     router.add(

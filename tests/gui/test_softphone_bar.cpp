@@ -560,3 +560,37 @@ TEST_CASE("softphone bar shows the SIP phone's registration and keeps Ready off 
     CHECK(t.text("phoneLine") == QStringLiteral("Phone connected · ext. 2001"));
     CHECK(t.action("ready")->isEnabled());
 }
+
+TEST_CASE("transfer dialog: talk first, then complete the transfer", "[gui][softphone]") {
+    BarTest t;
+    t.ringAndAnswer(kCall);
+    auto colleague = t.gui.server().loggedIn("counselor3");
+    REQUIRE(colleague.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
+
+    t.action("transfer")->trigger();
+    auto* dialog = t.bar->findChild<TransferDialog*>(QStringLiteral("transferDialog"));
+    REQUIRE(dialog);
+    QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("transferAgent")),
+                     QStringLiteral("A1003"));
+    QTest::mouseClick(dialog->findChild<QRadioButton*>(QStringLiteral("transferAttended")),
+                      Qt::LeftButton);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("transferSend")),
+                      Qt::LeftButton);
+    REQUIRE(waitUntil([&] { return t.gui.session().call().call().consultInProgress; }));
+    auto* complete = dialog->findChild<QPushButton*>(QStringLiteral("transferComplete"));
+    REQUIRE(complete);
+    // Ringing at the colleague: the transfer cannot be completed yet.
+    REQUIRE(waitUntil([&] { return complete->isVisible(); }));
+    CHECK_FALSE(complete->isEnabled());
+    const std::string callId = t.gui.session().call().call().id.toStdString();
+    REQUIRE(colleague.post("/api/v1/calls/" + callId + "/answer").status == 202);
+    REQUIRE(waitUntil([&] { return complete->isEnabled(); }));
+    CHECK(t.gui.session().call().phase() == CallPhase::Held);
+    CHECK(dialog->findChild<QLabel*>(QStringLiteral("transferStatus"))
+              ->text()
+              .contains(QStringLiteral("talking to the target")));
+    QTest::mouseClick(complete, Qt::LeftButton);
+    REQUIRE(waitUntil([&] { return t.gui.session().call().phase() == CallPhase::AfterCallWork; }));
+    CHECK(colleague.get("/api/v1/calls/current").json()["agentId"] == "A1003");
+    CHECK(colleague.get("/api/v1/calls/current").json()["state"] == "connected");
+}

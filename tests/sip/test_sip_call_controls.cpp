@@ -348,3 +348,88 @@ TEST_CASE("sip: 20 callers at 2 per second: all complete, no legs, ports or desc
         offered += q.value("offered", 0);
     CHECK(offered == 20);
 }
+
+TEST_CASE("sip: attended transfer: the two counselors talk while the caller hears music, then "
+          "the caller goes to the second",
+          "[sip]") {
+    SipCenter center;
+    LiveCall call(center, "counselor1", "2001", party_hz::kAgent1);
+    auto agent2 = center.login("counselor2");
+    auto phone2 = center.phone("counselor2", "2002", party_hz::kAgent2);
+    REQUIRE(center.waitAgent(agent2, registered));
+    REQUIRE(agent2.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
+    REQUIRE(center.waitAgent(agent2, [](const json& a) { return a["state"] == "ready"; }));
+    settle(1s);
+    REQUIRE(call.command("transfer", {{"to", {{"agent", "A1002"}}}, {"mode", "attended"}})
+                .status == 202);
+    REQUIRE(phone2->waitEvent("CALL_INCOMING", 10s));
+    REQUIRE(phone2->accept());
+    REQUIRE(center.waitCall(call.agent, "held"));
+    // Not before the second counselor answered… now the two talk.
+    const auto until = Steady::now() + 5s;
+    json current;
+    while (Steady::now() < until) {
+        current = call.agent.get("/api/v1/calls/current").json();
+        if (current["consult"].is_object() && current["consult"]["talking"] == true)
+            break;
+        settle(50ms);
+    }
+    REQUIRE(current["consult"]["talking"] == true);
+    CHECK(current["consult"]["mode"] == "attended");
+    const double talkFrom = call.callerTime.now();
+    settle(2500ms);
+    const double talkTo = call.callerTime.now();
+    REQUIRE(call.agent.post("/api/v1/calls/" + call.callId + "/transfer/complete").status == 202);
+    REQUIRE(call.phone->waitEvent("CALL_CLOSED", 5s));
+    REQUIRE(center.waitCall(agent2, "connected"));
+    const double callerTalkFrom = call.callerTime.now();
+    settle(2500ms);
+    const double callerTalkTo = call.callerTime.now();
+    REQUIRE(call.caller->hangup());
+    REQUIRE(phone2->waitEvent("CALL_CLOSED", 5s));
+    CHECK(center.waitAgent(call.agent, [](const json& a) { return a["state"] == "after_call_work"; }));
+    CHECK(center.waitAgent(agent2, [](const json& a) { return a["state"] == "after_call_work"; }));
+
+    const AudioProbe caller(call.caller->heardWav());
+    const AudioProbe first(call.phone->heardWav());
+    INFO("caller: " << caller.timeline() << "\nfirst agent: " << first.timeline());
+    // While the counselors talk the caller hears music, not them.
+    CHECK(caller.hears(talkFrom + 0.4, talkTo - 0.4, party_hz::kMusic));
+    CHECK_FALSE(caller.hears(talkFrom + 0.4, talkTo - 0.4, party_hz::kAgent1));
+    CHECK_FALSE(caller.hears(talkFrom + 0.4, talkTo - 0.4, party_hz::kAgent2));
+    // The first counselor heard the second (the end of their dump is the consult).
+    CHECK(first.dominant(first.durationSec() - 2.2, first.durationSec() - 0.4) ==
+          party_hz::kAgent2);
+    // Then the caller talks to the second counselor.
+    CHECK(caller.dominant(callerTalkFrom + 0.5, callerTalkTo - 0.3) == party_hz::kAgent2);
+}
+
+TEST_CASE("sip: attended transfer cancelled: back to the caller, the second counselor released",
+          "[sip]") {
+    SipCenter center;
+    LiveCall call(center, "counselor1", "2001", party_hz::kAgent1);
+    auto agent2 = center.login("counselor2");
+    auto phone2 = center.phone("counselor2", "2002", party_hz::kAgent2);
+    REQUIRE(center.waitAgent(agent2, registered));
+    REQUIRE(agent2.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
+    REQUIRE(center.waitAgent(agent2, [](const json& a) { return a["state"] == "ready"; }));
+    REQUIRE(call.command("transfer", {{"to", {{"agent", "A1002"}}}, {"mode", "attended"}})
+                .status == 202);
+    REQUIRE(phone2->waitEvent("CALL_INCOMING", 10s));
+    // Completing before the answer is refused.
+    CHECK(call.agent.post("/api/v1/calls/" + call.callId + "/transfer/complete").status == 409);
+    REQUIRE(phone2->accept());
+    REQUIRE(center.waitAgent(agent2, [](const json& a) { return a["state"] == "on_call"; }));
+    settle(1s);
+    REQUIRE(call.command("resume").status == 202);
+    REQUIRE(phone2->waitEvent("CALL_CLOSED", 5s));
+    CHECK(center.waitAgent(agent2, [](const json& a) { return a["state"] == "ready"; }));
+    REQUIRE(center.waitCall(call.agent, "connected"));
+    const double backFrom = call.callerTime.now();
+    settle(2s);
+    const double backTo = call.callerTime.now();
+    call.hangUp();
+    const AudioProbe caller(call.caller->heardWav());
+    INFO("caller: " << caller.timeline());
+    CHECK(caller.dominant(backFrom + 0.5, backTo - 0.3) == party_hz::kAgent1);
+}

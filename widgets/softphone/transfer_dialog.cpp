@@ -51,9 +51,12 @@ TransferDialog::TransferDialog(crm::ClientSession& session, QWidget* parent)
     blind_->setObjectName(QStringLiteral("transferBlind"));
     consult_ = new QRadioButton(this);
     consult_->setObjectName(QStringLiteral("transferConsult"));
+    attended_ = new QRadioButton(this);
+    attended_->setObjectName(QStringLiteral("transferAttended"));
     auto* modes = new QButtonGroup(this);
     modes->addButton(blind_);
     modes->addButton(consult_);
+    modes->addButton(attended_);
     blind_->setChecked(true);
 
     status_ = new QLabel(this);
@@ -65,6 +68,8 @@ TransferDialog::TransferDialog(crm::ClientSession& session, QWidget* parent)
     send_->setDefault(true);
     cancelConsult_ = new QPushButton(this);
     cancelConsult_->setObjectName(QStringLiteral("transferCancelConsult"));
+    complete_ = new QPushButton(this);
+    complete_->setObjectName(QStringLiteral("transferComplete"));
     close_ = new QPushButton(this);
     close_->setObjectName(QStringLiteral("transferClose"));
 
@@ -83,10 +88,12 @@ TransferDialog::TransferDialog(crm::ClientSession& session, QWidget* parent)
     modeRow->addWidget(modeTitle_);
     modeRow->addWidget(blind_);
     modeRow->addWidget(consult_);
+    modeRow->addWidget(attended_);
     modeRow->addStretch();
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(cancelConsult_);
+    buttons->addWidget(complete_);
     buttons->addStretch();
     buttons->addWidget(send_);
     buttons->addWidget(close_);
@@ -109,6 +116,10 @@ TransferDialog::TransferDialog(crm::ClientSession& session, QWidget* parent)
     connect(queue_, &QComboBox::activated, this, [this] { toQueue_->setChecked(true); });
     connect(send_, &QPushButton::clicked, this, &TransferDialog::send);
     connect(cancelConsult_, &QPushButton::clicked, this, &TransferDialog::cancelConsult);
+    connect(complete_, &QPushButton::clicked, this, [this] {
+        if (session_.call().completeTransfer().isEmpty())
+            showMessage(tr("The transfer cannot be completed now."), true);
+    });
     connect(close_, &QPushButton::clicked, this, &QDialog::close);
 
     crm::CallSession& call = session_.call();
@@ -180,6 +191,10 @@ void TransferDialog::retranslate() {
     blind_->setText(tr("Blind", "transfer at once, without talking to the target first"));
     consult_->setText(
         tr("Consult", "talk to the target first; the transfer completes when they answer"));
+    attended_->setText(tr("Talk first", "attended transfer: talk with the target, then complete"));
+    attended_->setToolTip(tr("The caller waits on hold while you talk to the target; then "
+                             "complete the transfer or go back to the caller"));
+    complete_->setText(tr("Complete transfer", "hands the caller to the consulted target"));
     send_->setText(tr("Transfer"));
     cancelConsult_->setText(tr("Back to caller", "cancels a consult transfer"));
     close_->setText(tr("Close"));
@@ -238,6 +253,7 @@ void TransferDialog::refresh() {
     const bool canConsult = session_.capabilities().features.isEmpty() ||
                             session_.capabilities().has(QStringLiteral("consult"));
     consult_->setEnabled(canConsult && !consulting);
+    attended_->setEnabled(canConsult && !consulting);
     if (!canConsult)
         blind_->setChecked(true);
 
@@ -254,9 +270,17 @@ void TransferDialog::refresh() {
     }
     send_->setEnabled(online_ && live && !consulting && valid);
     cancelConsult_->setVisible(consulting);
+    complete_->setVisible(consulting && call.call().consultAttended);
+    complete_->setEnabled(online_ && consulting && call.call().consultTalking);
     cancelConsult_->setEnabled(online_ && consulting && call.phase() == CallPhase::Held);
 
-    if (consulting) {
+    if (consulting && call.call().consultAttended) {
+        status_->setText(call.call().consultTalking
+                             ? tr("You are talking to the target; the caller is on hold. "
+                                  "Complete the transfer, or go back to the caller.")
+                             : tr("Calling the target; the caller is on hold."));
+        status_->setStyleSheet(QString());
+    } else if (consulting) {
         status_->setText(
             tr("Consulting: the caller is on hold. The transfer completes when "
                "the target answers."));
@@ -278,8 +302,9 @@ void TransferDialog::send() {
         showMessage(problem, true);
         return;
     }
-    const QString mode =
-        consult_->isChecked() ? QStringLiteral("consult") : QStringLiteral("blind");
+    const QString mode = attended_->isChecked() ? QStringLiteral("attended")
+                         : consult_->isChecked() ? QStringLiteral("consult")
+                                                 : QStringLiteral("blind");
     message_.clear();
     requestId_ = session_.call().transfer(kind, value, mode);
     if (requestId_.isEmpty())

@@ -59,6 +59,8 @@ private:
     QLabel* numberCheck_;
     QLabel* modeTitle_;
     QRadioButton* blind_;
+    QRadioButton* attended_ = nullptr;
+    QPushButton* complete_ = nullptr;
     QRadioButton* consult_;
     QLabel* status_;
     QPushButton* send_;

@@ -26,6 +26,10 @@ struct SipCallControl::Call {
     std::optional<SupervisionMode> mode;
     sip::LegId outside = 0;  // a consulted number, or where the caller was transferred
     bool outsideUp = false;
+    // Attended transfer: the agent talks to the consulted agent (or number) first.
+    std::string consultAgentId;
+    sip::LegId consulted = 0;
+    bool consultingOutside = false;
     std::string dialNumber;  // outbound: the customer's number, dialled once the phone answers
     std::uint64_t recordingId = 0;
     bool queued = false;
@@ -187,6 +191,10 @@ void SipCallControl::applyRoutes(Call& c) {
         std::vector<sip::Hear> agentHears;
         if (c.bridged && !c.held && c.caller != 0)
             agentHears.push_back({c.caller, 1.0f});
+        if (c.consulted != 0)
+            agentHears.push_back({c.consulted, 1.0f});
+        if (c.consultingOutside && c.outside != 0 && c.outsideUp)
+            agentHears.push_back({c.outside, 1.0f});
         if (supLive && *c.mode != SupervisionMode::Listen)
             agentHears.push_back({c.supervisor, 1.0f});
         engine_->setHears(c.agent, std::move(agentHears));
@@ -199,10 +207,16 @@ void SipCallControl::applyRoutes(Call& c) {
             supHears.push_back({c.agent, 1.0f});
         engine_->setHears(c.supervisor, std::move(supHears));
     }
-    if (c.outside != 0)
-        engine_->setHears(c.outside, c.transferredOut && c.caller
-                                         ? std::vector<sip::Hear>{{c.caller, 1.0f}}
-                                         : std::vector<sip::Hear>{});
+    if (c.consulted != 0 && c.agent != 0)
+        engine_->setHears(c.consulted, {{c.agent, 1.0f}});
+    if (c.outside != 0) {
+        std::vector<sip::Hear> outsideHears;
+        if (c.transferredOut && c.caller != 0)
+            outsideHears.push_back({c.caller, 1.0f});
+        else if (c.consultingOutside && c.agent != 0)
+            outsideHears.push_back({c.agent, 1.0f});
+        engine_->setHears(c.outside, std::move(outsideHears));
+    }
 }
 
 void SipCallControl::playMusic(Call& c) {
@@ -229,6 +243,7 @@ void SipCallControl::finish(Call& c) {
     dropLeg(c.agent);
     dropLeg(c.supervisor);
     dropLeg(c.outside);
+    dropLeg(c.consulted);
     for (const auto& [agentId, leg] : c.ringing)
         dropLeg(leg);
     calls_.erase(c.id);
@@ -302,6 +317,8 @@ void SipCallControl::legAnswered(sip::LegId leg) {
             c->supervisorUp = true;
             applyRoutes(*c);
             break;
+        case LegRole::Consulted:
+            break;
         case LegRole::Outside:
             c->outsideUp = true;
             if (c->transferredOut)
@@ -354,9 +371,15 @@ void SipCallControl::legEnded(const sip::LegEnded& e) {
             if (!c->supervisorId.empty())
                 telephony_.stopSupervising(c->supervisorId, c->id, "");
             break;
+        case LegRole::Consulted:
+            c->consulted = 0;
+            c->consultAgentId.clear();
+            acd_.agentHungUp(c->id, r.agentId);
+            break;
         case LegRole::Outside:
             c->outside = 0;
             c->outsideUp = false;
+            c->consultingOutside = false;
             if (c->transferredOut) {
                 finish(*c);
             } else if (!c->inbound && c->dialNumber.empty()) {
@@ -442,6 +465,13 @@ void SipCallControl::stopRinging(const std::string& callId, const std::string& a
         c->ringing.erase(it);
     }
     c->answering.erase(agentId);
+    if (c->consultAgentId == agentId) {
+        // An attended transfer was cancelled: the consulted agent's phone is released.
+        dropLeg(c->consulted);
+        c->consulted = 0;
+        c->consultAgentId.clear();
+        applyRoutes(*c);
+    }
 }
 
 void SipCallControl::answerAtAgent(const std::string& callId, const std::string& agentId) {
@@ -471,6 +501,15 @@ void SipCallControl::connect(const std::string& callId, const std::string& agent
         c->agentUp = true;
         legs_[c->agent] = {callId, LegRole::Agent, agentId};
         c->ringing.erase(it);
+    } else if (c->consultAgentId == agentId && c->consulted != 0) {
+        // An attended transfer completed: the consulted agent's leg takes the caller.
+        if (c->agent != 0)
+            dropLeg(c->agent);
+        c->agent = c->consulted;
+        c->agentUp = true;
+        legs_[c->agent] = {callId, LegRole::Agent, agentId};
+        c->consulted = 0;
+        c->consultAgentId.clear();
     }
     c->agentId = agentId;
     c->queued = false;
@@ -581,8 +620,21 @@ void SipCallControl::supervise(const std::string& callId, const std::string&,
     applyRoutes(*c);
 }
 
-void SipCallControl::consultConnected(const std::string&, const std::string&, const std::string&) {
-    // A consulted agent's answer completes the transfer (the ACD's consult): nothing to mix.
+void SipCallControl::consultConnected(const std::string& callId, const std::string&,
+                                      const std::string& targetAgentId) {
+    Call* c = find(callId);
+    if (!c)
+        return;
+    if (targetAgentId.empty()) {
+        // An outside number answered: the agent talks to it while the caller waits.
+        c->consultingOutside = true;
+    } else if (auto it = c->ringing.find(targetAgentId); it != c->ringing.end()) {
+        c->consulted = it->second;
+        c->consultAgentId = targetAgentId;
+        legs_[c->consulted] = {callId, LegRole::Consulted, targetAgentId};
+        c->ringing.erase(it);
+    }
+    applyRoutes(*c);
 }
 
 void SipCallControl::dialConsult(const std::string& callId, const std::string&,
@@ -603,6 +655,8 @@ void SipCallControl::endConsult(const std::string& callId) {
     dropLeg(c->outside);
     c->outside = 0;
     c->outsideUp = false;
+    c->consultingOutside = false;
+    applyRoutes(*c);
 }
 
 void SipCallControl::dialOut(const std::string& callId, const std::string& agentId,
@@ -641,6 +695,7 @@ void SipCallControl::transferOut(const std::string& callId, const std::string& e
     if (!c || c->caller == 0)
         return;
     c->transferredOut = true;
+    c->consultingOutside = false;
     if (c->recordingId) {
         engine_->stopRecording(c->recordingId);
         c->recordingId = 0;

@@ -87,7 +87,7 @@ public:
 
 private:
     struct Call;
-    enum class LegRole { Caller, Ringing, Agent, Supervisor, Outside };
+    enum class LegRole { Caller, Ringing, Agent, Supervisor, Outside, Consulted };
     struct LegRef {
         std::string callId;
         LegRole role = LegRole::Caller;
