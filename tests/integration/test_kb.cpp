@@ -88,7 +88,7 @@ TEST_CASE("English: case, plurals, language filter", "[integration][kb]") {
         CHECK(h["lang"] == "ko");
 }
 
-TEST_CASE("The article whose title is the query comes first; snippets mark matches",
+TEST_CASE("The article whose title is the query comes first, snippets mark matches",
           "[integration][kb]") {
     KbServer kb;
     CHECK(kb.top("요금제 변경") == "fx-plan");

@@ -85,7 +85,7 @@ const json kValidScenario = {{"id", "custom_drill"},
 
 }  // namespace
 
-TEST_CASE("Trainers and leads list the bundled scenarios in Korean and English; counselors get 403",
+TEST_CASE("Trainers and leads list the bundled scenarios in Korean and English, counselors get 403",
           "[integration][scenario]") {
     TestServer server;
     HttpClient trainer = server.loggedIn("trainer1");
@@ -193,7 +193,7 @@ TEST_CASE("A scenario's calls arrive at their offsets, in order, with the script
 }
 
 TEST_CASE(
-    "Scenario transcript lines arrive in the chosen language after answer; the run ends "
+    "Scenario transcript lines arrive in the chosen language after answer, the run ends "
     "with its last call",
     "[integration][scenario]") {
     TestServer server;
@@ -242,7 +242,7 @@ TEST_CASE(
     CHECK(trainer.post("/api/v1/demo/scenarios/simple_refund/start").status == 200);
 }
 
-TEST_CASE("Scenario start checks the id and the language; reset stops a running scenario",
+TEST_CASE("Scenario start checks the id and the language, reset stops a running scenario",
           "[integration][scenario]") {
     TestServer server;
     HttpClient trainer = server.loggedIn("trainer1");
@@ -340,7 +340,7 @@ TEST_CASE("Scenario files are validated: every problem is reported with its memb
 
 TEST_CASE(
     "A malformed scenario file stops the server from starting, naming the file and the "
-    "reason; a valid extra file is listed",
+    "reason, a valid extra file is listed",
     "[integration][scenario]") {
     {
         TempDir dir;

@@ -62,7 +62,7 @@ void handleQuickly(TestServer& server, HttpClient& agent, EventCollector& events
 
 }  // namespace
 
-TEST_CASE("A team lead listens, whispers and stops; the counselor's call.state shows who and how",
+TEST_CASE("A team lead listens, whispers and stops, the counselor's call.state shows who and how",
           "[integration][supervision]") {
     TestServer server;
     HttpClient a1 = server.loggedIn("counselor1");

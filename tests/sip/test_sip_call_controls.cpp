@@ -81,7 +81,7 @@ struct Span {
 
 }  // namespace
 
-TEST_CASE("sip: hold gives the caller music and the agent silence; mute; recording pause",
+TEST_CASE("sip: hold gives the caller music and the agent silence, mute, recording pause",
           "[sip]") {
     SipCenter center;
     LiveCall call(center, "counselor1", "2001", party_hz::kAgent1);
@@ -155,7 +155,7 @@ TEST_CASE("sip: DTMF both ways: the keypad reaches the caller, the caller's digi
     call.hangUp();
 }
 
-TEST_CASE("sip: a team lead listens, whispers and barges; each party hears exactly the right "
+TEST_CASE("sip: a team lead listens, whispers and barges, each party hears exactly the right "
           "others",
           "[sip]") {
     SipCenter center;
@@ -220,7 +220,7 @@ TEST_CASE("sip: a team lead listens, whispers and barges; each party hears exact
     CHECK_FALSE(sup.hears(0.5, sup.durationSec() - 0.8, party_hz::kSupervisor));
 }
 
-TEST_CASE("sip: blind transfer to another counselor; the caller hears music, then them",
+TEST_CASE("sip: blind transfer to another counselor, the caller hears music, then them",
           "[sip]") {
     SipCenter center;
     LiveCall call(center, "counselor1", "2001", party_hz::kAgent1);
@@ -290,7 +290,7 @@ TEST_CASE("sip: click-to-dial calls the agent's phone, then the customer through
     CHECK(heard.hears(heard.durationSec() - 2.0, heard.durationSec() - 0.5, party_hz::kAgent1));
 }
 
-TEST_CASE("sip: the abuse warning is played to the caller; the protection hang-up plays the "
+TEST_CASE("sip: the abuse warning is played to the caller, the protection hang-up plays the "
           "closing message, then hangs up",
           "[sip]") {
     SipCenter center;

@@ -26,7 +26,7 @@ TEST_CASE("Particles and endings are stripped from query words", "[kb][text]") {
     CHECK(stripKoreanEnding("신청하시려면") == "신청");
 }
 
-TEST_CASE("Hangul is indexed as bigrams, also across one space; Latin words pass through",
+TEST_CASE("Hangul is indexed as bigrams, also across one space, Latin words pass through",
           "[kb][text]") {
     const std::string t = indexTokens("비밀번호 변경은 OTP-재발급");
     CHECK(hasToken(t, "비밀"));
