@@ -12,12 +12,12 @@
 namespace agentdesk::bench {
 
 struct ChildSpec {
-    std::vector<std::string> argv;      // argv[0] is the program's path
-    std::filesystem::path workDir;      // empty: inherit
-    std::filesystem::path stdoutFile;   // empty: /dev/null (ignored with pipes)
-    std::filesystem::path stderrFile;   // empty: inherit the bench's stderr
-    bool pipes = false;                 // stdin and stdout are pipes to the bench
-    int nice = 0;                       // the child's nice value
+    std::vector<std::string> argv;     // argv[0] is the program's path
+    std::filesystem::path workDir;     // empty: inherit
+    std::filesystem::path stdoutFile;  // empty: /dev/null (ignored with pipes)
+    std::filesystem::path stderrFile;  // empty: inherit the bench's stderr
+    bool pipes = false;                // stdin and stdout are pipes to the bench
+    int nice = 0;                      // the child's nice value
 };
 
 class ChildProcess {

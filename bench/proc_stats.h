@@ -23,7 +23,8 @@ inline std::uint64_t taskCpuNs(const std::filesystem::path& taskDir) {
     if (sched >> ns)
         return ns;
     std::ifstream stat(taskDir / "stat");
-    const std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    const std::string text((std::istreambuf_iterator<char>(stat)),
+                           std::istreambuf_iterator<char>());
     const auto close = text.rfind(')');
     if (close == std::string::npos)
         return 0;

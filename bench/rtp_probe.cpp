@@ -17,8 +17,8 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 
 namespace agentdesk::bench {
@@ -161,7 +161,8 @@ bool RtpProbe::openTap(std::string* error) {
     sock_filter code[] = {
         BPF_STMT(BPF_LD | BPF_W | BPF_ABS, static_cast<std::uint32_t>(SKF_AD_OFF + SKF_AD_PKTTYPE)),
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, PACKET_HOST, 0, 9),
-        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, static_cast<std::uint32_t>(SKF_AD_OFF + SKF_AD_PROTOCOL)),
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+                 static_cast<std::uint32_t>(SKF_AD_OFF + SKF_AD_PROTOCOL)),
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, ETH_P_IP, 0, 7),
         BPF_STMT(BPF_LD | BPF_B | BPF_ABS, 9),
         BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, IPPROTO_UDP, 0, 5),
@@ -307,8 +308,8 @@ void RtpProbe::sendLoop() {
             const std::int64_t now = realtimeNs();
             std::memcpy(tag + 16, &now, 8);
             to.sin_port = htons(enginePort);
-            const ssize_t r = ::sendto(fds_[ci], packet, kPacket, 0,
-                                       reinterpret_cast<sockaddr*>(&to), sizeof to);
+            const ssize_t r =
+                ::sendto(fds_[ci], packet, kPacket, 0, reinterpret_cast<sockaddr*>(&to), sizeof to);
             if (step >= 0) {
                 const auto s = static_cast<std::size_t>(step);
                 sent_[s].fetch_add(1, std::memory_order_relaxed);

@@ -10,6 +10,11 @@
 // time); the rest is A-law silence. The engine relays PCMA to a PCMA leg byte for byte, and
 // SIPp's echo returns the datagram unchanged, so the tag survives the whole round trip.
 //
+// The receiving threads poll (every 1 ms, the tap every 5 ms) instead of sleeping on their
+// sockets: on loopback the kernel wakes a sleeping receiver inside the sender's sendto, so every
+// packet the engine sends to us would cost the engine a wake-up that a caller on another host
+// does not. All times are the kernel's, so the polling does not add to them.
+//
 // Threads: "probe-send", "probe-recv" and "probe-tap" (when tapping); the methods are for one
 // controlling thread.
 #include <atomic>
@@ -35,15 +40,15 @@ public:
 
     // What one measurement window produced. Times in ns.
     struct StepFigures {
-        std::uint64_t sent = 0;        // packets sent in the window
-        std::uint64_t received = 0;    // of those, echoes back at the right caller
-        std::uint64_t misrouted = 0;   // echoes that came back to another call's socket
-        std::uint64_t sendErrors = 0;  // sendto() failures
+        std::uint64_t sent = 0;               // packets sent in the window
+        std::uint64_t received = 0;           // of those, echoes back at the right caller
+        std::uint64_t misrouted = 0;          // echoes that came back to another call's socket
+        std::uint64_t sendErrors = 0;         // sendto() failures
         std::vector<std::int32_t> roundTrip;  // send -> kernel receive time of the echo
         std::vector<std::int32_t> relayIn;    // tap: caller's packet sent -> engine sent it on
         std::vector<std::int32_t> relayOut;   // tap: agent's echo sent -> engine sent it on
         std::vector<std::int32_t> echo;       // tap: engine sent -> SIPp sent the echo
-        double senderLateMaxMs = 0;  // worst lateness of the sender for a 1 ms slot
+        double senderLateMaxMs = 0;           // worst lateness of the sender for a 1 ms slot
     };
 
     explicit RtpProbe(Options options);

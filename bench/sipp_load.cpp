@@ -170,24 +170,15 @@ int tryBind(int port, int* fdOut) {
 
 std::vector<std::string> commonArgs(const std::filesystem::path& dir, const std::string& name,
                                     int sipPort, int mediaPort, int controlPort) {
-    return {kSippBinary,
-            "-i",
-            "127.0.0.1",
-            "-mi",
-            "127.0.0.1",
-            "-bind_local",
-            "-p",
-            std::to_string(sipPort),
-            "-mp",
-            std::to_string(mediaPort),
-            "-ci",
-            "127.0.0.1",
-            "-cp",
-            std::to_string(controlPort),
-            "-nostdin",
-            "-trace_err",
-            "-error_file",
-            (dir / (name + "_errors.log")).string()};
+    return {kSippBinary,   "-i",
+            "127.0.0.1",   "-mi",
+            "127.0.0.1",   "-bind_local",
+            "-p",          std::to_string(sipPort),
+            "-mp",         std::to_string(mediaPort),
+            "-ci",         "127.0.0.1",
+            "-cp",         std::to_string(controlPort),
+            "-nostdin",    "-trace_err",
+            "-error_file", (dir / (name + "_errors.log")).string()};
 }
 
 }  // namespace
@@ -280,8 +271,8 @@ bool sippCommand(const SippRun& run, const std::string& command) {
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     a.sin_port = htons(static_cast<std::uint16_t>(run.controlPort));
     const std::string text = "c" + command;  // 'c': a command, not a key press
-    const ssize_t n = ::sendto(fd, text.data(), text.size(), 0, reinterpret_cast<sockaddr*>(&a),
-                               sizeof a);
+    const ssize_t n =
+        ::sendto(fd, text.data(), text.size(), 0, reinterpret_cast<sockaddr*>(&a), sizeof a);
     ::close(fd);
     return n == static_cast<ssize_t>(text.size());
 }

@@ -163,14 +163,20 @@ std::string SipCallControl::extensionOf(const std::string& agentId) const {
     return it == extensionOfAgent_.end() ? std::string() : it->second;
 }
 
-std::string SipCallControl::callerNumberForPhones(const Call& call) const {
-    // Phones show the caller's number in the local format without separators.
+namespace {
+// A number as phones and gateways show it in a From header: local format, digits only.
+std::string dialString(const std::string& e164) {
     std::string digits;
-    for (char c : phone::formatLocal(call.callerE164)) {
+    for (char c : phone::formatLocal(e164)) {
         if (std::isdigit(static_cast<unsigned char>(c)))
             digits.push_back(c);
     }
     return digits.empty() ? "anonymous" : digits;
+}
+}  // namespace
+
+std::string SipCallControl::callerNumberForPhones(const Call& call) const {
+    return dialString(call.callerE164);
 }
 
 // What each party hears, from the call's state.
@@ -309,7 +315,7 @@ void SipCallControl::legAnswered(sip::LegId leg) {
                 // Click-to-dial: the agent's phone is up, now the customer.
                 c->caller = newLeg(c->id, LegRole::Caller, "");
                 engine_->callNumber(c->caller, c->dialNumber,
-                                    phone::formatLocal(options_.centerNumberE164));
+                                    dialString(options_.centerNumberE164));
             }
             applyRoutes(*c);
             break;
@@ -673,7 +679,7 @@ void SipCallControl::dialOut(const std::string& callId, const std::string& agent
     // The agent's phone first (it answers by itself), then the customer (legAnswered).
     c.agent = newLeg(callId, LegRole::Agent, agentId);
     engine_->callExtension(c.agent, extensionOf(agentId),
-                           phone::formatLocal(options_.centerNumberE164), "AgentDesk", true);
+                           dialString(options_.centerNumberE164), "AgentDesk", true);
 }
 
 void SipCallControl::releaseAgent(const std::string& callId, const std::string& agentId) {
