@@ -303,8 +303,8 @@ int main(int argc, char** argv) {
         } else if (arg == "--telephony") {
             if (!next(value) || (value != "sim" && value != "sip"))
                 return fail("--telephony must be sim or sip");
-            config.telephony = value == "sip" ? ServerConfig::Telephony::Sip
-                                              : ServerConfig::Telephony::Simulated;
+            config.telephony =
+                value == "sip" ? ServerConfig::Telephony::Sip : ServerConfig::Telephony::Simulated;
         } else if (arg == "--sip-listen") {
             if (!next(value) || !parseListen(value, config.sipHost, config.sipPort))
                 return fail("--sip-listen needs HOST:PORT, e.g. 127.0.0.1:5080");
@@ -344,7 +344,8 @@ int main(int argc, char** argv) {
                 return fail("--prompts needs a DIR");
             sipOnly = sipOnly.empty() ? arg : sipOnly;
         } else if (arg == "--prompt-lang") {
-            if (!next(config.promptLang) || (config.promptLang != "ko" && config.promptLang != "en"))
+            if (!next(config.promptLang) ||
+                (config.promptLang != "ko" && config.promptLang != "en"))
                 return fail("--prompt-lang must be ko or en");
             sipOnly = sipOnly.empty() ? arg : sipOnly;
         } else {

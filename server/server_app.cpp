@@ -275,8 +275,8 @@ std::uint16_t ServerApp::start() {
     d.acdEvents = std::make_unique<AcdEventPresenter>(*d.hub, [&d](const std::string& intent) {
         return d.kb->suggestForIntent(intent, std::nullopt, 3);
     });
-    d.acd = std::make_unique<Acd>(*d.clock, *d.acdEvents, *d.hooks, center.settings,
-                                  center.queues, center.reasons);
+    d.acd = std::make_unique<Acd>(*d.clock, *d.acdEvents, *d.hooks, center.settings, center.queues,
+                                  center.reasons);
     for (const auto& user : d.store->users())
         d.acd->registerAgent(user);
     if (d.config.telephony == ServerConfig::Telephony::Sip) {
@@ -303,16 +303,28 @@ std::uint16_t ServerApp::start() {
         rules.customerExists = [&d](const std::string& id) { return d.store->customerExists(id); };
         auto scenarios = loadScenarios(files, rules);
         logging::get("server")->info("demo scenarios: {}", scenarios.size());
-        d.scenarios =
-            std::make_unique<ScenarioRunner>(*d.clock, *d.acd, *d.sim, *d.store, std::move(scenarios));
+        d.scenarios = std::make_unique<ScenarioRunner>(*d.clock, *d.acd, *d.sim, *d.store,
+                                                       std::move(scenarios));
     }
     std::vector<std::string> reasonCodes;
     for (const auto& r : center.reasons)
         reasonCodes.push_back(r.code);
-    d.context.reset(new RouteContext{d.io, d.workers, *d.clock, *d.store, *d.kb, *d.acd,
-                                     *d.sessions, *d.hub, d.demo.get(), d.sim.get(), nullptr, AGENTDESK_VERSION,
-                                     std::chrono::system_clock::now(), reasonCodes,
-                                     d.scenarios.get(), {}});
+    d.context.reset(new RouteContext{d.io,
+                                     d.workers,
+                                     *d.clock,
+                                     *d.store,
+                                     *d.kb,
+                                     *d.acd,
+                                     *d.sessions,
+                                     *d.hub,
+                                     d.demo.get(),
+                                     d.sim.get(),
+                                     nullptr,
+                                     AGENTDESK_VERSION,
+                                     std::chrono::system_clock::now(),
+                                     reasonCodes,
+                                     d.scenarios.get(),
+                                     {}});
     if (d.config.demo) {
         d.context->resetDemoData = [this, center] {
             Impl& i = *impl_;

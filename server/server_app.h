@@ -51,14 +51,14 @@ struct ServerConfig {
     // Telephony backend: simulated callers (demos, training) or real SIP calls.
     enum class Telephony { Simulated, Sip };
     Telephony telephony = Telephony::Simulated;
-    std::string sipHost = "127.0.0.1";     // --sip-listen HOST:PORT
-    std::uint16_t sipPort = 5080;          // 0: any free port (tests)
-    std::vector<std::string> sipTrunks;    // addresses allowed to send inbound calls
-    std::string sipOutbound;               // gateway URI for calls to numbers
-    std::string recordingsDir;             // empty: <database dir>/recordings
-    int recordingRetentionDays = 90;       // 0 keeps recordings for ever
-    std::string promptsDir;                // empty: installed or build-tree prompts
-    std::string promptLang = "ko";         // language of the caller announcements
+    std::string sipHost = "127.0.0.1";   // --sip-listen HOST:PORT
+    std::uint16_t sipPort = 5080;        // 0: any free port (tests)
+    std::vector<std::string> sipTrunks;  // addresses allowed to send inbound calls
+    std::string sipOutbound;             // gateway URI for calls to numbers
+    std::string recordingsDir;           // empty: <database dir>/recordings
+    int recordingRetentionDays = 90;     // 0 keeps recordings for ever
+    std::string promptsDir;              // empty: installed or build-tree prompts
+    std::string promptLang = "ko";       // language of the caller announcements
     std::uint16_t rtpPortMin = 20000, rtpPortMax = 29999;
     int rtpTimeoutSec = 30;
     // Overrides applied after the center configuration is read (tests).

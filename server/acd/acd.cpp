@@ -74,8 +74,7 @@ std::string Acd::newCallId() {
 }
 
 // Finds the agent and a call that is this agent's (connected, held or ringing at it).
-Outcome Acd::agentCall(const std::string& agentId, const std::string& callId, Agent** a,
-                       Call** c) {
+Outcome Acd::agentCall(const std::string& agentId, const std::string& callId, Agent** a, Call** c) {
     *a = findAgent(agentId);
     *c = findCall(callId);
     if (!*a || !*c || ((*c)->agentId != agentId && (*c)->consultAgentId != agentId)) {
@@ -228,17 +227,16 @@ Outcome Acd::agentLoggedOut(const std::string& agentId) {
     return Outcome::success();
 }
 
-Outcome Acd::setAgentState(const std::string& agentId, AgentState state,
-                           const std::string& reason, const std::string& requestId) {
+Outcome Acd::setAgentState(const std::string& agentId, AgentState state, const std::string& reason,
+                           const std::string& requestId) {
     Agent* a = findAgent(agentId);
     if (!a || !a->loggedIn)
         return Outcome::fail(ErrorCode::InvalidState, "agent is logged out");
     if (a->state == AgentState::Ringing || a->state == AgentState::OnCall) {
-        return Outcome::fail(ErrorCode::InvalidState,
-                             "cannot change state while " + std::string(agentStateName(a->state)) +
-                                 "; " +
-                                 (a->state == AgentState::Ringing ? "answer or reject first"
-                                                                  : "hang up first"));
+        return Outcome::fail(
+            ErrorCode::InvalidState,
+            "cannot change state while " + std::string(agentStateName(a->state)) + "; " +
+                (a->state == AgentState::Ringing ? "answer or reject first" : "hang up first"));
     }
     if (state == AgentState::Ready && phonesRequired_ && !(a->phone && a->phone->registered)) {
         return Outcome::fail(ErrorCode::InvalidState,

@@ -29,7 +29,6 @@ public:
     // Real telephony: an agent may go ready only with a registered phone.
     void requirePhones(bool required) { phonesRequired_ = required; }
 
-
     // Telephony
     void registerAgent(const User& user) override;
     void agentLoggedIn(const User& user) override;

@@ -148,8 +148,8 @@ Outcome Acd::mute(const std::string& agentId, const std::string& callId, bool mu
     return Outcome::success();
 }
 
-Outcome Acd::dtmf(const std::string& agentId, const std::string& callId,
-                  const std::string& digits, const std::string& requestId) {
+Outcome Acd::dtmf(const std::string& agentId, const std::string& callId, const std::string& digits,
+                  const std::string& requestId) {
     Call* c;
     if (auto r =
             activeCall(agentId, callId, false, "tones can be sent on a connected call only", &c);
@@ -170,8 +170,8 @@ void Acd::dtmfReceived(const std::string& callId, const std::string& digits) {
     events_.dtmfReceived(c->agentId, c->id, digits);
 }
 
-Outcome Acd::setRecordingPaused(const std::string& agentId, const std::string& callId,
-                                bool paused, const std::string& requestId) {
+Outcome Acd::setRecordingPaused(const std::string& agentId, const std::string& callId, bool paused,
+                                const std::string& requestId) {
     Call* c;
     if (auto r = activeCall(agentId, callId, true, "the call is not connected", &c); !r.ok())
         return r;

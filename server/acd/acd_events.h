@@ -31,9 +31,9 @@ class AcdEventSink {
 public:
     virtual ~AcdEventSink() = default;
     // phone: the agent's phone line with real telephony (nullopt when simulated).
-    virtual void agentState(const std::string& agentId, AgentState state,
-                            const std::string& reason, TimePoint since,
-                            const std::string& requestId, const std::string& extension,
+    virtual void agentState(const std::string& agentId, AgentState state, const std::string& reason,
+                            TimePoint since, const std::string& requestId,
+                            const std::string& extension,
                             const std::optional<PhoneStatus>& phone) = 0;
     // A call rings at an agent; consultFrom: the agent asking for a consult transfer.
     virtual void callOffered(const std::string& agentId, const CallView& call,

@@ -257,16 +257,15 @@ void Acd::advance() {
             r.severity = "warning";
             r.queue = c->queue;
             r.callId = c->id;
-            r.message =
-                "대기 시간이 " + std::to_string(settings_.longWaitAlertSec) + "초를 넘은 통화가 있습니다";
+            r.message = "대기 시간이 " + std::to_string(settings_.longWaitAlertSec) +
+                        "초를 넘은 통화가 있습니다";
             alert(std::move(r));
-        } else if (c->state == CallState::Ringing && c->direction == "inbound" &&
-                   c->ringDeadline && now >= *c->ringDeadline) {
+        } else if (c->state == CallState::Ringing && c->direction == "inbound" && c->ringDeadline &&
+                   now >= *c->ringDeadline) {
             if (Agent* a = findAgent(c->agentId))
                 missed(*c, *a, false);
         } else if (c->state == CallState::Held && c->consultActive && !c->consultAgentId.empty() &&
-                   !c->consultTalking && c->consultRingDeadline &&
-                   now >= *c->consultRingDeadline) {
+                   !c->consultTalking && c->consultRingDeadline && now >= *c->consultRingDeadline) {
             if (Agent* b = findAgent(c->consultAgentId))
                 missed(*c, *b, true);
         }

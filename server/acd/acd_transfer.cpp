@@ -111,8 +111,7 @@ Outcome Acd::completeTransfer(const std::string& agentId, const std::string& cal
         return Outcome::fail(ErrorCode::InvalidState, "no attended transfer in progress");
     }
     if (!c->consultTalking) {
-        return Outcome::fail(ErrorCode::InvalidState,
-                             "the transfer target has not answered yet");
+        return Outcome::fail(ErrorCode::InvalidState, "the transfer target has not answered yet");
     }
     Agent* b = c->consultTarget.kind == TransferTarget::Kind::Number ? nullptr
                                                                      : findAgent(c->consultAgentId);

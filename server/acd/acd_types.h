@@ -18,7 +18,7 @@ struct AcdSettings {
     int ringTimeoutSec = 15;
     int abuseWarningsBeforeHangup = 2;
     int ewtMinAnswered = 5;
-    int outboundAnswerSec = 4;  // simulated callees pick up after this long
+    int outboundAnswerSec = 4;   // simulated callees pick up after this long
     int utcOffsetMinutes = 540;  // Asia/Seoul
     int statsMinIntervalMs = 2000;
     int longWaitAlertSec = 60;

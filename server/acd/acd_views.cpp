@@ -250,8 +250,7 @@ void Acd::flushStats(bool force) {
         }
         dirty_[q.id] = false;
         lastStatsPush_[q.id] = now;
-        const QueueStatsView stats =
-            queueStats(q, localMidnight(now, settings_.utcOffsetMinutes));
+        const QueueStatsView stats = queueStats(q, localMidnight(now, settings_.utcOffsetMinutes));
         events_.queueStats(stats);
         checkServiceLevel(stats);
     }

@@ -60,7 +60,8 @@ CenterConfig parseCenterConfig(const json& center) {
         c.users.push_back(std::move(user));
     }
     c.demoPassword = center.value("demoPassword", std::string("demo"));
-    for (const auto& [number, queue] : center.value("numbers", json::object()).items()) {
+    const json numbers = center.value("center", json::object()).value("numbers", json::object());
+    for (const auto& [number, queue] : numbers.items()) {
         const auto e164 = phone::toE164(number);
         if (!e164 || !queue.is_string())
             throw std::runtime_error("numbers: \"" + number +

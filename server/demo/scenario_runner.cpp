@@ -9,9 +9,12 @@ namespace agentdesk::server {
 using nlohmann::json;
 
 ScenarioRunner::ScenarioRunner(const Clock& clock, Telephony& telephony, DemoControls& demo,
-                               CrmStore& store,
-                               std::vector<Scenario> scenarios)
-    : clock_(clock), telephony_(telephony), demo_(demo), store_(store), scenarios_(std::move(scenarios)) {}
+                               CrmStore& store, std::vector<Scenario> scenarios)
+    : clock_(clock),
+      telephony_(telephony),
+      demo_(demo),
+      store_(store),
+      scenarios_(std::move(scenarios)) {}
 
 bool ScenarioRunner::live(const Run& run) const {
     if (run.next < run.scenario->calls.size())

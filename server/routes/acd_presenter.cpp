@@ -100,9 +100,8 @@ json callJson(const CallView& c) {
 }
 
 json phoneJson(const PhoneStatus& phone, const std::string& extension) {
-    return {{"registered", phone.registered},
-            {"extension", extension},
-            {"userAgent", phone.userAgent}};
+    return {
+        {"registered", phone.registered}, {"extension", extension}, {"userAgent", phone.userAgent}};
 }
 
 json agentJson(const AgentView& a) {
@@ -195,17 +194,17 @@ json capabilitiesJson(const Capabilities& caps) {
                           {"intents", std::move(intents)}});
     }
     const AcdSettings& s = caps.settings;
-    return {{"features", caps.features},
-            {"telephony", caps.telephony},
-            {"acw",
-             {{"mode", s.acwMandatory ? "mandatory" : "optional"},
-              {"timeoutSec", s.acwTimeoutSec}}},
-            {"ringTimeoutSec", s.ringTimeoutSec},
-            {"slThresholdSec", caps.queues.empty() ? 20 : caps.queues.front().slThresholdSec},
-            {"abuseWarningsBeforeHangup", s.abuseWarningsBeforeHangup},
-            {"notReadyReasons", std::move(reasons)},
-            {"queues", std::move(queues)},
-            {"utcOffsetMinutes", s.utcOffsetMinutes}};
+    return {
+        {"features", caps.features},
+        {"telephony", caps.telephony},
+        {"acw",
+         {{"mode", s.acwMandatory ? "mandatory" : "optional"}, {"timeoutSec", s.acwTimeoutSec}}},
+        {"ringTimeoutSec", s.ringTimeoutSec},
+        {"slThresholdSec", caps.queues.empty() ? 20 : caps.queues.front().slThresholdSec},
+        {"abuseWarningsBeforeHangup", s.abuseWarningsBeforeHangup},
+        {"notReadyReasons", std::move(reasons)},
+        {"queues", std::move(queues)},
+        {"utcOffsetMinutes", s.utcOffsetMinutes}};
 }
 
 // ------------------------------------------------------------------ events
@@ -298,12 +297,10 @@ void AcdEventPresenter::supervision(const std::string& callId, const std::string
 
 void AcdEventPresenter::transcript(const std::string& agentId, const std::string& callId,
                                    const TranscriptLine& line) {
-    hub_.publish("transcript.segment",
-                 {{"callId", callId},
-                  {"speaker", line.speaker},
-                  {"text", line.text},
-                  {"atSec", line.atSec}},
-                 Audience::agentOnly(agentId));
+    hub_.publish(
+        "transcript.segment",
+        {{"callId", callId}, {"speaker", line.speaker}, {"text", line.text}, {"atSec", line.atSec}},
+        Audience::agentOnly(agentId));
 }
 
 void AcdEventPresenter::dtmfReceived(const std::string& agentId, const std::string& callId,

@@ -36,8 +36,8 @@ public:
                      const std::optional<std::string>& consultFrom) override;
     void callState(const std::string& agentId, const CallView& call, const std::string& requestId,
                    const std::optional<std::string>& consultResult) override;
-    void callEnded(const std::string& agentId, const std::string& callId,
-                   const std::string& reason, const std::string& requestId) override;
+    void callEnded(const std::string& agentId, const std::string& callId, const std::string& reason,
+                   const std::string& requestId) override;
     void queueStats(const QueueStatsView& stats) override;
     void alert(const AlertRecord& alert) override;
     void supervision(const std::string& callId, const std::string& agentId,

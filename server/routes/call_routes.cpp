@@ -206,8 +206,7 @@ void addAgentAndCallRoutes(http::Router& router, RouteContext& ctx) {
             }
             const std::string requestId = requestIdOf(req);
             respondAccepted(ex,
-                            ctx.telephony.setAgentState(session->user.id,
-                                                        *parseAgentState(*state),
+                            ctx.telephony.setAgentState(session->user.id, *parseAgentState(*state),
                                                         reason.value_or(""), requestId),
                             requestId);
         });
@@ -264,17 +263,17 @@ void addAgentAndCallRoutes(http::Router& router, RouteContext& ctx) {
                        requestId);
                });
 
-    router.add("POST", "/api/v1/calls/{id}/transfer/complete",
-               [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-                   auto session = authenticate(ctx, req, ex);
-                   if (!session)
-                       return;
-                   const std::string requestId = requestIdOf(req);
-                   respondAccepted(ex,
-                                   ctx.telephony.completeTransfer(session->user.id,
-                                                                  req.params["id"], requestId),
-                                   requestId);
-               });
+    router.add(
+        "POST", "/api/v1/calls/{id}/transfer/complete",
+        [&ctx](http::Request& req, const http::ExchangePtr& ex) {
+            auto session = authenticate(ctx, req, ex);
+            if (!session)
+                return;
+            const std::string requestId = requestIdOf(req);
+            respondAccepted(
+                ex, ctx.telephony.completeTransfer(session->user.id, req.params["id"], requestId),
+                requestId);
+        });
 
     router.add(
         "POST", "/api/v1/calls/{id}/{action}",

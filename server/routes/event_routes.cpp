@@ -13,11 +13,11 @@ json snapshotFor(RouteContext& ctx, const AuthSession& session) {
     std::set<std::string> skills(user.skills.begin(), user.skills.end());
     const bool supervisor = isSupervisor(user.role);
     const auto agent = ctx.telephony.agent(user.id);
-    json snap{{"agent", agent ? agentJson(*agent) : json()},
-              {"queues", queuesJson(ctx.telephony.queues(std::nullopt,
-                                                         supervisor ? nullptr : &skills))},
-              {"serverTime", toRfc3339(ctx.clock.now(), true)},
-              {"lastEventId", ctx.hub.lastId()}};
+    json snap{
+        {"agent", agent ? agentJson(*agent) : json()},
+        {"queues", queuesJson(ctx.telephony.queues(std::nullopt, supervisor ? nullptr : &skills))},
+        {"serverTime", toRfc3339(ctx.clock.now(), true)},
+        {"lastEventId", ctx.hub.lastId()}};
     auto call = ctx.telephony.currentCall(user.id);
     snap["call"] = call ? callJson(*call) : json(nullptr);
     if (supervisor)

@@ -37,7 +37,7 @@ struct RouteContext {
     Telephony& telephony;
     SessionManager& sessions;
     EventHub& hub;
-    DemoCallGenerator* demo;  // null when the server is not in demo mode
+    DemoCallGenerator* demo;     // null when the server is not in demo mode
     DemoControls* demoControls;  // null with real telephony
     std::function<void()> resetDemoData;
     std::string version;

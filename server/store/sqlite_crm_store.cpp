@@ -128,8 +128,8 @@ void SqliteCrmStore::createSchema() {
     const auto latest = static_cast<std::int64_t>(1 + std::size(kMigrations));
     if (current > latest) {
         throw SqliteError("the database was written by a newer AgentDesk (schema " +
-                          std::to_string(current) + ", this build knows " +
-                          std::to_string(latest) + ")");
+                          std::to_string(current) + ", this build knows " + std::to_string(latest) +
+                          ")");
     }
     for (; current < latest; ++current) {
         db_.transaction([&] {

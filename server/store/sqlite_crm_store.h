@@ -3,8 +3,8 @@
 #include <memory>
 #include <string>
 
-#include "server/store/crm_store.h"
 #include "common/sqlite_db.h"
+#include "server/store/crm_store.h"
 
 namespace agentdesk::server {
 

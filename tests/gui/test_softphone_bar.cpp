@@ -542,14 +542,13 @@ TEST_CASE("softphone bar shows the SIP phone's registration and keeps Ready off 
     auto phoneEvent = [&](bool registered) {
         agentdesk::crm::StreamEvent e;
         e.type = QStringLiteral("agent.state");
-        e.data = QJsonObject{
-            {QStringLiteral("agentId"), agent.agent().id},
-            {QStringLiteral("state"), QStringLiteral("not_ready")},
-            {QStringLiteral("reason"), QStringLiteral("login")},
-            {QStringLiteral("since"), agent.since().toString(Qt::ISODateWithMs)},
-            {QStringLiteral("phone"), QJsonObject{{QStringLiteral("registered"), registered},
-                                                  {QStringLiteral("extension"),
-                                                   QStringLiteral("2001")}}}};
+        e.data = QJsonObject{{QStringLiteral("agentId"), agent.agent().id},
+                             {QStringLiteral("state"), QStringLiteral("not_ready")},
+                             {QStringLiteral("reason"), QStringLiteral("login")},
+                             {QStringLiteral("since"), agent.since().toString(Qt::ISODateWithMs)},
+                             {QStringLiteral("phone"),
+                              QJsonObject{{QStringLiteral("registered"), registered},
+                                          {QStringLiteral("extension"), QStringLiteral("2001")}}}};
         agent.applyEvent(e);
     };
     phoneEvent(false);

@@ -235,7 +235,8 @@ TEST_CASE("stopListening drops every stream and startListening resumes with a re
             before = server.app().hub().lastId();
             changed = server.app()
                           .telephony()
-                          .setAgentState("A1001", *agentdesk::server::parseAgentState(state), "", requestId)
+                          .setAgentState("A1001", *agentdesk::server::parseAgentState(state), "",
+                                         requestId)
                           .ok();
             after = server.app().hub().lastId();
         });

@@ -33,16 +33,17 @@ public:
     std::unique_ptr<BaresipPhone> phone(const std::string& name, const std::string& extension,
                                         double toneHz, bool autoAnswer = false) const;
     // Polls GET /calls/current until the call has `state` (nullopt: gone) or times out.
-    std::optional<nlohmann::json> waitCall(const test::HttpClient& agent, const std::string& state,
-                                           std::chrono::milliseconds timeout =
-                                               std::chrono::seconds(10)) const;
+    std::optional<nlohmann::json> waitCall(
+        const test::HttpClient& agent, const std::string& state,
+        std::chrono::milliseconds timeout = std::chrono::seconds(10)) const;
     // Polls GET /agents/me until `field`'s value matches.
-    bool waitAgent(const test::HttpClient& agent, const std::function<bool(const nlohmann::json&)>& ok,
+    bool waitAgent(const test::HttpClient& agent,
+                   const std::function<bool(const nlohmann::json&)>& ok,
                    std::chrono::milliseconds timeout = std::chrono::seconds(10)) const;
 
     // A caller phone (no registration) playing `toneHz`.
-    static std::unique_ptr<BaresipPhone> caller(double toneHz, const std::string& number =
-                                                                   "01012345678");
+    static std::unique_ptr<BaresipPhone> caller(double toneHz,
+                                                const std::string& number = "01012345678");
     // Open file descriptors of this process (the server runs in it): leaks show here.
     static int openDescriptors();
 

@@ -58,7 +58,8 @@ struct LiveCall {
         REQUIRE(call);
         callId = (*call)["id"];
     }
-    agentdesk::test::HttpResult command(const std::string& action, const json& body = json::object()) {
+    agentdesk::test::HttpResult command(const std::string& action,
+                                        const json& body = json::object()) {
         return agent.post("/api/v1/calls/" + callId + "/" + action, body);
     }
     void hangUp() {
@@ -155,9 +156,10 @@ TEST_CASE("sip: DTMF both ways: the keypad reaches the caller, the caller's digi
     call.hangUp();
 }
 
-TEST_CASE("sip: a team lead listens, whispers and barges, each party hears exactly the right "
-          "others",
-          "[sip]") {
+TEST_CASE(
+    "sip: a team lead listens, whispers and barges, each party hears exactly the right "
+    "others",
+    "[sip]") {
     SipCenter center;
     LiveCall call(center, "counselor1", "2001", party_hz::kAgent1);
     auto lead = center.login("lead1");
@@ -220,8 +222,7 @@ TEST_CASE("sip: a team lead listens, whispers and barges, each party hears exact
     CHECK_FALSE(sup.hears(0.5, sup.durationSec() - 0.8, party_hz::kSupervisor));
 }
 
-TEST_CASE("sip: blind transfer to another counselor, the caller hears music, then them",
-          "[sip]") {
+TEST_CASE("sip: blind transfer to another counselor, the caller hears music, then them", "[sip]") {
     SipCenter center;
     LiveCall call(center, "counselor1", "2001", party_hz::kAgent1);
     auto agent2 = center.login("counselor2");
@@ -243,7 +244,8 @@ TEST_CASE("sip: blind transfer to another counselor, the caller hears music, the
     const double talk2To = call.callerTime.now();
     REQUIRE(call.caller->hangup());
     REQUIRE(phone2->waitEvent("CALL_CLOSED", 5s));
-    CHECK(center.waitAgent(call.agent, [](const json& a) { return a["state"] == "after_call_work"; }));
+    CHECK(center.waitAgent(call.agent,
+                           [](const json& a) { return a["state"] == "after_call_work"; }));
     CHECK(center.waitAgent(agent2, [](const json& a) { return a["state"] == "after_call_work"; }));
 
     const AudioProbe caller(call.caller->heardWav());
@@ -290,9 +292,10 @@ TEST_CASE("sip: click-to-dial calls the agent's phone, then the customer through
     CHECK(heard.hears(heard.durationSec() - 2.0, heard.durationSec() - 0.5, party_hz::kAgent1));
 }
 
-TEST_CASE("sip: the abuse warning is played to the caller, the protection hang-up plays the "
-          "closing message, then hangs up",
-          "[sip]") {
+TEST_CASE(
+    "sip: the abuse warning is played to the caller, the protection hang-up plays the "
+    "closing message, then hangs up",
+    "[sip]") {
     SipCenter center;
     LiveCall call(center, "counselor1", "2001", party_hz::kAgent1);
     settle(1s);
@@ -304,7 +307,8 @@ TEST_CASE("sip: the abuse warning is played to the caller, the protection hang-u
     REQUIRE(call.command("hangup", {{"reason", "abuse"}}).status == 202);
     // The counselor is released at once; the caller hears the closing message to its end.
     REQUIRE(call.phone->waitEvent("CALL_CLOSED", 5s));
-    CHECK(center.waitAgent(call.agent, [](const json& a) { return a["state"] == "after_call_work"; }));
+    CHECK(center.waitAgent(call.agent,
+                           [](const json& a) { return a["state"] == "after_call_work"; }));
     const auto closed = call.caller->waitEvent("CALL_CLOSED", 40s);
     REQUIRE(closed);
     const AudioProbe caller(call.caller->heardWav());
@@ -349,9 +353,10 @@ TEST_CASE("sip: 20 callers at 2 per second: all complete, no legs, ports or desc
     CHECK(offered == 20);
 }
 
-TEST_CASE("sip: attended transfer: the two counselors talk while the caller hears music, then "
-          "the caller goes to the second",
-          "[sip]") {
+TEST_CASE(
+    "sip: attended transfer: the two counselors talk while the caller hears music, then "
+    "the caller goes to the second",
+    "[sip]") {
     SipCenter center;
     LiveCall call(center, "counselor1", "2001", party_hz::kAgent1);
     auto agent2 = center.login("counselor2");
@@ -360,8 +365,8 @@ TEST_CASE("sip: attended transfer: the two counselors talk while the caller hear
     REQUIRE(agent2.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
     REQUIRE(center.waitAgent(agent2, [](const json& a) { return a["state"] == "ready"; }));
     settle(1s);
-    REQUIRE(call.command("transfer", {{"to", {{"agent", "A1002"}}}, {"mode", "attended"}})
-                .status == 202);
+    REQUIRE(call.command("transfer", {{"to", {{"agent", "A1002"}}}, {"mode", "attended"}}).status ==
+            202);
     REQUIRE(phone2->waitEvent("CALL_INCOMING", 10s));
     REQUIRE(phone2->accept());
     REQUIRE(center.waitCall(call.agent, "held"));
@@ -387,7 +392,8 @@ TEST_CASE("sip: attended transfer: the two counselors talk while the caller hear
     const double callerTalkTo = call.callerTime.now();
     REQUIRE(call.caller->hangup());
     REQUIRE(phone2->waitEvent("CALL_CLOSED", 5s));
-    CHECK(center.waitAgent(call.agent, [](const json& a) { return a["state"] == "after_call_work"; }));
+    CHECK(center.waitAgent(call.agent,
+                           [](const json& a) { return a["state"] == "after_call_work"; }));
     CHECK(center.waitAgent(agent2, [](const json& a) { return a["state"] == "after_call_work"; }));
 
     const AudioProbe caller(call.caller->heardWav());
@@ -413,8 +419,8 @@ TEST_CASE("sip: attended transfer cancelled: back to the caller, the second coun
     REQUIRE(center.waitAgent(agent2, registered));
     REQUIRE(agent2.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
     REQUIRE(center.waitAgent(agent2, [](const json& a) { return a["state"] == "ready"; }));
-    REQUIRE(call.command("transfer", {{"to", {{"agent", "A1002"}}}, {"mode", "attended"}})
-                .status == 202);
+    REQUIRE(call.command("transfer", {{"to", {{"agent", "A1002"}}}, {"mode", "attended"}}).status ==
+            202);
     REQUIRE(phone2->waitEvent("CALL_INCOMING", 10s));
     // Completing before the answer is refused.
     CHECK(call.agent.post("/api/v1/calls/" + call.callId + "/transfer/complete").status == 409);

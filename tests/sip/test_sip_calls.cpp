@@ -183,7 +183,8 @@ TEST_CASE("sip: answering on the phone itself connects the call on the desktop t
     SipCenter center;
     auto agent = center.login("counselor1");
     auto phone = center.phone("agent1", "2001", party_hz::kAgent1);
-    REQUIRE(center.waitAgent(agent, [](const json& a) { return a["phone"]["registered"] == true; }));
+    REQUIRE(
+        center.waitAgent(agent, [](const json& a) { return a["phone"]["registered"] == true; }));
     REQUIRE(agent.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
     auto c = caller();
     // The dialled number 1588-1234 is the card queue's (center.json "numbers").
@@ -195,8 +196,9 @@ TEST_CASE("sip: answering on the phone itself connects the call on the desktop t
     CHECK((*connected)["queue"] == "card");
     settle(2500ms);
     // The counselor hangs up from the desktop: both phones are released, ACW starts.
-    REQUIRE(agent.post("/api/v1/calls/" + (*connected)["id"].get<std::string>() + "/hangup")
-                .status == 202);
+    REQUIRE(
+        agent.post("/api/v1/calls/" + (*connected)["id"].get<std::string>() + "/hangup").status ==
+        202);
     REQUIRE(c->waitEvent("CALL_CLOSED", 5s));
     REQUIRE(phone->waitEvent("CALL_CLOSED", 5s));
     CHECK(center.waitAgent(agent, [](const json& a) { return a["state"] == "after_call_work"; }));

@@ -310,8 +310,7 @@ void SoftphoneBar::bindSession() {
                                .arg(SoftphoneTexts::command(what), errorText(error)),
                            true);
             });
-    connect(&session_.agent(), &crm::AgentSession::phoneChanged, this,
-            [this] { refreshPhone(); });
+    connect(&session_.agent(), &crm::AgentSession::phoneChanged, this, [this] { refreshPhone(); });
     connect(&session_.agent(), &crm::AgentSession::stateChanged, this, [this] {
         rebuildReasonMenu();  // the check mark on the current reason
         refresh();
@@ -428,12 +427,12 @@ void SoftphoneBar::refreshPhone() {
     phone_->setVisible(phone.known);
     if (!phone.known)
         return;
-    phone_->setText(phone.registered
-                        ? tr("Phone connected · ext. %1", "SIP phone registered: 전화기 연결됨")
-                              .arg(phone.extension)
-                        : tr("Phone not connected · ext. %1",
-                             "SIP phone not registered: 전화기 연결 안 됨")
-                              .arg(phone.extension));
+    phone_->setText(
+        phone.registered
+            ? tr("Phone connected · ext. %1", "SIP phone registered: 전화기 연결됨")
+                  .arg(phone.extension)
+            : tr("Phone not connected · ext. %1", "SIP phone not registered: 전화기 연결 안 됨")
+                  .arg(phone.extension));
     phone_->setToolTip(phone.registered
                            ? tr("Calls ring on your phone; answer there or with Answer here")
                            : tr("Connect (register) your phone to take calls: you cannot go "

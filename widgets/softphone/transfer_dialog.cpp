@@ -192,8 +192,9 @@ void TransferDialog::retranslate() {
     consult_->setText(
         tr("Consult", "talk to the target first; the transfer completes when they answer"));
     attended_->setText(tr("Talk first", "attended transfer: talk with the target, then complete"));
-    attended_->setToolTip(tr("The caller waits on hold while you talk to the target; then "
-                             "complete the transfer or go back to the caller"));
+    attended_->setToolTip(
+        tr("The caller waits on hold while you talk to the target; then "
+           "complete the transfer or go back to the caller"));
     complete_->setText(tr("Complete transfer", "hands the caller to the consulted target"));
     send_->setText(tr("Transfer"));
     cancelConsult_->setText(tr("Back to caller", "cancels a consult transfer"));
@@ -302,7 +303,7 @@ void TransferDialog::send() {
         showMessage(problem, true);
         return;
     }
-    const QString mode = attended_->isChecked() ? QStringLiteral("attended")
+    const QString mode = attended_->isChecked()  ? QStringLiteral("attended")
                          : consult_->isChecked() ? QStringLiteral("consult")
                                                  : QStringLiteral("blind");
     message_.clear();

@@ -41,10 +41,9 @@ void SimCallControl::callerQueued(const std::string& callId, bool again) {
             c.patienceSec = arriving_->patienceSec;
             c.talkSec = arriving_->talkSec;
             c.transcript = arriving_->transcript;
-            std::stable_sort(c.transcript.begin(), c.transcript.end(),
-                             [](const TranscriptLine& x, const TranscriptLine& y) {
-                                 return x.atSec < y.atSec;
-                             });
+            std::stable_sort(
+                c.transcript.begin(), c.transcript.end(),
+                [](const TranscriptLine& x, const TranscriptLine& y) { return x.atSec < y.atSec; });
         }
         if (c.patienceSec)
             c.patienceDeadline = now + std::chrono::seconds(*c.patienceSec);

@@ -81,9 +81,10 @@ void Registrar::setAccounts(const std::vector<PhoneAccount>& accounts) {
         if (!a.ha1.empty()) {
             if (a.ha1.size() != 2 * MD5_SIZE ||
                 a.ha1.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
-                logging::get("sip")->error("extension {}: the stored SIP credential is not an "
-                                           "MD5 HA1; the phone cannot register",
-                                           a.extension);
+                logging::get("sip")->error(
+                    "extension {}: the stored SIP credential is not an "
+                    "MD5 HA1; the phone cannot register",
+                    a.extension);
                 continue;
             }
             for (std::size_t i = 0; i < MD5_SIZE; ++i)

@@ -678,8 +678,8 @@ void SipCallControl::dialOut(const std::string& callId, const std::string& agent
     calls_[callId] = std::move(call);
     // The agent's phone first (it answers by itself), then the customer (legAnswered).
     c.agent = newLeg(callId, LegRole::Agent, agentId);
-    engine_->callExtension(c.agent, extensionOf(agentId),
-                           dialString(options_.centerNumberE164), "AgentDesk", true);
+    engine_->callExtension(c.agent, extensionOf(agentId), dialString(options_.centerNumberE164),
+                           "AgentDesk", true);
 }
 
 void SipCallControl::releaseAgent(const std::string& callId, const std::string& agentId) {
