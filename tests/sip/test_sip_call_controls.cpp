@@ -200,8 +200,6 @@ TEST_CASE(
     const AudioProbe sup(leadPhone.heardWav());
     INFO("caller: " << caller.timeline() << "\nagent: " << agent.timeline()
                     << "\nlead: " << sup.timeline());
-    const double agentShift = 0;  // refined below: the agent's dump began at its answer
-    (void)agentShift;
     const Span listen{listenFrom, whisperFrom}, whisper{whisperFrom, bargeFrom},
         barge{bargeFrom, bargeTo};
     // The caller hears the supervisor only when barged in.

@@ -125,6 +125,17 @@ TEST_CASE("sip: inbound call, queue music, answer from the desktop, both directi
     CHECK(part.status == 206);
     CHECK(part.body.size() == 44);
     CHECK(part.body.substr(0, 4) == "RIFF");
+    // Bad ranges: past the end → 416 with the size; several or malformed → the whole file.
+    const auto tooFar = lead.request("GET", "/api/v1/calls/" + callId + "/recording", "",
+                                     {"Range: bytes=999999999-"});
+    CHECK(tooFar.status == 416);
+    CHECK(tooFar.headers.count("content-range"));
+    for (const char* header : {"Range: bytes=0-1,5-9", "Range: pages=1-2", "Range: bytes=x-y"}) {
+        const auto whole =
+            lead.request("GET", "/api/v1/calls/" + callId + "/recording", "", {header});
+        CHECK(whole.status == (std::string(header) == "Range: bytes=x-y" ? 416 : 200));
+    }
+    CHECK(lead.get("/api/v1/calls/..%2F..%2Fetc%2Fpasswd/recording").status == 404);
 }
 
 TEST_CASE("sip: an unanswered ring goes back to the queue and the agent is not ready", "[sip]") {

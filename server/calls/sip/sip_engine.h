@@ -85,7 +85,6 @@ struct LegEnded {
     std::string detail;
 };
 
-enum class Source { Leg, Player };  // what a leg hears
 
 struct Hear {
     LegId from = 0;
