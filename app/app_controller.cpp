@@ -1,5 +1,7 @@
 #include "app/app_controller.h"
 
+#include <algorithm>
+
 #include <QApplication>
 #include <QFont>
 #include <QScreen>
@@ -247,10 +249,24 @@ void AppController::logout() {
     if (!session_)
         return;
     autosaver_->flushNow();
-    session_->logout([](const crm::ApiError& e) {
+    // The DELETE ends the token on the server, so it must not be cancelled with the session:
+    // the window goes at once, the session object lives on until the server has answered (or
+    // the request timed out).
+    crm::ClientSession* closing = session_.get();
+    closing->logout([this, closing](const crm::ApiError& e) {
         if (e)
             log()->warn("logout: {}", e.describe().toStdString());
+        QMetaObject::invokeMethod(
+            this,
+            [this, closing] {
+                closing_.erase(
+                    std::remove_if(closing_.begin(), closing_.end(),
+                                   [closing](const auto& s) { return s.get() == closing; }),
+                    closing_.end());
+            },
+            Qt::QueuedConnection);
     });
+    closing_.push_back(std::move(session_));
     dropSession();
     showLogin();
     emit loggedOut();

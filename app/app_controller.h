@@ -8,6 +8,7 @@
 // order (window, autosaver flush, session, transport, store, embedded server).
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include <QMainWindow>
 #include <QObject>
@@ -91,6 +92,8 @@ private:
     std::unique_ptr<DesktopNotifier> notifier_;
     std::unique_ptr<widgets::LoginView> loginView_;
     std::unique_ptr<crm::ClientSession> session_;
+    // Sessions logging out: kept until the server has answered their DELETE /sessions/current.
+    std::vector<std::unique_ptr<crm::ClientSession>> closing_;
     std::unique_ptr<MainWindow> window_;
     std::unique_ptr<SupervisorWindow> supervisorWindow_;
     std::optional<widgets::LoginForm> waitingForEmbedded_;

@@ -28,7 +28,7 @@
 #include "server/kb/kb_import.h"
 #include "server/kb/sqlite_knowledge_store.h"
 #include "server/routes/acd_presenter.h"
-#include "server/routes/route_context.h"
+#include "server/routes/api_routes.h"
 #include "server/store/sqlite_crm_store.h"
 
 #ifndef AGENTDESK_VERSION
@@ -332,13 +332,7 @@ std::uint16_t ServerApp::start() {
             seedDemoData(*i.store, center, i.center, customers, true);
         };
     }
-    addHealthAndSessionRoutes(d.router, *d.context);
-    addEventRoutes(d.router, *d.context);
-    addAgentAndCallRoutes(d.router, *d.context);
-    addCrmRoutes(d.router, *d.context);
-    addDemoRoutes(d.router, *d.context);
-    addKnowledgeRoutes(d.router, *d.context);
-    addRecordingRoutes(d.router, *d.context);
+    mountApiRoutes(d.router, *d.context, apiRoutes());
     if (d.sip) {
         d.context->recordingPath = [&d](const std::string& callId) {
             return d.sip->recordingPath(callId);

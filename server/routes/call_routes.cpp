@@ -3,7 +3,7 @@
 
 #include "common/phone.h"
 #include "server/routes/acd_presenter.h"
-#include "server/routes/route_context.h"
+#include "server/routes/api_routes.h"
 
 namespace agentdesk::server {
 
@@ -44,294 +44,355 @@ bool parseWindow(const std::string& text, std::optional<std::chrono::seconds>& w
     return *window <= std::chrono::hours(48);
 }
 
-void callAction(RouteContext& ctx, http::Request& req, const http::ExchangePtr& ex) {
-    auto session = authenticate(ctx, req, ex);
-    if (!session)
-        return;
-    const std::string& agentId = session->user.id;
-    const std::string callId = req.params["id"];
-    const std::string action = req.params["action"];
-    const std::string requestId = requestIdOf(req);
-    Telephony& t = ctx.telephony;
+// 202 {"requestId"} for an ACD command, with the caller's X-Request-Id when given.
+template <class Fn>
+void command(ApiCall& call, Fn fn) {
+    const std::string requestId = requestIdOf(call.req);
+    respondAccepted(call.ex, fn(requestId), requestId);
+}
 
-    auto simple = [&](auto fn) { respondAccepted(ex, fn(), requestId); };
-    if (action == "answer")
-        return simple([&] { return t.answer(agentId, callId, requestId); });
-    if (action == "reject")
-        return simple([&] { return t.reject(agentId, callId, requestId); });
-    if (action == "hold")
-        return simple([&] { return t.hold(agentId, callId, requestId); });
-    if (action == "resume")
-        return simple([&] { return t.resume(agentId, callId, requestId); });
-    if (action == "mute")
-        return simple([&] { return t.mute(agentId, callId, true, requestId); });
-    if (action == "unmute")
-        return simple([&] { return t.mute(agentId, callId, false, requestId); });
-    if (action == "abuse-warning") {
-        return simple([&] { return t.abuseWarning(agentId, callId, requestId); });
-    }
+void answer(RouteContext& ctx, ApiCall& call) {
+    command(call, [&](const std::string& rid) {
+        return ctx.telephony.answer(call.user().id, call.param("id"), rid);
+    });
+}
 
-    auto body = jsonBody(req, ex, /*allowEmpty=*/action == "hangup");
+void reject(RouteContext& ctx, ApiCall& call) {
+    command(call, [&](const std::string& rid) {
+        return ctx.telephony.reject(call.user().id, call.param("id"), rid);
+    });
+}
+
+void hold(RouteContext& ctx, ApiCall& call) {
+    command(call, [&](const std::string& rid) {
+        return ctx.telephony.hold(call.user().id, call.param("id"), rid);
+    });
+}
+
+void resume(RouteContext& ctx, ApiCall& call) {
+    command(call, [&](const std::string& rid) {
+        return ctx.telephony.resume(call.user().id, call.param("id"), rid);
+    });
+}
+
+void mute(RouteContext& ctx, ApiCall& call) {
+    command(call, [&](const std::string& rid) {
+        return ctx.telephony.mute(call.user().id, call.param("id"), true, rid);
+    });
+}
+
+void unmute(RouteContext& ctx, ApiCall& call) {
+    command(call, [&](const std::string& rid) {
+        return ctx.telephony.mute(call.user().id, call.param("id"), false, rid);
+    });
+}
+
+void abuseWarning(RouteContext& ctx, ApiCall& call) {
+    command(call, [&](const std::string& rid) {
+        return ctx.telephony.abuseWarning(call.user().id, call.param("id"), rid);
+    });
+}
+
+void hangup(RouteContext& ctx, ApiCall& call) {
+    auto body = jsonBody(call.req, call.ex, /*allowEmpty=*/true);
     if (!body)
         return;
     Fields f(*body);
-    if (action == "hangup") {
-        auto reason = f.string("reason", false);
-        if (!f.ok())
-            return respondOutcome(ex, f.error());
-        if (reason && *reason != "abuse" && *reason != "normal") {
-            return respondError(ex, ErrorCode::BadRequest, "reason must be \"abuse\" or absent");
-        }
-        return simple(
-            [&] { return t.hangup(agentId, callId, reason && *reason == "abuse", requestId); });
+    auto reason = f.string("reason", false);
+    if (!f.ok())
+        return respondOutcome(call.ex, f.error());
+    if (reason && *reason != "abuse" && *reason != "normal")
+        return respondError(call.ex, ErrorCode::BadRequest, "reason must be \"abuse\" or absent");
+    command(call, [&](const std::string& rid) {
+        return ctx.telephony.hangup(call.user().id, call.param("id"), reason && *reason == "abuse",
+                                    rid);
+    });
+}
+
+void dtmf(RouteContext& ctx, ApiCall& call) {
+    auto body = jsonBody(call.req, call.ex);
+    if (!body)
+        return;
+    Fields f(*body);
+    auto digits = f.string("digits", true);
+    if (!f.ok())
+        return respondOutcome(call.ex, f.error());
+    if (!validDigits(*digits))
+        return respondError(call.ex, ErrorCode::BadRequest, "digits must be 1-32 of 0-9 * #");
+    command(call, [&](const std::string& rid) {
+        return ctx.telephony.dtmf(call.user().id, call.param("id"), *digits, rid);
+    });
+}
+
+void recording(RouteContext& ctx, ApiCall& call) {
+    auto body = jsonBody(call.req, call.ex);
+    if (!body)
+        return;
+    Fields f(*body);
+    auto paused = f.boolean("paused", true);
+    if (!f.ok())
+        return respondOutcome(call.ex, f.error());
+    command(call, [&](const std::string& rid) {
+        return ctx.telephony.setRecordingPaused(call.user().id, call.param("id"), *paused, rid);
+    });
+}
+
+// {"to": {"queue"|"agent"|"number": "…"}} → a target; answers the error itself.
+std::optional<TransferTarget> transferTarget(const json& to, const http::ExchangePtr& ex) {
+    if (to.size() != 1) {
+        respondError(ex, ErrorCode::BadRequest, "to must name exactly one of queue, agent, number");
+        return std::nullopt;
     }
-    if (action == "dtmf") {
-        auto digits = f.string("digits", true);
-        if (!f.ok())
-            return respondOutcome(ex, f.error());
-        if (!validDigits(*digits)) {
-            return respondError(ex, ErrorCode::BadRequest, "digits must be 1-32 of 0-9 * #");
-        }
-        return simple([&] { return t.dtmf(agentId, callId, *digits, requestId); });
+    const auto& [kind, value] = *to.items().begin();
+    if (!value.is_string()) {
+        respondError(ex, ErrorCode::BadRequest, "to." + kind + " must be a string");
+        return std::nullopt;
     }
-    if (action == "recording") {
-        auto paused = f.boolean("paused", true);
-        if (!f.ok())
-            return respondOutcome(ex, f.error());
-        return simple([&] { return t.setRecordingPaused(agentId, callId, *paused, requestId); });
+    TransferTarget target;
+    target.value = value.get<std::string>();
+    if (kind == "queue") {
+        target.kind = TransferTarget::Kind::Queue;
+    } else if (kind == "agent") {
+        target.kind = TransferTarget::Kind::Agent;
+    } else if (kind == "number") {
+        target.kind = TransferTarget::Kind::Number;
+        auto e164 = phone::toE164(target.value);
+        if (!e164) {
+            Outcome o = Outcome::fail(ErrorCode::ValidationFailed, "not a Korean phone number");
+            o.fields.push_back({"to.number", "is not a Korean phone number"});
+            respondOutcome(ex, o);
+            return std::nullopt;
+        }
+        target.value = *e164;
+    } else {
+        respondError(ex, ErrorCode::BadRequest, "to must name exactly one of queue, agent, number");
+        return std::nullopt;
     }
-    if (action == "transfer") {
-        const json* to = f.object("to", true);
-        auto mode = f.string("mode", false);
-        if (!f.ok())
-            return respondOutcome(ex, f.error());
-        if (mode && *mode != "blind" && *mode != "consult" && *mode != "attended") {
-            return respondError(ex, ErrorCode::BadRequest,
-                                "mode must be blind, consult or attended");
-        }
-        if (to->size() != 1) {
-            return respondError(ex, ErrorCode::BadRequest,
-                                "to must name exactly one of queue, agent, number");
-        }
-        const auto& [kind, value] = *to->items().begin();
-        if (!value.is_string()) {
-            return respondError(ex, ErrorCode::BadRequest, "to." + kind + " must be a string");
-        }
-        TransferTarget target;
-        target.value = value.get<std::string>();
-        if (kind == "queue") {
-            target.kind = TransferTarget::Kind::Queue;
-        } else if (kind == "agent") {
-            target.kind = TransferTarget::Kind::Agent;
-        } else if (kind == "number") {
-            target.kind = TransferTarget::Kind::Number;
-            auto e164 = phone::toE164(target.value);
-            if (!e164) {
-                Outcome o = Outcome::fail(ErrorCode::ValidationFailed, "not a Korean phone number");
-                o.fields.push_back({"to.number", "is not a Korean phone number"});
-                return respondOutcome(ex, o);
-            }
-            target.value = *e164;
-        } else {
-            return respondError(ex, ErrorCode::BadRequest,
-                                "to must name exactly one of queue, agent, number");
-        }
-        return simple([&] {
-            const TransferMode m = !mode || *mode == "blind" ? TransferMode::Blind
-                                   : *mode == "consult"      ? TransferMode::Consult
-                                                             : TransferMode::Attended;
-            return t.transfer(agentId, callId, target, m, requestId);
-        });
+    return target;
+}
+
+void transfer(RouteContext& ctx, ApiCall& call) {
+    auto body = jsonBody(call.req, call.ex);
+    if (!body)
+        return;
+    Fields f(*body);
+    const json* to = f.object("to", true);
+    auto mode = f.string("mode", false);
+    if (!f.ok())
+        return respondOutcome(call.ex, f.error());
+    if (mode && *mode != "blind" && *mode != "consult" && *mode != "attended")
+        return respondError(call.ex, ErrorCode::BadRequest,
+                            "mode must be blind, consult or attended");
+    const auto target = transferTarget(*to, call.ex);
+    if (!target)
+        return;
+    const TransferMode m = !mode || *mode == "blind" ? TransferMode::Blind
+                           : *mode == "consult"      ? TransferMode::Consult
+                                                     : TransferMode::Attended;
+    command(call, [&](const std::string& rid) {
+        return ctx.telephony.transfer(call.user().id, call.param("id"), *target, m, rid);
+    });
+}
+
+void completeTransfer(RouteContext& ctx, ApiCall& call) {
+    command(call, [&](const std::string& rid) {
+        return ctx.telephony.completeTransfer(call.user().id, call.param("id"), rid);
+    });
+}
+
+void wrapup(RouteContext& ctx, ApiCall& call) {
+    auto body = jsonBody(call.req, call.ex);
+    if (!body)
+        return;
+    Fields f(*body);
+    auto code = f.string("code", true);
+    auto noteId = f.string("noteId", false);
+    auto next = f.string("nextState", false);
+    if (!f.ok())
+        return respondOutcome(call.ex, f.error());
+    if (next && *next != "ready" && *next != "not_ready")
+        return respondError(call.ex, ErrorCode::BadRequest, "nextState must be ready or not_ready");
+    Outcome invalid = Outcome::fail(ErrorCode::ValidationFailed, "the wrap-up is not valid");
+    if (!ctx.store.wrapupCodeExists(*code))
+        invalid.fields.push_back({"code", "unknown wrap-up code"});
+    if (noteId && !ctx.store.note(*noteId))
+        invalid.fields.push_back({"noteId", "unknown note"});
+    if (!invalid.fields.empty())
+        return respondOutcome(call.ex, invalid);
+    std::optional<AgentState> nextState;
+    if (next)
+        nextState = parseAgentState(*next);
+    command(call, [&](const std::string& rid) {
+        return ctx.telephony.wrapup(call.user().id, call.param("id"), *code, noteId, nextState,
+                                    rid);
+    });
+}
+
+void supervise(RouteContext& ctx, ApiCall& call) {
+    auto body = jsonBody(call.req, call.ex);
+    if (!body)
+        return;
+    Fields f(*body);
+    auto mode = f.string("mode", true);
+    if (!f.ok())
+        return respondOutcome(call.ex, f.error());
+    const auto parsed = parseSupervisionMode(*mode);
+    if (!parsed)
+        return respondError(call.ex, ErrorCode::BadRequest,
+                            "mode must be listen, whisper or barge");
+    command(call, [&](const std::string& rid) {
+        return ctx.telephony.supervise(call.user().id, call.param("id"), *parsed, rid);
+    });
+}
+
+void stopSupervising(RouteContext& ctx, ApiCall& call) {
+    command(call, [&](const std::string& rid) {
+        return ctx.telephony.stopSupervising(call.user().id, call.param("id"), rid);
+    });
+}
+
+void currentCall(RouteContext& ctx, ApiCall& call) {
+    auto current = ctx.telephony.currentCall(call.user().id);
+    if (!current)
+        return respondError(call.ex, ErrorCode::NotFound, "no current call");
+    call.ex->respond(jsonResponse(200, callJson(*current)));
+}
+
+bool isCustomersNumber(RouteContext& ctx, const std::string& customerId, const std::string& e164) {
+    Viewer system;
+    system.role = Role::TeamLead;
+    for (const auto& c : ctx.store.customersByPhone(e164, system)) {
+        if (c.value("id", "") == customerId)
+            return true;
     }
-    if (action == "wrapup") {
-        auto code = f.string("code", true);
-        auto noteId = f.string("noteId", false);
-        auto next = f.string("nextState", false);
-        if (!f.ok())
-            return respondOutcome(ex, f.error());
-        if (next && *next != "ready" && *next != "not_ready") {
-            return respondError(ex, ErrorCode::BadRequest, "nextState must be ready or not_ready");
+    return false;
+}
+
+// Click-to-dial: a number, or one of a customer's own numbers.
+void dial(RouteContext& ctx, ApiCall& call) {
+    const http::ExchangePtr& ex = call.ex;
+    auto body = jsonBody(call.req, ex);
+    if (!body)
+        return;
+    Fields f(*body);
+    auto number = f.string("number", false);
+    auto customerId = f.string("customerId", false);
+    auto phoneId = f.string("phoneId", false);
+    if (!f.ok())
+        return respondOutcome(ex, f.error());
+    if (customerId && !ctx.store.customerExists(*customerId))
+        return respondError(ex, ErrorCode::NotFound, "unknown customer");
+    std::optional<std::string> e164;
+    if (number) {
+        e164 = phone::toE164(*number);
+        // A number with a customer must be one of that customer's: the call makes the customer
+        // this counselor's party, whose numbers the counselor then sees in full.
+        if (e164 && customerId && !isCustomersNumber(ctx, *customerId, *e164)) {
+            Outcome o = Outcome::fail(ErrorCode::ValidationFailed,
+                                      "the number is not one of this customer's");
+            o.fields.push_back({"number", "is not one of the customer's numbers"});
+            return respondOutcome(ex, o);
         }
-        Outcome invalid = Outcome::fail(ErrorCode::ValidationFailed, "the wrap-up is not valid");
-        if (!ctx.store.wrapupCodeExists(*code))
-            invalid.fields.push_back({"code", "unknown wrap-up code"});
-        if (noteId && !ctx.store.note(*noteId))
-            invalid.fields.push_back({"noteId", "unknown note"});
-        if (!invalid.fields.empty())
-            return respondOutcome(ex, invalid);
-        std::optional<AgentState> nextState;
-        if (next)
-            nextState = parseAgentState(*next);
-        return simple(
-            [&] { return t.wrapup(agentId, callId, *code, noteId, nextState, requestId); });
+    } else if (customerId && phoneId) {
+        e164 = ctx.store.customerPhone(*customerId, *phoneId);
+        if (!e164)
+            return respondError(ex, ErrorCode::NotFound, "unknown phone of customer");
+    } else {
+        return respondError(ex, ErrorCode::BadRequest, "give number, or customerId with phoneId");
     }
-    respondError(ex, ErrorCode::NotFound, "unknown call action: " + action);
+    if (!e164) {
+        Outcome o = Outcome::fail(ErrorCode::ValidationFailed, "not a Korean phone number");
+        o.fields.push_back({"number", "is not a Korean phone number"});
+        return respondOutcome(ex, o);
+    }
+    const std::string requestId = requestIdOf(call.req);
+    std::string callId;
+    auto outcome = ctx.telephony.dial(call.user().id, *e164, customerId, requestId, &callId);
+    if (!outcome.ok())
+        return respondOutcome(ex, outcome);
+    ctx.store.audit(call.user().id, customerId.value_or(""), "dial:" + callId, ctx.clock.now());
+    ex->respond(jsonResponse(202, {{"requestId", requestId}, {"callId", callId}}));
+}
+
+void queues(RouteContext& ctx, ApiCall& call) {
+    std::optional<std::chrono::seconds> window;
+    if (!parseWindow(call.req.queryValue("window"), window)) {
+        return respondError(call.ex, ErrorCode::BadRequest,
+                            "window must be today or a duration like 15m, 2h (max 48h)");
+    }
+    const User& user = call.user();
+    std::set<std::string> skills(user.skills.begin(), user.skills.end());
+    call.ex->respond(jsonResponse(200, queuesJson(ctx.telephony.queues(
+                                           window, isSupervisor(user.role) ? nullptr : &skills))));
+}
+
+void me(RouteContext& ctx, ApiCall& call) {
+    const auto agent = ctx.telephony.agent(call.user().id);
+    call.ex->respond(jsonResponse(200, agent ? agentJson(*agent) : json()));
+}
+
+void setState(RouteContext& ctx, ApiCall& call) {
+    auto body = jsonBody(call.req, call.ex);
+    if (!body)
+        return;
+    Fields f(*body);
+    auto state = f.string("state", true);
+    auto reason = f.string("reason", false);
+    if (!f.ok())
+        return respondOutcome(call.ex, f.error());
+    if (*state != "ready" && *state != "not_ready" && *state != "after_call_work") {
+        return respondError(call.ex, ErrorCode::BadRequest,
+                            "state must be ready, not_ready or after_call_work");
+    }
+    if (*state == "not_ready" && reason) {
+        const auto& known = ctx.notReadyReasons;
+        if (std::find(known.begin(), known.end(), *reason) == known.end()) {
+            Outcome o = Outcome::fail(ErrorCode::ValidationFailed, "unknown not-ready reason");
+            o.fields.push_back({"reason", "is not a configured not-ready reason"});
+            return respondOutcome(call.ex, o);
+        }
+    }
+    command(call, [&](const std::string& rid) {
+        return ctx.telephony.setAgentState(call.user().id, *parseAgentState(*state),
+                                           reason.value_or(""), rid);
+    });
+}
+
+void agents(RouteContext& ctx, ApiCall& call) {
+    call.ex->respond(jsonResponse(200, agentsJson(ctx.telephony.agents())));
 }
 
 }  // namespace
 
-void addAgentAndCallRoutes(http::Router& router, RouteContext& ctx) {
-    router.add("GET", "/api/v1/agents/me", [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-        auto session = authenticate(ctx, req, ex);
-        if (!session)
-            return;
-        const auto agent = ctx.telephony.agent(session->user.id);
-        ex->respond(jsonResponse(200, agent ? agentJson(*agent) : json()));
-    });
+std::vector<ApiRoute> agentRoutes() {
+    return {
+        {"GET", "/api/v1/agents/me", anyRole(), me},
+        {"PUT", "/api/v1/agents/me/state", anyRole(), setState},
+        {"GET", "/api/v1/agents", supervisors(), agents},
+        {"GET", "/api/v1/queues", anyRole(), queues},
+    };
+}
 
-    router.add(
-        "PUT", "/api/v1/agents/me/state", [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-            auto in = authenticatedBody(ctx, req, ex);
-            if (!in)
-                return;
-            const AuthSession* session = &in->session;
-            const json* body = &in->body;
-            Fields f(*body);
-            auto state = f.string("state", true);
-            auto reason = f.string("reason", false);
-            if (!f.ok())
-                return respondOutcome(ex, f.error());
-            if (*state != "ready" && *state != "not_ready" && *state != "after_call_work") {
-                return respondError(ex, ErrorCode::BadRequest,
-                                    "state must be ready, not_ready or after_call_work");
-            }
-            if (*state == "not_ready" && reason) {
-                const auto& known = ctx.notReadyReasons;
-                if (std::find(known.begin(), known.end(), *reason) == known.end()) {
-                    Outcome o =
-                        Outcome::fail(ErrorCode::ValidationFailed, "unknown not-ready reason");
-                    o.fields.push_back({"reason", "is not a configured not-ready reason"});
-                    return respondOutcome(ex, o);
-                }
-            }
-            const std::string requestId = requestIdOf(req);
-            respondAccepted(ex,
-                            ctx.telephony.setAgentState(session->user.id, *parseAgentState(*state),
-                                                        reason.value_or(""), requestId),
-                            requestId);
-        });
-
-    router.add("GET", "/api/v1/agents", [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-        if (!authenticate(ctx, req, ex, {Role::TeamLead, Role::Trainer}))
-            return;
-        ex->respond(jsonResponse(200, agentsJson(ctx.telephony.agents())));
-    });
-
-    router.add("GET", "/api/v1/calls/current",
-               [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-                   auto session = authenticate(ctx, req, ex);
-                   if (!session)
-                       return;
-                   auto call = ctx.telephony.currentCall(session->user.id);
-                   if (!call)
-                       return respondError(ex, ErrorCode::NotFound, "no current call");
-                   ex->respond(jsonResponse(200, callJson(*call)));
-               });
-
-    // Before the generic call actions: supervision is for team leads and trainers, on another
-    // agent's call.
-    router.add("POST", "/api/v1/calls/{id}/supervise",
-               [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-                   auto in = authenticatedBody(ctx, req, ex, {Role::TeamLead, Role::Trainer});
-                   if (!in)
-                       return;
-                   Fields f(in->body);
-                   auto mode = f.string("mode", true);
-                   if (!f.ok())
-                       return respondOutcome(ex, f.error());
-                   const auto parsed = parseSupervisionMode(*mode);
-                   if (!parsed) {
-                       return respondError(ex, ErrorCode::BadRequest,
-                                           "mode must be listen, whisper or barge");
-                   }
-                   const std::string requestId = requestIdOf(req);
-                   respondAccepted(ex,
-                                   ctx.telephony.supervise(in->session.user.id, req.params["id"],
-                                                           *parsed, requestId),
-                                   requestId);
-               });
-
-    router.add("POST", "/api/v1/calls/{id}/supervise/stop",
-               [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-                   auto session = authenticate(ctx, req, ex, {Role::TeamLead, Role::Trainer});
-                   if (!session)
-                       return;
-                   const std::string requestId = requestIdOf(req);
-                   respondAccepted(
-                       ex,
-                       ctx.telephony.stopSupervising(session->user.id, req.params["id"], requestId),
-                       requestId);
-               });
-
-    router.add(
-        "POST", "/api/v1/calls/{id}/transfer/complete",
-        [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-            auto session = authenticate(ctx, req, ex);
-            if (!session)
-                return;
-            const std::string requestId = requestIdOf(req);
-            respondAccepted(
-                ex, ctx.telephony.completeTransfer(session->user.id, req.params["id"], requestId),
-                requestId);
-        });
-
-    router.add(
-        "POST", "/api/v1/calls/{id}/{action}",
-        [&ctx](http::Request& req, const http::ExchangePtr& ex) { callAction(ctx, req, ex); });
-
-    router.add("POST", "/api/v1/calls", [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-        auto in = authenticatedBody(ctx, req, ex);
-        if (!in)
-            return;
-        const AuthSession* session = &in->session;
-        const json* body = &in->body;
-        Fields f(*body);
-        auto number = f.string("number", false);
-        auto customerId = f.string("customerId", false);
-        auto phoneId = f.string("phoneId", false);
-        if (!f.ok())
-            return respondOutcome(ex, f.error());
-        if (customerId && !ctx.store.customerExists(*customerId)) {
-            return respondError(ex, ErrorCode::NotFound, "unknown customer");
-        }
-        std::optional<std::string> e164;
-        if (number) {
-            e164 = phone::toE164(*number);
-        } else if (customerId && phoneId) {
-            e164 = ctx.store.customerPhone(*customerId, *phoneId);
-            if (!e164)
-                return respondError(ex, ErrorCode::NotFound, "unknown phone of customer");
-        } else {
-            return respondError(ex, ErrorCode::BadRequest,
-                                "give number, or customerId with phoneId");
-        }
-        if (!e164) {
-            Outcome o = Outcome::fail(ErrorCode::ValidationFailed, "not a Korean phone number");
-            o.fields.push_back({"number", "is not a Korean phone number"});
-            return respondOutcome(ex, o);
-        }
-        const std::string requestId = requestIdOf(req);
-        std::string callId;
-        auto outcome = ctx.telephony.dial(session->user.id, *e164, customerId, requestId, &callId);
-        if (!outcome.ok())
-            return respondOutcome(ex, outcome);
-        ex->respond(jsonResponse(202, {{"requestId", requestId}, {"callId", callId}}));
-    });
-
-    router.add("GET", "/api/v1/queues", [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-        auto session = authenticate(ctx, req, ex);
-        if (!session)
-            return;
-        std::optional<std::chrono::seconds> window;
-        if (!parseWindow(req.queryValue("window"), window)) {
-            return respondError(ex, ErrorCode::BadRequest,
-                                "window must be today or a duration like 15m, 2h (max 48h)");
-        }
-        std::set<std::string> skills(session->user.skills.begin(), session->user.skills.end());
-        ex->respond(
-            jsonResponse(200, queuesJson(ctx.telephony.queues(
-                                  window, isSupervisor(session->user.role) ? nullptr : &skills))));
-    });
+std::vector<ApiRoute> callRoutes() {
+    return {
+        {"GET", "/api/v1/calls/current", anyRole(), currentCall},
+        {"POST", "/api/v1/calls", anyRole(), dial},
+        {"POST", "/api/v1/calls/{id}/answer", anyRole(), answer},
+        {"POST", "/api/v1/calls/{id}/reject", anyRole(), reject},
+        {"POST", "/api/v1/calls/{id}/hold", anyRole(), hold},
+        {"POST", "/api/v1/calls/{id}/resume", anyRole(), resume},
+        {"POST", "/api/v1/calls/{id}/mute", anyRole(), mute},
+        {"POST", "/api/v1/calls/{id}/unmute", anyRole(), unmute},
+        {"POST", "/api/v1/calls/{id}/dtmf", anyRole(), dtmf},
+        {"POST", "/api/v1/calls/{id}/recording", anyRole(), recording},
+        {"POST", "/api/v1/calls/{id}/abuse-warning", anyRole(), abuseWarning},
+        {"POST", "/api/v1/calls/{id}/hangup", anyRole(), hangup},
+        {"POST", "/api/v1/calls/{id}/transfer", anyRole(), transfer},
+        {"POST", "/api/v1/calls/{id}/transfer/complete", anyRole(), completeTransfer},
+        {"POST", "/api/v1/calls/{id}/wrapup", anyRole(), wrapup},
+        {"POST", "/api/v1/calls/{id}/supervise", supervisors(), supervise},
+        {"POST", "/api/v1/calls/{id}/supervise/stop", supervisors(), stopSupervising},
+    };
 }
 
 }  // namespace agentdesk::server

@@ -2,7 +2,7 @@
 #include <charconv>
 
 #include "server/routes/acd_presenter.h"
-#include "server/routes/route_context.h"
+#include "server/routes/api_routes.h"
 
 namespace agentdesk::server {
 
@@ -25,42 +25,44 @@ json snapshotFor(RouteContext& ctx, const AuthSession& session) {
     return snap;
 }
 
+void snapshot(RouteContext& ctx, ApiCall& call) {
+    call.ex->respond(jsonResponse(200, snapshotFor(ctx, *call.session)));
+}
+
+void events(RouteContext& ctx, ApiCall& call) {
+    const http::Request& req = call.req;
+    std::string last = req.header("last-event-id");
+    if (last.empty())
+        last = req.queryValue("lastEventId");
+    std::optional<std::uint64_t> lastId;
+    if (!last.empty()) {
+        std::uint64_t value = 0;
+        auto [ptr, ec] = std::from_chars(last.data(), last.data() + last.size(), value);
+        if (ec != std::errc() || ptr != last.data() + last.size()) {
+            return respondError(call.ex, ErrorCode::BadRequest, "Last-Event-ID must be an integer");
+        }
+        lastId = value;
+    }
+    const AuthSession s = *call.session;
+    Subscriber sub;
+    sub.agentId = s.user.id;
+    sub.supervisor = isSupervisor(s.user.role);
+    sub.skills = {s.user.skills.begin(), s.user.skills.end()};
+    sub.token = s.token;
+    auto stream = call.ex->startEventStream();
+    ctx.hub.subscribe(std::move(sub), std::move(stream), lastId,
+                      [&ctx, s] { return snapshotFor(ctx, s); });
+}
+
 }  // namespace
 
-void addEventRoutes(http::Router& router, RouteContext& ctx) {
-    router.add("GET", "/api/v1/snapshot", [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-        auto session = authenticate(ctx, req, ex);
-        if (!session)
-            return;
-        ex->respond(jsonResponse(200, snapshotFor(ctx, *session)));
-    });
-
-    router.add("GET", "/api/v1/events", [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-        auto session = authenticate(ctx, req, ex);
-        if (!session)
-            return;
-        std::string last = req.header("last-event-id");
-        if (last.empty())
-            last = req.queryValue("lastEventId");
-        std::optional<std::uint64_t> lastId;
-        if (!last.empty()) {
-            std::uint64_t value = 0;
-            auto [ptr, ec] = std::from_chars(last.data(), last.data() + last.size(), value);
-            if (ec != std::errc() || ptr != last.data() + last.size()) {
-                return respondError(ex, ErrorCode::BadRequest, "Last-Event-ID must be an integer");
-            }
-            lastId = value;
-        }
-        Subscriber sub;
-        sub.agentId = session->user.id;
-        sub.supervisor = isSupervisor(session->user.role);
-        sub.skills = {session->user.skills.begin(), session->user.skills.end()};
-        sub.token = session->token;
-        auto stream = ex->startEventStream();
-        const AuthSession s = *session;
-        ctx.hub.subscribe(std::move(sub), std::move(stream), lastId,
-                          [&ctx, s] { return snapshotFor(ctx, s); });
-    });
+std::vector<ApiRoute> eventRoutes() {
+    RouteAccess stream = anyRole();
+    stream.queryToken = true;  // EventSource cannot send an Authorization header
+    return {
+        {"GET", "/api/v1/snapshot", anyRole(), snapshot},
+        {"GET", "/api/v1/events", stream, events},
+    };
 }
 
 }  // namespace agentdesk::server

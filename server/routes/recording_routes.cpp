@@ -3,7 +3,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "server/routes/route_context.h"
+#include "server/routes/api_routes.h"
 
 namespace agentdesk::server {
 
@@ -60,49 +60,48 @@ std::optional<ByteRange> parseRange(const std::string& header, std::uint64_t siz
     return r;
 }
 
+void download(RouteContext& ctx, ApiCall& call) {
+    const std::string callId = call.param("id");
+    const auto path = ctx.recordingPath ? ctx.recordingPath(callId) : std::nullopt;
+    if (!path)
+        return respondError(call.ex, ErrorCode::NotFound, "no recording of this call");
+    std::ifstream in(*path, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    std::string data = std::move(buffer).str();
+    if (!in && !in.eof())
+        return respondError(call.ex, ErrorCode::Internal, "the recording cannot be read");
+    ctx.store.audit(call.user().id, ctx.store.customerOfCall(callId).value_or(""),
+                    "listen_recording:" + callId, ctx.clock.now());
+    http::Response r;
+    r.contentType = "audio/wav";
+    r.headers.push_back({"Accept-Ranges", "bytes"});
+    bool bad = false;
+    const auto range = parseRange(call.req.header("range"), data.size(), &bad);
+    if (bad) {
+        r.status = 416;
+        r.headers.push_back({"Content-Range", "bytes */" + std::to_string(data.size())});
+        r.body.clear();
+        return call.ex->respond(std::move(r));
+    }
+    if (range) {
+        r.status = 206;
+        r.headers.push_back({"Content-Range", "bytes " + std::to_string(range->first) + "-" +
+                                                  std::to_string(range->last) + "/" +
+                                                  std::to_string(data.size())});
+        r.body = data.substr(range->first, range->last - range->first + 1);
+    } else {
+        r.body = std::move(data);
+    }
+    call.ex->respond(std::move(r));
+}
+
 }  // namespace
 
-void addRecordingRoutes(http::Router& router, RouteContext& ctx) {
-    router.add(
-        "GET", "/api/v1/calls/{id}/recording",
-        [&ctx](http::Request& req, const http::ExchangePtr& ex) {
-            auto session = authenticate(ctx, req, ex, {Role::TeamLead, Role::Trainer});
-            if (!session)
-                return;
-            const std::string callId = req.params["id"];
-            const auto path = ctx.recordingPath ? ctx.recordingPath(callId) : std::nullopt;
-            if (!path)
-                return respondError(ex, ErrorCode::NotFound, "no recording of this call");
-            std::ifstream in(*path, std::ios::binary);
-            std::ostringstream buffer;
-            buffer << in.rdbuf();
-            std::string data = std::move(buffer).str();
-            if (!in && !in.eof())
-                return respondError(ex, ErrorCode::Internal, "the recording cannot be read");
-            ctx.store.audit(session->user.id, ctx.store.customerOfCall(callId).value_or(""),
-                            "listen_recording:" + callId, ctx.clock.now());
-            http::Response r;
-            r.contentType = "audio/wav";
-            r.headers.push_back({"Accept-Ranges", "bytes"});
-            bool bad = false;
-            const auto range = parseRange(req.header("range"), data.size(), &bad);
-            if (bad) {
-                r.status = 416;
-                r.headers.push_back({"Content-Range", "bytes */" + std::to_string(data.size())});
-                r.body.clear();
-                return ex->respond(std::move(r));
-            }
-            if (range) {
-                r.status = 206;
-                r.headers.push_back({"Content-Range", "bytes " + std::to_string(range->first) +
-                                                          "-" + std::to_string(range->last) + "/" +
-                                                          std::to_string(data.size())});
-                r.body = data.substr(range->first, range->last - range->first + 1);
-            } else {
-                r.body = std::move(data);
-            }
-            ex->respond(std::move(r));
-        });
+std::vector<ApiRoute> recordingRoutes() {
+    return {
+        {"GET", "/api/v1/calls/{id}/recording", supervisors(), download},
+    };
 }
 
 }  // namespace agentdesk::server

@@ -32,20 +32,20 @@ void respondAccepted(const http::ExchangePtr& ex, const Outcome& outcome,
     ex->respond(jsonResponse(202, {{"requestId", requestId}}));
 }
 
-std::string bearerToken(const http::Request& request) {
+std::string bearerToken(const http::Request& request, bool allowQuery) {
     const std::string header = request.header("authorization");
     static const std::string prefix = "Bearer ";
     if (header.size() > prefix.size() && (header.compare(0, prefix.size(), prefix) == 0 ||
                                           header.compare(0, prefix.size(), "bearer ") == 0)) {
         return header.substr(prefix.size());
     }
-    return request.queryValue("access_token");
+    return allowQuery ? request.queryValue("access_token") : std::string();
 }
 
 std::optional<AuthSession> authenticate(RouteContext& ctx, const http::Request& request,
-                                        const http::ExchangePtr& ex,
-                                        std::initializer_list<Role> roles) {
-    const std::string token = bearerToken(request);
+                                        const http::ExchangePtr& ex, const std::vector<Role>& roles,
+                                        bool allowQueryToken) {
+    const std::string token = bearerToken(request, allowQueryToken);
     if (token.empty()) {
         respondError(ex, ErrorCode::Unauthorized, "missing bearer token");
         return std::nullopt;
@@ -60,9 +60,13 @@ std::optional<AuthSession> authenticate(RouteContext& ctx, const http::Request& 
         for (Role r : roles)
             allowed = allowed || r == session->user.role;
         if (!allowed) {
-            respondError(ex, ErrorCode::Forbidden,
-                         "this needs the role " + std::string(roleName(*roles.begin())) +
-                             (roles.size() > 1 ? " or another supervising role" : ""));
+            std::string names;
+            for (std::size_t i = 0; i < roles.size(); ++i)
+                names += (i == 0                  ? ""
+                          : i + 1 == roles.size() ? " or "
+                                                  : ", ") +
+                         std::string(roleName(roles[i]));
+            respondError(ex, ErrorCode::Forbidden, "this needs the role " + names);
             return std::nullopt;
         }
     }
@@ -85,23 +89,26 @@ std::optional<json> jsonBody(const http::Request& request, const http::ExchangeP
     return body;
 }
 
-std::optional<AuthenticatedBody> authenticatedBody(RouteContext& ctx, const http::Request& request,
-                                                   const http::ExchangePtr& ex,
-                                                   std::initializer_list<Role> roles) {
-    auto session = authenticate(ctx, request, ex, roles);
-    if (!session)
-        return std::nullopt;
-    auto body = jsonBody(request, ex);
-    if (!body)
-        return std::nullopt;
-    return AuthenticatedBody{std::move(*session), std::move(*body)};
-}
-
 std::string requestIdOf(const http::Request& request) {
     std::string id = request.header("x-request-id");
     if (!id.empty() && id.size() <= 128)
         return id;
     return "req-" + randomToken().substr(0, 16);
+}
+
+bool withinLimit(http::RateLimiter& limiter, const std::string& key, TimePoint now,
+                 const http::ExchangePtr& ex, const std::string& what) {
+    std::chrono::seconds retry{1};
+    if (limiter.take(key, now, &retry))
+        return true;
+    http::Response r =
+        jsonResponse(429, {{"error",
+                            {{"code", "too_many_requests"},
+                             {"message", "too many " + what + "; try again in " +
+                                             std::to_string(retry.count()) + " s"}}}});
+    r.headers.push_back({"Retry-After", std::to_string(retry.count())});
+    ex->respond(std::move(r));
+    return false;
 }
 
 Viewer viewerOf(RouteContext& ctx, const AuthSession& session) {

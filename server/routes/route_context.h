@@ -6,7 +6,7 @@
 // comes back with post(io, …).
 #include <filesystem>
 #include <functional>
-#include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -19,6 +19,7 @@
 #include "server/auth/session_manager.h"
 #include "server/clock.h"
 #include "server/events/event_hub.h"
+#include "server/http/rate_limiter.h"
 #include "server/http/router.h"
 #include "server/store/crm_store.h"
 
@@ -46,6 +47,9 @@ struct RouteContext {
     ScenarioRunner* scenarios;  // null when the server is not in demo mode
     // Real telephony: where a call's recording is (nullopt: none).
     std::function<std::optional<std::filesystem::path>(const std::string& callId)> recordingPath;
+    // Customer search per user: 20 at once, then one a second (against harvesting the CRM).
+    std::shared_ptr<http::RateLimiter> customerSearches =
+        std::make_shared<http::RateLimiter>(20, std::chrono::seconds(1));
 };
 
 using nlohmann::json;
@@ -58,24 +62,22 @@ void respondOutcome(const http::ExchangePtr& ex, const Outcome& outcome);
 void respondAccepted(const http::ExchangePtr& ex, const Outcome& outcome,
                      const std::string& requestId);
 
-// The bearer token from the Authorization header (or ?access_token= for EventSource).
-std::string bearerToken(const http::Request& request);
-// Answers 401/403 itself and returns nullopt when the request may not go on.
+// The bearer token from the Authorization header (or, with allowQuery, ?access_token= for
+// EventSource, which cannot send headers).
+std::string bearerToken(const http::Request& request, bool allowQuery);
+// Answers 401/403 itself and returns nullopt when the request may not go on. Called by the
+// route table (api_routes.h) before any handler runs.
 std::optional<AuthSession> authenticate(RouteContext& ctx, const http::Request& request,
-                                        const http::ExchangePtr& ex,
-                                        std::initializer_list<Role> roles = {});
-// authenticate() and jsonBody() in one step, for commands that carry a body.
-struct AuthenticatedBody {
-    AuthSession session;
-    json body;
-};
-std::optional<AuthenticatedBody> authenticatedBody(RouteContext& ctx, const http::Request& request,
-                                                   const http::ExchangePtr& ex,
-                                                   std::initializer_list<Role> roles = {});
+                                        const http::ExchangePtr& ex, const std::vector<Role>& roles,
+                                        bool allowQueryToken);
 // Parses a JSON object body; answers 400 itself on anything else.
 std::optional<json> jsonBody(const http::Request& request, const http::ExchangePtr& ex,
                              bool allowEmpty = false);
 std::string requestIdOf(const http::Request& request);
+// Takes a token from `limiter` for `key`; without one answers 429 with Retry-After itself and
+// returns false.
+bool withinLimit(http::RateLimiter& limiter, const std::string& key, TimePoint now,
+                 const http::ExchangePtr& ex, const std::string& what);
 Viewer viewerOf(RouteContext& ctx, const AuthSession& session);
 
 // Typed field access that collects errors: wrong type → 400 bad_request.
@@ -95,13 +97,5 @@ private:
     const json& object_;
     std::vector<FieldError> errors_;
 };
-
-void addHealthAndSessionRoutes(http::Router& router, RouteContext& ctx);
-void addEventRoutes(http::Router& router, RouteContext& ctx);
-void addAgentAndCallRoutes(http::Router& router, RouteContext& ctx);
-void addCrmRoutes(http::Router& router, RouteContext& ctx);
-void addDemoRoutes(http::Router& router, RouteContext& ctx);
-void addKnowledgeRoutes(http::Router& router, RouteContext& ctx);
-void addRecordingRoutes(http::Router& router, RouteContext& ctx);
 
 }  // namespace agentdesk::server

@@ -13,21 +13,32 @@ namespace agentdesk::siptest {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-SipCenter::SipCenter(std::string outboundUri) {
-    dir_ = makeRunDir("center");
-    recordings_ = dir_ / "recordings";
+fs::path shortGreetingPrompts(const fs::path& dir, bool shortProtection) {
     std::string why;
     const auto prompts = server::prompts::findPromptDir({}, &why);
     if (!prompts)
         throw std::runtime_error("no prompts built: " + why);
-    const fs::path promptCopy = dir_ / "prompts";
+    const fs::path promptCopy = dir / "prompts";
     fs::copy(*prompts, promptCopy, fs::copy_options::recursive);
     // Recorded prompts replace generated ones file by file (docs/prompts.md): a short greeting.
     for (const char* lang : {"ko", "en"}) {
-        for (const auto& id : server::prompts::greetingIds(
-                 lang[0] == 'k' ? server::prompts::Lang::Ko : server::prompts::Lang::En))
+        const auto l = lang[0] == 'k' ? server::prompts::Lang::Ko : server::prompts::Lang::En;
+        auto ids = server::prompts::greetingIds(l);
+        if (shortProtection) {
+            for (const auto& more :
+                 {server::prompts::abuseWarningIds(l), server::prompts::protectionClosingIds(l)})
+                ids.insert(ids.end(), more.begin(), more.end());
+        }
+        for (const auto& id : ids)
             writeToneWav(promptCopy / lang / (id + ".wav"), 0, 0, 0.2);
     }
+    return promptCopy;
+}
+
+SipCenter::SipCenter(std::string outboundUri) {
+    dir_ = makeRunDir("center");
+    recordings_ = dir_ / "recordings";
+    const fs::path promptCopy = shortGreetingPrompts(dir_);
     server::ServerConfig config;
     config.port = 0;
     config.dbPath = ":memory:";

@@ -16,6 +16,12 @@
 
 namespace agentdesk::siptest {
 
+// The build's prompts copied to dir/prompts with the spoken greeting (20 s) replaced by 0.2 s
+// of silence (with shortProtection also the abuse warning and the protection closing); returns
+// the copy's path. Throws when no prompts were built.
+std::filesystem::path shortGreetingPrompts(const std::filesystem::path& dir,
+                                           bool shortProtection = false);
+
 class SipCenter {
 public:
     // outboundUri: the gateway for calls to numbers (--sip-outbound), e.g. a SIPp echo.

@@ -1,5 +1,9 @@
 #include "tests/support/http_client.h"
 
+#include <strings.h>
+
+#include <algorithm>
+
 #include <cstdio>
 
 #include <curl/curl.h>
@@ -46,9 +50,22 @@ std::string HttpResult::errorCode() const {
     return {};
 }
 
+namespace {
+std::function<void()>& beforeRequest() {
+    static std::function<void()> hook;
+    return hook;
+}
+}  // namespace
+
+void HttpClient::setBeforeRequest(std::function<void()> hook) {
+    beforeRequest() = std::move(hook);
+}
+
 HttpResult HttpClient::request(const std::string& method, const std::string& path,
                                const std::string& body,
                                const std::vector<std::string>& headers) const {
+    if (beforeRequest())
+        beforeRequest()();
     HttpResult result;
     CURL* curl = curl_easy_init();
     const std::string url = base_ + path;
@@ -57,7 +74,11 @@ HttpResult HttpClient::request(const std::string& method, const std::string& pat
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 10000L);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     struct curl_slist* list = nullptr;
-    list = curl_slist_append(list, "Content-Type: application/json");
+    const bool ownType = std::any_of(headers.begin(), headers.end(), [](const std::string& h) {
+        return h.size() >= 13 && strncasecmp(h.c_str(), "content-type:", 13) == 0;
+    });
+    if (!ownType)  // a test may send another type (or "Content-Type:" to send none)
+        list = curl_slist_append(list, "Content-Type: application/json");
     if (!token_.empty())
         list = curl_slist_append(list, ("Authorization: Bearer " + token_).c_str());
     for (const auto& h : headers)

@@ -54,6 +54,11 @@ public:
     // Logs in and keeps the token. Returns the session response body.
     nlohmann::json login(const std::string& username, const std::string& password = "demo");
 
+    // Runs before every request of every client in this process (none by default). The SIP
+    // parity suite waits there for phones still picking up: a simulated call answers at once,
+    // a phone takes a round trip, and the call-flow tests send their next command right away.
+    static void setBeforeRequest(std::function<void()> hook);
+
 private:
     std::string base_;
     std::string token_;

@@ -18,6 +18,10 @@
 
 #include "common/logging.h"
 #include "crm/log/qt_message_bridge.h"
+#ifdef AGENTDESK_SIP_PARITY
+#include "tests/sip/parity/sip_parity_telephony.h"
+#include "tests/sip/support/work_dir.h"
+#endif
 
 int main(int argc, char* argv[]) {
     namespace fs = std::filesystem;
@@ -50,7 +54,15 @@ int main(int argc, char* argv[]) {
 #else
     QCoreApplication app(argc, argv);
 #endif
+#ifdef AGENTDESK_SIP_PARITY
+    // The same call-flow tests, with SIP telephony and real SIP phones and callers.
+    agentdesk::test::setTestTelephony(
+        [] { return std::make_unique<agentdesk::siptest::SipParityTelephony>(); });
+#endif
     const int result = Catch::Session().run(argc, argv);
+#ifdef AGENTDESK_SIP_PARITY
+    agentdesk::siptest::finishWorkRoot(result == 0);
+#endif
     curl_global_cleanup();
     agentdesk::logging::shutdown();
     std::error_code ec;

@@ -4,6 +4,17 @@
 
 namespace agentdesk::test {
 
+namespace {
+TestTelephonyFactory& telephonyFactory() {
+    static TestTelephonyFactory factory;
+    return factory;
+}
+}  // namespace
+
+void setTestTelephony(TestTelephonyFactory factory) {
+    telephonyFactory() = std::move(factory);
+}
+
 TimePoint testStartTime() {
     return *parseRfc3339("2026-11-23T01:00:00Z");
 }
@@ -21,12 +32,35 @@ TestServer::TestServer(TestServerOptions options) : clock_(testStartTime()) {
     config.adjustCenter = options.adjustCenter;
     config.demoKnowledge = options.demoKnowledge;
     config.demoAgents = options.demoAgents;
+    if (telephonyFactory()) {
+        telephony_ = telephonyFactory()();
+        telephony_->configure(config);
+    }
     app_ = std::make_unique<server::ServerApp>(config);
     app_->start();
+    if (telephony_)
+        telephony_->started(*this);
 }
 
 TestServer::~TestServer() {
+    if (telephony_)
+        telephony_->stopping();
     app_->stop();
+}
+
+void TestServer::advance(std::chrono::milliseconds by) {
+    if (!telephony_)
+        return app_->advance(by);
+    const TimePoint target = clock_.now() + by;
+    for (;;) {
+        telephony_->advancing();
+        const auto next = telephony_->nextDeadline();
+        const TimePoint stop = next && *next > clock_.now() && *next < target ? *next : target;
+        app_->advance(std::chrono::duration_cast<std::chrono::milliseconds>(stop - clock_.now()));
+        telephony_->advanced();
+        if (stop >= target)
+            return;
+    }
 }
 
 HttpClient TestServer::loggedIn(const std::string& username) const {
@@ -34,10 +68,14 @@ HttpClient TestServer::loggedIn(const std::string& username) const {
     auto body = c.login(username);
     if (c.token().empty())
         throw std::runtime_error("login failed: " + body.dump());
+    if (telephony_)
+        telephony_->loggedIn(c);
     return c;
 }
 
 std::string TestServer::injectCall(const nlohmann::json& spec) {
+    if (telephony_)
+        return telephony_->injectCall(spec);
     if (!trainer_)
         trainer_ = std::make_unique<HttpClient>(loggedIn("trainer1"));
     auto r = trainer_->post("/api/v1/demo/calls", spec);

@@ -1,5 +1,6 @@
 #include "server/calls/sip/engine_core.h"
 
+#include <cctype>
 #include <cstring>
 
 #include "common/logging.h"
@@ -22,6 +23,34 @@ std::string ipText(const sa& addr) {
     char buf[64] = {};
     sa_ntop(&addr, buf, sizeof(buf));
     return sa_af(&addr) == AF_INET6 ? "[" + std::string(buf) + "]" : std::string(buf);
+}
+
+std::string headerValue(const sip_msg* msg, const char* name) {
+    const sip_hdr* h = sip_msg_xhdr(msg, name);
+    return h ? plString(h->val) : std::string();
+}
+
+// The IVR's data on a trunk's INVITE. Values that are not what the header says are ignored (and
+// logged): an intent is an id of lower-case letters, digits and '_' (at most 40).
+void readAttachedData(const sip_msg* msg, InboundCall& call) {
+    auto log = agentdesk::logging::get("sip");
+    const std::string intent = headerValue(msg, "X-AgentDesk-Intent");
+    const bool intentOk =
+        !intent.empty() && intent.size() <= 40 &&
+        intent.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos;
+    if (intentOk)
+        call.intent = intent;
+    else if (!intent.empty())
+        log->warn("INVITE: X-AgentDesk-Intent ignored: not an intent id");
+    std::string verified = headerValue(msg, "X-AgentDesk-Verified");
+    for (char& c : verified)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (verified == "yes" || verified == "true" || verified == "1")
+        call.verified = true;
+    else if (verified == "no" || verified == "false" || verified == "0")
+        call.verified = false;
+    else if (!verified.empty())
+        log->warn("INVITE: X-AgentDesk-Verified ignored: not yes or no");
 }
 
 }  // namespace
@@ -241,6 +270,8 @@ void EngineCore::handleInvite(const sip_msg* msg) {
     call.remoteAddr = saString(msg->src);
     call.fromRegisteredPhone = !phone.empty();
     call.phoneExtension = phone;
+    if (phone.empty())
+        readAttachedData(msg, call);
     log->info("leg {}: INVITE {} from {} <{}> via {}{}", id, call.requestUser, call.fromDisplay,
               call.fromUser, call.remoteAddr, phone.empty() ? "" : " (phone " + phone + ")");
     emit_([call](SipEngineListener& l) { l.inboundCall(call); });
@@ -257,13 +288,13 @@ void EngineCore::setAccounts(const std::vector<PhoneAccount>& accounts) {
     }
 }
 
-void EngineCore::answerInbound(LegId id) {
+void EngineCore::answerInbound(LegId id, const std::string& extraHeaders) {
     SipLeg* leg = findLeg(id);
     if (!leg || !leg->inbound() || leg->state() != SipLeg::State::Ringing) {
         agentdesk::logging::get("sip")->warn("answerInbound({}): no ringing inbound leg", id);
         return;
     }
-    const int err = leg->answer(allowHeaders());
+    const int err = leg->answer(allowHeaders() + extraHeaders);
     if (err) {
         endLeg(id, EndReason::Error, 0, std::string("answer failed: ") + std::strerror(err));
         return;

@@ -40,7 +40,7 @@ public:
     void shutdown(std::function<void()> done);
 
     void setAccounts(const std::vector<PhoneAccount>& accounts);
-    void answerInbound(LegId leg);
+    void answerInbound(LegId leg, const std::string& extraHeaders);
     void rejectInbound(LegId leg, int status, const std::string& reason);
     void callExtension(LegId leg, const std::string& extension, const std::string& fromUser,
                        const std::string& fromDisplay, bool autoAnswer);

@@ -201,6 +201,17 @@ void SipCallControl::finish(Call& c) {
     calls_.erase(c.id);
 }
 
+std::size_t SipCallControl::legsSettingUp() const {
+    std::size_t n = 0;
+    for (const auto& [id, c] : calls_) {
+        n += c->answering.size();
+        n += !c->inbound && !c->bridged && !c->ending;  // click-to-dial not answered yet
+        n += c->supervisor != 0 && !c->supervisorUp;
+        n += c->outside != 0 && !c->outsideUp;
+    }
+    return n;
+}
+
 // ------------------------------------------------------------------ engine reports
 
 void SipCallControl::registrationChanged(const sip::Registration& r) {
@@ -229,14 +240,17 @@ void SipCallControl::inboundCall(const sip::InboundCall& in) {
     InboundCallSpec spec;
     spec.queue = queue;
     spec.aniE164 = phone::toE164(in.fromUser).value_or(in.fromUser);
-    engine_->answerInbound(in.leg);
+    spec.intent = in.intent;
+    spec.verified = in.verified.value_or(false);
     arriving_ = Arriving{in.leg, spec.aniE164};
     const auto callId = acd_.callerArrived(spec);
     arriving_.reset();
     if (!callId) {
-        engine_->hangup(in.leg);
+        engine_->rejectInbound(in.leg, 503, "Service Unavailable");
         return;
     }
+    // The 200 OK tells the trunk our call id, for its records (and the IVR's reports).
+    engine_->answerInbound(in.leg, "X-AgentDesk-Call-Id: " + *callId + "\r\n");
 }
 
 void SipCallControl::legAnswered(sip::LegId leg) {

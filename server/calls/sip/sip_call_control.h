@@ -51,6 +51,11 @@ public:
     void setAgents(const std::vector<User>& users);
     // Path of a call's recording; nullopt when there is none.
     std::optional<std::filesystem::path> recordingPath(const std::string& callId) const;
+    // Legs being set up that will answer by themselves: phones told to pick up (the desktop's
+    // Answer), click-to-dial legs (the agent's phone, then the customer), a supervisor's phone,
+    // a number being consulted or transferred to. The API said 202; the state follows once they
+    // answer. For status views and tests that wait for quiet.
+    std::size_t legsSettingUp() const;
 
     // CallControl
     void callerQueued(const std::string& callId, bool again) override;

@@ -129,8 +129,8 @@ LegId SipEngine::newLegId() {
     return impl_->nextLeg.fetch_add(1);
 }
 
-void SipEngine::answerInbound(LegId leg) {
-    impl_->run([leg](EngineCore& c) { c.answerInbound(leg); });
+void SipEngine::answerInbound(LegId leg, std::string extraHeaders) {
+    impl_->run([leg, h = std::move(extraHeaders)](EngineCore& c) { c.answerInbound(leg, h); });
 }
 
 void SipEngine::rejectInbound(LegId leg, int status, std::string reason) {

@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,10 @@ struct InboundCall {
     std::string remoteAddr;  // "ip:port" the INVITE came from
     bool fromRegisteredPhone = false;
     std::string phoneExtension;  // set when fromRegisteredPhone
+    // What the trunk's IVR attached (X-AgentDesk-Intent, X-AgentDesk-Verified: yes|no); only
+    // read from trunks, never from phones. Empty / nullopt when absent.
+    std::string intent;
+    std::optional<bool> verified;
 };
 
 enum class EndReason {
@@ -84,7 +89,6 @@ struct LegEnded {
     int sipStatus = 0;
     std::string detail;
 };
-
 
 struct Hear {
     LegId from = 0;
@@ -129,7 +133,9 @@ public:
     void setAccounts(std::vector<PhoneAccount> accounts);
 
     LegId newLegId();
-    void answerInbound(LegId leg);  // 200 OK with SDP (codec negotiated), media starts
+    // 200 OK with SDP (codec negotiated), media starts. extraHeaders: complete header lines,
+    // each ending in CRLF (e.g. the call id for the trunk's records).
+    void answerInbound(LegId leg, std::string extraHeaders = {});
     void rejectInbound(LegId leg, int status, std::string reason);  // e.g. 404, 486, 503
 
     // Calls a registered phone (its latest contact) or a number via outboundUri. autoAnswer
