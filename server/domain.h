@@ -46,7 +46,8 @@ struct User {
     std::vector<std::string> skills;
     std::string extension;
     std::string passwordHash;  // libsodium crypto_pwhash_str (Argon2id)
-    std::string sipHa1;  // the phone's digest credential (auth/sip_credentials.h); empty: none
+    std::string sipHa1;     // the phone's digest credential (auth/sip_credentials.h); empty: none
+    bool disabled = false;  // turned off by an administrator: no login, live tokens end
 };
 
 struct CustomerMatch {

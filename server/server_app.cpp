@@ -112,19 +112,46 @@ struct ServerApp::Impl {
     bool running = false;
     bool listening = false;
     std::set<std::string> pendingLogouts;
+    std::chrono::steady_clock::time_point nextUserCheck{};
     json center;
 
-    // Closes the streams of expired sessions; an agent whose last session expired is logged
-    // out of the ACD (unless on a call), so no call is offered to nobody.
-    void expireSessions() {
-        for (const auto& session : sessions->purgeExpired()) {
-            hub->closeStreamsOfToken(session.token);
+    // A session ended (logout, expiry, idleness, revocation): its streams close, and an agent
+    // whose last session it was leaves the ACD, so no call is offered to nobody. On a call the
+    // logout is refused; it is tried again on every tick until it holds.
+    void sessionEnded(const AuthSession& session) {
+        hub->closeStreamsOfToken(session.token);
+        if (sessions->sessionsOf(session.user.id) == 0 &&
+            !acd->agentLoggedOut(session.user.id).ok())
             pendingLogouts.insert(session.user.id);
-        }
-        // On a call the logout is refused; it is tried again on every tick until it holds.
+    }
+
+    void expireSessions() {
+        for (const auto& session : sessions->purgeEnded())
+            sessionEnded(session);
+        revokeChangedUsers();
         for (auto it = pendingLogouts.begin(); it != pendingLogouts.end();) {
             const bool done = sessions->sessionsOf(*it) > 0 || acd->agentLoggedOut(*it).ok();
             it = done ? pendingLogouts.erase(it) : std::next(it);
+        }
+    }
+
+    // An administrator changed a user's role or disabled the account (agentdesk-server
+    // set-user, possibly from another process): their live tokens end. Checked every 2 s.
+    void revokeChangedUsers() {
+        const auto now = std::chrono::steady_clock::now();
+        if (now < nextUserCheck)
+            return;
+        nextUserCheck = now + std::chrono::seconds(2);
+        for (const auto& s : sessions->oneOfEachUser()) {
+            const auto stored = store->userById(s.user.id);
+            if (stored && !stored->disabled && stored->role == s.user.role)
+                continue;
+            logging::get("server")->warn("{}: {}; their sessions end", s.user.username,
+                                         !stored            ? "user removed"
+                                         : stored->disabled ? "account disabled"
+                                                            : "role changed");
+            for (const auto& ended : sessions->revokeUser(s.user.id))
+                sessionEnded(ended);
         }
     }
 
@@ -270,8 +297,13 @@ std::uint16_t ServerApp::start() {
     d.hooks = std::make_unique<StoreHooks>(*d.store, *d.kb, *d.clock);
     const auto idBase =
         static_cast<std::uint64_t>(toUnixMs(std::chrono::system_clock::now())) * 1000;
-    d.hub = std::make_unique<EventHub>(idBase, d.config.replayCapacity);
-    d.sessions = std::make_unique<SessionManager>(*d.clock, d.config.tokenLifetime);
+    StreamLimits streamLimits;
+    streamLimits.perUser = d.config.maxStreamsPerUser;
+    streamLimits.replayBytes = d.config.maxReplayBytes;
+    d.hub = std::make_unique<EventHub>(idBase, d.config.replayCapacity, streamLimits);
+    d.sessions = std::make_unique<SessionManager>(
+        *d.clock, d.config.tokenLifetime, d.config.sessionIdleTimeout,
+        [&d](const std::string& token) { return d.hub->hasStreamOfToken(token); });
     d.acdEvents = std::make_unique<AcdEventPresenter>(*d.hub, [&d](const std::string& intent) {
         return d.kb->suggestForIntent(intent, std::nullopt, 3);
     });
@@ -332,6 +364,7 @@ std::uint16_t ServerApp::start() {
             seedDemoData(*i.store, center, i.center, customers, true);
         };
     }
+    d.context->sessionEnded = [&d](const AuthSession& session) { d.sessionEnded(session); };
     mountApiRoutes(d.router, *d.context, apiRoutes());
     if (d.sip) {
         d.context->recordingPath = [&d](const std::string& callId) {
@@ -342,6 +375,9 @@ std::uint16_t ServerApp::start() {
     http::ServerOptions options;
     options.host = d.config.host;
     options.port = d.config.port;
+    options.corsOrigins = d.config.corsOrigins;
+    options.limits = d.config.limits;
+    options.tls = d.config.tls;
     d.http = std::make_unique<http::HttpServer>(
         d.io, options, [&d](http::Request& req, const http::ExchangePtr& ex) {
             const http::Handler* handler = nullptr;
@@ -366,6 +402,17 @@ std::uint16_t ServerApp::start() {
                     break;
             }
         });
+    d.context->serverStatus = [&d] {
+        const http::ServerLoad& load = d.http->load();
+        return json{{"tls", d.config.tls.has_value()},
+                    {"connections", d.http->connectionCount()},
+                    {"maxConnections", d.http->effectiveMaxConnections()},
+                    {"refusedAtLimit", load.refusedAtLimit},
+                    {"refusedUnauthenticated", load.refusedUnauthenticated},
+                    {"slowClientsCut", load.slowClientsCut},
+                    {"acceptBackoffs", load.acceptBackoffs},
+                    {"tlsHandshakesFailed", load.tlsHandshakesFailed}};
+    };
     d.port = d.http->start();
     d.listening = true;
     d.tickTimer = std::make_unique<asio::steady_timer>(d.io);
@@ -451,7 +498,8 @@ std::uint16_t ServerApp::port() const {
     return impl_->port;
 }
 std::string ServerApp::baseUrl() const {
-    return "http://" + impl_->config.host + ":" + std::to_string(impl_->port);
+    return std::string(impl_->config.tls ? "https://" : "http://") + impl_->config.host + ":" +
+           std::to_string(impl_->port);
 }
 
 void ServerApp::runOnIo(std::function<void()> fn) {

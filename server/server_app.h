@@ -10,10 +10,12 @@
 #include <functional>
 #include <future>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "server/clock.h"
+#include "server/http/http_server.h"
 
 namespace agentdesk::server {
 
@@ -33,7 +35,17 @@ struct ServerConfig {
     bool demoKnowledge = true;  // demo mode loads the bundled knowledge base into an empty one
     unsigned seed = 0;          // 0: random
     std::chrono::seconds tokenLifetime{12 * 3600};
+    // A token unused this long (no request, no open event stream) ends; 0: never.
+    std::chrono::seconds sessionIdleTimeout{0};
+    // Web origins allowed to call the API from a browser (CORS); empty: none.
+    std::vector<std::string> corsOrigins;
     std::size_t replayCapacity = 4096;
+    // Connections, slow clients (--max-connections, --header-timeout-seconds, ...).
+    http::ConnectionLimits limits;
+    std::size_t maxStreamsPerUser = 4;             // a user's older event streams close beyond this
+    std::size_t maxReplayBytes = 2 * 1024 * 1024;  // a larger replay is a `resync` instead
+    // HTTPS instead of HTTP (--tls-cert, --tls-key).
+    std::optional<http::TlsFiles> tls;
     // Synthetic counselors agent001… (password "demo", every queue), demo mode only. For load.
     int demoAgents = 0;
     // Runs the server's clock this many times faster than real time (a ScaledClock) when

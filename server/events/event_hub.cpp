@@ -1,11 +1,16 @@
 #include "server/events/event_hub.h"
 
+#include <algorithm>
+
 #include "common/logging.h"
 
 namespace agentdesk::server {
 
-EventHub::EventHub(std::uint64_t firstId, std::size_t replayCapacity)
-    : nextId_(firstId + 1), capacity_(replayCapacity == 0 ? 1 : replayCapacity) {}
+EventHub::EventHub(std::uint64_t firstId, std::size_t replayCapacity, StreamLimits limits)
+    : nextId_(firstId + 1), capacity_(replayCapacity == 0 ? 1 : replayCapacity), limits_(limits) {
+    if (limits_.perUser == 0)
+        limits_.perUser = 1;
+}
 
 std::string EventHub::format(std::uint64_t id, std::string_view type, const std::string& json) {
     std::string wire;
@@ -57,23 +62,54 @@ void EventHub::subscribe(Subscriber subscriber, std::shared_ptr<http::EventStrea
             std::make_shared<const std::string>(format(current, "snapshot", snapshot().dump())));
     } else {
         const std::uint64_t last = *lastEventId;
-        const bool fromFuture = last > current;
-        const bool tooOld = last + 1 < oldestBufferedId();
-        if (fromFuture || tooOld) {
-            nlohmann::json why{{"reason", fromFuture ? "unknown_event_id" : "replay_window_passed"},
-                               {"lastEventId", current}};
+        std::vector<std::shared_ptr<const std::string>> replay;
+        std::size_t replayBytes = 0;
+        const char* reason = nullptr;
+        if (last > current) {
+            reason = "unknown_event_id";
+        } else if (last + 1 < oldestBufferedId()) {
+            reason = "replay_window_passed";
+        } else {
+            for (const auto& e : buffer_) {
+                if (e.id > last && visible(subscriber, e.audience)) {
+                    replayBytes += e.wire->size();
+                    replay.push_back(e.wire);
+                }
+            }
+            if (replayBytes > limits_.replayBytes)
+                reason = "replay_too_large";
+        }
+        if (reason) {
+            nlohmann::json why{{"reason", reason}, {"lastEventId", current}};
             stream->send(
                 std::make_shared<const std::string>(format(current, "resync", why.dump())));
         } else {
-            for (const auto& e : buffer_) {
-                if (e.id > last && visible(subscriber, e.audience))
-                    stream->send(e.wire);
-            }
+            for (auto& wire : replay)
+                stream->send(std::move(wire));
         }
     }
+    closeOldestOf(subscriber.agentId);
     const std::uint64_t key = nextStreamKey_++;
     stream->setOnClosed([this, key] { streams_.erase(key); });
     streams_.emplace(key, Open{std::move(subscriber), std::move(stream)});
+}
+
+void EventHub::closeOldestOf(const std::string& agentId) {
+    std::vector<std::pair<std::uint64_t, std::shared_ptr<http::EventStream>>> mine;
+    for (auto& [key, open] : streams_) {
+        if (open.subscriber.agentId == agentId && open.stream->isOpen())
+            mine.emplace_back(key, open.stream);
+    }
+    if (mine.size() < limits_.perUser)
+        return;
+    std::sort(mine.begin(), mine.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    const std::size_t excess = mine.size() + 1 - limits_.perUser;
+    for (std::size_t i = 0; i < excess; ++i) {
+        logging::get("events")->info("closing the oldest event stream of {} ({} open)", agentId,
+                                     mine.size());
+        mine[i].second->close();
+    }
 }
 
 void EventHub::sendHeartbeat() {
@@ -90,6 +126,14 @@ void EventHub::closeStreamsOfToken(const std::string& token) {
     }
     for (auto& s : victims)
         s->close();
+}
+
+bool EventHub::hasStreamOfToken(const std::string& token) const {
+    for (const auto& [key, open] : streams_) {
+        if (open.subscriber.token == token && open.stream->isOpen())
+            return true;
+    }
+    return false;
 }
 
 void EventHub::closeAll() {

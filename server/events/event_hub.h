@@ -21,23 +21,33 @@ struct Subscriber {
     std::string token;  // closing the session closes its streams
 };
 
+struct StreamLimits {
+    // A user's streams beyond this close, oldest first (a desktop opens one).
+    std::size_t perUser = 4;
+    // A replay larger than this is not sent: the client gets `resync` (once; it then takes a
+    // snapshot) instead of a replay the transport would cut as a slow client, again and again.
+    std::size_t replayBytes = 2 * 1024 * 1024;
+};
+
 class EventHub final : public EventPublisher {
 public:
     // firstId: ids start above it. Taking the start time in ms × 1000 keeps ids increasing
     // across restarts, so a client resuming against a restarted server gets a resync.
-    EventHub(std::uint64_t firstId, std::size_t replayCapacity);
+    EventHub(std::uint64_t firstId, std::size_t replayCapacity, StreamLimits limits = {});
 
     std::uint64_t publish(std::string_view type, nlohmann::json data,
                           const Audience& audience) override;
 
     // Attaches a stream. Without lastEventId it starts with `snapshot`; with one it replays
-    // what came after it, or sends `resync` when that is no longer in the buffer.
+    // what came after it, or sends `resync` when that is no longer in the buffer or is more
+    // than limits.replayBytes. Closes the user's oldest streams beyond limits.perUser.
     void subscribe(Subscriber subscriber, std::shared_ptr<http::EventStream> stream,
                    std::optional<std::uint64_t> lastEventId,
                    const std::function<nlohmann::json()>& snapshot);
 
     void sendHeartbeat();
     void closeStreamsOfToken(const std::string& token);
+    bool hasStreamOfToken(const std::string& token) const;
     void closeAll();
 
     std::size_t streamCount() const { return streams_.size(); }
@@ -60,8 +70,11 @@ private:
     };
     static bool visible(const Subscriber& s, const Audience& a);
 
+    void closeOldestOf(const std::string& agentId);
+
     std::uint64_t nextId_;
     std::size_t capacity_;
+    StreamLimits limits_;
     std::deque<Stored> buffer_;
     std::unordered_map<std::uint64_t, Open> streams_;
     std::uint64_t nextStreamKey_ = 1;

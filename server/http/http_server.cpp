@@ -1,44 +1,12 @@
 #include "server/http/http_server.h"
 
-#include <array>
-#include <deque>
-#include <optional>
-#include <sstream>
+#include <sys/resource.h>
+
 #include <stdexcept>
-#include <unordered_map>
 
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/post.hpp>
-#include <boost/asio/write.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-
-#include "common/logging.h"
+#include "server/http/http_connection.h"
 
 namespace agentdesk::server::http {
-
-namespace asio = boost::asio;
-namespace beast = boost::beast;
-namespace bhttp = boost::beast::http;
-using tcp = asio::ip::tcp;
-
-class Session;
-
-struct HttpServer::State {
-    asio::io_context& io;
-    ServerOptions options;
-    Handler handler;
-    tcp::acceptor acceptor;
-    std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
-    bool stopped = false;
-    std::uint16_t boundPort = 0;  // kept over stop() so start() binds the same port again
-    // An accept from before a stop() may complete after the next start(); it must not start a
-    // second accept loop.
-    std::uint64_t generation = 0;
-
-    State(asio::io_context& ctx, ServerOptions opts, Handler h)
-        : io(ctx), options(std::move(opts)), handler(std::move(h)), acceptor(ctx) {}
-};
 
 std::string percentDecode(std::string_view text, bool plusIsSpace) {
     std::string out;
@@ -101,252 +69,59 @@ std::string lower(std::string_view s) {
 
 }  // namespace
 
-class Session final : public std::enable_shared_from_this<Session>, public EventStream {
-public:
-    Session(tcp::socket socket, std::shared_ptr<HttpServer::State> server)
-        : stream_(std::move(socket)), server_(std::move(server)) {}
-
-    ~Session() override {
-        if (server_)
-            server_->sessions.erase(this);
-    }
-
-    void run() { doRead(); }
-
-    // --- plain responses ---
-    void sendResponse(Response response) {
-        auto res = std::make_shared<bhttp::response<bhttp::string_body>>(
-            static_cast<bhttp::status>(response.status), version_);
-        res->set(bhttp::field::server, "agentdesk-server");
-        res->set(bhttp::field::content_type, response.contentType);
-        res->set(bhttp::field::access_control_allow_origin, "*");
-        for (auto& [name, value] : response.headers)
-            res->set(name, value);
-        res->keep_alive(keepAlive_);
-        res->body() = std::move(response.body);
-        res->prepare_payload();
-        auto self = shared_from_this();
-        bhttp::async_write(stream_, *res, [self, res](beast::error_code ec, std::size_t) {
-            if (ec || !res->keep_alive()) {
-                self->shutdown();
-                return;
-            }
-            self->doRead();
-        });
-    }
-
-    // --- event stream ---
-    std::shared_ptr<EventStream> beginEventStream() {
-        streaming_ = true;
-        stream_.expires_never();
-        bhttp::response<bhttp::empty_body> res(bhttp::status::ok, version_);
-        res.set(bhttp::field::server, "agentdesk-server");
-        res.set(bhttp::field::content_type, "text/event-stream; charset=utf-8");
-        res.set(bhttp::field::cache_control, "no-cache");
-        res.set(bhttp::field::access_control_allow_origin, "*");
-        res.set("X-Accel-Buffering", "no");
-        res.keep_alive(true);
-        std::ostringstream head;
-        head << res.base();
-        send(std::make_shared<const std::string>(head.str()));
-        doDrainRead();
-        return shared_from_this();
-    }
-
-    void send(std::shared_ptr<const std::string> bytes) override {
-        if (closed_)
-            return;
-        if (queuedBytes_ + bytes->size() > server_->options.maxStreamBacklogBytes) {
-            logging::get("http")->warn("event stream client too slow ({} bytes queued); closing",
-                                       queuedBytes_);
-            close();
-            return;
-        }
-        queuedBytes_ += bytes->size();
-        queue_.push_back(std::move(bytes));
-        if (!writing_)
-            doWrite();
-    }
-
-    void close() override {
-        if (closed_)
-            return;
-        closed_ = true;
-        beast::error_code ec;
-        stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
-        stream_.socket().close(ec);
-        if (onClosed_) {
-            auto callback = std::move(onClosed_);
-            onClosed_ = nullptr;
-            asio::post(server_->io, std::move(callback));
-        }
-    }
-
-    bool isOpen() const override { return !closed_; }
-    void setOnClosed(std::function<void()> callback) override {
-        if (closed_) {
-            asio::post(server_->io, std::move(callback));
-            return;
-        }
-        onClosed_ = std::move(callback);
-    }
-
-    void shutdown() {
-        if (streaming_) {
-            close();
-            return;
-        }
-        closed_ = true;
-        beast::error_code ec;
-        stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-        stream_.socket().close(ec);
-    }
-
-private:
-    void doRead() {
-        if (closed_ || server_->stopped)
-            return;
-        parser_.emplace();
-        parser_->body_limit(server_->options.bodyLimit);
-        parser_->header_limit(64 * 1024);
-        stream_.expires_after(server_->options.idleTimeout);
-        auto self = shared_from_this();
-        bhttp::async_read(stream_, buffer_, *parser_,
-                          [self](beast::error_code ec, std::size_t) { self->onRead(ec); });
-    }
-
-    void onRead(beast::error_code ec);
-
-    void doWrite() {
-        writing_ = true;
-        std::vector<asio::const_buffer> buffers;
-        std::size_t count = 0;
-        for (const auto& chunk : queue_) {
-            buffers.emplace_back(asio::buffer(*chunk));
-            if (++count == 64)
-                break;
-        }
-        auto self = shared_from_this();
-        asio::async_write(stream_.socket(), buffers,
-                          [self, count](beast::error_code ec, std::size_t written) {
-                              self->queuedBytes_ -= written;
-                              for (std::size_t i = 0; i < count && !self->queue_.empty(); ++i) {
-                                  self->queue_.pop_front();
-                              }
-                              if (ec) {
-                                  self->close();
-                                  return;
-                              }
-                              if (self->queue_.empty()) {
-                                  self->writing_ = false;
-                              } else {
-                                  self->doWrite();
-                              }
-                          });
-    }
-
-    // The client never sends anything on an event stream; a completed read means it left.
-    void doDrainRead() {
-        auto self = shared_from_this();
-        stream_.socket().async_read_some(asio::buffer(drain_),
-                                         [self](beast::error_code ec, std::size_t) {
-                                             if (ec) {
-                                                 self->close();
-                                                 return;
-                                             }
-                                             self->doDrainRead();
-                                         });
-    }
-
-    beast::tcp_stream stream_;
-    std::shared_ptr<HttpServer::State> server_;
-    beast::flat_buffer buffer_;
-    std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
-    bool keepAlive_ = true;
-    unsigned version_ = 11;
-    bool streaming_ = false;
-    bool closed_ = false;
-    bool writing_ = false;
-    std::deque<std::shared_ptr<const std::string>> queue_;
-    std::size_t queuedBytes_ = 0;
-    std::function<void()> onClosed_;
-    std::array<char, 256> drain_{};
-};
-
 namespace {
 
 class ExchangeImpl final : public Exchange {
 public:
-    explicit ExchangeImpl(std::shared_ptr<Session> session) : session_(std::move(session)) {}
+    explicit ExchangeImpl(std::shared_ptr<Connection> connection)
+        : connection_(std::move(connection)) {}
     ~ExchangeImpl() override {
         if (!done_) {
             logging::get("http")->error("request finished without a response");
-            Response r;
-            r.status = 500;
-            r.body = R"({"error":{"code":"internal","message":"no response"}})";
-            session_->sendResponse(std::move(r));
+            connection_->sendResponse(plainError(500, "internal", "no response"));
         }
     }
     void respond(Response response) override {
         if (done_)
             return;
         done_ = true;
-        session_->sendResponse(std::move(response));
+        connection_->sendResponse(std::move(response));
     }
     std::shared_ptr<EventStream> startEventStream() override {
         done_ = true;
-        return session_->beginEventStream();
+        return connection_->beginEventStream();
     }
+    void markAuthenticated() override { connection_->markAuthenticated(); }
 
 private:
-    std::shared_ptr<Session> session_;
+    std::shared_ptr<Connection> connection_;
     bool done_ = false;
 };
 
-Response plainError(int status, const char* code, const char* message) {
+}  // namespace
+
+Response plainError(int status, const char* code, const std::string& message) {
     Response r;
     r.status = status;
     r.body = std::string(R"({"error":{"code":")") + code + R"(","message":")" + message + "\"}}";
     return r;
 }
 
-}  // namespace
-
-void Session::onRead(beast::error_code ec) {
-    if (ec == bhttp::error::end_of_stream || ec == asio::error::eof ||
-        ec == beast::error::timeout || ec == asio::error::operation_aborted ||
-        ec == asio::error::connection_reset) {
-        shutdown();
-        return;
-    }
-    if (ec == bhttp::error::body_limit) {
-        keepAlive_ = false;
-        sendResponse(plainError(413, "payload_too_large", "request body is over 1 MiB"));
-        return;
-    }
-    if (ec) {
-        if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category()) {
-            keepAlive_ = false;
-            sendResponse(plainError(400, "bad_request", "malformed HTTP request"));
-            return;
-        }
-        shutdown();
-        return;
-    }
-    auto message = parser_->release();
-    keepAlive_ = message.keep_alive();
-    version_ = message.version();
-
+Request makeRequest(bhttp::request<bhttp::string_body>&& message, const std::string& address) {
     Request request;
     request.method = std::string(message.method_string());
     splitTarget(message.target(), request);
-    for (const auto& field : message) {
+    for (const auto& field : message)
         request.headers[lower(field.name_string())] = std::string(field.value());
-    }
+    request.remoteAddress = address;
     request.body = std::move(message.body());
-    auto exchange = std::make_shared<ExchangeImpl>(shared_from_this());
+    return request;
+}
+
+void dispatch(HttpServer::State& server, Request& request, std::shared_ptr<Connection> self) {
+    auto exchange = std::make_shared<ExchangeImpl>(std::move(self));
     try {
-        server_->handler(request, exchange);
+        server.handler(request, exchange);
     } catch (const std::exception& e) {
         logging::get("http")->error("handler for {} {} failed: {}", request.method, request.path,
                                     e.what());
@@ -356,29 +131,134 @@ void Session::onRead(beast::error_code ec) {
 
 namespace {
 
+// The descriptor limit bounds connections: a few are kept for the database, logs and SIP.
+std::size_t descriptorBound() {
+    rlimit lim{};
+    if (getrlimit(RLIMIT_NOFILE, &lim) != 0 || lim.rlim_cur == RLIM_INFINITY)
+        return SIZE_MAX;
+    return lim.rlim_cur > 64 ? static_cast<std::size_t>(lim.rlim_cur - 64) : 1;
+}
+
+// A connection over a limit: a 503 a client can show (plain HTTP), then closed.
+void refuse(const std::shared_ptr<HttpServer::State>& state, tcp::socket socket, const char* why) {
+    if (state->tls) {
+        beast::error_code ec;
+        socket.close(ec);
+        return;
+    }
+    auto s = std::make_shared<tcp::socket>(std::move(socket));
+    const std::string body =
+        std::string(R"({"error":{"code":"unavailable","message":")") + why + "\"}}";
+    auto text = std::make_shared<std::string>(
+        "HTTP/1.1 503 Service Unavailable\r\nServer: agentdesk-server\r\n"
+        "Content-Type: application/json; charset=utf-8\r\nRetry-After: 1\r\n"
+        "Connection: close\r\nContent-Length: " +
+        std::to_string(body.size()) + "\r\n\r\n" + body);
+    asio::async_write(*s, asio::buffer(*text), [s, text](beast::error_code, std::size_t) {
+        beast::error_code ec;
+        s->shutdown(tcp::socket::shutdown_both, ec);
+        s->close(ec);
+    });
+}
+
+void doAccept(const std::shared_ptr<HttpServer::State>& state);
+
+void admit(const std::shared_ptr<HttpServer::State>& state, tcp::socket socket) {
+    beast::error_code ec;
+    socket.set_option(tcp::no_delay(true), ec);
+    const auto peer = socket.remote_endpoint(ec);
+    const std::string address = ec ? std::string("?") : peer.address().to_string();
+    const ConnectionLimits& limits = state->options.limits;
+    if (state->connections.size() >= std::min(limits.maxConnections, state->descriptorCap)) {
+        ++state->load.refusedAtLimit;
+        return refuse(state, std::move(socket), "the server is at its connection limit");
+    }
+    std::size_t& pending = state->unauthenticated[address];
+    if (pending >= limits.maxUnauthenticatedPerAddress) {
+        ++state->load.refusedUnauthenticated;
+        return refuse(state, std::move(socket), "too many connections without a login");
+    }
+    ++pending;
+    std::shared_ptr<Connection> connection;
+    if (state->tls) {
+        auto c = std::make_shared<HttpConnection<beast::ssl_stream<beast::tcp_stream>>>(
+            beast::ssl_stream<beast::tcp_stream>(beast::tcp_stream(std::move(socket)), *state->tls),
+            state, address);
+        connection = c;
+        state->connections[c.get()] = connection;
+        c->run();
+    } else {
+        auto c = std::make_shared<HttpConnection<beast::tcp_stream>>(
+            beast::tcp_stream(std::move(socket)), state, address);
+        connection = c;
+        state->connections[c.get()] = connection;
+        c->run();
+    }
+}
+
 void doAccept(const std::shared_ptr<HttpServer::State>& state) {
     const std::uint64_t generation = state->generation;
     state->acceptor.async_accept([state, generation](beast::error_code ec, tcp::socket socket) {
         if (state->stopped || state->generation != generation)
             return;
         if (!ec) {
-            beast::error_code opt;
-            socket.set_option(tcp::no_delay(true), opt);
-            auto session = std::make_shared<Session>(std::move(socket), state);
-            state->sessions[session.get()] = session;
-            session->run();
-        } else if (ec != asio::error::operation_aborted) {
-            logging::get("http")->warn("accept failed: {}", ec.message());
+            admit(state, std::move(socket));
+            return doAccept(state);
         }
-        if (!state->stopped)
-            doAccept(state);
+        if (ec == asio::error::operation_aborted)
+            return;
+        // Out of descriptors (EMFILE/ENFILE) or another failure: accepting again at once would
+        // fail again and spin the I/O thread. Wait, then try again; connections that close
+        // meanwhile free descriptors.
+        ++state->load.acceptBackoffs;
+        if (state->load.acceptBackoffs % 50 == 1)
+            logging::get("http")->warn("accept failed ({}); waiting 100 ms", ec.message());
+        state->acceptBackoff.expires_after(std::chrono::milliseconds(100));
+        state->acceptBackoff.async_wait([state, generation](beast::error_code waitError) {
+            if (!waitError && !state->stopped && state->generation == generation)
+                doAccept(state);
+        });
     });
+}
+
+std::shared_ptr<asio::ssl::context> tlsContext(const TlsFiles& files) {
+    auto ctx = std::make_shared<asio::ssl::context>(asio::ssl::context::tls_server);
+    ctx->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                     asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                     asio::ssl::context::no_tlsv1_1 | asio::ssl::context::single_dh_use);
+    beast::error_code ec;
+    ctx->use_certificate_chain_file(files.certificateChain, ec);
+    if (ec)
+        throw std::runtime_error("cannot use TLS certificate " + files.certificateChain + ": " +
+                                 ec.message());
+    ctx->use_private_key_file(files.privateKey, asio::ssl::context::pem, ec);
+    if (ec)
+        throw std::runtime_error("cannot use TLS key " + files.privateKey + ": " + ec.message());
+    if (SSL_CTX_check_private_key(ctx->native_handle()) != 1)
+        throw std::runtime_error("the TLS key " + files.privateKey +
+                                 " does not belong to the certificate " + files.certificateChain);
+    return ctx;
 }
 
 }  // namespace
 
 HttpServer::HttpServer(asio::io_context& io, ServerOptions options, Handler handler)
-    : state_(std::make_shared<State>(io, std::move(options), std::move(handler))) {}
+    : state_(std::make_shared<State>(io, std::move(options), std::move(handler))) {
+    if (state_->options.tls)
+        state_->tls = tlsContext(*state_->options.tls);
+}
+
+std::size_t HttpServer::connectionCount() const {
+    return state_->connections.size();
+}
+
+std::size_t HttpServer::effectiveMaxConnections() const {
+    return std::min(state_->options.limits.maxConnections, state_->descriptorCap);
+}
+
+const ServerLoad& HttpServer::load() const {
+    return state_->load;
+}
 
 HttpServer::~HttpServer() {
     // Sessions may outlive us inside pending handlers; they keep the State alive.
@@ -407,6 +287,7 @@ std::uint16_t HttpServer::start() {
                                  std::to_string(port) + ": " + ec.message());
     }
     state_->boundPort = state_->acceptor.local_endpoint().port();
+    state_->descriptorCap = descriptorBound();
     state_->stopped = false;
     ++state_->generation;
     doAccept(state_);
@@ -417,10 +298,11 @@ void HttpServer::stop() {
     state_->stopped = true;
     beast::error_code ec;
     state_->acceptor.close(ec);
-    auto sessions = state_->sessions;
-    for (auto& [raw, weak] : sessions) {
-        if (auto session = weak.lock())
-            session->shutdown();
+    state_->acceptBackoff.cancel();
+    auto connections = state_->connections;
+    for (auto& [raw, weak] : connections) {
+        if (auto connection = weak.lock())
+            connection->shutdown();
     }
 }
 

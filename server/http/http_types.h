@@ -16,6 +16,7 @@ struct Request {
     std::map<std::string, std::string> params;   // from the route pattern, e.g. {id}
     std::map<std::string, std::string> headers;  // lower-case names
     std::string body;
+    std::string remoteAddress;  // the client's IP, e.g. "127.0.0.1"
 
     std::string header(const std::string& lowerName) const {
         auto it = headers.find(lowerName);
@@ -54,6 +55,9 @@ public:
     virtual ~Exchange() = default;
     virtual void respond(Response response) = 0;
     virtual std::shared_ptr<EventStream> startEventStream() = 0;
+    // The request carried a valid session: the connection no longer counts against the
+    // per-address limit of unauthenticated connections.
+    virtual void markAuthenticated() {}
 };
 
 using ExchangePtr = std::shared_ptr<Exchange>;

@@ -73,6 +73,7 @@ void mountApiRoutes(http::Router& router, RouteContext& ctx, const std::vector<A
                         authenticate(ctx, req, ex, route.access.roles, route.access.queryToken);
                     if (!session)
                         return;
+                    ex->markAuthenticated();
                 }
                 if (hasBody(req.method) && !req.body.empty() &&
                     !isJsonContentType(req.header("content-type"))) {

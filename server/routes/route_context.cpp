@@ -1,5 +1,7 @@
 #include "server/routes/route_context.h"
 
+#include <algorithm>
+
 #include "server/auth/password_hash.h"
 
 namespace agentdesk::server {
@@ -96,18 +98,23 @@ std::string requestIdOf(const http::Request& request) {
     return "req-" + randomToken().substr(0, 16);
 }
 
+void respondTooMany(const http::ExchangePtr& ex, const std::string& message,
+                    std::chrono::seconds retryAfter) {
+    const auto seconds = std::max<long long>(1, retryAfter.count());
+    http::Response r = jsonResponse(
+        429, {{"error",
+               {{"code", "too_many_requests"},
+                {"message", message + "; try again in " + std::to_string(seconds) + " s"}}}});
+    r.headers.push_back({"Retry-After", std::to_string(seconds)});
+    ex->respond(std::move(r));
+}
+
 bool withinLimit(http::RateLimiter& limiter, const std::string& key, TimePoint now,
                  const http::ExchangePtr& ex, const std::string& what) {
     std::chrono::seconds retry{1};
     if (limiter.take(key, now, &retry))
         return true;
-    http::Response r =
-        jsonResponse(429, {{"error",
-                            {{"code", "too_many_requests"},
-                             {"message", "too many " + what + "; try again in " +
-                                             std::to_string(retry.count()) + " s"}}}});
-    r.headers.push_back({"Retry-After", std::to_string(retry.count())});
-    ex->respond(std::move(r));
+    respondTooMany(ex, "too many " + what, retry);
     return false;
 }
 

@@ -16,6 +16,7 @@
 
 #include "server/acd/telephony.h"
 #include "server/api_error.h"
+#include "server/auth/login_throttle.h"
 #include "server/auth/session_manager.h"
 #include "server/clock.h"
 #include "server/events/event_hub.h"
@@ -47,6 +48,14 @@ struct RouteContext {
     ScenarioRunner* scenarios;  // null when the server is not in demo mode
     // Real telephony: where a call's recording is (nullopt: none).
     std::function<std::optional<std::filesystem::path>(const std::string& callId)> recordingPath;
+    // After a session was removed (logout): closes its streams and logs the agent out of the
+    // ACD when it was their last one (later, when they are on a call).
+    std::function<void(const AuthSession&)> sessionEnded = {};
+    // The transport's connections, limits and what they refused (GET /server/status).
+    std::function<nlohmann::json()> serverStatus = {};
+    // Login failures per username and address; password checks running on `workers`.
+    std::shared_ptr<LoginThrottle> logins = std::make_shared<LoginThrottle>();
+    int passwordChecksRunning = 0;
     // Customer search per user: 20 at once, then one a second (against harvesting the CRM).
     std::shared_ptr<http::RateLimiter> customerSearches =
         std::make_shared<http::RateLimiter>(20, std::chrono::seconds(1));
@@ -74,6 +83,9 @@ std::optional<AuthSession> authenticate(RouteContext& ctx, const http::Request& 
 std::optional<json> jsonBody(const http::Request& request, const http::ExchangePtr& ex,
                              bool allowEmpty = false);
 std::string requestIdOf(const http::Request& request);
+// 429 too_many_requests with Retry-After.
+void respondTooMany(const http::ExchangePtr& ex, const std::string& message,
+                    std::chrono::seconds retryAfter);
 // Takes a token from `limiter` for `key`; without one answers 429 with Retry-After itself and
 // returns false.
 bool withinLimit(http::RateLimiter& limiter, const std::string& key, TimePoint now,

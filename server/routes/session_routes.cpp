@@ -18,6 +18,44 @@ void health(RouteContext& ctx, ApiCall& call) {
         jsonResponse(200, {{"status", "ok"}, {"version", ctx.version}, {"uptimeSec", uptime}}));
 }
 
+void serverStatus(RouteContext& ctx, ApiCall& call) {
+    json status = ctx.serverStatus ? ctx.serverStatus() : json::object();
+    status["eventStreams"] = ctx.hub.streamCount();
+    call.ex->respond(jsonResponse(200, status));
+}
+
+void finishLogin(RouteContext& ctx, const http::ExchangePtr& ex, bool ok,
+                 const std::optional<User>& user, const std::string& name,
+                 const std::string& address) {
+    auto log = logging::get("auth");
+    if (!ok) {
+        ctx.logins->failed(name, address, ctx.clock.now());
+        log->warn("failed login as '{}' from {}", name, address);
+        return respondError(ex, ErrorCode::Unauthorized, "wrong username or password");
+    }
+    if (user->disabled) {
+        log->warn("login as '{}' from {} refused: the account is disabled", name, address);
+        return respondError(ex, ErrorCode::Forbidden,
+                            "this account is disabled; ask your administrator");
+    }
+    ctx.logins->succeeded(name);
+    const AuthSession& session = ctx.sessions.create(*user);
+    ctx.telephony.agentLoggedIn(*user);
+    log->info("{} logged in as {} from {}", user->username, roleName(user->role), address);
+    ex->respond(jsonResponse(201, {{"token", session.token},
+                                   {"expiresAt", toRfc3339(session.expiresAt)},
+                                   {"agent",
+                                    {{"id", user->id},
+                                     {"name", user->name},
+                                     {"nameEn", user->nameEn},
+                                     {"role", roleName(user->role)},
+                                     {"skills", user->skills},
+                                     {"extension", user->extension}}}}));
+}
+
+// Password checks (Argon2id, deliberately slow) run on the worker pool; this many at most.
+constexpr int kMaxPasswordChecks = 16;
+
 void login(RouteContext& ctx, ApiCall& call) {
     const http::ExchangePtr& ex = call.ex;
     auto body = jsonBody(call.req, ex);
@@ -28,46 +66,80 @@ void login(RouteContext& ctx, ApiCall& call) {
     auto password = f.string("password", true);
     if (!f.ok())
         return respondOutcome(ex, f.error());
+    const std::string address = call.req.remoteAddress;
+    auto log = logging::get("auth");
+    if (auto wait = ctx.logins->locked(*username, address, ctx.clock.now())) {
+        log->warn("login as '{}' from {} refused: locked for {} s after failed logins", *username,
+                  address, wait->count());
+        return respondTooMany(ex, "too many failed logins", *wait);
+    }
+    if (ctx.passwordChecksRunning >= kMaxPasswordChecks) {
+        log->warn("login as '{}' from {} refused: {} password checks running", *username, address,
+                  ctx.passwordChecksRunning);
+        http::Response r =
+            jsonResponse(503, {{"error",
+                                {{"code", "unavailable"},
+                                 {"message", "the server is busy with logins; try again"}}}});
+        r.headers.push_back({"Retry-After", "1"});
+        return ex->respond(std::move(r));
+    }
     auto user = ctx.store.userByUsername(*username);
     // Verify even for unknown users so timing does not tell which usernames exist.
     static const std::string decoy = hashPassword("decoy-password-for-timing");
     const std::string hash = user ? user->passwordHash : decoy;
-    boost::asio::post(ctx.workers, [&ctx, ex, hash, password = *password, user] {
+    ++ctx.passwordChecksRunning;
+    // The worker holds the exchange only until it hands it back: the exchange (owned by the
+    // I/O thread's connection) must never be released on a worker thread.
+    boost::asio::post(ctx.workers, [&ctx, ex, hash, password = *password, user, name = *username,
+                                    address]() mutable {
         const bool ok = verifyPassword(hash, password) && user.has_value();
-        boost::asio::post(ctx.io, [&ctx, ex, ok, user] {
-            if (!ok) {
-                logging::get("server")->info("failed login");
-                return respondError(ex, ErrorCode::Unauthorized, "wrong username or password");
-            }
-            const AuthSession& session = ctx.sessions.create(*user);
-            ctx.telephony.agentLoggedIn(*user);
-            logging::get("server")->info("{} logged in as {}", user->username,
-                                         roleName(user->role));
-            ex->respond(jsonResponse(201, {{"token", session.token},
-                                           {"expiresAt", toRfc3339(session.expiresAt)},
-                                           {"agent",
-                                            {{"id", user->id},
-                                             {"name", user->name},
-                                             {"nameEn", user->nameEn},
-                                             {"role", roleName(user->role)},
-                                             {"skills", user->skills},
-                                             {"extension", user->extension}}}}));
+        boost::asio::post(ctx.io, [&ctx, ex = std::move(ex), ok, user = std::move(user),
+                                   name = std::move(name), address = std::move(address)] {
+            --ctx.passwordChecksRunning;
+            finishLogin(ctx, ex, ok, user, name, address);
         });
     });
 }
 
+// Always ends the token, even on a call: the agent then leaves the ACD when the call ends.
 void logout(RouteContext& ctx, ApiCall& call) {
-    const AuthSession& session = *call.session;
-    if (ctx.sessions.sessionsOf(session.user.id) <= 1) {
-        auto outcome = ctx.telephony.agentLoggedOut(session.user.id);
-        if (!outcome.ok())
-            return respondOutcome(call.ex, outcome);
-    }
+    const AuthSession session = *call.session;
     ctx.sessions.remove(session.token);
-    ctx.hub.closeStreamsOfToken(session.token);
+    if (ctx.sessionEnded)
+        ctx.sessionEnded(session);
+    logging::get("server")->info("{} logged out", session.user.username);
     http::Response r;
     r.status = 204;
     r.contentType = "application/json";
+    call.ex->respond(std::move(r));
+}
+
+const char* kindName(LoginThrottle::Kind kind) {
+    return kind == LoginThrottle::Kind::User ? "user" : "address";
+}
+
+void listLockouts(RouteContext& ctx, ApiCall& call) {
+    json out = json::array();
+    for (const auto& e : ctx.logins->lockouts(ctx.clock.now())) {
+        out.push_back({{"kind", kindName(e.kind)},
+                       {"key", e.key},
+                       {"failures", e.failures},
+                       {"lockedUntil", toRfc3339(e.lockedUntil)}});
+    }
+    call.ex->respond(jsonResponse(200, out));
+}
+
+void clearLockout(RouteContext& ctx, ApiCall& call) {
+    const std::string& kind = call.param("kind");
+    if (kind != "user" && kind != "address")
+        return respondError(call.ex, ErrorCode::BadRequest, "kind must be user or address");
+    const auto k = kind == "user" ? LoginThrottle::Kind::User : LoginThrottle::Kind::Address;
+    if (!ctx.logins->clear(k, call.param("key")))
+        return respondError(call.ex, ErrorCode::NotFound, "no failed logins for this " + kind);
+    logging::get("auth")->info("{} cleared the login lockout of {} '{}'", call.user().username,
+                               kind, call.param("key"));
+    http::Response r;
+    r.status = 204;
     call.ex->respond(std::move(r));
 }
 
@@ -90,9 +162,13 @@ void capabilities(RouteContext& ctx, ApiCall& call) {
 std::vector<ApiRoute> sessionRoutes() {
     return {
         {"GET", "/api/v1/health", publicRoute(), health},
+        {"GET", "/api/v1/server/status", onlyRoles({Role::TeamLead}), serverStatus},
         {"POST", "/api/v1/sessions", publicRoute(), login},
         {"DELETE", "/api/v1/sessions/current", anyRole(), logout},
         {"GET", "/api/v1/capabilities", anyRole(), capabilities},
+        {"GET", "/api/v1/login-lockouts", onlyRoles({Role::TeamLead}), listLockouts},
+        {"DELETE", "/api/v1/login-lockouts/{kind}/{key}", onlyRoles({Role::TeamLead}),
+         clearLockout},
     };
 }
 

@@ -66,6 +66,8 @@ CREATE INDEX IF NOT EXISTS evaluations_agent ON evaluations(agent_id);
 constexpr const char* kMigrations[] = {
     // 2: agents' SIP phones (real telephony) authenticate with a digest HA1.
     "ALTER TABLE users ADD COLUMN sip_ha1 TEXT;",
+    // 3: an administrator can disable an account (agentdesk-server set-user --disable).
+    "ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;",
 };
 
 }  // namespace

@@ -88,10 +88,12 @@ User readUser(Statement& st) {
     u.extension = st.text(6);
     u.passwordHash = st.text(7);
     u.sipHa1 = st.text(8);
+    u.disabled = st.integer(9) != 0;
     return u;
 }
 constexpr const char* kUserColumns =
-    "SELECT id, username, name, name_en, role, skills, extension, pw_hash, sip_ha1 FROM users ";
+    "SELECT id, username, name, name_en, role, skills, extension, pw_hash, sip_ha1, disabled "
+    "FROM users ";
 }  // namespace
 
 std::optional<User> SqliteCrmStore::userByUsername(const std::string& username) {
@@ -125,13 +127,13 @@ std::vector<User> SqliteCrmStore::users() {
 void SqliteCrmStore::upsertUser(const User& user) {
     auto st = db_.prepare(
         "INSERT INTO users(id, username, name, name_en, role, skills, extension, pw_hash, "
-        "sip_ha1) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+        "sip_ha1, disabled) VALUES(?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
         "username=excluded.username, name=excluded.name, name_en=excluded.name_en, "
         "role=excluded.role, skills=excluded.skills, extension=excluded.extension, "
-        "pw_hash=excluded.pw_hash, sip_ha1=excluded.sip_ha1");
+        "pw_hash=excluded.pw_hash, sip_ha1=excluded.sip_ha1, disabled=excluded.disabled");
     st.bind(1, user.id).bind(2, user.username).bind(3, user.name).bind(4, user.nameEn);
     st.bind(5, roleName(user.role)).bind(6, json(user.skills).dump()).bind(7, user.extension);
-    st.bind(8, user.passwordHash).bind(9, user.sipHa1);
+    st.bind(8, user.passwordHash).bind(9, user.sipHa1).bind(10, user.disabled ? 1 : 0);
     st.run();
 }
 

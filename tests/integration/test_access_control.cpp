@@ -245,3 +245,25 @@ TEST_CASE("Customer search needs two characters and is rate limited per user",
     CHECK(a1.get("/api/v1/customers?q=%EA%B9%80%EB%AF%BC").status == 200);
     CHECK(a1.get("/api/v1/customers?q=%EA%B9%80%EB%AF%BC").status == 429);
 }
+
+TEST_CASE("No web origin may read the API unless it is on the allowlist; never a wildcard",
+          "[integration][access]") {
+    {
+        TestServer server;
+        HttpClient c = server.client();
+        const auto r = c.request("GET", "/api/v1/health", "", {"Origin: https://evil.example"});
+        CHECK(r.status == 200);
+        CHECK(r.headers.count("access-control-allow-origin") == 0);
+    }
+    TestServerOptions options;
+    options.corsOrigins = {"https://desk.example.kr"};
+    TestServer server(options);
+    HttpClient c = server.client();
+    auto allowed = c.request("GET", "/api/v1/health", "", {"Origin: https://desk.example.kr"});
+    CHECK(allowed.headers["access-control-allow-origin"] == "https://desk.example.kr");
+    CHECK(allowed.headers["vary"] == "Origin");
+    const auto other = c.request("GET", "/api/v1/health", "", {"Origin: https://evil.example"});
+    CHECK(other.headers.count("access-control-allow-origin") == 0);
+    const auto none = c.request("GET", "/api/v1/health");
+    CHECK(none.headers.count("access-control-allow-origin") == 0);
+}

@@ -9,14 +9,6 @@ using nlohmann::json;
 
 namespace {
 
-json agentById(const HttpClient& c, const std::string& id) {
-    for (const auto& a : c.get("/api/v1/agents").json()) {
-        if (a["id"] == id)
-            return a;
-    }
-    return {};
-}
-
 // Waits for the next call.state after `from` and returns its index.
 int nextCallState(const EventCollector& events, int from) {
     return events.waitFor([](const ReceivedEvent& e) { return e.type == "call.state"; }, from);

@@ -55,7 +55,19 @@ std::function<void()>& beforeRequest() {
     static std::function<void()> hook;
     return hook;
 }
+std::string& trustedCa() {
+    static std::string path;
+    return path;
+}
+void trustCa(CURL* curl) {
+    if (!trustedCa().empty())
+        curl_easy_setopt(curl, CURLOPT_CAINFO, trustedCa().c_str());
+}
 }  // namespace
+
+void HttpClient::setTrustedCa(std::string caFile) {
+    trustedCa() = std::move(caFile);
+}
 
 void HttpClient::setBeforeRequest(std::function<void()> hook) {
     beforeRequest() = std::move(hook);
@@ -73,6 +85,7 @@ HttpResult HttpClient::request(const std::string& method, const std::string& pat
     curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 10000L);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    trustCa(curl);
     struct curl_slist* list = nullptr;
     const bool ownType = std::any_of(headers.begin(), headers.end(), [](const std::string& h) {
         return h.size() >= 13 && strncasecmp(h.c_str(), "content-type:", 13) == 0;
@@ -119,6 +132,11 @@ EventCollector::EventCollector(const std::string& baseUrl, const std::string& to
           {}, [this](std::string_view) { ++comments_; }) {
     thread_ = std::thread(&EventCollector::run, this, baseUrl + "/api/v1/events", token,
                           std::move(lastEventId));
+    // Once the server has answered, the stream is subscribed (the server subscribes it in the
+    // same turn as it sends the headers): what the test does next is seen. Without this wait a
+    // busy machine lets a test publish events before the stream is there.
+    std::unique_lock lock(mutex_);
+    changed_.wait_for(lock, std::chrono::seconds(5), [this] { return responded_ || finished_; });
 }
 
 EventCollector::~EventCollector() {
@@ -136,6 +154,7 @@ void EventCollector::run(std::string url, std::string token,
     CURL* curl = curl_easy_init();
     curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    trustCa(curl);
     struct curl_slist* list = nullptr;
     list = curl_slist_append(list, ("Authorization: Bearer " + token).c_str());
     list = curl_slist_append(list, "Accept: text/event-stream");
@@ -148,6 +167,17 @@ void EventCollector::run(std::string url, std::string token,
     };
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, write);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, this);
+    auto header = +[](char* ptr, size_t size, size_t n, void* user) -> size_t {
+        auto* self = static_cast<EventCollector*>(user);
+        if (size * n == 2 && ptr[0] == '\r') {  // the blank line after the response headers
+            std::lock_guard lock(self->mutex_);
+            self->responded_ = true;
+            self->changed_.notify_all();
+        }
+        return size * n;
+    };
+    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, header);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, this);
     curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
     auto progress = +[](void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) -> int {
         return static_cast<EventCollector*>(user)->stop_ ? 1 : 0;
@@ -157,6 +187,7 @@ void EventCollector::run(std::string url, std::string token,
     curl_easy_perform(curl);
     curl_slist_free_all(list);
     curl_easy_cleanup(curl);
+    std::lock_guard lock(mutex_);
     finished_ = true;
     changed_.notify_all();
 }

@@ -58,6 +58,9 @@ public:
     // parity suite waits there for phones still picking up: a simulated call answers at once,
     // a phone takes a round trip, and the call-flow tests send their next command right away.
     static void setBeforeRequest(std::function<void()> hook);
+    // The CA certificate (PEM) every client and EventCollector in this process trusts for
+    // https:// URLs besides the system's; empty: the system's only.
+    static void setTrustedCa(std::string caFile);
 
 private:
     std::string base_;
@@ -98,6 +101,7 @@ private:
     std::vector<ReceivedEvent> events_;
     std::atomic<bool> stop_{false};
     std::atomic<bool> finished_{false};
+    bool responded_ = false;  // the server answered the request (guarded by mutex_)
     std::atomic<int> comments_{0};
     crm::SseParser parser_;
     std::thread thread_;

@@ -1,6 +1,7 @@
 #include "tests/support/test_server.h"
 
 #include <stdexcept>
+#include <thread>
 
 namespace agentdesk::test {
 
@@ -32,6 +33,12 @@ TestServer::TestServer(TestServerOptions options) : clock_(testStartTime()) {
     config.adjustCenter = options.adjustCenter;
     config.demoKnowledge = options.demoKnowledge;
     config.demoAgents = options.demoAgents;
+    config.sessionIdleTimeout = options.sessionIdleTimeout;
+    config.corsOrigins = options.corsOrigins;
+    config.limits = options.limits;
+    config.maxStreamsPerUser = options.maxStreamsPerUser;
+    config.maxReplayBytes = options.maxReplayBytes;
+    config.tls = options.tls;
     if (telephonyFactory()) {
         telephony_ = telephonyFactory()();
         telephony_->configure(config);
@@ -82,6 +89,24 @@ std::string TestServer::injectCall(const nlohmann::json& spec) {
     if (r.status != 202)
         throw std::runtime_error("inject failed: " + r.body);
     return r.json()["callId"].get<std::string>();
+}
+
+nlohmann::json agentById(const HttpClient& supervisor, const std::string& agentId) {
+    for (const auto& a : supervisor.get("/api/v1/agents").json()) {
+        if (a["id"] == agentId)
+            return a;
+    }
+    return {};
+}
+
+bool eventually(const std::function<bool()>& pred, std::chrono::milliseconds timeout) {
+    const auto until = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < until) {
+        if (pred())
+            return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return pred();
 }
 
 int waitAgentState(const EventCollector& events, const std::string& agentId,

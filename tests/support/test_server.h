@@ -48,6 +48,12 @@ struct TestServerOptions {
     std::string dbPath = ":memory:";
     bool demoKnowledge = true;
     int demoAgents = 0;  // synthetic counselors agent001… (ServerConfig::demoAgents)
+    std::chrono::seconds sessionIdleTimeout{0};  // ServerConfig::sessionIdleTimeout
+    std::vector<std::string> corsOrigins;        // ServerConfig::corsOrigins
+    server::http::ConnectionLimits limits;       // ServerConfig::limits
+    std::size_t maxStreamsPerUser = 4;           // ServerConfig::maxStreamsPerUser
+    std::size_t maxReplayBytes = 2 * 1024 * 1024;
+    std::optional<server::http::TlsFiles> tls;  // ServerConfig::tls
 };
 
 class TestServer {
@@ -78,6 +84,12 @@ private:
     std::unique_ptr<server::ServerApp> app_;
     mutable std::unique_ptr<HttpClient> trainer_;
 };
+
+// GET /agents (a lead's or trainer's client): the agent with this id, or null.
+nlohmann::json agentById(const HttpClient& supervisor, const std::string& agentId);
+// Polls pred every 50 ms until it holds or `timeout` passed; its last answer.
+bool eventually(const std::function<bool()>& pred,
+                std::chrono::milliseconds timeout = std::chrono::seconds(6));
 
 // Waits for the agent.state event that says `state` for agentId.
 int waitAgentState(const EventCollector& events, const std::string& agentId,

@@ -11,8 +11,9 @@
 
 namespace srv = agentdesk::server;
 
-TEST_CASE("store: a version-1 database gains the SIP credential column and keeps its users",
-          "[store][migration]") {
+TEST_CASE(
+    "store: a version-1 database gains the SIP credential and disabled columns and keeps its users",
+    "[store][migration]") {
     const auto path = std::filesystem::temp_directory_path() /
                       ("agentdesk-migration-" + std::to_string(::getpid()) + ".db");
     std::filesystem::remove(path);
@@ -41,10 +42,15 @@ TEST_CASE("store: a version-1 database gains the SIP credential column and keeps
         srv::SqliteCrmStore store(path.string());
         auto st = store.database().prepare("PRAGMA user_version");
         REQUIRE(st.step());
-        CHECK(st.integer(0) == 2);
+        CHECK(st.integer(0) == 3);
         st.reset();
         CHECK(store.userByUsername("kim")->sipHa1 ==
               srv::sipDigestHa1("2001", "agentdesk", "phone-secret"));
+        CHECK_FALSE(store.userByUsername("kim")->disabled);  // migration 3: enabled by default
+        auto kim = *store.userByUsername("kim");
+        kim.disabled = true;
+        store.upsertUser(kim);
+        CHECK(store.userByUsername("kim")->disabled);
     }
     std::filesystem::remove(path);
 }

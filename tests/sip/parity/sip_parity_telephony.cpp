@@ -17,17 +17,6 @@ namespace {
 // Spec keys only a simulated caller can honour.
 constexpr const char* kSimOnly[] = {"talkSec", "transcript", "waitedSec", "ivrSec"};
 
-template <class Pred>
-bool poll(Pred pred, std::chrono::milliseconds timeout = 5s) {
-    const auto until = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < until) {
-        if (pred())
-            return true;
-        std::this_thread::sleep_for(20ms);
-    }
-    return pred();
-}
-
 }  // namespace
 
 SipParityTelephony::SipParityTelephony() = default;
@@ -63,7 +52,7 @@ void SipParityTelephony::stopping() {
 void SipParityTelephony::settle() {
     // The simulator answers at once; a phone takes a round trip. The next command (or the
     // clock) goes on once it has picked up.
-    const bool quiet = poll([&] {
+    const bool quiet = test::eventually([&] {
         std::size_t n = 0;
         server_->app().runOnIo([&] { n = server_->app().sip()->legsSettingUp(); });
         return n == 0;
@@ -82,10 +71,12 @@ void SipParityTelephony::loggedIn(const test::HttpClient& user) {
     auto phone = std::make_unique<LoopPhone>(LoopPhoneOptions{ext, "demo", registrar_, false});
     phone->start();
     phones_[ext] = std::move(phone);
-    const bool registered = poll([&] {
-        const json a = user.get("/api/v1/agents/me").json();
-        return a["phone"].is_object() && a["phone"].value("registered", false);
-    });
+    const bool registered = test::eventually(
+        [&] {
+            const json a = user.get("/api/v1/agents/me").json();
+            return a["phone"].is_object() && a["phone"].value("registered", false);
+        },
+        5s);
     if (!registered)
         throw std::runtime_error("the phone of extension " + ext +
                                  " registered, but the agent "
@@ -137,7 +128,7 @@ std::string SipParityTelephony::injectCall(const json& spec) {
 }
 
 bool SipParityTelephony::waitCallGone(const std::string& callId) {
-    return poll([&] {
+    return test::eventually([&] {
         bool active = true;
         server_->app().runOnIo([&] { active = server_->app().telephony().callActive(callId); });
         return !active;

@@ -1,0 +1,206 @@
+// agentdesk-server import-kb, add-user and set-user.
+#include "server/cli/cli.h"
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include "common/logging.h"
+#include "server/auth/password_hash.h"
+#include "server/auth/sip_credentials.h"
+#include "server/kb/kb_import.h"
+#include "server/store/sqlite_crm_store.h"
+
+namespace agentdesk::server::cli {
+
+int fail(const std::string& message) {
+    std::cerr << "agentdesk-server: " << message << "\nTry 'agentdesk-server --help'.\n";
+    return 2;
+}
+
+bool parseListen(const std::string& text, std::string& host, std::uint16_t& port) {
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos || colon == 0)
+        return false;
+    host = text.substr(0, colon);
+    if (host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
+    const std::string p = text.substr(colon + 1);
+    if (p.empty() || p.size() > 5)
+        return false;
+    unsigned long value = 0;
+    for (char c : p) {
+        if (c < '0' || c > '9')
+            return false;
+        value = value * 10 + static_cast<unsigned long>(c - '0');
+    }
+    if (value > 65535)
+        return false;
+    port = static_cast<std::uint16_t>(value);
+    return true;
+}
+
+int importKb(int argc, char** argv) {
+    if (argc < 3)
+        return fail("import-kb needs a FILE.jsonl");
+    const std::string file = argv[2];
+    std::string db;
+    for (int i = 3; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--db" && i + 1 < argc) {
+            db = argv[++i];
+        } else {
+            return fail("unknown option " + arg);
+        }
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        std::cerr << "agentdesk-server: cannot read " << file << "\n";
+        return 1;
+    }
+    std::ostringstream content;
+    content << in.rdbuf();
+    agentdesk::server::SqliteCrmStore store(db.empty() ? agentdesk::server::defaultDatabasePath()
+                                                       : db);
+    agentdesk::server::SqliteKnowledgeStore kb(store.database());
+    const auto start = std::chrono::steady_clock::now();
+    const auto report =
+        agentdesk::server::importArticles(kb, content.str(), std::chrono::system_clock::now());
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cout << "imported " << report.imported << " article(s) (" << report.replaced
+              << " replaced), skipped " << report.skipped.size() << ", in " << secs << " s; "
+              << kb.articleCount() << " articles in the knowledge base\n";
+    for (const auto& s : report.skipped) {
+        std::cout << "  line " << s.line << ": skipped: " << s.reason << "\n";
+    }
+    return report.skipped.empty() ? 0 : 3;
+}
+
+int addUser(int argc, char** argv) {
+    if (argc < 3)
+        return fail("add-user needs a USERNAME");
+    agentdesk::server::User user;
+    user.username = argv[2];
+    user.id = "U-" + user.username;
+    std::string db;
+    std::optional<std::string> sipPassword;
+    for (int i = 3; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc)
+                throw std::invalid_argument(arg + " needs a value");
+            return argv[++i];
+        };
+        try {
+            if (arg == "--name") {
+                user.name = value();
+            } else if (arg == "--role") {
+                auto role = agentdesk::server::parseRole(value());
+                if (!role)
+                    return fail("--role must be counselor, teamlead or trainer");
+                user.role = *role;
+            } else if (arg == "--skills") {
+                std::string skills = value();
+                std::size_t start = 0;
+                while (start <= skills.size()) {
+                    auto comma = skills.find(',', start);
+                    auto s = skills.substr(start, comma - start);
+                    if (!s.empty())
+                        user.skills.push_back(s);
+                    if (comma == std::string::npos)
+                        break;
+                    start = comma + 1;
+                }
+            } else if (arg == "--extension") {
+                user.extension = value();
+            } else if (arg == "--sip-password") {
+                sipPassword = value();
+            } else if (arg == "--db") {
+                db = value();
+            } else {
+                return fail("unknown option " + arg);
+            }
+        } catch (const std::invalid_argument& e) {
+            return fail(e.what());
+        }
+    }
+    if (user.name.empty())
+        return fail("add-user needs --name");
+    if (sipPassword && user.extension.empty())
+        return fail("--sip-password needs --extension (the phone registers as the extension)");
+    if (sipPassword && sipPassword->size() < 8)
+        return fail("--sip-password must be 8+ characters");
+    std::string password;
+    std::getline(std::cin, password);
+    if (password.size() < 4)
+        return fail("the password (first line of stdin) must be 4+ characters");
+    user.nameEn = user.name;
+    user.passwordHash = agentdesk::server::hashPassword(password);
+    agentdesk::server::SqliteCrmStore store(db.empty() ? agentdesk::server::defaultDatabasePath()
+                                                       : db);
+    if (auto existing = store.userByUsername(user.username)) {
+        user.id = existing->id;
+        if (!sipPassword && existing->extension == user.extension)
+            user.sipHa1 = existing->sipHa1;  // keeps the phone's credential
+    }
+    if (sipPassword) {
+        user.sipHa1 = agentdesk::server::sipDigestHa1(user.extension, agentdesk::server::kSipRealm,
+                                                      *sipPassword);
+    }
+    store.upsertUser(user);
+    std::cout << "user " << user.username << " (" << agentdesk::server::roleName(user.role)
+              << ") saved\n";
+    return 0;
+}
+
+// Changes a user's role or turns the account off or on. A running server notices and ends the
+// user's live sessions (their desktop shows the login again).
+int setUser(int argc, char** argv) {
+    if (argc < 3)
+        return fail("set-user needs a USERNAME");
+    const std::string username = argv[2];
+    std::string db;
+    std::optional<agentdesk::server::Role> role;
+    std::optional<bool> disabled;
+    for (int i = 3; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--role" && i + 1 < argc) {
+            role = agentdesk::server::parseRole(argv[++i]);
+            if (!role)
+                return fail("--role must be counselor, teamlead or trainer");
+        } else if (arg == "--disable" || arg == "--enable") {
+            if (disabled && *disabled != (arg == "--disable"))
+                return fail("give --disable or --enable, not both");
+            disabled = arg == "--disable";
+        } else if (arg == "--db" && i + 1 < argc) {
+            db = argv[++i];
+        } else {
+            return fail("unknown option or missing value: " + arg);
+        }
+    }
+    if (!role && !disabled)
+        return fail("set-user needs --role, --disable or --enable");
+    agentdesk::server::SqliteCrmStore store(db.empty() ? agentdesk::server::defaultDatabasePath()
+                                                       : db);
+    auto user = store.userByUsername(username);
+    if (!user)
+        return fail("no user named " + username);
+    if (role)
+        user->role = *role;
+    if (disabled)
+        user->disabled = *disabled;
+    store.upsertUser(*user);
+    std::cout << "user " << user->username << ": " << agentdesk::server::roleName(user->role)
+              << (user->disabled ? ", disabled" : ", enabled")
+              << " (a running server ends their sessions)\n";
+    return 0;
+}
+
+}  // namespace agentdesk::server::cli

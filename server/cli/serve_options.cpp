@@ -1,0 +1,292 @@
+// agentdesk-server serving options (docs/api.md, "Server command line").
+#include "server/cli/cli.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+
+#ifndef AGENTDESK_VERSION
+#define AGENTDESK_VERSION "0.0.0"
+#endif
+
+namespace agentdesk::server::cli {
+
+namespace {
+
+constexpr const char* kHelp =
+    R"(agentdesk-server — the AgentDesk contact-center backend (ACD simulator, CRM, events)
+
+Usage:
+  agentdesk-server [--listen HOST:PORT] [--db FILE] [--demo] [--demo-rate CALLS_PER_MIN]
+                   [--demo-agents N] [--time-scale X] [--scenarios DIR] [--seed N] [--log SPEC]
+                   [--telephony sim|sip] [--sip-listen HOST:PORT] [--sip-trunk ADDR,...]
+                   [--sip-outbound URI] [--recordings DIR] [--recording-retention-days N]
+                   [--prompts DIR] [--prompt-lang ko|en] [--session-idle-minutes N]
+                   [--cors-origin ORIGIN,...] [--tls-cert FILE --tls-key FILE]
+                   [--max-connections N] [--max-unauthenticated-per-address N]
+                   [--header-timeout-seconds N] [--keep-alive-seconds N]
+                   [--max-streams-per-user N]
+  agentdesk-server import-kb FILE.jsonl [--db FILE]
+  agentdesk-server add-user USERNAME --name NAME --role ROLE [--skills a,b] [--extension EXT]
+                   [--sip-password SECRET] [--db FILE]
+                                        (reads the password from the first line of stdin)
+  agentdesk-server set-user USERNAME [--role ROLE] [--disable | --enable] [--db FILE]
+                                        (a running server ends the user's sessions within 2 s)
+  agentdesk-server --help | --version
+
+Options:
+  --listen HOST:PORT   address to serve on (default 127.0.0.1:8780; port 0 picks a free one)
+  --db FILE            SQLite database (default $XDG_DATA_HOME/agentdesk/server.db,
+                       i.e. ~/.local/share/agentdesk/server.db); ":memory:" keeps nothing
+  --demo               demo contact center: demo users (counselor1..3, lead1, trainer1, password
+                       "demo"), 250 demo customers with history, and a call generator
+  --demo-rate N        demo calls per minute, Poisson arrivals (default 2; 0 turns the generator
+                       off but keeps demo users, data and POST /demo/calls)
+  --demo-agents N      with --demo: N extra counselors for load runs, agent001..agentNNN
+                       (password "demo", every queue), 0-2000 (default 0)
+  --time-scale X       with --demo: demo time runs X times faster than real time, 1-100
+                       (default 1). Call timing, ACW, KPIs, token expiry and the demo rate
+                       (calls per demo minute) follow it; heartbeats and network timeouts do not
+  --scenarios DIR      with --demo: extra training scenario files (DIR/*.json, see
+                       docs/scenarios.md) next to the bundled ones; an invalid file stops the start
+  --seed N             random seed of the demo generator (repeatable demo sessions)
+  --log SPEC           log levels, e.g. "info" or "warn,server=debug" (also $AGENTDESK_LOG)
+  --telephony sim|sip  simulated callers (default; what --demo shows) or real SIP calls
+                       (docs/telephony.md): agents' phones register as their extension
+  --sip-listen HOST:PORT  SIP address (UDP and TCP; default 127.0.0.1:5080)
+  --sip-trunk ADDR[,ADDR...]  addresses allowed to send inbound calls (agents' registered
+                       phones may always call a queue)
+  --sip-outbound URI   gateway for calls to numbers (click-to-dial, transfers), e.g.
+                       sip:10.0.0.5:5060; customers see the center's number
+  --recordings DIR     where call recordings go (default: recordings/ beside the database)
+  --recording-retention-days N  delete recordings older than N days (default 90; 0 keeps all)
+  --prompts DIR        caller announcements and music (docs/prompts.md; default: installed)
+  --prompt-lang ko|en  language of the announcements (default ko)
+  --cors-origin ORIGIN[,ORIGIN...]  web origins allowed to use the API from a browser, e.g.
+                       https://desk.example.kr (default: none; the desktop needs none)
+  --session-idle-minutes N  a login unused this long (no request, no open event stream, i.e.
+                       no desktop up) ends; 0 never (default 30)
+  --tls-cert FILE --tls-key FILE  serve HTTPS (TLS 1.2 or later) with this PEM certificate
+                       chain and private key; desktops then connect to https://HOST:PORT
+  --max-connections N  open connections at most (default 8000, and below the descriptor
+                       limit); more get 503 and are closed
+  --max-unauthenticated-per-address N  connections from one address that have not yet made a
+                       logged-in request (default 100); more get 503
+  --header-timeout-seconds N  time to send a request's headers, TLS handshake included
+                       (default 10); slower clients are cut
+  --keep-alive-seconds N  a quiet kept-alive connection closes after N seconds (default 60)
+  --max-streams-per-user N  event streams one user may hold; the oldest close (default 4)
+  --help               this text
+  --version            print the version
+
+import-kb reads knowledge articles, one JSON object a line: {"id"?, "title", "body" (HTML or
+Markdown), "tags", "lang" ("ko"|"en")}. Bodies are sanitised (no scripts, event handlers,
+iframes or remote loads) and indexed for Korean-aware search. An article with an existing id is
+replaced. It reports what was imported and every skipped line with the reason; exit status 0
+when every line was imported, 3 when some were skipped, 1 when the file cannot be read.
+
+On start it prints one line with the URL it serves. Stop with Ctrl+C (SIGINT) or SIGTERM.
+Roles for add-user: counselor, teamlead, trainer. Skills are queue skills (general, card, cancel).
+--sip-password sets the password the agent's SIP phone registers with (as the extension, in
+realm "agentdesk"; 8+ characters; only its digest HA1 is stored). Demo users' phones use "demo".
+)";
+
+bool wholeNumber(const std::string& text, long min, long max, long& out) {
+    char* end = nullptr;
+    const long n = std::strtol(text.c_str(), &end, 10);
+    if (text.empty() || end == text.c_str() || *end || n < min || n > max)
+        return false;
+    out = n;
+    return true;
+}
+
+}  // namespace
+
+std::optional<int> parseServeOptions(int argc, char** argv, ServerConfig& config,
+                                     std::string& logSpec) {
+    config.sessionIdleTimeout = std::chrono::minutes(30);
+    std::string demoOnly;  // the first option given that needs --demo
+    std::string sipOnly;   // the first option given that needs --telephony sip
+    std::string tlsCert, tlsKey;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto next = [&](std::string& out) {
+            if (i + 1 >= argc)
+                return false;
+            out = argv[++i];
+            return true;
+        };
+        std::string value;
+        if (arg == "--help" || arg == "-h") {
+            std::cout << kHelp;
+            return 0;
+        } else if (arg == "--version") {
+            std::cout << "agentdesk-server " << AGENTDESK_VERSION << "\n";
+            return 0;
+        } else if (arg == "--listen") {
+            if (!next(value) || !parseListen(value, config.host, config.port)) {
+                return fail("--listen needs HOST:PORT, e.g. 127.0.0.1:8780");
+            }
+        } else if (arg == "--db") {
+            if (!next(config.dbPath) || config.dbPath.empty())
+                return fail("--db needs a FILE");
+        } else if (arg == "--demo") {
+            config.demo = true;
+        } else if (arg == "--demo-rate") {
+            char* end = nullptr;
+            if (!next(value))
+                return fail("--demo-rate needs a number");
+            config.demoRate = std::strtod(value.c_str(), &end);
+            if (end == value.c_str() || *end || config.demoRate < 0 || config.demoRate > 600) {
+                return fail("--demo-rate must be a number from 0 to 600");
+            }
+        } else if (arg == "--demo-agents") {
+            if (!next(value))
+                return fail("--demo-agents needs a number");
+            char* end = nullptr;
+            const long n = std::strtol(value.c_str(), &end, 10);
+            if (end == value.c_str() || *end || n < 0 || n > 2000)
+                return fail("--demo-agents must be a whole number from 0 to 2000");
+            config.demoAgents = static_cast<int>(n);
+            demoOnly = demoOnly.empty() ? arg : demoOnly;
+        } else if (arg == "--time-scale") {
+            if (!next(value))
+                return fail("--time-scale needs a number");
+            char* end = nullptr;
+            config.timeScale = std::strtod(value.c_str(), &end);
+            if (end == value.c_str() || *end || !(config.timeScale >= 1) ||
+                config.timeScale > 100) {
+                return fail("--time-scale must be a number from 1 to 100");
+            }
+            demoOnly = demoOnly.empty() ? arg : demoOnly;
+        } else if (arg == "--scenarios") {
+            if (!next(config.scenarioDir) || config.scenarioDir.empty())
+                return fail("--scenarios needs a DIR");
+            demoOnly = demoOnly.empty() ? arg : demoOnly;
+        } else if (arg == "--seed") {
+            if (!next(value))
+                return fail("--seed needs a number");
+            config.seed = static_cast<unsigned>(std::strtoul(value.c_str(), nullptr, 10));
+        } else if (arg == "--log") {
+            if (!next(logSpec))
+                return fail("--log needs a level spec");
+        } else if (arg == "--telephony") {
+            if (!next(value) || (value != "sim" && value != "sip"))
+                return fail("--telephony must be sim or sip");
+            config.telephony =
+                value == "sip" ? ServerConfig::Telephony::Sip : ServerConfig::Telephony::Simulated;
+        } else if (arg == "--sip-listen") {
+            if (!next(value) || !parseListen(value, config.sipHost, config.sipPort))
+                return fail("--sip-listen needs HOST:PORT, e.g. 127.0.0.1:5080");
+            sipOnly = sipOnly.empty() ? arg : sipOnly;
+        } else if (arg == "--sip-trunk") {
+            if (!next(value) || value.empty())
+                return fail("--sip-trunk needs ADDR[,ADDR...]");
+            for (std::size_t start = 0; start <= value.size();) {
+                const auto comma = value.find(',', start);
+                const std::string addr = value.substr(start, comma - start);
+                if (!addr.empty())
+                    config.sipTrunks.push_back(addr);
+                if (comma == std::string::npos)
+                    break;
+                start = comma + 1;
+            }
+            sipOnly = sipOnly.empty() ? arg : sipOnly;
+        } else if (arg == "--sip-outbound") {
+            if (!next(config.sipOutbound) || config.sipOutbound.rfind("sip:", 0) != 0)
+                return fail("--sip-outbound needs a SIP URI, e.g. sip:127.0.0.1:5090");
+            sipOnly = sipOnly.empty() ? arg : sipOnly;
+        } else if (arg == "--recordings") {
+            if (!next(config.recordingsDir) || config.recordingsDir.empty())
+                return fail("--recordings needs a DIR");
+            sipOnly = sipOnly.empty() ? arg : sipOnly;
+        } else if (arg == "--cors-origin") {
+            if (!next(value) || value.empty())
+                return fail("--cors-origin needs ORIGIN[,ORIGIN...], e.g. https://desk.example.kr");
+            std::size_t start = 0;
+            while (start <= value.size()) {
+                const auto comma = value.find(',', start);
+                const std::string origin = value.substr(start, comma - start);
+                if (origin == "*")
+                    return fail("--cors-origin takes origins, not \"*\"");
+                if (!origin.empty())
+                    config.corsOrigins.push_back(origin);
+                if (comma == std::string::npos)
+                    break;
+                start = comma + 1;
+            }
+        } else if (arg == "--session-idle-minutes") {
+            if (!next(value))
+                return fail("--session-idle-minutes needs a number");
+            char* end = nullptr;
+            const long n = std::strtol(value.c_str(), &end, 10);
+            if (end == value.c_str() || *end || n < 0 || n > 24 * 60)
+                return fail("--session-idle-minutes must be 0 (never) to 1440");
+            config.sessionIdleTimeout = std::chrono::minutes(n);
+        } else if (arg == "--recording-retention-days") {
+            if (!next(value))
+                return fail("--recording-retention-days needs a number");
+            char* end = nullptr;
+            const long n = std::strtol(value.c_str(), &end, 10);
+            if (end == value.c_str() || *end || n < 0 || n > 3650)
+                return fail("--recording-retention-days must be 0 (keep) to 3650");
+            config.recordingRetentionDays = static_cast<int>(n);
+            sipOnly = sipOnly.empty() ? arg : sipOnly;
+        } else if (arg == "--prompts") {
+            if (!next(config.promptsDir) || config.promptsDir.empty())
+                return fail("--prompts needs a DIR");
+            sipOnly = sipOnly.empty() ? arg : sipOnly;
+        } else if (arg == "--prompt-lang") {
+            if (!next(config.promptLang) ||
+                (config.promptLang != "ko" && config.promptLang != "en"))
+                return fail("--prompt-lang must be ko or en");
+            sipOnly = sipOnly.empty() ? arg : sipOnly;
+        } else if (arg == "--tls-cert") {
+            if (!next(value) || value.empty())
+                return fail("--tls-cert needs a FILE (PEM certificate chain)");
+            tlsCert = value;
+        } else if (arg == "--tls-key") {
+            if (!next(value) || value.empty())
+                return fail("--tls-key needs a FILE (PEM private key)");
+            tlsKey = value;
+        } else if (arg == "--max-connections") {
+            long n = 0;
+            if (!next(value) || !wholeNumber(value, 16, 1000000, n))
+                return fail("--max-connections must be a whole number from 16 to 1000000");
+            config.limits.maxConnections = static_cast<std::size_t>(n);
+        } else if (arg == "--max-unauthenticated-per-address") {
+            long n = 0;
+            if (!next(value) || !wholeNumber(value, 1, 100000, n))
+                return fail("--max-unauthenticated-per-address must be from 1 to 100000");
+            config.limits.maxUnauthenticatedPerAddress = static_cast<std::size_t>(n);
+        } else if (arg == "--header-timeout-seconds") {
+            long n = 0;
+            if (!next(value) || !wholeNumber(value, 1, 300, n))
+                return fail("--header-timeout-seconds must be from 1 to 300");
+            config.limits.headerTimeout = std::chrono::seconds(n);
+        } else if (arg == "--keep-alive-seconds") {
+            long n = 0;
+            if (!next(value) || !wholeNumber(value, 1, 3600, n))
+                return fail("--keep-alive-seconds must be from 1 to 3600");
+            config.limits.keepAliveIdle = std::chrono::seconds(n);
+        } else if (arg == "--max-streams-per-user") {
+            long n = 0;
+            if (!next(value) || !wholeNumber(value, 1, 100, n))
+                return fail("--max-streams-per-user must be from 1 to 100");
+            config.maxStreamsPerUser = static_cast<std::size_t>(n);
+        } else {
+            return fail("unknown option " + arg);
+        }
+    }
+    if (tlsCert.empty() != tlsKey.empty())
+        return fail("--tls-cert and --tls-key go together");
+    if (!tlsCert.empty())
+        config.tls = http::TlsFiles{tlsCert, tlsKey};
+    if (!config.demo && !demoOnly.empty())
+        return fail(demoOnly + " needs --demo");
+    if (config.telephony != ServerConfig::Telephony::Sip && !sipOnly.empty())
+        return fail(sipOnly + " needs --telephony sip");
+    return std::nullopt;
+}
+
+}  // namespace agentdesk::server::cli
