@@ -1,5 +1,6 @@
 // agentdesk: the counselor's desktop (ARCHITECTURE.md). With no server configured it starts the
 // embedded demo contact center and opens the login window on it.
+#include <sys/stat.h>
 #include <cstdio>
 
 #include <curl/curl.h>
@@ -14,6 +15,9 @@
 #include "widgets/knowledge/article_scheme.h"
 
 int main(int argc, char* argv[]) {
+    // Everything this process writes (database, logs, recordings, keys) is personal data or a
+    // secret: readable by its owner only.
+    ::umask(077);
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

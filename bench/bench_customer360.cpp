@@ -276,7 +276,7 @@ int main(int argc, char** argv) {
     // ---- 1. data set
     const auto genStart = SteadyClock::now();
     {
-        server::SqliteCrmStore store(dbPath);
+        server::SqliteCrmStore store(dbPath, server::FieldCipher::forDatabase("", dbPath));
         // Wrap-up codes etc. while the file is still empty (loadDataSet clears customers).
         store.loadDataSet(json::parse(agentdesk::resources::demoCenterJson()), json::object());
         const Templates templates = loadTemplates();

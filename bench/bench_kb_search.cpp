@@ -1025,7 +1025,7 @@ int main(int argc, char** argv) {
         targetTopics.emplace_back(topicIndex(kTargets[k].topicA), topicIndex(kTargets[k].topicB));
     }
 
-    server::SqliteCrmStore store(dbPath);
+    server::SqliteCrmStore store(dbPath, server::FieldCipher::forDatabase("", dbPath));
     server::SqliteKnowledgeStore kbStore(store.database());
     agentdesk::SqliteDb& db = store.database();
 

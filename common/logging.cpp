@@ -11,20 +11,28 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <sys/stat.h>
+
 #include "common/redact.h"
 
 namespace agentdesk::logging {
 namespace {
 
-// Redacts the message text, then hands the record to the real sinks.
+// Redacts and escapes the message text, then hands the record to the real sinks.
 class RedactingSink : public spdlog::sinks::base_sink<std::mutex> {
 public:
     explicit RedactingSink(std::vector<spdlog::sink_ptr> targets) : targets_(std::move(targets)) {}
+    void addTarget(spdlog::sink_ptr target) {
+        std::lock_guard lock(mutex_);
+        targets_.push_back(std::move(target));
+    }
 
 protected:
     void sink_it_(const spdlog::details::log_msg& msg) override {
-        const std::string redacted =
-            redactPersonalData(std::string_view(msg.payload.data(), msg.payload.size()));
+        // Personal data out, then control characters from requests or typed text made visible,
+        // so no one can forge or hide a log line.
+        const std::string redacted = escapeControlCharacters(
+            redactPersonalData(std::string_view(msg.payload.data(), msg.payload.size())));
         spdlog::details::log_msg copy(msg);
         copy.payload = spdlog::string_view_t(redacted.data(), redacted.size());
         for (auto& target : targets_) {
@@ -108,11 +116,20 @@ void init(const Options& options) {
     if (options.toFile) {
         const std::string dir = options.stateDir.empty() ? defaultStateDir() : options.stateDir;
         std::error_code ec;
-        std::filesystem::create_directories(dir, ec);
+        // Logs hold usernames, addresses and masked numbers: only the owner reads them.
+        // The default directory is ours alone; a directory the caller named is left as it is
+        // unless we create it.
+        if (std::filesystem::create_directories(dir, ec) || options.stateDir.empty())
+            std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
         if (!ec) {
             st.filePath = dir + "/" + options.appName + ".log";
+            const mode_t previous = ::umask(077);
             targets.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
                 st.filePath, 5 * 1024 * 1024, 3));
+            ::umask(previous);
+            std::filesystem::permissions(
+                st.filePath,
+                std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
         }
     }
     st.sink = std::make_shared<RedactingSink>(std::move(targets));
@@ -129,6 +146,13 @@ void init(const Options& options) {
         logger->sinks().assign({st.sink});
         logger->set_level(levelFor(st, logger->name()));
     });
+}
+
+void addTarget(spdlog::sink_ptr target) {
+    auto& st = state();
+    std::lock_guard lock(st.mutex);
+    if (auto* redacting = dynamic_cast<RedactingSink*>(st.sink.get()))
+        redacting->addTarget(std::move(target));
 }
 
 std::shared_ptr<spdlog::logger> get(std::string_view area) {

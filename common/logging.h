@@ -24,6 +24,10 @@ struct Options {
 
 void init(const Options& options);
 
+// Adds a destination (a diagnostics view, a test's capture) behind the redaction and escaping.
+// Only after init().
+void addTarget(spdlog::sink_ptr target);
+
 // The logger for an area, created on first use with the shared sinks.
 std::shared_ptr<spdlog::logger> get(std::string_view area);
 

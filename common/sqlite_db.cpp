@@ -1,5 +1,9 @@
 #include "common/sqlite_db.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <sqlite3.h>
 
 namespace agentdesk {
@@ -71,7 +75,29 @@ bool Statement::isNull(int column) const {
     return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
+namespace {
+
+// Databases hold personal data: only the owner may read them. SQLite gives the -wal and -shm
+// files the mode of the database file, so creating it 0600 covers them; older files are
+// tightened on open.
+void restrictToOwner(const std::string& path) {
+    if (path.empty() || path == ":memory:" || path.rfind("file:", 0) == 0)
+        return;
+    const int fd = ::open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        ::close(fd);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        const std::string file = path + suffix;
+        struct stat st {};
+        if (::stat(file.c_str(), &st) == 0 && (st.st_mode & 077) != 0)
+            ::chmod(file.c_str(), 0600);
+    }
+}
+
+}  // namespace
+
 SqliteDb::SqliteDb(const std::string& path) {
+    restrictToOwner(path);
     const int rc =
         sqlite3_open_v2(path.c_str(), &db_,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -83,7 +109,9 @@ SqliteDb::SqliteDb(const std::string& path) {
     }
     sqlite3_busy_timeout(db_, 5000);
     exec("PRAGMA journal_mode=WAL");
-    exec("PRAGMA synchronous=NORMAL");
+    // FULL: in WAL mode every commit is synced, so what was acknowledged (a note answered with
+    // 201, an outbox entry) survives a power loss; NORMAL could lose the last commits.
+    exec("PRAGMA synchronous=FULL");
     exec("PRAGMA foreign_keys=ON");
 }
 

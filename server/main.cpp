@@ -1,5 +1,6 @@
 // agentdesk-server: serves the API (server/cli/serve_options.cpp has the options) or runs an
 // administration subcommand (server/cli/admin_commands.cpp).
+#include <sys/stat.h>
 #include <csignal>
 #include <iostream>
 #include <string>
@@ -9,6 +10,9 @@
 #include "server/server_app.h"
 
 int main(int argc, char** argv) {
+    // Everything this process writes (database, logs, recordings, keys) is personal data or a
+    // secret: readable by its owner only.
+    ::umask(077);
     using agentdesk::server::ServerApp;
     using agentdesk::server::ServerConfig;
     namespace cli = agentdesk::server::cli;

@@ -51,6 +51,7 @@ std::string defaultDatabasePath() {
     }
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);  // 0700
     return dir + "/server.db";
 }
 
@@ -282,7 +283,8 @@ std::uint16_t ServerApp::start() {
     }
 
     const std::string dbPath = d.config.dbPath.empty() ? defaultDatabasePath() : d.config.dbPath;
-    d.store = std::make_unique<SqliteCrmStore>(dbPath);
+    d.store = std::make_unique<SqliteCrmStore>(dbPath,
+                                               FieldCipher::forDatabase(d.config.keyFile, dbPath));
     if (d.config.demo) {
         const json customers = json::parse(resources::demoCustomersJson());
         seedDemoData(*d.store, center, d.center, customers, false);

@@ -30,6 +30,9 @@ struct ServerConfig {
     std::string host = "127.0.0.1";
     std::uint16_t port = 8780;  // 0: any free port
     std::string dbPath;         // empty: $XDG_DATA_HOME/agentdesk/server.db; ":memory:" allowed
+    // The key sealing resident numbers at rest; empty: server.key beside the database (created
+    // 0600 on first start).
+    std::string keyFile;
     bool demo = false;
     double demoRate = 2.0;      // calls per minute, demo mode only
     bool demoKnowledge = true;  // demo mode loads the bundled knowledge base into an empty one

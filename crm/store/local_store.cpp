@@ -377,11 +377,17 @@ struct LocalStore::Impl {
     void open(Worker& w) {
         const QFileInfo info(path);
         QDir().mkpath(info.absolutePath());
+        // Drafts, the outbox and cached customers are personal data: owner only (the files
+        // themselves are created 0600 by SqliteDb).
+        QFile::setPermissions(info.absolutePath(), QFileDevice::ReadOwner |
+                                                       QFileDevice::WriteOwner |
+                                                       QFileDevice::ExeOwner);
         auto db = std::make_unique<SqliteDb>(QFile::encodeName(path).toStdString());
-        // SqliteDb already sets WAL, synchronous=NORMAL, foreign_keys and a 5 s busy timeout;
-        // they are stated here too because the store's durability depends on them.
+        // SqliteDb already sets WAL, synchronous=FULL, foreign_keys, a 5 s busy timeout and
+        // owner-only file modes; they are stated here too because the store's durability (the
+        // outbox, drafts) depends on them.
         db->exec("PRAGMA journal_mode=WAL");
-        db->exec("PRAGMA synchronous=NORMAL");
+        db->exec("PRAGMA synchronous=FULL");
         db->exec("PRAGMA foreign_keys=ON");
         db->exec("PRAGMA busy_timeout=5000");
         migrate(*db);

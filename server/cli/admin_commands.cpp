@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -23,6 +24,22 @@ int fail(const std::string& message) {
     std::cerr << "agentdesk-server: " << message << "\nTry 'agentdesk-server --help'.\n";
     return 2;
 }
+
+namespace {
+
+// The server's database with its resident-number key; null (the reason printed) when either
+// cannot be opened.
+std::unique_ptr<SqliteCrmStore> openStore(const std::string& db, const std::string& keyFile) {
+    const std::string path = db.empty() ? defaultDatabasePath() : db;
+    try {
+        return std::make_unique<SqliteCrmStore>(path, FieldCipher::forDatabase(keyFile, path));
+    } catch (const std::exception& e) {
+        std::cerr << "agentdesk-server: " << e.what() << "\n";
+        return nullptr;
+    }
+}
+
+}  // namespace
 
 bool parseListen(const std::string& text, std::string& host, std::uint16_t& port) {
     const auto colon = text.rfind(':');
@@ -51,10 +68,13 @@ int importKb(int argc, char** argv) {
         return fail("import-kb needs a FILE.jsonl");
     const std::string file = argv[2];
     std::string db;
+    std::string keyFile;
     for (int i = 3; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--db" && i + 1 < argc) {
             db = argv[++i];
+        } else if (arg == "--key-file" && i + 1 < argc) {
+            keyFile = argv[++i];
         } else {
             return fail("unknown option " + arg);
         }
@@ -66,9 +86,10 @@ int importKb(int argc, char** argv) {
     }
     std::ostringstream content;
     content << in.rdbuf();
-    agentdesk::server::SqliteCrmStore store(db.empty() ? agentdesk::server::defaultDatabasePath()
-                                                       : db);
-    agentdesk::server::SqliteKnowledgeStore kb(store.database());
+    auto store = openStore(db, keyFile);
+    if (!store)
+        return 1;
+    agentdesk::server::SqliteKnowledgeStore kb(store->database());
     const auto start = std::chrono::steady_clock::now();
     const auto report =
         agentdesk::server::importArticles(kb, content.str(), std::chrono::system_clock::now());
@@ -90,6 +111,7 @@ int addUser(int argc, char** argv) {
     user.username = argv[2];
     user.id = "U-" + user.username;
     std::string db;
+    std::string keyFile;
     std::optional<std::string> sipPassword;
     for (int i = 3; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -124,6 +146,8 @@ int addUser(int argc, char** argv) {
                 sipPassword = value();
             } else if (arg == "--db") {
                 db = value();
+            } else if (arg == "--key-file") {
+                keyFile = value();
             } else {
                 return fail("unknown option " + arg);
             }
@@ -143,9 +167,10 @@ int addUser(int argc, char** argv) {
         return fail("the password (first line of stdin) must be 4+ characters");
     user.nameEn = user.name;
     user.passwordHash = agentdesk::server::hashPassword(password);
-    agentdesk::server::SqliteCrmStore store(db.empty() ? agentdesk::server::defaultDatabasePath()
-                                                       : db);
-    if (auto existing = store.userByUsername(user.username)) {
+    auto store = openStore(db, keyFile);
+    if (!store)
+        return 1;
+    if (auto existing = store->userByUsername(user.username)) {
         user.id = existing->id;
         if (!sipPassword && existing->extension == user.extension)
             user.sipHa1 = existing->sipHa1;  // keeps the phone's credential
@@ -154,7 +179,7 @@ int addUser(int argc, char** argv) {
         user.sipHa1 = agentdesk::server::sipDigestHa1(user.extension, agentdesk::server::kSipRealm,
                                                       *sipPassword);
     }
-    store.upsertUser(user);
+    store->upsertUser(user);
     std::cout << "user " << user.username << " (" << agentdesk::server::roleName(user.role)
               << ") saved\n";
     return 0;
@@ -167,6 +192,7 @@ int setUser(int argc, char** argv) {
         return fail("set-user needs a USERNAME");
     const std::string username = argv[2];
     std::string db;
+    std::string keyFile;
     std::optional<agentdesk::server::Role> role;
     std::optional<bool> disabled;
     for (int i = 3; i < argc; ++i) {
@@ -181,22 +207,25 @@ int setUser(int argc, char** argv) {
             disabled = arg == "--disable";
         } else if (arg == "--db" && i + 1 < argc) {
             db = argv[++i];
+        } else if (arg == "--key-file" && i + 1 < argc) {
+            keyFile = argv[++i];
         } else {
             return fail("unknown option or missing value: " + arg);
         }
     }
     if (!role && !disabled)
         return fail("set-user needs --role, --disable or --enable");
-    agentdesk::server::SqliteCrmStore store(db.empty() ? agentdesk::server::defaultDatabasePath()
-                                                       : db);
-    auto user = store.userByUsername(username);
+    auto store = openStore(db, keyFile);
+    if (!store)
+        return 1;
+    auto user = store->userByUsername(username);
     if (!user)
         return fail("no user named " + username);
     if (role)
         user->role = *role;
     if (disabled)
         user->disabled = *disabled;
-    store.upsertUser(*user);
+    store->upsertUser(*user);
     std::cout << "user " << user->username << ": " << agentdesk::server::roleName(user->role)
               << (user->disabled ? ", disabled" : ", enabled")
               << " (a running server ends their sessions)\n";

@@ -17,7 +17,7 @@ constexpr const char* kHelp =
     R"(agentdesk-server — the AgentDesk contact-center backend (ACD simulator, CRM, events)
 
 Usage:
-  agentdesk-server [--listen HOST:PORT] [--db FILE] [--demo] [--demo-rate CALLS_PER_MIN]
+  agentdesk-server [--listen HOST:PORT] [--db FILE] [--key-file FILE] [--demo] [--demo-rate CALLS_PER_MIN]
                    [--demo-agents N] [--time-scale X] [--scenarios DIR] [--seed N] [--log SPEC]
                    [--telephony sim|sip] [--sip-listen HOST:PORT] [--sip-trunk ADDR,...]
                    [--sip-outbound URI] [--recordings DIR] [--recording-retention-days N]
@@ -26,18 +26,23 @@ Usage:
                    [--max-connections N] [--max-unauthenticated-per-address N]
                    [--header-timeout-seconds N] [--keep-alive-seconds N]
                    [--max-streams-per-user N]
-  agentdesk-server import-kb FILE.jsonl [--db FILE]
+  agentdesk-server import-kb FILE.jsonl [--db FILE] [--key-file FILE]
   agentdesk-server add-user USERNAME --name NAME --role ROLE [--skills a,b] [--extension EXT]
-                   [--sip-password SECRET] [--db FILE]
+                   [--sip-password SECRET] [--db FILE] [--key-file FILE]
                                         (reads the password from the first line of stdin)
   agentdesk-server set-user USERNAME [--role ROLE] [--disable | --enable] [--db FILE]
+                   [--key-file FILE]
                                         (a running server ends the user's sessions within 2 s)
   agentdesk-server --help | --version
 
 Options:
   --listen HOST:PORT   address to serve on (default 127.0.0.1:8780; port 0 picks a free one)
   --db FILE            SQLite database (default $XDG_DATA_HOME/agentdesk/server.db,
-                       i.e. ~/.local/share/agentdesk/server.db); ":memory:" keeps nothing
+                       i.e. ~/.local/share/agentdesk/server.db); ":memory:" keeps nothing.
+                       Created 0600; the default directory is made 0700
+  --key-file FILE      the key that encrypts resident registration numbers in the database
+                       (default server.key beside the database; created 0600 on first start).
+                       Back it up apart from the database: without it the numbers are lost
   --demo               demo contact center: demo users (counselor1..3, lead1, trainer1, password
                        "demo"), 250 demo customers with history, and a call generator
   --demo-rate N        demo calls per minute, Poisson arrivals (default 2; 0 turns the generator
@@ -130,6 +135,9 @@ std::optional<int> parseServeOptions(int argc, char** argv, ServerConfig& config
         } else if (arg == "--db") {
             if (!next(config.dbPath) || config.dbPath.empty())
                 return fail("--db needs a FILE");
+        } else if (arg == "--key-file") {
+            if (!next(config.keyFile) || config.keyFile.empty())
+                return fail("--key-file needs a FILE");
         } else if (arg == "--demo") {
             config.demo = true;
         } else if (arg == "--demo-rate") {

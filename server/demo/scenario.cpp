@@ -43,7 +43,7 @@ public:
             if (key == "$comment")
                 continue;
             if (std::none_of(allowed.begin(), allowed.end(),
-                             [&](const char* a) { return key == a; })) {
+                             [&name = key](const char* a) { return name == a; })) {
                 problem(path.empty() ? key : path + "." + key, "unknown member");
             }
         }

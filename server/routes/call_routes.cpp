@@ -143,7 +143,9 @@ std::optional<TransferTarget> transferTarget(const json& to, const http::Exchang
         respondError(ex, ErrorCode::BadRequest, "to must name exactly one of queue, agent, number");
         return std::nullopt;
     }
-    const auto& [kind, value] = *to.items().begin();
+    // Not `const auto& [kind, value] = *to.items().begin()`: that binds to a temporary.
+    const std::string kind = to.begin().key();
+    const json& value = to.begin().value();
     if (!value.is_string()) {
         respondError(ex, ErrorCode::BadRequest, "to." + kind + " must be a string");
         return std::nullopt;

@@ -255,7 +255,7 @@ void createEvaluation(RouteContext& ctx, ApiCall& call) {
         } else if (!it->is_number_integer()) {
             return respondError(ex, ErrorCode::BadRequest,
                                 std::string("scores.") + dim + " must be an integer");
-        } else if (it->get<int>() < 0 || it->get<int>() > 100) {
+        } else if (it->get<long long>() < 0 || it->get<long long>() > 100) {
             invalid.fields.push_back({std::string("scores.") + dim, "must be 0-100"});
         } else {
             clean[dim] = it->get<int>();

@@ -70,7 +70,8 @@ void injectCall(RouteContext& ctx, ApiCall& call) {
     }
     if (transcript) {
         for (const auto& line : *transcript) {
-            if (!line.is_object() || !line.contains("text") || !line["text"].is_string()) {
+            if (!line.is_object() || !line.contains("text") || !line["text"].is_string() ||
+                (line.contains("speaker") && !line["speaker"].is_string())) {
                 return respondError(ex, ErrorCode::BadRequest,
                                     "transcript lines are {speaker, text, atSec}");
             }

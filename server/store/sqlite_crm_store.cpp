@@ -52,8 +52,35 @@ json noteJson(const Note& note) {
             {"updatedAt", toRfc3339(note.updatedAt)}};
 }
 
-SqliteCrmStore::SqliteCrmStore(const std::string& path) : db_(path) {
+SqliteCrmStore::SqliteCrmStore(const std::string& path, FieldCipher cipher)
+    : db_(path), cipher_(std::move(cipher)) {
     createSchema();
+    sealResidentNumbers();
+}
+
+void SqliteCrmStore::sealResidentNumbers() {
+    auto sealed = db_.prepare("SELECT rrn FROM customers WHERE rrn LIKE 'sb1:%' LIMIT 1");
+    if (sealed.step() && !cipher_.open(sealed.text(0)))
+        throw std::runtime_error(
+            "the key file does not open the resident numbers in this database "
+            "(--key-file must name the key this database was written with)");
+    sealed.reset();
+    std::vector<std::pair<std::string, std::string>> plain;
+    auto rows =
+        db_.prepare("SELECT id, rrn FROM customers WHERE rrn IS NOT NULL AND rrn NOT LIKE 'sb1:%'");
+    while (rows.step())
+        plain.emplace_back(rows.text(0), rows.text(1));
+    rows.reset();
+    if (plain.empty())
+        return;
+    db_.transaction([&] {
+        auto update = db_.prepare("UPDATE customers SET rrn = ? WHERE id = ?");
+        for (const auto& [id, rrn] : plain) {
+            update.bind(1, cipher_.seal(rrn)).bind(2, id);
+            update.run();
+        }
+    });
+    logging::get("store")->info("sealed {} resident numbers stored in plain text", plain.size());
 }
 
 std::string SqliteCrmStore::newId(char prefix) {
@@ -274,7 +301,9 @@ std::optional<json> SqliteCrmStore::customer360(const std::string& id, const Vie
         {"nameEn", st.text(3)},
         {"email", nullable(st.optText(4))},
         {"birthDate", nullable(st.optText(5))},
-        {"residentNumber", st.isNull(6) ? json(nullptr) : json(maskResidentNumber(st.text(6)))},
+        {"residentNumber",
+         st.isNull(6) ? json(nullptr)
+                      : json(maskResidentNumber(cipher_.open(st.text(6)).value_or(std::string())))},
         {"gender", nullable(st.optText(7))},
         {"grade", st.text(8)},
         {"address", nullable(st.optText(12))},
@@ -772,7 +801,10 @@ void SqliteCrmStore::insertCustomerRecord(const json& c) {
     };
     st.bind(1, id).bind(2, str(c, "customerNo")).bind(3, str(c, "name"));
     st.bind(4, str(c, "nameEn")).bindOptional(5, optional("email"));
-    st.bindOptional(6, optional("birthDate")).bindOptional(7, optional("rrn"));
+    auto rrn = optional("rrn");
+    if (rrn)
+        rrn = cipher_.seal(*rrn);
+    st.bindOptional(6, optional("birthDate")).bindOptional(7, rrn);
     st.bindOptional(8, optional("gender"));
     const std::string grade = str(c, "grade");
     st.bind(9, grade.empty() ? std::string("NORMAL") : grade);

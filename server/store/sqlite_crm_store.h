@@ -5,12 +5,16 @@
 
 #include "common/sqlite_db.h"
 #include "server/store/crm_store.h"
+#include "server/store/field_cipher.h"
 
 namespace agentdesk::server {
 
 class SqliteCrmStore final : public CrmStore {
 public:
-    explicit SqliteCrmStore(const std::string& path);
+    // `cipher` seals resident registration numbers at rest. Numbers stored in plain text by an
+    // older version are sealed on open; a key that cannot open the stored numbers is refused
+    // (std::runtime_error), since starting would show every number as unreadable.
+    SqliteCrmStore(const std::string& path, FieldCipher cipher);
 
     std::optional<User> userByUsername(const std::string& username) override;
     std::optional<User> userById(const std::string& id) override;
@@ -69,6 +73,7 @@ public:
 
 private:
     void createSchema();
+    void sealResidentNumbers();
     nlohmann::json phonesJson(const std::string& customerId, const Viewer& viewer,
                               bool fullForViewer);
     nlohmann::json listItem(Statement& row, const Viewer& viewer);
@@ -77,6 +82,7 @@ private:
     std::string newId(char prefix);
 
     SqliteDb db_;
+    FieldCipher cipher_;
 };
 
 }  // namespace agentdesk::server

@@ -39,6 +39,7 @@ TestServer::TestServer(TestServerOptions options) : clock_(testStartTime()) {
     config.maxStreamsPerUser = options.maxStreamsPerUser;
     config.maxReplayBytes = options.maxReplayBytes;
     config.tls = options.tls;
+    config.keyFile = options.keyFile;
     if (telephonyFactory()) {
         telephony_ = telephonyFactory()();
         telephony_->configure(config);

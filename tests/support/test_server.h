@@ -54,6 +54,7 @@ struct TestServerOptions {
     std::size_t maxStreamsPerUser = 4;           // ServerConfig::maxStreamsPerUser
     std::size_t maxReplayBytes = 2 * 1024 * 1024;
     std::optional<server::http::TlsFiles> tls;  // ServerConfig::tls
+    std::string keyFile;                        // ServerConfig::keyFile
 };
 
 class TestServer {

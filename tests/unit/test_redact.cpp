@@ -30,3 +30,31 @@ TEST_CASE("Text without personal data is unchanged", "[redact]") {
         CHECK(redactPersonalData(text) == text);
     }
 }
+
+TEST_CASE("Numbers without the plus or behind percent escapes are caught too", "[redact]") {
+    CHECK(redactPersonalData("from 821012345678 to") == "from 8210****5678 to");
+    CHECK(redactPersonalData("from 82-10-1234-5678") == "from 82-10-****-5678");
+    CHECK(redactPersonalData("GET /api/v1/customers?phone=%2B821012345678") ==
+          "GET /api/v1/customers?phone=+8210****5678");
+    CHECK(redactPersonalData("q=010%2D1234%2D5678&x=1") == "q=010-****-5678&x=1");
+    CHECK(redactPersonalData("rrn%3D850312%2D1234567") == "rrn%3D[rrn]");
+    // Other escapes stay escaped: decoding must not produce control characters.
+    CHECK(redactPersonalData("a%0Ab 1") == "a%0Ab 1");
+}
+
+TEST_CASE("Event ids and counters are not mistaken for card numbers", "[redact]") {
+    CHECK(redactPersonalData("resume from 1795452088700108") == "resume from 1795452088700108");
+    CHECK(redactPersonalData("lastEventId=1795452088700108 sent") ==
+          "lastEventId=1795452088700108 sent");
+    CHECK(redactPersonalData("ts 8000000000000001") == "ts 8000000000000001");
+    CHECK(redactPersonalData("card 5412 7512 3412 3456") == "card [card]");
+}
+
+TEST_CASE("Control characters from outside cannot forge or hide log lines", "[redact]") {
+    using agentdesk::escapeControlCharacters;
+    CHECK(escapeControlCharacters("GET /x\r\n2026-12-03 INFO forged") ==
+          "GET /x\\r\\n2026-12-03 INFO forged");
+    CHECK(escapeControlCharacters(std::string("a\0b\x1b[31mred\x7f", 12)) ==
+          "a\\x00b\\x1b[31mred\\x7f");
+    CHECK(escapeControlCharacters("상담 tab\there") == "상담 tab\\there");
+}

@@ -28,7 +28,7 @@ TEST_CASE(
             "'2001','hash');");
     }
     {
-        srv::SqliteCrmStore store(path.string());
+        srv::SqliteCrmStore store(path.string(), srv::FieldCipher::forDatabase("", path.string()));
         auto kim = store.userByUsername("kim");
         REQUIRE(kim);
         CHECK(kim->extension == "2001");
@@ -39,7 +39,7 @@ TEST_CASE(
     }
     {
         // Opening again applies nothing twice.
-        srv::SqliteCrmStore store(path.string());
+        srv::SqliteCrmStore store(path.string(), srv::FieldCipher::forDatabase("", path.string()));
         auto st = store.database().prepare("PRAGMA user_version");
         REQUIRE(st.step());
         CHECK(st.integer(0) == 3);

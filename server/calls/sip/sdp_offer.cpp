@@ -8,8 +8,12 @@ namespace {
 
 constexpr const char* kTelevPt = "101";
 
+// A static payload type needs no a=rtpmap line (RFC 3551): 0 is PCMU, 8 is PCMA.
 bool named(const sdp_format* fmt, const char* name) {
-    return fmt->name && strcasecmp(fmt->name, name) == 0;
+    if (fmt->name)
+        return strcasecmp(fmt->name, name) == 0;
+    return (fmt->pt == 0 && strcasecmp(name, "PCMU") == 0) ||
+           (fmt->pt == 8 && strcasecmp(name, "PCMA") == 0);
 }
 
 }  // namespace
