@@ -10,6 +10,7 @@
 #include "app/shortcut_table.h"
 #include "app/supervisor_window.h"
 #include "common/logging.h"
+#include "crm/net/server_url.h"
 #include "widgets/common/connection_banner.h"
 #include "widgets/common/error_text.h"
 #include "widgets/notes/note_editor.h"
@@ -114,11 +115,23 @@ void AppController::showLogin(const QString& error) {
 }
 
 void AppController::login(const widgets::LoginForm& form) {
-    loginView_->setBusy(true);
     if (!form.embedded) {
+        if (crm::isPlainHttpToRemote(form.serverUrl)) {
+            if (!settings_->get(settings::allowPlainHttp)) {
+                showLogin(
+                    tr("This server address is not encrypted (http://). Use https://, or "
+                       "allow unencrypted connections in Settings."));
+                return;
+            }
+            log()->warn(
+                "logging in over unencrypted http to another computer (allowed in "
+                "settings)");
+        }
+        loginView_->setBusy(true);
         loginTo(form.serverUrl, form);
         return;
     }
+    loginView_->setBusy(true);
     ensureEmbedded();
     if (!embedded_->isReady() && !embedded_->isStarting())
         embedded_->start();  // it failed before: try again
@@ -276,6 +289,7 @@ void AppController::openSettings() {
     widgets::SettingsValues values;
     values.serverUrl = settings_->get(settings::server);
     values.embedded = values.serverUrl.isEmpty();
+    values.allowPlainHttp = settings_->get(settings::allowPlainHttp);
     values.language = language_->current();
     values.fontScale = settings_->get(settings::fontScale);
     values.afterWrapup = settings_->get(settings::afterWrapup);
@@ -291,6 +305,7 @@ void AppController::openSettings() {
     connect(dialog, &widgets::SettingsDialog::applied, this,
             [this](const widgets::SettingsValues& v) {
                 settings_->set(settings::server, v.embedded ? QString() : v.serverUrl);
+                settings_->set(settings::allowPlainHttp, v.allowPlainHttp);
                 settings_->set(settings::language, v.language);
                 settings_->set(settings::fontScale, AppSettings::clampFontScale(v.fontScale));
                 settings_->set(settings::afterWrapup, v.afterWrapup);

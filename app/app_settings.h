@@ -21,6 +21,8 @@ inline const Setting<QString> server{"connection/server", QString()};
 inline const Setting<QString> lastUser{"connection/lastUser", QString()};
 // A PEM file of a custom CA to trust (logged when used); empty: the system's CAs only.
 inline const Setting<QString> caFile{"connection/caFile", QString()};
+// Plain http:// to a server that is not this computer: refused unless the user allowed it.
+inline const Setting<bool> allowPlainHttp{"connection/allowPlainHttp", false};
 inline const Setting<QString> language{"ui/language", QStringLiteral("ko")};  // ko | en
 inline const Setting<double> fontScale{"ui/fontScale", 1.0};                  // 0.8 – 2.0
 // State after a finished wrap-up: "ready" or "not_ready".

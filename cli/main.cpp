@@ -9,6 +9,7 @@
 #include "cli/cli_context.h"
 #include "cli/commands.h"
 #include "common/logging.h"
+#include "crm/net/server_url.h"
 
 namespace {
 
@@ -37,6 +38,8 @@ Commands:
 Options:
   --server URL      server (default $AGENTDESK_SERVER, else http://127.0.0.1:8780)
   --ca FILE         trust this CA bundle (PEM) for https instead of the system store
+  --allow-http      allow plain http:// to a server that is not this computer (a warning is
+                    printed; passwords and customer data are then readable on the network)
   --insecure        do not verify the server's TLS certificate (logged as a warning)
   --log SPEC        log levels, e.g. "info" or "warn,net=debug" (default warn)
   --help, --version
@@ -52,6 +55,7 @@ int main(int argc, char* argv[]) {
     QStringList args = QCoreApplication::arguments().mid(1);
 
     cli::CliContext ctx;
+    bool allowPlainHttp = false;
     QString server =
         qEnvironmentVariable("AGENTDESK_SERVER", QStringLiteral("http://127.0.0.1:8780"));
     QString logSpec = QStringLiteral("warn");
@@ -64,6 +68,10 @@ int main(int argc, char* argv[]) {
         if (option == QLatin1String("--version")) {
             std::printf("agentdesk-cli %s\n", AGENTDESK_VERSION);
             return cli::kExitOk;
+        }
+        if (option == QLatin1String("--allow-http")) {
+            allowPlainHttp = true;
+            continue;
         }
         if (option == QLatin1String("--insecure")) {
             ctx.tls.verifyPeer = false;
@@ -91,6 +99,19 @@ int main(int argc, char* argv[]) {
     }
     const QString command = args.takeFirst();
     ctx.server = cli::CliContext::normaliseServer(server);
+    if (crm::isPlainHttpToRemote(ctx.server)) {
+        if (!allowPlainHttp) {
+            cli::printError(
+                QStringLiteral(
+                    "error: %1 is not encrypted (http:// to another computer); use https://, or "
+                    "--allow-http on a closed test network")
+                    .arg(ctx.server));
+            return cli::kExitUsage;
+        }
+        cli::printError(QStringLiteral("warning: unencrypted connection to %1: passwords and "
+                                       "customer data cross the network readable")
+                            .arg(ctx.server));
+    }
     ctx.args = args;
 
     using Runner = void (*)(cli::CliContext&, crm::HttpTransport&);

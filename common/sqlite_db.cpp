@@ -11,7 +11,8 @@ namespace agentdesk {
 namespace {
 void check(sqlite3* db, int rc, std::string_view what) {
     if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        throw SqliteError(std::string(what) + ": " + sqlite3_errmsg(db));
+        throw SqliteError(std::string(what) + ": " + sqlite3_errmsg(db),
+                          sqlite3_extended_errcode(db));
     }
 }
 }  // namespace
@@ -44,8 +45,9 @@ bool Statement::step() {
         return false;
     sqlite3* db = sqlite3_db_handle(stmt_);
     const std::string message = sqlite3_errmsg(db);
+    const int code = sqlite3_extended_errcode(db);
     sqlite3_reset(stmt_);
-    throw SqliteError("sqlite step: " + message);
+    throw SqliteError("sqlite step: " + message, code);
 }
 
 void Statement::reset() {
@@ -121,6 +123,10 @@ SqliteDb::~SqliteDb() {
     sqlite3_close(db_);
 }
 
+bool SqliteDb::inTransaction() const {
+    return sqlite3_get_autocommit(db_) == 0;
+}
+
 void SqliteDb::exec(std::string_view sql) {
     char* error = nullptr;
     const std::string text(sql);
@@ -128,7 +134,7 @@ void SqliteDb::exec(std::string_view sql) {
     if (rc != SQLITE_OK) {
         std::string message = error ? error : "unknown error";
         sqlite3_free(error);
-        throw SqliteError("sqlite exec: " + message);
+        throw SqliteError("sqlite exec: " + message, rc);
     }
 }
 

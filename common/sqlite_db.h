@@ -16,7 +16,14 @@ namespace agentdesk {
 
 class SqliteError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit SqliteError(const std::string& message, int code = 1)
+        : std::runtime_error(message), code_(code) {}
+    int code() const { return code_; }  // SQLite's (extended) result code
+    // The disk (or the database's size limit) is full: nothing was written, try again later.
+    bool storageFull() const { return (code_ & 0xff) == 13 /* SQLITE_FULL */; }
+
+private:
+    int code_;
 };
 
 class Statement {
@@ -66,6 +73,7 @@ public:
     // A cached statement, reset and unbound, ready to bind.
     Statement prepare(const std::string& sql);
     std::int64_t lastInsertRowId() const;
+    bool inTransaction() const;  // false in autocommit mode
     int changes() const;
 
     // Runs fn in BEGIN IMMEDIATE … COMMIT (a SAVEPOINT when already inside one); rolls back and
@@ -81,7 +89,14 @@ public:
             exec(outer ? "COMMIT" : "RELEASE nested");
         } catch (...) {
             --depth_;
-            exec(outer ? "ROLLBACK" : "ROLLBACK TO nested; RELEASE nested");
+            // SQLite may have rolled back by itself (SQLITE_FULL, SQLITE_IOERR…): then there is
+            // nothing left to undo, and the original error is the one to report.
+            if (inTransaction()) {
+                try {
+                    exec(outer ? "ROLLBACK" : "ROLLBACK TO nested; RELEASE nested");
+                } catch (const SqliteError&) {
+                }
+            }
             throw;
         }
     }

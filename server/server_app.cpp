@@ -390,7 +390,20 @@ std::uint16_t ServerApp::start() {
                     } catch (const SqliteError& e) {
                         logging::get("server")->error("{} {}: store error: {}", req.method,
                                                       req.path, e.what());
-                        respondError(ex, ErrorCode::Internal, "store error");
+                        if (!e.storageFull()) {
+                            respondError(ex, ErrorCode::Internal, "store error");
+                            break;
+                        }
+                        // Nothing was stored (the transaction rolled back): the client keeps
+                        // what it sent and retries, the desktop from its outbox.
+                        auto full =
+                            jsonResponse(507, {{"error",
+                                                {{"code", "insufficient_storage"},
+                                                 {"message",
+                                                  "the server's disk is full; nothing was stored, "
+                                                  "try again later"}}}});
+                        full.headers.emplace_back("Retry-After", "30");
+                        ex->respond(std::move(full));
                     }
                     break;
                 case http::Router::Match::MethodNotAllowed:

@@ -663,6 +663,10 @@ Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</translation>
         <source>AgentDesk alert</source>
         <translation>AgentDesk alert</translation>
     </message>
+    <message>
+        <source>This server address is not encrypted (http://). Use https://, or allow unencrypted connections in Settings.</source>
+        <translation>This server address is not encrypted (http://). Use https://, or allow unencrypted connections in Settings.</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::app::DesktopNotifier</name>
@@ -1854,6 +1858,10 @@ agent: I will block it right away.</translation>
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
+    <message>
+        <source>Not encrypted: your password and customer data would cross the network readable. Use an https:// address. Plain http:// to another computer works only when allowed in Settings.</source>
+        <translation>Not encrypted: your password and customer data would cross the network readable. Use an https:// address. Plain http:// to another computer works only when allowed in Settings.</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::MissedCallsButton</name>
@@ -2568,6 +2576,14 @@ agent: I will block it right away.</translation>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Allow unencrypted http:// to another computer</source>
+        <translation>Allow unencrypted http:// to another computer</translation>
+    </message>
+    <message>
+        <source>Warning: over http:// anyone on the network can read passwords and customer data. Allow it only on a closed test network.</source>
+        <translation>Warning: over http:// anyone on the network can read passwords and customer data. Allow it only on a closed test network.</translation>
     </message>
 </context>
 <context>

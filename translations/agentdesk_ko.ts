@@ -662,6 +662,10 @@ Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</source>
         <source>AgentDesk alert</source>
         <translation>AgentDesk 알림</translation>
     </message>
+    <message>
+        <source>This server address is not encrypted (http://). Use https://, or allow unencrypted connections in Settings.</source>
+        <translation>이 서버 주소는 암호화되지 않았습니다(http://). https:// 주소를 사용하거나 설정에서 암호화되지 않은 연결을 허용하세요.</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::app::DesktopNotifier</name>
@@ -1850,6 +1854,10 @@ agent: I will block it right away.</source>
         <source>Log in</source>
         <translation>로그인</translation>
     </message>
+    <message>
+        <source>Not encrypted: your password and customer data would cross the network readable. Use an https:// address. Plain http:// to another computer works only when allowed in Settings.</source>
+        <translation>암호화되지 않음: 비밀번호와 고객 정보가 네트워크에서 그대로 노출됩니다. https:// 주소를 사용하세요. 다른 컴퓨터로의 http:// 연결은 설정에서 허용한 경우에만 됩니다.</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::MissedCallsButton</name>
@@ -2561,6 +2569,14 @@ agent: I will block it right away.</source>
     <message>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+    <message>
+        <source>Allow unencrypted http:// to another computer</source>
+        <translation>다른 컴퓨터로의 암호화되지 않은 http:// 연결 허용</translation>
+    </message>
+    <message>
+        <source>Warning: over http:// anyone on the network can read passwords and customer data. Allow it only on a closed test network.</source>
+        <translation>경고: http://에서는 네트워크의 누구나 비밀번호와 고객 정보를 읽을 수 있습니다. 외부와 분리된 테스트 네트워크에서만 허용하세요.</translation>
     </message>
 </context>
 <context>

@@ -105,6 +105,9 @@ void ClientSession::afterToken(const Agent& agent, std::function<void(const ApiE
 }
 
 void ClientSession::logout(std::function<void(const ApiError&)> done) {
+    // Cached customers leave the computer with the counselor, whatever the server answers.
+    if (store_ && !owner_.isEmpty())
+        store_->clearCache(owner_);
     api_->logout([this, done = std::move(done)](const ApiError& error) {
         if (!error) {
             stream_->stop();

@@ -715,6 +715,14 @@ void LocalStore::recentCache(const QString& owner, const QString& kind, int limi
         [guard, done](const QString&) { deliver(guard, [done] { done({}); }); });
 }
 
+void LocalStore::clearCache(const QString& owner) {
+    d_->submit("clearCache", [owner](Worker& w) {
+        SqliteDb& db = w.database();
+        db.prepare("DELETE FROM cache WHERE owner = ?").bind(1, str(owner)).run();
+        logging::get("store")->debug("cleared {} cache entries at logout", db.changes());
+    });
+}
+
 void LocalStore::purgeExpired() {
     d_->submit("purgeExpired", [](Worker& w) { purge(w); });
 }

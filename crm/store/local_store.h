@@ -112,6 +112,10 @@ public:
     void recentCache(const QString& owner, const QString& kind, int limit, QObject* context,
                      std::function<void(QList<QPair<QString, QByteArray>>)> done);
 
+    // Forgets everything cached for this owner (at logout: no customer stays on the computer
+    // after the counselor leaves it). Drafts and the outbox are kept: they are the agent's work.
+    void clearCache(const QString& owner);
+
     // Drops delivered outbox rows and cache entries older than kRetentionMs. Also run on open.
     void purgeExpired();
 

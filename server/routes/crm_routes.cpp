@@ -30,10 +30,12 @@ Outcome validation(const char* field, const char* message) {
 
 // Every customer shown to a user is an access to personal data (DOMAIN.md): one audit row each.
 json audited(RouteContext& ctx, const AuthSession& session, json list) {
-    for (const auto& item : list) {
-        ctx.store.audit(session.user.id, item["id"].get<std::string>(), "search_result",
-                        ctx.clock.now());
-    }
+    ctx.store.atomically([&] {
+        for (const auto& item : list) {
+            ctx.store.audit(session.user.id, item["id"].get<std::string>(), "search_result",
+                            ctx.clock.now());
+        }
+    });
     return list;
 }
 
@@ -123,8 +125,11 @@ void createCustomer(RouteContext& ctx, ApiCall& call) {
     json fields;
     if (auto o = validateCustomer(*body, true, fields); !o.ok())
         return respondOutcome(call.ex, o);
-    const std::string id = ctx.store.createCustomer(fields, ctx.clock.now());
-    ctx.store.audit(call.user().id, id, "create", ctx.clock.now());
+    std::string id;
+    ctx.store.atomically([&] {
+        id = ctx.store.createCustomer(fields, ctx.clock.now());
+        ctx.store.audit(call.user().id, id, "create", ctx.clock.now());
+    });
     logging::get("server")->info("customer {} created by {}", id, call.user().id);
     call.ex->respond(jsonResponse(201, *ctx.store.customer360(id, viewerOf(ctx, *call.session))));
 }
@@ -141,8 +146,10 @@ void updateCustomer(RouteContext& ctx, ApiCall& call) {
     json fields;
     if (auto o = validateCustomer(*body, false, fields); !o.ok())
         return respondOutcome(call.ex, o);
-    ctx.store.updateCustomer(id, fields, ctx.clock.now());
-    ctx.store.audit(call.user().id, id, "update", ctx.clock.now());
+    ctx.store.atomically([&] {
+        ctx.store.updateCustomer(id, fields, ctx.clock.now());
+        ctx.store.audit(call.user().id, id, "update", ctx.clock.now());
+    });
     call.ex->respond(jsonResponse(200, *ctx.store.customer360(id, viewerOf(ctx, *call.session))));
 }
 

@@ -4,6 +4,7 @@
 // Read models come back as JSON in the shape of the API so every implementation answers alike.
 //
 // Threads: not thread-safe; the server calls it from its I/O thread only.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,6 +71,9 @@ public:
     virtual bool wrapupCodeExists(const std::string& code) = 0;
 
     // --- audit and quality ---
+    // Runs fn as one transaction (nested calls join it): a change and its audit row are written
+    // together or not at all, and a burst of audit rows costs one commit.
+    virtual void atomically(const std::function<void()>& fn) = 0;
     virtual void audit(const std::string& userId, const std::string& customerId,
                        const std::string& action, TimePoint at) = 0;
     virtual int auditCount(const std::string& customerId) = 0;

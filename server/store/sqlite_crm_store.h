@@ -54,6 +54,7 @@ public:
     void audit(const std::string& userId, const std::string& customerId, const std::string& action,
                TimePoint at) override;
     int auditCount(const std::string& customerId) override;
+    void atomically(const std::function<void()>& fn) override { db_.transaction(fn); }
     std::optional<std::string> customerOfCall(const std::string& callId) override;
     nlohmann::json addEvaluation(const nlohmann::json& evaluation) override;
     nlohmann::json evaluations(const std::optional<std::string>& agentId) override;

@@ -13,6 +13,7 @@
 
 #include "common/logging.h"
 #include "common/sqlite_db.h"
+#include "server/store/sqlite_crm_store.h"
 #include "tests/support/test_server.h"
 
 using namespace agentdesk::test;
@@ -166,4 +167,44 @@ TEST_CASE("Request text cannot forge log lines, and numbers in requests are reda
     CHECK(text.find("8210****5678") != std::string::npos);
     CHECK(text.find("+82 10 ****") != std::string::npos);
     CHECK(text.find("1234") == std::string::npos);
+}
+
+TEST_CASE("A full disk answers 507 and stores nothing; the same note is stored once later",
+          "[integration][security][durability]") {
+    TestServer server;
+    HttpClient counselor = server.loggedIn("counselor1");
+    auto& store = dynamic_cast<agentdesk::server::SqliteCrmStore&>(server.app().store());
+    // On the server's I/O thread, which owns the connection: no free pages left, and the
+    // database may not grow, so the next insert finds "no space left".
+    auto limitGrowth = [&](bool limited) {
+        server.app().runOnIo([&] {
+            auto& db = store.database();
+            if (!limited) {
+                db.exec("PRAGMA max_page_count = 1073741823");
+                return;
+            }
+            db.exec("VACUUM");
+            auto pages = db.prepare("PRAGMA page_count");
+            REQUIRE(pages.step());
+            const auto used = pages.integer(0);
+            pages.reset();
+            db.exec("PRAGMA max_page_count = " + std::to_string(used));
+        });
+    };
+    limitGrowth(true);
+
+    const json note{{"idempotencyKey", "k-507"},
+                    {"customerId", "C00001"},
+                    {"wrapupCode", "GENERAL_INQUIRY"},
+                    {"text", std::string(90000, 'x') + " 디스크가 가득 찬 날의 메모"}};
+    const auto full = counselor.post("/api/v1/notes", note);
+    CHECK(full.status == 507);
+    CHECK(full.errorCode() == "insufficient_storage");
+    CHECK(full.headers.at("retry-after") == "30");
+
+    limitGrowth(false);
+    const auto stored = counselor.post("/api/v1/notes", note);
+    REQUIRE(stored.status == 201);
+    const auto again = counselor.post("/api/v1/notes", note);
+    CHECK(again.json()["id"] == stored.json()["id"]);  // the retry did not make a second note
 }

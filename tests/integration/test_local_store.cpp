@@ -26,6 +26,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QThread>
@@ -815,4 +816,26 @@ TEST_CASE("draft survives the writing process being killed with SIGKILL", "[stor
             CHECK(stored->text.size() < text.size());
         }
     }
+}
+
+TEST_CASE("Logout clears the owner's cached customers but keeps drafts; files are owner-only",
+          "[store][security]") {
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    LocalStore store(dbPath(dir));
+    store.putCache("kim", "customer", "C1", R"({"name":"김민준"})");
+    store.putCache("lee", "customer", "C3", R"({"name":"박지호"})");
+    store.saveDraft(makeDraft("kim", "CALL-1", QStringLiteral("통화 메모"), 1000));
+    store.clearCache("kim");
+
+    CHECK_FALSE(cached(store, "kim", "customer", "C1").first);
+    CHECK(cached(store, "lee", "customer", "C3").first);  // another counselor's is theirs
+    CHECK(drafts(store, "kim").size() == 1);              // the counselor's work stays
+    store.flush();
+    const QFileInfo db(dbPath(dir));
+    CHECK(db.permissions() == (QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                               QFileDevice::ReadUser | QFileDevice::WriteUser));
+    const QFileInfo folder(db.absolutePath());
+    CHECK_FALSE(folder.permissions() &
+                (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::ExeOther));
 }

@@ -1,5 +1,7 @@
 #include "widgets/login/login_view.h"
 
+#include "crm/net/server_url.h"
+
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -27,12 +29,17 @@ LoginView::LoginView(QWidget* parent)
       password_(new QLineEdit(this)),
       demoHint_(new QLabel(this)),
       error_(new QLabel(this)),
+      plainHttpWarning_(new QLabel(this)),
       login_(new QPushButton(this)),
       language_(new QComboBox(this)) {
     setObjectName(QStringLiteral("loginView"));
     embedded_->setObjectName(QStringLiteral("embeddedOption"));
     remote_->setObjectName(QStringLiteral("remoteOption"));
     serverUrl_->setObjectName(QStringLiteral("serverUrl"));
+    plainHttpWarning_->setObjectName(QStringLiteral("plainHttpWarning"));
+    plainHttpWarning_->setWordWrap(true);
+    plainHttpWarning_->setStyleSheet(QStringLiteral("color: #8a4b00; font-weight: 600;"));
+    plainHttpWarning_->setVisible(false);
     username_->setObjectName(QStringLiteral("username"));
     password_->setObjectName(QStringLiteral("password"));
     error_->setObjectName(QStringLiteral("loginError"));
@@ -77,6 +84,7 @@ LoginView::LoginView(QWidget* parent)
     layout->addWidget(embeddedStatus_);
     layout->addWidget(remote_);
     layout->addWidget(serverUrl_);
+    layout->addWidget(plainHttpWarning_);
     layout->addSpacing(8);
     layout->addLayout(form);
     layout->addWidget(demoHint_);
@@ -85,6 +93,7 @@ LoginView::LoginView(QWidget* parent)
     layout->addWidget(login_);
 
     connect(embedded_, &QRadioButton::toggled, this, &LoginView::updateEnabled);
+    connect(serverUrl_, &QLineEdit::textChanged, this, &LoginView::updateEnabled);
     connect(login_, &QPushButton::clicked, this, &LoginView::submit);
     connect(password_, &QLineEdit::returnPressed, this, &LoginView::submit);
     connect(username_, &QLineEdit::returnPressed, this, [this] { password_->setFocus(); });
@@ -182,6 +191,8 @@ void LoginView::updateEnabled() {
     password_->setEnabled(!busy_);
     login_->setEnabled(!busy_);
     demoHint_->setVisible(embedded_->isChecked());
+    plainHttpWarning_->setVisible(remote_->isChecked() &&
+                                  crm::isPlainHttpToRemote(normaliseServerUrl(serverUrl_->text())));
 }
 
 void LoginView::changeEvent(QEvent* event) {
@@ -196,6 +207,10 @@ void LoginView::retranslate() {
     subtitle_->setText(tr("Agent desktop and customer 360 for your contact center."));
     embedded_->setText(tr("Demo contact center on this computer"));
     remote_->setText(tr("Server"));
+    plainHttpWarning_->setText(
+        tr("Not encrypted: your password and customer data would cross the network readable. "
+           "Use an https:// address. Plain http:// to another computer works only when allowed "
+           "in Settings."));
     userLabel_->setText(tr("Username"));
     passwordLabel_->setText(tr("Password"));
     demoHint_->setText(

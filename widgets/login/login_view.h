@@ -61,6 +61,7 @@ private:
     QLineEdit* password_;
     QLabel* demoHint_;
     QLabel* error_;
+    QLabel* plainHttpWarning_;  // shown while the address is plain http:// to another computer
     QPushButton* login_;
     QComboBox* language_;
     bool busy_ = false;

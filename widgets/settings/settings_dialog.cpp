@@ -1,5 +1,6 @@
 #include "widgets/settings/settings_dialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -27,6 +28,8 @@ SettingsDialog::SettingsDialog(const SettingsValues& values, QWidget* parent)
       remote_(new QRadioButton(this)),
       serverUrl_(new QLineEdit(this)),
       serverNote_(new QLabel(this)),
+      allowPlainHttp_(new QCheckBox(this)),
+      plainHttpWarning_(new QLabel(this)),
       language_(new QComboBox(this)),
       fontScale_(new QDoubleSpinBox(this)),
       afterWrapup_(new QComboBox(this)),
@@ -50,6 +53,15 @@ SettingsDialog::SettingsDialog(const SettingsValues& values, QWidget* parent)
     form->addRow(embedded_);
     form->addRow(remote_, serverUrl_);
     form->addRow(serverNote_);
+    form->addRow(allowPlainHttp_);
+    form->addRow(plainHttpWarning_);
+    allowPlainHttp_->setObjectName(QStringLiteral("allowPlainHttpSetting"));
+    plainHttpWarning_->setObjectName(QStringLiteral("plainHttpWarning"));
+    plainHttpWarning_->setWordWrap(true);
+    plainHttpWarning_->setStyleSheet(QStringLiteral("color: #8a4b00; font-weight: 600;"));
+    allowPlainHttp_->setChecked(values.allowPlainHttp);
+    plainHttpWarning_->setVisible(values.allowPlainHttp);
+    connect(allowPlainHttp_, &QCheckBox::toggled, plainHttpWarning_, &QLabel::setVisible);
     form->addRow(languageLabel_, language_);
     form->addRow(fontLabel_, fontScale_);
     form->addRow(afterLabel_, afterWrapup_);
@@ -134,6 +146,7 @@ SettingsValues SettingsDialog::values() const {
     SettingsValues v = values_;
     v.embedded = embedded_->isChecked();
     v.serverUrl = v.embedded ? QString() : LoginView::normaliseServerUrl(serverUrl_->text());
+    v.allowPlainHttp = allowPlainHttp_->isChecked();
     v.language = language_->currentData().toString();
     v.fontScale = fontScale_->value();
     v.afterWrapup = afterWrapup_->currentData().toString();
@@ -183,6 +196,10 @@ void SettingsDialog::retranslate() {
     embedded_->setText(tr("Demo contact center on this computer"));
     remote_->setText(tr("Server"));
     serverNote_->setText(tr("A new server is used at the next login."));
+    allowPlainHttp_->setText(tr("Allow unencrypted http:// to another computer"));
+    plainHttpWarning_->setText(
+        tr("Warning: over http:// anyone on the network can read passwords and customer data. "
+           "Allow it only on a closed test network."));
     languageLabel_->setText(tr("Language"));
     fontLabel_->setText(tr("Font size"));
     afterLabel_->setText(tr("After wrap-up"));

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -26,7 +27,8 @@ struct ShortcutRow {
 
 struct SettingsValues {
     bool embedded = true;
-    QString serverUrl;  // with /api/v1
+    QString serverUrl;            // with /api/v1
+    bool allowPlainHttp = false;  // http:// to a computer other than this one
     QString language = QStringLiteral("ko");
     double fontScale = 1.0;
     QString afterWrapup = QStringLiteral("ready");  // ready | not_ready
@@ -59,6 +61,8 @@ private:
     QRadioButton* remote_;
     QLineEdit* serverUrl_;
     QLabel* serverNote_;
+    QCheckBox* allowPlainHttp_;
+    QLabel* plainHttpWarning_;
     QComboBox* language_;
     QDoubleSpinBox* fontScale_;
     QComboBox* afterWrapup_;
