@@ -89,9 +89,10 @@ void login(RouteContext& ctx, ApiCall& call) {
     const std::string hash = user ? user->passwordHash : decoy;
     ++ctx.passwordChecksRunning;
     // The worker holds the exchange only until it hands it back: the exchange (owned by the
-    // I/O thread's connection) must never be released on a worker thread.
-    boost::asio::post(ctx.workers, [&ctx, ex, hash, password = *password, user, name = *username,
-                                    address]() mutable {
+    // I/O thread's connection) must never be released on a worker thread. `ex = ex`, not `ex`:
+    // a plain capture of the const reference is a const member, which std::move only copies.
+    boost::asio::post(ctx.workers, [&ctx, ex = ex, hash, password = *password, user,
+                                    name = *username, address]() mutable {
         const bool ok = verifyPassword(hash, password) && user.has_value();
         boost::asio::post(ctx.io, [&ctx, ex = std::move(ex), ok, user = std::move(user),
                                    name = std::move(name), address = std::move(address)] {
