@@ -524,11 +524,13 @@ TEST_CASE(
     REQUIRE(port != 0);
     const std::string url = first->baseUrl();
 
-    HttpTransport transport;
-    ClientSession session(transport, apiBase(url), nullptr);
+    // Declared before the session: its destructor stops the stream, which reports a last
+    // status change to the handlers below (ASan: heap-use-after-free of `statuses`).
     std::vector<ConnectionStatus> statuses;
     int expired = 0;
     int snapshots = 0;
+    HttpTransport transport;
+    ClientSession session(transport, apiBase(url), nullptr);
     QObject::connect(&session, &ClientSession::connectionStatusChanged, &session,
                      [&](ConnectionStatus s) { statuses.push_back(s); });
     QObject::connect(&session, &ClientSession::sessionExpired, &session, [&] { ++expired; });
