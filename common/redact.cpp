@@ -2,6 +2,8 @@
 
 #include <regex>
 
+#include "common/hex_digit.h"
+
 namespace agentdesk {
 namespace {
 
@@ -42,16 +44,6 @@ bool looksLikeCard(const std::string& digitsWithSeparators) {
     return (issuer >= '2' && issuer <= '6') || issuer == '9';
 }
 
-int hexValue(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 // Decodes the percent escapes a number can hide behind in a URL ("%2B82%2010…", "010%2D…"):
 // digits, plus, space, hyphen, dot and parentheses. Other escapes stay as they are, so no
 // control character is ever produced.
@@ -60,8 +52,8 @@ std::string decodeNumberEscapes(std::string_view text) {
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '%' && i + 2 < text.size()) {
-            const int hi = hexValue(text[i + 1]);
-            const int lo = hexValue(text[i + 2]);
+            const int hi = hexDigitValue(text[i + 1]);
+            const int lo = hexDigitValue(text[i + 2]);
             if (hi >= 0 && lo >= 0) {
                 const char c = static_cast<char>(hi * 16 + lo);
                 if ((c >= '0' && c <= '9') || c == '+' || c == ' ' || c == '-' || c == '.' ||

@@ -30,6 +30,7 @@
 #include "server/routes/acd_presenter.h"
 #include "server/routes/api_routes.h"
 #include "server/store/sqlite_crm_store.h"
+#include "server/store/store_hooks.h"
 
 #ifndef AGENTDESK_VERSION
 #define AGENTDESK_VERSION "0.0.0"
@@ -54,35 +55,6 @@ std::string defaultDatabasePath() {
     std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);  // 0700
     return dir + "/server.db";
 }
-
-namespace {
-
-// The ACD's CRM side effects, on the store.
-class StoreHooks final : public AcdHooks {
-public:
-    StoreHooks(CrmStore& store, KnowledgeStore& kb, const Clock& clock)
-        : store_(store), kb_(kb), clock_(clock) {}
-    std::vector<CustomerMatch> matchCustomers(const std::string& e164) override {
-        return store_.matchPhone(e164);
-    }
-    void callLegEnded(const InteractionRecord& record) override {
-        store_.recordInteraction(record);
-    }
-    void abusiveCallEnded(const std::string& customerId) override {
-        store_.flagAbusive(customerId, clock_.now());
-    }
-    void wrappedUp(const std::string& callId, const std::string& agentId, const std::string& code,
-                   const std::optional<std::string>& noteId) override {
-        store_.setInteractionWrapup(callId, agentId, code, noteId);
-    }
-
-private:
-    CrmStore& store_;
-    KnowledgeStore& kb_;
-    const Clock& clock_;
-};
-
-}  // namespace
 
 struct ServerApp::Impl {
     ServerConfig config;
@@ -296,7 +268,7 @@ std::uint16_t ServerApp::start() {
         const auto report = importArticles(*d.kb, resources::demoKnowledgeJsonl(), d.clock->now());
         logging::get("server")->info("demo knowledge base: {} articles", report.imported);
     }
-    d.hooks = std::make_unique<StoreHooks>(*d.store, *d.kb, *d.clock);
+    d.hooks = std::make_unique<StoreHooks>(*d.store, *d.clock);
     const auto idBase =
         static_cast<std::uint64_t>(toUnixMs(std::chrono::system_clock::now())) * 1000;
     StreamLimits streamLimits;

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "common/hex_digit.h"
 #include "server/http/http_connection.h"
 
 namespace agentdesk::server::http {
@@ -11,20 +12,11 @@ namespace agentdesk::server::http {
 std::string percentDecode(std::string_view text, bool plusIsSpace) {
     std::string out;
     out.reserve(text.size());
-    auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        return -1;
-    };
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '%' && i + 2 < text.size()) {
-            const int hi = hex(text[i + 1]);
-            const int lo = hex(text[i + 2]);
+            const int hi = hexDigitValue(text[i + 1]);
+            const int lo = hexDigitValue(text[i + 2]);
             if (hi >= 0 && lo >= 0) {
                 out.push_back(static_cast<char>(hi * 16 + lo));
                 i += 2;

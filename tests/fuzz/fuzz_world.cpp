@@ -18,6 +18,7 @@
 #include "server/kb/sqlite_knowledge_store.h"
 #include "server/routes/acd_presenter.h"
 #include "server/store/sqlite_crm_store.h"
+#include "server/store/store_hooks.h"
 #include "tests/fuzz/fuzz_check.h"
 #include "tests/fuzz/fuzz_seed.h"
 
@@ -29,29 +30,6 @@ using namespace agentdesk::server;
 using nlohmann::json;
 
 namespace {
-
-// The ACD's CRM side effects on the store, as ServerApp's StoreHooks.
-class StoreHooks final : public AcdHooks {
-public:
-    StoreHooks(CrmStore& store, const Clock& clock) : store_(store), clock_(clock) {}
-    std::vector<CustomerMatch> matchCustomers(const std::string& e164) override {
-        return store_.matchPhone(e164);
-    }
-    void callLegEnded(const InteractionRecord& record) override {
-        store_.recordInteraction(record);
-    }
-    void abusiveCallEnded(const std::string& customerId) override {
-        store_.flagAbusive(customerId, clock_.now());
-    }
-    void wrappedUp(const std::string& callId, const std::string& agentId, const std::string& code,
-                   const std::optional<std::string>& noteId) override {
-        store_.setInteractionWrapup(callId, agentId, code, noteId);
-    }
-
-private:
-    CrmStore& store_;
-    const Clock& clock_;
-};
 
 // An event stream that keeps what the hub sends until the world ends.
 class HeldStream final : public http::EventStream {
