@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <stdexcept>
 #include <thread>
@@ -218,10 +219,9 @@ std::optional<std::string> ChildProcess::readLine(std::chrono::milliseconds time
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
                               deadline - std::chrono::steady_clock::now())
                               .count();
-        if (left <= 0)
-            return std::nullopt;
+        // Past the deadline (or a zero timeout): one more look without waiting.
         pollfd p{out_, POLLIN, 0};
-        const int r = ::poll(&p, 1, static_cast<int>(left));
+        const int r = ::poll(&p, 1, static_cast<int>(std::max<long long>(left, 0)));
         if (r < 0 && errno == EINTR)
             continue;
         if (r <= 0)

@@ -2132,6 +2132,10 @@ agent: I will block it right away.</translation>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
+    <message>
+        <source>Needs attention: the server could not save a note after %1 tries. %2 The note is kept and retried automatically; your other notes are still sent.</source>
+        <translation>Needs attention: the server could not save a note after %1 tries. %2 The note is kept and retried automatically; your other notes are still sent.</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::ProductsTable</name>

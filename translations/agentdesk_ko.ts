@@ -2127,6 +2127,10 @@ agent: I will block it right away.</source>
         <source>Dismiss</source>
         <translation>닫기</translation>
     </message>
+    <message>
+        <source>Needs attention: the server could not save a note after %1 tries. %2 The note is kept and retried automatically; your other notes are still sent.</source>
+        <translation>확인 필요: 서버가 메모 하나를 %1번 시도해도 저장하지 못했습니다. %2 메모는 보관되어 자동으로 재시도되며, 다른 메모는 계속 전송됩니다.</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::ProductsTable</name>

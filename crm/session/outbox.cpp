@@ -1,6 +1,8 @@
 #include "crm/session/outbox.h"
 
 #include <algorithm>
+#include <chrono>
+#include <limits>
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -17,8 +19,25 @@ std::shared_ptr<spdlog::logger> log() {
     static auto logger = logging::get("store");
     return logger;
 }
-constexpr std::chrono::milliseconds kFirstRetry{500};
-constexpr std::chrono::milliseconds kMaxRetry{30000};
+constexpr qint64 kFirstRetryMs = 500;
+constexpr qint64 kMaxRetryMs = 30000;
+
+// 0.5 s, 1 s, 2 s, … up to 30 s for the n-th failure in a row (n >= 1).
+qint64 backoffMs(int failures) {
+    return std::min(kMaxRetryMs, kFirstRetryMs << std::min(std::max(failures, 1) - 1, 6));
+}
+
+qint64 steadyNowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+// The server answered and failed on this submission (a bug, a full disk, a broken row); not
+// "unreachable" or "busy", which hold up everything alike.
+bool isServerFailure(const ApiError& error) {
+    return error.kind == ApiError::Kind::Http && error.httpStatus >= 500 && error.httpStatus != 503;
+}
 }  // namespace
 
 Outbox::Outbox(LocalStore& store, ApiClient& api, QObject* parent)
@@ -35,6 +54,8 @@ void Outbox::setOwner(const QString& owner) {
     sending_ = false;
     paused_ = false;
     failures_ = 0;
+    blockedUntilMs_ = 0;
+    retry_.stop();
     const quint64 generation = generation_;
     store_.pending(owner, this, [this, generation](QList<OutboxItem> items) {
         if (generation != generation_)
@@ -46,7 +67,7 @@ void Outbox::setOwner(const QString& owner) {
     });
 }
 
-QString Outbox::submitNote(NoteSubmission note) {
+QString Outbox::submitNote(NoteSubmission note, const QString& draftKey) {
     onOwnerThread(this, "Outbox::submitNote");
     if (note.idempotencyKey.isEmpty())
         note.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -57,6 +78,7 @@ QString Outbox::submitNote(NoteSubmission note) {
     item.path = QStringLiteral("/notes");
     item.body = QJsonDocument(note.toJson()).toJson(QJsonDocument::Compact);
     item.idempotencyKey = note.idempotencyKey;
+    item.draftKey = draftKey;
     const quint64 generation = generation_;
     store_.enqueue(item, this, [this, item, generation](qint64 seq, const QString& error) {
         if (generation != generation_)
@@ -78,14 +100,14 @@ QString Outbox::submitNote(NoteSubmission note) {
 }
 
 void Outbox::add(const OutboxItem& item) {
-    const bool known = std::any_of(queue_.begin(), queue_.end(),
-                                   [&](const OutboxItem& q) { return q.seq == item.seq; });
-    if (known)
+    if (findQueued(item.seq))
         return;
     remember(item);
-    queue_.append(item);
+    Queued queued;
+    queued.item = item;
+    queue_.append(queued);
     std::sort(queue_.begin(), queue_.end(),
-              [](const OutboxItem& a, const OutboxItem& b) { return a.seq < b.seq; });
+              [](const Queued& a, const Queued& b) { return a.item.seq < b.item.seq; });
     emit pendingCountChanged(pendingCount());
     pump();
 }
@@ -93,6 +115,9 @@ void Outbox::add(const OutboxItem& item) {
 void Outbox::resume() {
     paused_ = false;
     failures_ = 0;
+    blockedUntilMs_ = 0;
+    for (Queued& queued : queue_)
+        queued.notBeforeMs = 0;  // one more attempt each now; their failure counts stay
     retry_.stop();
     pump();
 }
@@ -103,10 +128,31 @@ void Outbox::pause() {
 }
 
 void Outbox::pump() {
-    if (paused_ || sending_ || queue_.isEmpty() || retry_.isActive())
+    if (paused_ || sending_ || queue_.isEmpty())
         return;
+    const qint64 now = steadyNowMs();
+    if (blockedUntilMs_ > now) {
+        scheduleRetry(blockedUntilMs_);
+        return;
+    }
+    // The oldest submission that is not backing off; those that are wait their turn without
+    // holding up the rest.
+    const Queued* next = nullptr;
+    qint64 earliest = std::numeric_limits<qint64>::max();
+    for (const Queued& queued : queue_) {
+        if (queued.notBeforeMs <= now) {
+            next = &queued;
+            break;
+        }
+        earliest = std::min(earliest, queued.notBeforeMs);
+    }
+    if (!next) {
+        scheduleRetry(earliest);
+        return;
+    }
+    retry_.stop();
     sending_ = true;
-    const OutboxItem item = queue_.front();
+    const OutboxItem item = next->item;
     const quint64 generation = generation_;
     api_.sendRaw(item.method.toUtf8(), item.path, item.body,
                  [this, item, generation](const HttpResponse& response, const ApiError& error) {
@@ -117,55 +163,114 @@ void Outbox::pump() {
                  });
 }
 
+void Outbox::scheduleRetry(qint64 atMs) {
+    retry_.start(std::chrono::milliseconds(std::max<qint64>(0, atMs - steadyNowMs())));
+}
+
 void Outbox::onAnswer(const OutboxItem& item, const HttpResponse& response, const ApiError& error) {
     if (!error) {
-        store_.markDelivered(item.seq, response.body);
-        queue_.removeFirst();
-        failures_ = 0;
-        ++delivered_;
-        const Note note = Note::fromJson(QJsonDocument::fromJson(response.body).object());
-        if (OutboxEntry* entry = findEntry(item.idempotencyKey)) {
-            entry->state = OutboxItem::State::Delivered;
-            entry->noteId = note.id;
-            entry->error = {};
-            entry->updatedAt = QDateTime::currentDateTime();
-        }
-        emit pendingCountChanged(pendingCount());
-        emit entryChanged(item.idempotencyKey);
-        emit delivered(item.idempotencyKey, note);
-        pump();
-        return;
-    }
-    if (error.retryable() || error.isUnauthorized()) {
+        onDelivered(item, response);
+    } else if (error.isUnauthorized()) {
         store_.markAttempt(item.seq, error.describe());
         if (OutboxEntry* entry = findEntry(item.idempotencyKey)) {
             entry->error = error;
             emit entryChanged(item.idempotencyKey);
         }
-        if (error.isUnauthorized()) {
-            pause();  // the next login resumes it
-            return;
+        pause();  // the next login resumes it
+        return;
+    } else if (!error.retryable()) {
+        onRejected(item, error);
+    } else if (isServerFailure(error)) {
+        store_.markAttempt(item.seq, error.describe());
+        failures_ = 0;  // the server is there; it failed on this one
+        onServerFailure(item, error);
+    } else {
+        store_.markAttempt(item.seq, error.describe());
+        if (OutboxEntry* entry = findEntry(item.idempotencyKey)) {
+            entry->error = error;
+            emit entryChanged(item.idempotencyKey);
         }
         ++failures_;
-        const auto delay = std::min(kMaxRetry, kFirstRetry * (1 << std::min(failures_ - 1, 6)));
+        const qint64 delay = backoffMs(failures_);
+        blockedUntilMs_ = steadyNowMs() + delay;
         log()->info("outbox: {} not delivered ({}), retry in {} ms", item.kind.toStdString(),
-                    error.describe().toStdString(), delay.count());
-        retry_.start(delay);
-        return;
+                    error.describe().toStdString(), delay);
     }
+    pump();
+}
+
+void Outbox::onDelivered(const OutboxItem& item, const HttpResponse& response) {
+    store_.markDelivered(item.seq, response.body);
+    removeQueued(item.seq);
+    failures_ = 0;
+    ++delivered_;
+    const Note note = Note::fromJson(QJsonDocument::fromJson(response.body).object());
+    if (OutboxEntry* entry = findEntry(item.idempotencyKey)) {
+        entry->state = OutboxItem::State::Delivered;
+        entry->noteId = note.id;
+        entry->error = {};
+        entry->needsAttention = false;
+        entry->serverFailures = 0;
+        entry->updatedAt = QDateTime::currentDateTime();
+    }
+    emit pendingCountChanged(pendingCount());
+    emit entryChanged(item.idempotencyKey);
+    emit delivered(item.idempotencyKey, note);
+}
+
+void Outbox::onServerFailure(const OutboxItem& item, const ApiError& error) {
+    Queued* queued = findQueued(item.seq);
+    if (!queued)
+        return;
+    ++queued->serverFailures;
+    const qint64 delay = backoffMs(queued->serverFailures);
+    queued->notBeforeMs = steadyNowMs() + delay;
+    log()->warn(
+        "outbox: the server failed on {} #{} ({} in a row: {}), retry in {} ms; the "
+        "rest go ahead",
+        item.kind.toStdString(), item.seq, queued->serverFailures, error.describe().toStdString(),
+        delay);
+    OutboxEntry* entry = findEntry(item.idempotencyKey);
+    if (entry) {
+        entry->error = error;
+        entry->serverFailures = queued->serverFailures;
+    }
+    const bool attention = queued->serverFailures >= kAttentionAfter;
+    if (entry && attention && !entry->needsAttention) {
+        entry->needsAttention = true;
+        entry->updatedAt = QDateTime::currentDateTime();
+    }
+    emit entryChanged(item.idempotencyKey);
+    if (queued->serverFailures == kAttentionAfter)
+        emit needsAttention(item.idempotencyKey, error);
+}
+
+void Outbox::onRejected(const OutboxItem& item, const ApiError& error) {
     log()->warn("outbox: {} rejected by the server: {}", item.kind.toStdString(),
                 error.describe().toStdString());
     store_.markRejected(item.seq, error.describe());
-    queue_.removeFirst();
+    removeQueued(item.seq);
     if (OutboxEntry* entry = findEntry(item.idempotencyKey)) {
         entry->state = OutboxItem::State::Rejected;
         entry->error = error;
+        entry->needsAttention = false;
         entry->updatedAt = QDateTime::currentDateTime();
     }
     emit pendingCountChanged(pendingCount());
     emit entryChanged(item.idempotencyKey);
     emit rejected(item.idempotencyKey, error);
-    pump();
+}
+
+Outbox::Queued* Outbox::findQueued(qint64 seq) {
+    for (Queued& queued : queue_) {
+        if (queued.item.seq == seq)
+            return &queued;
+    }
+    return nullptr;
+}
+
+void Outbox::removeQueued(qint64 seq) {
+    queue_.removeIf([seq](const Queued& queued) { return queued.item.seq == seq; });
 }
 
 void Outbox::remember(const OutboxItem& item) {
@@ -181,8 +286,13 @@ void Outbox::remember(const OutboxItem& item) {
     entry.text = body.value(QLatin1String("text")).toString();
     entry.updatedAt = QDateTime::currentDateTime();
     recent_.append(entry);
-    while (recent_.size() > kRecentLimit)
-        recent_.removeFirst();
+    while (recent_.size() > kRecentLimit) {
+        // The oldest goes, unless it still needs the counselor's attention.
+        auto oldest = std::find_if(recent_.begin(), recent_.end(), [](const OutboxEntry& e) {
+            return !(e.state == OutboxItem::State::Pending && e.needsAttention);
+        });
+        recent_.erase(oldest == recent_.end() ? recent_.begin() : oldest);
+    }
     emit entryChanged(entry.idempotencyKey);
 }
 

@@ -547,14 +547,24 @@ void LocalStore::enqueue(OutboxItem item, QObject* context,
                     .run();
                 if (db.changes() == 1) {
                     seq = db.lastInsertRowId();
-                    return;
+                } else {
+                    auto query = db.prepare("SELECT seq FROM outbox WHERE idempotency_key = ?");
+                    query.bind(1, str(item.idempotencyKey));
+                    if (query.step())
+                        seq = query.integer(0);
+                    query.reset();
+                    logging::get("store")->debug("enqueue: key already in the outbox as seq {}",
+                                                 seq);
                 }
-                auto query = db.prepare("SELECT seq FROM outbox WHERE idempotency_key = ?");
-                query.bind(1, str(item.idempotencyKey));
-                if (query.step())
-                    seq = query.integer(0);
-                query.reset();
-                logging::get("store")->debug("enqueue: key already in the outbox as seq {}", seq);
+                // The note now lives in the outbox: the draft it was typed in goes in the same
+                // transaction, so a crash leaves one or the other, never both (a draft that came
+                // back would be offered for a second submission).
+                if (!item.draftKey.isEmpty()) {
+                    db.prepare("DELETE FROM drafts WHERE owner = ? AND key = ?")
+                        .bind(1, str(item.owner))
+                        .bind(2, str(item.draftKey))
+                        .run();
+                }
             });
             report(seq, {});
         },

@@ -45,6 +45,9 @@ struct OutboxItem {
     QString lastError;
     qint64 createdAtMs = 0, updatedAtMs = 0;
     QByteArray response;  // the server's answer once delivered
+    // enqueue() only, not stored: the key of the owner's draft this submission was typed in;
+    // the draft is removed in the same transaction that stores the submission.
+    QString draftKey;
 };
 
 struct LocalStoreOptions {

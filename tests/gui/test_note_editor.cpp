@@ -7,6 +7,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QElapsedTimer>
 #include <QInputMethodEvent>
 #include <QLabel>
@@ -421,6 +422,52 @@ TEST_CASE("Note editor: a memo for the customer on screen outside a call, with I
     REQUIRE(waitUntil([&] { return f.outboxStatus->text().startsWith(QStringLiteral("Sent")); }));
     CHECK(notesOnServer(f.gui, "C00001", typed) == 1);
     CHECK(f.finished.isEmpty());
+}
+
+TEST_CASE("Note editor: a memo the server keeps failing on needs attention; the next is sent",
+          "[gui][notes]") {
+    EditorFixture f(QSize(860, 460));
+    f.gui.server().failNotesContaining("FAULT-91c2");
+    f.editor->setCustomer(QStringLiteral("C00001"));
+    const QString stuck = QStringLiteral("first memo FAULT-91c2 the server cannot store");
+    f.type(stuck);
+    f.choose(QStringLiteral("GENERAL_INQUIRY"));
+    QTest::mouseClick(f.submit, Qt::LeftButton);
+    auto* problem = child<QLabel>(*f.editor, "outboxRejected");
+    REQUIRE(waitUntil(
+        [&] {
+            return problem->isVisible() &&
+                   problem->text().startsWith(QStringLiteral(
+                       "Needs attention: the server could not save a note after 3 tries"));
+        },
+        std::chrono::seconds(20)));
+    CHECK(problem->text().contains(QStringLiteral(
+        "The note is kept and retried automatically; your other notes are still sent.")));
+    CHECK(problem->toolTip() == stuck);
+    auto* copy = child<QPushButton>(*f.editor, "copyRejectedButton");
+    QTest::mouseClick(copy, Qt::LeftButton);
+    CHECK(QApplication::clipboard()->text() == stuck);
+    f.editor->grab().save(QStringLiteral("/tmp/notes-needs-attention.png"));
+
+    // The next memo is not held up behind it.
+    f.editor->setCustomer(QStringLiteral("C00001"));
+    const QString next = QStringLiteral("second memo goes through");
+    f.type(next);
+    f.choose(QStringLiteral("GENERAL_INQUIRY"));
+    QTest::mouseClick(f.submit, Qt::LeftButton);
+    REQUIRE(waitUntil([&] { return notesOnServer(f.gui, "C00001", next) == 1; },
+                      std::chrono::seconds(20)));
+    // (The server stores it a moment before the client reads its answer.)
+    CHECK(waitUntil([&] { return f.gui.session().outbox()->pendingCount() == 1; }));
+    CHECK(problem->isVisible());
+
+    // Fixed on the server: delivered once, and the line goes away.
+    f.gui.server().stopFailingNotes();
+    f.gui.session().outbox()->resume();
+    REQUIRE(waitUntil([&] { return f.gui.session().outbox()->pendingCount() == 0; },
+                      std::chrono::seconds(20)));
+    CHECK_FALSE(problem->isVisible());
+    CHECK(notesOnServer(f.gui, "C00001", stuck) == 1);
 }
 
 TEST_CASE("Note editor: screenshots at both window sizes with Korean text", "[gui][notes]") {

@@ -3,6 +3,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "server/store/sqlite_crm_store.h"
+
 namespace agentdesk::test {
 
 namespace {
@@ -118,6 +120,34 @@ int waitAgentState(const EventCollector& events, const std::string& agentId,
                    e.data.value("state", "") == state;
         },
         from);
+}
+
+void TestServer::failNotesContaining(const std::string& marker) {
+    if (marker.find('\'') != std::string::npos)
+        throw std::invalid_argument("failNotesContaining: no quotes in the marker");
+    auto& store = dynamic_cast<server::SqliteCrmStore&>(app_->store());
+    app_->runOnIo([&] {
+        store.database().exec(
+            "CREATE TEMP TRIGGER fail_notes BEFORE INSERT ON main.notes WHEN instr(NEW.text, '" +
+            marker + "') > 0 BEGIN SELECT RAISE(ABORT, 'injected fault'); END");
+    });
+}
+
+void TestServer::stopFailingNotes() {
+    auto& store = dynamic_cast<server::SqliteCrmStore&>(app_->store());
+    app_->runOnIo([&] { store.database().exec("DROP TRIGGER IF EXISTS temp.fail_notes"); });
+}
+
+int TestServer::noteCountWithText(const std::string& text) {
+    auto& store = dynamic_cast<server::SqliteCrmStore&>(app_->store());
+    long long count = 0;
+    app_->runOnIo([&] {
+        auto st = store.database().prepare("SELECT count(*) FROM notes WHERE text = ?");
+        st.bind(1, text);
+        if (st.step())
+            count = st.integer(0);
+    });
+    return static_cast<int>(count);
 }
 
 }  // namespace agentdesk::test

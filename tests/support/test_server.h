@@ -78,6 +78,12 @@ public:
     // server's state (calls, events, sessions) is kept. For reconnect tests.
     void stopListening() { app_->stopListening(); }
     void startListening() { app_->startListening(); }
+    // A fault in the server's own database: inserting a note whose text contains `marker`
+    // fails (the server answers 500 through its normal error path) until stopFailingNotes().
+    void failNotesContaining(const std::string& marker);
+    void stopFailingNotes();
+    // How many stored notes have exactly this text.
+    int noteCountWithText(const std::string& text);
 
 private:
     server::ManualClock clock_;

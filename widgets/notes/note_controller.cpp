@@ -368,8 +368,11 @@ void NoteController::submit() {
         });
         autosaver_.discard(session_.owner(), target_.key);
     } else {
+        // The draft is removed in the transaction that queues the note. Saves still waiting in
+        // the autosaver go to the store first: if queuing fails, the draft has the latest text.
         submittedDrafts_.insert(note.idempotencyKey, target_.key);
-        outbox->submitNote(note);
+        autosaver_.flushNow();
+        outbox->submitNote(note, target_.key);
     }
 
     const crm::CallSession& call = session_.call();

@@ -60,26 +60,41 @@ void OutboxStatusView::setOnline(bool online) {
 }
 
 void OutboxStatusView::refresh() {
+    // One problem at a time: a rejected note first (it will not be sent), else a note the
+    // server keeps failing on (it is retried; the others are not held up).
     const crm::OutboxEntry* rejected = nullptr;
+    const crm::OutboxEntry* stuck = nullptr;
     const crm::OutboxEntry* delivered = nullptr;
     if (outbox_) {
         for (const crm::OutboxEntry& entry : outbox_->recent()) {
-            if (entry.state == crm::OutboxItem::State::Rejected &&
-                !dismissed_.contains(entry.idempotencyKey))
+            const bool shown = !dismissed_.contains(entry.idempotencyKey);
+            if (entry.state == crm::OutboxItem::State::Rejected && shown)
                 rejected = &entry;
+            else if (entry.state == crm::OutboxItem::State::Pending && entry.needsAttention &&
+                     shown)
+                stuck = &entry;
             else if (entry.state == crm::OutboxItem::State::Delivered &&
                      (!delivered || delivered->updatedAt <= entry.updatedAt))
                 delivered = &entry;
         }
     }
-    rejectedKey_ = rejected ? rejected->idempotencyKey : QString();
-    rejectedNote_ = rejected ? rejected->text : QString();
-    rejectedRow_->setVisible(rejected != nullptr);
+    const crm::OutboxEntry* problem = rejected ? rejected : stuck;
+    rejectedKey_ = problem ? problem->idempotencyKey : QString();
+    rejectedNote_ = problem ? problem->text : QString();
+    rejectedRow_->setVisible(problem != nullptr);
     if (rejected) {
         rejected_->setText(tr("Note not accepted: %1 Your text is kept: copy it and submit again.")
                                .arg(errorText(rejected->error)));
-        rejected_->setToolTip(rejected->text);
+    } else if (stuck) {
+        // Shown from the kAttentionAfter-th (3rd) failure on, so always a plural.
+        rejected_->setText(tr("Needs attention: the server could not save a note after %1 tries. "
+                              "%2 The note is kept and retried automatically; your other notes "
+                              "are still sent.")
+                               .arg(stuck->serverFailures)
+                               .arg(errorText(stuck->error)));
     }
+    if (problem)
+        rejected_->setToolTip(problem->text);
 
     const int pending = outbox_ ? outbox_->pendingCount() : 0;
     QString status;

@@ -1,7 +1,8 @@
 #pragma once
 // Where submitted notes stand, in one or two short lines under the note editor: pending (and
-// that they go out when the connection returns), sent with the time, or rejected by the server
-// with the reason and the text kept so the counselor can copy it.
+// that they go out when the connection returns), sent with the time, rejected by the server
+// with the reason and the text kept so the counselor can copy it, or needing attention (the
+// server keeps failing on it: it is retried, and later notes are not held up).
 #include <QLabel>
 #include <QPushButton>
 #include <QSet>
@@ -19,8 +20,9 @@ public:
 
     void setOnline(bool online);
     QString statusText() const { return status_->text(); }
+    // The problem line: a rejected note, or one that needs attention (empty when none).
     QString rejectedText() const { return rejected_->text(); }
-    // The kept text of the rejected note on show (empty when none).
+    // The kept text of the note on the problem line (empty when none).
     QString rejectedNoteText() const { return rejectedNote_; }
 
 protected:
