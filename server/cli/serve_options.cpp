@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #ifndef AGENTDESK_VERSION
 #define AGENTDESK_VERSION "0.0.0"
@@ -105,6 +107,61 @@ bool wholeNumber(const std::string& text, long min, long max, long& out) {
     return true;
 }
 
+// "a,b,,c" -> {"a", "b", "c"}.
+std::vector<std::string> commaList(const std::string& value) {
+    std::vector<std::string> items;
+    for (std::size_t start = 0; start <= value.size();) {
+        const auto comma = value.find(',', start);
+        std::string item = value.substr(start, comma - start);
+        if (!item.empty())
+            items.push_back(std::move(item));
+        if (comma == std::string::npos)
+            break;
+        start = comma + 1;
+    }
+    return items;
+}
+
+enum class Needs { Nothing, Demo, Sip };
+
+// Options that take a whole number in a range.
+struct WholeNumberOption {
+    const char* name;
+    long min, max;
+    const char* range;  // "must be <range>"
+    Needs needs;
+    void (*set)(ServerConfig&, long);
+};
+
+const WholeNumberOption kWholeNumberOptions[] = {
+    {"--demo-agents", 0, 2000, "a whole number from 0 to 2000", Needs::Demo,
+     [](ServerConfig& c, long n) { c.demoAgents = static_cast<int>(n); }},
+    {"--session-idle-minutes", 0, 24 * 60, "0 (never) to 1440", Needs::Nothing,
+     [](ServerConfig& c, long n) { c.sessionIdleTimeout = std::chrono::minutes(n); }},
+    {"--recording-retention-days", 0, 3650, "0 (keep) to 3650", Needs::Sip,
+     [](ServerConfig& c, long n) { c.recordingRetentionDays = static_cast<int>(n); }},
+    {"--max-connections", 16, 1000000, "a whole number from 16 to 1000000", Needs::Nothing,
+     [](ServerConfig& c, long n) { c.limits.maxConnections = static_cast<std::size_t>(n); }},
+    {"--max-unauthenticated-per-address", 1, 100000, "from 1 to 100000", Needs::Nothing,
+     [](ServerConfig& c, long n) {
+         c.limits.maxUnauthenticatedPerAddress = static_cast<std::size_t>(n);
+     }},
+    {"--header-timeout-seconds", 1, 300, "from 1 to 300", Needs::Nothing,
+     [](ServerConfig& c, long n) { c.limits.headerTimeout = std::chrono::seconds(n); }},
+    {"--keep-alive-seconds", 1, 3600, "from 1 to 3600", Needs::Nothing,
+     [](ServerConfig& c, long n) { c.limits.keepAliveIdle = std::chrono::seconds(n); }},
+    {"--max-streams-per-user", 1, 100, "from 1 to 100", Needs::Nothing,
+     [](ServerConfig& c, long n) { c.maxStreamsPerUser = static_cast<std::size_t>(n); }},
+};
+
+const WholeNumberOption* findWholeNumberOption(const std::string& name) {
+    for (const WholeNumberOption& option : kWholeNumberOptions) {
+        if (name == option.name)
+            return &option;
+    }
+    return nullptr;
+}
+
 }  // namespace
 
 std::optional<int> parseServeOptions(int argc, char** argv, ServerConfig& config,
@@ -148,15 +205,6 @@ std::optional<int> parseServeOptions(int argc, char** argv, ServerConfig& config
             if (end == value.c_str() || *end || config.demoRate < 0 || config.demoRate > 600) {
                 return fail("--demo-rate must be a number from 0 to 600");
             }
-        } else if (arg == "--demo-agents") {
-            if (!next(value))
-                return fail("--demo-agents needs a number");
-            char* end = nullptr;
-            const long n = std::strtol(value.c_str(), &end, 10);
-            if (end == value.c_str() || *end || n < 0 || n > 2000)
-                return fail("--demo-agents must be a whole number from 0 to 2000");
-            config.demoAgents = static_cast<int>(n);
-            demoOnly = demoOnly.empty() ? arg : demoOnly;
         } else if (arg == "--time-scale") {
             if (!next(value))
                 return fail("--time-scale needs a number");
@@ -190,15 +238,7 @@ std::optional<int> parseServeOptions(int argc, char** argv, ServerConfig& config
         } else if (arg == "--sip-trunk") {
             if (!next(value) || value.empty())
                 return fail("--sip-trunk needs ADDR[,ADDR...]");
-            for (std::size_t start = 0; start <= value.size();) {
-                const auto comma = value.find(',', start);
-                const std::string addr = value.substr(start, comma - start);
-                if (!addr.empty())
-                    config.sipTrunks.push_back(addr);
-                if (comma == std::string::npos)
-                    break;
-                start = comma + 1;
-            }
+            config.sipTrunks = commaList(value);
             sipOnly = sipOnly.empty() ? arg : sipOnly;
         } else if (arg == "--sip-outbound") {
             if (!next(config.sipOutbound) || config.sipOutbound.rfind("sip:", 0) != 0)
@@ -211,35 +251,11 @@ std::optional<int> parseServeOptions(int argc, char** argv, ServerConfig& config
         } else if (arg == "--cors-origin") {
             if (!next(value) || value.empty())
                 return fail("--cors-origin needs ORIGIN[,ORIGIN...], e.g. https://desk.example.kr");
-            std::size_t start = 0;
-            while (start <= value.size()) {
-                const auto comma = value.find(',', start);
-                const std::string origin = value.substr(start, comma - start);
+            config.corsOrigins = commaList(value);
+            for (const std::string& origin : config.corsOrigins) {
                 if (origin == "*")
                     return fail("--cors-origin takes origins, not \"*\"");
-                if (!origin.empty())
-                    config.corsOrigins.push_back(origin);
-                if (comma == std::string::npos)
-                    break;
-                start = comma + 1;
             }
-        } else if (arg == "--session-idle-minutes") {
-            if (!next(value))
-                return fail("--session-idle-minutes needs a number");
-            char* end = nullptr;
-            const long n = std::strtol(value.c_str(), &end, 10);
-            if (end == value.c_str() || *end || n < 0 || n > 24 * 60)
-                return fail("--session-idle-minutes must be 0 (never) to 1440");
-            config.sessionIdleTimeout = std::chrono::minutes(n);
-        } else if (arg == "--recording-retention-days") {
-            if (!next(value))
-                return fail("--recording-retention-days needs a number");
-            char* end = nullptr;
-            const long n = std::strtol(value.c_str(), &end, 10);
-            if (end == value.c_str() || *end || n < 0 || n > 3650)
-                return fail("--recording-retention-days must be 0 (keep) to 3650");
-            config.recordingRetentionDays = static_cast<int>(n);
-            sipOnly = sipOnly.empty() ? arg : sipOnly;
         } else if (arg == "--prompts") {
             if (!next(config.promptsDir) || config.promptsDir.empty())
                 return fail("--prompts needs a DIR");
@@ -257,31 +273,15 @@ std::optional<int> parseServeOptions(int argc, char** argv, ServerConfig& config
             if (!next(value) || value.empty())
                 return fail("--tls-key needs a FILE (PEM private key)");
             tlsKey = value;
-        } else if (arg == "--max-connections") {
+        } else if (const WholeNumberOption* option = findWholeNumberOption(arg)) {
             long n = 0;
-            if (!next(value) || !wholeNumber(value, 16, 1000000, n))
-                return fail("--max-connections must be a whole number from 16 to 1000000");
-            config.limits.maxConnections = static_cast<std::size_t>(n);
-        } else if (arg == "--max-unauthenticated-per-address") {
-            long n = 0;
-            if (!next(value) || !wholeNumber(value, 1, 100000, n))
-                return fail("--max-unauthenticated-per-address must be from 1 to 100000");
-            config.limits.maxUnauthenticatedPerAddress = static_cast<std::size_t>(n);
-        } else if (arg == "--header-timeout-seconds") {
-            long n = 0;
-            if (!next(value) || !wholeNumber(value, 1, 300, n))
-                return fail("--header-timeout-seconds must be from 1 to 300");
-            config.limits.headerTimeout = std::chrono::seconds(n);
-        } else if (arg == "--keep-alive-seconds") {
-            long n = 0;
-            if (!next(value) || !wholeNumber(value, 1, 3600, n))
-                return fail("--keep-alive-seconds must be from 1 to 3600");
-            config.limits.keepAliveIdle = std::chrono::seconds(n);
-        } else if (arg == "--max-streams-per-user") {
-            long n = 0;
-            if (!next(value) || !wholeNumber(value, 1, 100, n))
-                return fail("--max-streams-per-user must be from 1 to 100");
-            config.maxStreamsPerUser = static_cast<std::size_t>(n);
+            if (!next(value) || !wholeNumber(value, option->min, option->max, n))
+                return fail(arg + " must be " + option->range);
+            option->set(config, n);
+            if (option->needs == Needs::Demo && demoOnly.empty())
+                demoOnly = arg;
+            if (option->needs == Needs::Sip && sipOnly.empty())
+                sipOnly = arg;
         } else {
             return fail("unknown option " + arg);
         }
