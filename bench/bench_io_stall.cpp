@@ -93,6 +93,13 @@ json makeCustomer(int i) {
             {"phones", {{{"number", phone}, {"label", "mobile"}, {"primary", true}}}}};
 }
 
+ChildSpec command(std::vector<std::string> argv, bool pipes = false) {
+    ChildSpec spec;
+    spec.argv = std::move(argv);
+    spec.pipes = pipes;
+    return spec;
+}
+
 struct Stats {
     std::vector<double> ms;
     int failed = 0;
@@ -223,7 +230,7 @@ int main(int argc, char* argv[]) {
     {
         std::ofstream(dir + "/base.jsonl") << articlesJsonl(o.articles, "base-", 1);
         std::ofstream(dir + "/live.jsonl") << articlesJsonl(o.importArticles, "live-", 2);
-        ChildProcess import({{o.server, "import-kb", dir + "/base.jsonl", "--db", db}});
+        ChildProcess import(command({o.server, "import-kb", dir + "/base.jsonl", "--db", db}));
         if (!import.waitExit(300s) || import.exitCode() != 0) {
             std::fprintf(stderr, "import-kb of the base articles: %s\n",
                          import.describeExit().c_str());
@@ -235,14 +242,10 @@ int main(int argc, char* argv[]) {
                 o.importArticles);
 
     const int agents = o.clients * 12;
-    ChildSpec spec{{o.server, "--demo", "--demo-rate", "0", "--demo-agents", std::to_string(agents),
-                    "--db", db, "--listen", "127.0.0.1:0", "--log", "warn"},
-                   {},
-                   {},
-                   {},
-                   true,
-                   0};
-    ChildProcess server(spec);
+    ChildProcess server(
+        command({o.server, "--demo", "--demo-rate", "0", "--demo-agents", std::to_string(agents),
+                 "--db", db, "--listen", "127.0.0.1:0", "--log", "warn"},
+                true));
     std::string api;
     while (auto text = server.readLine(60s)) {
         if (auto at = text->find("http://"); at != std::string::npos) {
@@ -332,7 +335,7 @@ int main(int argc, char* argv[]) {
         // A wide search: 100 customers shown, 100 audit rows (rate limit: 429 counts as failed).
         return perform(easy, "GET", api + "/customers?q=Bench&limit=100", lead);
     });
-    ChildProcess import({{o.server, "import-kb", dir + "/live.jsonl", "--db", db}});
+    ChildProcess import(command({o.server, "import-kb", dir + "/live.jsonl", "--db", db}));
     const auto importStart = SteadyClock::now();
     phase("e import-kb (separate process)", 0, {}, [&] { return !import.running(); });
     const double importSecs = msBetween(importStart, SteadyClock::now()) / 1000;
