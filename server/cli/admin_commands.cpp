@@ -93,8 +93,8 @@ int importKb(int argc, char** argv) {
     const auto start = std::chrono::steady_clock::now();
     // Small transactions with pauses: a server running on this database keeps writing (notes,
     // audit rows) while the import runs, instead of waiting for the whole file.
-    const agentdesk::server::KbImportPacing pacing{std::chrono::milliseconds(40),
-                                                   std::chrono::milliseconds(25)};
+    const agentdesk::server::KbImportPacing pacing{std::chrono::milliseconds(20),
+                                                   std::chrono::milliseconds(20)};
     const auto report = agentdesk::server::importArticles(kb, content.str(),
                                                           std::chrono::system_clock::now(), pacing);
     const double secs =
