@@ -98,11 +98,13 @@ void restrictToOwner(const std::string& path) {
 
 }  // namespace
 
-SqliteDb::SqliteDb(const std::string& path) {
-    restrictToOwner(path);
-    const int rc =
-        sqlite3_open_v2(path.c_str(), &db_,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+SqliteDb::SqliteDb(const std::string& path, DbAccess access)
+    : readOnly_(access == DbAccess::ReadOnly) {
+    if (!readOnly_)
+        restrictToOwner(path);
+    const int flags = readOnly_ ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+                                : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
@@ -110,6 +112,8 @@ SqliteDb::SqliteDb(const std::string& path) {
         throw SqliteError("cannot open database " + path + ": " + message);
     }
     sqlite3_busy_timeout(db_, 5000);
+    if (readOnly_)
+        return;  // the writer's connection chose WAL; a reader cannot change it
     exec("PRAGMA journal_mode=WAL");
     // FULL: in WAL mode every commit is synced, so what was acknowledged (a note answered with
     // 201, an outbox entry) survives a power loss; NORMAL could lose the last commits.

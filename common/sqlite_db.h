@@ -61,10 +61,14 @@ private:
     sqlite3_stmt* stmt_;
 };
 
+// ReadOnly: a second connection to an existing database file that only reads (in WAL mode it
+// reads while another connection writes); it neither creates the file nor changes its settings.
+enum class DbAccess { ReadWrite, ReadOnly };
+
 class SqliteDb {
 public:
     // ":memory:" for a private in-memory database.
-    explicit SqliteDb(const std::string& path);
+    explicit SqliteDb(const std::string& path, DbAccess access = DbAccess::ReadWrite);
     ~SqliteDb();
     SqliteDb(const SqliteDb&) = delete;
     SqliteDb& operator=(const SqliteDb&) = delete;
@@ -75,6 +79,7 @@ public:
     std::int64_t lastInsertRowId() const;
     bool inTransaction() const;  // false in autocommit mode
     int changes() const;
+    bool readOnly() const { return readOnly_; }
 
     // Runs fn in BEGIN IMMEDIATE … COMMIT (a SAVEPOINT when already inside one); rolls back and
     // rethrows on an exception.
@@ -105,6 +110,7 @@ private:
     sqlite3* db_ = nullptr;
     std::unordered_map<std::string, sqlite3_stmt*> cache_;
     int depth_ = 0;
+    bool readOnly_ = false;
 };
 
 }  // namespace agentdesk

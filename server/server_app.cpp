@@ -31,6 +31,7 @@
 #include "server/routes/api_routes.h"
 #include "server/store/sqlite_crm_store.h"
 #include "server/store/store_hooks.h"
+#include "server/store/store_reader.h"
 
 #ifndef AGENTDESK_VERSION
 #define AGENTDESK_VERSION "0.0.0"
@@ -66,6 +67,7 @@ struct ServerApp::Impl {
     asio::thread_pool workers{2};  // password hashing
     std::unique_ptr<SqliteCrmStore> store;
     std::unique_ptr<SqliteKnowledgeStore> kb;
+    std::unique_ptr<StoreReader> reader;  // searches off the I/O thread
     std::unique_ptr<StoreHooks> hooks;
     std::unique_ptr<EventHub> hub;
     std::unique_ptr<SessionManager> sessions;
@@ -268,6 +270,13 @@ std::uint16_t ServerApp::start() {
         const auto report = importArticles(*d.kb, resources::demoKnowledgeJsonl(), d.clock->now());
         logging::get("server")->info("demo knowledge base: {} articles", report.imported);
     }
+    // A second, read-only connection for the searches that scan; a database in memory has only
+    // the one connection, so its searches stay on the I/O thread.
+    if (dbPath == ":memory:")
+        d.reader = std::make_unique<StoreReader>(*d.store, *d.kb);
+    else
+        d.reader = std::make_unique<StoreReader>(
+            dbPath, FieldCipher::forDatabase(d.config.keyFile, dbPath), d.io);
     d.hooks = std::make_unique<StoreHooks>(*d.store, *d.clock);
     const auto idBase =
         static_cast<std::uint64_t>(toUnixMs(std::chrono::system_clock::now())) * 1000;
@@ -320,6 +329,7 @@ std::uint16_t ServerApp::start() {
                                      *d.clock,
                                      *d.store,
                                      *d.kb,
+                                     *d.reader,
                                      *d.acd,
                                      *d.sessions,
                                      *d.hub,
@@ -360,22 +370,7 @@ std::uint16_t ServerApp::start() {
                     try {
                         (*handler)(req, ex);
                     } catch (const SqliteError& e) {
-                        logging::get("server")->error("{} {}: store error: {}", req.method,
-                                                      req.path, e.what());
-                        if (!e.storageFull()) {
-                            respondError(ex, ErrorCode::Internal, "store error");
-                            break;
-                        }
-                        // Nothing was stored (the transaction rolled back): the client keeps
-                        // what it sent and retries, the desktop from its outbox.
-                        auto full =
-                            jsonResponse(507, {{"error",
-                                                {{"code", "insufficient_storage"},
-                                                 {"message",
-                                                  "the server's disk is full; nothing was stored, "
-                                                  "try again later"}}}});
-                        full.headers.emplace_back("Retry-After", "30");
-                        ex->respond(std::move(full));
+                        respondStoreError(ex, e, req.method + " " + req.path);
                     }
                     break;
                 case http::Router::Match::MethodNotAllowed:
@@ -471,6 +466,7 @@ void ServerApp::stop() {
         d.heartbeatTimer->cancel();
     });
     d.workers.join();
+    d.reader->join();
     d.io.stop();
     if (d.thread.joinable())
         d.thread.join();

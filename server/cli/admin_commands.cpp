@@ -91,8 +91,12 @@ int importKb(int argc, char** argv) {
         return 1;
     agentdesk::server::SqliteKnowledgeStore kb(store->database());
     const auto start = std::chrono::steady_clock::now();
-    const auto report =
-        agentdesk::server::importArticles(kb, content.str(), std::chrono::system_clock::now());
+    // Small transactions with pauses: a server running on this database keeps writing (notes,
+    // audit rows) while the import runs, instead of waiting for the whole file.
+    const agentdesk::server::KbImportPacing pacing{std::chrono::milliseconds(20),
+                                                   std::chrono::milliseconds(20)};
+    const auto report = agentdesk::server::importArticles(kb, content.str(),
+                                                          std::chrono::system_clock::now(), pacing);
     const double secs =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cout << "imported " << report.imported << " article(s) (" << report.replaced

@@ -90,7 +90,10 @@ import-kb reads knowledge articles, one JSON object a line: {"id"?, "title", "bo
 Markdown), "tags", "lang" ("ko"|"en")}. Bodies are sanitised (no scripts, event handlers,
 iframes or remote loads) and indexed for Korean-aware search. An article with an existing id is
 replaced. It reports what was imported and every skipped line with the reason; exit status 0
-when every line was imported, 3 when some were skipped, 1 when the file cannot be read.
+when every line was imported, 3 when some were skipped, 1 when the file cannot be read. It may
+run while the server uses the database: it commits in small transactions and pauses between
+them, so the server's writes are not held up; an interrupted import keeps what it committed
+(running it again replaces those articles when the lines have ids).
 
 On start it prints one line with the URL it serves. Stop with Ctrl+C (SIGINT) or SIGTERM.
 Roles for add-user: counselor, teamlead, trainer. Skills are queue skills (general, card, cancel).

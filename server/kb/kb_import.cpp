@@ -1,16 +1,21 @@
 #include "server/kb/kb_import.h"
 
 #include <set>
+#include <thread>
 
 namespace agentdesk::server {
 
-KbImportReport importArticles(SqliteKnowledgeStore& store, std::string_view jsonl, TimePoint now) {
+KbImportReport importArticles(SqliteKnowledgeStore& store, std::string_view jsonl, TimePoint now,
+                              KbImportPacing pacing) {
     KbImportReport report;
     std::set<std::string> idsInFile;
     int lineNo = 0;
     std::size_t pos = 0;
-    store.inTransaction([&] {
+    // Imports the lines until the end or until the batch's time is up.
+    auto importBatch = [&](std::chrono::steady_clock::time_point until) {
         while (pos <= jsonl.size()) {
+            if (pacing.batch.count() > 0 && std::chrono::steady_clock::now() >= until)
+                return;
             const std::size_t end = std::min(jsonl.find('\n', pos), jsonl.size());
             std::string_view line = jsonl.substr(pos, end - pos);
             pos = end + 1;
@@ -49,7 +54,14 @@ KbImportReport importArticles(SqliteKnowledgeStore& store, std::string_view json
             if (end >= jsonl.size())
                 break;
         }
-    });
+    };
+    for (;;) {
+        const auto until = std::chrono::steady_clock::now() + pacing.batch;
+        store.inTransaction([&] { importBatch(until); });
+        if (pos > jsonl.size())
+            break;
+        std::this_thread::sleep_for(pacing.pause);
+    }
     return report;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Bulk import of articles from JSON Lines (API.md: one {"id"?, "title", "body", "tags", "lang"}
 // a line), with a report of what was imported and what was skipped and why.
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,15 @@ struct KbImportReport {
     std::vector<Skipped> skipped;
 };
 
-KbImportReport importArticles(SqliteKnowledgeStore& store, std::string_view jsonl, TimePoint now);
+// How an import shares the database with a running server (another process): it commits after
+// at most `batch` of work (0: the whole file in one transaction) and waits `pause` before the
+// next transaction, so the server's own writes get the write lock in between.
+struct KbImportPacing {
+    std::chrono::milliseconds batch{0};
+    std::chrono::milliseconds pause{0};
+};
+
+KbImportReport importArticles(SqliteKnowledgeStore& store, std::string_view jsonl, TimePoint now,
+                              KbImportPacing pacing = {});
 
 }  // namespace agentdesk::server

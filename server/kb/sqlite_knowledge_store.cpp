@@ -170,6 +170,8 @@ Outcome parseArticle(const json& o, ArticleInput& out) {
 }
 
 SqliteKnowledgeStore::SqliteKnowledgeStore(SqliteDb& db) : db_(db) {
+    if (db_.readOnly())
+        return;  // a reader beside the server's connection, which made the schema and index
     db_.exec(kSchema);
     std::string version;
     {

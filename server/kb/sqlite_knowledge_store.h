@@ -1,14 +1,15 @@
 #pragma once
 // KnowledgeStore on SQLite FTS5 with pre-tokenised columns (kb/text_index.h) and the
 // `porter unicode61` tokenizer for Latin words; BM25 with a title boost.
-#include "server/kb/knowledge_store.h"
 #include "common/sqlite_db.h"
+#include "server/kb/knowledge_store.h"
 
 namespace agentdesk::server {
 
 class SqliteKnowledgeStore final : public KnowledgeStore {
 public:
-    // Shares the connection of the CRM store (same database file, same thread).
+    // Shares the connection of the CRM store (same database file, same thread). On a read-only
+    // connection (a reader thread's, see store/store_reader.h) only the reading methods work.
     explicit SqliteKnowledgeStore(SqliteDb& db);
 
     std::string saveArticle(const ArticleInput& input, TimePoint now) override;

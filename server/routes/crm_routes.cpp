@@ -29,14 +29,22 @@ Outcome validation(const char* field, const char* message) {
 }
 
 // Every customer shown to a user is an access to personal data (DOMAIN.md): one audit row each.
-json audited(RouteContext& ctx, const AuthSession& session, json list) {
+json audited(RouteContext& ctx, const std::string& userId, json list) {
     ctx.store.atomically([&] {
-        for (const auto& item : list) {
-            ctx.store.audit(session.user.id, item["id"].get<std::string>(), "search_result",
+        for (const auto& item : list)
+            ctx.store.audit(userId, item["id"].get<std::string>(), "search_result",
                             ctx.clock.now());
-        }
     });
     return list;
+}
+
+// The search runs on the reader (a LIKE search scans every customer); the audit rows and the
+// answer follow on the I/O thread.
+void answerSearch(RouteContext& ctx, ApiCall& call, StoreReader::Work search) {
+    readThen(ctx, call.req, call.ex, std::move(search),
+             [&ctx, ex = call.ex, userId = call.user().id](json list) {
+                 ex->respond(jsonResponse(200, audited(ctx, userId, std::move(list))));
+             });
 }
 
 // Characters, not bytes: "김민" is two.
@@ -71,8 +79,9 @@ void searchCustomers(RouteContext& ctx, ApiCall& call) {
         auto e164 = phone::toE164(req.queryValue("phone"));
         if (!e164)
             return respondOutcome(call.ex, validation("phone", "is not a Korean phone number"));
-        return call.ex->respond(
-            jsonResponse(200, audited(ctx, session, ctx.store.customersByPhone(*e164, viewer))));
+        return answerSearch(ctx, call, [e164 = *e164, viewer](const StoreReader::Stores& s) {
+            return s.crm.customersByPhone(e164, viewer);
+        });
     }
     std::string q = req.queryValue("q");
     while (!q.empty() && q.back() == ' ')
@@ -86,8 +95,9 @@ void searchCustomers(RouteContext& ctx, ApiCall& call) {
     if (!withinLimit(*ctx.customerSearches, session.user.id, ctx.clock.now(), call.ex,
                      "customer searches"))
         return;
-    call.ex->respond(
-        jsonResponse(200, audited(ctx, session, ctx.store.searchCustomers(q, *limit, viewer))));
+    answerSearch(ctx, call, [q, limit = *limit, viewer](const StoreReader::Stores& s) {
+        return s.crm.searchCustomers(q, limit, viewer);
+    });
 }
 
 void customer360(RouteContext& ctx, ApiCall& call) {

@@ -33,12 +33,19 @@ void search(RouteContext& ctx, ApiCall& call) {
     if (search.query.find_first_not_of(" \t") == std::string::npos) {
         if (intent.empty())
             return respondError(ex, ErrorCode::BadRequest, "give q= or intent=");
-        return ex->respond(
-            jsonResponse(200, ctx.kb.suggestForIntent(intent, search.lang, search.limit)));
+        return readThen(
+            ctx, req, ex,
+            [intent, search](const StoreReader::Stores& s) {
+                return s.kb.suggestForIntent(intent, search.lang, search.limit);
+            },
+            [ex](json found) { ex->respond(jsonResponse(200, found)); });
     }
     if (search.query.size() > 500)
         return respondError(ex, ErrorCode::BadRequest, "q is longer than 500 bytes");
-    ex->respond(jsonResponse(200, ctx.kb.search(search)));
+    // Off the I/O thread: a query that matches nothing compares it with every title (typos).
+    readThen(
+        ctx, req, ex, [search](const StoreReader::Stores& s) { return s.kb.search(search); },
+        [ex](json found) { ex->respond(jsonResponse(200, found)); });
 }
 
 void article(RouteContext& ctx, ApiCall& call) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/logging.h"
+#include "common/sqlite_db.h"
 #include "server/auth/password_hash.h"
 
 namespace agentdesk::server {
@@ -32,6 +34,39 @@ void respondAccepted(const http::ExchangePtr& ex, const Outcome& outcome,
         return;
     }
     ex->respond(jsonResponse(202, {{"requestId", requestId}}));
+}
+
+void respondStoreError(const http::ExchangePtr& ex, const SqliteError& error,
+                       const std::string& what) {
+    logging::get("server")->error("{}: store error: {}", what, error.what());
+    if (!error.storageFull())
+        return respondError(ex, ErrorCode::Internal, "store error");
+    // Nothing was stored (the transaction rolled back): the client keeps what it sent and
+    // retries, the desktop from its outbox.
+    auto full = jsonResponse(507, {{"error",
+                                    {{"code", "insufficient_storage"},
+                                     {"message",
+                                      "the server's disk is full; nothing was stored, try again "
+                                      "later"}}}});
+    full.headers.emplace_back("Retry-After", "30");
+    ex->respond(std::move(full));
+}
+
+void readThen(RouteContext& ctx, const http::Request& request, const http::ExchangePtr& ex,
+              StoreReader::Work work, std::function<void(json)> then) {
+    ctx.reader.read(std::move(work), [ex, what = request.method + " " + request.path,
+                                      then = std::move(then)](StoreReader::Result result) {
+        try {
+            if (result.error)
+                std::rethrow_exception(result.error);
+            then(std::move(result.value));
+        } catch (const SqliteError& e) {
+            respondStoreError(ex, e, what);
+        } catch (const std::exception& e) {
+            logging::get("server")->error("{}: {}", what, e.what());
+            respondError(ex, ErrorCode::Internal, "internal error");
+        }
+    });
 }
 
 std::string bearerToken(const http::Request& request, bool allowQuery) {

@@ -3,7 +3,7 @@
 // that keep handlers short: authentication, JSON bodies, typed errors.
 //
 // Threads: handlers run on the I/O thread; slow work (password hashing) goes to `workers` and
-// comes back with post(io, …).
+// comes back with post(io, …); slow reads (searches that scan) go to `reader` (readThen()).
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -23,6 +23,11 @@
 #include "server/http/rate_limiter.h"
 #include "server/http/router.h"
 #include "server/store/crm_store.h"
+#include "server/store/store_reader.h"
+
+namespace agentdesk {
+class SqliteError;
+}
 
 namespace agentdesk::server {
 
@@ -36,6 +41,8 @@ struct RouteContext {
     const Clock& clock;
     CrmStore& store;
     KnowledgeStore& kb;
+    // Read-only searches off the I/O thread, on their own connection (readThen()).
+    StoreReader& reader;
     Telephony& telephony;
     SessionManager& sessions;
     EventHub& hub;
@@ -86,6 +93,14 @@ std::string requestIdOf(const http::Request& request);
 // 429 too_many_requests with Retry-After.
 void respondTooMany(const http::ExchangePtr& ex, const std::string& message,
                     std::chrono::seconds retryAfter);
+// A store error while answering `what` ("GET /api/v1/…"), logged: 507 insufficient_storage with
+// Retry-After when the disk is full (nothing was stored), 500 otherwise.
+void respondStoreError(const http::ExchangePtr& ex, const SqliteError& error,
+                       const std::string& what);
+// Runs `work` on ctx.reader (off the I/O thread) and `then` with its result back on the I/O
+// thread. An exception from either is answered (a store error as respondStoreError does).
+void readThen(RouteContext& ctx, const http::Request& request, const http::ExchangePtr& ex,
+              StoreReader::Work work, std::function<void(json)> then);
 // Takes a token from `limiter` for `key`; without one answers 429 with Retry-After itself and
 // returns false.
 bool withinLimit(http::RateLimiter& limiter, const std::string& key, TimePoint now,

@@ -26,8 +26,10 @@ json noteJson(const Note& note) {
             {"updatedAt", toRfc3339(note.updatedAt)}};
 }
 
-SqliteCrmStore::SqliteCrmStore(const std::string& path, FieldCipher cipher)
-    : db_(path), cipher_(std::move(cipher)) {
+SqliteCrmStore::SqliteCrmStore(const std::string& path, FieldCipher cipher, DbAccess access)
+    : db_(path, access), cipher_(std::move(cipher)) {
+    if (access == DbAccess::ReadOnly)
+        return;
     createSchema();
     sealResidentNumbers();
 }

@@ -14,7 +14,10 @@ public:
     // `cipher` seals resident registration numbers at rest. Numbers stored in plain text by an
     // older version are sealed on open; a key that cannot open the stored numbers is refused
     // (std::runtime_error), since starting would show every number as unreadable.
-    SqliteCrmStore(const std::string& path, FieldCipher cipher);
+    // DbAccess::ReadOnly: a reading connection to a database the server has opened already (no
+    // schema changes, no sealing); only the reading methods may be called on it.
+    SqliteCrmStore(const std::string& path, FieldCipher cipher,
+                   DbAccess access = DbAccess::ReadWrite);
 
     std::optional<User> userByUsername(const std::string& username) override;
     std::optional<User> userById(const std::string& id) override;

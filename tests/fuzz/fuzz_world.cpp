@@ -19,6 +19,7 @@
 #include "server/routes/acd_presenter.h"
 #include "server/store/sqlite_crm_store.h"
 #include "server/store/store_hooks.h"
+#include "server/store/store_reader.h"
 #include "tests/fuzz/fuzz_check.h"
 #include "tests/fuzz/fuzz_seed.h"
 
@@ -78,6 +79,7 @@ struct ServerWorld::Parts {
     asio::thread_pool workers{1};  // password checks of POST /sessions
     std::unique_ptr<SqliteCrmStore> store;
     std::unique_ptr<SqliteKnowledgeStore> kb;
+    std::unique_ptr<StoreReader> reader;  // in memory: on the calling thread
     std::unique_ptr<StoreHooks> hooks;
     std::unique_ptr<EventHub> hub;
     std::unique_ptr<SessionManager> sessions;
@@ -110,6 +112,7 @@ ServerWorld::ServerWorld() : parts_(std::make_unique<Parts>()) {
     FUZZ_CHECK(!ec, "cannot copy the template database: " + ec.message());
     p.store = std::make_unique<SqliteCrmStore>(db.string(), t.cipher);
     p.kb = std::make_unique<SqliteKnowledgeStore>(p.store->database());
+    p.reader = std::make_unique<StoreReader>(*p.store, *p.kb);
     p.hooks = std::make_unique<StoreHooks>(*p.store, p.clock);
     p.hub = std::make_unique<EventHub>(1000, 256, StreamLimits{});
     p.sessions = std::make_unique<SessionManager>(
@@ -136,6 +139,7 @@ ServerWorld::ServerWorld() : parts_(std::make_unique<Parts>()) {
                                      p.clock,
                                      *p.store,
                                      *p.kb,
+                                     *p.reader,
                                      *p.acd,
                                      *p.sessions,
                                      *p.hub,

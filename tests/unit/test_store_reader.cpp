@@ -1,0 +1,127 @@
+// Searches off the I/O thread (store/store_reader.h) and import-kb in small transactions
+// (kb/kb_import.h), on a database file as the server uses it.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <thread>
+
+#include <boost/asio/io_context.hpp>
+
+#include "server/kb/kb_import.h"
+#include "server/kb/sqlite_knowledge_store.h"
+#include "server/store/sqlite_crm_store.h"
+#include "server/store/store_reader.h"
+
+namespace srv = agentdesk::server;
+using nlohmann::json;
+
+namespace {
+
+struct TempDatabase {
+    std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("agentdesk-reader-" + std::to_string(::getpid()));
+    std::string path = (dir / "server.db").string();
+    TempDatabase() {
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir);
+    }
+    ~TempDatabase() { std::filesystem::remove_all(dir); }
+};
+
+std::string articleLine(int i) {
+    return json{{"id", "a" + std::to_string(i)},
+                {"title", "카드 분실 신고 " + std::to_string(i)},
+                {"body", "분실한 카드는 바로 정지합니다."},
+                {"lang", "ko"}}
+        .dump();
+}
+
+}  // namespace
+
+TEST_CASE("store reader: searches run on its own thread and connection, beside a writer",
+          "[store][kb][crm]") {
+    TempDatabase db;
+    const auto cipher = srv::FieldCipher::forDatabase("", db.path);
+    srv::SqliteCrmStore store(db.path, cipher);
+    srv::SqliteKnowledgeStore kb(store.database());
+    srv::importArticles(kb, articleLine(1), std::chrono::system_clock::now());
+    store.insertCustomerRecord(
+        {{"id", "C1"}, {"customerNo", "1"}, {"name", "김민준"}, {"nameEn", "Kim Minjun"}});
+
+    boost::asio::io_context io;
+    srv::StoreReader reader(db.path, cipher, io);
+    REQUIRE(reader.offThread());
+    // The server's connection holds the write lock with an article not yet committed: the
+    // reader neither waits for it nor sees it.
+    store.inTransaction([&] {
+        srv::ArticleInput pending;
+        pending.id = "pending";
+        pending.title = "카드 분실 신고 대기";
+        pending.body = "아직 저장되지 않은 글";
+        kb.saveArticle(pending, std::chrono::system_clock::now());
+        std::thread::id worker;
+        json kbHits, customers;
+        int done = 0;
+        reader.read(
+            [&](const srv::StoreReader::Stores& s) {
+                worker = std::this_thread::get_id();
+                srv::KbSearch search;
+                search.query = "카드 분실";
+                return s.kb.search(search);
+            },
+            [&](srv::StoreReader::Result r) {
+                REQUIRE_FALSE(r.error);
+                kbHits = r.value;
+                ++done;
+            });
+        srv::Viewer viewer;
+        viewer.userId = "U-lead";
+        viewer.role = srv::Role::TeamLead;
+        reader.read(
+            [viewer](const srv::StoreReader::Stores& s) {
+                return s.crm.searchCustomers("민준", 10, viewer);
+            },
+            [&](srv::StoreReader::Result r) {
+                REQUIRE_FALSE(r.error);
+                customers = r.value;
+                ++done;
+            });
+        while (done < 2)
+            io.run_one();
+        CHECK(worker != std::this_thread::get_id());
+        REQUIRE(kbHits.size() == 1);
+        CHECK(kbHits[0]["id"] == "a1");
+        REQUIRE(customers.size() == 1);
+        CHECK(customers[0]["id"] == "C1");
+    });
+
+    // A reader's failure comes back as the exception, on the I/O side.
+    bool failed = false;
+    reader.read([](const srv::StoreReader::Stores&) -> json { throw std::runtime_error("boom"); },
+                [&](srv::StoreReader::Result r) { failed = r.error != nullptr; });
+    io.restart();
+    io.run_one();
+    CHECK(failed);
+    reader.join();
+}
+
+TEST_CASE("import-kb: paced imports commit in batches and report like one transaction", "[kb]") {
+    TempDatabase db;
+    srv::SqliteCrmStore store(db.path, srv::FieldCipher::forDatabase("", db.path));
+    srv::SqliteKnowledgeStore kb(store.database());
+    std::string jsonl;
+    for (int i = 0; i < 40; ++i)
+        jsonl += articleLine(i) + "\n";
+    jsonl += "not json\n" + articleLine(3) + "\n";
+    const srv::KbImportPacing pacing{std::chrono::milliseconds(1), std::chrono::milliseconds(1)};
+    const auto report = srv::importArticles(kb, jsonl, std::chrono::system_clock::now(), pacing);
+    CHECK(report.imported == 40);
+    CHECK(report.replaced == 0);
+    REQUIRE(report.skipped.size() == 2);
+    CHECK(report.skipped[0].line == 41);
+    CHECK(report.skipped[1].line == 42);
+    CHECK(kb.articleCount() == 40);
+    CHECK_FALSE(store.database().inTransaction());
+}
