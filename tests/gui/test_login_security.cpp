@@ -119,7 +119,8 @@ TEST_CASE(
     CHECK(allow->text() == QStringLiteral("다른 컴퓨터로의 암호화되지 않은 http:// 연결 허용"));
     CHECK_FALSE(allow->isChecked());
     CHECK_FALSE(settingsWarning->isVisible());
-    QTest::mouseClick(allow, Qt::LeftButton);
+    // On the box itself (the row is wider than the box and its text).
+    QTest::mouseClick(allow, Qt::LeftButton, {}, QPoint(8, allow->height() / 2));
     CHECK(allow->isChecked());
     CHECK(settingsWarning->isVisible());
     CHECK_FALSE(settingsWarning->text().isEmpty());
