@@ -210,7 +210,10 @@ QMainWindow* AppController::currentWindow() const {
 QMainWindow* AppController::createCounselorWindow() {
     window_ = std::make_unique<MainWindow>(*session_, *autosaver_);
     connect(window_.get(), &MainWindow::settingsRequested, this, &AppController::openSettings);
-    connect(window_.get(), &MainWindow::logoutRequested, this, &AppController::logout);
+    // Queued: the menu that triggers it belongs to the window logout() deletes; deleting it
+    // inside the menu's own key or mouse handler corrupted the heap.
+    connect(window_.get(), &MainWindow::logoutRequested, this, &AppController::logout,
+            Qt::QueuedConnection);
     connect(window_.get(), &MainWindow::loginAgainRequested, this, [this] { showLogin(); });
     connect(window_.get(), &MainWindow::ringing, notifier_.get(), &DesktopNotifier::notify);
     window_->notes()->setAfterWrapupState(settings_->get(settings::afterWrapup));
@@ -222,7 +225,8 @@ QMainWindow* AppController::createSupervisorWindow() {
     supervisorWindow_ = std::make_unique<SupervisorWindow>(*session_);
     auto* w = supervisorWindow_.get();
     connect(w, &SupervisorWindow::settingsRequested, this, &AppController::openSettings);
-    connect(w, &SupervisorWindow::logoutRequested, this, &AppController::logout);
+    connect(w, &SupervisorWindow::logoutRequested, this, &AppController::logout,
+            Qt::QueuedConnection);  // as for the counselor's window
     connect(w, &SupervisorWindow::loginAgainRequested, this, [this] { showLogin(); });
     connect(w, &SupervisorWindow::alertToNotify, this, [this](const crm::Alert& alert) {
         notifier_->notifyAlert(alert, tr("AgentDesk alert"));

@@ -15,6 +15,7 @@
 #include "widgets/common/connection_banner.h"
 #include "widgets/evaluation/evaluation_view.h"
 #include "widgets/supervisor/agent_grid_view.h"
+#include "widgets/supervisor/login_lockouts_dialog.h"
 #include "widgets/supervisor/queue_monitor_view.h"
 #include "widgets/trainer/demo_console_view.h"
 
@@ -66,6 +67,12 @@ SupervisorWindow::SupervisorWindow(crm::ClientSession& session, QWidget* parent)
     settingsAction_ = fileMenu_->addAction(QString(), this, &SupervisorWindow::settingsRequested);
     settingsAction_->setObjectName(QStringLiteral("settings"));
     settingsAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    // Login lockouts are the team lead's (the server refuses trainers and counselors).
+    if (session.agent().agent().role == QLatin1String("teamlead")) {
+        lockoutsAction_ =
+            fileMenu_->addAction(QString(), this, &SupervisorWindow::openLoginLockouts);
+        lockoutsAction_->setObjectName(QStringLiteral("loginLockouts"));
+    }
     logoutAction_ = fileMenu_->addAction(QString(), this, &SupervisorWindow::logoutRequested);
     logoutAction_->setObjectName(QStringLiteral("logout"));
     fileMenu_->addSeparator();
@@ -104,6 +111,18 @@ void SupervisorWindow::openAgent(const QString& agentId) {
     grid_->showAgent(agentId);
 }
 
+void SupervisorWindow::openLoginLockouts() {
+    if (!lockoutsAction_)
+        return;
+    if (!lockouts_)
+        lockouts_ = new widgets::LoginLockoutsDialog(session_.api(), this);
+    else if (lockouts_->isVisible())
+        lockouts_->refresh();
+    lockouts_->show();
+    lockouts_->raise();
+    lockouts_->activateWindow();
+}
+
 void SupervisorWindow::onConnectionStatus(crm::ConnectionStatus status) {
     banner_->setStatus(status);
     indicator_->setStatus(status);
@@ -130,6 +149,8 @@ void SupervisorWindow::retranslate() {
     tabs_->setTabText(tabs_->indexOf(evaluation_), tr("Evaluation"));
     fileMenu_->setTitle(tr("&AgentDesk"));
     settingsAction_->setText(tr("Settings…"));
+    if (lockoutsAction_)
+        lockoutsAction_->setText(tr("Login lockouts…"));
     logoutAction_->setText(tr("Log out"));
     quitAction_->setText(tr("Quit"));
     userLabel_->setText(trainer ? tr("%1 (%2) · trainer").arg(agent.name, agent.id)

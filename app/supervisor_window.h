@@ -20,6 +20,7 @@ class ConnectionBanner;
 class ConnectionIndicator;
 class DemoConsoleView;
 class EvaluationView;
+class LoginLockoutsDialog;
 class QueueMonitorView;
 }  // namespace agentdesk::widgets
 
@@ -38,6 +39,10 @@ public:
     widgets::EvaluationView* evaluation() const { return evaluation_; }
     widgets::ConnectionBanner* banner() const { return banner_; }
     QTabWidget* tabs() const { return tabs_; }
+    // Team leads only (null for trainers): the menu entry and, once opened, its dialog.
+    QAction* loginLockoutsAction() const { return lockoutsAction_; }
+    widgets::LoginLockoutsDialog* loginLockoutsDialog() const { return lockouts_; }
+    void openLoginLockouts();
     // Shows the agent an alert is about in the grid.
     void openAgent(const QString& agentId);
 
@@ -70,6 +75,8 @@ private:
     QMenu* fileMenu_;
     QAction* settingsAction_;
     QAction* logoutAction_;
+    QAction* lockoutsAction_ = nullptr;                 // team leads
+    widgets::LoginLockoutsDialog* lockouts_ = nullptr;  // created on first use
     QAction* quitAction_;
 };
 

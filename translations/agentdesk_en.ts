@@ -780,6 +780,10 @@ Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</translation>
         <source>%1 (%2) · team lead</source>
         <translation>%1 (%2) · team lead</translation>
     </message>
+    <message>
+        <source>Login lockouts…</source>
+        <translation>Login lockouts…</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::AgentGridProxy</name>
@@ -1806,6 +1810,77 @@ agent: I will block it right away.</translation>
     <message>
         <source>Offline: search may not answer; articles you opened before open from the saved copy.</source>
         <translation>Offline: search may not answer; articles you opened before open from the saved copy.</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::LoginLockoutsDialog</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>The lockouts could not be loaded: %1</source>
+        <translation>The lockouts could not be loaded: %1</translation>
+    </message>
+    <message>
+        <source>No username or address is locked out.</source>
+        <translation>No username or address is locked out.</translation>
+    </message>
+    <message>
+        <source>Clearing the lockout of %1…</source>
+        <translation>Clearing the lockout of %1…</translation>
+    </message>
+    <message>
+        <source>The lockout of %1 could not be cleared: %2</source>
+        <translation>The lockout of %1 could not be cleared: %2</translation>
+    </message>
+    <message>
+        <source>%1 was no longer locked out.</source>
+        <translation>%1 was no longer locked out.</translation>
+    </message>
+    <message>
+        <source>The lockout of %1 was cleared.</source>
+        <translation>The lockout of %1 was cleared.</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Login lockouts</source>
+        <translation>Login lockouts</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Username or address</source>
+        <translation>Username or address</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Failures</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Clear lockout</source>
+        <translation>Clear lockout</translation>
+    </message>
+    <message>
+        <source>Usernames and addresses locked out after failed logins. Clear a lockout once you have checked with the person that the attempts were theirs.</source>
+        <translation>Usernames and addresses locked out after failed logins. Clear a lockout once you have checked with the person that the attempts were theirs.</translation>
     </message>
 </context>
 <context>

@@ -779,6 +779,10 @@ Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</source>
         <source>%1 (%2) · team lead</source>
         <translation>%1 (%2) · 팀장</translation>
     </message>
+    <message>
+        <source>Login lockouts…</source>
+        <translation>로그인 잠금…</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::AgentGridProxy</name>
@@ -1802,6 +1806,77 @@ agent: I will block it right away.</source>
     <message>
         <source>Offline: search may not answer; articles you opened before open from the saved copy.</source>
         <translation>오프라인: 검색이 되지 않을 수 있습니다. 이전에 연 문서는 저장된 사본으로 열립니다.</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::LoginLockoutsDialog</name>
+    <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <source>The lockouts could not be loaded: %1</source>
+        <translation>잠금 목록을 불러오지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>No username or address is locked out.</source>
+        <translation>잠긴 아이디나 주소가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Clearing the lockout of %1…</source>
+        <translation>%1의 잠금을 해제하는 중…</translation>
+    </message>
+    <message>
+        <source>The lockout of %1 could not be cleared: %2</source>
+        <translation>%1의 잠금을 해제하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 was no longer locked out.</source>
+        <translation>%1은(는) 이미 잠금이 풀려 있었습니다.</translation>
+    </message>
+    <message>
+        <source>The lockout of %1 was cleared.</source>
+        <translation>%1의 잠금을 해제했습니다.</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>아이디</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>Login lockouts</source>
+        <translation>로그인 잠금</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Username or address</source>
+        <translation>아이디 또는 주소</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>실패 횟수</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>잠금 해제 시각</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Clear lockout</source>
+        <translation>잠금 해제</translation>
+    </message>
+    <message>
+        <source>Usernames and addresses locked out after failed logins. Clear a lockout once you have checked with the person that the attempts were theirs.</source>
+        <translation>로그인 실패가 반복되어 잠긴 아이디와 주소입니다. 본인이 시도한 것인지 확인한 뒤 잠금을 해제하세요.</translation>
     </message>
 </context>
 <context>

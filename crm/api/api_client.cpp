@@ -505,4 +505,21 @@ QString ApiClient::stopSupervising(const QString& callId, DoneHandler handler) {
                    QJsonObject(), std::move(handler));
 }
 
+// --- login lockouts --------------------------------------------------------------------------
+
+ApiClient::RequestId ApiClient::loginLockouts(Handler<QList<LoginLockout>> handler) {
+    return getTyped<QList<LoginLockout>>(QStringLiteral("/login-lockouts"), std::move(handler),
+                                         listOf<LoginLockout>);
+}
+
+ApiClient::RequestId ApiClient::clearLoginLockout(const QString& kind, const QString& key,
+                                                  DoneHandler handler) {
+    return sendJson("DELETE", QStringLiteral("/login-lockouts/%1/%2").arg(enc(kind), enc(key)),
+                    std::nullopt,
+                    [handler = std::move(handler)](const QJsonDocument&, const ApiError& err) {
+                        if (handler)
+                            handler(err);
+                    });
+}
+
 }  // namespace agentdesk::crm

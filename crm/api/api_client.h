@@ -18,6 +18,7 @@
 #include "crm/model/call.h"
 #include "crm/model/customer.h"
 #include "crm/model/knowledge.h"
+#include "crm/model/login_lockout.h"
 #include "crm/model/note.h"
 #include "crm/model/queue_stats.h"
 #include "crm/model/session_info.h"
@@ -133,6 +134,11 @@ public:
     // Supervision of a live call (team lead): mode listen | whisper | barge.
     QString supervise(const QString& callId, const QString& mode, DoneHandler handler);
     QString stopSupervising(const QString& callId, DoneHandler handler);
+
+    // Login lockouts (team lead): the running ones, and clearing one (kind "user" or
+    // "address"; 404 when that key has none any more).
+    RequestId loginLockouts(Handler<QList<LoginLockout>> handler);
+    RequestId clearLoginLockout(const QString& kind, const QString& key, DoneHandler handler);
 
 signals:
     // A request made with a token got 401: the session is over (expired or revoked).
