@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <thread>
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 
 #include "server/kb/kb_import.h"
@@ -51,6 +52,7 @@ TEST_CASE("store reader: searches run on its own thread and connection, beside a
         {{"id", "C1"}, {"customerNo", "1"}, {"name", "김민준"}, {"nameEn", "Kim Minjun"}});
 
     boost::asio::io_context io;
+    auto keepRunning = boost::asio::make_work_guard(io);  // run_one() waits for the results
     srv::StoreReader reader(db.path, cipher, io);
     REQUIRE(reader.offThread());
     // The server's connection holds the write lock with an article not yet committed: the
@@ -101,7 +103,6 @@ TEST_CASE("store reader: searches run on its own thread and connection, beside a
     bool failed = false;
     reader.read([](const srv::StoreReader::Stores&) -> json { throw std::runtime_error("boom"); },
                 [&](srv::StoreReader::Result r) { failed = r.error != nullptr; });
-    io.restart();
     io.run_one();
     CHECK(failed);
     reader.join();
