@@ -2,7 +2,6 @@
 # The one entry point for a newcomer and for CI, on Debian 12:
 #   bash scripts/dev.sh demo   installs what is missing, builds, and opens the app on the demo contact center
 #   bash scripts/dev.sh test   installs what is missing, builds, and runs the whole test suite
-#                              (then the non-GUI tests again under ASan+UBSan)
 # Safe to run again: packages already installed are skipped, builds are incremental (ccache).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,9 +46,9 @@ run_tests() {
   export QT_QPA_PLATFORM=offscreen
   if [ "$(id -u)" -eq 0 ]; then export QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox"; fi
   ctest --test-dir build --output-on-failure -j2 --timeout 300
-  # The non-GUI tests again under AddressSanitizer + UndefinedBehaviorSanitizer, in build-asan/
+  # Not yet here: the ASan+UBSan pass (`bash scripts/sanitize.sh asan`). Its cold build takes
+  # about 25 minutes on 2 cores, which would put CI past its 45-minute budget
   # (docs/sanitizers.md).
-  bash scripts/sanitize.sh asan
 }
 
 case "${1:-}" in

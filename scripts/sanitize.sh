@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sanitizer builds and test runs (docs/sanitizers.md), each in a build directory of its own:
-#   bash scripts/sanitize.sh asan   build-asan/, ASan+UBSan: the non-GUI tests (what CI runs)
+#   bash scripts/sanitize.sh asan   build-asan/, ASan+UBSan: the non-GUI tests
 #   bash scripts/sanitize.sh tsan   build-tsan/, TSan: the server and client-core (crm) tests,
 #                                   with a count of ThreadSanitizer reports (bench/tsan.sh)
 # Needs what scripts/dev.sh installs. Builds are incremental (ccache). Exit status: non-zero when
