@@ -1,6 +1,8 @@
 #pragma once
 // One client connection of HttpServer (plain TCP or TLS): reads requests within time limits,
-// writes responses, and may turn into an event stream. Included by http_server.cpp only.
+// writes responses, and may turn into an event stream. Included by http_server.cpp and by the
+// two files that instantiate HttpConnection, one stream type each (http_connection_plain.cpp,
+// http_connection_tls.cpp): the heaviest code of the server to compile, built in parallel.
 //
 // Time limits (ConnectionLimits): a new connection has headerTimeout to complete its TLS
 // handshake and its first request's headers; the body then has bodyTimeout; between requests a
@@ -87,6 +89,13 @@ struct HttpServer::State {
 Request makeRequest(bhttp::request<bhttp::string_body>&& message, const std::string& address);
 Response plainError(int status, const char* code, const std::string& message);
 void dispatch(HttpServer::State& server, Request& request, std::shared_ptr<Connection> self);
+
+// An admitted connection, registered in the server's connections and started (reading, or the
+// TLS handshake first). Plain: http_connection_plain.cpp; TLS: http_connection_tls.cpp.
+void startPlainConnection(const std::shared_ptr<HttpServer::State>& server, tcp::socket socket,
+                          const std::string& address);
+void startTlsConnection(const std::shared_ptr<HttpServer::State>& server, tcp::socket socket,
+                        const std::string& address);
 
 template <class Stream>
 class HttpConnection final : public Connection,
@@ -358,5 +367,13 @@ private:
     std::function<void()> onClosed_;
     std::array<char, 256> drain_{};
 };
+
+template <class Stream>
+void startConnection(const std::shared_ptr<HttpServer::State>& server, Stream stream,
+                     const std::string& address) {
+    auto connection = std::make_shared<HttpConnection<Stream>>(std::move(stream), server, address);
+    server->connections[connection.get()] = connection;
+    connection->run();
+}
 
 }  // namespace agentdesk::server::http

@@ -171,21 +171,10 @@ void admit(const std::shared_ptr<HttpServer::State>& state, tcp::socket socket) 
         return refuse(state, std::move(socket), "too many connections without a login");
     }
     ++pending;
-    std::shared_ptr<Connection> connection;
-    if (state->tls) {
-        auto c = std::make_shared<HttpConnection<beast::ssl_stream<beast::tcp_stream>>>(
-            beast::ssl_stream<beast::tcp_stream>(beast::tcp_stream(std::move(socket)), *state->tls),
-            state, address);
-        connection = c;
-        state->connections[c.get()] = connection;
-        c->run();
-    } else {
-        auto c = std::make_shared<HttpConnection<beast::tcp_stream>>(
-            beast::tcp_stream(std::move(socket)), state, address);
-        connection = c;
-        state->connections[c.get()] = connection;
-        c->run();
-    }
+    if (state->tls)
+        startTlsConnection(state, std::move(socket), address);
+    else
+        startPlainConnection(state, std::move(socket), address);
 }
 
 void doAccept(const std::shared_ptr<HttpServer::State>& state) {

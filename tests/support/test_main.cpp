@@ -1,6 +1,5 @@
 // Test main: private temp HOME/XDG dirs, offscreen Qt, quiet logs (STYLE.md habit 7).
-#define CATCH_CONFIG_RUNNER
-#include <catch2/catch.hpp>
+#include "tests/support/catch_session.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -59,7 +58,7 @@ int main(int argc, char* argv[]) {
     agentdesk::test::setTestTelephony(
         [] { return std::make_unique<agentdesk::siptest::SipParityTelephony>(); });
 #endif
-    const int result = Catch::Session().run(argc, argv);
+    const int result = agentdesk::test::runCatchSession(argc, argv);
 #ifdef AGENTDESK_SIP_PARITY
     agentdesk::siptest::finishWorkRoot(result == 0);
 #endif
