@@ -2,15 +2,15 @@
 
 #include <cstdint>
 
-struct EmbeddedScenarioEntry {
+struct EmbeddedTableEntry {
     const char* name;
     const char* data;
     std::uint64_t size;
 };
 
 extern "C" {
-extern const EmbeddedScenarioEntry agentdesk_demo_scenarios[];
-extern const std::uint64_t agentdesk_demo_scenario_count;
+extern const EmbeddedTableEntry agentdesk_demo_scenarios[];
+extern const EmbeddedTableEntry agentdesk_assist_files[];
 extern const char agentdesk_demo_center_data[];
 extern const std::uint64_t agentdesk_demo_center_size;
 extern const char agentdesk_demo_customers_data[];
@@ -33,13 +33,29 @@ std::string_view demoKnowledgeJsonl() {
     return {agentdesk_demo_kb_data, static_cast<std::size_t>(agentdesk_demo_kb_size)};
 }
 
-std::vector<EmbeddedFile> demoScenarioFiles() {
+namespace {
+std::vector<EmbeddedFile> tableFiles(const EmbeddedTableEntry* table) {
     std::vector<EmbeddedFile> files;
-    for (std::uint64_t i = 0; i < agentdesk_demo_scenario_count; ++i) {
-        const auto& e = agentdesk_demo_scenarios[i];
-        files.push_back({e.name, {e.data, static_cast<std::size_t>(e.size)}});
-    }
+    for (const EmbeddedTableEntry* e = table; e->name; ++e)
+        files.push_back({e->name, {e->data, static_cast<std::size_t>(e->size)}});
     return files;
+}
+}  // namespace
+
+std::vector<EmbeddedFile> demoScenarioFiles() {
+    return tableFiles(agentdesk_demo_scenarios);
+}
+
+std::vector<EmbeddedFile> assistFiles() {
+    return tableFiles(agentdesk_assist_files);
+}
+
+std::string_view assistFile(std::string_view name) {
+    for (const EmbeddedFile& file : assistFiles()) {
+        if (file.name == name)
+            return file.data;
+    }
+    return {};
 }
 
 }  // namespace agentdesk::resources

@@ -1,5 +1,6 @@
 #pragma once
-// The demo data set (resources/demo/*.json) as compiled into the binary.
+// The demo data set (resources/demo/*.json) and assist's word lists (resources/assist/), as
+// compiled into the binary.
 #include <string_view>
 #include <vector>
 
@@ -14,5 +15,8 @@ struct EmbeddedFile {
     std::string_view data;
 };
 std::vector<EmbeddedFile> demoScenarioFiles();  // resources/demo/scenarios/*.json
+// Agent assist's word lists and rules (resources/assist/); empty for a name not there.
+std::vector<EmbeddedFile> assistFiles();
+std::string_view assistFile(std::string_view name);
 
 }  // namespace agentdesk::resources

@@ -15,6 +15,7 @@
 
 #include "common/logging.h"
 #include "resources/embedded.h"
+#include "server/assist/assist_engine.h"
 #include "server/acd/acd.h"
 #include "server/auth/session_manager.h"
 #include "server/auth/sip_credentials.h"
@@ -65,6 +66,9 @@ struct ServerApp::Impl {
     std::chrono::milliseconds tickInterval{0};  // config.tickInterval, shortened by the time scale
     asio::io_context io;
     asio::thread_pool workers{2};  // password hashing
+    // Agent assist's word lists and analysers; before the reader, whose thread uses them.
+    const assist::Lexicon assistLexicon = assist::Lexicon::builtIn();
+    const assist::AssistEngine assist{assistLexicon};
     std::unique_ptr<SqliteCrmStore> store;
     std::unique_ptr<SqliteKnowledgeStore> kb;
     std::unique_ptr<StoreReader> reader;  // searches off the I/O thread
@@ -330,6 +334,7 @@ std::uint16_t ServerApp::start() {
                                      *d.store,
                                      *d.kb,
                                      *d.reader,
+                                     d.assist,
                                      *d.acd,
                                      *d.sessions,
                                      *d.hub,

@@ -9,7 +9,7 @@
 namespace agentdesk::crm {
 
 namespace {
-const QString kCacheKind = QStringLiteral("customer360");
+const QString kCustomer360CacheKind = QStringLiteral("customer360");
 }
 
 Customer360Model::Customer360Model(ApiClient& api, LocalStore* store, QObject* parent)
@@ -63,7 +63,7 @@ void Customer360Model::load(const QString& customerId) {
             cachedAt_ = {};
             error_ = {};
             if (store_ && !owner_.isEmpty())
-                store_->putCache(owner_, kCacheKind, customerId, raw);
+                store_->putCache(owner_, kCustomer360CacheKind, customerId, raw);
             emit loaded(customer_, false);
         });
 }
@@ -109,7 +109,7 @@ void Customer360Model::fallBackToCache(const QString& customerId, const ApiError
     }
     const quint64 generation = generation_;
     store_->getCache(
-        owner_, kCacheKind, customerId, this,
+        owner_, kCustomer360CacheKind, customerId, this,
         [this, customerId, generation, error](std::optional<QByteArray> json, qint64 storedAtMs) {
             if (generation != generation_)
                 return;

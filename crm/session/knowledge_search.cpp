@@ -7,7 +7,7 @@
 namespace agentdesk::crm {
 
 namespace {
-const QString kCacheKind = QStringLiteral("article");
+const QString kArticleCacheKind = QStringLiteral("article");
 }
 
 KnowledgeSearch::KnowledgeSearch(ApiClient& api, LocalStore* store, QObject* parent,
@@ -82,7 +82,7 @@ void KnowledgeSearch::openArticle(const QString& articleId) {
             articleInFlight_ = 0;
             if (!error) {
                 if (store_ && !owner_.isEmpty())
-                    store_->putCache(owner_, kCacheKind, articleId, raw);
+                    store_->putCache(owner_, kArticleCacheKind, articleId, raw);
                 emit articleReady(article, false);
                 return;
             }
@@ -90,7 +90,7 @@ void KnowledgeSearch::openArticle(const QString& articleId) {
                 emit articleFailed(articleId, error);
                 return;
             }
-            store_->getCache(owner_, kCacheKind, articleId, this,
+            store_->getCache(owner_, kArticleCacheKind, articleId, this,
                              [this, articleId, error](std::optional<QByteArray> json, qint64) {
                                  const QJsonDocument doc =
                                      json ? QJsonDocument::fromJson(*json) : QJsonDocument();

@@ -114,28 +114,22 @@ void LocalStore::removeDraft(const QString& owner, const QString& key) {
 
 void LocalStore::loadDrafts(const QString& owner, QObject* context,
                             std::function<void(QList<NoteDraft>)> done) {
-    auto guard = d_->contexts->guardFor(context);
-    d_->submit(
-        "loadDrafts",
-        [owner, guard, done](Worker& w) {
-            auto query = w.database().prepare(
-                std::string("SELECT ") + kDraftColumns +
-                " FROM drafts WHERE owner = ? ORDER BY updated_at_ms DESC, key");
-            query.bind(1, str(owner));
-            QList<NoteDraft> drafts;
-            while (query.step())
-                drafts.append(readDraft(query));
-            deliver(guard, [done, drafts = std::move(drafts)] { done(drafts); });
-        },
-        [guard, done](const QString&) { deliver(guard, [done] { done({}); }); });
+    d_->submitRead<QList<NoteDraft>>("loadDrafts", context, std::move(done), [owner](Worker& w) {
+        auto query = w.database().prepare(
+            std::string("SELECT ") + kDraftColumns +
+            " FROM drafts WHERE owner = ? ORDER BY updated_at_ms DESC, key");
+        query.bind(1, str(owner));
+        QList<NoteDraft> drafts;
+        while (query.step())
+            drafts.append(readDraft(query));
+        return drafts;
+    });
 }
 
 void LocalStore::loadDraft(const QString& owner, const QString& key, QObject* context,
                            std::function<void(std::optional<NoteDraft>)> done) {
-    auto guard = d_->contexts->guardFor(context);
-    d_->submit(
-        "loadDraft",
-        [owner, key, guard, done](Worker& w) {
+    d_->submitRead<std::optional<NoteDraft>>(
+        "loadDraft", context, std::move(done), [owner, key](Worker& w) {
             auto query = w.database().prepare(std::string("SELECT ") + kDraftColumns +
                                               " FROM drafts WHERE owner = ? AND key = ?");
             query.bind(1, str(owner)).bind(2, str(key));
@@ -143,9 +137,8 @@ void LocalStore::loadDraft(const QString& owner, const QString& key, QObject* co
             if (query.step())
                 draft = readDraft(query);
             query.reset();
-            deliver(guard, [done, draft = std::move(draft)] { done(draft); });
-        },
-        [guard, done](const QString&) { deliver(guard, [done] { done(std::nullopt); }); });
+            return draft;
+        });
 }
 
 void LocalStore::purgeExpired() {

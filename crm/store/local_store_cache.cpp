@@ -76,10 +76,8 @@ void LocalStore::getCache(const QString& owner, const QString& kind, const QStri
 
 void LocalStore::recentCache(const QString& owner, const QString& kind, int limit, QObject* context,
                              std::function<void(QList<QPair<QString, QByteArray>>)> done) {
-    auto guard = d_->contexts->guardFor(context);
-    d_->submit(
-        "recentCache",
-        [owner, kind, limit, guard, done](Worker& w) {
+    d_->submitRead<QList<QPair<QString, QByteArray>>>(
+        "recentCache", context, std::move(done), [owner, kind, limit](Worker& w) {
             auto query = w.database().prepare(
                 "SELECT id, json FROM cache WHERE owner = ? AND kind = ? AND stored_at_ms >= ? "
                 "ORDER BY used DESC LIMIT ?");
@@ -88,9 +86,8 @@ void LocalStore::recentCache(const QString& owner, const QString& kind, int limi
             QList<QPair<QString, QByteArray>> entries;
             while (query.step())
                 entries.append({qstr(query.text(0)), qbytes(query.text(1))});
-            deliver(guard, [done, entries = std::move(entries)] { done(entries); });
-        },
-        [guard, done](const QString&) { deliver(guard, [done] { done({}); }); });
+            return entries;
+        });
 }
 
 void LocalStore::clearCache(const QString& owner) {

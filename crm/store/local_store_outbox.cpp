@@ -118,26 +118,16 @@ void LocalStore::enqueue(OutboxItem item, QObject* context,
 
 void LocalStore::pending(const QString& owner, QObject* context,
                          std::function<void(QList<OutboxItem>)> done) {
-    auto guard = d_->contexts->guardFor(context);
-    d_->submit(
-        "pending",
-        [owner, guard, done](Worker& w) {
-            auto items = outboxItems(w, owner, OutboxItem::State::Pending);
-            deliver(guard, [done, items = std::move(items)] { done(items); });
-        },
-        [guard, done](const QString&) { deliver(guard, [done] { done({}); }); });
+    d_->submitRead<QList<OutboxItem>>("pending", context, std::move(done), [owner](Worker& w) {
+        return outboxItems(w, owner, OutboxItem::State::Pending);
+    });
 }
 
 void LocalStore::rejected(const QString& owner, QObject* context,
                           std::function<void(QList<OutboxItem>)> done) {
-    auto guard = d_->contexts->guardFor(context);
-    d_->submit(
-        "rejected",
-        [owner, guard, done](Worker& w) {
-            auto items = outboxItems(w, owner, OutboxItem::State::Rejected);
-            deliver(guard, [done, items = std::move(items)] { done(items); });
-        },
-        [guard, done](const QString&) { deliver(guard, [done] { done({}); }); });
+    d_->submitRead<QList<OutboxItem>>("rejected", context, std::move(done), [owner](Worker& w) {
+        return outboxItems(w, owner, OutboxItem::State::Rejected);
+    });
 }
 
 void LocalStore::markDelivered(qint64 seq, QByteArray response) {

@@ -183,6 +183,23 @@ struct LocalStore::Impl {
         wake.notify_one();
     }
 
+    // A job that reads: compute(worker) on the store's thread, its result handed to `done` on the
+    // context's thread (not at all once the context is gone); `onError` instead when it fails.
+    template <class T>
+    void submitRead(const char* op, QObject* context, std::function<void(T)> done,
+                    std::function<T(Worker&)> compute, T onError = T{}) {
+        auto guard = contexts->guardFor(context);
+        submit(
+            op,
+            [guard, done, compute = std::move(compute)](Worker& w) {
+                T result = compute(w);
+                deliver(guard, [done, result = std::move(result)] { done(result); });
+            },
+            [guard, done, onError = std::move(onError)](const QString&) {
+                deliver(guard, [done, onError] { done(onError); });
+            });
+    }
+
     void runLoop() {
         for (;;) {
             Job job;

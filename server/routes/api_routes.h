@@ -58,6 +58,7 @@ std::vector<ApiRoute> noteRoutes();
 std::vector<ApiRoute> demoRoutes();
 std::vector<ApiRoute> knowledgeRoutes();
 std::vector<ApiRoute> recordingRoutes();
+std::vector<ApiRoute> assistRoutes();
 // All of them, in the order the router tries them.
 std::vector<ApiRoute> apiRoutes();
 

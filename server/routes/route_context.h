@@ -33,6 +33,9 @@ namespace agentdesk::server {
 
 class DemoCallGenerator;
 class KnowledgeStore;
+namespace assist {
+class AssistEngine;
+}
 class ScenarioRunner;
 
 struct RouteContext {
@@ -43,6 +46,8 @@ struct RouteContext {
     KnowledgeStore& kb;
     // Read-only searches off the I/O thread, on their own connection (readThen()).
     StoreReader& reader;
+    // Agent assist's analysers (immutable; usable on the reader's thread too).
+    const assist::AssistEngine& assist;
     Telephony& telephony;
     SessionManager& sessions;
     EventHub& hub;

@@ -9,6 +9,7 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "resources/embedded.h"
+#include "server/assist/assist_engine.h"
 #include "server/acd/acd.h"
 #include "server/calls/sim/sim_call_control.h"
 #include "server/demo/call_generator.h"
@@ -77,6 +78,8 @@ struct ServerWorld::Parts {
     ManualClock clock{startTime()};
     asio::io_context io;
     asio::thread_pool workers{1};  // password checks of POST /sessions
+    const assist::Lexicon assistLexicon = assist::Lexicon::builtIn();
+    const assist::AssistEngine assist{assistLexicon};
     std::unique_ptr<SqliteCrmStore> store;
     std::unique_ptr<SqliteKnowledgeStore> kb;
     std::unique_ptr<StoreReader> reader;  // in memory: on the calling thread
@@ -140,6 +143,7 @@ ServerWorld::ServerWorld() : parts_(std::make_unique<Parts>()) {
                                      *p.store,
                                      *p.kb,
                                      *p.reader,
+                                     p.assist,
                                      *p.acd,
                                      *p.sessions,
                                      *p.hub,

@@ -46,6 +46,7 @@
 #include "tests/support/test_server.h"
 
 using namespace agentdesk::crm;
+using agentdesk::test::waitUntilMs;
 namespace srv = agentdesk::server;
 namespace tst = agentdesk::test;
 using json = nlohmann::json;
@@ -55,10 +56,6 @@ namespace {
 
 // Generous: the suite must pass on a loaded 2-core machine.
 constexpr int kWaitMs = 20000;
-
-bool waitUntil(const std::function<bool()>& done, int timeoutMs = kWaitMs) {
-    return tst::waitUntil(done, std::chrono::milliseconds(timeoutMs));
-}
 
 // Runs the event loop for a while (the client keeps working: it sees drops, backs off, retries).
 void spinFor(int ms) {
@@ -72,7 +69,7 @@ QString apiBase(const std::string& url) {
 void login(ClientSession& session, const QString& username) {
     std::optional<ApiError> result;
     session.login(username, QStringLiteral("demo"), [&](const ApiError& e) { result = e; });
-    REQUIRE(waitUntil([&] { return result.has_value(); }));
+    REQUIRE(waitUntilMs([&] { return result.has_value(); }));
     INFO(result->describe().toStdString());
     REQUIRE(result->ok());
 }
@@ -97,7 +94,7 @@ public:
     bool connected() const { return session_.events().status() == ConnectionStatus::Connected; }
 
     bool waitPhase(CallPhase phase) {
-        return waitUntil([&] { return session_.call().phase() == phase; });
+        return waitUntilMs([&] { return session_.call().phase() == phase; });
     }
 
     // Injected as the trainer would, over HTTP (the server must be listening).
@@ -135,7 +132,7 @@ public:
         spinFor(std::uniform_int_distribution<int>(0, 300)(rng_));
         server_.startListening();
         ++outages_;
-        return waitUntil(
+        return waitUntilMs(
             [&] { return connected() && session_.events().stats().connects > connectsBefore; });
     }
 
@@ -284,7 +281,7 @@ TEST_CASE(
                      [&](const Snapshot& s) { snapshots.push_back(s); });
 
     login(session, QStringLiteral("counselor1"));
-    REQUIRE(waitUntil([&] {
+    REQUIRE(waitUntilMs([&] {
         return session.events().status() == ConnectionStatus::Connected && !snapshots.empty();
     }));
     // Everything after the first snapshot is what the client must deliver.
@@ -298,7 +295,7 @@ TEST_CASE(
 
     CallDriver desk(server, session, rng);
     session.agent().goReady();
-    REQUIRE(waitUntil([&] { return desk.state() == AgentState::Ready; }));
+    REQUIRE(waitUntilMs([&] { return desk.state() == AgentState::Ready; }));
 
     QElapsedTimer wall;
     wall.start();
@@ -363,7 +360,7 @@ TEST_CASE(
     // The client saw everything it will see: the server publishes nothing more for this agent.
     std::uint64_t serverLast = 0;
     server.app().runOnIo([&] { serverLast = server.app().hub().lastId(); });
-    REQUIRE(waitUntil([&] { return desk.connected(); }));
+    REQUIRE(waitUntilMs([&] { return desk.connected(); }));
 
     // Independent record: the server's replay buffer, read through a second stream of the same
     // user (same visibility rules) resuming after the baseline.
@@ -385,7 +382,7 @@ TEST_CASE(
     replay.stop();
 
     // The client has had time to receive all of that (settle() waited for it to be idle).
-    waitUntil(
+    waitUntilMs(
         [&] {
             std::set<qint64> have;
             for (const StreamEvent& e : delivered)
@@ -538,7 +535,7 @@ TEST_CASE(
                      [&](const Snapshot&) { ++snapshots; });
 
     login(session, QStringLiteral("counselor1"));
-    REQUIRE(waitUntil([&] {
+    REQUIRE(waitUntilMs([&] {
         return session.events().status() == ConnectionStatus::Connected && snapshots == 1;
     }));
 
@@ -554,16 +551,16 @@ TEST_CASE(
         REQUIRE(e.ok());
         saved = n;
     });
-    REQUIRE(waitUntil([&] { return saved.has_value(); }));
+    REQUIRE(waitUntilMs([&] { return saved.has_value(); }));
     session.agent().goReady();
-    REQUIRE(waitUntil([&] { return session.agent().state() == AgentState::Ready; }));
+    REQUIRE(waitUntilMs([&] { return session.agent().state() == AgentState::Ready; }));
     const qint64 oldLastEventId = session.events().lastEventId();
     const qint64 connectsBefore = session.events().stats().connects;
     REQUIRE(connectsBefore == 1);
 
     first->stop();
     first.reset();
-    REQUIRE(waitUntil([&] {
+    REQUIRE(waitUntilMs([&] {
         const auto s = session.events().status();
         return s == ConnectionStatus::Reconnecting || s == ConnectionStatus::Offline;
     }));
@@ -574,7 +571,7 @@ TEST_CASE(
 
     // Tokens live in the server's memory (docs/api.md 1.2): the old one is unknown now, and the
     // token is checked before Last-Event-ID, so the stream gets 401, not resync.
-    REQUIRE(waitUntil([&] { return session.events().status() == ConnectionStatus::AuthExpired; }));
+    REQUIRE(waitUntilMs([&] { return session.events().status() == ConnectionStatus::AuthExpired; }));
     CHECK(expired == 1);
     CHECK_FALSE(session.loggedIn());
     CHECK(session.events().stats().connects == connectsBefore);
@@ -594,7 +591,7 @@ TEST_CASE(
     // A new login: the stream resumes with the old server's Last-Event-ID, which the new server
     // never issued into its buffer → resync → the client fetches GET /snapshot.
     login(session, QStringLiteral("counselor1"));
-    REQUIRE(waitUntil([&] {
+    REQUIRE(waitUntilMs([&] {
         return session.events().status() == ConnectionStatus::Connected &&
                session.events().stats().resyncs == 1 && snapshots == 2;
     }));
@@ -610,13 +607,13 @@ TEST_CASE(
         REQUIRE(e.ok());
         reread = n;
     });
-    REQUIRE(waitUntil([&] { return reread.has_value(); }));
+    REQUIRE(waitUntilMs([&] { return reread.has_value(); }));
     CHECK(reread->text == QStringLiteral("before the restart"));
 
     // Live events flow on the resumed stream.
     const qint64 before = session.events().stats().events;
     session.agent().goReady();
-    REQUIRE(waitUntil([&] { return session.agent().state() == AgentState::Ready; }));
+    REQUIRE(waitUntilMs([&] { return session.agent().state() == AgentState::Ready; }));
     CHECK(session.events().stats().events > before);
 
     second->stop();
@@ -651,7 +648,7 @@ QList<OutboxItem> pendingItems(LocalStore& store, const QString& owner) {
     QObject context;
     std::optional<QList<OutboxItem>> items;
     store.pending(owner, &context, [&](QList<OutboxItem> list) { items = std::move(list); });
-    REQUIRE(waitUntil([&] { return items.has_value(); }));
+    REQUIRE(waitUntilMs([&] { return items.has_value(); }));
     return *items;
 }
 
@@ -673,7 +670,7 @@ TEST_CASE(
     HttpTransport transport;
     ClientSession session(transport, apiBase(server.url()), &store);
     login(session, QStringLiteral("counselor1"));
-    REQUIRE(waitUntil([&] { return session.events().status() == ConnectionStatus::Connected; }));
+    REQUIRE(waitUntilMs([&] { return session.events().status() == ConnectionStatus::Connected; }));
     Outbox* outbox = session.outbox();
     REQUIRE(outbox != nullptr);
     REQUIRE_FALSE(session.wrapupCodes().isEmpty());
@@ -690,7 +687,7 @@ TEST_CASE(
     QObject::connect(outbox, &Outbox::rejected, &session, [&] { ++rejected; });
 
     server.stopListening();
-    REQUIRE(waitUntil([&] { return session.events().status() != ConnectionStatus::Connected; }));
+    REQUIRE(waitUntilMs([&] { return session.events().status() != ConnectionStatus::Connected; }));
 
     const QString runTag = QString::number(QDateTime::currentMSecsSinceEpoch());
     const std::string prefix = "resilience outbox " + runTag.toStdString() + " #";
@@ -708,7 +705,7 @@ TEST_CASE(
     REQUIRE(std::set<QString>(keys.begin(), keys.end()).size() == kNotes);
 
     // Stored and queued while the server is unreachable; nothing gets through.
-    REQUIRE(waitUntil([&] { return outbox->pendingCount() == kNotes; }));
+    REQUIRE(waitUntilMs([&] { return outbox->pendingCount() == kNotes; }));
     const QList<OutboxItem> stored = pendingItems(store, session.owner());
     REQUIRE(stored.size() == kNotes);
     for (int i = 0; i < kNotes; ++i)
@@ -721,7 +718,7 @@ TEST_CASE(
 
     server.startListening();
     outbox->resume();
-    REQUIRE(waitUntil([&] { return outbox->deliveredCount() == kNotes; }, 60000));
+    REQUIRE(waitUntilMs([&] { return outbox->deliveredCount() == kNotes; }, 60000));
     spinFor(300);  // a late duplicate delivery would show here
     CHECK(outbox->deliveredCount() == kNotes);
     CHECK(outbox->pendingCount() == 0);
@@ -789,7 +786,7 @@ TEST_CASE(
             REQUIRE(e.ok());
             first = n;
         });
-    REQUIRE(waitUntil([&] { return first.has_value(); }));
+    REQUIRE(waitUntilMs([&] { return first.has_value(); }));
     REQUIRE_FALSE(first->id.isEmpty());
 
     OutboxItem item;
@@ -809,7 +806,7 @@ TEST_CASE(
         QObject context;
         std::optional<qint64> seq;
         store.enqueue(item, &context, [&](qint64 s, const QString&) { seq = s; });
-        REQUIRE(waitUntil([&] { return seq.has_value(); }));
+        REQUIRE(waitUntilMs([&] { return seq.has_value(); }));
         REQUIRE(*seq > 0);
     }
 
@@ -822,7 +819,7 @@ TEST_CASE(
                          replayed = n;
                      });
     nextRun.setOwner(session.owner());
-    REQUIRE(waitUntil([&] { return replayed.has_value(); }));
+    REQUIRE(waitUntilMs([&] { return replayed.has_value(); }));
     CHECK(replayed->id == first->id);
     CHECK(replayed->version == 1);
     CHECK(replayed->text.toStdString() == lostText);
@@ -836,7 +833,7 @@ TEST_CASE(
                               CHECK(e.ok());
                               again = r;
                           });
-    REQUIRE(waitUntil([&] { return again.has_value(); }));
+    REQUIRE(waitUntilMs([&] { return again.has_value(); }));
     CHECK(again->status == 200);
     CHECK(Note::fromJson(QJsonDocument::fromJson(again->body).object()).id == first->id);
 
@@ -864,12 +861,12 @@ TEST_CASE(
                      [&](const Snapshot& s) { snapshots.push_back(s); });
 
     login(session, QStringLiteral("counselor1"));
-    REQUIRE(waitUntil([&] { return snapshots.size() == 1; }));
+    REQUIRE(waitUntilMs([&] { return snapshots.size() == 1; }));
     session.agent().goReady();
-    REQUIRE(waitUntil([&] { return session.agent().state() == AgentState::Ready; }));
+    REQUIRE(waitUntilMs([&] { return session.agent().state() == AgentState::Ready; }));
     std::optional<ApiError> loggedOut;
     session.logout([&](const ApiError& e) { loggedOut = e; });
-    REQUIRE(waitUntil([&] { return loggedOut.has_value(); }));
+    REQUIRE(waitUntilMs([&] { return loggedOut.has_value(); }));
     REQUIRE(loggedOut->ok());
 
     // counselor2 has a call ringing (logged in and ready elsewhere) when they sit down here.
@@ -878,7 +875,7 @@ TEST_CASE(
     const std::string callId = server.injectCall({{"customerId", "C00002"}, {"queue", "general"}});
 
     login(session, QStringLiteral("counselor2"));
-    REQUIRE(waitUntil([&] { return snapshots.size() == 2; }));
+    REQUIRE(waitUntilMs([&] { return snapshots.size() == 2; }));
     CHECK(session.events().stats().resyncs == 0);
     CHECK(snapshots.back().agent.id == QStringLiteral("A1002"));
     REQUIRE(snapshots.back().call.has_value());

@@ -36,26 +36,16 @@
 #include "common/sqlite_db.h"
 #include "crm/store/draft_autosaver.h"
 #include "crm/store/local_store.h"
+#include "tests/support/qt_wait.h"
 
 using namespace agentdesk::crm;
+using agentdesk::test::waitUntilMs;
 
 namespace {
 
 // Generous: the suite must pass on a loaded 2-core machine.
 constexpr int kWaitMs = 20000;
 constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
-
-bool waitUntil(const std::function<bool()>& done, int timeoutMs = kWaitMs) {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    return true;
-}
 
 // Runs the event loop for a while, to show that something does not happen.
 void spinFor(int ms) {
@@ -90,7 +80,7 @@ T await(const std::function<void(QObject*, std::function<void(T)>)>& start) {
     QObject context;
     std::optional<T> result;
     start(&context, [&](T value) { result = std::move(value); });
-    REQUIRE(waitUntil([&] { return result.has_value(); }));
+    REQUIRE(waitUntilMs([&] { return result.has_value(); }));
     return std::move(*result);
 }
 
@@ -558,7 +548,7 @@ TEST_CASE("Store operations run on the worker thread and results on the context 
         hold = false;
     }
     released.notify_all();
-    REQUIRE(waitUntil([&] { return answered; }));
+    REQUIRE(waitUntilMs([&] { return answered; }));
     CHECK(answeredOn == QThread::currentThread());
     REQUIRE(loaded);
     CHECK(loaded->updatedAtMs > 0);  // stamped by the store
@@ -607,7 +597,7 @@ TEST_CASE("A store that cannot open reports storeError and still answers", "[sto
     CHECK(seq == 0);
     CHECK_FALSE(error.isEmpty());
     CHECK_FALSE(cached(store, "kim", "customer", "C1").first);
-    REQUIRE(waitUntil([&] { return errors.size() >= 4; }));
+    REQUIRE(waitUntilMs([&] { return errors.size() >= 4; }));
     CHECK(errors[0].startsWith("open"));
     CHECK(errors[1].startsWith("loadDrafts"));
 }
@@ -630,7 +620,7 @@ TEST_CASE("DraftAutosaver writes a burst of edits once after the pause", "[store
     const qint64 lastEdit = clock.elapsed();
     CHECK(autosaver.pendingCount() == 1);
 
-    REQUIRE(waitUntil([&] { return !savedAt.empty(); }));
+    REQUIRE(waitUntilMs([&] { return !savedAt.empty(); }));
     spinFor(static_cast<int>(DraftAutosaver::kMaxDelayMs) + 300);
     CHECK(savedAt.size() == 1);
     CHECK(savedAt[0] - lastEdit >= DraftAutosaver::kPauseMs - 5);
@@ -686,9 +676,9 @@ TEST_CASE("DraftAutosaver keeps the store within 1 s of continuous typing", "[st
     });
     typist.start(100);
     sampler.start(50);
-    REQUIRE(waitUntil([&] { return !typing; }, 60000));
+    REQUIRE(waitUntilMs([&] { return !typing; }, 60000));
     sampler.stop();
-    REQUIRE(waitUntil([&] {
+    REQUIRE(waitUntilMs([&] {
         for (const auto& s : samples) {
             if (s.stored < 0)
                 return false;
@@ -714,7 +704,7 @@ TEST_CASE("DraftAutosaver keeps the store within 1 s of continuous typing", "[st
     CHECK(worst > 0);
 
     // And once typing stops, the last edit lands.
-    REQUIRE(waitUntil([&] {
+    REQUIRE(waitUntilMs([&] {
         const auto d = draft(store, "kim", "CALL-1");
         return d && d->text == text.left(static_cast<int>(editAt.size()));
     }));
@@ -738,7 +728,7 @@ TEST_CASE("DraftAutosaver keeps several drafts pending and discard cancels one",
     autosaver.discard("kim", "CALL-3");  // also removes what the store already had
     CHECK(autosaver.pendingCount() == 1);
 
-    REQUIRE(waitUntil([&] { return savedKeys.contains("customer:C00001"); }));
+    REQUIRE(waitUntilMs([&] { return savedKeys.contains("customer:C00001"); }));
     spinFor(static_cast<int>(DraftAutosaver::kMaxDelayMs) + 300);
     CHECK(savedKeys == QStringList{"customer:C00001"});
     CHECK_FALSE(draft(store, "kim", "CALL-1"));

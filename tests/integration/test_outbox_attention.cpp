@@ -19,15 +19,8 @@
 #include "tests/support/test_server.h"
 
 using namespace agentdesk::crm;
+using agentdesk::test::waitUntilMs;
 namespace tst = agentdesk::test;
-
-namespace {
-
-bool waitUntil(const std::function<bool()>& done, int timeoutMs = 20000) {
-    return tst::waitUntil(done, std::chrono::milliseconds(timeoutMs));
-}
-
-}  // namespace
 
 TEST_CASE(
     "outbox: a note the server keeps failing on needs attention and does not block the "
@@ -47,7 +40,7 @@ TEST_CASE(
     std::optional<ApiError> loggedIn;
     session.login(QStringLiteral("counselor1"), QStringLiteral("demo"),
                   [&](const ApiError& e) { loggedIn = e; });
-    REQUIRE(waitUntil([&] { return loggedIn.has_value(); }));
+    REQUIRE(waitUntilMs([&] { return loggedIn.has_value(); }));
     REQUIRE(loggedIn->ok());
     Outbox* outbox = session.outbox();
     REQUIRE(outbox != nullptr);
@@ -76,9 +69,9 @@ TEST_CASE(
     const QString third = submit("세 번째 메모: 환불 접수");
 
     // The two notes behind the failing one are delivered while it keeps failing.
-    REQUIRE(waitUntil([&] { return deliveredKeys.size() == 2; }));
+    REQUIRE(waitUntilMs([&] { return deliveredKeys.size() == 2; }));
     CHECK(deliveredKeys == std::vector<QString>{second, third});
-    REQUIRE(waitUntil([&] { return !attention.empty(); }));
+    REQUIRE(waitUntilMs([&] { return !attention.empty(); }));
     REQUIRE(attention.size() == 1);
     CHECK(attention.front().first == stuck);
     CHECK(attention.front().second.httpStatus == 500);
@@ -93,7 +86,7 @@ TEST_CASE(
 
     // Written after it was flagged: not held up either.
     const QString fourth = submit("네 번째 메모: 재통화 예약");
-    REQUIRE(waitUntil([&] { return deliveredKeys.size() == 3; }));
+    REQUIRE(waitUntilMs([&] { return deliveredKeys.size() == 3; }));
     CHECK(deliveredKeys.back() == fourth);
 
     // Kept in the local store for a later run, never dropped.
@@ -102,7 +95,7 @@ TEST_CASE(
         std::optional<QList<OutboxItem>> pending;
         store.pending(session.owner(), &context,
                       [&](QList<OutboxItem> items) { pending = std::move(items); });
-        REQUIRE(waitUntil([&] { return pending.has_value(); }));
+        REQUIRE(waitUntilMs([&] { return pending.has_value(); }));
         REQUIRE(pending->size() == 1);
         CHECK(pending->front().idempotencyKey == stuck);
         CHECK(pending->front().attempts >= Outbox::kAttentionAfter);
@@ -111,7 +104,7 @@ TEST_CASE(
     // The server is fixed: the next attempt stores it, once, and the flag is gone.
     server.stopFailingNotes();
     outbox->resume();
-    REQUIRE(waitUntil([&] { return deliveredKeys.size() == 4; }));
+    REQUIRE(waitUntilMs([&] { return deliveredKeys.size() == 4; }));
     CHECK(deliveredKeys.back() == stuck);
     CHECK(outbox->pendingCount() == 0);
     CHECK_FALSE(outbox->entry(stuck)->needsAttention);
@@ -144,12 +137,12 @@ TEST_CASE("outbox: queuing a note removes the draft it was typed in, in the same
     item.draftKey = draft.key;
     qint64 seq = -1;
     store.enqueue(item, &context, [&](qint64 s, const QString&) { seq = s; });
-    REQUIRE(waitUntil([&] { return seq != -1; }));
+    REQUIRE(waitUntilMs([&] { return seq != -1; }));
     REQUIRE(seq > 0);
     std::optional<std::optional<NoteDraft>> loaded;
     store.loadDraft(draft.owner, draft.key, &context,
                     [&](std::optional<NoteDraft> d) { loaded = std::move(d); });
-    REQUIRE(waitUntil([&] { return loaded.has_value(); }));
+    REQUIRE(waitUntilMs([&] { return loaded.has_value(); }));
     CHECK_FALSE(loaded->has_value());
 
     // A submission that cannot be stored leaves its draft where it was.
@@ -159,12 +152,12 @@ TEST_CASE("outbox: queuing a note removes the draft it was typed in, in the same
     item.draftKey = draft.key;
     std::optional<QString> error;
     store.enqueue(item, &context, [&](qint64, const QString& e) { error = e; });
-    REQUIRE(waitUntil([&] { return error.has_value(); }));
+    REQUIRE(waitUntilMs([&] { return error.has_value(); }));
     CHECK_FALSE(error->isEmpty());
     loaded.reset();
     store.loadDraft(draft.owner, draft.key, &context,
                     [&](std::optional<NoteDraft> d) { loaded = std::move(d); });
-    REQUIRE(waitUntil([&] { return loaded.has_value(); }));
+    REQUIRE(waitUntilMs([&] { return loaded.has_value(); }));
     REQUIRE(loaded->has_value());
     CHECK((*loaded)->text == draft.text);
 }

@@ -2,6 +2,7 @@
 // Waiting in tests for results that crm/ delivers through the Qt event loop (queued
 // invocations, timers): the test thread runs the loop itself while it waits.
 #include <chrono>
+#include <functional>
 #include <thread>
 
 #include <QCoreApplication>
@@ -25,6 +26,12 @@ bool waitUntil(Pred&& pred, std::chrono::milliseconds timeout = kQtWaitTimeout) 
         // processEvents returns at once when nothing is pending: do not spin a shared core.
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
+}
+
+// The same with a timeout in milliseconds, 20 s unless given: for tests that go through a server
+// and crm's network thread.
+inline bool waitUntilMs(const std::function<bool()>& pred, int timeoutMs = 20000) {
+    return waitUntil(pred, std::chrono::milliseconds(timeoutMs));
 }
 
 // Runs the event loop for `duration`: to show that something does NOT happen.

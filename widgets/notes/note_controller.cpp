@@ -12,6 +12,8 @@
 
 namespace agentdesk::widgets {
 
+const QString NoteController::kEditKeyPrefix = QStringLiteral("note:");
+
 namespace {
 std::shared_ptr<spdlog::logger> log() {
     static auto logger = logging::get("ui");
@@ -21,7 +23,6 @@ std::shared_ptr<spdlog::logger> log() {
 // that it goes without (the server links the note to the call by its callId anyway).
 constexpr int kNoteWaitMs = 3000;
 constexpr int kWrapupRetryMs = 2000;
-const QString kEditKeyPrefix = QStringLiteral("note:");
 const QString kCustomerKeyPrefix = QStringLiteral("customer:");
 // Text written with no call and no customer yet (e.g. inserted from an article): kept as a
 // draft too, and carried into the first call or customer note that opens.
@@ -109,8 +110,12 @@ NoteController::NoteController(crm::ClientSession& session, crm::DraftAutosaver&
 
 NoteController::~NoteController() = default;
 
+QString NoteController::editDraftKey(const QString& noteId) {
+    return kEditKeyPrefix + noteId;
+}
+
 QString NoteController::draftKey() const {
-    return mode_ == Mode::Edit ? kEditKeyPrefix + edited_.id : target_.key;
+    return mode_ == Mode::Edit ? editDraftKey(edited_.id) : target_.key;
 }
 
 NoteController::Block NoteController::submitBlock() const {
@@ -470,101 +475,6 @@ void NoteController::finishWrapup(WrapupStatus status) {
 
 void NoteController::setWrapupStatus(WrapupStatus status) {
     wrapupStatus_ = status;
-    emit stateChanged();
-}
-
-void NoteController::editExisting(const crm::Note& note) {
-    autosaver_.flushNow();
-    ++loadGeneration_;
-    mode_ = Mode::Edit;
-    edited_ = note;
-    text_ = note.text;
-    code_ = note.wrapupCode;
-    editStatus_ = EditStatus::None;
-    editError_ = {};
-    emit contentReplaced();
-    emit stateChanged();
-}
-
-void NoteController::leaveEdit() {
-    if (mode_ != Mode::Edit)
-        return;
-    ++editGeneration_;  // an answer still on its way no longer concerns the editor
-    switchTarget(target_, true);
-}
-
-void NoteController::saveEdit() {
-    editStatus_ = EditStatus::Saving;
-    editError_ = {};
-    emit stateChanged();
-    const quint64 generation = ++editGeneration_;
-    const QString sentText = text_;
-    const QString sentCode = code_;
-    const QString noteId = edited_.id;
-    QPointer<NoteController> self(this);
-    session_.api().updateNote(noteId, sentText, sentCode, edited_.version,
-                              [self, generation, sentText, sentCode, noteId](
-                                  const crm::Note& saved, const crm::ApiError& error) {
-                                  if (!self || generation != self->editGeneration_)
-                                      return;
-                                  self->onEditAnswer(saved, error, sentText, sentCode);
-                              });
-}
-
-void NoteController::onEditAnswer(const crm::Note& saved, const crm::ApiError& error,
-                                  const QString& sentText, const QString& sentCode) {
-    if (!error) {
-        edited_ = saved;
-        editStatus_ = EditStatus::Saved;
-        editSavedAt_ = QDateTime::currentDateTime();
-        autosaver_.discard(session_.owner(), kEditKeyPrefix + saved.id);
-        if (text_ != sentText || code_ != sentCode)  // typed while it was saving
-            saveDraft();
-        emit stateChanged();
-        return;
-    }
-    if (error.httpStatus == 409 && error.code == QLatin1String("version_conflict")) {
-        const crm::Note theirs =
-            crm::Note::fromJson(error.body.value(QLatin1String("current")).toObject());
-        editStatus_ = EditStatus::Conflict;
-        editError_ = error;
-        emit stateChanged();
-        emit conflict(text_, code_, theirs);
-        return;
-    }
-    editStatus_ = EditStatus::Failed;
-    editError_ = error;
-    emit stateChanged();
-}
-
-void NoteController::keepMine(const crm::Note& theirs) {
-    if (mode_ != Mode::Edit || theirs.id != edited_.id)
-        return;
-    edited_.version = theirs.version;
-    saveEdit();
-}
-
-void NoteController::takeTheirs(const crm::Note& theirs) {
-    if (mode_ != Mode::Edit || theirs.id != edited_.id)
-        return;
-    edited_ = theirs;
-    text_ = theirs.text;
-    code_ = theirs.wrapupCode;
-    editStatus_ = EditStatus::TookTheirs;
-    autosaver_.discard(session_.owner(), kEditKeyPrefix + theirs.id);
-    emit contentReplaced();
-    emit stateChanged();
-}
-
-void NoteController::editMerge(const crm::Note& theirs, const QString& merged) {
-    if (mode_ != Mode::Edit || theirs.id != edited_.id)
-        return;
-    edited_.version = theirs.version;
-    edited_.updatedAt = theirs.updatedAt;
-    text_ = merged;
-    editStatus_ = EditStatus::Merging;
-    saveDraft();
-    emit contentReplaced();
     emit stateChanged();
 }
 

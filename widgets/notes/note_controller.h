@@ -103,6 +103,10 @@ signals:
     void wrapUpFinished(const QString& callId);
 
 private:
+    // Drafts of edits to saved notes are kept under "note:<id>".
+    static const QString kEditKeyPrefix;
+    static QString editDraftKey(const QString& noteId);
+
     struct PendingWrapup {
         QString callId, code, nextState, noteKey, noteId, requestId;
         bool noteWaitOver = false;

@@ -27,7 +27,7 @@
 namespace agentdesk::widgets {
 
 namespace {
-constexpr int kIdRole = Qt::UserRole + 1;
+constexpr int kCustomerIdRole = Qt::UserRole + 1;
 constexpr int kSearchDelayMs = 250;
 
 std::optional<std::string> e164Of(const QString& text) {
@@ -213,7 +213,7 @@ void InjectCallForm::onCustomers(const QString& query, const QList<crm::Customer
     if (query != search_->text())
         return;
     const QString selected =
-        results_->currentItem() ? results_->currentItem()->data(kIdRole).toString() : QString();
+        results_->currentItem() ? results_->currentItem()->data(kCustomerIdRole).toString() : QString();
     const QString lang = trainer::uiLanguage();
     results_->clear();
     for (const crm::CustomerListItem& c : list) {
@@ -226,7 +226,7 @@ void InjectCallForm::onCustomers(const QString& query, const QList<crm::Customer
         if (c.vip)
             parts << QStringLiteral("VIP");
         auto* item = new QListWidgetItem(parts.join(QStringLiteral("  ·  ")), results_);
-        item->setData(kIdRole, c.id);
+        item->setData(kCustomerIdRole, c.id);
         if (c.id == selected)
             results_->setCurrentItem(item);
     }
@@ -248,7 +248,7 @@ QJsonObject InjectCallForm::request(QString* why) const {
     };
     if (customerMode_->isChecked()) {
         const QListWidgetItem* item = results_->currentItem();
-        const QString id = item ? item->data(kIdRole).toString() : QString();
+        const QString id = item ? item->data(kCustomerIdRole).toString() : QString();
         if (id.isEmpty())
             return fail(tr("Search for a customer and pick one."));
         body.insert(QStringLiteral("customerId"), id);

@@ -17,7 +17,7 @@ namespace agentdesk::widgets {
 
 namespace {
 enum Column { TitleColumn, CallsColumn, LengthColumn, StateColumn, ColumnCount };
-constexpr int kIdRole = Qt::UserRole + 1;
+constexpr int kScenarioIdRole = Qt::UserRole + 1;
 }  // namespace
 
 ScenarioList::ScenarioList(DemoController& controller, QWidget* parent)
@@ -94,13 +94,13 @@ ScenarioList::ScenarioList(DemoController& controller, QWidget* parent)
 
 QString ScenarioList::selectedScenario() const {
     const QTreeWidgetItem* item = list_->currentItem();
-    return item ? item->data(TitleColumn, kIdRole).toString() : QString();
+    return item ? item->data(TitleColumn, kScenarioIdRole).toString() : QString();
 }
 
 void ScenarioList::selectScenario(const QString& id) {
     for (int i = 0; i < list_->topLevelItemCount(); ++i) {
         QTreeWidgetItem* item = list_->topLevelItem(i);
-        if (item->data(TitleColumn, kIdRole).toString() == id)
+        if (item->data(TitleColumn, kScenarioIdRole).toString() == id)
             list_->setCurrentItem(item);
     }
 }
@@ -123,7 +123,7 @@ void ScenarioList::rebuild() {
     list_->clear();
     for (const crm::DemoScenario& s : controller_.scenarios()) {
         auto* item = new QTreeWidgetItem(list_);
-        item->setData(TitleColumn, kIdRole, s.id);
+        item->setData(TitleColumn, kScenarioIdRole, s.id);
         item->setText(TitleColumn, s.title(lang));
         item->setToolTip(TitleColumn, s.description(lang));
         item->setData(TitleColumn, ScenarioDelegate::kDescriptionRole, s.description(lang));
