@@ -71,9 +71,8 @@ std::vector<LabelledCall> loadLabelledCalls(const std::string& path) {
                 line.text = l.at("text").get<std::string>();
                 line.atSec = l.value("atSec", 0);
                 call.request.lines.push_back(std::move(line));
-                call.abuseLabels.push_back(l.at("abusive").is_null()
-                                               ? std::string()
-                                               : l.at("abusive").get<std::string>());
+                call.abuseLabels.push_back(
+                    l.at("abusive").is_null() ? std::string() : l.at("abusive").get<std::string>());
             }
             calls.push_back(std::move(call));
         } catch (const std::exception& e) {
@@ -87,7 +86,8 @@ server::assist::NoteTemplates demoNoteTemplates() {
     as::NoteTemplates out;
     const json center = json::parse(resources::demoCenterJson());
     for (const auto& w : center.at("wrapupCodes"))
-        out[w.at("code").get<std::string>()] = {w.value("templateKo", ""), w.value("templateEn", "")};
+        out[w.at("code").get<std::string>()] = {w.value("templateKo", ""),
+                                                w.value("templateEn", "")};
     return out;
 }
 

@@ -21,15 +21,15 @@ std::vector<LabelledCall> loadLabelledCalls(const std::string& path);
 
 struct AssistScores {
     int calls = 0;
-    double top1 = 0, top3 = 0;         // wrap-up accuracy
+    double top1 = 0, top3 = 0;  // wrap-up accuracy
     int abusiveLines = 0, cleanLines = 0;
     double abuseRecall = 0, falseFlagRate = 0;
     double sentimentMacroF1 = 0;
-    double factCoverage = 0;           // gold facts found in the drafts
-    double keptShare = 0;              // mean share of a draft kept in the gold note
-    std::vector<double> segmentMs;     // per-line analysis time
-    std::vector<double> draftMs;       // per-call wrap-up prediction and draft time
-    std::vector<std::string> misses;   // what went wrong, for reading
+    double factCoverage = 0;          // gold facts found in the drafts
+    double keptShare = 0;             // mean share of a draft kept in the gold note
+    std::vector<double> segmentMs;    // per-line analysis time
+    std::vector<double> draftMs;      // per-call wrap-up prediction and draft time
+    std::vector<std::string> misses;  // what went wrong, for reading
 };
 
 AssistScores evaluate(const server::assist::AssistEngine& engine,

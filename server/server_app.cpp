@@ -15,8 +15,8 @@
 
 #include "common/logging.h"
 #include "resources/embedded.h"
-#include "server/assist/assist_engine.h"
 #include "server/acd/acd.h"
+#include "server/assist/assist_engine.h"
 #include "server/auth/session_manager.h"
 #include "server/auth/sip_credentials.h"
 #include "server/calls/sim/sim_call_control.h"

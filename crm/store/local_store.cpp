@@ -115,9 +115,9 @@ void LocalStore::removeDraft(const QString& owner, const QString& key) {
 void LocalStore::loadDrafts(const QString& owner, QObject* context,
                             std::function<void(QList<NoteDraft>)> done) {
     d_->submitRead<QList<NoteDraft>>("loadDrafts", context, std::move(done), [owner](Worker& w) {
-        auto query = w.database().prepare(
-            std::string("SELECT ") + kDraftColumns +
-            " FROM drafts WHERE owner = ? ORDER BY updated_at_ms DESC, key");
+        auto query =
+            w.database().prepare(std::string("SELECT ") + kDraftColumns +
+                                 " FROM drafts WHERE owner = ? ORDER BY updated_at_ms DESC, key");
         query.bind(1, str(owner));
         QList<NoteDraft> drafts;
         while (query.step())

@@ -11,6 +11,8 @@ namespace agentdesk::server::assist {
 
 namespace {
 
+constexpr std::size_t kPhraseLength = 4;
+
 bool isHangul(char32_t c) {
     return isHangulSyllable(c) || isJamo(c);
 }
@@ -44,14 +46,14 @@ bool oneHangulLetter(const std::u32string& word) {
 
 int severity(AbuseCategory c) {
     switch (c) {
-    case AbuseCategory::Threat:
-        return 4;
-    case AbuseCategory::Sexual:
-        return 3;
-    case AbuseCategory::Insult:
-        return 2;
-    case AbuseCategory::Profanity:
-        return 1;
+        case AbuseCategory::Threat:
+            return 4;
+        case AbuseCategory::Sexual:
+            return 3;
+        case AbuseCategory::Insult:
+            return 2;
+        case AbuseCategory::Profanity:
+            return 1;
     }
     return 0;
 }
@@ -63,20 +65,20 @@ void keepWorst(std::optional<AbuseCategory>& worst, AbuseCategory found) {
 
 char32_t leetLetter(char32_t c) {
     switch (c) {
-    case U'0':
-        return U'o';
-    case U'1':
-        return U'i';
-    case U'3':
-        return U'e';
-    case U'4':
-        return U'a';
-    case U'5':
-        return U's';
-    case U'7':
-        return U't';
-    default:
-        return c;
+        case U'0':
+            return U'o';
+        case U'1':
+            return U'i';
+        case U'3':
+            return U'e';
+        case U'4':
+            return U'a';
+        case U'5':
+            return U's';
+        case U'7':
+            return U't';
+        default:
+            return c;
     }
 }
 
@@ -102,7 +104,8 @@ std::vector<std::u32string> englishAbuseWords(std::string_view text) {
         if (raw[i] != U'@' && raw[i] != U'$')
             continue;
         const bool letterBefore = i > 0 && isLetter(raw[i - 1]);
-        const bool letterAfter = i + 1 < raw.size() && (isLetter(raw[i + 1]) || raw[i + 1] == raw[i]);
+        const bool letterAfter =
+            i + 1 < raw.size() && (isLetter(raw[i + 1]) || raw[i + 1] == raw[i]);
         if (letterBefore || letterAfter)
             raw[i] = raw[i] == U'@' ? U'a' : U's';
     }
@@ -123,6 +126,13 @@ std::optional<AbuseCategory> AbuseDetector::detect(Lang lang, std::string_view t
     std::optional<AbuseCategory> worst;
     if (lang == Lang::Ko) {
         const std::u32string form = koreanAbuseForm(text);
+        // Patterns of four letters or more are phrases (회사로찾아, 가만두지않): they also match
+        // across spaces.
+        std::u32string joined;
+        for (char32_t c : form) {
+            if (c != U' ')
+                joined.push_back(c);
+        }
         std::vector<std::pair<std::size_t, std::size_t>> allowed;  // [begin, end) spans
         for (const auto& [allowLang, phrase] : lex_.abuseAllow) {
             if (allowLang != Lang::Ko)
@@ -134,6 +144,11 @@ std::optional<AbuseCategory> AbuseDetector::detect(Lang lang, std::string_view t
         for (const AbusePattern& pattern : lex_.abuse) {
             if (pattern.lang != Lang::Ko)
                 continue;
+            if (pattern.phrase.text.size() >= kPhraseLength &&
+                joined.find(pattern.phrase.text) != std::u32string::npos) {
+                keepWorst(worst, pattern.category);
+                continue;
+            }
             for (auto at = form.find(pattern.phrase.text); at != std::u32string::npos;
                  at = form.find(pattern.phrase.text, at + 1)) {
                 const std::size_t end = at + pattern.phrase.text.size();

@@ -16,16 +16,17 @@ namespace {
 
 // Words that say nothing about what the call is about.
 const std::set<std::string> kStopKo = {
-    "네",   "예",   "아",     "아니",   "그",     "저",   "제가",   "좀",     "요",
-    "거",   "것",   "지금",   "혹시",   "그런데", "근데", "그래서", "어떻게", "왜",
-    "뭐",   "이거", "그거",   "저기",   "여보세요", "안녕하세요", "감사합니다", "있는데",
-    "했는데", "하는데", "싶어요", "싶은데", "됩니다", "합니다", "있어요", "해요", "건데"};
+    "네",     "예",       "아",         "아니",       "그",     "저",     "제가",
+    "좀",     "요",       "거",         "것",         "지금",   "혹시",   "그런데",
+    "근데",   "그래서",   "어떻게",     "왜",         "뭐",     "이거",   "그거",
+    "저기",   "여보세요", "안녕하세요", "감사합니다", "있는데", "했는데", "하는데",
+    "싶어요", "싶은데",   "됩니다",     "합니다",     "있어요", "해요",   "건데"};
 const std::set<std::string> kStopEn = {
-    "i",     "a",    "an",   "the",   "to",    "and",  "or",   "but",   "my",    "me",   "is",
-    "it",    "of",   "for",  "on",    "in",    "at",   "this", "that",  "was",   "be",   "have",
-    "has",   "you",  "your", "can",   "could", "would", "do",  "did",   "just",  "so",   "hi",
-    "hello", "yes",  "no",   "okay",  "ok",    "please", "thanks", "thank", "want", "need",
-    "like",  "with", "about", "what", "how",   "why",  "when", "there", "t",     "s",    "m"};
+    "i",     "a",     "an",   "the",  "to",    "and",    "or",     "but",   "my",   "me",   "is",
+    "it",    "of",    "for",  "on",   "in",    "at",     "this",   "that",  "was",  "be",   "have",
+    "has",   "you",   "your", "can",  "could", "would",  "do",     "did",   "just", "so",   "hi",
+    "hello", "yes",   "no",   "okay", "ok",    "please", "thanks", "thank", "want", "need", "like",
+    "with",  "about", "what", "how",  "why",   "when",   "there",  "t",     "s",    "m"};
 
 constexpr std::size_t kQueryWords = 6;
 constexpr std::size_t kQueryLines = 2;

@@ -37,9 +37,9 @@ struct AnalyzeRequest {
 };
 
 struct Analysis {
-    std::vector<Line> lines;          // masked
-    std::vector<double> lineScores;   // sentiment of every line
-    CallSentiment sentiment;          // over the customer's lines
+    std::vector<Line> lines;                             // masked
+    std::vector<double> lineScores;                      // sentiment of every line
+    CallSentiment sentiment;                             // over the customer's lines
     std::vector<std::pair<int, AbuseCategory>> abusive;  // customer lines
     std::vector<ChecklistState> checklist;
     std::vector<Suggestion> suggestions;

@@ -28,26 +28,26 @@ const char* toString(Speaker speaker) {
 
 const char* toString(AbuseCategory category) {
     switch (category) {
-    case AbuseCategory::Insult:
-        return "insult";
-    case AbuseCategory::Threat:
-        return "threat";
-    case AbuseCategory::Profanity:
-        return "profanity";
-    case AbuseCategory::Sexual:
-        return "sexual";
+        case AbuseCategory::Insult:
+            return "insult";
+        case AbuseCategory::Threat:
+            return "threat";
+        case AbuseCategory::Profanity:
+            return "profanity";
+        case AbuseCategory::Sexual:
+            return "sexual";
     }
     return "insult";
 }
 
 const char* toString(SentimentLabel label) {
     switch (label) {
-    case SentimentLabel::Negative:
-        return "negative";
-    case SentimentLabel::Neutral:
-        return "neutral";
-    case SentimentLabel::Positive:
-        return "positive";
+        case SentimentLabel::Negative:
+            return "negative";
+        case SentimentLabel::Neutral:
+            return "neutral";
+        case SentimentLabel::Positive:
+            return "positive";
     }
     return "neutral";
 }
@@ -62,12 +62,12 @@ SentimentLabel labelFor(double score) {
 
 const char* toString(SentimentTrend trend) {
     switch (trend) {
-    case SentimentTrend::Steady:
-        return "steady";
-    case SentimentTrend::Improving:
-        return "improving";
-    case SentimentTrend::Worsening:
-        return "worsening";
+        case SentimentTrend::Steady:
+            return "steady";
+        case SentimentTrend::Improving:
+            return "improving";
+        case SentimentTrend::Worsening:
+            return "worsening";
     }
     return "steady";
 }

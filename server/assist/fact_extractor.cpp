@@ -45,10 +45,11 @@ const Patterns& korean() {
         k.cardLast4 = {re(LR"(끝\s*(?:번호|자리)\s*(?:는|가|은)?\s*(\d{4}))"),
                        re(LR"((\d{4})\s*(?:로|으로)\s*끝나)")};
         k.places = {
-            re(LR"((?:[가-힣]+(?:특별시|광역시|시|도)\s+)?[가-힣]+(?:구|군)\s+[가-힣0-9]+(?:동|로|길)(?:\s*\d+(?:-\d+)?(?:번지)?)?)"),
+            re(LR"((?:[가-힣]+(?:특별시|광역시|시|도)\s+){0,2}[가-힣]+(?:구|군)\s+[가-힣0-9]+(?:동|로|길)(?:\s*\d+(?:-\d+)?(?:번지)?)?)"),
             re(LR"([가-힣]{2,}\s*지점)")};
         k.done = {re(LR"((?:했습니다|하였습니다|되었습니다|됐습니다|완료|드렸습니다|해\s*드렸))")};
-        k.promised = {re(LR"((?:드리겠습니다|드릴게요|드릴\s*예정|예정입니다|될\s*예정|하겠습니다))")};
+        k.promised = {
+            re(LR"((?:드리겠습니다|드릴게요|드릴\s*예정|예정입니다|될\s*예정|하겠습니다))")};
         k.skip = {re(LR"((?:잠시만|확인해\s*보겠|확인하겠|찾아보겠|기다려))")};
         return k;
     }();
@@ -64,10 +65,11 @@ const Patterns& english() {
         e.amounts = {re(LR"(\$\s?\d{1,3}(?:,\d{3})*(?:\.\d{2})?)"),
                      re(LR"(\b\d+(?:,\d{3})*(?:\.\d{2})?\s*(?:dollars|won|krw)\b)"),
                      re(LR"(\bkrw\s?\d{1,3}(?:,\d{3})*)")};
-        e.dates = {re((L"\\b" + month + L"\\s+\\d{1,2}(?:st|nd|rd|th)?\\b").c_str()),
-                   re((L"\\b\\d{1,2}(?:st|nd|rd|th)?\\s+of\\s+" + month + L"\\b").c_str()),
-                   re(LR"(\b(?:today|tomorrow|next\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month))\b)"),
-                   re(LR"(\bwithin\s+\d+\s+(?:business\s+)?days\b)")};
+        e.dates = {
+            re((L"\\b" + month + L"\\s+\\d{1,2}(?:st|nd|rd|th)?\\b").c_str()),
+            re((L"\\b\\d{1,2}(?:st|nd|rd|th)?\\s+of\\s+" + month + L"\\b").c_str()),
+            re(LR"(\b(?:today|tomorrow|next\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month))\b)"),
+            re(LR"(\bwithin\s+\d+\s+(?:business\s+)?days\b)")};
         e.times = {re(LR"(\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))"),
                    re(LR"(\b\d{1,2}:\d{2}\b)")};
         e.orderNumbers = {re(
@@ -77,7 +79,8 @@ const Patterns& english() {
         e.places = {
             re(LR"(\b\d+\s+[a-z]+(?:\s+[a-z]+)?\s+(?:street|st|avenue|ave|road|rd|lane|boulevard|blvd|drive|dr)\b)"),
             re(LR"(\b[a-z]+\s+branch\b)")};
-        e.done = {re(LR"(\b(?:i have|i ve|i've|we have|we've|has been|have been|is now|are now|done)\b)")};
+        e.done = {re(
+            LR"(\b(?:i have|i ve|i've|we have|we've|has been|have been|is now|are now|done)\b)")};
         e.promised = {re(LR"(\b(?:i will|i'll|we will|we'll|will be|going to)\b)")};
         e.skip = {re(LR"(\b(?:one moment|let me check|bear with me|hold on)\b)")};
         return e;

@@ -9,8 +9,8 @@ namespace agentdesk::server::assist {
 
 namespace {
 
-const char* const kFiles[] = {"abuse.tsv",         "abuse_allow.tsv",     "sentiment_ko.tsv",
-                              "sentiment_en.tsv",  "wrapup_keywords.tsv", "checklist.json"};
+const char* const kFiles[] = {"abuse.tsv",        "abuse_allow.tsv",     "sentiment_ko.tsv",
+                              "sentiment_en.tsv", "wrapup_keywords.tsv", "checklist.json"};
 
 // The tab-separated rows of a file, comments (#) and blank lines left out, each with its
 // line number for errors.
@@ -38,9 +38,8 @@ std::vector<Row> rows(std::string_view text) {
         std::size_t from = 0;
         for (;;) {
             const std::size_t tab = line.find('\t', from);
-            row.cells.emplace_back(line.substr(from, tab == std::string_view::npos
-                                                         ? std::string_view::npos
-                                                         : tab - from));
+            row.cells.emplace_back(line.substr(
+                from, tab == std::string_view::npos ? std::string_view::npos : tab - from));
             if (tab == std::string_view::npos)
                 break;
             from = tab + 1;

@@ -16,9 +16,9 @@ namespace agentdesk::server::assist {
 
 // A phrase of a word list, in the form it is matched in (assist_text.h, phrase_match.h).
 struct Phrase {
-    std::u32string text;  // Korean: letters with no spaces; English: folded words
+    std::u32string text;                // Korean: letters with no spaces; English: folded words
     std::vector<std::u32string> words;  // English: text's words
-    bool prefix = false;  // the last word may go on (trailing * in the file)
+    bool prefix = false;                // the last word may go on (trailing * in the file)
 };
 
 struct AbusePattern {

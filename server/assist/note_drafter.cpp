@@ -11,7 +11,19 @@ namespace agentdesk::server::assist {
 
 namespace {
 
-enum class Slot { None, Amount, Date, Order, Card, Place, PlaceOld, PlaceNew, Request, Done, Promised };
+enum class Slot {
+    None,
+    Amount,
+    Date,
+    Order,
+    Card,
+    Place,
+    PlaceOld,
+    PlaceNew,
+    Request,
+    Done,
+    Promised
+};
 
 struct SlotWord {
     const char* word;
@@ -20,21 +32,51 @@ struct SlotWord {
 
 // First match wins: the more specific words come first.
 const SlotWord kSlotWords[] = {
-    {"변경 전 주소", Slot::PlaceOld}, {"변경 후 주소", Slot::PlaceNew}, {"old address", Slot::PlaceOld},
-    {"new address", Slot::PlaceNew},  {"주문 번호", Slot::Order},        {"order number", Slot::Order},
-    {"거래", Slot::Order},            {"transaction", Slot::Order},      {"금액", Slot::Amount},
-    {"amount", Slot::Amount},         {"주소", Slot::Place},             {"address", Slot::Place},
-    {"카드", Slot::Card},             {"card", Slot::Card},              {"일시", Slot::Date},
-    {"예정일", Slot::Date},           {"수령일", Slot::Date},            {"적용일", Slot::Date},
-    {"기한", Slot::Date},             {"date", Slot::Date},              {"expected", Slot::Date},
-    {"effective", Slot::Date},        {"time", Slot::Date},              {"arrival", Slot::Date},
-    {"조치", Slot::Done},             {"처리", Slot::Done},              {"결과", Slot::Done},
-    {"action", Slot::Done},           {"result", Slot::Done},            {"findings", Slot::Done},
-    {"status", Slot::Done},           {"상태", Slot::Done},              {"안내", Slot::Promised},
-    {"제안", Slot::Promised},         {"advice", Slot::Promised},        {"offer", Slot::Promised},
-    {"사유", Slot::Request},          {"내용", Slot::Request},           {"문의", Slot::Request},
-    {"요구", Slot::Request},          {"reason", Slot::Request},         {"question", Slot::Request},
-    {"complaint", Slot::Request},     {"asks", Slot::Request},           {"error", Slot::Request},
+    {"변경 전 주소", Slot::PlaceOld},
+    {"변경 후 주소", Slot::PlaceNew},
+    {"old address", Slot::PlaceOld},
+    {"new address", Slot::PlaceNew},
+    {"주문 번호", Slot::Order},
+    {"order number", Slot::Order},
+    {"거래", Slot::Order},
+    {"transaction", Slot::Order},
+    {"금액", Slot::Amount},
+    {"amount", Slot::Amount},
+    {"주소", Slot::Place},
+    {"address", Slot::Place},
+    {"카드", Slot::Card},
+    {"card", Slot::Card},
+    {"일시", Slot::Date},
+    {"예정일", Slot::Date},
+    {"수령일", Slot::Date},
+    {"적용일", Slot::Date},
+    {"기한", Slot::Date},
+    {"date", Slot::Date},
+    {"expected", Slot::Date},
+    {"effective", Slot::Date},
+    {"time", Slot::Date},
+    {"arrival", Slot::Date},
+    {"조치", Slot::Done},
+    {"처리", Slot::Done},
+    {"결과", Slot::Done},
+    {"action", Slot::Done},
+    {"result", Slot::Done},
+    {"findings", Slot::Done},
+    {"status", Slot::Done},
+    {"상태", Slot::Done},
+    {"안내", Slot::Promised},
+    {"제안", Slot::Promised},
+    {"advice", Slot::Promised},
+    {"offer", Slot::Promised},
+    {"사유", Slot::Request},
+    {"내용", Slot::Request},
+    {"문의", Slot::Request},
+    {"요구", Slot::Request},
+    {"reason", Slot::Request},
+    {"question", Slot::Request},
+    {"complaint", Slot::Request},
+    {"asks", Slot::Request},
+    {"error", Slot::Request},
 };
 
 Slot slotFor(const std::string& label) {
@@ -74,33 +116,33 @@ struct Filler {
 
     std::string fill(Slot slot) {
         switch (slot) {
-        case Slot::Amount:
-            return take(facts.amounts);
-        case Slot::Date: {
-            std::vector<std::string> when = facts.dates;
-            when.insert(when.end(), facts.times.begin(), facts.times.end());
-            return take(when, " ");
-        }
-        case Slot::Order:
-            return take(facts.orderNumbers);
-        case Slot::Card:
-            if (facts.cardLast4.empty())
-                return {};
-            return (lang == Lang::Ko ? "끝자리 " : "ending ") + take(facts.cardLast4);
-        case Slot::Place:
-            return take(facts.places);
-        case Slot::PlaceOld:
-            return facts.places.size() >= 2 ? take({facts.places.front()}) : std::string();
-        case Slot::PlaceNew:
-            return facts.places.empty() ? std::string() : take({facts.places.back()});
-        case Slot::Request:
-            return facts.request;
-        case Slot::Done:
-            return take(facts.done, " ");
-        case Slot::Promised:
-            return take(facts.promised, " ");
-        case Slot::None:
-            break;
+            case Slot::Amount:
+                return take(facts.amounts);
+            case Slot::Date: {
+                std::vector<std::string> when = facts.dates;
+                when.insert(when.end(), facts.times.begin(), facts.times.end());
+                return take(when, " ");
+            }
+            case Slot::Order:
+                return take(facts.orderNumbers);
+            case Slot::Card:
+                if (facts.cardLast4.empty())
+                    return {};
+                return (lang == Lang::Ko ? "끝자리 " : "ending ") + take(facts.cardLast4);
+            case Slot::Place:
+                return take(facts.places);
+            case Slot::PlaceOld:
+                return facts.places.size() >= 2 ? take({facts.places.front()}) : std::string();
+            case Slot::PlaceNew:
+                return facts.places.empty() ? std::string() : take({facts.places.back()});
+            case Slot::Request:
+                return facts.request;
+            case Slot::Done:
+                return take(facts.done, " ");
+            case Slot::Promised:
+                return take(facts.promised, " ");
+            case Slot::None:
+                break;
         }
         return {};
     }
@@ -149,7 +191,8 @@ Draft draftNote(Lang lang, const std::string& code, const std::string& templateT
     const bool ko = lang == Lang::Ko;
     std::string tmpl = templateText;
     if (tmpl.empty())
-        tmpl = ko ? "문의 내용: \n처리 내용: \n안내 사항: " : "Question: \nAction: \nAdvice given: ";
+        tmpl =
+            ko ? "문의 내용: \n처리 내용: \n안내 사항: " : "Question: \nAction: \nAdvice given: ";
     Filler filler{lang, facts, {}};
     std::vector<std::string> out;
     for (const std::string& line : lines(tmpl)) {
@@ -175,10 +218,11 @@ Draft draftNote(Lang lang, const std::string& code, const std::string& templateT
         out.push_back(std::string(ko ? "처리 내용: " : "Done: ") + filler.take(moreDone, " "));
     const auto morePromised = filler.unused(facts.promised);
     if (!morePromised.empty())
-        out.push_back(std::string(ko ? "약속 사항: " : "Promised: ") + filler.take(morePromised, " "));
+        out.push_back(std::string(ko ? "약속 사항: " : "Promised: ") +
+                      filler.take(morePromised, " "));
     std::vector<std::string> other;
-    for (const auto* list : {&facts.orderNumbers, &facts.amounts, &facts.dates, &facts.times,
-                             &facts.places}) {
+    for (const auto* list :
+         {&facts.orderNumbers, &facts.amounts, &facts.dates, &facts.times, &facts.places}) {
         for (const std::string& v : filler.unused(*list))
             other.push_back(v);
     }

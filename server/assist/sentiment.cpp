@@ -88,14 +88,19 @@ CallSentiment callSentiment(const std::vector<double>& customerScores) {
     CallSentiment out;
     if (customerScores.empty())
         return out;
-    // Later turns weigh more: how the call ends is what the customer takes away.
+    // The turns that say something about the customer's mood (a score other than 0), later
+    // ones weighing more: how the call ends is what the customer takes away. Plain requests
+    // and answers do not water the mood down.
     double weighted = 0, weights = 0;
     for (std::size_t i = 0; i < customerScores.size(); ++i) {
-        const double w = 1.0 + static_cast<double>(i) / static_cast<double>(customerScores.size());
+        if (customerScores[i] == 0)
+            continue;
+        const double w =
+            1.0 + 2.0 * static_cast<double>(i) / static_cast<double>(customerScores.size());
         weighted += customerScores[i] * w;
         weights += w;
     }
-    out.score = weighted / weights;
+    out.score = weights > 0 ? weighted / weights : 0;
     out.label = labelFor(out.score);
     for (auto it = customerScores.rbegin(); it != customerScores.rend(); ++it) {
         if (labelFor(*it) != SentimentLabel::Negative)

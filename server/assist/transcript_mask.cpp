@@ -29,8 +29,8 @@ std::string maskTranscriptText(std::string_view text) {
     const std::string redacted = redactPersonalData(text);
     std::string out;
     std::size_t last = 0;
-    for (std::sregex_iterator it(redacted.begin(), redacted.end(), accountPattern()), end; it != end;
-         ++it) {
+    for (std::sregex_iterator it(redacted.begin(), redacted.end(), accountPattern()), end;
+         it != end; ++it) {
         const auto& m = *it;
         const std::size_t digits = digitCount(m[2].str());
         if (digits < 10 || digits > 14)

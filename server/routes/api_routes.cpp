@@ -55,9 +55,9 @@ RouteAccess supervisors() {
 
 std::vector<ApiRoute> apiRoutes() {
     std::vector<ApiRoute> all;
-    for (auto part : {sessionRoutes(), eventRoutes(), agentRoutes(), callRoutes(), customerRoutes(),
-                      noteRoutes(), demoRoutes(), knowledgeRoutes(), recordingRoutes(),
-                      assistRoutes()}) {
+    for (auto part :
+         {sessionRoutes(), eventRoutes(), agentRoutes(), callRoutes(), customerRoutes(),
+          noteRoutes(), demoRoutes(), knowledgeRoutes(), recordingRoutes(), assistRoutes()}) {
         all.insert(all.end(), part.begin(), part.end());
     }
     return all;

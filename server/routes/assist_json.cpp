@@ -56,9 +56,9 @@ Outcome parseAnalyzeRequest(const json& body, assist::AnalyzeRequest& out) {
             return invalid(ErrorCode::BadRequest, field + ".text", "text must be a string");
         const std::string& t = text->get_ref<const std::string&>();
         if (kb::toU32(t).size() > kAnalyzeMaxLineChars)
-            return invalid(ErrorCode::ValidationFailed, field + ".text",
-                           "a line has at most " + std::to_string(kAnalyzeMaxLineChars) +
-                               " characters");
+            return invalid(
+                ErrorCode::ValidationFailed, field + ".text",
+                "a line has at most " + std::to_string(kAnalyzeMaxLineChars) + " characters");
         assist::Line line;
         line.speaker = *assist::parseSpeaker(speaker->get<std::string>());
         line.text = t;
@@ -90,7 +90,8 @@ json toJson(const std::vector<assist::CodeScore>& wrapup) {
 json toJson(const std::vector<assist::Suggestion>& suggestions) {
     json out = json::array();
     for (const auto& s : suggestions)
-        out.push_back({{"articleId", s.articleId}, {"title", s.title}, {"score", rounded(s.score)}});
+        out.push_back(
+            {{"articleId", s.articleId}, {"title", s.title}, {"score", rounded(s.score)}});
     return out;
 }
 
@@ -118,7 +119,8 @@ json toJson(const assist::Analysis& a) {
         abusive.push_back({{"index", index}, {"category", assist::toString(category)}});
     json lines = json::array();
     for (const auto& l : a.lines)
-        lines.push_back({{"speaker", assist::toString(l.speaker)}, {"text", l.text}, {"atSec", l.atSec}});
+        lines.push_back(
+            {{"speaker", assist::toString(l.speaker)}, {"text", l.text}, {"atSec", l.atSec}});
     return {{"wrapup", toJson(a.wrapup)},
             {"sentiment",
              {{"overall", assist::toString(a.sentiment.label)},

@@ -9,8 +9,8 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "resources/embedded.h"
-#include "server/assist/assist_engine.h"
 #include "server/acd/acd.h"
+#include "server/assist/assist_engine.h"
 #include "server/calls/sim/sim_call_control.h"
 #include "server/demo/call_generator.h"
 #include "server/demo/demo_data.h"

@@ -571,7 +571,8 @@ TEST_CASE(
 
     // Tokens live in the server's memory (docs/api.md 1.2): the old one is unknown now, and the
     // token is checked before Last-Event-ID, so the stream gets 401, not resync.
-    REQUIRE(waitUntilMs([&] { return session.events().status() == ConnectionStatus::AuthExpired; }));
+    REQUIRE(
+        waitUntilMs([&] { return session.events().status() == ConnectionStatus::AuthExpired; }));
     CHECK(expired == 1);
     CHECK_FALSE(session.loggedIn());
     CHECK(session.events().stats().connects == connectsBefore);

@@ -212,8 +212,9 @@ void InjectCallForm::reloadIntents() {
 void InjectCallForm::onCustomers(const QString& query, const QList<crm::CustomerListItem>& list) {
     if (query != search_->text())
         return;
-    const QString selected =
-        results_->currentItem() ? results_->currentItem()->data(kCustomerIdRole).toString() : QString();
+    const QString selected = results_->currentItem()
+                                 ? results_->currentItem()->data(kCustomerIdRole).toString()
+                                 : QString();
     const QString lang = trainer::uiLanguage();
     results_->clear();
     for (const crm::CustomerListItem& c : list) {
