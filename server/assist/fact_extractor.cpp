@@ -113,6 +113,36 @@ bool anyMatch(const std::vector<Re>& patterns, const std::wstring& text) {
                        [&](const Re& r) { return std::regex_search(text, r); });
 }
 
+// libstdc++'s std::regex recurses once for each character a loop takes in: a line of thousands
+// of letters overflows a thread's stack (found under ASan with a 2,000-character line). Lines
+// are matched in pieces of at most kPieceLength characters, cut after sentence ends or spaces.
+constexpr std::size_t kPieceLength = 120;
+
+std::vector<std::wstring> pieces(const std::wstring& text) {
+    std::vector<std::wstring> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = std::min(text.size(), start + kPieceLength);
+        if (end < text.size()) {
+            std::size_t cut = std::wstring::npos;
+            for (std::size_t i = end; i > start + kPieceLength / 2; --i) {
+                const wchar_t c = text[i - 1];
+                if (c == L'.' || c == L'?' || c == L'!') {
+                    cut = i;
+                    break;
+                }
+                if (cut == std::wstring::npos && c == L' ')
+                    cut = i;
+            }
+            if (cut != std::wstring::npos)
+                end = cut;
+        }
+        out.push_back(text.substr(start, end - start));
+        start = end;
+    }
+    return out;
+}
+
 // A customer line that asks for something: not only a greeting or a yes.
 bool isRequest(const std::string& text) {
     std::size_t letters = 0;
@@ -127,23 +157,29 @@ Facts extractFacts(Lang lang, const std::vector<Line>& lines) {
     const Patterns& p = lang == Lang::Ko ? korean() : english();
     Facts facts;
     for (const Line& line : lines) {
-        const std::wstring text = wide(line.text);
-        findAll(p.amounts, text, facts.amounts);
-        findAll(p.dates, text, facts.dates);
-        findAll(p.times, text, facts.times);
-        findAll(p.orderNumbers, text, facts.orderNumbers, 1);
-        findAll(p.cardLast4, text, facts.cardLast4, 1);
-        findAll(p.places, text, facts.places);
+        const std::vector<std::wstring> parts = pieces(wide(line.text));
+        for (const std::wstring& text : parts) {
+            findAll(p.amounts, text, facts.amounts);
+            findAll(p.dates, text, facts.dates);
+            findAll(p.times, text, facts.times);
+            findAll(p.orderNumbers, text, facts.orderNumbers, 1);
+            findAll(p.cardLast4, text, facts.cardLast4, 1);
+            findAll(p.places, text, facts.places);
+        }
         if (line.speaker == Speaker::Customer) {
             if (facts.request.empty() && isRequest(line.text))
                 facts.request = line.text;
             continue;
         }
-        if (anyMatch(p.skip, text))
+        auto anyPiece = [&](const std::vector<Re>& patterns) {
+            return std::any_of(parts.begin(), parts.end(),
+                               [&](const std::wstring& t) { return anyMatch(patterns, t); });
+        };
+        if (anyPiece(p.skip))
             continue;
-        if (anyMatch(p.promised, text))
+        if (anyPiece(p.promised))
             addUnique(facts.promised, line.text);
-        else if (anyMatch(p.done, text))
+        else if (anyPiece(p.done))
             addUnique(facts.done, line.text);
     }
     return facts;
