@@ -10,10 +10,12 @@
 #include "resources/embedded.h"
 #include "server/assist/note_drafter.h"
 #include "server/assist/transcript_mask.h"
+#include "server/kb/text_index.h"
 
 namespace agentdesk::bench {
 
 namespace as = server::assist;
+namespace kb = server::kb;
 using nlohmann::json;
 
 namespace {
@@ -30,14 +32,6 @@ std::string withoutSpaces(const std::string& s) {
             out.push_back(c);
     }
     return out;
-}
-
-std::string lowerAscii(std::string s) {
-    for (char& c : s) {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return s;
 }
 
 }  // namespace
@@ -154,10 +148,10 @@ AssistScores evaluate(const as::AssistEngine& engine, const as::NoteTemplates& t
                                (wrapup.empty() ? std::string("none") : wrapup.front().code));
         for (const auto& c : wrapup)
             top3 += c.code == call.code;
-        const std::string draftText = lowerAscii(withoutSpaces(draft.text));
+        const std::string draftText = kb::lowerAscii(withoutSpaces(draft.text));
         for (const std::string& fact : call.facts) {
             ++facts;
-            if (draftText.find(lowerAscii(withoutSpaces(fact))) != std::string::npos)
+            if (draftText.find(kb::lowerAscii(withoutSpaces(fact))) != std::string::npos)
                 ++factsFound;
             else
                 s.misses.push_back(call.id + " fact missing: " + fact);
