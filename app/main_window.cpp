@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 
 #include "common/logging.h"
+#include "widgets/assist/assist_panel.h"
 #include "widgets/common/connection_banner.h"
 #include "widgets/customer/customer360_view.h"
 #include "widgets/knowledge/knowledge_panel.h"
@@ -37,6 +38,7 @@ MainWindow::MainWindow(crm::ClientSession& session, crm::DraftAutosaver& autosav
       softphone_(new widgets::SoftphoneBar(session, this)),
       banner_(new widgets::ConnectionBanner(this)),
       customer_(new widgets::Customer360View(session, this)),
+      assist_(new widgets::AssistPanel(session.assist(), this)),
       knowledge_(new widgets::KnowledgePanel(session.knowledge(), this)),
       notes_(new widgets::NoteEditor(session, autosaver, this)),
       indicator_(new widgets::ConnectionIndicator(this)),
@@ -56,9 +58,11 @@ MainWindow::MainWindow(crm::ClientSession& session, crm::DraftAutosaver& autosav
     right_->setStretchFactor(1, 4);
     right_->setChildrenCollapsible(false);
     columns_->addWidget(customer_);
+    columns_->addWidget(assist_);
     columns_->addWidget(right_);
-    columns_->setStretchFactor(0, 11);
-    columns_->setStretchFactor(1, 9);
+    columns_->setStretchFactor(0, 9);
+    columns_->setStretchFactor(1, 5);
+    columns_->setStretchFactor(2, 7);
     columns_->setChildrenCollapsible(false);
 
     auto* central = new QWidget(this);
@@ -102,6 +106,16 @@ MainWindow::MainWindow(crm::ClientSession& session, crm::DraftAutosaver& autosav
             &widgets::NoteEditor::setCustomer);
     connect(customer_, &widgets::Customer360View::editNoteRequested, notes_,
             &widgets::NoteEditor::editExistingNote);
+    // Assist: a suggestion opens in the knowledge panel; the abuse prompt plays the warning
+    // through the softphone's own action (the same key, the same procedure).
+    connect(assist_, &widgets::AssistPanel::articleRequested, knowledge_,
+            &widgets::KnowledgePanel::openArticle);
+    if (QAction* warning = softphone_->action(QStringLiteral("abuseWarning"))) {
+        connect(assist_, &widgets::AssistPanel::warningRequested, warning, &QAction::trigger);
+        connect(warning, &QAction::changed, assist_,
+                [this, warning] { assist_->setWarningShortcut(warning->shortcut()); });
+        assist_->setWarningShortcut(warning->shortcut());
+    }
     connect(knowledge_, &widgets::KnowledgePanel::insertIntoNote, notes_,
             &widgets::NoteEditor::insertText);
     connect(banner_, &widgets::ConnectionBanner::loginAgainRequested, this,

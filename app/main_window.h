@@ -17,6 +17,7 @@ namespace agentdesk::widgets {
 class SoftphoneBar;
 class ConnectionBanner;
 class ConnectionIndicator;
+class AssistPanel;
 class Customer360View;
 class KnowledgePanel;
 class NoteEditor;
@@ -34,6 +35,7 @@ public:
     widgets::SoftphoneBar* softphone() const { return softphone_; }
     widgets::ConnectionBanner* banner() const { return banner_; }
     widgets::Customer360View* customer() const { return customer_; }
+    widgets::AssistPanel* assist() const { return assist_; }
     widgets::KnowledgePanel* knowledge() const { return knowledge_; }
     widgets::NoteEditor* notes() const { return notes_; }
 
@@ -66,6 +68,7 @@ private:
     widgets::SoftphoneBar* softphone_;
     widgets::ConnectionBanner* banner_;
     widgets::Customer360View* customer_;
+    widgets::AssistPanel* assist_;
     widgets::KnowledgePanel* knowledge_;
     widgets::NoteEditor* notes_;
     widgets::ConnectionIndicator* indicator_;

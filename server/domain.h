@@ -9,7 +9,9 @@
 
 namespace agentdesk::server {
 
-enum class Role { Counselor, TeamLead, Trainer };
+// Stt: a speech-to-text service account; it sends transcript lines and nothing else, and is
+// never an agent of the ACD.
+enum class Role { Counselor, TeamLead, Trainer, Stt };
 
 inline std::string_view roleName(Role role) {
     switch (role) {
@@ -19,6 +21,8 @@ inline std::string_view roleName(Role role) {
             return "teamlead";
         case Role::Trainer:
             return "trainer";
+        case Role::Stt:
+            return "stt";
     }
     return "counselor";
 }
@@ -30,11 +34,18 @@ inline std::optional<Role> parseRole(std::string_view name) {
         return Role::TeamLead;
     if (name == "trainer")
         return Role::Trainer;
+    if (name == "stt")
+        return Role::Stt;
     return std::nullopt;
 }
 
+// People who staff the center (the ACD's agents); a service account is not one.
+inline bool isAgentRole(Role role) {
+    return role != Role::Stt;
+}
+
 inline bool isSupervisor(Role role) {
-    return role != Role::Counselor;
+    return role == Role::TeamLead || role == Role::Trainer;
 }
 
 struct User {
@@ -76,8 +87,24 @@ struct Note {
     std::string text;
     std::string authorId;
     int version = 1;
+    // The share of agent assist's drafted note the counselor kept (0…1); nullopt when the
+    // call had no draft.
+    std::optional<double> draftKept;
     TimePoint createdAt;
     TimePoint updatedAt;
+};
+
+// Agent assist's record of a finished call leg (docs/assist.md): the masked transcript with
+// its analysis (JSON as GET /calls/{id}/transcript answers it) and the note drafted for it.
+struct CallAssistRecord {
+    std::string callId;
+    std::string agentId;
+    std::string lang;
+    std::string queue;
+    std::string analysisJson;
+    std::string draftCode;
+    std::string draftText;
+    TimePoint at;
 };
 
 // One finished contact, written when a call leg ends.

@@ -30,6 +30,7 @@
 #include "server/kb/sqlite_knowledge_store.h"
 #include "server/routes/acd_presenter.h"
 #include "server/routes/api_routes.h"
+#include "server/routes/live_assist.h"
 #include "server/store/sqlite_crm_store.h"
 #include "server/store/store_hooks.h"
 #include "server/store/store_reader.h"
@@ -76,6 +77,7 @@ struct ServerApp::Impl {
     std::unique_ptr<EventHub> hub;
     std::unique_ptr<SessionManager> sessions;
     std::unique_ptr<AcdEventPresenter> acdEvents;
+    std::unique_ptr<LiveAssist> liveAssist;  // between the ACD and acdEvents
     std::unique_ptr<Acd> acd;
     std::unique_ptr<SimCallControl> sim;  // simulated telephony
     std::unique_ptr<SipCallControl> sip;  // real telephony
@@ -294,10 +296,14 @@ std::uint16_t ServerApp::start() {
     d.acdEvents = std::make_unique<AcdEventPresenter>(*d.hub, [&d](const std::string& intent) {
         return d.kb->suggestForIntent(intent, std::nullopt, 3);
     });
-    d.acd = std::make_unique<Acd>(*d.clock, *d.acdEvents, *d.hooks, center.settings, center.queues,
+    d.liveAssist =
+        std::make_unique<LiveAssist>(*d.acdEvents, *d.hub, *d.reader, *d.store, d.assist, *d.clock);
+    d.acd = std::make_unique<Acd>(*d.clock, *d.liveAssist, *d.hooks, center.settings, center.queues,
                                   center.reasons);
-    for (const auto& user : d.store->users())
-        d.acd->registerAgent(user);
+    for (const auto& user : d.store->users()) {
+        if (isAgentRole(user.role))
+            d.acd->registerAgent(user);
+    }
     if (d.config.telephony == ServerConfig::Telephony::Sip) {
         d.sip = d.makeSipTelephony(center, dbPath);
     } else {
@@ -353,6 +359,9 @@ std::uint16_t ServerApp::start() {
             seedDemoData(*i.store, center, i.center, customers, true);
         };
     }
+    d.context->liveTranscript = [&d](const std::string& callId) {
+        return d.liveAssist->transcriptOf(callId);
+    };
     d.context->sessionEnded = [&d](const AuthSession& session) { d.sessionEnded(session); };
     mountApiRoutes(d.router, *d.context, apiRoutes());
     if (d.sip) {

@@ -68,6 +68,95 @@
         <comment>alert severity</comment>
         <translation>Information</translation>
     </message>
+    <message>
+        <source>Abuse detected</source>
+        <comment>alert kind; 폭언 감지 (agent assist heard abusive language)</comment>
+        <translation>Abuse detected</translation>
+    </message>
+    <message>
+        <source>Upset customer</source>
+        <comment>alert kind; 고객 불만 고조 (negative lines in a row)</comment>
+        <translation>Upset customer</translation>
+    </message>
+    <message>
+        <source>Protection rest</source>
+        <comment>alert kind; 보호 휴식 (rest after an abusive call)</comment>
+        <translation>Protection rest</translation>
+    </message>
+    <message>
+        <source>Abusive language on %1&apos;s call. Consider listening in.</source>
+        <comment>%1 = counselor&apos;s name</comment>
+        <translation>Abusive language on %1&apos;s call. Consider listening in.</translation>
+    </message>
+    <message>
+        <source>The customer on %1&apos;s call has been upset for %2 turns in a row.</source>
+        <comment>%1 = counselor&apos;s name, %2 = number of turns</comment>
+        <translation>The customer on %1&apos;s call has been upset for %2 turns in a row.</translation>
+    </message>
+    <message>
+        <source>%1 is resting after an abusive call (%2 minutes); no calls are routed.</source>
+        <comment>%1 = counselor&apos;s name, %2 = minutes</comment>
+        <translation>%1 is resting after an abusive call (%2 minutes); no calls are routed.</translation>
+    </message>
+</context>
+<context>
+    <name>AssistTexts</name>
+    <message>
+        <source>negative</source>
+        <translation>negative</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>positive</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>neutral</translation>
+    </message>
+    <message>
+        <source>improving</source>
+        <translation>improving</translation>
+    </message>
+    <message>
+        <source>worsening</source>
+        <translation>worsening</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation>steady</translation>
+    </message>
+    <message>
+        <source>Insult</source>
+        <translation>Insult</translation>
+    </message>
+    <message>
+        <source>Threat</source>
+        <translation>Threat</translation>
+    </message>
+    <message>
+        <source>Sexual harassment</source>
+        <translation>Sexual harassment</translation>
+    </message>
+    <message>
+        <source>Profanity</source>
+        <translation>Profanity</translation>
+    </message>
+    <message>
+        <source>Counselor</source>
+        <translation>Counselor</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Customer mood: %1</source>
+        <translation>Customer mood: %1</translation>
+    </message>
+    <message>
+        <source>Customer mood: %1, %2</source>
+        <translation>Customer mood: %1, %2</translation>
+    </message>
 </context>
 <context>
     <name>Connection</name>
@@ -842,6 +931,11 @@ Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</translation>
         <comment>column: listen/whisper/barge by a lead (모니터링)</comment>
         <translation>Supervision</translation>
     </message>
+    <message>
+        <source>Customer mood</source>
+        <comment>column: live call&apos;s customer sentiment (고객 감정)</comment>
+        <translation>Customer mood</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::AgentGridView</name>
@@ -1090,6 +1184,96 @@ Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</translation>
     <message>
         <source>Thanks for your feedback.</source>
         <translation>Thanks for your feedback.</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::AssistDraftBar</name>
+    <message>
+        <source>Choose this wrap-up code</source>
+        <translation>Choose this wrap-up code</translation>
+    </message>
+    <message>
+        <source>Draft written by assist from the call: check it, then edit or accept it.</source>
+        <translation>Draft written by assist from the call: check it, then edit or accept it.</translation>
+    </message>
+    <message>
+        <source>Assist drafted a note for this call.</source>
+        <translation>Assist drafted a note for this call.</translation>
+    </message>
+    <message>
+        <source>Assist&apos;s wrap-up codes for this call.</source>
+        <translation>Assist&apos;s wrap-up codes for this call.</translation>
+    </message>
+    <message>
+        <source>Accept draft</source>
+        <translation>Accept draft</translation>
+    </message>
+    <message>
+        <source>Insert draft</source>
+        <translation>Insert draft</translation>
+    </message>
+    <message>
+        <source>Suggested codes:</source>
+        <translation>Suggested codes:</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::AssistPanel</name>
+    <message>
+        <source>⚠ %1 — %2</source>
+        <translation>⚠ %1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2% match)</source>
+        <translation>%1 (%2% match)</translation>
+    </message>
+    <message>
+        <source>Open the article in the knowledge panel</source>
+        <translation>Open the article in the knowledge panel</translation>
+    </message>
+    <message>
+        <source>✓ %1 (done)</source>
+        <translation>✓ %1 (done)</translation>
+    </message>
+    <message>
+        <source>☐ %1 (not yet)</source>
+        <translation>☐ %1 (not yet)</translation>
+    </message>
+    <message>
+        <source>Assist</source>
+        <translation>Assist</translation>
+    </message>
+    <message>
+        <source>Live transcript</source>
+        <translation>Live transcript</translation>
+    </message>
+    <message>
+        <source>Suggested articles</source>
+        <translation>Suggested articles</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>The call&apos;s transcript, the customer&apos;s mood and suggestions appear here while you are on a call.</source>
+        <translation>The call&apos;s transcript, the customer&apos;s mood and suggestions appear here while you are on a call.</translation>
+    </message>
+    <message>
+        <source>Abusive language detected (%1). You may play the warning to the caller.</source>
+        <translation>Abusive language detected (%1). You may play the warning to the caller.</translation>
+    </message>
+    <message>
+        <source>Play warning</source>
+        <translation>Play warning</translation>
+    </message>
+    <message>
+        <source>Play warning (%1)</source>
+        <translation>Play warning (%1)</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,95 @@
         <comment>alert severity</comment>
         <translation>정보</translation>
     </message>
+    <message>
+        <source>Abuse detected</source>
+        <comment>alert kind; 폭언 감지 (agent assist heard abusive language)</comment>
+        <translation>폭언 감지</translation>
+    </message>
+    <message>
+        <source>Upset customer</source>
+        <comment>alert kind; 고객 불만 고조 (negative lines in a row)</comment>
+        <translation>고객 불만 고조</translation>
+    </message>
+    <message>
+        <source>Protection rest</source>
+        <comment>alert kind; 보호 휴식 (rest after an abusive call)</comment>
+        <translation>보호 휴식</translation>
+    </message>
+    <message>
+        <source>Abusive language on %1&apos;s call. Consider listening in.</source>
+        <comment>%1 = counselor&apos;s name</comment>
+        <translation>%1 상담사 통화에서 폭언이 감지되었습니다. 모니터링을 고려하세요.</translation>
+    </message>
+    <message>
+        <source>The customer on %1&apos;s call has been upset for %2 turns in a row.</source>
+        <comment>%1 = counselor&apos;s name, %2 = number of turns</comment>
+        <translation>%1 상담사 통화의 고객이 %2번 연속 부정적으로 말했습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is resting after an abusive call (%2 minutes); no calls are routed.</source>
+        <comment>%1 = counselor&apos;s name, %2 = minutes</comment>
+        <translation>%1 상담사가 폭언 통화 후 보호 휴식 중입니다(%2분). 호가 배분되지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>AssistTexts</name>
+    <message>
+        <source>negative</source>
+        <translation>부정</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>긍정</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>중립</translation>
+    </message>
+    <message>
+        <source>improving</source>
+        <translation>좋아지는 중</translation>
+    </message>
+    <message>
+        <source>worsening</source>
+        <translation>나빠지는 중</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation>변화 없음</translation>
+    </message>
+    <message>
+        <source>Insult</source>
+        <translation>모욕</translation>
+    </message>
+    <message>
+        <source>Threat</source>
+        <translation>위협</translation>
+    </message>
+    <message>
+        <source>Sexual harassment</source>
+        <translation>성희롱</translation>
+    </message>
+    <message>
+        <source>Profanity</source>
+        <translation>욕설</translation>
+    </message>
+    <message>
+        <source>Counselor</source>
+        <translation>상담사</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>고객</translation>
+    </message>
+    <message>
+        <source>Customer mood: %1</source>
+        <translation>고객 감정: %1</translation>
+    </message>
+    <message>
+        <source>Customer mood: %1, %2</source>
+        <translation>고객 감정: %1, %2</translation>
+    </message>
 </context>
 <context>
     <name>Connection</name>
@@ -841,6 +930,11 @@ Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</source>
         <comment>column: listen/whisper/barge by a lead (모니터링)</comment>
         <translation>모니터링</translation>
     </message>
+    <message>
+        <source>Customer mood</source>
+        <comment>column: live call&apos;s customer sentiment (고객 감정)</comment>
+        <translation>고객 감정</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::AgentGridView</name>
@@ -1087,6 +1181,96 @@ Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</source>
     <message>
         <source>Thanks for your feedback.</source>
         <translation>의견을 주셔서 감사합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::AssistDraftBar</name>
+    <message>
+        <source>Choose this wrap-up code</source>
+        <translation>이 처리 코드를 선택합니다</translation>
+    </message>
+    <message>
+        <source>Draft written by assist from the call: check it, then edit or accept it.</source>
+        <translation>통화 내용으로 작성된 상담 어시스트 초안입니다. 확인 후 수정하거나 그대로 사용하세요.</translation>
+    </message>
+    <message>
+        <source>Assist drafted a note for this call.</source>
+        <translation>상담 어시스트가 이 통화의 메모 초안을 작성했습니다.</translation>
+    </message>
+    <message>
+        <source>Assist&apos;s wrap-up codes for this call.</source>
+        <translation>상담 어시스트가 추천한 이 통화의 처리 코드입니다.</translation>
+    </message>
+    <message>
+        <source>Accept draft</source>
+        <translation>초안 사용</translation>
+    </message>
+    <message>
+        <source>Insert draft</source>
+        <translation>초안 삽입</translation>
+    </message>
+    <message>
+        <source>Suggested codes:</source>
+        <translation>추천 코드:</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::AssistPanel</name>
+    <message>
+        <source>⚠ %1 — %2</source>
+        <translation>⚠ %1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2% match)</source>
+        <translation>%1 (일치도 %2%)</translation>
+    </message>
+    <message>
+        <source>Open the article in the knowledge panel</source>
+        <translation>지식 패널에서 문서를 엽니다</translation>
+    </message>
+    <message>
+        <source>✓ %1 (done)</source>
+        <translation>✓ %1 (완료)</translation>
+    </message>
+    <message>
+        <source>☐ %1 (not yet)</source>
+        <translation>☐ %1 (미완료)</translation>
+    </message>
+    <message>
+        <source>Assist</source>
+        <translation>상담 어시스트</translation>
+    </message>
+    <message>
+        <source>Live transcript</source>
+        <translation>실시간 대화</translation>
+    </message>
+    <message>
+        <source>Suggested articles</source>
+        <translation>추천 문서</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>체크리스트</translation>
+    </message>
+    <message>
+        <source>The call&apos;s transcript, the customer&apos;s mood and suggestions appear here while you are on a call.</source>
+        <translation>통화 중에는 대화 내용, 고객 감정, 추천 문서가 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Abusive language detected (%1). You may play the warning to the caller.</source>
+        <translation>폭언이 감지되었습니다(%1). 고객에게 경고 안내를 재생할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Play warning</source>
+        <translation>경고 안내 재생</translation>
+    </message>
+    <message>
+        <source>Play warning (%1)</source>
+        <translation>경고 안내 재생 (%1)</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>닫기</translation>
     </message>
 </context>
 <context>

@@ -458,6 +458,13 @@ ApiClient::RequestId ApiClient::evaluations(const QString& agentId,
     return getTyped<QList<Evaluation>>(path, std::move(handler), listOf<Evaluation>);
 }
 
+ApiClient::RequestId ApiClient::callTranscript(const QString& callId,
+                                               Handler<CallTranscript> handler) {
+    return getTyped<CallTranscript>(
+        QStringLiteral("/calls/") + enc(callId) + QStringLiteral("/transcript"), std::move(handler),
+        objectOf<CallTranscript>);
+}
+
 ApiClient::RequestId ApiClient::demoScenarios(Handler<QList<DemoScenario>> handler) {
     return getTyped<QList<DemoScenario>>(QStringLiteral("/demo/scenarios"), std::move(handler),
                                          listOf<DemoScenario>);

@@ -15,6 +15,7 @@
 #include <QString>
 
 #include "crm/model/agent.h"
+#include "crm/model/assist.h"
 #include "crm/model/call.h"
 #include "crm/model/customer.h"
 #include "crm/model/knowledge.h"
@@ -124,6 +125,8 @@ public:
     RequestId injectDemoCall(const QJsonObject& call, DoneHandler handler);
     RequestId evaluate(const QJsonObject& evaluation, JsonHandler handler);
     RequestId evaluations(const QString& agentId, Handler<QList<Evaluation>> handler);
+    // Agent assist: a call's transcript, checklist and mood (its counselor or a supervisor).
+    RequestId callTranscript(const QString& callId, Handler<CallTranscript> handler);
     RequestId demoScenarios(Handler<QList<DemoScenario>> handler);
     RequestId startScenario(const QString& scenarioId, DoneHandler handler);
     RequestId stopDemo(DoneHandler handler);

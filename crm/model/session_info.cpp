@@ -67,6 +67,7 @@ Alert Alert::fromJson(const QJsonObject& o) {
     a.agentId = json::str(o, "agentId");
     a.callId = json::str(o, "callId");
     a.customerId = json::str(o, "customerId");
+    a.count = json::integer(o, "count");
     a.at = json::time(o, "at");
     return a;
 }

@@ -62,6 +62,7 @@ struct Snapshot {
 
 struct Alert {
     QString kind, severity, message, queue, agentId, callId, customerId;
+    int count = 0;  // warnings given, negative turns, rest minutes… (per kind)
     QDateTime at;
     static Alert fromJson(const QJsonObject& o);
 };

@@ -10,6 +10,7 @@
 #include <QMetaObject>
 
 #include "common/logging.h"
+#include "crm/net/queued_call.h"
 
 namespace agentdesk::crm {
 
@@ -66,17 +67,14 @@ struct Transfer {
         std::lock_guard lock(cancel->mutex);
         if (cancel->cancelled)
             return;
-        QMetaObject::invokeMethod(
-            context,
-            [state = cancel, fn = std::move(fn)] {
-                {
-                    std::lock_guard inner(state->mutex);
-                    if (state->cancelled)
-                        return;
-                }
-                fn();
-            },
-            Qt::QueuedConnection);
+        queueCall(context, [state = cancel, fn = std::move(fn)] {
+            {
+                std::lock_guard inner(state->mutex);
+                if (state->cancelled)
+                    return;
+            }
+            fn();
+        });
     }
 };
 

@@ -64,6 +64,14 @@ AgentsModel::AgentsModel(ClientSession& session, QObject* parent)
                 applyStateChange(change);
             });
 
+    // Agent assist's mood of each live call: shown while the agent is still on that call.
+    connect(&session_.assist(), &AssistSession::agentMoodChanged, this,
+            [this](const AssistSentiment& s) {
+                for (int i = 0; i < rows_.size(); ++i) {
+                    if (rows_[i].agent.id == s.agentId)
+                        emit dataChanged(index(i, MoodColumn), index(i, MoodColumn));
+                }
+            });
     connect(&ticker_, &QTimer::timeout, this, &AgentsModel::tick);
     ticker_.start(std::chrono::seconds(1));
     debounce_.setSingleShot(true);
@@ -113,9 +121,18 @@ QVariant AgentsModel::sortValue(const Row& row, int column) const {
             return a.ahtTodaySec;
         case SupervisionColumn:
             return row.supervision.mode;
+        case MoodColumn:
+            return moodOf(a);
         default:
             return {};
     }
+}
+
+QString AgentsModel::moodOf(const Agent& a) const {
+    const auto mood = session_.assist().moodOfAgent(a.id);
+    if (!mood || a.callId.isEmpty() || mood->callId != a.callId)
+        return {};
+    return mood->mood.overall;
 }
 
 QVariant AgentsModel::data(const QModelIndex& index, int role) const {
@@ -163,6 +180,8 @@ QVariant AgentsModel::data(const QModelIndex& index, int role) const {
             return row.supervision.supervisorName;
         case SupervisorNameEnRole:
             return row.supervision.supervisorNameEn;
+        case MoodRole:
+            return moodOf(a);
         default:
             return {};
     }
@@ -170,9 +189,9 @@ QVariant AgentsModel::data(const QModelIndex& index, int role) const {
 
 QVariant AgentsModel::headerData(int section, Qt::Orientation orientation, int role) const {
     // Untranslated ids: the view puts words on the columns.
-    static const char* const kNames[ColumnCount] = {"name",         "state",    "timeInState",
-                                                    "callDuration", "queue",    "customer",
-                                                    "handledToday", "ahtToday", "supervision"};
+    static const char* const kNames[ColumnCount] = {
+        "name",     "state",        "timeInState", "callDuration", "queue",
+        "customer", "handledToday", "ahtToday",    "supervision",  "mood"};
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
         section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);

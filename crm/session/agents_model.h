@@ -40,6 +40,7 @@ public:
         HandledTodayColumn,
         AhtTodayColumn,
         SupervisionColumn,
+        MoodColumn,  // the customer's mood on the live call (agent assist)
         ColumnCount
     };
     enum Role {
@@ -57,6 +58,7 @@ public:
         SupervisorIdRole,
         SupervisorNameRole,
         SupervisorNameEnRole,
+        MoodRole,  // "negative" | "neutral" | "positive", empty when not on a call or not known
         SortRole,  // a value that sorts the column sensibly (state by urgency, times as numbers)
     };
 
@@ -109,6 +111,7 @@ signals:
     void refreshFailed(const agentdesk::crm::ApiError& error);
 
 private:
+    QString moodOf(const Agent& agent) const;
     void applySnapshot(const Snapshot& snapshot);
     void tick();
     void rebuildIndex();

@@ -137,6 +137,8 @@ void ClientSession::onEvent(const StreamEvent& event) {
     } else if (type.startsWith(QLatin1String("call.")) ||
                type == QLatin1String("transcript.segment")) {
         call_->applyEvent(event);
+    } else if (type.startsWith(QLatin1String("assist."))) {
+        assist_->applyEvent(event);
     } else if (type == QLatin1String("queue.stats")) {
         queues_->applyEvent(event);
     } else if (type == QLatin1String("alert")) {

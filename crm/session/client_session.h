@@ -17,6 +17,7 @@
 #include "crm/model/note.h"
 #include "crm/model/session_info.h"
 #include "crm/session/agent_session.h"
+#include "crm/session/assist_session.h"
 #include "crm/session/call_session.h"
 #include "crm/session/command_tracker.h"
 #include "crm/session/customer360_model.h"
@@ -63,6 +64,7 @@ public:
     CommandTracker& commands() { return *commands_; }
     AgentSession& agent() { return *agent_; }
     CallSession& call() { return *call_; }
+    AssistSession& assist() { return *assist_; }
     QueueStatsModel& queues() { return *queues_; }
     Customer360Model& customer() { return *customer_; }
     KnowledgeSearch& knowledge() { return *knowledge_; }
@@ -92,6 +94,7 @@ private:
     std::unique_ptr<EventStream> stream_;
     std::unique_ptr<AgentSession> agent_;
     std::unique_ptr<CallSession> call_;
+    std::unique_ptr<AssistSession> assist_ = std::make_unique<AssistSession>();
     std::unique_ptr<QueueStatsModel> queues_;
     std::unique_ptr<Customer360Model> customer_;
     std::unique_ptr<KnowledgeSearch> knowledge_;

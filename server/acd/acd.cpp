@@ -243,6 +243,10 @@ Outcome Acd::setAgentState(const std::string& agentId, AgentState state, const s
                              "your phone (extension " + a->user.extension +
                                  ") is not registered; connect it before going ready");
     }
+    if (reason == kProtectionReason && a->reason != kProtectionReason) {
+        return Outcome::fail(ErrorCode::InvalidState,
+                             "the protection rest starts by itself after an abusive call");
+    }
     if (state == AgentState::AfterCallWork) {
         if (a->state != AgentState::AfterCallWork) {
             a->acwCallId.clear();
@@ -268,6 +272,37 @@ Outcome Acd::setAgentState(const std::string& agentId, AgentState state, const s
     route();
     flushStats(false);
     return Outcome::success();
+}
+
+// Counselor protection (DOMAIN.md): after an abusive call the agent rests, no calls routed, for
+// the time the center set; the team lead is told.
+void Acd::startProtectionRest(Agent& a, const std::string& requestId) {
+    const TimePoint now = clock_.now();
+    a.protectionUntil = now + std::chrono::minutes(settings_.protectionRestMin);
+    setState(a, AgentState::NotReady, kProtectionReason, requestId);
+    AlertRecord r;
+    r.kind = "protection_rest";
+    r.severity = "warning";
+    r.agentId = a.user.id;
+    r.count = settings_.protectionRestMin;
+    r.message = a.user.name + " 상담사가 폭언 통화 후 보호 휴식에 들어갔습니다 (" +
+                std::to_string(settings_.protectionRestMin) + "분)";
+    alert(std::move(r));
+}
+
+// The rest is over: the agent is ready again (not ready while the phone is away).
+void Acd::endProtectionRests(TimePoint now) {
+    for (auto& [id, a] : agents_) {
+        if (!a->protectionUntil || now < *a->protectionUntil)
+            continue;
+        a->protectionUntil.reset();
+        if (!a->loggedIn || a->state != AgentState::NotReady || a->reason != kProtectionReason)
+            continue;
+        if (phonesRequired_ && !(a->phone && a->phone->registered))
+            setState(*a, AgentState::NotReady, "phone_offline", "");
+        else
+            setState(*a, AgentState::Ready, "", "");
+    }
 }
 
 void Acd::startAcw(Agent& a, Call& c) {
@@ -307,6 +342,11 @@ void Acd::endAcw(Agent& a, AgentState next, const std::string& reason,
     a.acwDeadline.reset();
     a.pendingKpi.reset();
     a.pendingTalkHoldSec = 0;
+    if (a.protectionDue) {
+        a.protectionDue = false;
+        startProtectionRest(a, requestId);
+        return;
+    }
     if (next != AgentState::NotReady && phonesRequired_ && !(a.phone && a.phone->registered)) {
         next = AgentState::NotReady;
     }

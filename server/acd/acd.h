@@ -95,6 +95,7 @@ public:
     void dtmfReceived(const std::string& callId, const std::string& digits) override;
     void mediaFailed(const std::string& callId, const std::string& why) override;
     void transcriptLine(const std::string& callId, const TranscriptLine& line) override;
+    Outcome addTranscript(const std::string& callId, TranscriptLine line) override;
     void phoneChanged(const std::string& agentId, const PhoneStatus& phone) override;
 
     const std::vector<QueueConfig>& queueConfigs() const { return queues_; }
@@ -107,6 +108,8 @@ private:
     void setState(Agent& agent, AgentState state, const std::string& reason,
                   const std::string& requestId);
     void startAcw(Agent& agent, Call& call);
+    void startProtectionRest(Agent& agent, const std::string& requestId);
+    void endProtectionRests(TimePoint now);
     void endAcw(Agent& agent, AgentState next, const std::string& reason,
                 const std::string& requestId);
     // acd_routing.cpp

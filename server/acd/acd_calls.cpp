@@ -235,6 +235,7 @@ Outcome Acd::hangup(const std::string& agentId, const std::string& callId, bool 
         c->connectedAt = clock_.now();
     const std::string reason = forAbuse ? "agent_ended_abuse" : "completed";
     if (forAbuse) {
+        a->protectionDue = true;
         if (c->customerId)
             hooks_.abusiveCallEnded(*c->customerId);
         // The caller hears the closing message; the backend hangs up once it has played.
@@ -378,6 +379,8 @@ Outcome Acd::wrapup(const std::string& agentId, const std::string& callId, const
     if (a->state != AgentState::AfterCallWork)
         return Outcome::fail(ErrorCode::InvalidState, "not in after-call work");
     hooks_.wrappedUp(callId, agentId, code, noteId);
+    if (code == "ABUSIVE_CALL")
+        a->protectionDue = true;
     endAcw(*a, nextState.value_or(AgentState::Ready), "", requestId);
     route();
     flushStats(false);
@@ -448,6 +451,18 @@ void Acd::mediaFailed(const std::string& callId, const std::string& why) {
         return;
     logging::get("acd")->warn("call {} dropped: {}", callId, why);
     lineEnded(*c, "dropped");
+}
+
+Outcome Acd::addTranscript(const std::string& callId, TranscriptLine line) {
+    const Call* c = findCall(callId);
+    if (!c || c->state == CallState::Ended)
+        return Outcome::fail(ErrorCode::NotFound, "no such call in progress");
+    if (c->agentId.empty() || (c->state != CallState::Connected && c->state != CallState::Held))
+        return Outcome::fail(ErrorCode::InvalidState, "the call is not connected to an agent");
+    if (line.atSec < 0)
+        line.atSec = static_cast<int>(std::max(0.0, secondsBetween(c->connectedAt, clock_.now())));
+    events_.transcript(c->agentId, c->id, line);
+    return Outcome::success();
 }
 
 void Acd::transcriptLine(const std::string& callId, const TranscriptLine& line) {

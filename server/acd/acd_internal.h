@@ -74,6 +74,10 @@ struct Acd::Agent {
     TimePoint statsDay;
     std::string supervisingCallId;  // the call this supervisor listens to; not routed calls then
     std::optional<PhoneStatus> phone;
+    // Counselor protection: the ACW now running ends in a protection rest (the agent ended the
+    // call for abuse, or wraps it up as ABUSIVE_CALL); the rest's end while it runs.
+    bool protectionDue = false;
+    std::optional<TimePoint> protectionUntil;
 };
 
 }  // namespace agentdesk::server

@@ -274,6 +274,7 @@ void Acd::advance() {
         if (a->state == AgentState::AfterCallWork && a->acwDeadline && now >= *a->acwDeadline)
             endAcw(*a, AgentState::Ready, "", "");
     }
+    endProtectionRests(now);
     // Drop KPI entries older than two days.
     const TimePoint horizon = now - std::chrono::hours(48);
     for (auto& [q, entries] : kpis_) {

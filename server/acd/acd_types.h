@@ -23,6 +23,7 @@ struct AcdSettings {
     int statsMinIntervalMs = 2000;
     int longWaitAlertSec = 60;
     int positionAnnounceSec = 30;  // queued callers hear their position this often
+    int protectionRestMin = 10;    // counselor protection: the rest after an abusive call
     std::string dnis = "+8215880000";
 };
 
@@ -44,6 +45,11 @@ struct QueueConfig {
     double weight = 1;
     std::vector<QueueIntent> intents;
 };
+
+// The not-ready reason of counselor protection's rest ("보호 휴식"): given by the ACD after an
+// abusive call, never chosen by hand; no calls are routed; it ends by itself or when the
+// counselor ends it early; counted apart from breaks.
+inline constexpr const char* kProtectionReason = "protection";
 
 struct NotReadyReason {
     std::string code;
@@ -166,6 +172,7 @@ struct QueueStatsView {
     const QueueConfig* queue = nullptr;
     QueueKpis kpis;
     int ready = 0, onCall = 0, acw = 0, notReady = 0;
+    int protection = 0;  // in counselor protection's rest (not in notReady)
     TimePoint windowStart;
     TimePoint at;
 };

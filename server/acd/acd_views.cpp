@@ -159,7 +159,10 @@ QueueStatsView Acd::queueStats(const QueueConfig& q, TimePoint windowStart) cons
                 ++v.acw;
                 break;
             case AgentState::NotReady:
-                ++v.notReady;
+                if (a->reason == kProtectionReason)
+                    ++v.protection;
+                else
+                    ++v.notReady;
                 break;
             case AgentState::LoggedOut:
                 break;

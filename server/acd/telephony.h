@@ -73,6 +73,11 @@ public:
                            const std::optional<AgentState>& nextState,
                            const std::string& requestId) = 0;
 
+    // A line of the call's transcript from a speech-to-text engine (POST /calls/{id}/transcript).
+    // atSec < 0: now, counted from the answer. Not found when the call is unknown or over;
+    // invalid state while it is not connected to an agent.
+    virtual Outcome addTranscript(const std::string& callId, TranscriptLine line) = 0;
+
     // Supervision of a live call by a team lead or trainer. The call must be connected or held;
     // calling again changes the mode.
     virtual Outcome supervise(const std::string& supervisorId, const std::string& callId,

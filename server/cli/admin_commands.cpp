@@ -130,7 +130,7 @@ int addUser(int argc, char** argv) {
             } else if (arg == "--role") {
                 auto role = agentdesk::server::parseRole(value());
                 if (!role)
-                    return fail("--role must be counselor, teamlead or trainer");
+                    return fail("--role must be counselor, teamlead, trainer or stt");
                 user.role = *role;
             } else if (arg == "--skills") {
                 std::string skills = value();
@@ -204,7 +204,7 @@ int setUser(int argc, char** argv) {
         if (arg == "--role" && i + 1 < argc) {
             role = agentdesk::server::parseRole(argv[++i]);
             if (!role)
-                return fail("--role must be counselor, teamlead or trainer");
+                return fail("--role must be counselor, teamlead, trainer or stt");
         } else if (arg == "--disable" || arg == "--enable") {
             if (disabled && *disabled != (arg == "--disable"))
                 return fail("give --disable or --enable, not both");

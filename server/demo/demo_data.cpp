@@ -25,6 +25,9 @@ CenterConfig parseCenterConfig(const json& center) {
     c.settings.abuseWarningsBeforeHangup = s.value("abuseWarningsBeforeHangup", 2);
     c.settings.ewtMinAnswered = s.value("ewtMinAnswered", 5);
     c.settings.outboundAnswerSec = s.value("outboundAnswerSec", 4);
+    c.settings.protectionRestMin = s.value("protectionRestMin", 10);
+    if (c.settings.protectionRestMin < 1 || c.settings.protectionRestMin > 120)
+        throw std::runtime_error("settings.protectionRestMin must be 1-120 minutes");
     const json info = center.value("center", json::object());
     c.settings.utcOffsetMinutes = info.value("utcOffsetMinutes", 540);
     for (const auto& q : center["queues"]) {

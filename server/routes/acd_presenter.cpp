@@ -160,7 +160,11 @@ json queueStatsJson(const QueueStatsView& s) {
             {"ahtSec", k.ahtSec},
             {"recommendedTalkSec", q.recommendedTalkSec},
             {"agents",
-             {{"ready", s.ready}, {"onCall", s.onCall}, {"acw", s.acw}, {"notReady", s.notReady}}},
+             {{"ready", s.ready},
+              {"onCall", s.onCall},
+              {"acw", s.acw},
+              {"notReady", s.notReady},
+              {"protection", s.protection}}},
             {"windowStart", toRfc3339(s.windowStart)},
             {"at", toRfc3339(s.at)}};
 }
@@ -202,6 +206,7 @@ json capabilitiesJson(const Capabilities& caps) {
         {"ringTimeoutSec", s.ringTimeoutSec},
         {"slThresholdSec", caps.queues.empty() ? 20 : caps.queues.front().slThresholdSec},
         {"abuseWarningsBeforeHangup", s.abuseWarningsBeforeHangup},
+        {"protectionRestMin", s.protectionRestMin},
         {"notReadyReasons", std::move(reasons)},
         {"queues", std::move(queues)},
         {"utcOffsetMinutes", s.utcOffsetMinutes}};

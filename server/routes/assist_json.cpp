@@ -110,24 +110,37 @@ json toJson(const assist::Draft& draft) {
     return {{"wrapupCode", draft.wrapupCode}, {"text", draft.text}};
 }
 
+json toJson(const assist::CallSentiment& s) {
+    return {{"overall", assist::toString(s.label)},
+            {"score", rounded(s.score)},
+            {"trend", assist::toString(s.trend)},
+            {"negativeRun", s.negativeRun}};
+}
+
+json abusiveJson(const std::vector<std::pair<int, assist::AbuseCategory>>& abusive) {
+    json out = json::array();
+    for (const auto& [index, category] : abusive)
+        out.push_back({{"index", index}, {"category", assist::toString(category)}});
+    return out;
+}
+
+json toJson(const assist::Line& l) {
+    return {{"speaker", assist::toString(l.speaker)}, {"text", l.text}, {"atSec", l.atSec}};
+}
+
 json toJson(const assist::Analysis& a) {
     json lineScores = json::array();
     for (std::size_t i = 0; i < a.lineScores.size(); ++i)
         lineScores.push_back({{"index", i}, {"score", rounded(a.lineScores[i])}});
-    json abusive = json::array();
-    for (const auto& [index, category] : a.abusive)
-        abusive.push_back({{"index", index}, {"category", assist::toString(category)}});
     json lines = json::array();
     for (const auto& l : a.lines)
-        lines.push_back(
-            {{"speaker", assist::toString(l.speaker)}, {"text", l.text}, {"atSec", l.atSec}});
+        lines.push_back(toJson(l));
+    json sentiment = toJson(a.sentiment);
+    sentiment.erase("negativeRun");
+    sentiment["lines"] = lineScores;
     return {{"wrapup", toJson(a.wrapup)},
-            {"sentiment",
-             {{"overall", assist::toString(a.sentiment.label)},
-              {"score", rounded(a.sentiment.score)},
-              {"trend", assist::toString(a.sentiment.trend)},
-              {"lines", lineScores}}},
-            {"abusive", abusive},
+            {"sentiment", sentiment},
+            {"abusive", abusiveJson(a.abusive)},
             {"suggestions", toJson(a.suggestions)},
             {"checklist", toJson(a.checklist)},
             {"draft", toJson(a.draft)},

@@ -22,5 +22,11 @@ nlohmann::json toJson(const std::vector<assist::CodeScore>& wrapup);
 nlohmann::json toJson(const std::vector<assist::Suggestion>& suggestions);
 nlohmann::json toJson(const std::vector<assist::ChecklistState>& checklist);
 nlohmann::json toJson(const assist::Draft& draft);
+// {"overall", "score", "trend", "negativeRun"}
+nlohmann::json toJson(const assist::CallSentiment& sentiment);
+// [{"index", "category"}]
+nlohmann::json abusiveJson(const std::vector<std::pair<int, assist::AbuseCategory>>& abusive);
+// {"speaker", "text", "atSec"}
+nlohmann::json toJson(const assist::Line& line);
 
 }  // namespace agentdesk::server

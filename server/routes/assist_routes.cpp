@@ -1,4 +1,5 @@
-// Agent assist: a whole transcript analysed in one request.
+// Agent assist: a whole transcript analysed in one request; a live call's transcript lines from
+// a speech-to-text engine; a call's transcript with its analysis.
 #include "server/kb/knowledge_store.h"
 #include "server/routes/api_routes.h"
 #include "server/routes/assist_json.h"
@@ -29,11 +30,61 @@ void analyze(RouteContext& ctx, ApiCall& call) {
         [ex](json analysis) { ex->respond(jsonResponse(200, analysis)); });
 }
 
+// POST /calls/{id}/transcript {"speaker", "text", "atSec"?} from the `stt` service account:
+// the line goes through live assist like a scripted one (masked before it is sent or stored).
+void addTranscript(RouteContext& ctx, ApiCall& call) {
+    auto body = jsonBody(call.req, call.ex);
+    if (!body)
+        return;
+    Fields f(*body);
+    auto speaker = f.string("speaker", true);
+    auto text = f.string("text", true);
+    auto atSec = f.integer("atSec", false);
+    if (!f.ok())
+        return respondOutcome(call.ex, f.error());
+    Outcome invalid =
+        Outcome::fail(ErrorCode::ValidationFailed, "the transcript line is not valid");
+    if (!assist::parseSpeaker(*speaker))
+        invalid.fields.push_back({"speaker", "must be customer or agent"});
+    if (text->empty() || text->size() > kAnalyzeMaxLineChars)
+        invalid.fields.push_back(
+            {"text", "must be 1-" + std::to_string(kAnalyzeMaxLineChars) + " characters"});
+    if (atSec && (*atSec < 0 || *atSec > 86400))
+        invalid.fields.push_back({"atSec", "must be 0-86400 seconds after the answer"});
+    if (!invalid.fields.empty())
+        return respondOutcome(call.ex, invalid);
+    TranscriptLine line{*speaker, *text, atSec ? static_cast<int>(*atSec) : -1};
+    respondAccepted(call.ex, ctx.telephony.addTranscript(call.param("id"), std::move(line)),
+                    requestIdOf(call.req));
+}
+
+// GET /calls/{id}/transcript: the live call's from live assist, a finished leg's from the store
+// (with the note drafted for it). Supervisors see any call, a counselor their own.
+void getTranscript(RouteContext& ctx, ApiCall& call) {
+    const std::string& id = call.param("id");
+    std::optional<json> out = ctx.liveTranscript ? ctx.liveTranscript(id) : std::nullopt;
+    if (!out) {
+        if (const auto stored = ctx.store.callAssist(id)) {
+            out = json::parse(stored->analysisJson, nullptr, false);
+            if (out->is_discarded())
+                out = json::object();
+            (*out)["agentId"] = stored->agentId;
+            (*out)["draft"] = {{"wrapupCode", stored->draftCode}, {"text", stored->draftText}};
+        }
+    }
+    const bool mine = out && out->value("agentId", std::string()) == call.user().id;
+    if (!out || (!mine && !isSupervisor(call.user().role)))
+        return respondError(call.ex, ErrorCode::NotFound, "no transcript of this call");
+    call.ex->respond(jsonResponse(200, *out));
+}
+
 }  // namespace
 
 std::vector<ApiRoute> assistRoutes() {
     return {
         {"POST", "/api/v1/assist/analyze", anyRole(), analyze},
+        {"POST", "/api/v1/calls/{id}/transcript", onlyRoles({Role::Stt}), addTranscript},
+        {"GET", "/api/v1/calls/{id}/transcript", anyRole(), getTranscript},
     };
 }
 

@@ -1,6 +1,9 @@
 // Customers, history, wrap-up codes, notes and evaluations.
+#include <cmath>
+
 #include "common/logging.h"
 #include "common/phone.h"
+#include "server/assist/note_drafter.h"
 #include "server/customer_validation.h"
 #include "server/routes/api_routes.h"
 
@@ -200,6 +203,14 @@ void createNote(RouteContext& ctx, ApiCall& call) {
     draft.text = *text;
     draft.authorId = authorId;
     draft.createdAt = ctx.clock.now();
+    // How much of agent assist's draft for this call the counselor kept (docs/assist.md).
+    if (callId) {
+        const auto assisted = ctx.store.callAssist(*callId);
+        if (assisted && assisted->agentId == authorId && !assisted->draftText.empty()) {
+            const double kept = assist::keptShare(assisted->draftText, *text);
+            draft.draftKept = std::round(kept * 1000.0) / 1000.0;
+        }
+    }
     const bool authorOnCall = callId && ctx.telephony.callBelongsTo(*callId, authorId);
     auto result = ctx.store.createNote(draft, authorOnCall);
     const json note = noteJson(result.note);

@@ -63,6 +63,8 @@ struct RouteContext {
     // After a session was removed (logout): closes its streams and logs the agent out of the
     // ACD when it was their last one (later, when they are on a call).
     std::function<void(const AuthSession&)> sessionEnded = {};
+    // Agent assist: a live call's transcript and analysis (nullopt: not a live call it follows).
+    std::function<std::optional<nlohmann::json>(const std::string& callId)> liveTranscript = {};
     // The transport's connections, limits and what they refused (GET /server/status).
     std::function<nlohmann::json()> serverStatus = {};
     // Login failures per username and address; password checks running on `workers`.

@@ -40,7 +40,8 @@ void finishLogin(RouteContext& ctx, const http::ExchangePtr& ex, bool ok,
     }
     ctx.logins->succeeded(name);
     const AuthSession& session = ctx.sessions.create(*user);
-    ctx.telephony.agentLoggedIn(*user);
+    if (isAgentRole(user->role))
+        ctx.telephony.agentLoggedIn(*user);
     log->info("{} logged in as {} from {}", user->username, roleName(user->role), address);
     ex->respond(jsonResponse(201, {{"token", session.token},
                                    {"expiresAt", toRfc3339(session.expiresAt)},
@@ -165,7 +166,8 @@ std::vector<ApiRoute> sessionRoutes() {
         {"GET", "/api/v1/health", publicRoute(), health},
         {"GET", "/api/v1/server/status", onlyRoles({Role::TeamLead}), serverStatus},
         {"POST", "/api/v1/sessions", publicRoute(), login},
-        {"DELETE", "/api/v1/sessions/current", anyRole(), logout},
+        {"DELETE", "/api/v1/sessions/current",
+         onlyRoles({Role::Counselor, Role::TeamLead, Role::Trainer, Role::Stt}), logout},
         {"GET", "/api/v1/capabilities", anyRole(), capabilities},
         {"GET", "/api/v1/login-lockouts", onlyRoles({Role::TeamLead}), listLockouts},
         {"DELETE", "/api/v1/login-lockouts/{kind}/{key}", onlyRoles({Role::TeamLead}),

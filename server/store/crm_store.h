@@ -81,6 +81,10 @@ public:
     virtual std::optional<std::string> customerOfCall(const std::string& callId) = 0;
     virtual nlohmann::json addEvaluation(const nlohmann::json& evaluation) = 0;
     virtual nlohmann::json evaluations(const std::optional<std::string>& agentId) = 0;
+    // Agent assist: a call leg's transcript and drafted note (a later leg of the same call by
+    // the same agent replaces it); the newest record of a call.
+    virtual void saveCallAssist(const CallAssistRecord& record) = 0;
+    virtual std::optional<CallAssistRecord> callAssist(const std::string& callId) = 0;
 
     // --- data set ---
     // Replaces the wrap-up codes, and — when `customers` has a "customers" array — customers,

@@ -144,7 +144,7 @@ void SqliteCrmStore::loadDataSet(const json& center, const json& customers) {
             db_.exec(
                 "DELETE FROM notes; DELETE FROM interactions; DELETE FROM cases; "
                 "DELETE FROM products; DELETE FROM customer_phones; DELETE FROM customers; "
-                "DELETE FROM evaluations;");
+                "DELETE FROM evaluations; DELETE FROM call_assist;");
         }
         db_.exec("DELETE FROM wrapup_codes;");
         int sort = 0;

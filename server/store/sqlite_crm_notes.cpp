@@ -64,13 +64,15 @@ std::optional<Note> SqliteCrmStore::readNote(Statement& st) {
     n.version = static_cast<int>(st.integer(7));
     n.createdAt = TimePoint(std::chrono::milliseconds(st.integer(8)));
     n.updatedAt = TimePoint(std::chrono::milliseconds(st.integer(9)));
+    if (!st.isNull(10))
+        n.draftKept = st.real(10);
     return n;
 }
 
 namespace {
 constexpr const char* kNoteColumns =
     "SELECT id, idempotency_key, call_id, customer_id, wrapup_code, text, author_id, version, "
-    "created_ms, updated_ms FROM notes ";
+    "created_ms, updated_ms, draft_kept FROM notes ";
 }
 
 std::optional<Note> SqliteCrmStore::note(const std::string& id) {
@@ -123,12 +125,16 @@ CrmStore::NoteCreated SqliteCrmStore::createNote(const Note& draft, bool authorO
         }
         auto st = db_.prepare(
             "INSERT INTO notes(id, idempotency_key, call_id, interaction_id, customer_id, "
-            "wrapup_code, text, author_id, version, created_ms, updated_ms) "
-            "VALUES(?,?,?,?,?,?,?,?,1,?,?)");
+            "wrapup_code, text, author_id, version, created_ms, updated_ms, draft_kept) "
+            "VALUES(?,?,?,?,?,?,?,?,1,?,?,?)");
         st.bind(1, n.id).bind(2, n.idempotencyKey).bindOptional(3, n.callId);
         st.bindOptional(4, interactionId).bind(5, n.customerId).bind(6, n.wrapupCode);
         st.bind(7, n.text).bind(8, n.authorId).bind(9, toUnixMs(n.createdAt));
         st.bind(10, toUnixMs(n.createdAt));
+        if (n.draftKept)
+            st.bind(11, *n.draftKept);
+        else
+            st.bindNull(11);
         st.run();
         if (n.callId && interactionId) {
             auto code = db_.prepare("UPDATE interactions SET wrapup_code = ? WHERE id = ?");
@@ -158,6 +164,37 @@ std::pair<CrmStore::NoteUpdate, Note> SqliteCrmStore::updateNote(const std::stri
     if (db_.changes() == 0)
         return {NoteUpdate::Conflict, *note(id)};
     return {NoteUpdate::Updated, *note(id)};
+}
+
+// ---------------------------------------------------------------- agent assist
+
+void SqliteCrmStore::saveCallAssist(const CallAssistRecord& r) {
+    auto st = db_.prepare(
+        "INSERT OR REPLACE INTO call_assist(call_id, agent_id, lang, queue, analysis, draft_code, "
+        "draft_text, at_ms) VALUES(?,?,?,?,?,?,?,?)");
+    st.bind(1, r.callId).bind(2, r.agentId).bind(3, r.lang).bind(4, r.queue);
+    st.bind(5, r.analysisJson).bind(6, r.draftCode).bind(7, r.draftText).bind(8, toUnixMs(r.at));
+    st.run();
+}
+
+std::optional<CallAssistRecord> SqliteCrmStore::callAssist(const std::string& callId) {
+    auto st = db_.prepare(
+        "SELECT call_id, agent_id, lang, queue, analysis, draft_code, draft_text, at_ms "
+        "FROM call_assist WHERE call_id = ? ORDER BY at_ms DESC LIMIT 1");
+    st.bind(1, callId);
+    if (!st.step())
+        return std::nullopt;
+    CallAssistRecord r;
+    r.callId = st.text(0);
+    r.agentId = st.text(1);
+    r.lang = st.text(2);
+    r.queue = st.text(3);
+    r.analysisJson = st.text(4);
+    r.draftCode = st.text(5);
+    r.draftText = st.text(6);
+    r.at = TimePoint(std::chrono::milliseconds(st.integer(7)));
+    st.reset();
+    return r;
 }
 
 }  // namespace agentdesk::server

@@ -68,6 +68,13 @@ constexpr const char* kMigrations[] = {
     "ALTER TABLE users ADD COLUMN sip_ha1 TEXT;",
     // 3: an administrator can disable an account (agentdesk-server set-user --disable).
     "ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;",
+    // 4: agent assist keeps each call leg's masked transcript and drafted note, and a note
+    // records how much of the draft the counselor kept.
+    "CREATE TABLE IF NOT EXISTS call_assist ("
+    "  call_id TEXT NOT NULL, agent_id TEXT NOT NULL, lang TEXT NOT NULL, queue TEXT,"
+    "  analysis TEXT NOT NULL, draft_code TEXT, draft_text TEXT, at_ms INTEGER NOT NULL,"
+    "  PRIMARY KEY(call_id, agent_id));"
+    "ALTER TABLE notes ADD COLUMN draft_kept REAL;",
 };
 
 }  // namespace

@@ -22,6 +22,7 @@ json noteJson(const Note& note) {
             {"text", note.text},
             {"authorId", note.authorId},
             {"version", note.version},
+            {"draftKept", note.draftKept ? json(*note.draftKept) : json(nullptr)},
             {"createdAt", toRfc3339(note.createdAt)},
             {"updatedAt", toRfc3339(note.updatedAt)}};
 }

@@ -61,6 +61,8 @@ public:
     std::optional<std::string> customerOfCall(const std::string& callId) override;
     nlohmann::json addEvaluation(const nlohmann::json& evaluation) override;
     nlohmann::json evaluations(const std::optional<std::string>& agentId) override;
+    void saveCallAssist(const CallAssistRecord& record) override;
+    std::optional<CallAssistRecord> callAssist(const std::string& callId) override;
 
     void loadDataSet(const nlohmann::json& center, const nlohmann::json& customers) override;
     int customerCount() override;

@@ -42,6 +42,8 @@ std::string roleWord(Role role) {
             return "lead";
         case Role::Trainer:
             return "trainer";
+        case Role::Stt:
+            return "stt";
     }
     return "none";
 }
@@ -87,7 +89,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     agentdesk::fuzz::ServerWorld world;
     const ApiRoute& route = chooseRoute(world.routes(), method, pattern, line);
-    if (role != "counselor" && role != "lead" && role != "trainer" && role != "none")
+    if (role != "counselor" && role != "lead" && role != "trainer" && role != "stt" &&
+        role != "none")
         role = route.access.roles.empty() ? "none" : roleWord(route.access.roles.front());
 
     Request request;

@@ -173,6 +173,14 @@ ServerWorld::ServerWorld() : parts_(std::make_unique<Parts>()) {
         p.tokens[who] = p.sessions->create(*user).token;
         p.acd->agentLoggedIn(*user);
     }
+    // The speech-to-text service account (POST /calls/{id}/transcript): a session, no agent.
+    User stt;
+    stt.id = "S9001";
+    stt.username = "stt1";
+    stt.name = "stt";
+    stt.role = Role::Stt;
+    p.store->upsertUser(stt);
+    p.tokens["stt"] = p.sessions->create(stt).token;
 }
 
 ServerWorld::~ServerWorld() = default;

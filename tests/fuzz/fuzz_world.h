@@ -28,7 +28,7 @@ public:
     ServerWorld(const ServerWorld&) = delete;
     ServerWorld& operator=(const ServerWorld&) = delete;
 
-    // A live session's token for "counselor", "lead" or "trainer"; empty for anything else.
+    // A live session's token for "counselor", "lead", "trainer" or "stt"; empty for anything else.
     std::string tokenFor(const std::string& who) const;
     // Replaces "@counselor", "@lead" and "@trainer" in the Authorization header with tokens.
     void insertTokens(server::http::Request& request) const;

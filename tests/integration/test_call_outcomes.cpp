@@ -227,6 +227,9 @@ TEST_CASE("Abuse warnings, then the counselor may end the call, caller flagged, 
     // The next call from this number carries the flag while it rings.
     REQUIRE(a1.post("/api/v1/calls/" + callId + "/wrapup", {{"code", "ABUSIVE_CALL"}}).status ==
             202);
+    // Counselor protection's rest follows; the counselor ends it early to take calls again.
+    CHECK(a1.get("/api/v1/agents/me").json()["reason"] == "protection");
+    REQUIRE(a1.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
     const std::string next = server.injectCall({{"phone", "010-1234-5678"}, {"queue", "general"}});
     const int offer = offeredIndex(e1, next);
     REQUIRE(offer >= 0);

@@ -42,8 +42,15 @@ TEST_CASE(
         srv::SqliteCrmStore store(path.string(), srv::FieldCipher::forDatabase("", path.string()));
         auto st = store.database().prepare("PRAGMA user_version");
         REQUIRE(st.step());
-        CHECK(st.integer(0) == 3);
+        CHECK(st.integer(0) == 4);
         st.reset();
+        // Migration 4: agent assist's transcripts, and the kept share of a drafted note.
+        auto assist = store.database().prepare(
+            "SELECT count(*) FROM pragma_table_info('notes') WHERE name = 'draft_kept'");
+        REQUIRE(assist.step());
+        CHECK(assist.integer(0) == 1);
+        assist.reset();
+        CHECK_FALSE(store.callAssist("nothing"));
         CHECK(store.userByUsername("kim")->sipHa1 ==
               srv::sipDigestHa1("2001", "agentdesk", "phone-secret"));
         CHECK_FALSE(store.userByUsername("kim")->disabled);  // migration 3: enabled by default

@@ -12,6 +12,8 @@
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QPixmap>
 #include <QPlainTextEdit>
@@ -28,8 +30,8 @@
 #include "widgets/knowledge/article_scheme.h"
 #include "widgets/knowledge/knowledge_panel.h"
 #include "widgets/login/login_view.h"
+#include "widgets/notes/note_controller.h"
 #include "widgets/notes/note_editor.h"
-#include "widgets/notes/wrapup_code_picker.h"
 
 namespace {
 
@@ -159,7 +161,24 @@ int main(int argc, char* argv[]) {
                           trainerIn = true;
                       });
         waitFor([&] { return trainerIn; });
-        QJsonObject call{{"customerId", "C00001"}, {"queue", "card"}, {"intent", "card_lost"}};
+        // With a scripted transcript: agent assist's panel fills while the call goes on.
+        auto line = [](const char* speaker, const char* text, int at) {
+            return QJsonObject{{"speaker", QString::fromLatin1(speaker)},
+                               {"text", QString::fromUtf8(text)},
+                               {"atSec", at}};
+        };
+        const QJsonArray transcript{
+            line("agent", "감사합니다, 상담원 김하늘입니다. 통화 내용은 녹음됩니다.", 0),
+            line("customer", "카드를 잃어버렸어요. 어제 저녁 강남역에서 마지막으로 썼어요", 1),
+            line("agent", "본인 확인을 위해 생년월일 말씀해 주시겠어요?", 2),
+            line("customer", "빨리 좀 정지해 주세요, 너무 불안하고 짜증나요", 3),
+            line("agent", "네, 지금 바로 사용 정지 처리해 드렸습니다. 재발급은 5영업일 걸립니다",
+                 4),
+            line("customer", "정말 감사합니다", 5)};
+        QJsonObject call{{"customerId", "C00001"},
+                         {"queue", "card"},
+                         {"intent", "card_lost"},
+                         {"transcript", transcript}};
         trainer.injectDemoCall(call, [](const agentdesk::crm::ApiError&) {});
         waitFor([&] { return session->call().phase() == agentdesk::crm::CallPhase::Ringing; });
         settle(1500);
@@ -176,22 +195,17 @@ int main(int argc, char* argv[]) {
         // The best hit, opened as a click on it does.
         if (!session->knowledge().results().isEmpty())
             knowledge->openArticle(session->knowledge().results().first().id);
-        settle(4000);  // WebEngine's first page
+        settle(4000);  // WebEngine's first page, and the transcript's six seconds
+        waitFor([&] { return session->assist().lines().size() >= 6; });
+        settle(500);
         failures += !save(window, outDir, QStringLiteral("3-on-call-article") + suffix);
 
         session->call().hangup();
         waitFor(
             [&] { return session->call().phase() == agentdesk::crm::CallPhase::AfterCallWork; });
-        settle(500);
+        // The note comes filled with assist's draft and its predicted code.
         auto* notes = window->notes();
-        if (auto* picker = notes->findChild<agentdesk::widgets::WrapupCodePicker*>()) {
-            const int index = picker->indexOf(QStringLiteral("CARD_LOST"));
-            picker->setCurrentIndex(index);
-            emit picker->activated(index);  // as a pick from the drop-down
-        }
-        notes->insertText(QStringLiteral(
-            "카드 분실 신고 접수. 본인 확인 완료 후 즉시 사용 정지 처리, 재발급 신청(5영업일). "
-            "고객께 해외 결제 차단 여부 안내함."));
+        waitFor([&] { return notes->controller().showingAssistDraft(); });
         settle(1500);
         failures += !save(window, outDir, QStringLiteral("4-after-call-note") + suffix);
     }

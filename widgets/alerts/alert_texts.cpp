@@ -29,6 +29,12 @@ QString AlertTexts::title(const QString& kind) {
         return tr("Long wait", "alert kind; 장기 대기 (a caller waits too long in the queue)");
     if (kind == QLatin1String("sl_breach"))
         return tr("Service level below target", "alert kind; 서비스 레벨 미달");
+    if (kind == QLatin1String("abuse_detected"))
+        return tr("Abuse detected", "alert kind; 폭언 감지 (agent assist heard abusive language)");
+    if (kind == QLatin1String("negative_sentiment"))
+        return tr("Upset customer", "alert kind; 고객 불만 고조 (negative lines in a row)");
+    if (kind == QLatin1String("protection_rest"))
+        return tr("Protection rest", "alert kind; 보호 휴식 (rest after an abusive call)");
     return kind;
 }
 
@@ -48,6 +54,19 @@ QString AlertTexts::description(const crm::Alert& a, const QString& agent, const
         return tr("A caller has been waiting too long in %1.", "%1 = queue name").arg(queue);
     if (a.kind == QLatin1String("sl_breach"))
         return tr("The service level of %1 fell below its target.", "%1 = queue name").arg(queue);
+    if (a.kind == QLatin1String("abuse_detected"))
+        return tr("Abusive language on %1's call. Consider listening in.", "%1 = counselor's name")
+            .arg(agent);
+    if (a.kind == QLatin1String("negative_sentiment"))
+        return tr("The customer on %1's call has been upset for %2 turns in a row.",
+                  "%1 = counselor's name, %2 = number of turns")
+            .arg(agent)
+            .arg(a.count);
+    if (a.kind == QLatin1String("protection_rest"))
+        return tr("%1 is resting after an abusive call (%2 minutes); no calls are routed.",
+                  "%1 = counselor's name, %2 = minutes")
+            .arg(agent)
+            .arg(a.count);
     return a.message;
 }
 

@@ -167,6 +167,7 @@ void NoteController::setText(const QString& text) {
     if (text == text_)
         return;
     text_ = text;
+    assistShown_ = false;  // edited: the counselor's note now
     if (editStatus_ == EditStatus::Saved || editStatus_ == EditStatus::TookTheirs)
         editStatus_ = EditStatus::None;
     saveDraft();
@@ -290,6 +291,7 @@ void NoteController::openCallNote(const crm::Call& call) {
         return;
     }
     switchTarget({call.id, call.id, customerId});
+    useAssistDraftIfUntouched();
 }
 
 void NoteController::switchTarget(const Target& target, bool force) {
@@ -316,6 +318,7 @@ void NoteController::switchTarget(const Target& target, bool force) {
     target_ = target;
     text_.clear();
     code_.clear();
+    assistShown_ = false;
     const quint64 generation = ++loadGeneration_;
     emit contentReplaced();
     emit stateChanged();

@@ -12,6 +12,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 
 #include "crm/session/client_session.h"
@@ -89,6 +90,20 @@ public:
     void restoreDrafts();
     void openDraft(const crm::NoteDraft& draft);
 
+    // Agent assist's draft of a call's note (assist.draft, note_controller_assist.cpp). When the
+    // call's note has nothing the counselor wrote (at most a code's template), the draft becomes
+    // the text and its predicted code is chosen, marked as a draft until the counselor edits or
+    // accepts it; otherwise it is only offered, and insertAssistDraft() appends it.
+    void applyAssistDraft(const crm::AssistDraft& draft);
+    void insertAssistDraft();
+    void acceptAssistDraft();
+    // The text is assist's draft, not yet edited or accepted.
+    bool showingAssistDraft() const { return assistShown_; }
+    // A draft for this note that is not in the text.
+    bool assistDraftOffered() const;
+    // The codes assist predicted for this note's call, best first (≤ 3).
+    QStringList suggestedCodes() const;
+
 signals:
     // Text, code, target or mode were replaced by the controller: the view reloads them.
     void contentReplaced();
@@ -126,6 +141,7 @@ private:
     void onEditAnswer(const crm::Note& saved, const crm::ApiError& error, const QString& sentText,
                       const QString& sentCode);
     void setWrapupStatus(WrapupStatus status);
+    void useAssistDraftIfUntouched();
 
     crm::ClientSession& session_;
     crm::DraftAutosaver& autosaver_;
@@ -149,6 +165,9 @@ private:
     EditStatus editStatus_ = EditStatus::None;
     crm::ApiError editError_;
     QDateTime editSavedAt_;
+    std::optional<crm::AssistDraft> assist_;  // the latest call's draft
+    bool assistShown_ = false;
+    bool assistUsed_ = false;  // put in the text once (or inserted): never again for that call
 };
 
 }  // namespace agentdesk::widgets

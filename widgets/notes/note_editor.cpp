@@ -7,6 +7,7 @@
 
 #include "widgets/common/error_text.h"
 #include "widgets/common/format.h"
+#include "widgets/notes/assist_draft_bar.h"
 #include "widgets/notes/note_conflict_dialog.h"
 #include "widgets/notes/note_controller.h"
 #include "widgets/notes/outbox_status_view.h"
@@ -49,6 +50,7 @@ NoteEditor::NoteEditor(crm::ClientSession& session, crm::DraftAutosaver& autosav
     editRow->addWidget(leaveEdit_);
 
     restoredBar_ = new RestoredDraftsBar(this);
+    assistBar_ = new AssistDraftBar(this);
 
     picker_ = new WrapupCodePicker(this);
     picker_->setCodes(session_.wrapupCodes());
@@ -97,6 +99,7 @@ NoteEditor::NoteEditor(crm::ClientSession& session, crm::DraftAutosaver& autosav
     layout->addLayout(top);
     layout->addWidget(editBar_);
     layout->addWidget(restoredBar_);
+    layout->addWidget(assistBar_);
     layout->addLayout(codeRow);
     layout->addWidget(text_, 1);
     layout->addWidget(message_);
@@ -117,6 +120,14 @@ NoteEditor::NoteEditor(crm::ClientSession& session, crm::DraftAutosaver& autosav
     connect(focusAction_, &QAction::triggered, this, &NoteEditor::focusEditor);
     connect(leaveEdit_, &QPushButton::clicked, controller_, &NoteController::leaveEdit);
     connect(restoredBar_, &RestoredDraftsBar::draftChosen, controller_, &NoteController::openDraft);
+    connect(assistBar_, &AssistDraftBar::acceptRequested, controller_,
+            &NoteController::acceptAssistDraft);
+    connect(assistBar_, &AssistDraftBar::insertRequested, controller_,
+            &NoteController::insertAssistDraft);
+    connect(assistBar_, &AssistDraftBar::codeChosen, controller_,
+            &NoteController::chooseWrapupCode);
+    connect(&session_.assist(), &crm::AssistSession::draftReady, controller_,
+            &NoteController::applyAssistDraft);
 
     connect(controller_, &NoteController::contentReplaced, this, &NoteEditor::reloadContent);
     connect(controller_, &NoteController::stateChanged, this, &NoteEditor::refresh);
@@ -339,6 +350,13 @@ void NoteEditor::refresh() {
     status_->setVisible(!status_->text().isEmpty());
 
     insertTemplate_->setVisible(controller_->canInsertTemplate());
+    assistBar_->show(controller_->showingAssistDraft(), controller_->assistDraftOffered(),
+                     controller_->suggestedCodes(), controller_->wrapupCode(),
+                     [this](const QString& code) { return codeLabel(code); });
+    // A draft not yet checked by the counselor looks different from their own words.
+    text_->setStyleSheet(controller_->showingAssistDraft()
+                             ? QStringLiteral("QPlainTextEdit { background: #fffdf3; }")
+                             : QString());
 
     if (editing)
         submit_->setText(tr("Save changes"));

@@ -16,6 +16,7 @@
 
 namespace agentdesk::widgets {
 
+class AssistDraftBar;
 class NoteController;
 class OutboxStatusView;
 class RestoredDraftsBar;
@@ -72,6 +73,7 @@ private:
     QLabel* editLabel_;
     QPushButton* leaveEdit_;
     RestoredDraftsBar* restoredBar_;
+    AssistDraftBar* assistBar_;
     WrapupCodePicker* picker_;
     QPushButton* insertTemplate_;
     QPlainTextEdit* text_;

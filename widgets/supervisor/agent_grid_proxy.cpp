@@ -5,6 +5,7 @@
 
 #include "crm/session/agents_model.h"
 #include "crm/session/client_session.h"
+#include "widgets/assist/assist_texts.h"
 #include "widgets/common/format.h"
 #include "widgets/softphone/softphone_texts.h"
 #include "widgets/supervisor/monitor_texts.h"
@@ -136,6 +137,10 @@ QString AgentGridProxy::displayText(const QModelIndex& src) const {
                        ? MonitorTexts::supervisionMode(mode)
                        : QStringLiteral("%1 · %2").arg(MonitorTexts::supervisionMode(mode), who);
         }
+        case AgentsModel::MoodColumn: {
+            const QString mood = src.data(AgentsModel::MoodRole).toString();
+            return mood.isEmpty() ? QString() : AssistTexts::mood(mood);
+        }
         default:
             return src.data().toString();
     }
@@ -151,6 +156,12 @@ QVariant AgentGridProxy::data(const QModelIndex& index, int role) const {
             return displayText(src);
         case Qt::BackgroundRole:
         case Qt::ForegroundRole: {
+            if (column == AgentsModel::MoodColumn) {
+                const QString mood = src.data(AgentsModel::MoodRole).toString();
+                if (role == Qt::ForegroundRole && !mood.isEmpty())
+                    return QBrush(AssistTexts::moodColor(mood));
+                return {};
+            }
             if (column != AgentsModel::StateColumn && column != AgentsModel::TimeInStateColumn)
                 return {};
             const Highlight h = highlightOf(src);
@@ -208,6 +219,8 @@ QVariant AgentGridProxy::headerData(int section, Qt::Orientation orientation, in
             return tr("AHT today", "column: average handle time today (금일 평균 처리 시간)");
         case AgentsModel::SupervisionColumn:
             return tr("Supervision", "column: listen/whisper/barge by a lead (모니터링)");
+        case AgentsModel::MoodColumn:
+            return tr("Customer mood", "column: live call's customer sentiment (고객 감정)");
         default:
             return {};
     }

@@ -1,0 +1,67 @@
+// NoteController: agent assist's drafted note (docs/assist.md).
+#include "widgets/notes/note_controller.h"
+
+namespace agentdesk::widgets {
+
+void NoteController::applyAssistDraft(const crm::AssistDraft& draft) {
+    if (!assist_ || assist_->callId != draft.callId)
+        assistUsed_ = false;
+    assist_ = draft;
+    useAssistDraftIfUntouched();
+    emit stateChanged();
+}
+
+// Nothing the counselor wrote is replaced: only an empty note, or one holding just a code's
+// template, takes the draft.
+void NoteController::useAssistDraftIfUntouched() {
+    if (!assist_ || assistUsed_ || mode_ != Mode::New || target_.callId != assist_->callId ||
+        assist_->text.trimmed().isEmpty())
+        return;
+    const bool untouched = text_.trimmed().isEmpty() || text_ == templateFor(code_);
+    if (!untouched)
+        return;
+    assistUsed_ = true;
+    text_ = assist_->text;
+    if (!assist_->wrapupCode.isEmpty())
+        code_ = assist_->wrapupCode;
+    assistShown_ = true;
+    saveDraft();
+    emit contentReplaced();
+    emit stateChanged();
+}
+
+void NoteController::insertAssistDraft() {
+    if (!assistDraftOffered())
+        return;
+    assistUsed_ = true;
+    text_ =
+        text_.trimmed().isEmpty() ? assist_->text : text_ + QStringLiteral("\n\n") + assist_->text;
+    if (code_.isEmpty())
+        code_ = assist_->wrapupCode;
+    saveDraft();
+    emit contentReplaced();
+    emit stateChanged();
+}
+
+void NoteController::acceptAssistDraft() {
+    if (!assistShown_)
+        return;
+    assistShown_ = false;
+    emit stateChanged();
+}
+
+bool NoteController::assistDraftOffered() const {
+    return assist_ && !assistUsed_ && mode_ == Mode::New && target_.callId == assist_->callId &&
+           !assist_->text.trimmed().isEmpty();
+}
+
+QStringList NoteController::suggestedCodes() const {
+    QStringList out;
+    if (!assist_ || mode_ != Mode::New || target_.callId != assist_->callId)
+        return out;
+    for (const crm::AssistCodeScore& c : assist_->wrapup)
+        out.append(c.code);
+    return out;
+}
+
+}  // namespace agentdesk::widgets
