@@ -80,7 +80,10 @@ struct EditorFixture {
     NoteController& controller() { return editor->controller(); }
 
     // Ring C00001, answer, hang up: the agent is in after-call work for the returned call.
-    QString callAndHangUp() {
+    // Agent assist fills the ended call's note with its draft and predicted code; unless the
+    // test is about that, the note is then cleared (text and code), as a counselor starting
+    // over would, so each test starts from an empty note whatever the draft's timing.
+    QString callAndHangUp(bool keepAssistDraft = false) {
         gui.goReady();
         const QString callId = gui.ringCall(
             {{"customerId", "C00001"}, {"queue", "general"}, {"intent", "billing_inquiry"}});
@@ -89,6 +92,12 @@ struct EditorFixture {
         REQUIRE_FALSE(gui.session().call().hangup().isEmpty());
         REQUIRE(
             waitUntil([&] { return gui.session().call().phase() == CallPhase::AfterCallWork; }));
+        REQUIRE(waitUntil([&] { return controller().showingAssistDraft(); }));
+        if (!keepAssistDraft) {
+            text->clear();
+            controller().chooseWrapupCode(QString());
+            REQUIRE(controller().text().isEmpty());
+        }
         return callId;
     }
 
