@@ -6,7 +6,7 @@
 # Needs what scripts/dev.sh installs. Builds are incremental (ccache). Exit status: non-zero when
 # a test fails, which includes any sanitizer report (ASan/UBSan abort the test; TSan exits 66).
 #   SANITIZE_JOBS=n   build jobs (default 2)
-#   TSAN_TESTS=regex  tsan: only the tests whose name matches
+#   TSAN_TESTS=regex  tsan: only the tests whose name matches (a Python regex)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,26 +31,43 @@ build() {  # dir targets...
   shift
   log "Building in $dir/: $*"
   cmake --build "$dir" --target "$@" -- -j"$JOBS"
+  # A header saved while the build ran (someone else editing the tree) leaves objects compiled
+  # against two versions of it; mismatched vtables then crash tests (a SIGSEGV that TSan buries
+  # under a hundred "signal-unsafe call" reports from Catch2's handler). Ninja sees the stale
+  # objects: build again until it has nothing left to do.
+  local round
+  for round in 2 3 4; do
+    [[ $(ninja -C "$dir" -n "$@") == *"no work to do"* ]] && return 0
+    if ((round == 4)); then
+      log "Sources are still changing; testing what was built (a crash may be a mixed build)"
+      return 0
+    fi
+    log "Sources changed during the build; building in $dir/ again (round $round)"
+    cmake --build "$dir" --target "$@" -- -j"$JOBS"
+  done
 }
 
 # The CTest numbers of the tests to run, as `ctest -I` takes them ("0,0,0,n,n,…"): tests whose
 # executable was built (this script builds only some) and whose name and labels pass the
-# filters: select_tests dir executables-regex exclude-name-regex exclude-labels-regex
+# filters: select_tests dir executables-regex name-regex exclude-name-regex exclude-labels-regex
+# (Python regexes). The name filter is applied here, not with `ctest -R`: ctest numbers the tests
+# that -R leaves, so -I and -R together run the wrong ones.
 select_tests() {
   ctest --test-dir "$1" --show-only=json-v1 | python3 -c '
 import json, os, re, sys
-exes, exclude, labels = (re.compile(a) for a in sys.argv[1:4])
+exes, names, exclude, labels = (re.compile(a) for a in sys.argv[1:5])
 picked = []
 for n, t in enumerate(json.load(sys.stdin)["tests"], 1):
     cmd = t.get("command") or [""]
     tl = [v for p in t.get("properties", []) if p["name"] == "LABELS" for v in p["value"]]
     if (os.path.isfile(cmd[0]) and exes.search(os.path.basename(cmd[0]))
-            and not exclude.search(t["name"]) and not any(labels.search(l) for l in tl)):
+            and names.search(t["name"]) and not exclude.search(t["name"])
+            and not any(labels.search(l) for l in tl)):
         picked.append(str(n))
 if not picked:
     sys.exit("no tests selected")
 print(",".join(["0,0,0"] + picked))
-' "$2" "$3" "$4"
+' "$2" "$3" "$4" "$5"
 }
 
 run_asan() {
@@ -73,7 +90,7 @@ run_asan() {
   # through a pipe and reports a false "invalid vptr" without one).
   local tests
   tests=$(select_tests build-asan '^(agentdesk_tests|agentdesk_prompt_tests|fuzz_replay_.*)$' \
-    '^gui: ' '^sip$')
+    '' '^gui: ' '^sip$')
   ctest --test-dir build-asan --output-on-failure -j2 --timeout 600 -I "$tests"
 }
 
@@ -89,9 +106,9 @@ run_tsan() {
   # finds them all (a process with reports still exits 66 and its test fails).
   export TSAN_OPTIONS="suppressions=$SUPPRESSIONS/tsan.supp:halt_on_error=0:second_deadlock_stack=1:log_path=$reports/tsan"
   local tests status=0 started=$SECONDS
-  tests=$(select_tests build-tsan '^agentdesk_tests$' '(?!)' '^sip$')
+  tests=$(select_tests build-tsan '^agentdesk_tests$' "${TSAN_TESTS:-}" '(?!)' '^sip$')
   ctest --test-dir build-tsan --output-on-failure -j2 --timeout 600 -I "$tests" \
-    -R "${TSAN_TESTS:-.}" >"$reports/ctest.log" 2>&1 || status=$?
+    >"$reports/ctest.log" 2>&1 || status=$?
   local elapsed=$((SECONDS - started))
   tail -n 30 "$reports/ctest.log"
   local ran passed found

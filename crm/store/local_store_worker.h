@@ -25,6 +25,7 @@
 
 #include "common/logging.h"
 #include "common/sqlite_db.h"
+#include "crm/net/queued_call.h"
 #include "crm/store/local_store.h"
 
 namespace agentdesk::crm::local_store_detail {
@@ -108,7 +109,7 @@ inline void deliver(const std::shared_ptr<ContextGuard>& guard, std::function<vo
     std::lock_guard lock(guard->mutex);
     if (!guard->object)
         return;
-    QMetaObject::invokeMethod(guard->object, std::move(fn), Qt::QueuedConnection);
+    queueCall(guard->object, std::move(fn));
 }
 
 // State of the worker thread; touched by no other thread.
@@ -230,8 +231,7 @@ struct LocalStore::Impl {
         const QString message =
             QString::fromUtf8(job.op) + QStringLiteral(": ") + QString::fromUtf8(what);
         LocalStore* store = q;
-        QMetaObject::invokeMethod(
-            store, [store, message] { emit store->storeError(message); }, Qt::QueuedConnection);
+        queueCall(store, [store, message] { emit store->storeError(message); });
         if (job.failed) {
             try {
                 job.failed(message);
