@@ -1275,6 +1275,22 @@ Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</translation>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transcript</translation>
+    </message>
+    <message>
+        <source>Listen to a counselor&apos;s call: its transcript and the customer&apos;s mood appear here.</source>
+        <translation>Listen to a counselor&apos;s call: its transcript and the customer&apos;s mood appear here.</translation>
+    </message>
+    <message>
+        <source>The evaluated call&apos;s transcript and checklist appear here (calls with agent assist).</source>
+        <translation>The evaluated call&apos;s transcript and checklist appear here (calls with agent assist).</translation>
+    </message>
+    <message>
+        <source>Abusive language detected (%1) on this call.</source>
+        <translation>Abusive language detected (%1) on this call.</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::ConnectionBanner</name>

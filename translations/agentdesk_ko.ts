@@ -1272,6 +1272,22 @@ Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</source>
         <source>Dismiss</source>
         <translation>닫기</translation>
     </message>
+    <message>
+        <source>Transcript</source>
+        <translation>대화 내용</translation>
+    </message>
+    <message>
+        <source>Listen to a counselor&apos;s call: its transcript and the customer&apos;s mood appear here.</source>
+        <translation>상담사 통화를 감청하면 대화 내용과 고객 감정이 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>The evaluated call&apos;s transcript and checklist appear here (calls with agent assist).</source>
+        <translation>평가할 통화의 대화 내용과 체크리스트가 여기에 표시됩니다(상담 어시스트가 있는 통화).</translation>
+    </message>
+    <message>
+        <source>Abusive language detected (%1) on this call.</source>
+        <translation>이 통화에서 폭언이 감지되었습니다(%1).</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::ConnectionBanner</name>

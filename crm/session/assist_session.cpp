@@ -1,8 +1,30 @@
 #include "crm/session/assist_session.h"
 
+#include <QPointer>
+
 namespace agentdesk::crm {
 
-AssistSession::AssistSession(QObject* parent) : QObject(parent) {}
+AssistSession::AssistSession(ApiClient& api, QObject* parent) : QObject(parent), api_(api) {}
+
+void AssistSession::loadCall(const QString& callId) {
+    const quint64 generation = ++loadGeneration_;
+    if (callId.isEmpty()) {
+        clear();
+        return;
+    }
+    QPointer<AssistSession> self(this);  // a view's own session may go before the answer
+    api_.callTranscript(callId, [this, self, generation, callId](const CallTranscript& transcript,
+                                                                 const ApiError& error) {
+        if (!self || generation != loadGeneration_)
+            return;  // another call was asked for meanwhile
+        if (!error.ok()) {
+            clear();
+            emit loadFailed(callId, error);
+            return;
+        }
+        load(transcript);
+    });
+}
 
 void AssistSession::follow(const QString& callId) {
     if (callId == callId_)

@@ -12,6 +12,7 @@
 #include <QList>
 #include <QObject>
 
+#include "crm/api/api_client.h"
 #include "crm/events/event_stream.h"
 #include "crm/model/assist.h"
 
@@ -20,12 +21,15 @@ namespace agentdesk::crm {
 class AssistSession : public QObject {
     Q_OBJECT
 public:
-    explicit AssistSession(QObject* parent = nullptr);
+    explicit AssistSession(ApiClient& api, QObject* parent = nullptr);
 
     // assist.update, assist.draft, assist.sentiment; anything else is ignored.
     void applyEvent(const StreamEvent& event);
     // Starts over with a whole transcript (a lead starting to listen, GET /calls/{id}/transcript).
     void load(const CallTranscript& transcript);
+    // Reads a call's transcript from the server (GET /calls/{id}/transcript) and load()s it; the
+    // live events keep it going while the call lasts. A failure clears and emits loadFailed.
+    void loadCall(const QString& callId);
     void clear();
 
     const QString& callId() const { return callId_; }
@@ -47,10 +51,13 @@ signals:
     void abuseDetected(const QString& callId, const agentdesk::crm::AssistLine& line);
     void draftReady(const agentdesk::crm::AssistDraft& draft);
     void agentMoodChanged(const agentdesk::crm::AssistSentiment& sentiment);
+    void loadFailed(const QString& callId, const agentdesk::crm::ApiError& error);
 
 private:
     void follow(const QString& callId);
 
+    ApiClient& api_;
+    quint64 loadGeneration_ = 0;
     QString callId_;
     QList<AssistLine> lines_;
     AssistMood mood_;

@@ -19,6 +19,7 @@ ClientSession::ClientSession(HttpTransport& transport, const QString& baseUrl, L
     stream_ = std::make_unique<EventStream>(*api_, options_.stream);
     agent_ = std::make_unique<AgentSession>(*api_, *commands_);
     call_ = std::make_unique<CallSession>(*api_, *commands_);
+    assist_ = std::make_unique<AssistSession>(*api_);
     queues_ = std::make_unique<QueueStatsModel>();
     customer_ = std::make_unique<Customer360Model>(*api_, store_);
     knowledge_ = std::make_unique<KnowledgeSearch>(*api_, store_, nullptr, options_.typingPause);

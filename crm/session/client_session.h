@@ -94,7 +94,7 @@ private:
     std::unique_ptr<EventStream> stream_;
     std::unique_ptr<AgentSession> agent_;
     std::unique_ptr<CallSession> call_;
-    std::unique_ptr<AssistSession> assist_ = std::make_unique<AssistSession>();
+    std::unique_ptr<AssistSession> assist_;
     std::unique_ptr<QueueStatsModel> queues_;
     std::unique_ptr<Customer360Model> customer_;
     std::unique_ptr<KnowledgeSearch> knowledge_;

@@ -23,6 +23,7 @@
 #include "tests/gui/app_flow_support.h"
 #include "tests/gui/gui_fixture.h"
 #include "tests/gui/typing.h"
+#include "widgets/assist/assist_panel.h"
 #include "widgets/common/connection_banner.h"
 #include "widgets/common/error_text.h"
 #include "widgets/customer/customer360_view.h"
@@ -337,4 +338,37 @@ TEST_CASE("Settings: language, font size, the state after wrap-up and shortcuts 
     REQUIRE(waitUntil([&] { return window->isActiveWindow(); }));
     QTest::keyClick(window, Qt::Key_F2);
     REQUIRE(waitUntil([&] { return controller.session()->agent().state() == AgentState::Ready; }));
+}
+
+TEST_CASE("Agent assist in the window: the abuse prompt names F11, and F11 plays the warning",
+          "[gui][app][assist]") {
+    TestServer server;
+    AppUnderTest app(server);
+    app.loginAs(QStringLiteral("counselor1"));
+    auto& controller = app.controller();
+    auto* window = controller.mainWindow();
+    auto* session = controller.session();
+    window->softphone()->action(QStringLiteral("ready"))->trigger();
+    REQUIRE(waitUntil([&] { return session->agent().state() == AgentState::Ready; }));
+    server.injectCall(
+        {{"customerId", "C00001"},
+         {"queue", "general"},
+         {"transcript",
+          {{{"speaker", "customer"}, {"text", "ㅅㅂ 진짜 최악이네"}, {"atSec", 1}}}}});
+    REQUIRE(waitUntil([&] { return session->call().phase() == CallPhase::Ringing; }));
+    window->softphone()->action(QStringLiteral("answer"))->trigger();
+    REQUIRE(waitUntil([&] { return session->call().phase() == CallPhase::Connected; }));
+    server.advanceSec(2);
+    auto* bar = window->assist()->findChild<QWidget*>(QStringLiteral("assistAbuseBar"));
+    auto* play = window->assist()->findChild<QPushButton*>(QStringLiteral("assistPlayWarning"));
+    REQUIRE(bar);
+    REQUIRE(play);
+    REQUIRE(waitUntil([&] { return bar->isVisible(); }));
+    CHECK(play->text().contains(QStringLiteral("F11")));
+
+    // The key itself, pressed on the window.
+    QApplication::setActiveWindow(window);
+    REQUIRE(waitUntil([&] { return window->isActiveWindow(); }));
+    QTest::keyClick(window, Qt::Key_F11);
+    REQUIRE(waitUntil([&] { return session->call().call().abuseWarnings == 1; }));
 }

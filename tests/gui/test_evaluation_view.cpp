@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -17,6 +18,7 @@
 
 #include "crm/session/evaluations_model.h"
 #include "tests/gui/gui_fixture.h"
+#include "widgets/assist/assist_panel.h"
 #include "widgets/evaluation/evaluation_form.h"
 #include "widgets/evaluation/evaluation_history.h"
 #include "widgets/evaluation/evaluation_view.h"
@@ -56,8 +58,17 @@ struct EvalTest {
     QString handledCall() {
         HttpClient c1 = gui.server().loggedIn("counselor1");
         REQUIRE(c1.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
-        const std::string callId = gui.server().injectCall(
-            {{"customerId", "C00001"}, {"queue", "general"}, {"intent", "billing_inquiry"}});
+        const std::string callId =
+            gui.server().injectCall({{"customerId", "C00001"},
+                                     {"queue", "general"},
+                                     {"intent", "billing_inquiry"},
+                                     {"transcript",
+                                      {{{"speaker", "agent"},
+                                        {"text", "감사합니다 상담원입니다. 통화는 녹음됩니다"},
+                                        {"atSec", 1}},
+                                       {{"speaker", "customer"},
+                                        {"text", "이번 달 요금이 너무 많이 나왔어요"},
+                                        {"atSec", 3}}}}});
         REQUIRE(waitUntil(
             [&] { return c1.post("/api/v1/calls/" + callId + "/answer").status == 202; }));
         gui.server().advanceSec(95);
@@ -116,6 +127,19 @@ TEST_CASE("An evaluation saved from the form is on the server and in the history
     REQUIRE(waitUntil([&] { return t.child<QLineEdit>("callId")->text() == callId; }));
 
     t.view->evaluateCall(callId, QStringLiteral("A1001"));
+    // The call's transcript and checklist are beside the form (GET /calls/{id}/transcript).
+    auto* lines = t.view->transcript()->findChild<QListWidget*>(QStringLiteral("assistTranscript"));
+    auto* checklist =
+        t.view->transcript()->findChild<QListWidget*>(QStringLiteral("assistChecklist"));
+    REQUIRE(lines);
+    REQUIRE(checklist);
+    REQUIRE(waitUntil([&] { return lines->count() == 2; }));
+    CHECK(lines->item(1)->text().contains(QStringLiteral("요금")));
+    CHECK(checklist->count() >= 3);
+    bool recordingNotice = false;
+    for (int i = 0; i < checklist->count(); ++i)
+        recordingNotice |= checklist->item(i)->text().startsWith(QStringLiteral("✓"));
+    CHECK(recordingNotice);
     t.setScores({95, 94, 92, 93, 85});
     CHECK(t.text("servicePreview").contains(QStringLiteral("93.5")));
     CHECK(t.shown("grade"));  // service 93.5 >= 92, empathy 85 >= 80

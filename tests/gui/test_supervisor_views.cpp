@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -28,6 +29,7 @@
 #include "crm/session/agents_model.h"
 #include "crm/session/queue_history.h"
 #include "tests/gui/gui_fixture.h"
+#include "widgets/assist/assist_panel.h"
 #include "widgets/supervisor/agent_grid_proxy.h"
 #include "widgets/supervisor/agent_grid_view.h"
 #include "widgets/supervisor/monitor_texts.h"
@@ -499,7 +501,14 @@ TEST_CASE("lead listens to a counselor's call from the agent grid", "[gui][monit
     grid.showAgent(QStringLiteral("A1001"));
     CHECK_FALSE(listen->isEnabled());  // not on a call
     const std::string callId = gui.server().injectCall(
-        {{"customerId", "C00001"}, {"queue", "general"}, {"intent", "billing_inquiry"}});
+        {{"customerId", "C00001"},
+         {"queue", "general"},
+         {"intent", "billing_inquiry"},
+         {"transcript",
+          {{{"speaker", "customer"},
+            {"text", "요금이 왜 이렇게 많이 나왔어요 정말 화나요"},
+            {"atSec", 1}},
+           {{"speaker", "customer"}, {"text", "너무 짜증나요"}, {"atSec", 2}}}}});
     REQUIRE(c1.post("/api/v1/calls/" + callId + "/answer").status == 202);
     REQUIRE(waitUntil([&] {
         const auto* row = grid.model().find(QStringLiteral("A1001"));
@@ -522,6 +531,16 @@ TEST_CASE("lead listens to a counselor's call from the agent grid", "[gui][monit
     INFO(error.describe().toStdString());
     REQUIRE(error.ok());
     CHECK(grid.supervisionBar()->statusText().startsWith(QStringLiteral("Listening")));
+    // Listening shows the call's transcript as it goes, and the grid the customer's mood.
+    auto* lines =
+        grid.listeningPanel()->findChild<QListWidget*>(QStringLiteral("assistTranscript"));
+    REQUIRE(lines);
+    gui.server().advanceSec(3);
+    REQUIRE(waitUntil([&] { return lines->count() == 2; }));
+    CHECK(lines->item(0)->text().contains(QStringLiteral("요금")));
+    REQUIRE(waitUntil([&] {
+        return cell(grid, "A1001", AgentsModel::MoodColumn) == QStringLiteral("negative");
+    }));
     // The server reports the supervision on the agent (GET /agents, call.supervision).
     const bool shown = waitUntil([&] {
         return cell(grid, "A1001", AgentsModel::SupervisionColumn) ==

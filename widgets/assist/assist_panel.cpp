@@ -121,6 +121,12 @@ void AssistPanel::setCanWarn(bool canWarn) {
     warn_->setVisible(canWarn_);
 }
 
+void AssistPanel::setUse(Use use) {
+    use_ = use;
+    setCanWarn(use == Use::OwnCall);
+    retranslate();
+}
+
 void AssistPanel::showAbusePrompt(const crm::AssistLine& line) {
     abuseCategory_ = line.abusive;
     retranslate();
@@ -198,15 +204,32 @@ void AssistPanel::changeEvent(QEvent* event) {
 
 void AssistPanel::retranslate() {
     title_->setText(tr("Assist"));
-    transcriptTitle_->setText(tr("Live transcript"));
+    transcriptTitle_->setText(use_ == Use::Review ? tr("Transcript") : tr("Live transcript"));
     suggestionsTitle_->setText(tr("Suggested articles"));
     checklistTitle_->setText(tr("Checklist"));
-    empty_->setText(
-        tr("The call's transcript, the customer's mood and suggestions appear here "
-           "while you are on a call."));
+    switch (use_) {
+        case Use::OwnCall:
+            empty_->setText(
+                tr("The call's transcript, the customer's mood and suggestions "
+                   "appear here while you are on a call."));
+            break;
+        case Use::Listening:
+            empty_->setText(
+                tr("Listen to a counselor's call: its transcript and the customer's "
+                   "mood appear here."));
+            break;
+        case Use::Review:
+            empty_->setText(
+                tr("The evaluated call's transcript and checklist appear here (calls "
+                   "with agent assist)."));
+            break;
+    }
     abuseText_->setText(
-        tr("Abusive language detected (%1). You may play the warning to the caller.")
-            .arg(AssistTexts::abuse(abuseCategory_)));
+        use_ == Use::OwnCall
+            ? tr("Abusive language detected (%1). You may play the warning to the caller.")
+                  .arg(AssistTexts::abuse(abuseCategory_))
+            : tr("Abusive language detected (%1) on this call.")
+                  .arg(AssistTexts::abuse(abuseCategory_)));
     warn_->setText(
         warningKeys_.isEmpty()
             ? tr("Play warning")

@@ -26,6 +26,10 @@ public:
     void setWarningShortcut(const QKeySequence& keys);
     // Whether the abuse prompt offers the warning (only the counselor on the call can play it).
     void setCanWarn(bool canWarn);
+    // Shows a call after the fact (evaluation) or one a lead listens to, not the user's own call:
+    // other titles and hints, no warning.
+    enum class Use { OwnCall, Listening, Review };
+    void setUse(Use use);
 
 signals:
     void warningRequested();
@@ -44,6 +48,7 @@ private:
     crm::AssistSession& assist_;
     QKeySequence warningKeys_;
     bool canWarn_ = true;
+    Use use_ = Use::OwnCall;
     QString abuseCategory_;
     QLabel* title_;
     QLabel* mood_;

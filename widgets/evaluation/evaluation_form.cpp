@@ -63,6 +63,7 @@ EvaluationForm::EvaluationForm(QWidget* parent) : QWidget(parent) {
     traineeError_ = errorLabel("traineeError", this);
 
     callId_ = new QLineEdit(this);
+    connect(callId_, &QLineEdit::editingFinished, this, [this] { emit callIdChanged(callId()); });
     callId_->setObjectName(QStringLiteral("callId"));
     callId_->setClearButtonEnabled(true);
     callIdError_ = errorLabel("callIdError", this);
@@ -191,6 +192,7 @@ QString EvaluationForm::callId() const {
 void EvaluationForm::setCallId(const QString& callId) {
     callId_->setText(callId);
     showError(callIdError_, {});
+    emit callIdChanged(this->callId());
 }
 
 QMap<QString, int> EvaluationForm::scores() const {

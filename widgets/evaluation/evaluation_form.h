@@ -54,6 +54,8 @@ public:
 
 signals:
     void traineeChanged(const QString& agentId);
+    // The call id was set, or the trainer finished typing one.
+    void callIdChanged(const QString& callId);
     void saveRequested();
 
 protected:

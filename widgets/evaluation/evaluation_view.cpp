@@ -13,6 +13,7 @@
 
 #include "common/logging.h"
 #include "crm/session/evaluations_model.h"
+#include "widgets/assist/assist_panel.h"
 #include "widgets/common/error_text.h"
 #include "widgets/evaluation/evaluation_form.h"
 #include "widgets/evaluation/evaluation_history.h"
@@ -37,17 +38,26 @@ EvaluationView::EvaluationView(crm::ClientSession& session, QWidget* parent)
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("evaluationSplitter"));
     split->setChildrenCollapsible(false);
+    // The call's transcript and checklist beside the form: what is scored is on screen.
+    callAssist_ = new crm::AssistSession(session_.api(), this);
+    transcript_ = new AssistPanel(*callAssist_, this);
+    transcript_->setObjectName(QStringLiteral("evaluationTranscript"));
+    transcript_->setUse(AssistPanel::Use::Review);
+    transcript_->setMinimumWidth(320);
     split->addWidget(scroll);
+    split->addWidget(transcript_);
     split->addWidget(history_);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
-    split->setSizes({520, 1380});
+    split->setStretchFactor(2, 1);
+    split->setSizes({520, 600, 780});
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(split);
 
     connect(form_, &EvaluationForm::traineeChanged, this, &EvaluationView::onTraineeChanged);
+    connect(form_, &EvaluationForm::callIdChanged, callAssist_, &crm::AssistSession::loadCall);
     connect(form_, &EvaluationForm::saveRequested, this, [this] {
         model_->save(form_->traineeId(), form_->callId(), form_->scores(), form_->comment());
     });

@@ -1,9 +1,11 @@
 #pragma once
 // The trainer's (and team lead's) call evaluation tab: the form for a trainee's call on the
-// left, that trainee's history with averages, trend chart and CSV export on the right.
+// left, the call's transcript and compliance checklist (agent assist) beside it, that trainee's
+// history with averages, trend chart and CSV export on the right.
 // The hosting window shows it to trainers and team leads only; the server refuses others (403).
 #include <QWidget>
 
+#include "crm/session/assist_session.h"
 #include "crm/session/client_session.h"
 
 class QLabel;
@@ -16,6 +18,8 @@ namespace agentdesk::widgets {
 
 class EvaluationForm;
 class EvaluationHistory;
+
+class AssistPanel;
 
 class EvaluationView : public QWidget {
     Q_OBJECT
@@ -31,6 +35,8 @@ public:
     crm::EvaluationsModel& model() { return *model_; }
     EvaluationForm* form() const { return form_; }
     EvaluationHistory* history() const { return history_; }
+    // The evaluated call's transcript and checklist (agent assist).
+    AssistPanel* transcript() const { return transcript_; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -46,6 +52,8 @@ private:
     crm::EvaluationsModel* model_;
     EvaluationForm* form_;
     EvaluationHistory* history_;
+    crm::AssistSession* callAssist_;  // the evaluated call's, not the trainer's own calls'
+    AssistPanel* transcript_;
     QString autoCallId_;  // the call id we filled in ourselves (replaced when the trainee changes)
     QString lastExportDir_;
 };

@@ -11,9 +11,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "widgets/assist/assist_panel.h"
 #include "widgets/softphone/server_clock.h"
 #include "widgets/softphone/softphone_texts.h"
 #include "widgets/supervisor/agent_grid_proxy.h"
@@ -98,11 +100,32 @@ AgentGridView::AgentGridView(crm::ClientSession& session, QWidget* parent)
     top->addSpacing(12);
     top->addWidget(count_);
 
+    // Beside the grid: the transcript and mood of the call this lead listens to (agent assist).
+    listening_ = new AssistPanel(session.assist(), this);
+    listening_->setObjectName(QStringLiteral("listeningTranscript"));
+    listening_->setUse(AssistPanel::Use::Listening);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("agentGridSplitter"));
+    split->setChildrenCollapsible(false);
+    split->addWidget(table_);
+    split->addWidget(listening_);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addLayout(top);
-    layout->addWidget(table_, 1);
+    layout->addWidget(split, 1);
     layout->addWidget(bar_);
+    connect(bar_, &SupervisionBar::requestFinished, this,
+            [this](const QString& callId, const QString& mode, const crm::ApiError& error) {
+                if (!error.ok())
+                    return;
+                if (mode == QLatin1String("stop"))
+                    session_.assist().clear();
+                else if (session_.assist().callId() != callId)
+                    session_.assist().loadCall(callId);
+            });
 
     connect(filter_, &QLineEdit::textChanged, proxy_, &AgentGridProxy::setTextFilter);
     connect(stateFilter_, &QComboBox::currentIndexChanged, this,

@@ -18,6 +18,7 @@ class QTableView;
 namespace agentdesk::widgets {
 
 class AgentGridProxy;
+class AssistPanel;
 class ServerClock;
 class SupervisionBar;
 
@@ -38,6 +39,8 @@ public:
     AgentGridProxy* proxy() const { return proxy_; }
     QTableView* table() const { return table_; }
     SupervisionBar* supervisionBar() const { return bar_; }
+    // The listened call's transcript (agent assist).
+    AssistPanel* listeningPanel() const { return listening_; }
 
 signals:
     // Double-click or Enter on an agent.
@@ -66,6 +69,7 @@ private:
     QLabel* count_;
     QTableView* table_;
     SupervisionBar* bar_;
+    AssistPanel* listening_ = nullptr;
 };
 
 }  // namespace agentdesk::widgets
