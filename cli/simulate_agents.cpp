@@ -141,7 +141,13 @@ void SimulatedAgent::writeNoteAndWrapUp(const QString& callId) {
     crm::CallSession& call = session_.call();
     if (call.callId() != callId || call.phase() != crm::CallPhase::AfterCallWork)
         return;  // ACW already ended (its timeout)
-    const auto& codes = session_.wrapupCodes();
+    // Any code but counselor protection's (ABUSIVE_CALL): a simulated call is not abusive, and
+    // that code sends the agent into a 10-minute protection rest.
+    QList<crm::WrapupCode> codes;
+    for (const auto& c : session_.wrapupCodes()) {
+        if (c.category != QLatin1String("protection"))
+            codes.append(c);
+    }
     const QString code = codes.isEmpty()
                              ? QString()
                              : codes.at(randomBetween(0, static_cast<int>(codes.size()) - 1)).code;
