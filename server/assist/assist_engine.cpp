@@ -16,11 +16,14 @@ namespace {
 
 // Words that say nothing about what the call is about.
 const std::set<std::string> kStopKo = {
-    "네",     "예",       "아",         "아니",       "그",     "저",     "제가",
-    "좀",     "요",       "거",         "것",         "지금",   "혹시",   "그런데",
-    "근데",   "그래서",   "어떻게",     "왜",         "뭐",     "이거",   "그거",
-    "저기",   "여보세요", "안녕하세요", "감사합니다", "있는데", "했는데", "하는데",
-    "싶어요", "싶은데",   "됩니다",     "합니다",     "있어요", "해요",   "건데"};
+    "네", "예", "아", "아니", "그", "저", "제가", "좀", "요", "거", "것", "지금", "혹시", "그런데",
+    "근데", "그래서", "어떻게", "왜", "뭐", "이거", "그거", "저기", "여보세요", "안녕하세요",
+    "감사합니다", "있는데", "했는데", "하는데", "싶어요", "싶은데", "됩니다", "합니다", "있어요",
+    "해요", "건데",
+    // Requests, times and feelings: how the caller asks, not what about.
+    "받고", "받을", "받으려", "하고", "해주세요", "주세요", "했어요", "됐어요", "어제", "오늘",
+    "내일", "저녁", "아침", "마지막으로", "이번", "너무", "정말", "진짜", "빨리", "얼마예요",
+    "이에요", "예요", "이요"};
 const std::set<std::string> kStopEn = {
     "i",     "a",     "an",   "the",  "to",    "and",    "or",     "but",   "my",   "me",   "is",
     "it",    "of",    "for",  "on",   "in",    "at",     "this",   "that",  "was",  "be",   "have",
@@ -30,6 +33,21 @@ const std::set<std::string> kStopEn = {
 
 constexpr std::size_t kQueryWords = 6;
 constexpr std::size_t kQueryLines = 2;
+
+// The text without the masks put in for personal numbers ("[account]", "[card]"…).
+std::string withoutMasks(const std::string& text) {
+    std::string out;
+    bool inMask = false;
+    for (char c : text) {
+        if (c == '[')
+            inMask = true;
+        else if (c == ']')
+            inMask = false;
+        else if (!inMask)
+            out.push_back(c);
+    }
+    return out;
+}
 
 std::string compactLower(const std::string& text) {
     std::string out;
@@ -50,7 +68,10 @@ std::string suggestionQuery(Lang lang, const std::vector<Line>& lines) {
             continue;
         ++seen;
         std::vector<std::string> lineWords;
-        for (const std::u32string& w : words(fold(it->text))) {
+        for (const std::u32string& w : words(fold(withoutMasks(it->text)))) {
+            // Numbers (amounts, last digits) say nothing about the topic.
+            if (std::any_of(w.begin(), w.end(), [](char32_t c) { return isAsciiDigit(c); }))
+                continue;
             std::string word = kb::toUtf8(w);
             if (lang == Lang::Ko)
                 word = kb::stripKoreanEnding(word);

@@ -261,7 +261,8 @@ void LiveAssist::requestSuggestions(const std::string& callId) {
                 } catch (const std::exception& e) {
                     logging::get("assist")->warn("suggestions for call {}: {}", callId, e.what());
                 }
-            } else if (result.value != l.suggestions) {
+            } else if (!result.value.empty() && result.value != l.suggestions) {
+                // Lines about nothing to look up (the caller venting) keep what was found.
                 l.suggestions = std::move(result.value);
                 publishUpdate(callId, l, nullptr);
             }

@@ -101,6 +101,14 @@ TEST_CASE("Live assist: lines masked and analysed as they arrive, the draft at h
     CHECK(typed(leadEvents, "assist.update", [](const json& d) {
               return d["line"].is_object() && d["line"]["index"] == 5;
           }) >= 0);
+    // Knowledge suggestions from what the caller said (the lost card).
+    const int suggested = typed(e1, "assist.update", [](const json& d) {
+        return d["suggestions"].is_array() && !d["suggestions"].empty();
+    });
+    REQUIRE(suggested >= 0);
+    const json s = e1.events()[suggested].data["suggestions"][0];
+    CHECK_FALSE(s["articleId"].get<std::string>().empty());
+    CHECK(s["score"].get<double>() >= 0.35);
 
     // Leads: the call's mood (no text), an alert on abuse and on the run of negative lines.
     const int mood = typed(leadEvents, "assist.sentiment", [&](const json& d) {
