@@ -7,6 +7,8 @@
 
 #include <QLocale>
 #include <QString>
+#include <QWidget>
+#include <catch2/catch.hpp>
 
 #include "crm/net/http_transport.h"
 #include "crm/session/client_session.h"
@@ -16,6 +18,15 @@
 #include "tests/support/test_server.h"
 
 namespace agentdesk::test {
+
+// The widget of this type and object name under `root`; the test stops when there is none.
+template <typename T>
+T* child(QWidget& root, const char* name) {
+    T* found = root.findChild<T*>(QString::fromLatin1(name));
+    INFO("child " << name);
+    REQUIRE(found);
+    return found;
+}
 
 class GuiSession {
 public:

@@ -130,12 +130,7 @@ public:
     bool isEmpty() const override { return false; }
 };
 
-template <typename T>
-T* child(QWidget& parent, const char* name) {
-    auto* w = parent.findChild<T*>(QString::fromLatin1(name));
-    REQUIRE(w);
-    return w;
-}
+using agentdesk::test::child;
 
 // What the alerts table shows in a row and column.
 QString cell(QTableView* view, int row, int column) {

@@ -20,17 +20,7 @@ using agentdesk::crm::CallPhase;
 using agentdesk::test::GuiSession;
 using agentdesk::test::waitUntil;
 
-namespace {
-
-template <typename T>
-T* child(QWidget& root, const char* name) {
-    T* found = root.findChild<T*>(QString::fromLatin1(name));
-    INFO(name);
-    REQUIRE(found);
-    return found;
-}
-
-}  // namespace
+using agentdesk::test::child;
 
 TEST_CASE("Assist panel: live transcript, the abuse prompt plays the warning, the note is drafted",
           "[gui][assist]") {

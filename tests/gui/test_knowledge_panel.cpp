@@ -43,13 +43,7 @@ using agentdesk::widgets::KnowledgePanel;
 
 namespace {
 
-template <typename T>
-T* child(QWidget& parent, const char* name) {
-    T* w = parent.findChild<T*>(QLatin1String(name));
-    INFO("child " << name);
-    REQUIRE(w);
-    return w;
-}
+using agentdesk::test::child;
 
 QStringList shownIds(const KnowledgePanel& panel) {
     QStringList ids;

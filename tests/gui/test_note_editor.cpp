@@ -41,13 +41,7 @@ using agentdesk::test::LocaleGuard;
 
 namespace {
 
-template <typename T>
-T* child(QWidget& root, const char* name) {
-    T* found = root.findChild<T*>(QString::fromLatin1(name));
-    INFO(name);
-    REQUIRE(found);
-    return found;
-}
+using agentdesk::test::child;
 
 // Sets the default locale for one test and puts the old one back.
 struct EditorFixture {

@@ -117,8 +117,7 @@ void AssistPanel::setWarningShortcut(const QKeySequence& keys) {
 }
 
 void AssistPanel::setCanWarn(bool canWarn) {
-    canWarn_ = canWarn;
-    warn_->setVisible(canWarn_);
+    warn_->setVisible(canWarn);
 }
 
 void AssistPanel::setUse(Use use) {

@@ -47,7 +47,6 @@ private:
 
     crm::AssistSession& assist_;
     QKeySequence warningKeys_;
-    bool canWarn_ = true;
     Use use_ = Use::OwnCall;
     QString abuseCategory_;
     QLabel* title_;
