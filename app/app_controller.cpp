@@ -171,6 +171,7 @@ void AppController::onLoggedIn(const widgets::LoginForm& form) {
     settings_->set(settings::server, form.embedded ? QString() : form.serverUrl);
     settings_->set(settings::lastUser, form.username);
     loginView_->setBusy(false);
+    loginView_->clearPassword();
     loginView_->hide();
     session_->knowledge().setLanguage(language_->current());
     QMainWindow* shown = currentWindow();

@@ -1,5 +1,5 @@
 #pragma once
-// The app's wiring (ARCHITECTURE.md flow 1): settings and language, the embedded demo server
+// The app's wiring (docs/architecture.md, flow 1): settings and language, the embedded demo server
 // when no server is configured, one HttpTransport and one LocalStore for the whole run, the
 // login window, and — once logged in — a ClientSession with the counselor's MainWindow. Also
 // session expiry (log in again, keeping the window and everything typed), logout and settings.

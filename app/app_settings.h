@@ -1,5 +1,5 @@
 #pragma once
-// The app's settings in one typed table with their defaults (STYLE.md habit 6), stored with
+// The app's settings in one typed table with their defaults (docs/architecture.md), stored with
 // QSettings in $XDG_CONFIG_HOME/AgentDesk/agentdesk.conf. Read and written on the GUI thread.
 #include <QKeySequence>
 #include <QObject>

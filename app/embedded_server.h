@@ -1,5 +1,5 @@
 #pragma once
-// The embedded demo contact center (ARCHITECTURE.md "Embedded default"): agentdesk-server in
+// The embedded demo contact center (docs/architecture.md "Embedded default"): agentdesk-server in
 // demo mode inside the app process, on a loopback port of its own, with its database next to
 // the client's ($XDG_DATA_HOME/agentdesk/embedded-demo.db). The client still talks to it over
 // real HTTP, exactly as to a remote server.

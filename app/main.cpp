@@ -1,5 +1,5 @@
-// agentdesk: the counselor's desktop (ARCHITECTURE.md). With no server configured it starts the
-// embedded demo contact center and opens the login window on it.
+// agentdesk: the counselor's desktop (docs/architecture.md). With no server configured it
+// starts the embedded demo contact center and opens the login window on it.
 #include <sys/stat.h>
 #include <cstdio>
 

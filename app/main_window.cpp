@@ -152,10 +152,8 @@ void MainWindow::buildMenus() {
     knowledgeSearch_->setObjectName(QStringLiteral("knowledgeSearch"));
     connect(knowledgeSearch_, &QAction::triggered, knowledge_,
             &widgets::KnowledgePanel::focusSearch);
-    focusNote_ = new QAction(this);
-    focusNote_->setObjectName(QStringLiteral("focusNote"));
-    connect(focusNote_, &QAction::triggered, notes_, &widgets::NoteEditor::focusEditor);
-    addActions({customerSearch_, knowledgeSearch_, focusNote_});
+    // "Go to the note" (focusNote) is the note editor's own action.
+    addActions({customerSearch_, knowledgeSearch_});
 }
 
 void MainWindow::onOffered(const crm::Call& call) {
@@ -197,7 +195,6 @@ void MainWindow::retranslate() {
     quitAction_->setText(tr("Quit"));
     customerSearch_->setText(tr("Search customers"));
     knowledgeSearch_->setText(tr("Search knowledge"));
-    focusNote_->setText(tr("Go to the note"));
     userLabel_->setText(
         tr("%1 (%2) · extension %3")
             .arg(agent.name, agent.id,

@@ -81,7 +81,6 @@ private:
     QAction* quitAction_;
     QAction* customerSearch_;
     QAction* knowledgeSearch_;
-    QAction* focusNote_;
     QMenu* fileMenu_;
     QList<ScreenPopTiming> popTimings_;
     QString pendingPopCallId_;

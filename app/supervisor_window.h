@@ -1,5 +1,5 @@
 #pragma once
-// The window of team leads and trainers (ARCHITECTURE.md flows 5 and 6), shown by role instead
+// The window of team leads and trainers (docs/architecture.md flows 5, 6), shown by role instead
 // of the counselor's: the queue monitor with its charts and the alerts side by side, the agent
 // grid (with listen / whisper / barge), and for trainers first the demo console, plus the
 // evaluation form. Status bar and connection banner as in the counselor's window.

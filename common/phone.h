@@ -1,5 +1,5 @@
 #pragma once
-// Korean phone numbers (DOMAIN.md "Korean specifics"): stored as E.164, shown in local form.
+// Korean phone numbers (docs/api.md 1.5, "Phone numbers"): stored as E.164, shown in local form.
 #include <optional>
 #include <string>
 #include <string_view>

@@ -1,5 +1,5 @@
 #pragma once
-// Redaction of personal data (DOMAIN.md "Personal data") before anything reaches a log.
+// Redaction of personal data (docs/security.md "Logs") before anything reaches a log.
 #include <string>
 #include <string_view>
 

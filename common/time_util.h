@@ -1,5 +1,5 @@
 #pragma once
-// RFC 3339 UTC timestamps (API.md "Times are RFC 3339 UTC strings").
+// RFC 3339 UTC timestamps (docs/api.md 1.5, "Times are RFC 3339 UTC strings").
 #include <chrono>
 #include <optional>
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-// The error classes of API.md, as the server answers them.
+// The error classes of docs/api.md 1.6, as the server answers them.
 #include <string>
 #include <vector>
 

@@ -69,7 +69,7 @@ struct CustomerMatch {
     bool vip = false;
 };
 
-// Who is looking at customer data, for masking (DOMAIN.md "Personal data").
+// Who is looking at customer data, for masking (docs/api.md 7.6).
 struct Viewer {
     std::string userId;
     Role role = Role::Counselor;

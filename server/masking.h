@@ -1,5 +1,5 @@
 #pragma once
-// Masking of personal data for display (DOMAIN.md "Personal data").
+// Masking of personal data for display (docs/api.md 7.6).
 #include <string>
 #include <string_view>
 

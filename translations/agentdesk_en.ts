@@ -807,10 +807,6 @@ Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</translation>
         <translation>Search knowledge</translation>
     </message>
     <message>
-        <source>Go to the note</source>
-        <translation>Go to the note</translation>
-    </message>
-    <message>
         <source>%1 (%2) · extension %3</source>
         <translation>%1 (%2) · extension %3</translation>
     </message>
@@ -984,6 +980,14 @@ Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</translation>
         <comment>minutes unit after a number</comment>
         <translation> min</translation>
     </message>
+    <message>
+        <source>Filter agents</source>
+        <translation>Filter agents</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::AlertTableModel</name>
@@ -1026,6 +1030,35 @@ Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alerts since %1.</source>
+        <comment>a row of repeated alerts: how many, since when</comment>
+        <translation>
+            <numerusform>%n alerts since %1.</numerusform>
+            <numerusform>%n alerts since %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <comment>tooltip of a row of repeated alerts</comment>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n calls</source>
+        <comment>a row of alerts about several calls</comment>
+        <translation>
+            <numerusform>%n calls</numerusform>
+            <numerusform>%n calls</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <comment>how many alerts a row groups (건수)</comment>
+        <translation>Count</translation>
     </message>
 </context>
 <context>
@@ -1131,6 +1164,28 @@ Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</translation>
         <source>A&amp;cknowledge</source>
         <comment>mark the alert as seen (확인)</comment>
         <translation>A&amp;cknowledge</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older alerts of this row are no longer kept.</source>
+        <comment>the alert history is full; the oldest repeats were let go</comment>
+        <translation>
+            <numerusform>%n older alerts of this row are no longer kept.</numerusform>
+            <numerusform>%n older alerts of this row are no longer kept.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A&amp;lerts in this row:</source>
+        <comment>a grouped row&apos;s alerts, newest first; each one opens</comment>
+        <translation>A&amp;lerts in this row:</translation>
+    </message>
+    <message>
+        <source>Double-click an alert to open its counselor and call</source>
+        <translation>Double-click an alert to open its counselor and call</translation>
+    </message>
+    <message>
+        <source>Alerts in this row</source>
+        <comment>accessible name of the list of a grouped row&apos;s alerts</comment>
+        <translation>Alerts in this row</translation>
     </message>
 </context>
 <context>
@@ -1377,6 +1432,10 @@ A ringing call shows its caller here; or search by name, phone or customer numbe
         <source>Saved copy from %1 — offline</source>
         <comment>the 360 view shows the locally cached customer</comment>
         <translation>Saved copy from %1 — offline</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>Search customers</translation>
     </message>
 </context>
 <context>
@@ -1929,6 +1988,14 @@ agent: I will block it right away.</translation>
         <source>In&amp;ject call</source>
         <translation>In&amp;ject call</translation>
     </message>
+    <message>
+        <source>Search the caller</source>
+        <translation>Search the caller</translation>
+    </message>
+    <message>
+        <source>Matching customers</source>
+        <translation>Matching customers</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::KeypadDialog</name>
@@ -2010,6 +2077,10 @@ agent: I will block it right away.</translation>
     <message>
         <source>Offline: search may not answer; articles you opened before open from the saved copy.</source>
         <translation>Offline: search may not answer; articles you opened before open from the saved copy.</translation>
+    </message>
+    <message>
+        <source>Search knowledge</source>
+        <translation>Search knowledge</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +2207,10 @@ agent: I will block it right away.</translation>
     <message>
         <source>Not encrypted: your password and customer data would cross the network readable. Use an https:// address. Plain http:// to another computer works only when allowed in Settings.</source>
         <translation>Not encrypted: your password and customer data would cross the network readable. Use an https:// address. Plain http:// to another computer works only when allowed in Settings.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
     </message>
 </context>
 <context>
@@ -2282,16 +2357,6 @@ agent: I will block it right away.</translation>
         <translation>Merged with the current version: check the text and save again.</translation>
     </message>
     <message>
-        <source>Not ready</source>
-        <comment>agent state</comment>
-        <translation>Not ready</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <comment>agent state</comment>
-        <translation>Ready</translation>
-    </message>
-    <message>
         <source>Sending the note, then finishing wrap-up…</source>
         <translation>Sending the note, then finishing wrap-up…</translation>
     </message>
@@ -2365,6 +2430,15 @@ agent: I will block it right away.</translation>
         <source>Go to the note</source>
         <translation>Go to the note</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>agent state · reason</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::OpenCasesView</name>
@@ -2433,6 +2507,10 @@ agent: I will block it right away.</translation>
     <message>
         <source>Monthly fee</source>
         <translation>Monthly fee</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Products</translation>
     </message>
 </context>
 <context>
@@ -2605,6 +2683,31 @@ agent: I will block it right away.</translation>
     </message>
 </context>
 <context>
+    <name>agentdesk::widgets::QueueGlance</name>
+    <message>
+        <source>%1: %2 waiting, longest %3</source>
+        <comment>queue: calls waiting, longest wait</comment>
+        <translation>%1: %2 waiting, longest %3</translation>
+    </message>
+    <message>
+        <source>No calls waiting</source>
+        <translation>No calls waiting</translation>
+    </message>
+    <message>
+        <source>Waiting %1 · longest %2</source>
+        <comment>calls waiting in my queues</comment>
+        <translation>Waiting %1 · longest %2</translation>
+    </message>
+    <message>
+        <source>None of your queues has figures yet.</source>
+        <translation>None of your queues has figures yet.</translation>
+    </message>
+    <message>
+        <source>Your queues</source>
+        <translation>Your queues</translation>
+    </message>
+</context>
+<context>
     <name>agentdesk::widgets::QueueMonitorView</name>
     <message>
         <source>Live · updated %1</source>
@@ -2728,6 +2831,16 @@ agent: I will block it right away.</translation>
     <message>
         <source>Score 0–100. Type a number or use the slider.</source>
         <translation>Score 0–100. Type a number or use the slider.</translation>
+    </message>
+    <message>
+        <source>%1 score (slider)</source>
+        <comment>accessible name; %1 is a quality dimension</comment>
+        <translation>%1 score (slider)</translation>
+    </message>
+    <message>
+        <source>%1 score</source>
+        <comment>accessible name; %1 is a quality dimension</comment>
+        <translation>%1 score</translation>
     </message>
 </context>
 <context>
@@ -2863,6 +2976,15 @@ agent: I will block it right away.</translation>
     <message>
         <source>Warning: over http:// anyone on the network can read passwords and customer data. Allow it only on a closed test network.</source>
         <translation>Warning: over http:// anyone on the network can read passwords and customer data. Allow it only on a closed test network.</translation>
+    </message>
+    <message>
+        <source>Key for: %1</source>
+        <comment>accessible name of a shortcut editor</comment>
+        <translation>Key for: %1</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
     </message>
 </context>
 <context>
@@ -3162,6 +3284,20 @@ agent: I will block it right away.</translation>
         <source>Connect (register) your phone to take calls: you cannot go ready without it</source>
         <translation>Connect (register) your phone to take calls: you cannot go ready without it</translation>
     </message>
+    <message>
+        <source>Call time</source>
+        <translation>Call time</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>state: caller</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Softphone: %1</source>
+        <comment>accessible name of the bar</comment>
+        <translation>Softphone: %1</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::SupervisionBar</name>
@@ -3320,6 +3456,22 @@ agent: I will block it right away.</translation>
     <message>
         <source>Edit this note</source>
         <translation>Edit this note</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::TodayFigures</name>
+    <message>
+        <source>Today %1 calls · AHT %2 · missed %3</source>
+        <comment>my figures for today</comment>
+        <translation>Today %1 calls · AHT %2 · missed %3</translation>
+    </message>
+    <message>
+        <source>Your figures for today: calls handled, average handle time (talk, hold and after-call work), calls that rang out without an answer.</source>
+        <translation>Your figures for today: calls handled, average handle time (talk, hold and after-call work), calls that rang out without an answer.</translation>
+    </message>
+    <message>
+        <source>Your figures for today</source>
+        <translation>Your figures for today</translation>
     </message>
 </context>
 <context>

@@ -806,10 +806,6 @@ Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</source>
         <translation>지식 검색</translation>
     </message>
     <message>
-        <source>Go to the note</source>
-        <translation>상담 메모로 이동</translation>
-    </message>
-    <message>
         <source>%1 (%2) · extension %3</source>
         <translation>%1 (%2) · 내선 %3</translation>
     </message>
@@ -982,6 +978,14 @@ Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</source>
         <comment>minutes unit after a number</comment>
         <translation> 분</translation>
     </message>
+    <message>
+        <source>Filter agents</source>
+        <translation>상담사 필터</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>상담사</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::AlertTableModel</name>
@@ -1024,6 +1028,32 @@ Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</source>
     <message>
         <source>Status</source>
         <translation>상태</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alerts since %1.</source>
+        <comment>a row of repeated alerts: how many, since when</comment>
+        <translation>
+            <numerusform>%1 이후 알림 %n건.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <comment>tooltip of a row of repeated alerts</comment>
+        <translation>
+            <numerusform>… 외 %n건</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n calls</source>
+        <comment>a row of alerts about several calls</comment>
+        <translation>
+            <numerusform>통화 %n건</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <comment>how many alerts a row groups (건수)</comment>
+        <translation>건수</translation>
     </message>
 </context>
 <context>
@@ -1128,6 +1158,27 @@ Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</source>
         <source>A&amp;cknowledge</source>
         <comment>mark the alert as seen (확인)</comment>
         <translation>확인(&amp;C)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older alerts of this row are no longer kept.</source>
+        <comment>the alert history is full; the oldest repeats were let go</comment>
+        <translation>
+            <numerusform>이 행의 이전 알림 %n건은 더 이상 보관하지 않습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A&amp;lerts in this row:</source>
+        <comment>a grouped row&apos;s alerts, newest first; each one opens</comment>
+        <translation>이 행의 알림(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Double-click an alert to open its counselor and call</source>
+        <translation>알림을 두 번 클릭하면 해당 상담사와 통화를 엽니다</translation>
+    </message>
+    <message>
+        <source>Alerts in this row</source>
+        <comment>accessible name of the list of a grouped row&apos;s alerts</comment>
+        <translation>이 행의 알림</translation>
     </message>
 </context>
 <context>
@@ -1374,6 +1425,10 @@ A ringing call shows its caller here; or search by name, phone or customer numbe
         <source>Saved copy from %1 — offline</source>
         <comment>the 360 view shows the locally cached customer</comment>
         <translation>%1 저장 사본 — 오프라인</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>고객 검색</translation>
     </message>
 </context>
 <context>
@@ -1925,6 +1980,14 @@ agent: I will block it right away.</source>
         <source>In&amp;ject call</source>
         <translation>호 투입(&amp;J)</translation>
     </message>
+    <message>
+        <source>Search the caller</source>
+        <translation>발신자 검색</translation>
+    </message>
+    <message>
+        <source>Matching customers</source>
+        <translation>검색된 고객</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::KeypadDialog</name>
@@ -2006,6 +2069,10 @@ agent: I will block it right away.</source>
     <message>
         <source>Offline: search may not answer; articles you opened before open from the saved copy.</source>
         <translation>오프라인: 검색이 되지 않을 수 있습니다. 이전에 연 문서는 저장된 사본으로 열립니다.</translation>
+    </message>
+    <message>
+        <source>Search knowledge</source>
+        <translation>지식 검색</translation>
     </message>
 </context>
 <context>
@@ -2132,6 +2199,10 @@ agent: I will block it right away.</source>
     <message>
         <source>Not encrypted: your password and customer data would cross the network readable. Use an https:// address. Plain http:// to another computer works only when allowed in Settings.</source>
         <translation>암호화되지 않음: 비밀번호와 고객 정보가 네트워크에서 그대로 노출됩니다. https:// 주소를 사용하세요. 다른 컴퓨터로의 http:// 연결은 설정에서 허용한 경우에만 됩니다.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>서버 주소</translation>
     </message>
 </context>
 <context>
@@ -2277,16 +2348,6 @@ agent: I will block it right away.</source>
         <translation>현재 버전과 병합했습니다. 내용을 확인하고 다시 저장하세요.</translation>
     </message>
     <message>
-        <source>Not ready</source>
-        <comment>agent state</comment>
-        <translation>이석</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <comment>agent state</comment>
-        <translation>수신 대기</translation>
-    </message>
-    <message>
         <source>Sending the note, then finishing wrap-up…</source>
         <translation>메모를 전송한 뒤 후처리를 완료합니다…</translation>
     </message>
@@ -2360,6 +2421,15 @@ agent: I will block it right away.</source>
         <source>Go to the note</source>
         <translation>상담 메모로 이동</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>agent state · reason</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>상담 메모</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::OpenCasesView</name>
@@ -2428,6 +2498,10 @@ agent: I will block it right away.</source>
     <message>
         <source>Monthly fee</source>
         <translation>월 요금</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>가입 상품</translation>
     </message>
 </context>
 <context>
@@ -2599,6 +2673,31 @@ agent: I will block it right away.</source>
     </message>
 </context>
 <context>
+    <name>agentdesk::widgets::QueueGlance</name>
+    <message>
+        <source>%1: %2 waiting, longest %3</source>
+        <comment>queue: calls waiting, longest wait</comment>
+        <translation>%1: 대기 %2건, 최장 %3</translation>
+    </message>
+    <message>
+        <source>No calls waiting</source>
+        <translation>대기 호 없음</translation>
+    </message>
+    <message>
+        <source>Waiting %1 · longest %2</source>
+        <comment>calls waiting in my queues</comment>
+        <translation>대기 %1 · 최장 %2</translation>
+    </message>
+    <message>
+        <source>None of your queues has figures yet.</source>
+        <translation>내 큐의 현황이 아직 없습니다.</translation>
+    </message>
+    <message>
+        <source>Your queues</source>
+        <translation>내 큐</translation>
+    </message>
+</context>
+<context>
     <name>agentdesk::widgets::QueueMonitorView</name>
     <message>
         <source>Live · updated %1</source>
@@ -2722,6 +2821,16 @@ agent: I will block it right away.</source>
     <message>
         <source>Score 0–100. Type a number or use the slider.</source>
         <translation>점수 0–100. 숫자를 입력하거나 슬라이더를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>%1 score (slider)</source>
+        <comment>accessible name; %1 is a quality dimension</comment>
+        <translation>%1 점수 (슬라이더)</translation>
+    </message>
+    <message>
+        <source>%1 score</source>
+        <comment>accessible name; %1 is a quality dimension</comment>
+        <translation>%1 점수</translation>
     </message>
 </context>
 <context>
@@ -2856,6 +2965,15 @@ agent: I will block it right away.</source>
     <message>
         <source>Warning: over http:// anyone on the network can read passwords and customer data. Allow it only on a closed test network.</source>
         <translation>경고: http://에서는 네트워크의 누구나 비밀번호와 고객 정보를 읽을 수 있습니다. 외부와 분리된 테스트 네트워크에서만 허용하세요.</translation>
+    </message>
+    <message>
+        <source>Key for: %1</source>
+        <comment>accessible name of a shortcut editor</comment>
+        <translation>단축키: %1</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>서버 주소</translation>
     </message>
 </context>
 <context>
@@ -3155,6 +3273,20 @@ agent: I will block it right away.</source>
         <source>Connect (register) your phone to take calls: you cannot go ready without it</source>
         <translation>전화를 받으려면 전화기를 연결(등록)하세요. 전화기 없이는 수신 대기로 전환할 수 없습니다</translation>
     </message>
+    <message>
+        <source>Call time</source>
+        <translation>통화 시간</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>state: caller</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Softphone: %1</source>
+        <comment>accessible name of the bar</comment>
+        <translation>소프트폰: %1</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::SupervisionBar</name>
@@ -3313,6 +3445,22 @@ agent: I will block it right away.</source>
     <message>
         <source>Edit this note</source>
         <translation>이 메모 수정</translation>
+    </message>
+</context>
+<context>
+    <name>agentdesk::widgets::TodayFigures</name>
+    <message>
+        <source>Today %1 calls · AHT %2 · missed %3</source>
+        <comment>my figures for today</comment>
+        <translation>오늘 %1건 · 평균 처리 %2 · 미응답 %3</translation>
+    </message>
+    <message>
+        <source>Your figures for today: calls handled, average handle time (talk, hold and after-call work), calls that rang out without an answer.</source>
+        <translation>오늘 내 실적: 처리한 통화, 평균 처리 시간(통화·보류·후처리), 응답하지 못한 호</translation>
+    </message>
+    <message>
+        <source>Your figures for today</source>
+        <translation>오늘 내 실적</translation>
     </message>
 </context>
 <context>

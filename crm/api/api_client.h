@@ -1,5 +1,5 @@
 #pragma once
-// Typed calls for every endpoint the desktop app and agentdesk-cli use (API.md), on top of
+// Typed calls for every endpoint the desktop app and agentdesk-cli use (docs/api.md), on top of
 // HttpTransport. Results are parsed into crm/model types and delivered on the thread this
 // object lives in (it is the transport context). Destroying it cancels its requests.
 //

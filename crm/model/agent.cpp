@@ -62,6 +62,7 @@ Agent Agent::fromJson(const QJsonObject& o) {
     a.callSince = json::time(o, "callSince");
     a.handledToday = json::integer(o, "handledToday");
     a.ahtTodaySec = json::number(o, "ahtTodaySec", -1);
+    a.missedToday = json::integer(o, "missedToday");
     a.supervision = Supervision::fromJson(json::object(o, "supervision"));
     a.phone = PhoneLine::fromJson(o.value(QStringLiteral("phone")));
     return a;

@@ -1,5 +1,5 @@
 #pragma once
-// An agent (user) as the server reports it, and agent state changes (API.md "Agents").
+// An agent (user) as the server reports it, and agent state changes (docs/api.md 4).
 #include <QDateTime>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -35,6 +35,7 @@ struct Agent {
     QDateTime callSince;
     int handledToday = 0;
     double ahtTodaySec = -1;
+    int missedToday = 0;
     Supervision supervision;  // GET /agents: a lead on this agent's call
 
     bool isSupervisor() const {

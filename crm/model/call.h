@@ -1,5 +1,5 @@
 #pragma once
-// A call as the server reports it (API.md 5.1) and the data of call events.
+// A call as the server reports it (docs/api.md 5.1) and the data of call events.
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>

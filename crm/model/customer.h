@@ -1,5 +1,5 @@
 #pragma once
-// The customer 360 view (API.md 7.2) and customer list items (7.1). Personal data arrives
+// The customer 360 view (docs/api.md 7.2) and customer list items (7.1). Personal data arrives
 // already masked by the server for the viewer's role.
 #include <QDateTime>
 #include <QJsonObject>

@@ -1,5 +1,5 @@
 #pragma once
-// Knowledge search hits and articles (API.md "Knowledge").
+// Knowledge search hits and articles (docs/api.md 10a).
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>

@@ -1,5 +1,5 @@
 #pragma once
-// Notes and wrap-up codes (API.md 8).
+// Notes and wrap-up codes (docs/api.md 8).
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>

@@ -1,5 +1,5 @@
 #pragma once
-// A queue's live figures (API.md 6.1); -1 means "no data" for the KPIs and EWT.
+// A queue's live figures (docs/api.md 6.1); -1 means "no data" for the KPIs and EWT.
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>

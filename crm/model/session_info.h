@@ -1,5 +1,5 @@
 #pragma once
-// What a login returns, the backend's capabilities, the snapshot and alerts (API.md 2, 3).
+// What a login returns, the backend's capabilities, the snapshot and alerts (docs/api.md 2, 3, 11).
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>

@@ -1,5 +1,5 @@
 #pragma once
-// Demo scenarios and call evaluations (API.md "Demo and training"; docs/scenarios.md).
+// Demo scenarios and call evaluations (docs/api.md 9, 10; docs/scenarios.md).
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -32,7 +32,7 @@ struct DemoStatus {
     static DemoStatus fromJson(const QJsonObject& o);
 };
 
-// KSQI dimensions (DOMAIN.md "Quality dimensions"), 0-100 each.
+// KSQI dimensions (docs/api.md 9), 0-100 each.
 inline const char* const kEvaluationDimensions[] = {"greeting", "attitude", "handling", "closing",
                                                     "empathy"};
 

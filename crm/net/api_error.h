@@ -1,5 +1,5 @@
 #pragma once
-// The one error type of the client core (STYLE.md habit 4): transport failures (curl code),
+// The one error type of the client core (docs/architecture.md): transport failures (curl code),
 // HTTP statuses and the server's {"error":{code,message}} are kept apart. Only 2xx is success.
 #include <QJsonObject>
 #include <QString>

@@ -1,6 +1,6 @@
 #pragma once
 // The client's only HTTP machinery: one network thread running a libcurl multi loop
-// (STYLE.md habit 2). Plain requests and long-lived streams (the SSE event stream) share it.
+// (docs/architecture.md). Plain requests and long-lived streams (the SSE event stream) share it.
 //
 // Threads and ownership:
 // - send()/openStream()/cancel()/cancelAll() may be called from any thread; they queue work to

@@ -1,6 +1,6 @@
 #pragma once
 // Running a function on a QObject's thread through Qt's event queue: the one way results cross
-// threads in crm/ (STYLE.md habit 2). queueCall(context, fn) is
+// threads in crm/ (docs/architecture.md "Threads"). queueCall(context, fn) is
 // QMetaObject::invokeMethod(context, fn, Qt::QueuedConnection), plus a note to ThreadSanitizer.
 //
 // Qt orders the building of the function on the posting thread before its run on the context's

@@ -1,5 +1,5 @@
 #pragma once
-// STYLE.md habit 3: objects that live on one thread say so when they are called from another.
+// docs/architecture.md: objects that live on one thread say so when they are called from another.
 // Logs (does not abort) so a wrong-thread call shows up in the field logs, not as a crash.
 #include <QObject>
 #include <QThread>

@@ -45,6 +45,10 @@ void AgentSession::reset() {
     if (phone)
         emit phoneChanged(agent_.phone);
     unexpected_ = 0;
+    if (figuresRequest_ != 0) {
+        api_.cancel(figuresRequest_);
+        figuresRequest_ = 0;
+    }
 }
 
 QString AgentSession::request(AgentState state, const QString& reason, const QString& what) {
@@ -65,6 +69,20 @@ QString AgentSession::startAfterCallWork() {
     return request(AgentState::AfterCallWork, {}, QStringLiteral("after_call_work"));
 }
 
+void AgentSession::refreshFigures() {
+    if (figuresRequest_ != 0)
+        return;  // the answer on its way is as new as this one would be
+    figuresRequest_ = api_.me([this](const Agent& me, const ApiError& error) {
+        figuresRequest_ = 0;
+        if (error || me.id != agent_.id)
+            return;
+        agent_.handledToday = me.handledToday;
+        agent_.ahtTodaySec = me.ahtTodaySec;
+        agent_.missedToday = me.missedToday;
+        emit figuresChanged();
+    });
+}
+
 void AgentSession::applySnapshot(const Snapshot& snapshot) {
     const Agent& a = snapshot.agent;
     const bool changed =
@@ -75,6 +93,7 @@ void AgentSession::applySnapshot(const Snapshot& snapshot) {
         emit phoneChanged(agent_.phone);
     if (changed)
         emit stateChanged(agent_.state, agent_.reason, agent_.since);
+    emit figuresChanged();
 }
 
 void AgentSession::applyEvent(const StreamEvent& event) {
@@ -92,6 +111,7 @@ void AgentSession::applyEvent(const StreamEvent& event) {
                                   agentStateToString(agent_.state).toStdString(),
                                   agentStateToString(change.state).toStdString(), event.id);
     }
+    const AgentState before = agent_.state;
     agent_.state = change.state;
     agent_.reason = change.reason;
     agent_.since = change.since;
@@ -101,6 +121,10 @@ void AgentSession::applyEvent(const StreamEvent& event) {
     }
     commands_.sawEvent(change.requestId);
     emit stateChanged(agent_.state, agent_.reason, agent_.since);
+    // A leg was handled (ACW over) or an offer rang out (ringing → not ready).
+    if ((before == AgentState::AfterCallWork || before == AgentState::Ringing) &&
+        agent_.state != before && agent_.state != AgentState::OnCall)
+        refreshFigures();
 }
 
 }  // namespace agentdesk::crm

@@ -15,7 +15,7 @@
 
 namespace agentdesk::crm {
 
-// DOMAIN.md "Agent states": whether `to` may follow `from` (a repeat of a state is allowed).
+// docs/api.md 4.1 "State changes": whether `to` may follow `from` (a repeat of a state is allowed).
 bool isAllowedAgentTransition(AgentState from, AgentState to);
 
 class AgentSession : public QObject {
@@ -41,6 +41,14 @@ public:
 
     int unexpectedTransitions() const { return unexpected_; }
 
+    // The agent's own figures for today (handled legs, their AHT, missed offers) as of the last
+    // snapshot or refresh. They change when a leg's after-call work ends or an offer rings out,
+    // so they are fetched again (GET /agents/me) when the agent leaves those states.
+    int handledToday() const { return agent_.handledToday; }
+    double ahtTodaySec() const { return agent_.ahtTodaySec; }
+    int missedToday() const { return agent_.missedToday; }
+    void refreshFigures();
+
 signals:
     void stateChanged(agentdesk::crm::AgentState state, const QString& reason,
                       const QDateTime& since);
@@ -48,6 +56,7 @@ signals:
     void phoneChanged(const agentdesk::crm::PhoneLine& phone);
     // agent.state of another agent (team leads and trainers see everyone's).
     void otherAgentChanged(const agentdesk::crm::AgentStateChange& change);
+    void figuresChanged();
 
 private:
     QString request(AgentState state, const QString& reason, const QString& what);
@@ -56,6 +65,7 @@ private:
     CommandTracker& commands_;
     Agent agent_;
     int unexpected_ = 0;
+    HttpTransport::RequestId figuresRequest_ = 0;
 };
 
 }  // namespace agentdesk::crm

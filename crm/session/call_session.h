@@ -1,5 +1,5 @@
 #pragma once
-// The agent's current call as a state machine aligned with the ACD (API.md 5, 11):
+// The agent's current call as a state machine aligned with the ACD (docs/api.md 5, 11):
 //   Idle → Ringing → Connected ⇄ Held → Ended → AfterCallWork → Idle
 // with Ringing → Idle for missed, rejected, abandoned and withdrawn offers. It is driven only
 // by events (call.offered, call.state, call.ended, agent.state, transcript.segment) and the

@@ -23,8 +23,15 @@ ClientSession::ClientSession(HttpTransport& transport, const QString& baseUrl, L
     queues_ = std::make_unique<QueueStatsModel>();
     customer_ = std::make_unique<Customer360Model>(*api_, store_);
     knowledge_ = std::make_unique<KnowledgeSearch>(*api_, store_, nullptr, options_.typingPause);
-    if (store_)
+    if (store_) {
         outbox_ = std::make_unique<Outbox>(*store_, *api_);
+        // The 360's history shows a note as soon as it reached the server, however late that was
+        // (a note queued while offline is delivered after the reconnect or the next login).
+        connect(outbox_.get(), &Outbox::delivered, this, [this](const QString&, const Note& note) {
+            if (!note.customerId.isEmpty() && note.customerId == customer_->customerId())
+                customer_->reload();
+        });
+    }
 
     connect(stream_.get(), &EventStream::snapshotReceived, this, &ClientSession::onSnapshot);
     connect(stream_.get(), &EventStream::eventReceived, this, &ClientSession::onEvent);

@@ -1,6 +1,6 @@
 #pragma once
 // Commands answer 202 and their result arrives later as an event carrying the same requestId
-// (API.md 1.4). The tracker remembers what was asked, and reports each command once: confirmed
+// (docs/api.md 1.4). The tracker remembers what was asked, and reports each command once: confirmed
 // by its event, failed by its HTTP answer, or timed out when no event came.
 //
 // Threads: one thread (the owner's); not thread-safe.

@@ -23,7 +23,7 @@ inline const char* const kServiceDimensions[] = {"greeting", "attitude", "handli
 
 // Mean of greeting, attitude, handling and closing; -1 when one of them is missing.
 double serviceScore(const Evaluation& evaluation);
-// DOMAIN.md: service >= 92 and empathy >= 80 is "excellent" (우수).
+// docs/user-guide.md ("Evaluation"): service >= 92 and empathy >= 80 is "excellent" (우수).
 bool isExcellent(const Evaluation& evaluation);
 // Mean per dimension over the evaluations that have it (key: dimension name), plus
 // "average" (mean of the evaluations' averages) and "service" (mean of the service scores).

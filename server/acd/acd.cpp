@@ -274,8 +274,8 @@ Outcome Acd::setAgentState(const std::string& agentId, AgentState state, const s
     return Outcome::success();
 }
 
-// Counselor protection (DOMAIN.md): after an abusive call the agent rests, no calls routed, for
-// the time the center set; the team lead is told.
+// Counselor protection (docs/assist.md): after an abusive call the agent rests, no calls routed,
+// for the time the center set; the team lead is told.
 void Acd::startProtectionRest(Agent& a, const std::string& requestId) {
     const TimePoint now = clock_.now();
     a.protectionUntil = now + std::chrono::minutes(settings_.protectionRestMin);
@@ -319,15 +319,21 @@ void Acd::startAcw(Agent& a, Call& c) {
     setState(a, AgentState::AfterCallWork, "", "");
 }
 
+// An agent's "today" figures start again at the centre's local midnight.
+void Acd::rollStatsDay(Agent& a) {
+    const TimePoint day = localMidnight(clock_.now(), settings_.utcOffsetMinutes);
+    if (a.statsDay == day)
+        return;
+    a.statsDay = day;
+    a.handledToday = 0;
+    a.handleSecToday = 0;
+    a.missedToday = 0;
+}
+
 void Acd::endAcw(Agent& a, AgentState next, const std::string& reason,
                  const std::string& requestId) {
     const TimePoint now = clock_.now();
-    const TimePoint day = localMidnight(now, settings_.utcOffsetMinutes);
-    if (a.statsDay != day) {
-        a.statsDay = day;
-        a.handledToday = 0;
-        a.handleSecToday = 0;
-    }
+    rollStatsDay(a);
     if (!a.acwCallId.empty()) {
         const double handle =
             a.pendingTalkHoldSec + std::max(0.0, secondsBetween(a.acwStartedAt, now));

@@ -118,6 +118,7 @@ private:
     void enqueue(Call& call, const std::string& queueId, bool priority);
     void requeue(Call& call);  // back to the front of its queue
     void missed(Call& call, Agent& agent, bool consult);
+    void rollStatsDay(Agent& agent);
     void abandon(Call& call);
     void announcePositions();
     // acd_calls.cpp

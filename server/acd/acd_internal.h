@@ -71,6 +71,7 @@ struct Acd::Agent {
     std::shared_ptr<KpiEntry> pendingKpi;
     int handledToday = 0;
     double handleSecToday = 0;
+    int missedToday = 0;  // offers that rang out at this agent (not answered in time)
     TimePoint statsDay;
     std::string supervisingCallId;  // the call this supervisor listens to; not routed calls then
     std::optional<PhoneStatus> phone;

@@ -137,6 +137,8 @@ void Acd::offer(Call& c, Agent& a, bool consult) {
 }
 
 void Acd::missed(Call& c, Agent& a, bool consult) {
+    rollStatsDay(a);
+    ++a.missedToday;
     a.callId.clear();
     control_->stopRinging(c.id, a.user.id);
     publishEnded(c, a.user.id, "missed", "");
@@ -294,6 +296,7 @@ void Acd::reset() {
         a->pendingKpi.reset();
         a->handledToday = 0;
         a->handleSecToday = 0;
+        a->missedToday = 0;
         if (a->loggedIn && a->state != AgentState::NotReady)
             setState(*a, AgentState::NotReady, "training", "");
     }

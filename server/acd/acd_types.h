@@ -154,6 +154,7 @@ struct AgentView {
     TimePoint since;
     int handledToday = 0;
     double ahtTodaySec = -1;
+    int missedToday = 0;
     std::optional<std::string> callId;
     std::optional<std::string> queue;
     std::optional<std::string> customerName;

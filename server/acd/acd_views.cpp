@@ -70,6 +70,7 @@ AgentView Acd::agentView(const Agent& a) const {
     v.reason = a.reason;
     v.since = a.since;
     v.handledToday = sameDay ? a.handledToday : 0;
+    v.missedToday = sameDay ? a.missedToday : 0;
     v.ahtTodaySec =
         sameDay && a.handledToday ? std::round(a.handleSecToday / a.handledToday) : -1.0;
     v.phone = phoneOf(a);

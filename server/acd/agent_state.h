@@ -1,5 +1,5 @@
 #pragma once
-// The ACD states of an agent (DOMAIN.md "Agent states") and their wire names.
+// The ACD states of an agent (docs/api.md 4.1) and their wire names.
 #include <optional>
 #include <string_view>
 

@@ -1,5 +1,5 @@
 #pragma once
-// Queue KPIs with the formulas of DOMAIN.md, as a pure function over the calls that entered a
+// Queue KPIs with the formulas of docs/api.md 12, as a pure function over the calls that entered a
 // queue. "-1" means "no data" wherever a figure would otherwise be made up.
 //
 // Service level (variant kept everywhere): answered within T ÷ (offered − abandoned within T)

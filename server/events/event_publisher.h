@@ -16,7 +16,7 @@ struct Audience {
     static Audience everyone() { return {Kind::Everyone, {}}; }
     // The agent and the supervisors.
     static Audience agent(std::string agentId) { return {Kind::Agent, std::move(agentId)}; }
-    // The agent alone: call details carry the caller's full number (DOMAIN.md masking).
+    // The agent alone: call details carry the caller's full number (docs/api.md 7.6).
     static Audience agentOnly(std::string agentId) { return {Kind::AgentOnly, std::move(agentId)}; }
     static Audience supervisors() { return {Kind::Supervisors, {}}; }
     static Audience skill(std::string skill) { return {Kind::Skill, std::move(skill)}; }

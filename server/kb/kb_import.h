@@ -1,6 +1,6 @@
 #pragma once
-// Bulk import of articles from JSON Lines (API.md: one {"id"?, "title", "body", "tags", "lang"}
-// a line), with a report of what was imported and what was skipped and why.
+// Bulk import of articles from JSON Lines (docs/api.md 10a: one {"id"?, "title", "body",
+// "tags", "lang"} a line), with a report of what was imported and what was skipped and why.
 #include <chrono>
 #include <string>
 #include <string_view>

@@ -1,11 +1,14 @@
 #include "server/kb/sqlite_knowledge_store.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <iterator>
 #include <set>
 #include <unordered_set>
 
 #include <sodium.h>
 
+#include "common/logging.h"
 #include "server/kb/html_content.h"
 #include "server/kb/text_index.h"
 
@@ -33,6 +36,38 @@ CREATE VIRTUAL TABLE IF NOT EXISTS kb_titles USING fts5(
 
 // Bump when the tokens change: the index is rebuilt from kb_articles on start.
 constexpr const char* kIndexVersion = "3";
+
+// 2: body_text of an article written in Markdown is its text (kb::markdownToText), not the
+// Markdown cmark left in it: GFM tables ("| a | b |", "|---|---|") and bold it cannot close next
+// to a Korean particle ("**날짜 비율(일할)**로") showed in snippets. The source is not kept, so
+// the text is rendered again from the stored HTML; only rows whose text still holds a pipe or a
+// ** / __ run are rewritten, every other row stays as it is.
+void textWithoutMarkdown(SqliteDb& db) {
+    std::vector<std::pair<std::int64_t, std::string>> rows;
+    {
+        auto st = db.prepare(
+            "SELECT rowid, body_html FROM kb_articles WHERE instr(body_text, '|') > 0 "
+            "OR instr(body_text, '**') > 0 OR instr(body_text, '__') > 0");
+        while (st.step())
+            rows.emplace_back(st.integer(0), kb::markdownHtmlToText(st.text(1)));
+    }
+    for (const auto& [rowid, text] : rows) {
+        auto up = db.prepare("UPDATE kb_articles SET body_text = ? WHERE rowid = ?");
+        up.bind(1, text).bind(2, rowid);
+        up.run();
+    }
+    // The contentless index holds the old text's tokens: rebuilt below.
+    db.exec("DELETE FROM kb_meta WHERE key = 'index_version'");
+}
+
+// Numbered changes after the first schema above (version 1), counted in kb_meta's
+// 'schema_version' (the database's user_version is the CRM store's, store/sqlite_crm_schema.cpp).
+// Append only: a database is brought from its version to the latest, one step at a time, each
+// in a transaction. Steps are functions: a change of the text needs the C++ that renders it.
+using Migration = void (*)(SqliteDb&);
+constexpr Migration kMigrations[] = {
+    textWithoutMarkdown,  // 2
+};
 
 // BM25 weights: title, body, title syllables, body syllables, tags, lang.
 constexpr const char* kRank = "bm25(kb_search, 10.0, 1.0, 6.0, 0.5, 4.0, 0.0)";
@@ -173,14 +208,36 @@ SqliteKnowledgeStore::SqliteKnowledgeStore(SqliteDb& db) : db_(db) {
     if (db_.readOnly())
         return;  // a reader beside the server's connection, which made the schema and index
     db_.exec(kSchema);
-    std::string version;
-    {
-        auto st = db_.prepare("SELECT value FROM kb_meta WHERE key = 'index_version'");
-        if (st.step())
-            version = st.text(0);
+    auto meta = [this](const char* key) {
+        auto st = db_.prepare("SELECT value FROM kb_meta WHERE key = ?");
+        st.bind(1, key);
+        std::string value = st.step() ? st.text(0) : std::string();
         st.reset();
+        return value;
+    };
+    auto setMeta = [this](const char* key, const std::string& value) {
+        auto st = db_.prepare(
+            "INSERT INTO kb_meta(key, value) VALUES(?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+        st.bind(1, key).bind(2, value);
+        st.run();
+    };
+    // A database without the key is at version 1: the first schema, or one older than the list.
+    const std::string schema = meta("schema_version");
+    const auto latest = static_cast<int>(1 + std::size(kMigrations));
+    int current = schema.empty() ? 1 : std::atoi(schema.c_str());
+    if (current > latest) {
+        throw SqliteError("the knowledge base was written by a newer AgentDesk (schema " + schema +
+                          ", this build knows " + std::to_string(latest) + ")");
     }
-    if (version == kIndexVersion)
+    for (; current < latest; ++current) {
+        db_.transaction([&] {
+            kMigrations[current - 1](db_);
+            setMeta("schema_version", std::to_string(current + 1));
+        });
+        logging::get("store")->info("knowledge base schema migrated to version {}", current + 1);
+    }
+    if (meta("index_version") == kIndexVersion)
         return;
     db_.transaction([&] {
         db_.exec("INSERT INTO kb_search(kb_search) VALUES('delete-all')");
@@ -193,19 +250,17 @@ SqliteKnowledgeStore::SqliteKnowledgeStore(SqliteDb& db) : db_(db) {
         }
         for (const auto& [rowid, row] : rows)
             writeIndex(db_, rowid, row, false);
-        auto meta = db_.prepare(
-            "INSERT INTO kb_meta(key, value) VALUES('index_version', ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-        meta.bind(1, kIndexVersion);
-        meta.run();
+        setMeta("index_version", kIndexVersion);
     });
 }
 
 std::string SqliteKnowledgeStore::saveArticle(const ArticleInput& input, TimePoint now) {
     const std::string id = input.id.value_or(newArticleId());
-    const std::string html = kb::sanitizeHtml(
-        kb::looksLikeHtml(input.body) ? input.body : kb::markdownToHtml(input.body));
-    const std::string text = kb::htmlToText(html);
+    const bool markdown = !kb::looksLikeHtml(input.body);
+    const std::string html =
+        kb::sanitizeHtml(markdown ? kb::markdownToHtml(input.body) : input.body);
+    // The text a reader sees, never the source's markup: snippets are cut from it.
+    const std::string text = markdown ? kb::markdownToText(input.body) : kb::htmlToText(html);
     const std::string tags = json(input.tags).dump();
     db_.transaction([&] {
         std::int64_t rowid = 0;

@@ -1,5 +1,5 @@
 #pragma once
-// Korean-aware text analysis for the knowledge base (DOMAIN.md "Search"). Korean is written
+// Korean-aware text analysis for the knowledge base (docs/api.md "Search"). Korean is written
 // without spaces and with particles/endings (환불 → 환불을, 환불해, 환불받고), so Hangul runs are
 // indexed as overlapping syllable bigrams (also across a single space, so 비밀번호변경 finds
 // "비밀번호 변경") plus unigrams for one-syllable queries. Latin words pass through for SQLite

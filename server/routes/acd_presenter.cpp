@@ -116,6 +116,7 @@ json agentJson(const AgentView& a) {
            {"since", toRfc3339(a.since)},
            {"handledToday", a.handledToday},
            {"ahtTodaySec", a.ahtTodaySec},
+           {"missedToday", a.missedToday},
            {"callId", orNull(a.callId)},
            {"queue", orNull(a.queue)},
            {"customerName", orNull(a.customerName)},

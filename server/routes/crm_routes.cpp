@@ -31,7 +31,8 @@ Outcome validation(const char* field, const char* message) {
     return o;
 }
 
-// Every customer shown to a user is an access to personal data (DOMAIN.md): one audit row each.
+// Every customer shown to a user is an access to personal data (docs/api.md 7.6): one audit
+// row each.
 json audited(RouteContext& ctx, const std::string& userId, json list) {
     ctx.store.atomically([&] {
         for (const auto& item : list)

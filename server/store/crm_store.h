@@ -1,6 +1,6 @@
 #pragma once
 // The CRM store behind the routes. SQLite implements it today; a PostgreSQL implementation
-// can replace it without touching routes (ARCHITECTURE.md "Embedded default and scale").
+// can replace it without touching routes (docs/architecture.md "Embedded default and scale").
 // Read models come back as JSON in the shape of the API so every implementation answers alike.
 //
 // Threads: not thread-safe; the server calls it from its I/O thread only.

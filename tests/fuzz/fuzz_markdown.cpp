@@ -1,7 +1,8 @@
 // Harness markdown: article bodies written in Markdown (server/kb/html_content.h) through
-// markdownToHtml() (cmark, raw HTML dropped), then sanitizeHtml() and htmlToText(), as
-// SqliteKnowledgeStore::saveArticle does. cmark's output alone must already carry no raw
-// <script>, and after the sanitiser no element or attribute outside the allow-list
+// markdownToHtml() (cmark, raw HTML dropped), then sanitizeHtml(), and markdownToText(), as
+// SqliteKnowledgeStore::saveArticle does (and htmlToText() and markdownHtmlToText() of the
+// result: HTML bodies, the knowledge store's migration 2). cmark's output alone must already
+// carry no raw <script>, and after the sanitiser no element or attribute outside the allow-list
 // (tests/fuzz/html_checks.h).
 #include <cstdint>
 #include <string>
@@ -19,5 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string safe = kb::sanitizeHtml(html);
     agentdesk::fuzz::checkSanitized(safe);
     (void)kb::htmlToText(safe);
+    (void)kb::markdownHtmlToText(safe);
+    (void)kb::markdownToText(markdown);
     return 0;
 }

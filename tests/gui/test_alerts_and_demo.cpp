@@ -28,6 +28,7 @@
 #include "crm/session/alerts_model.h"
 #include "tests/gui/gui_fixture.h"
 #include "widgets/alerts/alert_table_model.h"
+#include "widgets/alerts/alert_texts.h"
 #include "widgets/alerts/alerts_panel.h"
 #include "widgets/trainer/demo_console_view.h"
 #include "widgets/trainer/generator_controls.h"
@@ -65,6 +66,10 @@ public:
             {"Acknowledge &all", "모두 확인"},
             {"Time", "시각"},
             {"Alert", "알림"},
+            {"Count", "건수"},
+            {"%n calls", "통화 %n건"},
+            {"%n alerts since %1.", "%1부터 %n건."},
+            {"A&lerts in this row:", "이 줄의 알림:"},
             {"Counselor", "상담사"},
             {"Queue", "대기열"},
             {"Call", "통화"},
@@ -162,34 +167,116 @@ int waitingIn(const HttpClient& client, const std::string& queue) {
     return -1;
 }
 
+// Synthetic alerts for the panel (an hour ago, one a second).
+const QDateTime kAlertsStart = QDateTime::currentDateTime().addSecs(-3600);
+
+Alert longWait(int i, const QString& queue = QStringLiteral("general")) {
+    Alert a;
+    a.kind = QStringLiteral("long_wait");
+    a.severity = QStringLiteral("warning");
+    a.queue = queue;
+    a.callId = QStringLiteral("call-%1-%2").arg(queue).arg(i);
+    a.message = QStringLiteral("대기 시간이 60초를 넘은 통화가 있습니다");
+    a.at = kAlertsStart.addSecs(i);
+    return a;
+}
+
+Alert agentAlert(const char* kind, const char* severity, const QString& agentId,
+                 const QString& callId, int at) {
+    Alert a;
+    a.kind = QString::fromLatin1(kind);
+    a.severity = QString::fromLatin1(severity);
+    a.queue = QStringLiteral("general");
+    a.agentId = agentId;
+    a.callId = callId;
+    a.at = kAlertsStart.addSecs(at);
+    return a;
+}
+
 }  // namespace
 
-TEST_CASE("alerts model keeps the newest first, counts and acknowledges, caps its history",
-          "[gui][alerts]") {
-    AlertsModel model;
-    model.setCapacity(3);
-    int notified = 0;
-    QObject::connect(&model, &AlertsModel::unacknowledgedCountChanged, [&](int) { ++notified; });
-    for (const char* kind : {"missed_call", "long_wait", "abuse_warning", "sl_breach"}) {
-        Alert a;
-        a.kind = QString::fromLatin1(kind);
-        a.severity = QStringLiteral("warning");
-        model.add(a);
-    }
-    REQUIRE(model.rowCount() == 3);
-    CHECK(model.entry(0).alert.kind == QStringLiteral("sl_breach"));
-    CHECK(model.entry(2).alert.kind == QStringLiteral("long_wait"));
-    CHECK(model.unacknowledgedCount() == 3);
-    CHECK(model.acknowledge(1));
-    CHECK_FALSE(model.acknowledge(1));
-    CHECK_FALSE(model.acknowledge(7));
-    CHECK(model.unacknowledgedCount() == 2);
-    CHECK(model.data(model.index(1), AlertsModel::AcknowledgedRole).toBool());
-    model.acknowledgeAll();
-    CHECK(model.unacknowledgedCount() == 0);
-    CHECK(notified > 0);
-    model.setAgents({});
-    CHECK(model.agentName(QStringLiteral("A1001")) == QStringLiteral("A1001"));
+TEST_CASE(
+    "the alerts panel shows 121 long waits as one row with count and latest time, lists them, "
+    "and keeps an abuse warning in sight after 500 more",
+    "[gui][alerts]") {
+    LocaleGuard english(QLocale::English);
+    GuiSession gui;
+    gui.login(QStringLiteral("lead1"));
+    AlertsPanel panel(gui.session());
+    panel.resize(1366, 700);
+    panel.show();
+    QSignalSpy opened(&panel, &AlertsPanel::openAgentRequested);
+    auto* view = child<QTableView>(panel, "alertTable");
+    for (int i = 0; i < 121; ++i)
+        panel.model().add(longWait(i));
+    REQUIRE(view->model()->rowCount() == 1);
+    CHECK(cell(view, 0, AlertTableModel::AlertColumn) == QStringLiteral("Long wait"));
+    CHECK(cell(view, 0, AlertTableModel::CountColumn) == QStringLiteral("121"));
+    CHECK(cell(view, 0, AlertTableModel::TimeColumn) ==
+          agentdesk::widgets::alertTime(kAlertsStart.addSecs(120)));
+    CHECK(cell(view, 0, AlertTableModel::CallColumn) == QStringLiteral("121 calls"));
+    CHECK(cell(view, 0, AlertTableModel::DetailsColumn)
+              .endsWith(QStringLiteral("121 alerts since %1.")
+                            .arg(agentdesk::widgets::alertTime(kAlertsStart))));
+    CHECK(panel.unacknowledgedCount() == 1);
+    // The tooltip names the latest ones.
+    const QString tip =
+        view->model()->index(0, AlertTableModel::AlertColumn).data(Qt::ToolTipRole).toString();
+    CHECK(tip.contains(QStringLiteral("call-general-120")));
+    CHECK(tip.contains(QStringLiteral("call-general-111")));
+    CHECK_FALSE(tip.contains(QStringLiteral("call-general-110")));
+    CHECK(tip.contains(QStringLiteral("… and 111 more")));
+
+    // Selected: the detail lists every one of them, newest first, and each opens its call.
+    auto* members = child<QListWidget>(panel, "alertMembers");
+    CHECK_FALSE(members->isVisible());
+    panel.selectRow(0);
+    REQUIRE(members->isVisible());
+    REQUIRE(members->count() == 121);
+    CHECK(members->item(0)->text().contains(QStringLiteral("call-general-120")));
+    CHECK(members->item(120)->text().contains(QStringLiteral("call-general-0")));
+    CHECK(child<QLabel>(panel, "detailCount")->isVisible());
+    members->setFocus();
+    members->setCurrentRow(5);
+    QTest::keyClick(members, Qt::Key_Return);
+    REQUIRE(opened.size() == 1);
+    CHECK(opened[0][1].toString() == QStringLiteral("call-general-115"));
+    CHECK(panel.unacknowledgedCount() == 0);  // opened: seen
+    CHECK(cell(view, 0, AlertTableModel::StatusColumn) == QStringLiteral("Acknowledged"));
+
+    // A repeat raises the row again.
+    panel.model().add(longWait(121));
+    CHECK(cell(view, 0, AlertTableModel::StatusColumn) == QStringLiteral("New"));
+    CHECK(cell(view, 0, AlertTableModel::CountColumn) == QStringLiteral("122"));
+    CHECK(panel.unacknowledgedCount() == 1);
+    CHECK(members->count() == 122);
+    CHECK(members->item(0)->font().bold());  // new since the acknowledgement
+    CHECK_FALSE(members->item(1)->font().bold());
+
+    // An abuse warning, then 500 long waits more: the warning stays first and on screen.
+    panel.model().add(
+        agentAlert("abuse_warning", "warning", QStringLiteral("A1001"), QStringLiteral("c1"), 200));
+    for (int i = 0; i < 500; ++i)
+        panel.model().add(longWait(300 + i));
+    processEventsFor(std::chrono::milliseconds(50));
+    REQUIRE(view->model()->rowCount() == 2);
+    CHECK(cell(view, 0, AlertTableModel::AlertColumn) == QStringLiteral("Abuse warning"));
+    CHECK(cell(view, 0, AlertTableModel::CallColumn) == QStringLiteral("c1"));
+    const QRect abuseRect = view->visualRect(view->model()->index(0, 0));
+    CHECK(view->viewport()->rect().contains(abuseRect));
+    CHECK(cell(view, 1, AlertTableModel::CountColumn) == QStringLiteral("622"));
+    CHECK(panel.unacknowledgedCount() == 2);
+    // The long-wait row (still selected) says what was let go to make room.
+    REQUIRE(panel.currentRow() == 1);
+    REQUIRE(members->count() == 499 + 1);
+    CHECK(members->item(499)->text() ==
+          QStringLiteral("123 older alerts of this row are no longer kept."));
+    // "New only" and "Warnings and critical" keep both.
+    auto* filter = child<QComboBox>(panel, "alertFilter");
+    filter->setCurrentIndex(2);
+    CHECK(view->model()->rowCount() == 2);
+    filter->setCurrentIndex(0);
+    shoot(panel, QStringLiteral("alerts-grouped"), {1366, 700});
 }
 
 TEST_CASE(
@@ -299,10 +386,19 @@ TEST_CASE("alerts panel screenshot with Korean data", "[gui][alerts][screenshot]
     // A long wait: nobody is ready for the missed call, which waits again.
     gui.server().advanceSec(120);
     waitUntil([&] { return view->model()->rowCount() >= 3; });
-    CHECK(cell(view, view->model()->rowCount() - 1, AlertTableModel::AgentColumn) ==
-          QStringLiteral("김하늘"));
-    panel.selectRow(view->model()->rowCount() - 1);
-    panel.model().acknowledge(1);
+    // The oldest, yet first: an abuse warning nobody has acknowledged.
+    CHECK(cell(view, 0, AlertTableModel::AgentColumn) == QStringLiteral("김하늘"));
+    // A busy queue's long waits share the real one's row.
+    const int waits = panel.model().rowOf(longWait(0));
+    const QDateTime since =
+        waits >= 0 ? panel.model().entry(waits).alert.at : QDateTime::currentDateTime();
+    for (int i = 0; i < 40; ++i) {
+        Alert a = longWait(i);
+        a.at = since.addSecs(7 * (i + 1));
+        panel.model().add(a);
+    }
+    panel.selectRow(panel.model().rowOf(longWait(0)));
+    panel.model().acknowledge(panel.model().rowCount() - 1);
     shoot(panel, QStringLiteral("alerts"), {1900, 950});
     shoot(panel, QStringLiteral("alerts"), {1366, 700});
     QCoreApplication::removeTranslator(&words);

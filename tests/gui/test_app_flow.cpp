@@ -238,18 +238,21 @@ TEST_CASE(
     REQUIRE(waitUntil([&] { return session->call().phase() == CallPhase::AfterCallWork; }));
     CHECK(noteText->toPlainText().contains(title));
 
-    // Wrap up: the code is required; choose one, save (Ctrl+Return's action) → ready.
+    // Wrap up: the code is required; the IVR intent's code is already chosen, the counselor picks
+    // a better one, saves (Ctrl+Return's action) → ready.
     auto* picker = window->notes()->findChild<agentdesk::widgets::WrapupCodePicker*>();
     REQUIRE(picker);
     auto* submit = window->notes()->findChild<QAction*>(QStringLiteral("submitNote"));
     REQUIRE(submit);
-    CHECK_FALSE(submit->isEnabled());
+    REQUIRE(waitUntil([&] { return submit->isEnabled(); }));
+    CHECK(window->notes()->controller().wrapupCode() == QStringLiteral("BILLING_INQUIRY"));
     // As a pick from the drop-down does.
-    const int codeIndex = picker->indexOf(QStringLiteral("BILLING_INQUIRY"));
+    const int codeIndex = picker->indexOf(QStringLiteral("REFUND"));
     REQUIRE(codeIndex >= 0);
     picker->setCurrentIndex(codeIndex);
     emit picker->activated(codeIndex);
-    REQUIRE(waitUntil([&] { return submit->isEnabled(); }));
+    REQUIRE(waitUntil(
+        [&] { return window->notes()->controller().wrapupCode() == QStringLiteral("REFUND"); }));
     submit->trigger();
     REQUIRE(waitUntil([&] { return session->agent().state() == AgentState::Ready; }));
     CHECK(session->call().phase() == CallPhase::Idle);
@@ -267,7 +270,7 @@ TEST_CASE(
             if (!note["callId"].is_string() || note["callId"] != callId.toStdString())
                 continue;
             ++notesForCall;
-            CHECK(note.value("wrapupCode", "") == "BILLING_INQUIRY");
+            CHECK(note.value("wrapupCode", "") == "REFUND");
             CHECK(QString::fromStdString(note.value("text", "")).contains(title));
         }
     }

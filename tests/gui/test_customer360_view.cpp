@@ -92,7 +92,7 @@ TEST_CASE("screen pop for an identified caller shows the profile and history", "
     CHECK(t.text("customerNameLabel").contains(QStringLiteral("김민준")));
     CHECK(t.text("customerNumberLabel").contains(QStringLiteral("2019493425")));
     CHECK(t.text("residentNumberLabel") == QStringLiteral("850312-1******"));
-    // The handling counselor sees the caller's number in full (API.md 7.6).
+    // The handling counselor sees the caller's number in full (docs/api.md 7.6).
     CHECK(t.text("phoneNumberLabel_1").contains(QStringLiteral("010-1234-5678")));
     CHECK(t.child<QLabel>(QStringLiteral("vipChip"))->isVisible());
     CHECK(t.child<QLabel>(QStringLiteral("consentChip_sms"))->text().contains(QStringLiteral("✓")));

@@ -407,8 +407,8 @@ TEST_CASE("softphone bar disables commands while offline", "[gui][softphone]") {
 
 namespace {
 
-// Korean UI words for the screenshots, until the lead's translation has them (DOMAIN.md
-// glossary). Unknown strings stay English.
+// Korean UI words for the screenshots, until the lead's translation has them (docs/desktop-app.md,
+// Korean terms). Unknown strings stay English.
 class KoreanWords : public QTranslator {
 public:
     QString translate(const char*, const char* source, const char*, int) const override {

@@ -231,7 +231,7 @@ TEST_CASE("queue monitor shows the server's KPIs after a driven scenario", "[gui
                             << labelText(&view, "aht_general").toStdString());
     INFO("server: " << q.dump());
     CHECK(same);
-    // The figures worked out by hand (DOMAIN.md formulas), as the lead reads them.
+    // The figures worked out by hand (docs/api.md 12 formulas), as the lead reads them.
     CHECK(labelText(&view, "serviceLevel_general") == QStringLiteral("0.0%"));
     CHECK(labelText(&view, "abandonRate_general") == QStringLiteral("33.3%"));
     CHECK(labelText(&view, "asa_general") == QStringLiteral("0:30"));

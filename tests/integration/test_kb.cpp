@@ -98,6 +98,38 @@ TEST_CASE("The article whose title is the query comes first, snippets mark match
     CHECK(hits[0]["score"].is_number());
 }
 
+TEST_CASE("Snippets of a Markdown article are its text: no table pipes, rules or bold markers",
+          "[integration][kb]") {
+    KbServer kb;
+    const std::string body =
+        "요금제를 바꾼 달에는 요금이 **날짜 비율(일할)**로 계산됩니다.\n\n"
+        "| 요금제 | **일할 요금** |\n"
+        "|---|---:|\n"
+        "| 5G 슬림 | 18,333원 |\n"
+        "| 5G 프리미엄 | 59,333원 |\n";
+    REQUIRE(kb.trainer
+                .post("/api/v1/kb/articles",
+                      {{"id", "fx-prorate"}, {"title", "일할 계산 안내"}, {"body", body}})
+                .status == 201);
+    for (const char* q : {"날짜 비율", "일할 요금 슬림", "프리미엄"}) {
+        const json hits = kb.search(q);
+        REQUIRE_FALSE(hits.empty());
+        CHECK(hits[0]["id"] == "fx-prorate");
+        const std::string snippet = hits[0]["snippet"];
+        INFO(q << ": " << snippet);
+        CHECK(snippet.find('|') == std::string::npos);
+        CHECK(snippet.find("---") == std::string::npos);
+        CHECK(snippet.find("**") == std::string::npos);
+        CHECK(snippet.find("18,333원") != std::string::npos);
+        CHECK(snippet.find("<mark>") != std::string::npos);
+    }
+    CHECK(kb.search("날짜 비율")[0]["snippet"].get<std::string>().find(
+              "<mark>날짜</mark> <mark>비율</mark>(일할)로") != std::string::npos);
+    // The article itself keeps its markup as HTML.
+    const std::string html = kb.agent.get("/api/v1/kb/articles/fx-prorate").json()["bodyHtml"];
+    CHECK(html.find("<strong>일할 요금</strong>") != std::string::npos);
+}
+
 TEST_CASE("A typo still finds the title", "[integration][kb]") {
     KbServer kb;
     auto hits = kb.search("비밀번흐변경");

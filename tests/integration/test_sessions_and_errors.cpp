@@ -1,4 +1,4 @@
-// Sessions, roles and every error class of API.md; bad input never changes anything.
+// Sessions, roles and every error class of docs/api.md 1.6; bad input never changes anything.
 #include <catch2/catch.hpp>
 
 #include "tests/support/test_server.h"

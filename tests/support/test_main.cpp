@@ -1,4 +1,4 @@
-// Test main: private temp HOME/XDG dirs, offscreen Qt, quiet logs (STYLE.md habit 7).
+// Test main: private temp HOME/XDG dirs, offscreen Qt, quiet logs (docs/architecture.md).
 #include "tests/support/catch_session.h"
 
 #include <cstdlib>
@@ -12,6 +12,7 @@
 #ifdef AGENTDESK_GUI_TESTS
 #include <QApplication>
 
+#include "tests/support/qt_warnings.h"
 #include "widgets/knowledge/article_scheme.h"
 #endif
 
@@ -42,6 +43,9 @@ int main(int argc, char* argv[]) {
     agentdesk::logging::init(
         {"agentdesk-tests", root + "/state", true, false, level ? level : "warn,qt=error"});
     agentdesk::crm::installQtMessageBridge();
+#ifdef AGENTDESK_GUI_TESTS
+    agentdesk::test::installQtWarningGuard();
+#endif
     curl_global_init(CURL_GLOBAL_DEFAULT);
     // crm objects deliver results through the Qt event loop of the thread that owns them.
 #ifdef AGENTDESK_GUI_TESTS
@@ -58,7 +62,11 @@ int main(int argc, char* argv[]) {
     agentdesk::test::setTestTelephony(
         [] { return std::make_unique<agentdesk::siptest::SipParityTelephony>(); });
 #endif
-    const int result = agentdesk::test::runCatchSession(argc, argv);
+    int result = agentdesk::test::runCatchSession(argc, argv);
+#ifdef AGENTDESK_GUI_TESTS
+    if (result == 0 && agentdesk::test::qtWarningsFailedRun())
+        result = 1;
+#endif
 #ifdef AGENTDESK_SIP_PARITY
     agentdesk::siptest::finishWorkRoot(result == 0);
 #endif

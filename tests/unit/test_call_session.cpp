@@ -1,5 +1,6 @@
 // CallSession and AgentSession as pure state machines: synthetic events in, phases out. No
-// server: the ApiClient points at a closed port and is never used by these cases.
+// server: the ApiClient points at a closed port and is never used by these cases. And the
+// alerts model on synthetic alerts.
 #include <catch2/catch.hpp>
 
 #include <QJsonArray>
@@ -8,6 +9,7 @@
 
 #include "crm/api/api_client.h"
 #include "crm/session/agent_session.h"
+#include "crm/session/alerts_model.h"
 #include "crm/session/call_session.h"
 #include "crm/session/command_tracker.h"
 
@@ -193,4 +195,196 @@ TEST_CASE("The command tracker confirms by event, by snapshot, or fails by answe
     REQUIRE(failed.count() == 1);
     CHECK(failed.at(0).at(0).toString() == QStringLiteral("r2"));
     CHECK(t.pendingCount() == 0);
+}
+
+// AlertsModel (the team lead's alerts, UI-free): rows of repeats, their order, acknowledgement
+// and the capped history.
+namespace {
+
+const QDateTime kAlertsStart(QDate(2026, 11, 23), QTime(9, 0));
+
+Alert longWait(int i, const QString& queue = QStringLiteral("general")) {
+    Alert a;
+    a.kind = QStringLiteral("long_wait");
+    a.severity = QStringLiteral("warning");
+    a.queue = queue;
+    a.callId = QStringLiteral("call-%1-%2").arg(queue).arg(i);
+    a.at = kAlertsStart.addSecs(i);
+    return a;
+}
+
+Alert agentAlert(const char* kind, const char* severity, const QString& agentId,
+                 const QString& callId, int at) {
+    Alert a;
+    a.kind = QString::fromLatin1(kind);
+    a.severity = QString::fromLatin1(severity);
+    a.queue = QStringLiteral("general");
+    a.agentId = agentId;
+    a.callId = callId;
+    a.at = kAlertsStart.addSecs(at);
+    return a;
+}
+
+}  // namespace
+
+TEST_CASE("alerts model: abuse first, then newest first, counts and acknowledges, caps its history",
+          "[alerts]") {
+    AlertsModel model;
+    model.setCapacity(3);
+    int notified = 0;
+    QObject::connect(&model, &AlertsModel::unacknowledgedCountChanged, [&](int) { ++notified; });
+    for (const char* kind : {"missed_call", "long_wait", "abuse_warning", "sl_breach"}) {
+        Alert a;
+        a.kind = QString::fromLatin1(kind);
+        a.severity = QStringLiteral("warning");
+        model.add(a);
+    }
+    // Full: the oldest row nobody must see goes (the missed call), never the abuse warning, which
+    // stays ahead of the newer ones until it is acknowledged.
+    REQUIRE(model.rowCount() == 3);
+    CHECK(model.entry(0).alert.kind == QStringLiteral("abuse_warning"));
+    CHECK(model.entry(1).alert.kind == QStringLiteral("sl_breach"));
+    CHECK(model.entry(2).alert.kind == QStringLiteral("long_wait"));
+    CHECK(model.unacknowledgedCount() == 3);
+    CHECK(model.acknowledge(1));
+    CHECK_FALSE(model.acknowledge(1));
+    CHECK_FALSE(model.acknowledge(7));
+    CHECK(model.unacknowledgedCount() == 2);
+    CHECK(model.data(model.index(1), AlertsModel::AcknowledgedRole).toBool());
+    model.acknowledgeAll();
+    CHECK(model.unacknowledgedCount() == 0);
+    CHECK(model.entry(0).alert.kind == QStringLiteral("sl_breach"));  // newest first now
+    CHECK(model.entry(1).alert.kind == QStringLiteral("abuse_warning"));
+    CHECK(notified > 0);
+    model.setAgents({});
+    CHECK(model.agentName(QStringLiteral("A1001")) == QStringLiteral("A1001"));
+}
+
+TEST_CASE("alerts model: repeats of one kind and subject share a row with their count",
+          "[alerts]") {
+    AlertsModel model;
+    for (int i = 0; i < 121; ++i)
+        model.add(longWait(i));
+    REQUIRE(model.rowCount() == 1);
+    const auto& waits = model.entry(0);
+    CHECK(waits.count == 121);
+    CHECK(waits.alerts.size() == 121);
+    CHECK(waits.alert.callId == QStringLiteral("call-general-120"));  // the latest
+    CHECK(model.data(model.index(0), AlertsModel::TimeRole).toDateTime() ==
+          kAlertsStart.addSecs(120));
+    CHECK(model.data(model.index(0), AlertsModel::FirstTimeRole).toDateTime() == kAlertsStart);
+    CHECK(model.data(model.index(0), AlertsModel::CountRole).toInt() == 121);
+    CHECK(waits.alerts.last().alert.callId == QStringLiteral("call-general-0"));
+    CHECK(model.unacknowledgedCount() == 1);
+
+    // Another queue's long waits, a counselor's missed calls: rows of their own.
+    model.add(longWait(0, QStringLiteral("card")));
+    model.add(agentAlert("missed_call", "info", QStringLiteral("A1001"), QStringLiteral("c1"), 1));
+    model.add(agentAlert("missed_call", "info", QStringLiteral("A1001"), QStringLiteral("c2"), 2));
+    model.add(agentAlert("missed_call", "info", QStringLiteral("A1002"), QStringLiteral("c3"), 3));
+    CHECK(model.rowCount() == 4);
+    CHECK(model
+              .entry(model.rowOf(
+                  agentAlert("missed_call", "info", QStringLiteral("A1001"), QString(), 0)))
+              .count == 2);
+    // Abuse is per call: two calls of one counselor are two rows, a second warning on a call
+    // joins its row.
+    model.add(
+        agentAlert("abuse_warning", "warning", QStringLiteral("A1001"), QStringLiteral("c1"), 4));
+    model.add(
+        agentAlert("abuse_warning", "warning", QStringLiteral("A1001"), QStringLiteral("c2"), 5));
+    model.add(
+        agentAlert("abuse_warning", "warning", QStringLiteral("A1001"), QStringLiteral("c1"), 6));
+    CHECK(model.rowCount() == 6);
+    CHECK(model.entry(0).alert.callId == QStringLiteral("c1"));  // abuse first, newest first
+    CHECK(model.entry(0).count == 2);
+    CHECK(model.entry(1).alert.callId == QStringLiteral("c2"));
+    CHECK(model.entry(1).count == 1);
+    CHECK(model.unacknowledgedCount() == 6);
+}
+
+TEST_CASE("alerts model: a flood of repeats never trims an abuse or critical alert away",
+          "[alerts]") {
+    AlertsModel model;
+    REQUIRE(model.capacity() == AlertsModel::kDefaultCapacity);
+    model.add(
+        agentAlert("abuse_warning", "warning", QStringLiteral("A1001"), QStringLiteral("c1"), 0));
+    for (int i = 0; i < 500; ++i)
+        model.add(longWait(i + 1));
+    REQUIRE(model.rowCount() == 2);
+    CHECK(model.entry(0).alert.kind == QStringLiteral("abuse_warning"));  // older, still first
+    CHECK(model.entry(1).count == 500);
+    CHECK(model.entry(1).alerts.size() == 499);  // the oldest repeat made room
+    CHECK(model.keptCount() == 500);
+    CHECK(model.unacknowledgedCount() == 2);
+
+    // Rows of their own, more than the capacity: acknowledged ones go first, then the lowest
+    // severity, the oldest first; unacknowledged critical and abuse rows stay, even over it.
+    model.setCapacity(4);
+    CHECK(model.rowCount() == 2);
+    CHECK(model.entry(1).alerts.size() == 3);
+    model.add(agentAlert("agent_ended_abuse", "critical", QStringLiteral("A1002"),
+                         QStringLiteral("c2"), 600));
+    model.add(agentAlert("abuse_detected", "critical", QStringLiteral("A1003"),
+                         QStringLiteral("c3"), 601));
+    for (int i = 0; i < 30; ++i) {
+        model.add(agentAlert("missed_call", "info",
+                             QStringLiteral("A2%1").arg(i, 3, 10, QChar('0')),
+                             QStringLiteral("m%1").arg(i), 700 + i));
+    }
+    CHECK(model.keptCount() == 4);
+    QStringList kinds;
+    for (int row = 0; row < model.rowCount(); ++row)
+        kinds << model.entry(row).alert.kind;
+    CHECK(kinds.mid(0, 3) == QStringList{QStringLiteral("abuse_detected"),
+                                         QStringLiteral("agent_ended_abuse"),
+                                         QStringLiteral("abuse_warning")});
+    for (int i = 0; i < 3; ++i)
+        model.add(agentAlert("abuse_detected", "critical", QStringLiteral("A3%1").arg(i),
+                             QStringLiteral("x%1").arg(i), 800 + i));
+    CHECK(model.rowCount() == 6);  // over the capacity: all six must be seen
+    for (int row = 0; row < model.rowCount(); ++row)
+        CHECK(AlertsModel::mustStayVisible(model.entry(row)));
+    // Acknowledged, they may go.
+    model.acknowledgeAll();
+    model.add(longWait(900));
+    CHECK(model.keptCount() == 4);
+    CHECK(model.entry(0).alert.kind == QStringLiteral("long_wait"));
+}
+
+TEST_CASE("alerts model: acknowledging a row acknowledges its alerts, a repeat raises it again",
+          "[alerts]") {
+    AlertsModel model;
+    for (int i = 0; i < 3; ++i)
+        model.add(longWait(i));
+    model.add(agentAlert("missed_call", "info", QStringLiteral("A1001"), QStringLiteral("c1"), 10));
+    REQUIRE(model.entry(1).alert.kind == QStringLiteral("long_wait"));
+    CHECK(model.acknowledge(1));
+    CHECK(model.entry(1).acknowledged);
+    for (const auto& item : model.entry(1).alerts)
+        CHECK(item.acknowledged);
+    CHECK(model.unacknowledgedCount() == 1);
+    QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+    model.add(longWait(20));
+    CHECK(moved.size() == 1);
+    REQUIRE(model.entry(0).alert.kind == QStringLiteral("long_wait"));  // newest again
+    CHECK_FALSE(model.entry(0).acknowledged);
+    CHECK(model.entry(0).count == 4);
+    CHECK_FALSE(model.entry(0).alerts.first().acknowledged);
+    CHECK(model.entry(0).alerts.last().acknowledged);
+    CHECK(model.unacknowledgedCount() == 2);
+
+    // An acknowledged abuse row falls back among the others; its next warning puts it first.
+    model.add(
+        agentAlert("abuse_warning", "warning", QStringLiteral("A1001"), QStringLiteral("c9"), 30));
+    model.add(agentAlert("missed_call", "info", QStringLiteral("A1002"), QStringLiteral("c8"), 31));
+    REQUIRE(model.entry(0).alert.kind == QStringLiteral("abuse_warning"));
+    CHECK(model.acknowledge(0));
+    CHECK(model.entry(0).alert.kind == QStringLiteral("missed_call"));
+    CHECK(model.entry(1).alert.kind == QStringLiteral("abuse_warning"));
+    model.add(
+        agentAlert("abuse_warning", "warning", QStringLiteral("A1001"), QStringLiteral("c9"), 32));
+    CHECK(model.entry(0).alert.kind == QStringLiteral("abuse_warning"));
+    CHECK(model.entry(0).count == 2);
+    CHECK_FALSE(model.entry(0).acknowledged);
 }

@@ -115,6 +115,51 @@ TEST_CASE("Markdown is converted without raw HTML", "[kb][html]") {
     CHECK_FALSE(looksLikeHtml("# heading"));
 }
 
+TEST_CASE("Markdown bodies are indexed as their text: no table pipes, rules or bold markers",
+          "[kb][html]") {
+    const std::string text = markdownToText(
+        "## 일할 계산\n\n"
+        "요금이 **날짜 비율(일할)**로 계산됩니다. __기간__은 화면 그대로 읽습니다.\n"
+        "| 항목 | **금액** |\n"
+        "|---|:--:|\n"
+        "| 5G 슬림 | `18,333원` |\n"
+        "| 합계 | 77,666원 |\n\n"
+        "---\n\n"
+        "- [청구 내역](kb:kb-ko-001) 확인\n"
+        "- 5 * 3 = 15\n\n"
+        "<div>raw</div>\n\n"
+        "a | b 는 표가 아닙니다");
+    INFO(text);
+    CHECK(text ==
+          "일할 계산\n"
+          "요금이 날짜 비율(일할)로 계산됩니다. 기간은 화면 그대로 읽습니다.\n"
+          "항목 금액\n"
+          "5G 슬림 18,333원\n"
+          "합계 77,666원\n"
+          "청구 내역 확인\n"
+          "5 * 3 = 15\n"
+          "a | b 는 표가 아닙니다");
+    CHECK(markdownToText("**'일할'**은 ***날짜(일)***로, __기간(월)__은") ==
+          "'일할'은 날짜(일)로, 기간(월)은");
+    // Masked numbers keep their asterisks.
+    CHECK(markdownToText("| 항목 | 표시 예 |\n|---|---|\n| 휴대폰 | 010-****-5678 |\n"
+                         "| 계좌 | 110-***-***789 |\n| 카드 | 9410-94**-****-2572 |\n"
+                         "| 성명 | 김*준 |") ==
+          "항목 표시 예\n휴대폰 010-****-5678\n계좌 110-***-***789\n카드 9410-94**-****-2572\n"
+          "성명 김*준");
+    // A header row whose cells do not match the delimiter row is no table (GFM).
+    CHECK(markdownToText("| a | b |\n|---|") == "| a | b |\n|---|");
+    CHECK(markdownToText("") == "");
+
+    // Bodies stored before: the text is rendered again from their HTML.
+    const std::string md =
+        "요금이 **날짜 비율(일할)**로 계산됩니다.\n\n"
+        "| 항목 | **금액** |\n|---|---|\n| 합계 | 1원 |";
+    const std::string html = sanitizeHtml(markdownToHtml(md));
+    REQUIRE(htmlToText(html).find("|---|---|") != std::string::npos);  // what was indexed
+    CHECK(markdownHtmlToText(html) == markdownToText(md));
+}
+
 TEST_CASE("Question words are optional: they never make a query fail", "[kb][text]") {
     const SearchQuery q = parseQuery("환불받는 방법");
     CHECK(q.allWords(false) == "{title body tags} : ((\"환불\"))");

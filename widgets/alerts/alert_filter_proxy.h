@@ -1,6 +1,7 @@
 #pragma once
 // Which alerts the panel lists: all, only the ones not acknowledged yet, or only warnings and
-// critical ones. Keeps the model's order (newest first).
+// critical ones. Keeps the model's order (rows that must not be missed first, then newest
+// first: crm/session/alerts_model.h).
 #include <QSortFilterProxyModel>
 
 namespace agentdesk::widgets {

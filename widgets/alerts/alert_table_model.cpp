@@ -1,6 +1,7 @@
 #include "widgets/alerts/alert_table_model.h"
 
 #include <QFont>
+#include <QStringList>
 
 #include "widgets/alerts/alert_texts.h"
 
@@ -16,6 +17,12 @@ AlertTableModel::AlertTableModel(crm::AlertsModel& alerts, const crm::Capabiliti
     connect(&alerts_, &QAbstractItemModel::rowsAboutToBeRemoved, this,
             [this](const QModelIndex&, int first, int last) { beginRemoveRows({}, first, last); });
     connect(&alerts_, &QAbstractItemModel::rowsRemoved, this, [this] { endRemoveRows(); });
+    // A row moves up when a repeat arrives, and down once acknowledged.
+    connect(&alerts_, &QAbstractItemModel::rowsAboutToBeMoved, this,
+            [this](const QModelIndex&, int first, int last, const QModelIndex&, int to) {
+                beginMoveRows({}, first, last, {}, to);
+            });
+    connect(&alerts_, &QAbstractItemModel::rowsMoved, this, [this] { endMoveRows(); });
     connect(&alerts_, &QAbstractItemModel::modelAboutToBeReset, this,
             [this] { beginResetModel(); });
     connect(&alerts_, &QAbstractItemModel::modelReset, this, [this] { endResetModel(); });
@@ -50,6 +57,39 @@ QString AlertTableModel::description(int row) const {
     return alertDescription(a, agentName(a.agentId), queueName(a.queue));
 }
 
+QString AlertTableModel::groupSummary(int row) const {
+    const crm::AlertEntry& e = alerts_.entry(row);
+    if (e.count < 2)
+        return {};
+    return tr("%n alerts since %1.", "a row of repeated alerts: how many, since when", e.count)
+        .arg(alertTime(e.firstAt));
+}
+
+QString AlertTableModel::alertLine(int row, const crm::Alert& a) const {
+    QStringList parts{alertTime(a.at)};
+    if (!a.callId.isEmpty())
+        parts << a.callId;
+    if (!a.agentId.isEmpty())
+        parts << agentName(a.agentId);
+    const QString what = alertDescription(a, agentName(a.agentId), queueName(a.queue));
+    if (what != description(row))
+        parts << what;
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString AlertTableModel::groupToolTip(int row) const {
+    // A tooltip is no list to scroll: the latest few; the panel's detail lists them all.
+    constexpr int kShown = 10;
+    const crm::AlertEntry& e = alerts_.entry(row);
+    QStringList lines{description(row), groupSummary(row)};
+    for (int i = 0; i < e.alerts.size() && i < kShown; ++i)
+        lines << alertLine(row, e.alerts.at(i).alert);
+    if (e.count > kShown) {
+        lines << tr("… and %n more", "tooltip of a row of repeated alerts", e.count - kShown);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 QVariant AlertTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= alerts_.rowCount())
         return {};
@@ -64,35 +104,51 @@ QVariant AlertTableModel::data(const QModelIndex& index, int role) const {
                     return alertTime(a.at);
                 case AlertColumn:
                     return alertTitle(a.kind);
+                case CountColumn:
+                    return QString::number(e.count);
                 case AgentColumn:
                     return agentName(a.agentId);
                 case QueueColumn:
                     return queueName(a.queue);
                 case CallColumn:
-                    return a.callId;
-                case DetailsColumn:
-                    return description(index.row());
+                    // A queue's long waits are as many calls as alerts, one alert a call.
+                    return e.count > 1 && e.alerts.size() > 1 &&
+                                   e.alerts.at(1).alert.callId != a.callId
+                               ? tr("%n calls", "a row of alerts about several calls", e.count)
+                               : a.callId;
+                case DetailsColumn: {
+                    const QString summary = groupSummary(index.row());
+                    return summary.isEmpty()
+                               ? description(index.row())
+                               : description(index.row()) + QLatin1Char(' ') + summary;
+                }
                 case StatusColumn:
                     return e.acknowledged ? tr("Acknowledged", "alert status; 확인함")
                                           : tr("New", "alert status: not acknowledged yet; 신규");
             }
             return {};
         case Qt::ToolTipRole:
+            if (e.count > 1 && index.column() != AgentColumn)
+                return groupToolTip(index.row());
             if (index.column() == DetailsColumn || index.column() == AlertColumn)
                 return a.message.isEmpty() ? description(index.row()) : a.message;
             if (index.column() == AgentColumn)
                 return a.agentId;
             return {};
+        case Qt::TextAlignmentRole:
+            return index.column() == CountColumn
+                       ? QVariant(static_cast<int>(Qt::AlignRight | Qt::AlignVCenter))
+                       : QVariant();
         case Qt::DecorationRole:
-            return index.column() == AlertColumn ? QVariant(severityIcon(a.severity)) : QVariant();
+            return index.column() == AlertColumn ? QVariant(severityIcon(e.severity)) : QVariant();
         case Qt::ForegroundRole:
             if (index.column() == AlertColumn)
-                return severityColor(a.severity);
+                return severityColor(e.severity);
             if (index.column() == StatusColumn && !e.acknowledged)
-                return severityColor(a.severity);
+                return severityColor(e.severity);
             return {};
         case Qt::BackgroundRole:
-            return e.acknowledged ? QVariant() : QVariant(severityTint(a.severity));
+            return e.acknowledged ? QVariant() : QVariant(severityTint(e.severity));
         case Qt::FontRole:
             if (!e.acknowledged && index.column() != DetailsColumn) {
                 QFont bold;
@@ -101,8 +157,10 @@ QVariant AlertTableModel::data(const QModelIndex& index, int role) const {
             }
             return {};
         case Qt::AccessibleTextRole:
-            return QStringLiteral("%1, %2, %3")
-                .arg(severityText(a.severity), alertTitle(a.kind), description(index.row()));
+            return QStringLiteral("%1, %2, %3 %4")
+                .arg(severityText(e.severity), alertTitle(a.kind), description(index.row()),
+                     groupSummary(index.row()))
+                .trimmed();
         default:
             return {};
     }
@@ -116,6 +174,8 @@ QVariant AlertTableModel::headerData(int section, Qt::Orientation orientation, i
             return tr("Time");
         case AlertColumn:
             return tr("Alert");
+        case CountColumn:
+            return tr("Count", "how many alerts a row groups (건수)");
         case AgentColumn:
             return tr("Counselor", "상담사");
         case QueueColumn:

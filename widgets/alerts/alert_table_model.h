@@ -1,7 +1,9 @@
 #pragma once
-// The alerts as table columns for the panel (time, alert, agent, queue, call, details, status):
-// translated texts, severity icons and tints over crm::AlertsModel, which stays UI-free. Roles
-// at or above Qt::UserRole are passed through to the crm model (AlertsModel::Role).
+// The alerts as table columns for the panel (time, alert, count, agent, queue, call, details,
+// status): translated texts, severity icons and tints over crm::AlertsModel, which stays UI-free.
+// A row groups repeats (AlertsModel::groupKey): it shows the latest alert, how many there were
+// and since when, and lists them in its tooltip. Roles at or above Qt::UserRole are passed
+// through to the crm model (AlertsModel::Role).
 #include <QAbstractTableModel>
 
 #include "crm/model/session_info.h"
@@ -15,6 +17,7 @@ public:
     enum Column {
         TimeColumn,
         AlertColumn,
+        CountColumn,
         AgentColumn,
         QueueColumn,
         CallColumn,
@@ -36,12 +39,20 @@ public:
     crm::AlertsModel& alerts() { return alerts_; }
     QString queueName(const QString& queueId) const;
     QString agentName(const QString& agentId) const;
-    // The translated sentence for a row (the Details column).
+    // The translated sentence for a row's latest alert.
     QString description(int row) const;
+    // "121 alerts since 14:03:12." for a row of repeats, empty for a single alert.
+    QString groupSummary(int row) const;
+    // One alert of a row as a line of its list: time, call, counselor, and what happened when
+    // that is not the row's own sentence (repeats mostly say the same).
+    QString alertLine(int row, const crm::Alert& alert) const;
     // After a language change: every text is rebuilt.
     void retranslate();
 
 private:
+    // The row's summary and its latest alerts, one a line.
+    QString groupToolTip(int row) const;
+
     crm::AlertsModel& alerts_;
     const crm::Capabilities& capabilities_;
 };

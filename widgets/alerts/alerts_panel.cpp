@@ -1,5 +1,7 @@
 #include "widgets/alerts/alerts_panel.h"
 
+#include <algorithm>
+
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -8,6 +10,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QResizeEvent>
 #include <QSplitter>
@@ -92,6 +95,7 @@ AlertsPanel::AlertsPanel(crm::ClientSession& session, QWidget* parent)
     columns->resizeSection(AlertTableModel::CallColumn,
                            boldMetrics.horizontalAdvance(QStringLiteral("call-6b039010-100")) + 12);
     columns->resizeSection(AlertTableModel::AlertColumn, em * 13);
+    columns->resizeSection(AlertTableModel::CountColumn, em * 4);
     columns->resizeSection(AlertTableModel::AgentColumn, em * 7);
     columns->resizeSection(AlertTableModel::QueueColumn, em * 7);
     columns->resizeSection(AlertTableModel::StatusColumn, em * 6);
@@ -114,6 +118,8 @@ AlertsPanel::AlertsPanel(crm::ClientSession& session, QWidget* parent)
     detailMeta_ = makeLabel("detailMeta", detail_);
     detailDescription_ = makeLabel("detailDescription", detail_);
     detailDescription_->setWordWrap(true);
+    detailCount_ = makeLabel("detailCount", detail_);
+    detailCount_->setWordWrap(true);
     detailAgentLabel_ = makeLabel("detailAgentLabel", detail_);
     detailAgent_ = makeLabel("detailAgent", detail_);
     detailQueueLabel_ = makeLabel("detailQueueLabel", detail_);
@@ -133,6 +139,12 @@ AlertsPanel::AlertsPanel(crm::ClientSession& session, QWidget* parent)
     open_->setObjectName(QStringLiteral("openAlert"));
     acknowledge_ = new QPushButton(detail_);
     acknowledge_->setObjectName(QStringLiteral("acknowledge"));
+    membersLabel_ = makeLabel("alertMembersLabel", detail_);
+    members_ = new QListWidget(detail_);
+    members_->setObjectName(QStringLiteral("alertMembers"));
+    members_->setTextElideMode(Qt::ElideRight);
+    members_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);  // elided; tooltips say all
+    membersLabel_->setBuddy(members_);
 
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -150,10 +162,14 @@ AlertsPanel::AlertsPanel(crm::ClientSession& session, QWidget* parent)
     detailLayout->addWidget(detailMeta_);
     detailLayout->addSpacing(4);
     detailLayout->addWidget(detailDescription_);
+    detailLayout->addWidget(detailCount_);
     detailLayout->addSpacing(4);
     detailLayout->addLayout(form);
     detailLayout->addSpacing(8);
     detailLayout->addLayout(buttons);
+    detailLayout->addSpacing(8);
+    detailLayout->addWidget(membersLabel_);
+    detailLayout->addWidget(members_, 3);
     detailLayout->addStretch(1);
 
     splitter_ = new QSplitter(Qt::Horizontal, this);
@@ -181,6 +197,10 @@ AlertsPanel::AlertsPanel(crm::ClientSession& session, QWidget* parent)
     connect(proxy_, &QAbstractItemModel::layoutChanged, this, &AlertsPanel::updateEmptyState);
     connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &AlertsPanel::updateDetail);
+    // A repeat into the selected row, or the row moving: its detail follows.
+    connect(proxy_, &QAbstractItemModel::dataChanged, this, &AlertsPanel::updateDetail);
+    connect(proxy_, &QAbstractItemModel::layoutChanged, this, &AlertsPanel::updateDetail);
+    connect(members_, &QListWidget::itemActivated, this, &AlertsPanel::openMember);
     connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &AlertsPanel::updateDetail);
     // Enter and double-click (activated covers both, and the platform's single-click setting).
@@ -227,8 +247,12 @@ QList<int> AlertsPanel::selectedRows() const {
 }
 
 void AlertsPanel::acknowledgeSelected() {
+    // An acknowledged row may move down: each is found again by its alert.
+    QList<crm::Alert> chosen;
     for (int row : selectedRows())
-        alerts_->acknowledge(row);
+        chosen << alerts_->entry(row).alert;
+    for (const crm::Alert& a : chosen)
+        alerts_->acknowledge(alerts_->rowOf(a));
 }
 
 void AlertsPanel::acknowledgeAll() {
@@ -244,6 +268,15 @@ void AlertsPanel::openCurrent() {
         return;
     alerts_->acknowledge(row);
     emit openAgentRequested(alert.agentId, alert.callId);
+}
+
+void AlertsPanel::openMember(QListWidgetItem* item) {
+    const QString agentId = item->data(Qt::UserRole).toString();
+    const QString callId = item->data(Qt::UserRole + 1).toString();
+    if (agentId.isEmpty() && callId.isEmpty())
+        return;
+    alerts_->acknowledge(currentRow());
+    emit openAgentRequested(agentId, callId);
 }
 
 void AlertsPanel::onAlertAdded(const crm::Alert& alert) {
@@ -277,8 +310,11 @@ void AlertsPanel::updateDetail() {
         w->setVisible(has);
     detailHint_->setVisible(!has);
     acknowledge_->setEnabled(false);
-    if (!has)
+    updateMembers(has ? row : -1);
+    if (!has) {
+        detailCount_->hide();
         return;
+    }
     const crm::AlertEntry& e = alerts_->entry(row);
     const crm::Alert& a = e.alert;
     detailTitle_->setText(alertTitle(a.kind));
@@ -289,6 +325,8 @@ void AlertsPanel::updateDetail() {
                                       ? tr("Acknowledged", "alert status; 확인함")
                                       : tr("New", "alert status: not acknowledged yet; 신규")));
     detailDescription_->setText(table_->description(row));
+    detailCount_->setText(table_->groupSummary(row));
+    detailCount_->setVisible(e.count > 1);
     const QString agent = table_->agentName(a.agentId);
     detailAgent_->setText(a.agentId.isEmpty()  ? tr("—")
                           : agent == a.agentId ? agent
@@ -303,6 +341,51 @@ void AlertsPanel::updateDetail() {
     for (int r : selectedRows())
         anyOpen = anyOpen || !alerts_->entry(r).acknowledged;
     acknowledge_->setEnabled(anyOpen);
+}
+
+void AlertsPanel::updateMembers(int row) {
+    const crm::AlertEntry* e = row >= 0 ? &alerts_->entry(row) : nullptr;
+    const bool shown = e && e->count > 1;
+    membersLabel_->setVisible(shown);
+    members_->setVisible(shown);
+    const QString what = shown ? QStringLiteral("%1/%2/%3/%4")
+                                     .arg(e->key)
+                                     .arg(e->serial)
+                                     .arg(e->alerts.size())
+                                     .arg(e->acknowledged)
+                               : QString();
+    if (what == membersShown_)
+        return;
+    membersShown_ = what;
+    members_->clear();
+    if (!shown)
+        return;
+    // After an acknowledgement, the ones that arrived since stand out.
+    const bool someSeen =
+        std::any_of(e->alerts.begin(), e->alerts.end(),
+                    [](const crm::AlertEntry::Item& i) { return i.acknowledged; });
+    for (const crm::AlertEntry::Item& item : e->alerts) {
+        auto* line = new QListWidgetItem(table_->alertLine(row, item.alert), members_);
+        line->setData(Qt::UserRole, item.alert.agentId);
+        line->setData(Qt::UserRole + 1, item.alert.callId);
+        line->setToolTip(item.alert.message.isEmpty()
+                             ? line->text()
+                             : line->text() + QLatin1Char('\n') + item.alert.message);
+        if (someSeen && !item.acknowledged) {
+            QFont bold = line->font();
+            bold.setBold(true);
+            line->setFont(bold);
+        }
+    }
+    if (e->count > e->alerts.size()) {
+        // Trimmed to make room (crm/session/alerts_model.h): said, not hidden.
+        auto* older =
+            new QListWidgetItem(tr("%n older alerts of this row are no longer kept.",
+                                   "the alert history is full; the oldest repeats were let go",
+                                   e->count - static_cast<int>(e->alerts.size())),
+                                members_);
+        older->setFlags(Qt::NoItemFlags);
+    }
 }
 
 void AlertsPanel::resizeEvent(QResizeEvent* event) {
@@ -348,6 +431,13 @@ void AlertsPanel::retranslate() {
     open_->setText(tr("&Open counselor and call"));
     open_->setToolTip(tr("Show the counselor in the agent grid and the call this alert is about"));
     acknowledge_->setText(tr("A&cknowledge", "mark the alert as seen (확인)"));
+    membersLabel_->setText(
+        tr("A&lerts in this row:", "a grouped row's alerts, newest first; each one opens"));
+    members_->setToolTip(tr("Double-click an alert to open its counselor and call"));
+    // Item views take no name from a buddy label: a screen reader needs its own.
+    members_->setAccessibleName(
+        tr("Alerts in this row", "accessible name of the list of a grouped row's alerts"));
+    membersShown_.clear();  // its lines are translated texts
     table_->retranslate();
     updateCount();
     updateDetail();

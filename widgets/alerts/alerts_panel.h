@@ -1,9 +1,12 @@
 #pragma once
 // The team lead's alerts (abuse warnings, calls ended for abuse, missed calls, long waits,
-// service-level breaches) as they arrive: newest first, unacknowledged ones tinted and counted,
-// acknowledge one or all, and open the counselor or call an alert is about (double-click,
-// Enter or the Open button). Warnings and critical alerts ask the window for a sound and a
-// tray notification (notifyRequested); the panel plays nothing itself.
+// service-level breaches) as they arrive: repeats in one row with their count (a queue's long
+// waits, a counselor's missed calls), unacknowledged critical and abuse rows first, then newest
+// first, unacknowledged ones tinted and counted; acknowledge one or all, and open the counselor
+// or call an alert is about (double-click, Enter or the Open button). The detail beside the
+// list lists a row's alerts one by one, each of them opens too. Warnings and critical alerts ask
+// the window for a sound and a tray notification (notifyRequested); the panel plays nothing
+// itself.
 #include <QWidget>
 
 #include "crm/model/session_info.h"
@@ -11,6 +14,8 @@
 class QComboBox;
 class QFrame;
 class QLabel;
+class QListWidget;
+class QListWidgetItem;
 class QPushButton;
 class QSplitter;
 class QStackedWidget;
@@ -63,6 +68,9 @@ private:
     void onAlertAdded(const crm::Alert& alert);
     void updateCount();
     void updateDetail();
+    // The selected row's alerts, when it groups more than one.
+    void updateMembers(int row);
+    void openMember(QListWidgetItem* item);
     void updateEmptyState();
     QList<int> selectedRows() const;
 
@@ -83,6 +91,7 @@ private:
     QLabel* detailTitle_;
     QLabel* detailMeta_;
     QLabel* detailDescription_;
+    QLabel* detailCount_;
     QLabel* detailAgentLabel_;
     QLabel* detailAgent_;
     QLabel* detailQueueLabel_;
@@ -94,6 +103,11 @@ private:
     QLabel* detailHint_;
     QPushButton* open_;
     QPushButton* acknowledge_;
+    QLabel* membersLabel_;
+    QListWidget* members_;
+    // Which row, latest alert, size and state the list shows: a flood of repeats into other
+    // rows does not refill it.
+    QString membersShown_;
 };
 
 }  // namespace agentdesk::widgets

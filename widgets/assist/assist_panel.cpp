@@ -204,6 +204,7 @@ void AssistPanel::changeEvent(QEvent* event) {
 void AssistPanel::retranslate() {
     title_->setText(tr("Assist"));
     transcriptTitle_->setText(use_ == Use::Review ? tr("Transcript") : tr("Live transcript"));
+    transcript_->setAccessibleName(transcriptTitle_->text());
     suggestionsTitle_->setText(tr("Suggested articles"));
     checklistTitle_->setText(tr("Checklist"));
     switch (use_) {

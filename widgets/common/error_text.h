@@ -1,5 +1,5 @@
 #pragma once
-// A crm ApiError as one short, translated sentence for the counselor (STYLE.md habit 4): what
+// A crm ApiError as one short, translated sentence for the counselor (docs/architecture.md): what
 // went wrong and, where it helps, what to do. Details stay in the logs.
 #include <QString>
 

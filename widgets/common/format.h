@@ -1,5 +1,5 @@
 #pragma once
-// How numbers, durations and times read on screen (DOMAIN.md "Korean specifics"): phone numbers
+// How numbers, durations and times read on screen (docs/api.md 1.5): phone numbers
 // in local form, durations as m:ss or h:mm:ss, times in the PC's local time zone.
 #include <QDateTime>
 #include <QString>
@@ -8,7 +8,7 @@ namespace agentdesk::widgets {
 
 // "+821012345678" or "01012345678" → "010-1234-5678"; anything else is returned as is.
 QString formatPhone(const QString& number);
-// "010-****-5678" (for lists, DOMAIN.md "Personal data").
+// "010-****-5678" (for lists, docs/api.md 7.6).
 QString maskPhone(const QString& number);
 // 42 → "0:42", 3723 → "1:02:03"; negative → "0:00".
 QString formatDuration(qint64 seconds);

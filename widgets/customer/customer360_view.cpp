@@ -232,6 +232,8 @@ void Customer360View::changeEvent(QEvent* event) {
 void Customer360View::retranslate() {
     searchEdit_->setPlaceholderText(tr("Search customers: name, phone or customer number"));
     searchEdit_->setToolTip(tr("Name, phone number or customer number, then Enter"));
+    searchEdit_->setAccessibleName(tr("Search customers"));
+    searchEdit_->setAccessibleDescription(searchEdit_->toolTip());
     searchButton_->setText(tr("Search"));
     newCustomerButton_->setText(tr("New customer"));
     emptyLabel_->setText(

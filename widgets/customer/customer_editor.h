@@ -1,7 +1,7 @@
 #pragma once
 // The view-model behind the new-customer and edit forms: sends POST /customers or PATCH
 // /customers/{id} and reports the saved customer, or the error with its per-field messages
-// (the 400/422 body's "fields", API.md 1.6) keyed by field name ("email", "phones[1].number").
+// (the 400/422 body's "fields", docs/api.md 1.6) keyed by field name ("email", "phones[1].number").
 #include <QMap>
 #include <QObject>
 #include <QString>

@@ -26,7 +26,7 @@ namespace {
 constexpr int kMaxPhones = 5;
 const char* const kPhoneLabels[] = {"mobile", "home", "work", "other"};
 
-// The server's rule (API.md 7.3): local@domain.tld, no spaces or angle brackets.
+// The server's rule (docs/api.md 7.3): local@domain.tld, no spaces or angle brackets.
 bool emailShapeOk(const QString& email) {
     static const QRegularExpression shape(QStringLiteral("^[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+$"));
     return shape.match(email).hasMatch() && email.size() <= 120;

@@ -41,6 +41,7 @@ void ProductsTable::changeEvent(QEvent* event) {
 void ProductsTable::retranslate() {
     setHorizontalHeaderLabels(
         {tr("Kind"), tr("Product"), tr("Number"), tr("Status"), tr("Monthly fee")});
+    setAccessibleName(tr("Products"));
     render();
 }
 

@@ -337,6 +337,7 @@ void EvaluationForm::retranslate() {
         l->setText(tr("Counselor", "the trainee being evaluated; 평가 대상 상담사"));
     if (QLabel* l = label(callId_->parentWidget()))
         l->setText(tr("Call"));
+    callId_->setAccessibleName(tr("Call"));
     trainee_->setToolTip(tr("The counselor whose call you evaluate."));
     callId_->setPlaceholderText(tr("Call id, e.g. call-6b046cc8-1"));
     callId_->setToolTip(tr("Filled in with the counselor's current or last call when known."));
@@ -346,6 +347,7 @@ void EvaluationForm::retranslate() {
             l->setText(dimensionLabel(input->dimension()));
             l->setToolTip(dimensionHint(input->dimension()));
         }
+        input->setAccessibleLabel(dimensionLabel(input->dimension()));
         input->setToolTip(dimensionHint(input->dimension()));
     }
     if (QLabel* l = label(comment_))

@@ -204,6 +204,7 @@ void EvaluationHistory::retranslate() {
         traineeName_.isEmpty()
             ? tr("Evaluation history")
             : tr("Evaluation history: %1", "%1 is the counselor's name").arg(traineeName_));
+    table_->setAccessibleName(title_->text());
     count_->setText(tr("%n evaluation(s)", "", static_cast<int>(evaluations_.size())));
     reload_->setText(tr("Reload"));
     export_->setText(tr("Export CSV…"));

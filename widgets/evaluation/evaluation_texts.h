@@ -1,6 +1,6 @@
 #pragma once
-// Names of the KSQI evaluation dimensions and grade as the trainer reads them (DOMAIN.md
-// "Quality dimensions"), shared by the form, the history table and the chart.
+// Names of the KSQI evaluation dimensions and grade as the trainer reads them (docs/user-guide.md
+// "Evaluation"), shared by the form, the history table and the chart.
 #include <QString>
 
 namespace agentdesk::crm {

@@ -85,6 +85,13 @@ void ScoreInput::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
 }
 
+void ScoreInput::setAccessibleLabel(const QString& label) {
+    slider_->setAccessibleName(
+        tr("%1 score (slider)", "accessible name; %1 is a quality dimension").arg(label));
+    spin_->setAccessibleName(
+        tr("%1 score", "accessible name; %1 is a quality dimension").arg(label));
+}
+
 void ScoreInput::retranslate() {
     spin_->setSpecialValueText(tr("—", "score not set yet"));
     spin_->setToolTip(tr("Score 0–100. Type a number or use the slider."));

@@ -25,6 +25,8 @@ public:
     void setError(const QString& text);
     QString error() const;
     QSpinBox* spinBox() const { return spin_; }
+    // What the score is for ("인사"): the slider and the number box are named after it.
+    void setAccessibleLabel(const QString& label);
     QSlider* slider() const { return slider_; }
 
 signals:

@@ -1,6 +1,6 @@
 #pragma once
 // The URL scheme knowledge articles are shown under (agentdesk-kb://article/<id>) and how article
-// links in a body ("kb:<id>", API.md) map to article ids. The scheme must be registered before
+// links in a body ("kb:<id>", docs/api.md) map to article ids. The scheme must be registered before
 // the QApplication exists; main() and the test main call registerArticleUrlScheme().
 #include <QString>
 #include <QUrl>

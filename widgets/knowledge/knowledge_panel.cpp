@@ -313,6 +313,8 @@ void KnowledgePanel::changeEvent(QEvent* event) {
 void KnowledgePanel::retranslate() {
     box_->setPlaceholderText(tr("Search the knowledge base"));
     box_->setToolTip(tr("Results appear as you type; Enter searches at once."));
+    box_->setAccessibleName(tr("Search knowledge"));
+    box_->setAccessibleDescription(box_->toolTip());
     list_->setAccessibleName(tr("Knowledge articles"));
     insertSelection_->setText(tr("Insert into note",
                                  "Copy the selected article text into the "

@@ -1,6 +1,6 @@
 #pragma once
 // A search hit's snippet as rich text we are willing to render: the server escapes the text and
-// puts <mark> around matches (API.md "Knowledge"). We still trust only <mark>: any other '<'
+// puts <mark> around matches (docs/api.md 10a). We still trust only <mark>: any other '<'
 // or '>' is escaped again, so a snippet can never bring an element (an <img> loading
 // something, a link) into the results list. Pure functions.
 #include <QColor>

@@ -138,6 +138,10 @@ void LoginView::showError(const QString& message) {
     error_->setVisible(!message.isEmpty());
 }
 
+void LoginView::clearPassword() {
+    password_->clear();
+}
+
 LoginForm LoginView::form() const {
     LoginForm f;
     f.embedded = embedded_->isChecked();
@@ -213,6 +217,10 @@ void LoginView::retranslate() {
            "in Settings."));
     userLabel_->setText(tr("Username"));
     passwordLabel_->setText(tr("Password"));
+    // Screen readers name each field by its label, as a sighted user reads it.
+    username_->setAccessibleName(userLabel_->text());
+    password_->setAccessibleName(passwordLabel_->text());
+    serverUrl_->setAccessibleName(tr("Server address"));
     demoHint_->setText(
         tr("Demo users: counselor1, counselor2, counselor3 (counselors), lead1 (team "
            "lead), trainer1 (trainer). Password: demo"));

@@ -31,6 +31,9 @@ public:
     void setEmbeddedStatus(const QString& text);
     void setBusy(bool busy);
     void showError(const QString& message);
+    // After a successful login: the password does not stay in memory or on screen for the
+    // shift, nor come back at the next login.
+    void clearPassword();
     LoginForm form() const;
 
     // "https://crm.example.com" → "https://crm.example.com/api/v1"; empty when it is not an

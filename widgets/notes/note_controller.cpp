@@ -177,6 +177,7 @@ void NoteController::setText(const QString& text) {
 void NoteController::chooseWrapupCode(const QString& code) {
     if (code == code_)
         return;
+    intentCode_ = false;
     const QString previousTemplate = templateFor(code_);
     code_ = code;
     const QString tmpl = templateFor(code);
@@ -246,6 +247,8 @@ void NoteController::onPhase(crm::CallPhase phase) {
         case crm::CallPhase::AfterCallWork:
             if (!call.callId().isEmpty())
                 openCallNote(call.call());
+            if (phase == crm::CallPhase::Ended || phase == crm::CallPhase::AfterCallWork)
+                preselectCode(call.call());
             if (wrapup_ && inAfterCallWork(phase))
                 tryWrapup();
             break;
@@ -319,6 +322,7 @@ void NoteController::switchTarget(const Target& target, bool force) {
     text_.clear();
     code_.clear();
     assistShown_ = false;
+    intentCode_ = false;
     const quint64 generation = ++loadGeneration_;
     emit contentReplaced();
     emit stateChanged();

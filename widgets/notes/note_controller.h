@@ -1,5 +1,5 @@
 #pragma once
-// The logic behind the note editor, without widgets (STYLE.md habit 9): which note is being
+// The logic behind the note editor, without widgets (docs/architecture.md): which note is being
 // written (a call's note, a memo for the customer on screen, or an earlier note being edited),
 // the draft autosave, submitting through the outbox, finishing the wrap-up (later, when the
 // connection returns, if need be), and saving edits of earlier notes with version conflicts.
@@ -130,6 +130,7 @@ private:
     void onPhase(crm::CallPhase phase);
     void onCallUpdated(const crm::Call& call);
     void openCallNote(const crm::Call& call);
+    void preselectCode(const crm::Call& call);
     void switchTarget(const Target& target, bool force = false);
     void saveDraft();
     void onQueued(const QString& key);
@@ -168,6 +169,7 @@ private:
     std::optional<crm::AssistDraft> assist_;  // the latest call's draft
     bool assistShown_ = false;
     bool assistUsed_ = false;  // put in the text once (or inserted): never again for that call
+    bool intentCode_ = false;  // code_ came from the IVR intent, not from the counselor or assist
 };
 
 }  // namespace agentdesk::widgets

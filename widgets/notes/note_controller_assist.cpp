@@ -18,16 +18,45 @@ void NoteController::useAssistDraftIfUntouched() {
         assist_->text.trimmed().isEmpty())
         return;
     const bool untouched = text_.trimmed().isEmpty() || text_ == templateFor(code_);
-    if (!untouched)
+    if (!untouched) {
+        // The counselor's words stay; the predicted code still saves them a pick.
+        if ((code_.isEmpty() || intentCode_) && !assist_->wrapupCode.isEmpty() &&
+            code_ != assist_->wrapupCode) {
+            code_ = assist_->wrapupCode;
+            intentCode_ = false;
+            saveDraft();
+            emit contentReplaced();
+            emit stateChanged();
+        }
         return;
+    }
     assistUsed_ = true;
     text_ = assist_->text;
-    if (!assist_->wrapupCode.isEmpty())
+    if (!assist_->wrapupCode.isEmpty()) {
         code_ = assist_->wrapupCode;
+        intentCode_ = false;
+    }
     assistShown_ = true;
     saveDraft();
     emit contentReplaced();
     emit stateChanged();
+}
+
+// At hang-up, a note without a code gets the one the caller's IVR intent names (the same
+// identifier in upper case: billing_inquiry → BILLING_INQUIRY), when the center has it. Assist's
+// prediction, which also reads what was said, replaces it when it arrives (see above); a code the
+// counselor chose is never replaced.
+void NoteController::preselectCode(const crm::Call& call) {
+    if (mode_ != Mode::New || target_.callId != call.id || !code_.isEmpty() ||
+        call.intent.isEmpty())
+        return;
+    for (const crm::WrapupCode& code : session_.wrapupCodes()) {
+        if (code.code.compare(call.intent, Qt::CaseInsensitive) != 0)
+            continue;
+        chooseWrapupCode(code.code);
+        intentCode_ = true;
+        return;
+    }
 }
 
 void NoteController::insertAssistDraft() {

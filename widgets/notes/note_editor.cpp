@@ -13,6 +13,7 @@
 #include "widgets/notes/outbox_status_view.h"
 #include "widgets/notes/restored_drafts_bar.h"
 #include "widgets/notes/wrapup_code_picker.h"
+#include "widgets/softphone/softphone_texts.h"
 
 namespace agentdesk::widgets {
 
@@ -146,6 +147,19 @@ NoteEditor::NoteEditor(crm::ClientSession& session, crm::DraftAutosaver& autosav
                 restoredBar_->showDrafts(drafts, shownKey);
             });
     connect(controller_, &NoteController::wrapUpFinished, this, &NoteEditor::wrapUpFinished);
+    // Hang-up: the counselor's next job is the note, so the keyboard goes there (typing must not
+    // land in whatever search box had the focus during the call).
+    lastPhase_ = session_.call().phase();
+    connect(&session_.call(), &crm::CallSession::phaseChanged, this, [this](crm::CallPhase phase) {
+        const bool talking =
+            lastPhase_ == crm::CallPhase::Connected || lastPhase_ == crm::CallPhase::Held;
+        lastPhase_ = phase;
+        if (talking && (phase == crm::CallPhase::Ended || phase == crm::CallPhase::AfterCallWork))
+            focusEditor();
+    });
+    // The status line names the agent's state as it is now (after a reconnect or a new login,
+    // not the state the last wrap-up asked for).
+    connect(&session_.agent(), &crm::AgentSession::stateChanged, this, &NoteEditor::refresh);
     // The codes come with the login; the editor may exist before.
     connect(&session_, &crm::ClientSession::loggedInChanged, this,
             [this] { picker_->setCodes(session_.wrapupCodes()); });
@@ -297,9 +311,6 @@ QString NoteEditor::statusText() const {
         }
         return {};
     }
-    const QString next = controller_->wrapupNextState() == QLatin1String("not_ready")
-                             ? tr("Not ready", "agent state")
-                             : tr("Ready", "agent state");
     switch (controller_->wrapupStatus()) {
         case WrapupStatus::None:
             return {};
@@ -310,13 +321,22 @@ QString NoteEditor::statusText() const {
         case WrapupStatus::Sending:
             return tr("Finishing wrap-up…");
         case WrapupStatus::Done:
-            return tr("Wrap-up finished. You are now: %1").arg(next);
+            return tr("Wrap-up finished. You are now: %1").arg(currentStateText());
         case WrapupStatus::Failed:
             return tr("Wrap-up failed: %1").arg(errorText(controller_->wrapupError()));
         case WrapupStatus::AcwOver:
             return tr("After-call work had already ended: the note is saved without wrap-up.");
     }
     return {};
+}
+
+QString NoteEditor::currentStateText() const {
+    const crm::AgentSession& agent = session_.agent();
+    const QString state = SoftphoneTexts::agentState(agent.state());
+    if (agent.state() != crm::AgentState::NotReady || agent.reason().isEmpty())
+        return state;
+    return tr("%1 · %2", "agent state · reason")
+        .arg(state, SoftphoneTexts::reason(session_.capabilities(), agent.reason()));
 }
 
 void NoteEditor::refresh() {
@@ -381,7 +401,10 @@ void NoteEditor::retranslate() {
     insertTemplate_->setText(tr("Insert template"));
     insertTemplate_->setToolTip(tr("Insert this wrap-up code's template at the cursor"));
     text_->setPlaceholderText(tr("What was the call about, what was done, what was promised…"));
+    text_->setAccessibleName(tr("Note"));
+    text_->setAccessibleDescription(text_->placeholderText());
     picker_->setToolTip(tr("Wrap-up code (required)", "처리 코드"));
+    picker_->setAccessibleName(picker_->toolTip());
     submitAction_->setText(tr("Save the note and wrap up"));
     focusAction_->setText(tr("Go to the note"));
     refresh();

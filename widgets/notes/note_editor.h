@@ -61,6 +61,7 @@ private:
     QString headerText() const;
     QString blockText() const;
     QString statusText() const;
+    QString currentStateText() const;
     bool submitWrapsUp() const;
 
     crm::ClientSession& session_;
@@ -84,6 +85,7 @@ private:
     QAction* submitAction_;
     QAction* focusAction_;
     QDateTime draftSavedAt_;
+    crm::CallPhase lastPhase_ = crm::CallPhase::Idle;
 };
 
 }  // namespace agentdesk::widgets

@@ -138,6 +138,8 @@ void SettingsDialog::fillShortcuts() {
         shortcuts_->setItem(i, 0, item);
         auto* edit = new QKeySequenceEdit(row.key, shortcuts_);
         edit->setObjectName(QStringLiteral("shortcut_") + row.id);
+        edit->setAccessibleName(
+            tr("Key for: %1", "accessible name of a shortcut editor").arg(row.description));
         shortcuts_->setCellWidget(i, 1, edit);
     }
 }
@@ -203,6 +205,11 @@ void SettingsDialog::retranslate() {
     languageLabel_->setText(tr("Language"));
     fontLabel_->setText(tr("Font size"));
     afterLabel_->setText(tr("After wrap-up"));
+    serverUrl_->setAccessibleName(tr("Server address"));
+    language_->setAccessibleName(languageLabel_->text());
+    fontScale_->setAccessibleName(fontLabel_->text());
+    afterWrapup_->setAccessibleName(afterLabel_->text());
+    shortcuts_->setAccessibleName(tr("Shortcuts"));
     afterWrapup_->setItemText(0, tr("Ready for the next call"));
     afterWrapup_->setItemText(1, tr("Not ready"));
     shortcuts_->setHorizontalHeaderLabels({tr("Action"), tr("Key")});

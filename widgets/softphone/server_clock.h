@@ -1,6 +1,6 @@
 #pragma once
 // The server's "now", estimated on this PC so the bar's timers (time in state, talk, ACW) run
-// on the server's clock (API.md: the snapshot's serverTime is for this): anchored on each
+// on the server's clock (docs/api.md 3.2: the snapshot's serverTime is for this): anchored on each
 // snapshot and moved forward when an event carries a later server time.
 #include <QDateTime>
 #include <QObject>

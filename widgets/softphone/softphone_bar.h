@@ -27,6 +27,8 @@ namespace agentdesk::widgets {
 class ElidedLabel;
 class KeypadDialog;
 class MissedCallsButton;
+class QueueGlance;
+class TodayFigures;
 class ServerClock;
 class TransferDialog;
 
@@ -65,6 +67,7 @@ private:
     void refreshPhone();
     void refreshActions();
     void refreshClocks();
+    void announce(const QString& state);
     void showStatus(const QString& text, bool error);
     void onEnded(const QString& callId, const QString& reason);
     void openTransfer();
@@ -102,6 +105,8 @@ private:
     QLabel* supervision_ = nullptr;
     ElidedLabel* status_ = nullptr;
     MissedCallsButton* missed_ = nullptr;
+    QueueGlance* queueGlance_ = nullptr;
+    TodayFigures* today_ = nullptr;
     QPointer<TransferDialog> transfer_;
     QPointer<KeypadDialog> keypad_;
 };

@@ -46,6 +46,11 @@ QLabel#idleHint, QLabel#waited, QLabel#direction { color: #3d4a57; }
 QLabel#queueName, QLabel#intent, QLabel#consultInfo { color: #24313d; background: #e6ecf2;
                                                       border-radius: 3px; }
 QLabel#consultInfo { background: #fff3e0; }
+QLabel#queueGlance { color: #24313d; border: 1px solid #b6c0cb; border-radius: 3px; }
+QLabel#queueGlance[level="waiting"] { font-weight: bold; }
+QLabel#queueGlance[level="late"] { font-weight: bold; color: #7a3b00; background: #fff3e0;
+                                   border-color: #f0b070; }
+QLabel#todayFigures { color: #3d4a57; }
 )";
     return kStyle;
 }

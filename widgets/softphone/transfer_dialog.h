@@ -1,7 +1,7 @@
 #pragma once
 // The non-modal transfer dialog of the softphone bar (호전환): target queue, agent ID or phone
 // number; blind or consult. A consult keeps the dialog open while the target is offered the
-// call: it completes when the target answers (API.md "transfer": there is no complete command)
+// call: it completes when the target answers (docs/api.md "transfer": there is no complete command)
 // and is cancelled by going back to the caller (resume).
 #include <QDialog>
 #include <QString>

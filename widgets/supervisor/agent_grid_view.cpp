@@ -223,6 +223,9 @@ void AgentGridView::fitColumns() {
 
 void AgentGridView::retranslate() {
     filter_->setPlaceholderText(tr("Filter by name, extension or customer"));
+    filter_->setAccessibleName(tr("Filter agents"));
+    filter_->setAccessibleDescription(filter_->placeholderText());
+    table_->setAccessibleName(tr("Agents"));
     fitColumns();
     const int current = stateFilter_->currentIndex();
     {

@@ -16,14 +16,14 @@
 namespace agentdesk::widgets {
 
 namespace {
-enum Column { KindColumn, KeyColumn, FailuresColumn, UntilColumn, ColumnCount };
+enum LockoutColumn { KindColumn, KeyColumn, FailuresColumn, UntilColumn, LockoutColumnCount };
 }  // namespace
 
 LoginLockoutsDialog::LoginLockoutsDialog(crm::ApiClient& api, QWidget* parent)
     : QDialog(parent),
       api_(api),
       intro_(new QLabel(this)),
-      table_(new QTableWidget(0, ColumnCount, this)),
+      table_(new QTableWidget(0, LockoutColumnCount, this)),
       status_(new QLabel(this)),
       refresh_(new QPushButton(this)),
       clear_(new QPushButton(this)),

@@ -1,7 +1,8 @@
 #pragma once
-// What the trainer's demo console does on the server, for its views to bind to (STYLE.md habit
-// 9): scenarios and their running flags, the call generator's rate, injected calls, reset. Keeps
-// the last answers so the views only draw; every failure comes back through failed().
+// What the trainer's demo console does on the server, for its views to bind to
+// (docs/architecture.md): scenarios and their running flags, the call generator's rate,
+// injected calls, reset. Keeps the last answers so the views only draw; every failure comes
+// back through failed().
 #include <QJsonObject>
 #include <QList>
 #include <QObject>

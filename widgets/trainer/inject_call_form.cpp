@@ -312,6 +312,9 @@ void InjectCallForm::retranslate() {
     customerMode_->setText(tr("&Customer"));
     phoneMode_->setText(tr("Phone &number"));
     search_->setPlaceholderText(tr("Search by name, customer number or phone"));
+    search_->setAccessibleName(tr("Search the caller"));
+    search_->setAccessibleDescription(search_->placeholderText());
+    results_->setAccessibleName(tr("Matching customers"));
     phone_->setPlaceholderText(tr("010-1234-5678"));
     queueLabel_->setText(tr("&Queue:", "대기열"));
     intentLabel_->setText(tr("&Intent:", "the caller's IVR choice (문의 유형)"));

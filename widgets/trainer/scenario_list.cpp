@@ -16,7 +16,7 @@
 namespace agentdesk::widgets {
 
 namespace {
-enum Column { TitleColumn, CallsColumn, LengthColumn, StateColumn, ColumnCount };
+enum ScenarioColumn { TitleColumn, CallsColumn, LengthColumn, StateColumn, ScenarioColumnCount };
 constexpr int kScenarioIdRole = Qt::UserRole + 1;
 }  // namespace
 
@@ -25,7 +25,7 @@ ScenarioList::ScenarioList(DemoController& controller, QWidget* parent)
     setObjectName(QStringLiteral("scenarioBox"));
     list_ = new QTreeWidget(this);
     list_->setObjectName(QStringLiteral("scenarioList"));
-    list_->setColumnCount(ColumnCount);
+    list_->setColumnCount(ScenarioColumnCount);
     list_->setRootIsDecorated(false);
     list_->setUniformRowHeights(true);
     list_->setItemDelegateForColumn(TitleColumn, new ScenarioDelegate(list_));
@@ -129,14 +129,14 @@ void ScenarioList::rebuild() {
         item->setData(TitleColumn, ScenarioDelegate::kDescriptionRole, s.description(lang));
         item->setText(CallsColumn, s.calls > 0 ? QString::number(s.calls) : QString());
         item->setText(LengthColumn, s.durationSec > 0 ? formatDuration(s.durationSec) : QString());
-        for (int c = CallsColumn; c < ColumnCount; ++c)
+        for (int c = CallsColumn; c < ScenarioColumnCount; ++c)
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignTop);
         const bool running = s.running || s.id == runningId;
         item->setText(StateColumn, running ? tr("Running", "demo scenario is running") : QString());
         if (running) {
             QFont bold = item->font(TitleColumn);
             bold.setBold(true);
-            for (int c = 0; c < ColumnCount; ++c)
+            for (int c = 0; c < ScenarioColumnCount; ++c)
                 item->setFont(c, bold);
             item->setForeground(StateColumn, QColor(0x2e, 0x7d, 0x32));
         }
@@ -180,6 +180,7 @@ void ScenarioList::changeEvent(QEvent* event) {
 void ScenarioList::retranslate() {
     setTitle(tr("Scenarios", "demo scenarios for training (시나리오)"));
     list_->setHeaderLabels({tr("Scenario"), tr("Calls"), tr("Length"), tr("State")});
+    list_->setAccessibleName(title());
     start_->setText(tr("&Start scenario"));
     start_->setToolTip(tr("Start the selected scenario: its calls arrive on the server's clock"));
     stop_->setText(tr("S&top demo"));
