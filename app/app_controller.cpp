@@ -12,6 +12,7 @@
 #include "common/logging.h"
 #include "crm/net/server_url.h"
 #include "widgets/common/connection_banner.h"
+#include "widgets/common/relative_font.h"
 #include "widgets/common/error_text.h"
 #include "widgets/notes/note_editor.h"
 #include "widgets/settings/settings_dialog.h"
@@ -56,6 +57,7 @@ void AppController::start() {
     applyLanguage(options_.language.isEmpty() ? settings_->get(settings::language)
                                               : options_.language);
     applyFontScale(settings_->get(settings::fontScale));
+    applyTheme(settings_->get(settings::theme));
 
     QString server = settings_->get(settings::server);
     if (options_.server)
@@ -297,6 +299,7 @@ void AppController::openSettings() {
     values.allowPlainHttp = settings_->get(settings::allowPlainHttp);
     values.language = language_->current();
     values.fontScale = settings_->get(settings::fontScale);
+    values.theme = settings_->get(settings::theme);
     values.afterWrapup = settings_->get(settings::afterWrapup);
     for (const ShortcutEntry& entry : shortcutTable()) {
         const QString id = QString::fromLatin1(entry.id);
@@ -314,10 +317,12 @@ void AppController::openSettings() {
                 settings_->set(settings::language, v.language);
                 settings_->set(settings::fontScale, AppSettings::clampFontScale(v.fontScale));
                 settings_->set(settings::afterWrapup, v.afterWrapup);
+                settings_->set(settings::theme, themeToString(themeFromString(v.theme)));
                 for (const widgets::ShortcutRow& row : v.shortcuts)
                     settings_->setShortcut(row.id, row.key);
                 applyLanguage(v.language);
                 applyFontScale(v.fontScale);
+                applyTheme(v.theme);
                 if (window_) {
                     window_->notes()->setAfterWrapupState(v.afterWrapup);
                     applyShortcuts(window_.get(), *settings_);
@@ -333,11 +338,18 @@ void AppController::applyLanguage(const QString& code) {
         session_->knowledge().setLanguage(language_->current());
 }
 
+void AppController::applyTheme(const QString& theme) {
+    if (!theme_)
+        theme_ = std::make_unique<ThemeApplier>(*qApp);
+    theme_->apply(themeFromString(theme));
+}
+
 void AppController::applyFontScale(double scale) {
     QFont font = QApplication::font();
     if (baseFontPointSize_ > 0)
         font.setPointSizeF(baseFontPointSize_ * AppSettings::clampFontScale(scale));
     QApplication::setFont(font);
+    widgets::refreshAfterApplicationFontChange();
 }
 
 }  // namespace agentdesk::app

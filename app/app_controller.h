@@ -18,6 +18,7 @@
 #include "app/desktop_notifier.h"
 #include "app/embedded_server.h"
 #include "app/language.h"
+#include "app/theme.h"
 #include "crm/net/http_transport.h"
 #include "crm/session/client_session.h"
 #include "crm/store/draft_autosaver.h"
@@ -67,6 +68,8 @@ public:
     void openSettings();
     void applyLanguage(const QString& code);
     void applyFontScale(double scale);
+    // "system", "light", "dark" or "highContrast" (app/theme.h).
+    void applyTheme(const QString& theme);
 
 signals:
     void loggedIn();
@@ -85,6 +88,7 @@ private:
     Options options_;
     std::unique_ptr<AppSettings> settings_;
     std::unique_ptr<Language> language_;
+    std::unique_ptr<ThemeApplier> theme_;
     std::unique_ptr<EmbeddedServer> embedded_;
     std::unique_ptr<crm::HttpTransport> transport_;
     std::unique_ptr<crm::LocalStore> store_;

@@ -25,6 +25,8 @@ inline const Setting<QString> caFile{"connection/caFile", QString()};
 inline const Setting<bool> allowPlainHttp{"connection/allowPlainHttp", false};
 inline const Setting<QString> language{"ui/language", QStringLiteral("ko")};  // ko | en
 inline const Setting<double> fontScale{"ui/fontScale", 1.0};                  // 0.8 – 2.0
+// system | light | dark | highContrast (app/theme.h)
+inline const Setting<QString> theme{"ui/theme", QStringLiteral("system")};
 // State after a finished wrap-up: "ready" or "not_ready".
 inline const Setting<QString> afterWrapup{"calls/afterWrapup", QStringLiteral("ready")};
 // The team lead's monitor: when queue figures turn amber (red past a margin / twice the limit)

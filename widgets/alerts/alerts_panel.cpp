@@ -23,6 +23,8 @@
 #include "widgets/alerts/alert_filter_proxy.h"
 #include "widgets/alerts/alert_table_model.h"
 #include "widgets/alerts/alert_texts.h"
+#include "widgets/common/relative_font.h"
+#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 
@@ -44,10 +46,7 @@ AlertsPanel::AlertsPanel(crm::ClientSession& session, QWidget* parent)
     proxy_->setSourceModel(table_);
 
     title_ = makeLabel("alertsTitle", this);
-    QFont titleFont = title_->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
-    titleFont.setBold(true);
-    title_->setFont(titleFont);
+    setRelativeFont(title_, 1.25, true);
     count_ = makeLabel("unacknowledgedCount", this);
     filterLabel_ = makeLabel("alertFilterLabel", this);
     filter_ = new QComboBox(this);
@@ -103,7 +102,7 @@ AlertsPanel::AlertsPanel(crm::ClientSession& session, QWidget* parent)
     empty_ = makeLabel("alertsEmpty", this);
     empty_->setAlignment(Qt::AlignCenter);
     empty_->setWordWrap(true);
-    empty_->setStyleSheet(QStringLiteral("color: palette(mid); padding: 24px;"));
+    empty_->setStyleSheet(toneStyle(Tone::Hint) + QStringLiteral(" padding: 24px;"));
     listStack_ = new QStackedWidget(this);
     listStack_->addWidget(view_);
     listStack_->addWidget(empty_);
@@ -113,7 +112,7 @@ AlertsPanel::AlertsPanel(crm::ClientSession& session, QWidget* parent)
     detail_->setFrameShape(QFrame::StyledPanel);
     detail_->setMinimumWidth(240);
     detailTitle_ = makeLabel("detailTitle", detail_);
-    detailTitle_->setFont(titleFont);
+    setRelativeFont(detailTitle_, 1.25, true);
     detailTitle_->setWordWrap(true);
     detailMeta_ = makeLabel("detailMeta", detail_);
     detailDescription_ = makeLabel("detailDescription", detail_);
@@ -134,7 +133,7 @@ AlertsPanel::AlertsPanel(crm::ClientSession& session, QWidget* parent)
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     detailHint_ = makeLabel("detailHint", detail_);
     detailHint_->setWordWrap(true);
-    detailHint_->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    detailHint_->setStyleSheet(toneStyle(Tone::Hint));
     open_ = new QPushButton(detail_);
     open_->setObjectName(QStringLiteral("openAlert"));
     acknowledge_ = new QPushButton(detail_);
@@ -292,7 +291,7 @@ void AlertsPanel::updateCount() {
                               ? QStringLiteral("background: %1; color: white; border-radius: 9px; "
                                                "padding: 1px 9px; font-weight: bold;")
                                     .arg(severityColor(QStringLiteral("critical")).name())
-                              : QStringLiteral("color: palette(mid);"));
+                              : toneStyle(Tone::Hint));
     acknowledgeAll_->setEnabled(n > 0);
 }
 

@@ -13,6 +13,9 @@ public:
     void setTone(Tone tone);
     Tone tone() const { return tone_; }
 
+protected:
+    bool event(QEvent* event) override;
+
 private:
     Tone tone_ = Tone::Neutral;
 };

@@ -14,6 +14,7 @@
 #include "common/logging.h"
 #include "widgets/common/error_text.h"
 #include "widgets/common/format.h"
+#include "widgets/common/relative_font.h"
 #include "widgets/customer/customer_chooser.h"
 #include "widgets/customer/customer_editor.h"
 #include "widgets/customer/customer_form.h"
@@ -23,6 +24,7 @@
 #include "widgets/customer/profile_card.h"
 #include "widgets/customer/search_results_page.h"
 #include "widgets/customer/timeline_view.h"
+#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 
@@ -35,10 +37,7 @@ constexpr int kMoreThreshold = 24;
 QLabel* sectionTitle(const char* objectName, QWidget* parent) {
     auto* label = new QLabel(parent);
     label->setObjectName(QLatin1String(objectName));
-    QFont f = label->font();
-    f.setBold(true);
-    f.setPointSizeF(f.pointSizeF() * 1.1);
-    label->setFont(f);
+    setRelativeFont(label, 1.1, true);
     label->setContentsMargins(0, 10, 0, 2);
     return label;
 }
@@ -179,7 +178,7 @@ QWidget* Customer360View::buildStatusPage(QLabel*& label, QPushButton** button, 
     label->setObjectName(QStringLiteral("%1Label").arg(QLatin1String(name)));
     label->setWordWrap(true);
     label->setAlignment(Qt::AlignCenter);
-    label->setStyleSheet(QStringLiteral("color:#5b6670;"));
+    label->setStyleSheet(toneStyle(Tone::Hint));
     layout->addWidget(label);
     if (button) {
         *button = new QPushButton(page);

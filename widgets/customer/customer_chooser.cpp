@@ -8,6 +8,8 @@
 #include <QVBoxLayout>
 
 #include "widgets/common/format.h"
+#include "widgets/common/relative_font.h"
+#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 
@@ -17,14 +19,11 @@ CustomerChooser::CustomerChooser(QWidget* parent) : QWidget(parent) {
     title_ = new QLabel(this);
     title_->setObjectName(QStringLiteral("chooserTitle"));
     title_->setWordWrap(true);
-    QFont bold = title_->font();
-    bold.setBold(true);
-    bold.setPointSizeF(bold.pointSizeF() * 1.15);
-    title_->setFont(bold);
+    setRelativeFont(title_, 1.15, true);
     root->addWidget(title_);
     hint_ = new QLabel(this);
     hint_->setWordWrap(true);
-    hint_->setStyleSheet(QStringLiteral("color:#5b6670;"));
+    hint_->setStyleSheet(toneStyle(Tone::Hint));
     root->addWidget(hint_);
     list_ = new QListWidget(this);
     list_->setObjectName(QStringLiteral("customerChooserList"));

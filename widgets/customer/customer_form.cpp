@@ -16,8 +16,10 @@
 
 #include "common/phone.h"
 #include "widgets/common/format.h"
+#include "widgets/common/relative_font.h"
 #include "widgets/customer/customer_texts.h"
 #include "widgets/customer/layout_util.h"
+#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 
@@ -49,7 +51,7 @@ QLabel* CustomerForm::makeErrorLabel(const QString& objectName, QWidget* parent)
     auto* label = new QLabel(parent);
     label->setObjectName(objectName);
     label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color:#b3261e;"));
+    label->setStyleSheet(toneStyle(Tone::Error));
     label->hide();
     return label;
 }
@@ -60,14 +62,11 @@ CustomerForm::CustomerForm(QWidget* parent) : QWidget(parent) {
     title_ = new QLabel(this);
     title_->setObjectName(QStringLiteral("customerFormTitle"));
     title_->setWordWrap(true);
-    QFont big = title_->font();
-    big.setBold(true);
-    big.setPointSizeF(big.pointSizeF() * 1.2);
-    title_->setFont(big);
+    setRelativeFont(title_, 1.2, true);
     root->addWidget(title_);
     hint_ = new QLabel(this);
     hint_->setWordWrap(true);
-    hint_->setStyleSheet(QStringLiteral("color:#5b6670;"));
+    hint_->setStyleSheet(toneStyle(Tone::Hint));
     root->addWidget(hint_);
     formError_ = makeErrorLabel(QStringLiteral("customerFormError"), this);
     root->addWidget(formError_);
@@ -105,7 +104,7 @@ CustomerForm::CustomerForm(QWidget* parent) : QWidget(parent) {
     auto* phoneFoot = new QHBoxLayout;
     phonesHint_ = new QLabel(this);
     phonesHint_->setWordWrap(true);
-    phonesHint_->setStyleSheet(QStringLiteral("color:#5b6670;"));
+    phonesHint_->setStyleSheet(toneStyle(Tone::Hint));
     phoneFoot->addWidget(phonesHint_, 1);
     addPhone_ = new QPushButton(this);
     addPhone_->setObjectName(QStringLiteral("addPhoneButton"));

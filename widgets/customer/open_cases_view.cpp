@@ -7,6 +7,7 @@
 #include "widgets/common/format.h"
 #include "widgets/customer/customer_texts.h"
 #include "widgets/customer/layout_util.h"
+#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 
@@ -34,7 +35,7 @@ void OpenCasesView::render() {
     if (cases_.isEmpty()) {
         auto* none = new QLabel(tr("No open cases."), this);
         none->setObjectName(QStringLiteral("noOpenCasesLabel"));
-        none->setStyleSheet(QStringLiteral("color:#5b6670;"));
+        none->setStyleSheet(toneStyle(Tone::Hint));
         layout_->addWidget(none);
         return;
     }

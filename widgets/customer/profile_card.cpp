@@ -8,9 +8,11 @@
 #include <QVBoxLayout>
 
 #include "widgets/common/format.h"
+#include "widgets/common/relative_font.h"
 #include "widgets/customer/chip_label.h"
 #include "widgets/customer/customer_texts.h"
 #include "widgets/customer/layout_util.h"
+#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 
@@ -41,10 +43,7 @@ ProfileCard::ProfileCard(QWidget* parent) : QWidget(parent) {
     name_->setObjectName(QStringLiteral("customerNameLabel"));
     name_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     name_->setWordWrap(true);
-    QFont big = name_->font();
-    big.setPointSizeF(big.pointSizeF() * 1.45);
-    big.setBold(true);
-    name_->setFont(big);
+    setRelativeFont(name_, 1.45, true);
     header->addWidget(name_, 1);
     edit_ = new QPushButton(this);
     edit_->setObjectName(QStringLiteral("editCustomerButton"));
@@ -55,7 +54,7 @@ ProfileCard::ProfileCard(QWidget* parent) : QWidget(parent) {
     subtitle_ = new QLabel(this);
     subtitle_->setObjectName(QStringLiteral("customerNumberLabel"));
     subtitle_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    subtitle_->setStyleSheet(QStringLiteral("color:#5b6670;"));
+    subtitle_->setStyleSheet(toneStyle(Tone::Hint));
     root->addWidget(subtitle_);
 
     chips_ = new QHBoxLayout;
@@ -70,7 +69,7 @@ ProfileCard::ProfileCard(QWidget* parent) : QWidget(parent) {
     details_->setVerticalSpacing(4);
     auto addRow = [this](QLabel*& title, QLabel*& value, const char* objectName) {
         title = new QLabel(this);
-        title->setStyleSheet(QStringLiteral("color:#5b6670;"));
+        title->setStyleSheet(toneStyle(Tone::Hint));
         value = valueLabel(objectName, this);
         details_->addRow(title, value);
     };
@@ -81,12 +80,12 @@ ProfileCard::ProfileCard(QWidget* parent) : QWidget(parent) {
     addRow(languageTitle_, language_, "preferredLanguageLabel");
     addRow(lastContactTitle_, lastContact_, "lastContactReasonLabel");
     phonesTitle_ = new QLabel(this);
-    phonesTitle_->setStyleSheet(QStringLiteral("color:#5b6670;"));
+    phonesTitle_->setStyleSheet(toneStyle(Tone::Hint));
     phones_ = new QVBoxLayout;
     phones_->setSpacing(2);
     details_->addRow(phonesTitle_, phones_);
     consentsTitle_ = new QLabel(this);
-    consentsTitle_->setStyleSheet(QStringLiteral("color:#5b6670;"));
+    consentsTitle_->setStyleSheet(toneStyle(Tone::Hint));
     consents_ = new QHBoxLayout;
     consents_->setSpacing(4);
     details_->addRow(consentsTitle_, consents_);

@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 
 #include "widgets/common/format.h"
+#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 
@@ -30,7 +31,7 @@ SearchResultsPage::SearchResultsPage(QWidget* parent) : QWidget(parent) {
     status_ = new QLabel(this);
     status_->setObjectName(QStringLiteral("searchStatusLabel"));
     status_->setWordWrap(true);
-    status_->setStyleSheet(QStringLiteral("color:#5b6670;"));
+    status_->setStyleSheet(toneStyle(Tone::Hint));
     root->addWidget(status_);
     list_ = new QListWidget(this);
     list_->setObjectName(QStringLiteral("searchResultsList"));

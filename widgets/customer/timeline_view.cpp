@@ -14,6 +14,7 @@
 #include "widgets/common/format.h"
 #include "widgets/customer/customer_texts.h"
 #include "widgets/customer/layout_util.h"
+#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 
@@ -37,7 +38,7 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent) {
     root->setSpacing(6);
     empty_ = new QLabel(this);
     empty_->setObjectName(QStringLiteral("timelineEmptyLabel"));
-    empty_->setStyleSheet(QStringLiteral("color:#5b6670;"));
+    empty_->setStyleSheet(toneStyle(Tone::Hint));
     root->addWidget(empty_);
     entries_ = new QVBoxLayout;
     entries_->setSpacing(6);
@@ -46,7 +47,7 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent) {
     footerStatus_ = new QLabel(this);
     footerStatus_->setObjectName(QStringLiteral("timelineFooterLabel"));
     footerStatus_->setWordWrap(true);
-    footerStatus_->setStyleSheet(QStringLiteral("color:#5b6670;"));
+    footerStatus_->setStyleSheet(toneStyle(Tone::Hint));
     footer->addWidget(footerStatus_, 1);
     more_ = new QPushButton(this);
     more_->setObjectName(QStringLiteral("loadMoreInteractionsButton"));
@@ -223,7 +224,7 @@ QWidget* TimelineView::makeNote(const crm::Note& note) {
     if (note.version > 1)
         metaText += QStringLiteral(" · ") + tr("edited (version %1)").arg(note.version);
     auto* metaLabel = new QLabel(metaText, box);
-    metaLabel->setStyleSheet(QStringLiteral("color:#5b6670;"));
+    metaLabel->setStyleSheet(toneStyle(Tone::Hint));
     meta->addWidget(metaLabel, 1);
     auto* edit = new QPushButton(tr("Edit"), box);
     edit->setObjectName(QStringLiteral("editNoteButton_%1").arg(note.id));

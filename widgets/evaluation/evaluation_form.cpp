@@ -14,8 +14,10 @@
 #include "crm/model/training.h"
 #include "crm/session/evaluations_model.h"
 #include "widgets/common/error_text.h"
+#include "widgets/common/relative_font.h"
 #include "widgets/evaluation/evaluation_texts.h"
 #include "widgets/evaluation/score_input.h"
+#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 
@@ -24,7 +26,7 @@ namespace {
 QLabel* errorLabel(const char* name, QWidget* parent) {
     auto* label = new QLabel(parent);
     label->setObjectName(QLatin1String(name));
-    label->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    label->setStyleSheet(toneStyle(Tone::Error));
     label->setWordWrap(true);
     label->hide();
     return label;
@@ -51,10 +53,7 @@ QWidget* withError(QWidget* field, QLabel* error, QWidget* parent) {
 EvaluationForm::EvaluationForm(QWidget* parent) : QWidget(parent) {
     title_ = new QLabel(this);
     title_->setObjectName(QStringLiteral("formTitle"));
-    QFont titleFont = title_->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
-    titleFont.setBold(true);
-    title_->setFont(titleFont);
+    setRelativeFont(title_, 1.2, true);
 
     trainee_ = new QComboBox(this);
     trainee_->setObjectName(QStringLiteral("trainee"));
@@ -302,7 +301,7 @@ void EvaluationForm::setReadOnlyReason(const QString& reason) {
 void EvaluationForm::setStatus(const QString& text, bool error) {
     statusIsError_ = error;
     status_->setText(text);
-    status_->setStyleSheet(error ? QStringLiteral("color: #b3261e;")
+    status_->setStyleSheet(error ? toneStyle(Tone::Error)
                                  : QStringLiteral("color: #1b7f3b;"));
 }
 

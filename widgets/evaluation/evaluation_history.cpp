@@ -13,8 +13,10 @@
 
 #include "crm/session/evaluations_model.h"
 #include "widgets/common/format.h"
+#include "widgets/common/relative_font.h"
 #include "widgets/evaluation/evaluation_texts.h"
 #include "widgets/evaluation/trend_chart.h"
+#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 
@@ -40,10 +42,7 @@ QTableWidgetItem* numberItem(double value, int decimals) {
 EvaluationHistory::EvaluationHistory(QWidget* parent) : QWidget(parent) {
     title_ = new QLabel(this);
     title_->setObjectName(QStringLiteral("historyTitle"));
-    QFont titleFont = title_->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
-    titleFont.setBold(true);
-    title_->setFont(titleFont);
+    setRelativeFont(title_, 1.2, true);
     count_ = new QLabel(this);
     count_->setObjectName(QStringLiteral("evaluationCount"));
     status_ = new QLabel(this);
@@ -78,14 +77,11 @@ EvaluationHistory::EvaluationHistory(QWidget* parent) : QWidget(parent) {
     grid->setContentsMargins(8, 4, 8, 4);
     grid->addWidget(averagesTitle_, 0, 0, 2, 1, Qt::AlignVCenter);
     int column = 1;
-    QFont big = font();
-    big.setPointSizeF(big.pointSizeF() * 1.3);
-    big.setBold(true);
     for (const char* key : kSummaryKeys) {
         auto* name = new QLabel(averages);
         auto* value = new QLabel(averages);
         value->setObjectName(QStringLiteral("average_") + QLatin1String(key));
-        value->setFont(big);
+        setRelativeFont(value, 1.3, true);
         name->setAlignment(Qt::AlignHCenter);
         value->setAlignment(Qt::AlignHCenter);
         grid->addWidget(name, 0, column);
@@ -189,7 +185,7 @@ void EvaluationHistory::setTraineeName(const QString& name) {
 
 void EvaluationHistory::setStatus(const QString& text, bool error) {
     status_->setText(text);
-    status_->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QString());
+    status_->setStyleSheet(error ? toneStyle(Tone::Error) : QString());
     status_->setVisible(!text.isEmpty());
 }
 

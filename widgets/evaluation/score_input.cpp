@@ -1,4 +1,5 @@
 #include "widgets/evaluation/score_input.h"
+#include "widgets/common/tone.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -28,7 +29,7 @@ ScoreInput::ScoreInput(const QString& dimension, QWidget* parent)
 
     error_ = new QLabel(this);
     error_->setObjectName(dimension + QLatin1String("Error"));
-    error_->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    error_->setStyleSheet(toneStyle(Tone::Error));
     error_->setWordWrap(true);
     error_->hide();
 

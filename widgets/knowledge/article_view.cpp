@@ -12,6 +12,7 @@
 
 #include "common/logging.h"
 #include "widgets/common/format.h"
+#include "widgets/common/relative_font.h"
 #include "widgets/knowledge/article_html.h"
 #include "widgets/knowledge/article_page.h"
 #include "widgets/knowledge/article_request_filter.h"
@@ -103,10 +104,7 @@ ArticleView::ArticleView(QAction* insertSelection, QWidget* parent) : QWidget(pa
     title_->setWordWrap(true);
     title_->setTextFormat(Qt::PlainText);
     title_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont titleFont = title_->font();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.12);
-    title_->setFont(titleFont);
+    setRelativeFont(title_, 1.12, true);
 
     meta_ = new QLabel(this);
     meta_->setObjectName(QStringLiteral("articleMeta"));

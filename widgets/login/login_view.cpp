@@ -1,6 +1,8 @@
 #include "widgets/login/login_view.h"
 
 #include "crm/net/server_url.h"
+#include "widgets/common/relative_font.h"
+#include "widgets/common/tone.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -38,7 +40,7 @@ LoginView::LoginView(QWidget* parent)
     serverUrl_->setObjectName(QStringLiteral("serverUrl"));
     plainHttpWarning_->setObjectName(QStringLiteral("plainHttpWarning"));
     plainHttpWarning_->setWordWrap(true);
-    plainHttpWarning_->setStyleSheet(QStringLiteral("color: #8a4b00; font-weight: 600;"));
+    plainHttpWarning_->setStyleSheet(toneStyle(Tone::Warning, true));
     plainHttpWarning_->setVisible(false);
     username_->setObjectName(QStringLiteral("username"));
     password_->setObjectName(QStringLiteral("password"));
@@ -47,17 +49,14 @@ LoginView::LoginView(QWidget* parent)
     language_->setObjectName(QStringLiteral("loginLanguage"));
     embeddedStatus_->setObjectName(QStringLiteral("embeddedStatus"));
 
-    QFont big = title_->font();
-    big.setPointSizeF(big.pointSizeF() * 1.6);
-    big.setBold(true);
-    title_->setFont(big);
+    setRelativeFont(title_, 1.6, true);
     subtitle_->setWordWrap(true);
-    embeddedStatus_->setStyleSheet(QStringLiteral("color: #555;"));
+    embeddedStatus_->setStyleSheet(toneStyle(Tone::Hint));
     embeddedStatus_->setIndent(24);
     demoHint_->setWordWrap(true);
-    demoHint_->setStyleSheet(QStringLiteral("color: #555;"));
+    demoHint_->setStyleSheet(toneStyle(Tone::Hint));
     error_->setWordWrap(true);
-    error_->setStyleSheet(QStringLiteral("color: #b00020; font-weight: 600;"));
+    error_->setStyleSheet(toneStyle(Tone::Error, true));
     error_->setVisible(false);
     password_->setEchoMode(QLineEdit::Password);
     serverUrl_->setPlaceholderText(QStringLiteral("https://crm.example.com"));

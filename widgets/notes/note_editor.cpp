@@ -1,5 +1,6 @@
 #include "widgets/notes/note_editor.h"
 
+#include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QTextCursor>
@@ -7,6 +8,7 @@
 
 #include "widgets/common/error_text.h"
 #include "widgets/common/format.h"
+#include "widgets/common/tone.h"
 #include "widgets/notes/assist_draft_bar.h"
 #include "widgets/notes/note_conflict_dialog.h"
 #include "widgets/notes/note_controller.h"
@@ -36,7 +38,7 @@ NoteEditor::NoteEditor(crm::ClientSession& session, crm::DraftAutosaver& autosav
     headerLabel_->setFont(bold);
     draftLabel_ = new QLabel(this);
     draftLabel_->setObjectName(QStringLiteral("draftStatus"));
-    draftLabel_->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    draftLabel_->setStyleSheet(toneStyle(Tone::Hint));
 
     editBar_ = new QWidget(this);
     editLabel_ = new QLabel(editBar_);
@@ -67,7 +69,7 @@ NoteEditor::NoteEditor(crm::ClientSession& session, crm::DraftAutosaver& autosav
     message_->setObjectName(QStringLiteral("noteMessage"));
     message_->setTextFormat(Qt::PlainText);
     message_->setWordWrap(true);
-    message_->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    message_->setStyleSheet(toneStyle(Tone::Error));
     status_ = new QLabel(this);
     status_->setObjectName(QStringLiteral("noteStatus"));
     status_->setTextFormat(Qt::PlainText);
@@ -374,9 +376,14 @@ void NoteEditor::refresh() {
                      controller_->suggestedCodes(), controller_->wrapupCode(),
                      [this](const QString& code) { return codeLabel(code); });
     // A draft not yet checked by the counselor looks different from their own words.
-    text_->setStyleSheet(controller_->showingAssistDraft()
-                             ? QStringLiteral("QPlainTextEdit { background: #fffdf3; }")
-                             : QString());
+    // (A dashed edge in the warning tone reads in every look; the tint only on a light one.)
+    const QPalette& palette = QApplication::palette();
+    text_->setStyleSheet(
+        controller_->showingAssistDraft()
+            ? QStringLiteral("QPlainTextEdit { border: 2px dashed %1; %2}")
+                  .arg(toneColor(Tone::Warning, palette),
+                       isDarkPalette(palette) ? QString() : QStringLiteral("background: #fffdf3; "))
+            : QString());
 
     if (editing)
         submit_->setText(tr("Save changes"));

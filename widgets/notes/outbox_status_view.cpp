@@ -7,6 +7,7 @@
 #include <QVBoxLayout>
 
 #include "widgets/common/error_text.h"
+#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 
@@ -21,7 +22,7 @@ OutboxStatusView::OutboxStatusView(crm::Outbox* outbox, QWidget* parent)
     rejected_->setObjectName(QStringLiteral("outboxRejected"));
     rejected_->setTextFormat(Qt::PlainText);
     rejected_->setWordWrap(true);
-    rejected_->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    rejected_->setStyleSheet(toneStyle(Tone::Error));
     copy_ = new QPushButton(rejectedRow_);
     copy_->setObjectName(QStringLiteral("copyRejectedButton"));
     dismiss_ = new QPushButton(rejectedRow_);

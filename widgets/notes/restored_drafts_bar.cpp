@@ -6,6 +6,7 @@
 #include <QVBoxLayout>
 
 #include "widgets/common/format.h"
+#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 
@@ -18,7 +19,7 @@ RestoredDraftsBar::RestoredDraftsBar(QWidget* parent) : QWidget(parent) {
     notice_ = new QLabel(this);
     notice_->setObjectName(QStringLiteral("restoredNotice"));
     notice_->setTextFormat(Qt::PlainText);
-    notice_->setStyleSheet(QStringLiteral("color: #0b5394;"));
+    notice_->setStyleSheet(toneStyle(Tone::Info));
     close_ = new QPushButton(this);
     close_->setObjectName(QStringLiteral("dismissRestoredButton"));
     close_->setFlat(true);

@@ -16,6 +16,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "widgets/common/tone.h"
 #include "widgets/login/login_view.h"
 
 namespace agentdesk::widgets {
@@ -33,6 +34,8 @@ SettingsDialog::SettingsDialog(const SettingsValues& values, QWidget* parent)
       language_(new QComboBox(this)),
       fontScale_(new QDoubleSpinBox(this)),
       afterWrapup_(new QComboBox(this)),
+      theme_(new QComboBox(this)),
+      themeLabel_(new QLabel(this)),
       languageLabel_(new QLabel(this)),
       fontLabel_(new QLabel(this)),
       afterLabel_(new QLabel(this)),
@@ -45,6 +48,7 @@ SettingsDialog::SettingsDialog(const SettingsValues& values, QWidget* parent)
     language_->setObjectName(QStringLiteral("languageSetting"));
     fontScale_->setObjectName(QStringLiteral("fontScaleSetting"));
     afterWrapup_->setObjectName(QStringLiteral("afterWrapupSetting"));
+    theme_->setObjectName(QStringLiteral("themeSetting"));
     shortcuts_->setObjectName(QStringLiteral("shortcutTable"));
     error_->setObjectName(QStringLiteral("settingsError"));
 
@@ -58,21 +62,24 @@ SettingsDialog::SettingsDialog(const SettingsValues& values, QWidget* parent)
     allowPlainHttp_->setObjectName(QStringLiteral("allowPlainHttpSetting"));
     plainHttpWarning_->setObjectName(QStringLiteral("plainHttpWarning"));
     plainHttpWarning_->setWordWrap(true);
-    plainHttpWarning_->setStyleSheet(QStringLiteral("color: #8a4b00; font-weight: 600;"));
+    plainHttpWarning_->setStyleSheet(toneStyle(Tone::Warning, true));
     allowPlainHttp_->setChecked(values.allowPlainHttp);
     plainHttpWarning_->setVisible(values.allowPlainHttp);
     connect(allowPlainHttp_, &QCheckBox::toggled, plainHttpWarning_, &QLabel::setVisible);
     form->addRow(languageLabel_, language_);
     form->addRow(fontLabel_, fontScale_);
+    form->addRow(themeLabel_, theme_);
     form->addRow(afterLabel_, afterWrapup_);
     serverNote_->setWordWrap(true);
-    serverNote_->setStyleSheet(QStringLiteral("color: #555;"));
+    serverNote_->setStyleSheet(toneStyle(Tone::Hint));
     language_->addItem(QStringLiteral("한국어"), QStringLiteral("ko"));
     language_->addItem(QStringLiteral("English"), QStringLiteral("en"));
     fontScale_->setRange(0.8, 2.0);
     fontScale_->setSingleStep(0.1);
     fontScale_->setDecimals(1);
     fontScale_->setSuffix(QStringLiteral(" ×"));
+    for (const char* theme : {"system", "light", "dark", "highContrast"})
+        theme_->addItem(QString(), QString::fromLatin1(theme));
     afterWrapup_->addItem(QString(), QStringLiteral("ready"));
     afterWrapup_->addItem(QString(), QStringLiteral("not_ready"));
 
@@ -88,7 +95,7 @@ SettingsDialog::SettingsDialog(const SettingsValues& values, QWidget* parent)
 
     tabs_->addTab(general, QString());
     tabs_->addTab(keys, QString());
-    error_->setStyleSheet(QStringLiteral("color: #b00020;"));
+    error_->setStyleSheet(toneStyle(Tone::Error));
     error_->setWordWrap(true);
     error_->setVisible(false);
 
@@ -104,6 +111,7 @@ SettingsDialog::SettingsDialog(const SettingsValues& values, QWidget* parent)
     serverUrl_->setText(url);
     language_->setCurrentIndex(std::max(0, language_->findData(values.language)));
     fontScale_->setValue(values.fontScale);
+    theme_->setCurrentIndex(std::max(0, theme_->findData(values.theme)));
     afterWrapup_->setCurrentIndex(std::max(0, afterWrapup_->findData(values.afterWrapup)));
     fillShortcuts();
 
@@ -151,6 +159,7 @@ SettingsValues SettingsDialog::values() const {
     v.allowPlainHttp = allowPlainHttp_->isChecked();
     v.language = language_->currentData().toString();
     v.fontScale = fontScale_->value();
+    v.theme = theme_->currentData().toString();
     v.afterWrapup = afterWrapup_->currentData().toString();
     for (int i = 0; i < v.shortcuts.size(); ++i) {
         if (auto* edit = qobject_cast<QKeySequenceEdit*>(shortcuts_->cellWidget(i, 1)))
@@ -209,6 +218,12 @@ void SettingsDialog::retranslate() {
     language_->setAccessibleName(languageLabel_->text());
     fontScale_->setAccessibleName(fontLabel_->text());
     afterWrapup_->setAccessibleName(afterLabel_->text());
+    themeLabel_->setText(tr("Look", "light, dark or high-contrast colours"));
+    theme_->setAccessibleName(themeLabel_->text());
+    theme_->setItemText(0, tr("As the system (light or dark mode)"));
+    theme_->setItemText(1, tr("Light"));
+    theme_->setItemText(2, tr("Dark"));
+    theme_->setItemText(3, tr("High contrast"));
     shortcuts_->setAccessibleName(tr("Shortcuts"));
     afterWrapup_->setItemText(0, tr("Ready for the next call"));
     afterWrapup_->setItemText(1, tr("Not ready"));

@@ -31,6 +31,7 @@ struct SettingsValues {
     bool allowPlainHttp = false;  // http:// to a computer other than this one
     QString language = QStringLiteral("ko");
     double fontScale = 1.0;
+    QString theme = QStringLiteral("system");       // system | light | dark | highContrast
     QString afterWrapup = QStringLiteral("ready");  // ready | not_ready
     QList<ShortcutRow> shortcuts;
 };
@@ -66,6 +67,8 @@ private:
     QComboBox* language_;
     QDoubleSpinBox* fontScale_;
     QComboBox* afterWrapup_;
+    QComboBox* theme_;
+    QLabel* themeLabel_;
     QLabel* languageLabel_;
     QLabel* fontLabel_;
     QLabel* afterLabel_;

@@ -8,6 +8,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "widgets/common/relative_font.h"
+
 namespace agentdesk::widgets {
 
 using crm::CallPhase;
@@ -35,9 +37,7 @@ KeypadDialog::KeypadDialog(crm::ClientSession& session, QWidget* parent)
         button->setObjectName(QStringLiteral("dtmf_") + keyName(key));
         button->setFocusPolicy(Qt::NoFocus);  // keys typed go to the dialog, not a button
         button->setMinimumSize(48, 40);
-        QFont f = button->font();
-        f.setPointSizeF(f.pointSizeF() * 1.3);
-        button->setFont(f);
+        setRelativeFont(button, 1.3);
         connect(button, &QPushButton::clicked, this, [this, key] { press(key); });
         grid->addWidget(button, i / 3, i % 3);
         keys_.insert(key, button);

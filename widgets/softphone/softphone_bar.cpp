@@ -2,6 +2,7 @@
 #include "widgets/softphone/softphone_bar_style.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -13,6 +14,7 @@
 #include "common/logging.h"
 #include "widgets/common/error_text.h"
 #include "widgets/common/format.h"
+#include "widgets/common/relative_font.h"
 #include "widgets/softphone/elided_label.h"
 #include "widgets/softphone/keypad_dialog.h"
 #include "widgets/softphone/missed_calls_button.h"
@@ -52,7 +54,7 @@ constexpr int kStatusShownMs = 6000;
 SoftphoneBar::SoftphoneBar(crm::ClientSession& session, QWidget* parent)
     : QWidget(parent), session_(session), clock_(new ServerClock(this)) {
     setObjectName(QStringLiteral("softphoneBar"));
-    setStyleSheet(QString::fromUtf8(softphoneBarStyle()));
+    setStyleSheet(softphoneBarStyle(QApplication::palette()));
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     clock_->follow(session_.events());
     // Made after login, the bar missed the snapshot's serverTime: start from the newest server
@@ -173,6 +175,7 @@ void SoftphoneBar::buildLayout() {
     direction_ = label("direction");
     number_ = label("callerNumber");
     number_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    setRelativeFont(number_, 1.15, true);  // follows the font size setting
     customer_ = elided("customerName");
     verified_ = label("verifiedBadge");
     abusive_ = label("abuseBadge");
@@ -306,6 +309,13 @@ void SoftphoneBar::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
+}
+
+bool SoftphoneBar::event(QEvent* event) {
+    // A new look (QWidget::event does not pass this one on to changeEvent).
+    if (event->type() == QEvent::ApplicationPaletteChange)
+        setStyleSheet(softphoneBarStyle(QApplication::palette()));
+    return QWidget::event(event);
 }
 
 void SoftphoneBar::retranslate() {

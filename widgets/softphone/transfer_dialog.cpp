@@ -13,6 +13,7 @@
 
 #include "common/phone.h"
 #include "widgets/common/error_text.h"
+#include "widgets/common/tone.h"
 #include "widgets/softphone/softphone_texts.h"
 
 namespace agentdesk::widgets {
@@ -265,7 +266,7 @@ void TransferDialog::refresh() {
             valid ? QStringLiteral("→ ") +
                         QString::fromStdString(phone::formatLocal(value.toStdString()))
                   : problem);
-        numberCheck_->setStyleSheet(valid ? QString() : QStringLiteral("color:#b00020;"));
+        numberCheck_->setStyleSheet(valid ? QString() : toneStyle(Tone::Error));
     } else {
         numberCheck_->clear();
     }
@@ -288,7 +289,7 @@ void TransferDialog::refresh() {
         status_->setStyleSheet(QString());
     } else if (!message_.isEmpty()) {
         status_->setText(message_);
-        status_->setStyleSheet(messageIsError_ ? QStringLiteral("color:#b00020;") : QString());
+        status_->setStyleSheet(messageIsError_ ? toneStyle(Tone::Error) : QString());
     } else if (!online_) {
         status_->setText(tr("Offline: transfer is not possible until the connection is back."));
         status_->setStyleSheet(QString());

@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 
 #include "widgets/common/error_text.h"
+#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 
@@ -174,7 +175,7 @@ void LoginLockoutsDialog::showMessage(const QString& text, bool error) {
     messageIsError_ = error;
     status_->setText(text);
     status_->setVisible(!text.isEmpty());
-    status_->setStyleSheet(error ? QStringLiteral("color: #b3261e; font-weight: bold;")
+    status_->setStyleSheet(error ? toneStyle(Tone::Error, true)
                                  : QString());
 }
 

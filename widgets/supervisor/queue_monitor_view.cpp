@@ -9,6 +9,7 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include "widgets/common/relative_font.h"
 #include "widgets/supervisor/queue_card.h"
 #include "widgets/supervisor/queue_charts.h"
 #include "widgets/supervisor/thresholds_editor.h"
@@ -49,10 +50,7 @@ QueueMonitorView::QueueMonitorView(crm::ClientSession& session, QWidget* parent)
     updated_->setProperty("tileCaption", true);
     empty_->setObjectName(QStringLiteral("noQueuesLabel"));
     empty_->setAlignment(Qt::AlignCenter);
-    QFont big = title_->font();
-    big.setPointSizeF(big.pointSizeF() * 1.3);
-    big.setBold(true);
-    title_->setFont(big);
+    setRelativeFont(title_, 1.3, true);
 
     auto* top = new QHBoxLayout;
     top->addWidget(title_);

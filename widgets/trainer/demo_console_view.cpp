@@ -10,6 +10,7 @@
 
 #include "crm/session/client_session.h"
 #include "widgets/common/error_text.h"
+#include "widgets/common/relative_font.h"
 #include "widgets/trainer/generator_controls.h"
 #include "widgets/trainer/inject_call_form.h"
 #include "widgets/trainer/scenario_list.h"
@@ -28,10 +29,7 @@ DemoConsoleView::DemoConsoleView(crm::ClientSession& session, QWidget* parent)
 
     title_ = new QLabel(this);
     title_->setObjectName(QStringLiteral("demoTitle"));
-    QFont titleFont = title_->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
-    titleFont.setBold(true);
-    title_->setFont(titleFont);
+    setRelativeFont(title_, 1.25, true);
     presentationButton_ = new QPushButton(this);
     presentationButton_->setObjectName(QStringLiteral("presentationMode"));
     presentationButton_->setCheckable(true);

@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include "widgets/trainer/demo_controller.h"
+#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 
@@ -78,7 +79,7 @@ GeneratorControls::GeneratorControls(DemoController& controller, QWidget* parent
         if (action == DemoController::Action::SetRate)
             rateEdited_ = false;
         if (action == DemoController::Action::Reset) {
-            resetResult_->setStyleSheet(QStringLiteral("color: #2e7d32;"));
+            resetResult_->setStyleSheet(toneStyle(Tone::Success));
             resetResult_->setText(tr("The demo data was reset."));
         }
     });

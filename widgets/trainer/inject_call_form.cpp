@@ -23,6 +23,7 @@
 #include "widgets/trainer/demo_controller.h"
 #include "widgets/trainer/trainer_texts.h"
 #include "widgets/trainer/transcript_lines.h"
+#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 
@@ -103,7 +104,7 @@ InjectCallForm::InjectCallForm(DemoController& controller, QWidget* parent)
     transcript_->setMaximumHeight(transcript_->fontMetrics().lineSpacing() * 12 + 12);
     transcriptHint_ = makeLabel("transcriptHint", this);
     transcriptHint_->setWordWrap(true);
-    transcriptHint_->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    transcriptHint_->setStyleSheet(toneStyle(Tone::Hint));
 
     inject_ = new QPushButton(this);
     inject_->setObjectName(QStringLiteral("injectCall"));
@@ -170,7 +171,7 @@ InjectCallForm::InjectCallForm(DemoController& controller, QWidget* parent)
     connect(&controller_, &DemoController::succeeded, this, [this](DemoController::Action action) {
         if (action != DemoController::Action::Inject)
             return;
-        result_->setStyleSheet(QStringLiteral("color: #2e7d32;"));
+        result_->setStyleSheet(toneStyle(Tone::Success));
         result_->setText(
             tr("Call injected into %1.", "%1 = queue name").arg(queue_->currentText()));
     });
@@ -276,7 +277,7 @@ void InjectCallForm::inject() {
     QString why;
     const QJsonObject body = request(&why);
     if (body.isEmpty()) {
-        result_->setStyleSheet(QStringLiteral("color: #c62828;"));
+        result_->setStyleSheet(toneStyle(Tone::Error));
         result_->setText(why);
         return;
     }
@@ -287,14 +288,14 @@ void InjectCallForm::inject() {
 void InjectCallForm::updateState() {
     whoLabel_->setText(customerMode_->isChecked() ? tr("Customer:") : tr("Number:"));
     if (phone_->text().trimmed().isEmpty()) {
-        phoneHint_->setStyleSheet(QStringLiteral("color: palette(mid);"));
+        phoneHint_->setStyleSheet(toneStyle(Tone::Hint));
         phoneHint_->setText(tr("Mobile, landline or a 15xx number."));
     } else if (const auto e164 = e164Of(phone_->text())) {
-        phoneHint_->setStyleSheet(QStringLiteral("color: #2e7d32;"));
+        phoneHint_->setStyleSheet(toneStyle(Tone::Success));
         phoneHint_->setText(
             tr("Calls as %1", "%1 = phone number").arg(formatPhone(QString::fromStdString(*e164))));
     } else {
-        phoneHint_->setStyleSheet(QStringLiteral("color: #c62828;"));
+        phoneHint_->setStyleSheet(toneStyle(Tone::Error));
         phoneHint_->setText(tr("Not a Korean phone number."));
     }
     inject_->setEnabled(!busy_ && !request().isEmpty());

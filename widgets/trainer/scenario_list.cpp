@@ -12,6 +12,7 @@
 #include "widgets/trainer/demo_controller.h"
 #include "widgets/trainer/scenario_delegate.h"
 #include "widgets/trainer/trainer_texts.h"
+#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 
@@ -157,10 +158,10 @@ void ScenarioList::updateState() {
     if (!runningId.isEmpty()) {
         running_->setText(tr("Running: %1", "%1 = scenario title")
                               .arg(running ? running->title(lang) : runningId));
-        running_->setStyleSheet(QStringLiteral("color: #2e7d32; font-weight: bold;"));
+        running_->setStyleSheet(toneStyle(Tone::Success, true));
     } else {
         running_->setText(tr("No scenario is running."));
-        running_->setStyleSheet(QStringLiteral("color: palette(mid);"));
+        running_->setStyleSheet(toneStyle(Tone::Hint));
     }
     const bool none = controller_.scenarios().isEmpty();
     unavailable_->setVisible(none);
