@@ -2,7 +2,7 @@
 // against the demo contact center in this process: idle, ringing with the screen pop, on a call
 // with an article open, and after-call work with a note. Run under Xvfb so WebEngine renders:
 //   xvfb-run -a -s "-screen 0 1920x1080x24" build/tools/agentdesk_screenshots docs/screenshots
-//       [--size 1366x768] [--lang ko]
+//       [--size 1366x768] [--lang ko] [--theme system|light|dark|highContrast]
 #include <cstdio>
 
 #include <curl/curl.h>
@@ -78,11 +78,12 @@ bool save(QWidget* window, const QString& dir, const QString& name) {
 
 int main(int argc, char* argv[]) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: %s OUTDIR [--size WxH] [--lang ko|en]\n", argv[0]);
+        std::fprintf(stderr, "usage: %s OUTDIR [--size WxH] [--lang ko|en] [--theme NAME]\n", argv[0]);
         return 2;
     }
     QString outDir = QString::fromLocal8Bit(argv[1]);
     QSize size(1366, 768);
+    QString theme;  // empty: the default look, and no suffix on the file names
     QString lang = QStringLiteral("ko");
     for (int i = 2; i + 1 < argc; i += 2) {
         const QString key = QString::fromLocal8Bit(argv[i]);
@@ -93,6 +94,8 @@ int main(int argc, char* argv[]) {
                 size = QSize(parts[0].toInt(), parts[1].toInt());
         } else if (key == QLatin1String("--lang")) {
             lang = value;
+        } else if (key == QLatin1String("--theme")) {
+            theme = value;
         }
     }
     QDir().mkpath(outDir);
@@ -130,6 +133,8 @@ int main(int argc, char* argv[]) {
         options.storePath = tmp + QStringLiteral("/client.db");
         agentdesk::app::AppController controller(options);
         controller.start();
+        if (!theme.isEmpty())
+            controller.applyTheme(theme);
         auto* login = controller.loginView();
         login->findChild<QLineEdit*>(QStringLiteral("username"))->setText("counselor1");
         login->findChild<QLineEdit*>(QStringLiteral("password"))->setText("demo");
@@ -148,7 +153,8 @@ int main(int argc, char* argv[]) {
         session->agent().goReady();
         waitFor([&] { return session->agent().state() == agentdesk::crm::AgentState::Ready; });
         settle(1200);
-        const QString suffix = QStringLiteral("-%1x%2").arg(size.width()).arg(size.height());
+        const QString suffix = QStringLiteral("-%1x%2").arg(size.width()).arg(size.height()) +
+                               (theme.isEmpty() ? QString() : QLatin1Char('-') + theme);
         failures += !save(window, outDir, QStringLiteral("1-idle") + suffix);
 
         // A trainer injects a call for a known customer: the phone rings, the 360 pops.

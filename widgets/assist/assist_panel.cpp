@@ -48,7 +48,8 @@ AssistPanel::AssistPanel(crm::AssistSession& assist, QWidget* parent)
     mood_->setContentsMargins(6, 2, 6, 2);
     abuseBar_->setObjectName(QStringLiteral("assistAbuseBar"));
     abuseBar_->setStyleSheet(QStringLiteral(
-        "#assistAbuseBar { background: #fdecea; border: 1px solid #c62828; border-radius: 4px; }"));
+        "#assistAbuseBar { background: #fdecea; border: 1px solid #c62828; border-radius: 4px; }"
+        "#assistAbuseBar QLabel { color: #5c0f0a; }"));
     abuseText_->setObjectName(QStringLiteral("assistAbuseText"));
     abuseText_->setWordWrap(true);
     warn_->setObjectName(QStringLiteral("assistPlayWarning"));

@@ -105,8 +105,11 @@ void ConnectionBanner::changeEvent(QEvent* event) {
 
 void ConnectionBanner::retranslate() {
     const bool expired = status_ == ConnectionStatus::AuthExpired;
-    setStyleSheet(expired ? QStringLiteral("#connectionBanner { background: #fdecea; }")
-                          : QStringLiteral("#connectionBanner { background: #fff4e5; }"));
+    // A light box keeps dark text in every look.
+    setStyleSheet(expired ? QStringLiteral("#connectionBanner { background: #fdecea; } "
+                                           "#connectionBanner QLabel { color: #5c0f0a; }")
+                          : QStringLiteral("#connectionBanner { background: #fff4e5; } "
+                                           "#connectionBanner QLabel { color: #3d2e00; }"));
     loginAgain_->setText(tr("Log in again"));
     loginAgain_->setVisible(expired);
     const QString since = downSince_.isValid() ? formatDateTime(downSince_) : QString();

@@ -168,8 +168,8 @@ QWidget* TimelineView::makeEntry(const crm::Interaction& i) {
     frame->setProperty("interactionEntry", true);
     frame->setFrameShape(QFrame::StyledPanel);
     frame->setStyleSheet(QStringLiteral(
-        "QFrame[interactionEntry=\"true\"]{border:1px solid #dde2e7;border-radius:6px;"
-        "background:#fbfcfd;}"));
+        "QFrame[interactionEntry=\"true\"]{border:1px solid palette(mid);border-radius:6px;"
+        "background:palette(base);}"));
     auto* layout = new QVBoxLayout(frame);
     layout->setContentsMargins(10, 6, 10, 6);
     layout->setSpacing(3);
@@ -211,7 +211,7 @@ QWidget* TimelineView::makeNote(const crm::Note& note) {
     box->setObjectName(QStringLiteral("note_%1").arg(note.id));
     box->setProperty("noteBox", true);
     box->setStyleSheet(QStringLiteral(
-        "QFrame[noteBox=\"true\"]{background:#f2f5f8;border-left:3px solid #9fb3c8;}"));
+        "QFrame[noteBox=\"true\"]{background:palette(alternate-base);border-left:3px solid #9fb3c8;}"));
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(8, 4, 6, 4);
     layout->setSpacing(2);
@@ -231,8 +231,8 @@ QWidget* TimelineView::makeNote(const crm::Note& note) {
     edit->setFlat(true);
     edit->setCursor(Qt::PointingHandCursor);
     edit->setStyleSheet(QStringLiteral(
-        "QPushButton{color:#1b5fb0;text-decoration:underline;border:none;padding:0 4px;}"
-        "QPushButton:disabled{color:#9aa3ab;}"));
+        "QPushButton{color:palette(link);text-decoration:underline;border:none;padding:0 4px;}"
+        "QPushButton:disabled{color:palette(mid);}"));
     edit->setToolTip(tr("Edit this note"));
     edit->setEnabled(noteEditEnabled_);
     connect(edit, &QPushButton::clicked, this, [this, note] { emit editNoteRequested(note); });

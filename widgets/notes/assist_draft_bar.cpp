@@ -17,7 +17,8 @@ AssistDraftBar::AssistDraftBar(QWidget* parent)
       codesRow_(new QHBoxLayout) {
     setObjectName(QStringLiteral("assistDraftBar"));
     setStyleSheet(QStringLiteral(
-        "#assistDraftBar { background: #fff8e1; border: 1px solid #f9a825; border-radius: 4px; }"));
+        "#assistDraftBar { background: #fff8e1; border: 1px solid #f9a825; border-radius: 4px; }"
+        "#assistDraftBar QLabel { color: #3d2e00; }"));
     text_->setObjectName(QStringLiteral("assistDraftText"));
     text_->setWordWrap(true);
     accept_->setObjectName(QStringLiteral("assistAcceptDraft"));

@@ -21,13 +21,14 @@ constexpr int kCardMinWidth = 430;
 
 // Once for the whole view: the tiles only change a property, and a re-polish picks it up.
 const char* const kStyle = R"(
-QFrame[monitorCard="true"] { background: palette(base); border: 1px solid #d3d9e0; border-radius: 6px; }
-QFrame[tile="true"] { background: #f4f6f9; border: 1px solid #e2e6eb; border-radius: 4px; }
+QFrame[monitorCard="true"] { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }
+QFrame[tile="true"] { background: palette(alternate-base); border: 1px solid palette(mid); border-radius: 4px; }
 QFrame[tile="true"][level="amber"] { background: #fff2cc; border: 1px solid #e0a100; }
 QFrame[tile="true"][level="red"] { background: #fde1df; border: 1px solid #d0342c; }
 QLabel[tileValue="true"][level="amber"] { color: #7a5200; }
 QLabel[tileValue="true"][level="red"] { color: #a3160f; }
-QLabel[tileCaption="true"] { color: #5b6673; }
+QLabel[tileCaption="true"] { color: palette(window-text); }
+QFrame[tile="true"][level="amber"] QLabel, QFrame[tile="true"][level="red"] QLabel { color: #1d2733; }
 )";
 }  // namespace
 
