@@ -136,6 +136,7 @@ void AlertsModel::add(const Alert& alert) {
         e.serial = item.serial;
         e.acknowledged = false;
         ++e.count;
+        e.sinceRaised = wasAcknowledged ? 1 : e.sinceRaised + 1;
         if (severityRank(alert.severity) > severityRank(e.severity))
             e.severity = alert.severity;
         e.alerts.prepend(item);

@@ -34,6 +34,7 @@ struct AlertEntry {
     bool acknowledged = false;
     qint64 serial = 0;   // order of the latest arrival, stable across removals
     int count = 1;       // alerts that arrived in this row, including trimmed ones
+    int sinceRaised = 1;  // of them, since the row was new or last acknowledged
     QDateTime firstAt;   // when the first of them happened
     QString severity;    // the highest of theirs
     QList<Item> alerts;  // the ones kept, newest first

@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
+#include <QLineEdit>
 #include <QTabWidget>
 
 #include "app/app_controller.h"
@@ -78,6 +79,10 @@ TEST_CASE("Accessibility: the counselor's window names every control in each pha
         waitUntil([&] { return controller.session()->agent().state() != AgentState::Unknown; }));
     auto* window = controller.mainWindow();
     auto* session = controller.session();
+    // The password does not stay in the (hidden) login form for the shift.
+    auto* password = controller.loginView()->findChild<QLineEdit*>(QStringLiteral("password"));
+    REQUIRE(password);
+    CHECK(password->text().isEmpty());
     checkNamed(window, "not ready");
 
     window->softphone()->action(QStringLiteral("ready"))->trigger();

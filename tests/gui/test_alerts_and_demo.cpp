@@ -206,10 +206,12 @@ TEST_CASE(
     panel.resize(1366, 700);
     panel.show();
     QSignalSpy opened(&panel, &AlertsPanel::openAgentRequested);
+    QSignalSpy notified(&panel, &AlertsPanel::notifyRequested);
     auto* view = child<QTableView>(panel, "alertTable");
     for (int i = 0; i < 121; ++i)
         panel.model().add(longWait(i));
     REQUIRE(view->model()->rowCount() == 1);
+    CHECK(notified.size() == 1);  // one desktop notification for the row, not 121
     CHECK(cell(view, 0, AlertTableModel::AlertColumn) == QStringLiteral("Long wait"));
     CHECK(cell(view, 0, AlertTableModel::CountColumn) == QStringLiteral("121"));
     CHECK(cell(view, 0, AlertTableModel::TimeColumn) ==
@@ -249,6 +251,7 @@ TEST_CASE(
     CHECK(cell(view, 0, AlertTableModel::StatusColumn) == QStringLiteral("New"));
     CHECK(cell(view, 0, AlertTableModel::CountColumn) == QStringLiteral("122"));
     CHECK(panel.unacknowledgedCount() == 1);
+    CHECK(notified.size() == 2);  // raised again: notified again
     CHECK(members->count() == 122);
     CHECK(members->item(0)->font().bold());  // new since the acknowledgement
     CHECK_FALSE(members->item(1)->font().bold());

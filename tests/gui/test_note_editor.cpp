@@ -27,6 +27,7 @@
 
 using agentdesk::crm::AgentState;
 using agentdesk::crm::CallPhase;
+using agentdesk::crm::Customer360Model;
 using agentdesk::crm::NoteDraft;
 using agentdesk::test::GuiSession;
 using agentdesk::test::HttpClient;
@@ -243,6 +244,13 @@ TEST_CASE("Note editor: typing is in the local draft within a second, and submit
     REQUIRE(waitUntil([&] { return f.finished.contains(callId); }));
     CHECK(f.status->text().contains(notReady ? QStringLiteral("Not ready")
                                              : QStringLiteral("Ready")));
+    if (!notReady) {
+        // The line names the state the agent is in now, not the one the wrap-up asked for.
+        REQUIRE_FALSE(f.gui.session().agent().goNotReady(QStringLiteral("break")).isEmpty());
+        REQUIRE(waitUntil(
+            [&] { return f.gui.session().agent().state() == AgentState::NotReady; }));
+        REQUIRE(waitUntil([&] { return f.status->text().contains(QStringLiteral("Not ready")); }));
+    }
     REQUIRE(waitUntil([&] { return f.outboxStatus->text().startsWith(QStringLiteral("Sent")); }));
     QString code;
     CHECK(notesOnServer(f.gui, "C00001", typed, &code) == 1);
@@ -260,6 +268,20 @@ TEST_CASE("Note editor: offline submit is pending, then delivered once and wrap-
     f.choose(QStringLiteral("GENERAL_INQUIRY"));
     const QString typed = QStringLiteral("오프라인 상태에서 작성한 메모");
     f.type(typed);
+    // The caller's 360 is on screen, as in the app.
+    auto& customer = f.gui.session().customer();
+    customer.load(QStringLiteral("C00001"));
+    REQUIRE(waitUntil([&] { return customer.status() == Customer360Model::Status::Ready; }));
+    auto historyHasNote = [&] {
+        for (const auto& interaction : customer.customer().interactions) {
+            for (const auto& note : interaction.notes) {
+                if (note.text.contains(typed))
+                    return true;
+            }
+        }
+        return false;
+    };
+    CHECK_FALSE(historyHasNote());
 
     f.gui.server().stopListening();
     REQUIRE(waitUntil([&] { return !f.controller().online(); }));
@@ -278,6 +300,8 @@ TEST_CASE("Note editor: offline submit is pending, then delivered once and wrap-
     REQUIRE(waitUntil([&] { return f.gui.session().agent().state() == AgentState::Ready; }));
     CHECK(f.finished == QStringList{callId});
     CHECK(notesOnServer(f.gui, "C00001", typed) == 1);
+    // The 360's history shows the delivered note without anyone refreshing it.
+    REQUIRE(waitUntil(historyHasNote));
 }
 
 TEST_CASE("Note editor: a version conflict shows both versions, keep mine saves on top",

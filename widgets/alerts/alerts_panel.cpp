@@ -279,7 +279,13 @@ void AlertsPanel::openMember(QListWidgetItem* item) {
 }
 
 void AlertsPanel::onAlertAdded(const crm::Alert& alert) {
-    if (crm::AlertsModel::severityRank(alert.severity) >= 1)
+    // A desktop notification for a row that is new or raised again, and for every critical or
+    // abuse alert; the 2nd…121st long wait of a queue only counts up in its row.
+    const int row = alerts_->rowOf(alert);
+    const bool repeat = row >= 0 && alerts_->entry(row).sinceRaised > 1;
+    const bool urgent = crm::AlertsModel::severityRank(alert.severity) >= 2 ||
+                        crm::AlertsModel::isAbuse(alert.kind);
+    if (crm::AlertsModel::severityRank(alert.severity) >= 1 && (urgent || !repeat))
         emit notifyRequested(alert);
 }
 
