@@ -87,18 +87,11 @@ MainWindow::MainWindow(crm::ClientSession& session, crm::DraftAutosaver& autosav
                 if (pendingPopCallId_.isEmpty() || session_.call().callId() != pendingPopCallId_ ||
                     customer.customer.id != session_.call().call().customerId)
                     return;
-                // The view updated itself from the same signal (connected first); lay it out and
-                // paint it now, so the figure covers what the counselor sees, not just the data
-                // arriving.
-                QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-                customer_->repaint();
-                const double ms = double(monotonicNs() - pendingPopStartNs_) / 1e6;
-                popTimings_.append({pendingPopCallId_, ms});
-                if (popTimings_.size() > 1000)
-                    popTimings_.removeFirst();
-                logging::get("ui")->debug("screen pop painted in {:.1f} ms", ms);
-                pendingPopCallId_.clear();
+                // The view updated itself from the same signal (connected first); the figure
+                // ends when its next paint, the one the counselor sees, is done (eventFilter).
+                popAwaitingPaint_ = true;
             });
+    customer_->installEventFilter(this);
     // The intent's suggestions serve the call and its note; they go when wrap-up is done.
     connect(notes_, &widgets::NoteEditor::wrapUpFinished, knowledge_,
             [this] { knowledge_->suggestForIntent({}, {}); });
@@ -132,6 +125,26 @@ MainWindow::MainWindow(crm::ClientSession& session, crm::DraftAutosaver& autosav
 
 MainWindow::~MainWindow() = default;
 
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == customer_ && event->type() == QEvent::Paint && popAwaitingPaint_) {
+        popAwaitingPaint_ = false;
+        // Queued: it runs once this paint (and the layout before it) has been done.
+        QMetaObject::invokeMethod(this, &MainWindow::recordScreenPop, Qt::QueuedConnection);
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::recordScreenPop() {
+    if (pendingPopCallId_.isEmpty())
+        return;
+    const double ms = double(monotonicNs() - pendingPopStartNs_) / 1e6;
+    popTimings_.append({pendingPopCallId_, ms});
+    if (popTimings_.size() > 1000)
+        popTimings_.removeFirst();
+    logging::get("ui")->debug("screen pop painted in {:.1f} ms", ms);
+    pendingPopCallId_.clear();
+}
+
 void MainWindow::buildMenus() {
     fileMenu_ = menuBar()->addMenu(QString());
     settingsAction_ = fileMenu_->addAction(QString(), this, &MainWindow::settingsRequested);
@@ -158,6 +171,7 @@ void MainWindow::buildMenus() {
 
 void MainWindow::onOffered(const crm::Call& call) {
     pendingPopCallId_ = call.customerId.isEmpty() ? QString() : call.id;
+    popAwaitingPaint_ = false;
     pendingPopStartNs_ = monotonicNs();
     customer_->popFor(call);
     knowledge_->suggestForIntent(call.intent, call.intentLabel);

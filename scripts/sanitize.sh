@@ -71,10 +71,11 @@ print(",".join(["0,0,0"] + picked))
 }
 
 run_asan() {
-  # agentdesk_tests pulls in agentdesk-server and agentdesk_draft_typist, which tests start.
+  # agentdesk_tests (server) and agentdesk_unit_tests pull in agentdesk-server and
+  # agentdesk_draft_typist, which tests start.
   # The corpus replays of tests/fuzz (fuzz_replay_*), when the tree has them, come along.
   configure build-asan address,undefined
-  local targets=(agentdesk_tests agentdesk_prompt_tests)
+  local targets=(agentdesk_unit_tests agentdesk_tests agentdesk_prompt_tests)
   mapfile -t -O ${#targets[@]} targets < <(ninja -C build-asan -t targets all |
     sed -n 's/^\(fuzz_replay_[a-z0-9_]*\): phony$/\1/p')
   build build-asan "${targets[@]}"
@@ -89,14 +90,15 @@ run_asan() {
   # sanitizer runtimes need free descriptors of their own: UBSan's vptr check probes memory
   # through a pipe and reports a false "invalid vptr" without one).
   local tests
-  tests=$(select_tests build-asan '^(agentdesk_tests|agentdesk_prompt_tests|fuzz_replay_.*)$' \
-    '' '^gui: ' '^sip$')
+  tests=$(select_tests build-asan \
+    '^(agentdesk_unit_tests|agentdesk_tests|agentdesk_prompt_tests|fuzz_replay_.*)$' \
+    '' '^gui:' '^sip$')
   ctest --test-dir build-asan --output-on-failure -j2 --timeout 600 -I "$tests"
 }
 
 run_tsan() {
   configure build-tsan thread
-  build build-tsan agentdesk_tests
+  build build-tsan agentdesk_unit_tests agentdesk_tests
   log "Running the server and crm tests under TSan"
   local reports="$PWD/build-tsan/tsan-reports"
   rm -rf "$reports"
@@ -106,7 +108,7 @@ run_tsan() {
   # finds them all (a process with reports still exits 66 and its test fails).
   export TSAN_OPTIONS="suppressions=$SUPPRESSIONS/tsan.supp:halt_on_error=0:second_deadlock_stack=1:log_path=$reports/tsan"
   local tests status=0 started=$SECONDS
-  tests=$(select_tests build-tsan '^agentdesk_tests$' "${TSAN_TESTS:-}" '(?!)' '^sip$')
+  tests=$(select_tests build-tsan '^agentdesk_(unit_)?tests$' "${TSAN_TESTS:-}" '(?!)' '^sip$')
   ctest --test-dir build-tsan --output-on-failure -j2 --timeout 600 -I "$tests" \
     >"$reports/ctest.log" 2>&1 || status=$?
   local elapsed=$((SECONDS - started))

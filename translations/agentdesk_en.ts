@@ -2986,6 +2986,27 @@ agent: I will block it right away.</translation>
         <source>Server address</source>
         <translation>Server address</translation>
     </message>
+    <message>
+        <source>Look</source>
+        <comment>light, dark or high-contrast colours</comment>
+        <translation>Look</translation>
+    </message>
+    <message>
+        <source>As the system (light or dark mode)</source>
+        <translation>As the system (light or dark mode)</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>High contrast</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::SoftphoneBar</name>

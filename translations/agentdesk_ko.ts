@@ -2975,6 +2975,27 @@ agent: I will block it right away.</source>
         <source>Server address</source>
         <translation>서버 주소</translation>
     </message>
+    <message>
+        <source>Look</source>
+        <comment>light, dark or high-contrast colours</comment>
+        <translation>화면 모양</translation>
+    </message>
+    <message>
+        <source>As the system (light or dark mode)</source>
+        <translation>시스템 설정대로 (밝은/어두운 모드)</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>고대비</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::SoftphoneBar</name>

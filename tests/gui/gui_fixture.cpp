@@ -11,6 +11,15 @@ namespace agentdesk::test {
 using crm::ApiError;
 using crm::ConnectionStatus;
 
+QString screenshotPath(const QString& fileName) {
+    QString dir = qEnvironmentVariable("AGENTDESK_TEST_SCREENSHOTS");
+    if (dir.isEmpty())
+        dir = qEnvironmentVariable("XDG_STATE_HOME", QDir::tempPath()) +
+              QStringLiteral("/screenshots");
+    QDir().mkpath(dir);
+    return dir + QLatin1Char('/') + fileName;
+}
+
 QString tempStorePath() {
     static std::atomic<int> counter{0};
     const QString dir = qEnvironmentVariable("XDG_DATA_HOME", QDir::tempPath());

@@ -70,4 +70,8 @@ private:
 // A unique temp file path for a LocalStore (under the test's XDG_DATA_HOME).
 QString tempStorePath();
 
+// Where a GUI test saves a screenshot: the folder $AGENTDESK_TEST_SCREENSHOTS names (to keep
+// and look at them), else a folder under the test's own temp root, removed with it.
+QString screenshotPath(const QString& fileName);
+
 }  // namespace agentdesk::test

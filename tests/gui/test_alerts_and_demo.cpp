@@ -154,8 +154,10 @@ std::string connectCounselorCall(GuiSession& gui, HttpClient& counselor) {
 void shoot(QWidget& w, const QString& name, QSize size) {
     w.resize(size);
     processEventsFor(std::chrono::milliseconds(80));
-    CHECK(w.grab().save(
-        QStringLiteral("/tmp/%1-%2x%3.png").arg(name).arg(size.width()).arg(size.height())));
+    CHECK(w.grab().save(agentdesk::test::screenshotPath(QStringLiteral("%1-%2x%3.png"))
+                            .arg(name)
+                            .arg(size.width())
+                            .arg(size.height())));
 }
 
 int waitingIn(const HttpClient& client, const std::string& queue) {

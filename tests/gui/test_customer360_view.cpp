@@ -110,11 +110,11 @@ TEST_CASE("screen pop for an identified caller shows the profile and history", "
     // Ringing: no click-to-dial while a call is in progress.
     CHECK_FALSE(t.child<QPushButton>(QStringLiteral("dialButton_1"))->isEnabled());
 
-    t.grab(QStringLiteral("/tmp/customer-pop-750x600.png"));
+    t.grab(agentdesk::test::screenshotPath(QStringLiteral("customer-pop-750x600.png")));
     t.view->resize(1050, 950);
-    t.grab(QStringLiteral("/tmp/customer-pop-1050x950.png"));
+    t.grab(agentdesk::test::screenshotPath(QStringLiteral("customer-pop-1050x950.png")));
     t.view->resize(620, 300);
-    t.grab(QStringLiteral("/tmp/customer-pop-620x300.png"));
+    t.grab(agentdesk::test::screenshotPath(QStringLiteral("customer-pop-620x300.png")));
 }
 
 TEST_CASE("a number shared by several customers pops the chooser", "[gui][customer]") {
@@ -135,7 +135,7 @@ TEST_CASE("a number shared by several customers pops the chooser", "[gui][custom
     CHECK(names.join(QLatin1Char('|')).contains(QStringLiteral("이서연")));
     CHECK(names.join(QLatin1Char('|')).contains(QStringLiteral("이준호")));
     CHECK(t.view->currentCustomerId().isEmpty());
-    t.grab(QStringLiteral("/tmp/customer-chooser-750x600.png"));
+    t.grab(agentdesk::test::screenshotPath(QStringLiteral("customer-chooser-750x600.png")));
 
     SECTION("a click shows the chosen customer") {
         const QString id = list->item(1)->data(Qt::UserRole).toString();
@@ -176,7 +176,7 @@ TEST_CASE("an unknown number pops a prefilled new-customer form that creates the
     CHECK(form->phoneEdit(1) == nullptr);
     CHECK(t.child<QLineEdit>(QStringLiteral("phoneEdit_0"))->text() ==
           QStringLiteral("010-9876-1234"));
-    t.grab(QStringLiteral("/tmp/customer-new-750x600.png"));
+    t.grab(agentdesk::test::screenshotPath(QStringLiteral("customer-new-750x600.png")));
     const auto before = t.lead().get("/api/v1/customers?phone=01098761234").json();
     REQUIRE(before.is_array());
     REQUIRE(before.empty());
@@ -213,7 +213,7 @@ TEST_CASE("an unknown number pops a prefilled new-customer form that creates the
         CHECK_FALSE(form->errorFor(QStringLiteral("email")).isEmpty());
         CHECK(t.child<QLabel>(QStringLiteral("emailError"))->isVisible());
         CHECK(t.lead().get("/api/v1/customers?phone=01098761234").json().empty());
-        t.grab(QStringLiteral("/tmp/customer-new-error-750x600.png"));
+        t.grab(agentdesk::test::screenshotPath(QStringLiteral("customer-new-error-750x600.png")));
     }
     SECTION("a number that is not Korean is refused before sending") {
         form->nameEdit()->setText(QStringLiteral("박새롬"));  // keyClicks types ASCII only
@@ -308,7 +308,7 @@ TEST_CASE("manual search finds customers by name and by phone", "[gui][customer]
         CHECK(list->item(row)->text().contains(QStringLiteral("김민준")));
         // Lists always show masked numbers.
         CHECK(list->item(row)->text().contains(QStringLiteral("010-****-5678")));
-        t.grab(QStringLiteral("/tmp/customer-search-750x600.png"));
+        t.grab(agentdesk::test::screenshotPath(QStringLiteral("customer-search-750x600.png")));
         t.clickItem(list, row);
         t.waitProfileOf(QStringLiteral("C00001"));
         CHECK(t.text("customerNameLabel").contains(QStringLiteral("김민준")));
@@ -398,7 +398,7 @@ TEST_CASE("offline: commands are disabled and a saved copy says so", "[gui][cust
     CHECK(banner->isVisible());
     CHECK(banner->text().contains(QStringLiteral("offline")));
     CHECK(t.text("customerNameLabel").contains(QStringLiteral("김민준")));
-    t.grab(QStringLiteral("/tmp/customer-offline-750x600.png"));
+    t.grab(agentdesk::test::screenshotPath(QStringLiteral("customer-offline-750x600.png")));
     t.gui.server().startListening();
     t.view->setOnline(true);
     // A copy from the cache is not edited: the edit needs the server's current version.
@@ -413,7 +413,7 @@ TEST_CASE("a caller with an abusive history is flagged", "[gui][customer]") {
     CHECK(abuse->isVisible());
     CHECK(abuse->text().contains(QStringLiteral("Abusive history")));
     CHECK(t.text("customerNameLabel").contains(QStringLiteral("박지훈")));
-    t.grab(QStringLiteral("/tmp/customer-abusive-1050x950.png"));
+    t.grab(agentdesk::test::screenshotPath(QStringLiteral("customer-abusive-1050x950.png")));
 }
 
 TEST_CASE("a failed load shows the error with a retry", "[gui][customer]") {

@@ -274,7 +274,8 @@ TEST_CASE("Three evaluations give averages, a trend with three points and a CSV 
 
     t.view->resize(1900, 950);
     processEventsFor(std::chrono::milliseconds(100));
-    t.view->grab().save(QStringLiteral("/tmp/evaluation-history-1900.png"));
+    t.view->grab().save(
+        agentdesk::test::screenshotPath(QStringLiteral("evaluation-history-1900.png")));
 }
 
 TEST_CASE("The CSV writer quotes per RFC 4180 and keeps Hangul", "[gui][evaluation]") {
@@ -364,7 +365,8 @@ TEST_CASE("Screenshots of the evaluation view with Korean data", "[gui][evaluati
     for (const QSize size : {QSize(1900, 950), QSize(1366, 700)}) {
         t.view->resize(size);
         processEventsFor(std::chrono::milliseconds(150));
-        const QString path = QStringLiteral("/tmp/evaluation-%1.png").arg(size.width());
+        const QString path =
+            agentdesk::test::screenshotPath(QStringLiteral("evaluation-%1.png")).arg(size.width());
         REQUIRE(t.view->grab().save(path));
     }
     CHECK(t.table()->rowCount() == 5);

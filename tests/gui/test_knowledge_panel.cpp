@@ -72,8 +72,10 @@ nlohmann::json serverArticle(GuiSession& gui, const std::string& id) {
 
 void saveShot(QWidget& w, const QString& name) {
     processEventsFor(300ms);  // let WebEngine paint
-    const QString path =
-        QStringLiteral("/tmp/knowledge-%1-%2x%3.png").arg(name).arg(w.width()).arg(w.height());
+    const QString path = agentdesk::test::screenshotPath(QStringLiteral("knowledge-%1-%2x%3.png"))
+                             .arg(name)
+                             .arg(w.width())
+                             .arg(w.height());
     CHECK(w.grab().save(path));
 }
 

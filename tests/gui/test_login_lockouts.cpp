@@ -16,6 +16,7 @@
 #include "app/main_window.h"
 #include "app/supervisor_window.h"
 #include "tests/gui/app_flow_support.h"
+#include "tests/gui/gui_fixture.h"
 #include "tests/support/qt_wait.h"
 #include "widgets/supervisor/login_lockouts_dialog.h"
 
@@ -86,7 +87,7 @@ TEST_CASE("Login lockouts: a team lead sees a real lockout and clears it; the us
         CHECK(metrics.horizontalAdvance(table->item(0, column)->text()) <
               table->columnWidth(column));
     }
-    dialog->grab().save(QStringLiteral("/tmp/login-lockouts.png"));
+    dialog->grab().save(agentdesk::test::screenshotPath(QStringLiteral("login-lockouts.png")));
 
     QTest::mouseClick(clear, Qt::LeftButton);
     REQUIRE(waitUntil([&] { return !dialog->busy() && dialog->lockouts().isEmpty(); }));

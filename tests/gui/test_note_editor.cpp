@@ -247,8 +247,7 @@ TEST_CASE("Note editor: typing is in the local draft within a second, and submit
     if (!notReady) {
         // The line names the state the agent is in now, not the one the wrap-up asked for.
         REQUIRE_FALSE(f.gui.session().agent().goNotReady(QStringLiteral("break")).isEmpty());
-        REQUIRE(waitUntil(
-            [&] { return f.gui.session().agent().state() == AgentState::NotReady; }));
+        REQUIRE(waitUntil([&] { return f.gui.session().agent().state() == AgentState::NotReady; }));
         REQUIRE(waitUntil([&] { return f.status->text().contains(QStringLiteral("Not ready")); }));
     }
     REQUIRE(waitUntil([&] { return f.outboxStatus->text().startsWith(QStringLiteral("Sent")); }));
@@ -348,7 +347,7 @@ TEST_CASE("Note editor: a version conflict shows both versions, keep mine saves 
     CHECK(child<QPlainTextEdit>(*dialog, "theirsText")->isVisible());
     CHECK(child<QPlainTextEdit>(*dialog, "mineText")->isVisible());
     CHECK(f.controller().editStatus() == NoteController::EditStatus::Conflict);
-    dialog->grab().save(QStringLiteral("/tmp/notes-conflict.png"));
+    dialog->grab().save(agentdesk::test::screenshotPath(QStringLiteral("notes-conflict.png")));
 
     QTest::mouseClick(child<QPushButton>(*dialog, "keepMineButton"), Qt::LeftButton);
     REQUIRE(waitUntil(
@@ -402,7 +401,7 @@ TEST_CASE("Note editor: drafts of an earlier run come back with a notice", "[gui
     CHECK(list->isVisible());
     CHECK(list->count() == 2);
 
-    f.editor->grab().save(QStringLiteral("/tmp/notes-restored.png"));
+    f.editor->grab().save(agentdesk::test::screenshotPath(QStringLiteral("notes-restored.png")));
 
     // Picking the other one opens it.
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
@@ -474,7 +473,8 @@ TEST_CASE("Note editor: a memo the server keeps failing on needs attention; the 
     auto* copy = child<QPushButton>(*f.editor, "copyRejectedButton");
     QTest::mouseClick(copy, Qt::LeftButton);
     CHECK(QApplication::clipboard()->text() == stuck);
-    f.editor->grab().save(QStringLiteral("/tmp/notes-needs-attention.png"));
+    f.editor->grab().save(
+        agentdesk::test::screenshotPath(QStringLiteral("notes-needs-attention.png")));
 
     // The next memo is not held up behind it.
     f.editor->setCustomer(QStringLiteral("C00001"));
@@ -514,8 +514,9 @@ TEST_CASE("Note editor: screenshots at both window sizes with Korean text", "[gu
             [&] { return f.outboxStatus->text().startsWith(QStringLiteral("Pending")); }));
         f.choose(QStringLiteral("COMPLAINT"));
         f.type(QStringLiteral("추가 메모: 다음 통화 때 확인"));
-        f.editor->grab().save(
-            QStringLiteral("/tmp/notes-%1x%2.png").arg(size.width()).arg(size.height()));
+        f.editor->grab().save(agentdesk::test::screenshotPath(QStringLiteral("notes-%1x%2.png"))
+                                  .arg(size.width())
+                                  .arg(size.height()));
         f.gui.server().startListening();
     }
 }

@@ -456,7 +456,9 @@ void shoot(SoftphoneBar& bar, const char* what) {
     for (const int width : {1366, 1920}) {
         bar.resize(width, bar.sizeHint().height());
         agentdesk::test::processEventsFor(std::chrono::milliseconds(50));
-        const QString path = QStringLiteral("/tmp/softphone-%1-%2.png").arg(what).arg(width);
+        const QString path = agentdesk::test::screenshotPath(QStringLiteral("softphone-%1-%2.png"))
+                                 .arg(what)
+                                 .arg(width);
         CHECK(bar.grab().save(path));
     }
 }

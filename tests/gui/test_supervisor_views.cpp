@@ -660,82 +660,16 @@ TEST_CASE("queue monitor and agent grid screenshots with Korean data",
         monitor.show();
         monitor.charts()->redraw();
         processEventsFor(std::chrono::milliseconds(300));
-        const QString file = QStringLiteral("/tmp/monitor-queues-%1.png").arg(w);
+        const QString file =
+            agentdesk::test::screenshotPath(QStringLiteral("monitor-queues-%1.png")).arg(w);
         REQUIRE(monitor.grab().save(file));
         grid.resize(w, h);
         grid.show();
         grid.table()->sortByColumn(AgentsModel::StateColumn, Qt::AscendingOrder);
         grid.showAgent(QStringLiteral("A1001"));
         processEventsFor(std::chrono::milliseconds(300));
-        REQUIRE(grid.grab().save(QStringLiteral("/tmp/monitor-agents-%1.png").arg(w)));
+        REQUIRE(grid.grab().save(
+            agentdesk::test::screenshotPath(QStringLiteral("monitor-agents-%1.png")).arg(w)));
     }
     QCoreApplication::removeTranslator(&words);
-}
-
-// Not a CI test (run it by its tag): 200 synthetic agents change state as fast as the server
-// takes it while the monitor and the grid are shown; prints the GUI thread's stalls, measured
-// as the lateness of a 10 ms timer. The issue-6 bench (bench/) is the reference.
-TEST_CASE("monitor and grid stay smooth with 200 busy agents", "[.][monitor-bench]") {
-    LocaleGuard english(QLocale::English);
-    TestServerOptions options;
-    options.demoAgents = 200;
-    GuiSession gui(options);
-    gui.login("lead1");
-    QueueMonitorView monitor(gui.session());
-    monitor.resize(1900, 950);
-    monitor.show();
-    AgentGridView grid(gui.session());
-    grid.resize(1900, 950);
-    grid.show();
-    grid.table()->sortByColumn(AgentsModel::TimeInStateColumn, Qt::DescendingOrder);
-    REQUIRE(waitUntil([&] { return grid.model().rowCount() == 205; }));
-    QSignalSpy resets(&grid.model(), &QAbstractItemModel::modelReset);
-
-    std::atomic<bool> stop{false};
-    std::atomic<int> changes{0};
-    const std::string url = gui.server().url();
-    std::thread driver([&] {
-        std::vector<HttpClient> agents;
-        for (int i = 1; i <= 200; ++i) {
-            char name[16];
-            std::snprintf(name, sizeof name, "agent%03d", i);
-            agents.emplace_back(url);
-            agents.back().login(name);
-        }
-        for (int round = 0; !stop; ++round) {
-            for (std::size_t i = 0; i < agents.size() && !stop; ++i) {
-                json body{{"state", (round + i) % 2 ? "ready" : "not_ready"}};
-                if (body["state"] == "not_ready")
-                    body["reason"] = "break";
-                agents[i].put("/api/v1/agents/me/state", body);
-                ++changes;
-            }
-        }
-    });
-
-    std::vector<qint64> lateness;
-    QElapsedTimer clock;
-    clock.start();
-    qint64 last = clock.elapsed();
-    QTimer probe;
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        const qint64 now = clock.elapsed();
-        lateness.push_back(std::max<qint64>(0, now - last - 10));
-        last = now;
-    });
-    probe.start(10);
-    processEventsFor(std::chrono::seconds(15));
-    stop = true;
-    driver.join();
-    std::sort(lateness.begin(), lateness.end());
-    REQUIRE_FALSE(lateness.empty());
-    const auto pct = [&](double p) {
-        return lateness[std::min(lateness.size() - 1,
-                                 static_cast<std::size_t>(p * lateness.size()))];
-    };
-    WARN("agent.state changes sent: " << changes << ", refreshes: " << grid.model().refreshes()
-                                      << ", stall p50 " << pct(0.5) << " ms, p99 " << pct(0.99)
-                                      << " ms, max " << lateness.back() << " ms");
-    CHECK(resets.count() == 0);
-    CHECK(pct(0.99) <= 50);
 }
