@@ -2,6 +2,7 @@
 
 #include <atomic>
 
+#include <QAction>
 #include <QDir>
 #include <QLineEdit>
 #include <QPushButton>
@@ -12,6 +13,7 @@
 #include "app/main_window.h"
 #include "tests/gui/gui_fixture.h"
 #include "tests/support/qt_wait.h"
+#include "widgets/softphone/softphone_bar.h"
 
 namespace agentdesk::test {
 
@@ -63,6 +65,43 @@ void AppUnderTest::loginAs(const QString& username) {
         return controller_->session()->events().status() == crm::ConnectionStatus::Connected &&
                controller_->session()->agent().state() != crm::AgentState::Unknown;
     }));
+}
+
+namespace {
+void triggerBarAction(app::AppController& controller, const char* id) {
+    QAction* action = controller.mainWindow()->softphone()->action(QString::fromLatin1(id));
+    REQUIRE(action);
+    action->trigger();
+}
+}  // namespace
+
+void AppUnderTest::goReady() {
+    triggerBarAction(*controller_, "ready");
+    REQUIRE(waitUntil(
+        [&] { return controller_->session()->agent().state() == crm::AgentState::Ready; }));
+}
+
+QString AppUnderTest::ringCall(TestServer& server, const nlohmann::json& spec) {
+    const nlohmann::json call = spec.empty() ? nlohmann::json{{"customerId", "C00001"},
+                                                              {"queue", "general"},
+                                                              {"intent", "billing_inquiry"}}
+                                             : spec;
+    const QString id = QString::fromStdString(server.injectCall(call));
+    REQUIRE(waitUntil(
+        [&] { return controller_->session()->call().phase() == crm::CallPhase::Ringing; }));
+    return id;
+}
+
+void AppUnderTest::answer() {
+    triggerBarAction(*controller_, "answer");
+    REQUIRE(waitUntil(
+        [&] { return controller_->session()->call().phase() == crm::CallPhase::Connected; }));
+}
+
+void AppUnderTest::hangUp() {
+    triggerBarAction(*controller_, "hangup");
+    REQUIRE(waitUntil(
+        [&] { return controller_->session()->call().phase() == crm::CallPhase::AfterCallWork; }));
 }
 
 }  // namespace agentdesk::test

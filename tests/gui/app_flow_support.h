@@ -43,6 +43,14 @@ public:
     // start() + typeLogin(username, "demo") + waits for the window (by role) with an open stream.
     void loginAs(const QString& username);
 
+    // The counselor's call steps through the bar's own actions (as a click does); each waits
+    // until the server's event has arrived. ringCall injects a call (C00001 on "general" with
+    // the billing intent unless `spec` says otherwise) and returns its id.
+    void goReady();
+    QString ringCall(TestServer& server, const nlohmann::json& spec = {});
+    void answer();
+    void hangUp();
+
 private:
     std::unique_ptr<app::AppController> controller_;
 };

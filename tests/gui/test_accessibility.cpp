@@ -78,24 +78,18 @@ TEST_CASE("Accessibility: the counselor's window names every control in each pha
     REQUIRE(
         waitUntil([&] { return controller.session()->agent().state() != AgentState::Unknown; }));
     auto* window = controller.mainWindow();
-    auto* session = controller.session();
     // The password does not stay in the (hidden) login form for the shift.
     auto* password = controller.loginView()->findChild<QLineEdit*>(QStringLiteral("password"));
     REQUIRE(password);
     CHECK(password->text().isEmpty());
     checkNamed(window, "not ready");
 
-    window->softphone()->action(QStringLiteral("ready"))->trigger();
-    REQUIRE(waitUntil([&] { return session->agent().state() == AgentState::Ready; }));
-    server.injectCall(
-        {{"customerId", "C00001"}, {"queue", "general"}, {"intent", "billing_inquiry"}});
-    REQUIRE(waitUntil([&] { return session->call().phase() == CallPhase::Ringing; }));
+    app.goReady();
+    app.ringCall(server);
     checkNamed(window, "ringing");
-    window->softphone()->action(QStringLiteral("answer"))->trigger();
-    REQUIRE(waitUntil([&] { return session->call().phase() == CallPhase::Connected; }));
+    app.answer();
     checkNamed(window, "connected");
-    window->softphone()->action(QStringLiteral("hangup"))->trigger();
-    REQUIRE(waitUntil([&] { return session->call().phase() == CallPhase::AfterCallWork; }));
+    app.hangUp();
     checkNamed(window, "after-call work");
 
     controller.applyLanguage(QStringLiteral("en"));
@@ -129,22 +123,17 @@ TEST_CASE("Accessibility: the softphone's state is announced as it changes",
     AppUnderTest app(server);
     app.loginAs(QStringLiteral("counselor1"));
     auto* window = app.controller().mainWindow();
-    auto* session = app.controller().session();
     QWidget* bar = window->softphone();
 
-    window->softphone()->action(QStringLiteral("ready"))->trigger();
-    REQUIRE(waitUntil([&] { return session->agent().state() == AgentState::Ready; }));
+    app.goReady();
     CHECK(barName(bar).contains(QStringLiteral("수신 대기")));
-    server.injectCall({{"customerId", "C00001"}, {"queue", "general"}});
-    REQUIRE(waitUntil([&] { return session->call().phase() == CallPhase::Ringing; }));
+    app.ringCall(server);
     // Ringing names the caller and the queue.
     REQUIRE(waitUntil([&] { return barName(bar).contains(QStringLiteral("호 수신 중")); }));
     CHECK(barName(bar).contains(QStringLiteral("김민준")));
-    window->softphone()->action(QStringLiteral("answer"))->trigger();
-    REQUIRE(waitUntil([&] { return session->call().phase() == CallPhase::Connected; }));
+    app.answer();
     REQUIRE(waitUntil([&] { return barName(bar).contains(QStringLiteral("통화 중")); }));
-    window->softphone()->action(QStringLiteral("hangup"))->trigger();
-    REQUIRE(waitUntil([&] { return session->call().phase() == CallPhase::AfterCallWork; }));
+    app.hangUp();
     REQUIRE(waitUntil([&] { return barName(bar).contains(QStringLiteral("후처리")); }));
     // The clocks are named, so their value is read with what it means.
     auto* clock = window->softphone()->findChild<QWidget*>(QStringLiteral("stateClock"));

@@ -38,6 +38,7 @@
 
 using agentdesk::crm::Alert;
 using agentdesk::crm::AlertsModel;
+using agentdesk::crm::DemoController;
 using agentdesk::test::GuiSession;
 using agentdesk::test::HttpClient;
 using agentdesk::test::processEventsFor;
@@ -45,7 +46,6 @@ using agentdesk::test::waitUntil;
 using agentdesk::widgets::AlertsPanel;
 using agentdesk::widgets::AlertTableModel;
 using agentdesk::widgets::DemoConsoleView;
-using agentdesk::widgets::DemoController;
 
 using agentdesk::test::LocaleGuard;
 
@@ -410,12 +410,12 @@ TEST_CASE("alerts panel screenshot with Korean data", "[gui][alerts][screenshot]
 }
 
 TEST_CASE("transcript lines name their speaker by prefix", "[gui][demo]") {
-    const QJsonArray lines = agentdesk::widgets::parseTranscript(
+    const QList<agentdesk::crm::DemoTranscriptLine> lines = agentdesk::widgets::parseTranscript(
         QStringLiteral("고객: 카드를 잃어버렸어요\n\n  agent: I will block it.\n상담사：네, "
                        "정지했습니다\nCustomer:Thanks\nno prefix here\n고객:   \n"));
     REQUIRE(lines.size() == 5);
-    auto speaker = [&](int i) { return lines[i].toObject()["speaker"].toString(); };
-    auto text = [&](int i) { return lines[i].toObject()["text"].toString(); };
+    auto speaker = [&](int i) { return lines[i].speaker; };
+    auto text = [&](int i) { return lines[i].text; };
     CHECK(speaker(0) == QStringLiteral("customer"));
     CHECK(text(0) == QStringLiteral("카드를 잃어버렸어요"));
     CHECK(speaker(1) == QStringLiteral("agent"));
@@ -517,12 +517,13 @@ TEST_CASE(
     intent->setCurrentIndex(intent->findData(QStringLiteral("billing_inquiry")));
     child<QPlainTextEdit>(view, "transcriptInput")
         ->setPlainText(QStringLiteral("고객: 요금이 두 번 나왔어요\n상담사: 확인해 드리겠습니다"));
-    const QJsonObject request = view.injectForm().request();
-    CHECK(request["customerId"].toString() == QStringLiteral("C00001"));
-    CHECK(request["queue"].toString() == QStringLiteral("general"));
-    CHECK(request["intent"].toString() == QStringLiteral("billing_inquiry"));
-    REQUIRE(request["transcript"].toArray().size() == 2);
-    CHECK(request["transcript"][1].toObject()["speaker"].toString() == QStringLiteral("agent"));
+    const auto request = view.injectForm().request();
+    REQUIRE(request);
+    CHECK(request->customerId == QStringLiteral("C00001"));
+    CHECK(request->queue == QStringLiteral("general"));
+    CHECK(request->intent == QStringLiteral("billing_inquiry"));
+    REQUIRE(request->transcript.size() == 2);
+    CHECK(request->transcript[1].speaker == QStringLiteral("agent"));
     REQUIRE(inject->isEnabled());
     CHECK(waitingIn(trainer, "general") == 0);
     QTest::mouseClick(inject, Qt::LeftButton);
@@ -541,7 +542,8 @@ TEST_CASE(
     CHECK_FALSE(inject->isEnabled());
     phone->setText(QStringLiteral("01098765432"));
     CHECK(child<QLabel>(view, "phoneHint")->text() == QStringLiteral("Calls as 010-9876-5432"));
-    CHECK(view.injectForm().request()["phone"].toString() == QStringLiteral("+821098765432"));
+    REQUIRE(view.injectForm().request());
+    CHECK(view.injectForm().request()->phone == QStringLiteral("+821098765432"));
 
     // Arrival rate.
     auto* rate = child<QSpinBox>(view, "rateSpin");

@@ -20,6 +20,7 @@
 
 #include "app/app_controller.h"
 #include "app/main_window.h"
+#include "crm/session/note_controller.h"
 #include "tests/gui/app_flow_support.h"
 #include "tests/gui/gui_fixture.h"
 #include "tests/gui/typing.h"
@@ -31,7 +32,6 @@
 #include "widgets/knowledge/hit_list_model.h"
 #include "widgets/knowledge/knowledge_panel.h"
 #include "widgets/login/login_view.h"
-#include "widgets/notes/note_controller.h"
 #include "widgets/notes/note_editor.h"
 #include "widgets/notes/wrapup_code_picker.h"
 #include "widgets/settings/settings_dialog.h"
@@ -118,7 +118,7 @@ TEST_CASE("Connection: a banner while the server is away, and recovery without t
     CHECK((banner->status() == ConnectionStatus::Reconnecting ||
            banner->status() == ConnectionStatus::Offline));
     CHECK_FALSE(banner->text().isEmpty());
-    CHECK_FALSE(agentdesk::widgets::isOnline(indicator->status()));
+    CHECK_FALSE(agentdesk::crm::isOnline(indicator->status()));
 
     server.startListening();
     REQUIRE(waitUntil([&] { return !banner->isVisible(); }, 20s));

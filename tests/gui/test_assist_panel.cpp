@@ -9,9 +9,9 @@
 #include <QTest>
 #include <catch2/catch.hpp>
 
+#include "crm/session/note_controller.h"
 #include "tests/gui/gui_fixture.h"
 #include "widgets/assist/assist_panel.h"
-#include "widgets/notes/note_controller.h"
 #include "widgets/notes/note_editor.h"
 #include "widgets/notes/wrapup_code_picker.h"
 #include "widgets/softphone/softphone_bar.h"

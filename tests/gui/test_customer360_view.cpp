@@ -237,10 +237,13 @@ TEST_CASE("the server's 422 field errors reach the fields", "[gui][customer]") {
             failed = true;
         });
     // What the form would never send (its own checks catch it): the server's answer to it.
-    editor.create(QJsonObject{{"name", QStringLiteral("홍길동")},
-                              {"email", QStringLiteral("not-an-address")},
-                              {"phones", QJsonArray{QJsonObject{{"number", "010-1111-2222"}},
-                                                    QJsonObject{{"number", "01011112222"}}}}});
+    agentdesk::crm::CustomerDraft draft;
+    draft.name = agentdesk::crm::DraftText::of(QStringLiteral("홍길동"));
+    draft.email = agentdesk::crm::DraftText::of(QStringLiteral("not-an-address"));
+    draft.phones = QList<agentdesk::crm::CustomerPhoneDraft>{
+        {QStringLiteral("010-1111-2222"), QStringLiteral("mobile"), true},
+        {QStringLiteral("01011112222"), QStringLiteral("mobile"), false}};
+    editor.create(draft);
     REQUIRE(waitUntil([&] { return failed; }));
     CHECK(fields.contains(QStringLiteral("email")));
     CHECK(fields.contains(QStringLiteral("phones[1].number")));

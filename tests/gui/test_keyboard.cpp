@@ -16,13 +16,13 @@
 #include "app/app_controller.h"
 #include "app/main_window.h"
 #include "app/shortcut_table.h"
+#include "crm/session/note_controller.h"
 #include "tests/gui/app_flow_support.h"
 #include "tests/gui/gui_fixture.h"
 #include "tests/gui/typing.h"
 #include "widgets/knowledge/article_view.h"
 #include "widgets/knowledge/hit_list_model.h"
 #include "widgets/knowledge/knowledge_panel.h"
-#include "widgets/notes/note_controller.h"
 #include "widgets/notes/note_editor.h"
 #include "widgets/softphone/softphone_bar.h"
 
@@ -125,18 +125,14 @@ TEST_CASE("Every default shortcut, pressed on the window, reaches exactly its ac
     pressEveryShortcut(*window, "not ready after login");
     CHECK(session->agent().state() == AgentState::NotReady);  // the probe ate every key
 
-    bar->action(QStringLiteral("ready"))->trigger();
-    REQUIRE(waitUntil([&] { return session->agent().state() == AgentState::Ready; }));
+    app.goReady();
     pressEveryShortcut(*window, "ready");
 
-    server.injectCall(
-        {{"customerId", "C00001"}, {"queue", "general"}, {"intent", "billing_inquiry"}});
-    REQUIRE(waitUntil([&] { return session->call().phase() == CallPhase::Ringing; }));
+    app.ringCall(server);
     activate(window);
     pressEveryShortcut(*window, "ringing");
 
-    bar->action(QStringLiteral("answer"))->trigger();
-    REQUIRE(waitUntil([&] { return session->call().phase() == CallPhase::Connected; }));
+    app.answer();
     pressEveryShortcut(*window, "connected");
 
     bar->action(QStringLiteral("hold"))->trigger();
@@ -145,8 +141,7 @@ TEST_CASE("Every default shortcut, pressed on the window, reaches exactly its ac
     bar->action(QStringLiteral("hold"))->trigger();
     REQUIRE(waitUntil([&] { return session->call().phase() == CallPhase::Connected; }));
 
-    bar->action(QStringLiteral("hangup"))->trigger();
-    REQUIRE(waitUntil([&] { return session->call().phase() == CallPhase::AfterCallWork; }));
+    app.hangUp();
     pressEveryShortcut(*window, "after-call work");
     CHECK(session->call().phase() == CallPhase::AfterCallWork);
 }
@@ -165,9 +160,7 @@ TEST_CASE("A whole call with the keyboard alone: ready, answer, search, article,
     QTest::keyClick(window, Qt::Key_F2);
     REQUIRE(waitUntil([&] { return session->agent().state() == AgentState::Ready; }));
 
-    const QString callId = QString::fromStdString(server.injectCall(
-        {{"customerId", "C00001"}, {"queue", "general"}, {"intent", "billing_inquiry"}}));
-    REQUIRE(waitUntil([&] { return session->call().phase() == CallPhase::Ringing; }));
+    const QString callId = app.ringCall(server);
     activate(window);
 
     // F5: answer.

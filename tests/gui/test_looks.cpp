@@ -79,14 +79,9 @@ TEST_CASE("Looks: light, dark and high contrast keep every text readable during 
     app.loginAs(QStringLiteral("counselor1"));
     auto& controller = app.controller();
     auto* window = controller.mainWindow();
-    auto* session = controller.session();
-    window->softphone()->action(QStringLiteral("ready"))->trigger();
-    REQUIRE(waitUntil([&] { return session->agent().state() == AgentState::Ready; }));
-    server.injectCall(
-        {{"customerId", "C00001"}, {"queue", "general"}, {"intent", "billing_inquiry"}});
-    REQUIRE(waitUntil([&] { return session->call().phase() == CallPhase::Ringing; }));
-    window->softphone()->action(QStringLiteral("answer"))->trigger();
-    REQUIRE(waitUntil([&] { return session->call().phase() == CallPhase::Connected; }));
+    app.goReady();
+    app.ringCall(server);
+    app.answer();
 
     const struct {
         const char* theme;

@@ -18,9 +18,9 @@
 #include <QTest>
 #include <catch2/catch.hpp>
 
+#include "crm/session/note_controller.h"
 #include "tests/gui/gui_fixture.h"
 #include "widgets/notes/note_conflict_dialog.h"
-#include "widgets/notes/note_controller.h"
 #include "widgets/notes/note_editor.h"
 #include "widgets/notes/outbox_status_view.h"
 #include "widgets/notes/wrapup_code_picker.h"
@@ -28,14 +28,14 @@
 using agentdesk::crm::AgentState;
 using agentdesk::crm::CallPhase;
 using agentdesk::crm::Customer360Model;
+using agentdesk::crm::NoteController;
 using agentdesk::crm::NoteDraft;
+using agentdesk::crm::noteLanguage;
 using agentdesk::test::GuiSession;
 using agentdesk::test::HttpClient;
 using agentdesk::test::waitUntil;
 using agentdesk::widgets::NoteConflictDialog;
-using agentdesk::widgets::NoteController;
 using agentdesk::widgets::NoteEditor;
-using agentdesk::widgets::noteLanguage;
 using agentdesk::widgets::WrapupCodePicker;
 
 using agentdesk::test::LocaleGuard;
