@@ -262,9 +262,9 @@ bool Trainer::login(const QString& username, const QString& password) {
     return ok;
 }
 
-bool Trainer::injectCall(const QJsonObject& spec) {
+bool Trainer::injectCall(const crm::InjectCallRequest& call) {
     bool done = false, ok = false;
-    api_->injectDemoCall(spec, [&](const crm::ApiError& e) {
+    api_->injectDemoCall(call, [&](const crm::ApiError& e) {
         done = true;
         ok = !e;
         if (e)

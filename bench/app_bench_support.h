@@ -109,7 +109,7 @@ public:
     bool login(const QString& username = QStringLiteral("trainer1"),
                const QString& password = QStringLiteral("demo"));
     // Waits for the 202.
-    bool injectCall(const QJsonObject& spec);
+    bool injectCall(const crm::InjectCallRequest& call);
     bool callerHangup(const QString& callId);
     crm::ApiClient& api() { return *api_; }
 

@@ -216,9 +216,10 @@ int main(int argc, char* argv[]) {
         // One call: inject, wait for the pop, reject, take the caller off the queue.
         auto oneCall = [&](int index, const QString& customerId, bool measured) -> bool {
             const auto before = window.screenPopTimings().size();
-            const QJsonObject spec{{"customerId", customerId},
-                                   {"queue", "general"},
-                                   {"intent", intents[index % intents.size()]}};
+            crm::InjectCallRequest spec;
+            spec.customerId = customerId;
+            spec.queue = QStringLiteral("general");
+            spec.intent = intents[index % intents.size()];
             if (!trainer.injectCall(spec))
                 return false;
             if (!bench::waitFor(

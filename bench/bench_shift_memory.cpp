@@ -19,9 +19,9 @@
 
 #include "bench/app_bench_support.h"
 #include "bench/bench_util.h"
+#include "crm/session/note_controller.h"
 #include "widgets/knowledge/article_view.h"
 #include "widgets/knowledge/knowledge_panel.h"
-#include "widgets/notes/note_controller.h"
 #include "widgets/notes/note_editor.h"
 
 using namespace std::chrono_literals;
@@ -217,9 +217,11 @@ int main(int argc, char* argv[]) {
                 std::fprintf(stderr, "call %d: cannot go ready\n", i + 1);
                 break;
             }
-            if (!trainer.injectCall(QJsonObject{{"customerId", customerId},
-                                                {"queue", QString::fromLatin1(qi.queue)},
-                                                {"intent", QString::fromLatin1(qi.intent)}})) {
+            crm::InjectCallRequest inject;
+            inject.customerId = customerId;
+            inject.queue = QString::fromLatin1(qi.queue);
+            inject.intent = QString::fromLatin1(qi.intent);
+            if (!trainer.injectCall(inject)) {
                 ++n.injectFailed;
                 continue;
             }

@@ -355,17 +355,18 @@ ApiClient::RequestId ApiClient::interactions(
         });
 }
 
-ApiClient::RequestId ApiClient::createCustomer(const QJsonObject& fields,
+ApiClient::RequestId ApiClient::createCustomer(const CustomerDraft& customer,
                                                Handler<Customer360> handler) {
-    return sendJson("POST", QStringLiteral("/customers"), fields,
+    return sendJson("POST", QStringLiteral("/customers"), customer.toJson(),
                     [handler = std::move(handler)](const QJsonDocument& doc, const ApiError& err) {
                         handler(err ? Customer360{} : Customer360::fromJson(doc.object()), err);
                     });
 }
 
-ApiClient::RequestId ApiClient::patchCustomer(const QString& customerId, const QJsonObject& fields,
+ApiClient::RequestId ApiClient::patchCustomer(const QString& customerId,
+                                              const CustomerDraft& changes,
                                               Handler<Customer360> handler) {
-    return sendJson("PATCH", QStringLiteral("/customers/%1").arg(enc(customerId)), fields,
+    return sendJson("PATCH", QStringLiteral("/customers/%1").arg(enc(customerId)), changes.toJson(),
                     [handler = std::move(handler)](const QJsonDocument& doc, const ApiError& err) {
                         handler(err ? Customer360{} : Customer360::fromJson(doc.object()), err);
                     });
@@ -442,8 +443,8 @@ ApiClient::RequestId ApiClient::articleFeedback(const QString& articleId, bool h
 
 // --- demo and training -----------------------------------------------------------------------
 
-ApiClient::RequestId ApiClient::injectDemoCall(const QJsonObject& call, DoneHandler handler) {
-    return sendDone("POST", QStringLiteral("/demo/calls"), call, std::move(handler));
+ApiClient::RequestId ApiClient::injectDemoCall(const InjectCallRequest& call, DoneHandler handler) {
+    return sendDone("POST", QStringLiteral("/demo/calls"), call.toJson(), std::move(handler));
 }
 
 ApiClient::RequestId ApiClient::evaluate(const QJsonObject& evaluation, JsonHandler handler) {

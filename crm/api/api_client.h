@@ -100,8 +100,8 @@ public:
     RequestId interactions(
         const QString& customerId, const QDateTime& before, int limit,
         std::function<void(const QList<Interaction>&, bool hasMore, const ApiError&)> handler);
-    RequestId createCustomer(const QJsonObject& fields, Handler<Customer360> handler);
-    RequestId patchCustomer(const QString& customerId, const QJsonObject& fields,
+    RequestId createCustomer(const CustomerDraft& customer, Handler<Customer360> handler);
+    RequestId patchCustomer(const QString& customerId, const CustomerDraft& changes,
                             Handler<Customer360> handler);
     RequestId wrapupCodes(Handler<QList<WrapupCode>> handler);
     RequestId createNote(const NoteSubmission& note, Handler<Note> handler);
@@ -122,7 +122,7 @@ public:
     RequestId articleFeedback(const QString& articleId, bool helpful, DoneHandler handler);
 
     // Demo and training (trainer, team lead)
-    RequestId injectDemoCall(const QJsonObject& call, DoneHandler handler);
+    RequestId injectDemoCall(const InjectCallRequest& call, DoneHandler handler);
     RequestId evaluate(const QJsonObject& evaluation, JsonHandler handler);
     RequestId evaluations(const QString& agentId, Handler<QList<Evaluation>> handler);
     // Agent assist: a call's transcript, checklist and mood (its counselor or a supervisor).

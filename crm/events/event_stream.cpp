@@ -36,6 +36,10 @@ QString connectionStatusToString(ConnectionStatus status) {
     return {};
 }
 
+bool isOnline(ConnectionStatus status) {
+    return status == ConnectionStatus::Connected;
+}
+
 EventStream::EventStream(ApiClient& api, QObject* parent) : EventStream(api, Options{}, parent) {}
 
 EventStream::EventStream(ApiClient& api, Options options, QObject* parent)

@@ -34,6 +34,8 @@ enum class ConnectionStatus {
 };
 
 QString connectionStatusToString(ConnectionStatus status);
+// The stream is open: commands and saves can go to the server now.
+bool isOnline(ConnectionStatus status);
 
 struct StreamEvent {
     qint64 id = 0;  // 0 when the event carried no numeric id

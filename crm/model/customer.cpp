@@ -1,5 +1,7 @@
 #include "crm/model/customer.h"
 
+#include <QJsonArray>
+
 #include "crm/model/json_read.h"
 
 namespace agentdesk::crm {
@@ -96,6 +98,42 @@ Customer360 Customer360::fromJson(const QJsonObject& o) {
     v.hasMoreInteractions = json::boolean(o, "hasMoreInteractions");
     v.lastContactReason = json::str(o, "lastContactReason");
     return v;
+}
+
+bool CustomerDraft::isEmpty() const {
+    for (const DraftText* t : {&name, &nameEn, &email, &birthDate, &address, &preferredLang}) {
+        if (!t->omitted())
+            return false;
+    }
+    return !phones.has_value();
+}
+
+QJsonObject CustomerDraft::toJson() const {
+    QJsonObject out;
+    auto put = [&out](const char* key, const DraftText& t) {
+        if (t.state == DraftText::State::Value)
+            out.insert(QLatin1String(key), t.value);
+        else if (t.state == DraftText::State::Cleared)
+            out.insert(QLatin1String(key), QJsonValue::Null);
+    };
+    put("name", name);
+    put("nameEn", nameEn);
+    put("email", email);
+    put("birthDate", birthDate);
+    put("address", address);
+    put("preferredLang", preferredLang);
+    if (phones) {
+        QJsonArray list;
+        for (const CustomerPhoneDraft& ph : *phones) {
+            QJsonObject p{{QStringLiteral("number"), ph.number},
+                          {QStringLiteral("label"), ph.label}};
+            if (ph.primary)
+                p.insert(QStringLiteral("primary"), true);
+            list.append(p);
+        }
+        out.insert(QStringLiteral("phones"), list);
+    }
+    return out;
 }
 
 }  // namespace agentdesk::crm

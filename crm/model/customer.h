@@ -1,6 +1,8 @@
 #pragma once
 // The customer 360 view (docs/api.md 7.2) and customer list items (7.1). Personal data arrives
 // already masked by the server for the viewer's role.
+#include <optional>
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -64,6 +66,35 @@ struct Customer360 {
     QString lastContactReason;
 
     static Customer360 fromJson(const QJsonObject& o);
+};
+
+// One text field of a CustomerDraft: left out, sent with a value, or cleared (sent as null; an
+// edit of an optional field only).
+struct DraftText {
+    enum class State { Omitted, Value, Cleared };
+    State state = State::Omitted;
+    QString value;
+
+    static DraftText of(const QString& value) { return {State::Value, value}; }
+    static DraftText cleared() { return {State::Cleared, {}}; }
+    bool omitted() const { return state == State::Omitted; }
+};
+
+struct CustomerPhoneDraft {
+    QString number;        // as typed; the server normalises it
+    QString label;         // "mobile", "home", "work", "other"
+    bool primary = false;  // sent only when true
+};
+
+// The body of POST /customers (everything filled in) and PATCH /customers/{id} (only what
+// changed), docs/api.md 7.3. Omitted fields are not sent; phones, when sent, replace the list.
+struct CustomerDraft {
+    DraftText name, nameEn, email, birthDate, address, preferredLang;
+    std::optional<QList<CustomerPhoneDraft>> phones;  // nullopt: not sent
+
+    bool isEmpty() const;
+    // For ApiClient only.
+    QJsonObject toJson() const;
 };
 
 }  // namespace agentdesk::crm

@@ -1,8 +1,14 @@
 #include "crm/model/note.h"
 
+#include <QLocale>
+
 #include "crm/model/json_read.h"
 
 namespace agentdesk::crm {
+
+QString noteLanguage() {
+    return QLocale().language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en");
+}
 
 Note Note::fromJson(const QJsonObject& o) {
     Note n;

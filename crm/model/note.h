@@ -24,4 +24,8 @@ struct WrapupCode {
     static WrapupCode fromJson(const QJsonObject& o);
 };
 
+// "ko" when the UI runs in Korean (the default QLocale), else "en": which label and template of
+// a code to show.
+QString noteLanguage();
+
 }  // namespace agentdesk::crm

@@ -69,4 +69,27 @@ Evaluation Evaluation::fromJson(const QJsonObject& o) {
     return e;
 }
 
+QJsonObject InjectCallRequest::toJson() const {
+    QJsonObject body;
+    if (!customerId.isEmpty())
+        body.insert(QStringLiteral("customerId"), customerId);
+    if (!phone.isEmpty())
+        body.insert(QStringLiteral("phone"), phone);
+    body.insert(QStringLiteral("queue"), queue);
+    if (!intent.isEmpty())
+        body.insert(QStringLiteral("intent"), intent);
+    if (!transcript.isEmpty()) {
+        QJsonArray lines;
+        for (const DemoTranscriptLine& l : transcript) {
+            QJsonObject line{{QStringLiteral("speaker"), l.speaker},
+                             {QStringLiteral("text"), l.text}};
+            if (l.atSec >= 0)
+                line.insert(QStringLiteral("atSec"), l.atSec);
+            lines.append(line);
+        }
+        body.insert(QStringLiteral("transcript"), lines);
+    }
+    return body;
+}
+
 }  // namespace agentdesk::crm

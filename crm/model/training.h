@@ -25,6 +25,25 @@ struct DemoScenario {
     static DemoScenario fromJson(const QJsonObject& o);
 };
 
+// One scripted line of an injected call.
+struct DemoTranscriptLine {
+    QString speaker;  // "customer" or "agent"
+    QString text;
+    int atSec = -1;  // seconds after the answer; -1: not sent (the server spaces the lines)
+};
+
+// The body of POST /demo/calls (docs/api.md 9): the caller is a known customer or a number.
+struct InjectCallRequest {
+    QString customerId;  // either this
+    QString phone;       // or this (E.164); an empty one is not sent
+    QString queue;
+    QString intent;                        // empty: not sent
+    QList<DemoTranscriptLine> transcript;  // empty: not sent
+
+    // For ApiClient only.
+    QJsonObject toJson() const;
+};
+
 struct DemoStatus {
     double callsPerMin = 0;
     bool generatorRunning = false;

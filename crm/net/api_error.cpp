@@ -1,6 +1,7 @@
 #include "crm/net/api_error.h"
 
 #include <curl/curl.h>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace agentdesk::crm {
@@ -34,6 +35,20 @@ bool ApiError::retryable() const {
         default:
             return false;
     }
+}
+
+QMap<QString, QString> ApiError::fieldErrors() const {
+    QMap<QString, QString> out;
+    if (kind != Kind::Http)
+        return out;
+    const QJsonObject err = body.value(QLatin1String("error")).toObject();
+    for (const QJsonValue& v : err.value(QLatin1String("fields")).toArray()) {
+        const QJsonObject f = v.toObject();
+        const QString field = f.value(QLatin1String("field")).toString();
+        if (!field.isEmpty() && !out.contains(field))
+            out.insert(field, f.value(QLatin1String("message")).toString());
+    }
+    return out;
 }
 
 QString ApiError::describe() const {

@@ -2,6 +2,7 @@
 // The one error type of the client core (docs/architecture.md): transport failures (curl code),
 // HTTP statuses and the server's {"error":{code,message}} are kept apart. Only 2xx is success.
 #include <QJsonObject>
+#include <QMap>
 #include <QString>
 
 namespace agentdesk::crm {
@@ -29,6 +30,11 @@ struct ApiError {
     bool retryable() const;
     bool isTls() const;
     bool isUnauthorized() const { return kind == Kind::Http && httpStatus == 401; }
+
+    // The per-field messages of a 400/422 answer (body "error.fields": [{field, message}],
+    // docs/api.md 1.6) keyed by field name ("email", "phones[1].number", "scores.greeting");
+    // the first message of a field wins. Empty for other errors.
+    QMap<QString, QString> fieldErrors() const;
 
     // One line for logs: "http 409 invalid_state: answer or reject first".
     QString describe() const;

@@ -104,22 +104,6 @@ QString evaluationsCsv(const QList<Evaluation>& evaluations, const QHash<QString
     return out;
 }
 
-QHash<QString, QString> fieldErrors(const ApiError& error) {
-    QHash<QString, QString> out;
-    if (error.kind != ApiError::Kind::Http)
-        return out;
-    const QJsonArray fields = error.body.value(QLatin1String("error"))
-                                  .toObject()
-                                  .value(QLatin1String("fields"))
-                                  .toArray();
-    for (const QJsonValue& f : fields) {
-        const QJsonObject o = f.toObject();
-        out.insert(o.value(QLatin1String("field")).toString(),
-                   o.value(QLatin1String("message")).toString());
-    }
-    return out;
-}
-
 EvaluationsModel::EvaluationsModel(ApiClient& api, QObject* parent) : QObject(parent), api_(api) {}
 
 EvaluationsModel::~EvaluationsModel() {

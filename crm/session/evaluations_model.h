@@ -42,9 +42,6 @@ QMap<QString, double> dimensionAverages(const QList<Evaluation>& evaluations);
 QString evaluationsCsv(const QList<Evaluation>& evaluations,
                        const QHash<QString, QString>& names = {});
 
-// The server's 422 field errors ("scores.greeting" → "must be 0-100"); empty for other errors.
-QHash<QString, QString> fieldErrors(const ApiError& error);
-
 class EvaluationsModel : public QObject {
     Q_OBJECT
 public:

@@ -25,12 +25,12 @@
 #include "app/main_window.h"
 #include "common/logging.h"
 #include "crm/session/client_session.h"
+#include "crm/session/note_controller.h"
 #include "server/server_app.h"
 #include "tests/gui/typing.h"
 #include "widgets/knowledge/article_scheme.h"
 #include "widgets/knowledge/knowledge_panel.h"
 #include "widgets/login/login_view.h"
-#include "widgets/notes/note_controller.h"
 #include "widgets/notes/note_editor.h"
 
 namespace {
@@ -78,7 +78,8 @@ bool save(QWidget* window, const QString& dir, const QString& name) {
 
 int main(int argc, char* argv[]) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: %s OUTDIR [--size WxH] [--lang ko|en] [--theme NAME]\n", argv[0]);
+        std::fprintf(stderr, "usage: %s OUTDIR [--size WxH] [--lang ko|en] [--theme NAME]\n",
+                     argv[0]);
         return 2;
     }
     QString outDir = QString::fromLocal8Bit(argv[1]);
@@ -169,11 +170,14 @@ int main(int argc, char* argv[]) {
         waitFor([&] { return trainerIn; });
         // With a scripted transcript: agent assist's panel fills while the call goes on.
         auto line = [](const char* speaker, const char* text, int at) {
-            return QJsonObject{{"speaker", QString::fromLatin1(speaker)},
-                               {"text", QString::fromUtf8(text)},
-                               {"atSec", at}};
+            return agentdesk::crm::DemoTranscriptLine{QString::fromLatin1(speaker),
+                                                      QString::fromUtf8(text), at};
         };
-        const QJsonArray transcript{
+        agentdesk::crm::InjectCallRequest call;
+        call.customerId = QStringLiteral("C00001");
+        call.queue = QStringLiteral("card");
+        call.intent = QStringLiteral("card_lost");
+        call.transcript = {
             line("agent", "감사합니다, 상담원 김하늘입니다. 통화 내용은 녹음됩니다.", 0),
             line("customer", "카드를 잃어버렸어요. 어제 저녁 강남역에서 마지막으로 썼어요", 1),
             line("agent", "본인 확인을 위해 생년월일 말씀해 주시겠어요?", 2),
@@ -181,10 +185,6 @@ int main(int argc, char* argv[]) {
             line("agent", "네, 지금 바로 사용 정지 처리해 드렸습니다. 재발급은 5영업일 걸립니다",
                  4),
             line("customer", "정말 감사합니다", 5)};
-        QJsonObject call{{"customerId", "C00001"},
-                         {"queue", "card"},
-                         {"intent", "card_lost"},
-                         {"transcript", transcript}};
         trainer.injectDemoCall(call, [](const agentdesk::crm::ApiError&) {});
         waitFor([&] { return session->call().phase() == agentdesk::crm::CallPhase::Ringing; });
         settle(1500);

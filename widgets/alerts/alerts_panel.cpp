@@ -29,7 +29,7 @@
 namespace agentdesk::widgets {
 
 namespace {
-QLabel* makeLabel(const char* name, QWidget* parent) {
+QLabel* makeAlertsLabel(const char* name, QWidget* parent) {
     auto* label = new QLabel(parent);
     label->setObjectName(QString::fromLatin1(name));
     return label;
@@ -45,10 +45,10 @@ AlertsPanel::AlertsPanel(crm::ClientSession& session, QWidget* parent)
     proxy_ = new AlertFilterProxy(this);
     proxy_->setSourceModel(table_);
 
-    title_ = makeLabel("alertsTitle", this);
+    title_ = makeAlertsLabel("alertsTitle", this);
     setRelativeFont(title_, 1.25, true);
-    count_ = makeLabel("unacknowledgedCount", this);
-    filterLabel_ = makeLabel("alertFilterLabel", this);
+    count_ = makeAlertsLabel("unacknowledgedCount", this);
+    filterLabel_ = makeAlertsLabel("alertFilterLabel", this);
     filter_ = new QComboBox(this);
     filter_->setObjectName(QStringLiteral("alertFilter"));
     filterLabel_->setBuddy(filter_);
@@ -99,7 +99,7 @@ AlertsPanel::AlertsPanel(crm::ClientSession& session, QWidget* parent)
     columns->resizeSection(AlertTableModel::QueueColumn, em * 7);
     columns->resizeSection(AlertTableModel::StatusColumn, em * 6);
 
-    empty_ = makeLabel("alertsEmpty", this);
+    empty_ = makeAlertsLabel("alertsEmpty", this);
     empty_->setAlignment(Qt::AlignCenter);
     empty_->setWordWrap(true);
     empty_->setStyleSheet(toneStyle(Tone::Hint) + QStringLiteral(" padding: 24px;"));
@@ -111,34 +111,34 @@ AlertsPanel::AlertsPanel(crm::ClientSession& session, QWidget* parent)
     detail_->setObjectName(QStringLiteral("alertDetail"));
     detail_->setFrameShape(QFrame::StyledPanel);
     detail_->setMinimumWidth(240);
-    detailTitle_ = makeLabel("detailTitle", detail_);
+    detailTitle_ = makeAlertsLabel("detailTitle", detail_);
     setRelativeFont(detailTitle_, 1.25, true);
     detailTitle_->setWordWrap(true);
-    detailMeta_ = makeLabel("detailMeta", detail_);
-    detailDescription_ = makeLabel("detailDescription", detail_);
+    detailMeta_ = makeAlertsLabel("detailMeta", detail_);
+    detailDescription_ = makeAlertsLabel("detailDescription", detail_);
     detailDescription_->setWordWrap(true);
-    detailCount_ = makeLabel("detailCount", detail_);
+    detailCount_ = makeAlertsLabel("detailCount", detail_);
     detailCount_->setWordWrap(true);
-    detailAgentLabel_ = makeLabel("detailAgentLabel", detail_);
-    detailAgent_ = makeLabel("detailAgent", detail_);
-    detailQueueLabel_ = makeLabel("detailQueueLabel", detail_);
-    detailQueue_ = makeLabel("detailQueue", detail_);
-    detailCallLabel_ = makeLabel("detailCallLabel", detail_);
-    detailCall_ = makeLabel("detailCall", detail_);
-    detailMessageLabel_ = makeLabel("detailMessageLabel", detail_);
-    detailMessage_ = makeLabel("detailMessage", detail_);
+    detailAgentLabel_ = makeAlertsLabel("detailAgentLabel", detail_);
+    detailAgent_ = makeAlertsLabel("detailAgent", detail_);
+    detailQueueLabel_ = makeAlertsLabel("detailQueueLabel", detail_);
+    detailQueue_ = makeAlertsLabel("detailQueue", detail_);
+    detailCallLabel_ = makeAlertsLabel("detailCallLabel", detail_);
+    detailCall_ = makeAlertsLabel("detailCall", detail_);
+    detailMessageLabel_ = makeAlertsLabel("detailMessageLabel", detail_);
+    detailMessage_ = makeAlertsLabel("detailMessage", detail_);
     detailMessage_->setWordWrap(true);
     detailMessage_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     for (QLabel* value : {detailAgent_, detailQueue_, detailCall_})
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    detailHint_ = makeLabel("detailHint", detail_);
+    detailHint_ = makeAlertsLabel("detailHint", detail_);
     detailHint_->setWordWrap(true);
     detailHint_->setStyleSheet(toneStyle(Tone::Hint));
     open_ = new QPushButton(detail_);
     open_->setObjectName(QStringLiteral("openAlert"));
     acknowledge_ = new QPushButton(detail_);
     acknowledge_->setObjectName(QStringLiteral("acknowledge"));
-    membersLabel_ = makeLabel("alertMembersLabel", detail_);
+    membersLabel_ = makeAlertsLabel("alertMembersLabel", detail_);
     members_ = new QListWidget(detail_);
     members_->setObjectName(QStringLiteral("alertMembers"));
     members_->setTextElideMode(Qt::ElideRight);

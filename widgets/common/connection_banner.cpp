@@ -35,10 +35,6 @@ QString connectionStatusText(ConnectionStatus status) {
     return QCoreApplication::translate("Connection", text);
 }
 
-bool isOnline(ConnectionStatus status) {
-    return status == ConnectionStatus::Connected;
-}
-
 ConnectionIndicator::ConnectionIndicator(QWidget* parent) : QLabel(parent) {
     setObjectName(QStringLiteral("connectionIndicator"));
     retranslate();

@@ -51,6 +51,6 @@ private:
 
 // The translated name of a status ("Connected", "Reconnecting…", ...).
 QString connectionStatusText(crm::ConnectionStatus status);
-bool isOnline(crm::ConnectionStatus status);
+using crm::isOnline;  // crm/events/event_stream.h
 
 }  // namespace agentdesk::widgets

@@ -15,6 +15,7 @@
 #include "widgets/common/error_text.h"
 #include "widgets/common/format.h"
 #include "widgets/common/relative_font.h"
+#include "widgets/common/tone.h"
 #include "widgets/customer/customer_chooser.h"
 #include "widgets/customer/customer_editor.h"
 #include "widgets/customer/customer_form.h"
@@ -24,7 +25,6 @@
 #include "widgets/customer/profile_card.h"
 #include "widgets/customer/search_results_page.h"
 #include "widgets/customer/timeline_view.h"
-#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 
@@ -335,14 +335,14 @@ void Customer360View::leaveForm() {
     showPage(returnPage_);
 }
 
-void Customer360View::submitForm(const QJsonObject& fields) {
+void Customer360View::submitForm(const crm::CustomerDraft& draft) {
     if (!online_)
         return;
     form_->setBusy(true);
     if (form_->mode() == CustomerForm::Mode::Create)
-        editor_->create(fields);
+        editor_->create(draft);
     else
-        editor_->update(form_->customerId(), fields);
+        editor_->update(form_->customerId(), draft);
 }
 
 void Customer360View::onLoading(const QString& customerId) {

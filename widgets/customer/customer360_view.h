@@ -71,7 +71,7 @@ private:
     void requestMoreInteractions();
     void maybeLoadMoreOnScroll();
     void dial(const QString& number, const QString& phoneId);
-    void submitForm(const QJsonObject& fields);
+    void submitForm(const crm::CustomerDraft& draft);
     void leaveForm();
     void updateEnabled();
     void updateOfflineBanner();

@@ -10,10 +10,8 @@
 
 namespace agentdesk::widgets {
 
+// Field name → message, as crm::ApiError::fieldErrors() gives them.
 using FieldErrors = QMap<QString, QString>;
-
-// The field errors an ApiError carries (empty when it has none).
-FieldErrors fieldErrorsOf(const crm::ApiError& error);
 
 class CustomerEditor : public QObject {
     Q_OBJECT
@@ -21,8 +19,8 @@ public:
     explicit CustomerEditor(crm::ApiClient& api, QObject* parent = nullptr);
     ~CustomerEditor() override;
 
-    void create(const QJsonObject& fields);
-    void update(const QString& customerId, const QJsonObject& fields);
+    void create(const crm::CustomerDraft& customer);
+    void update(const QString& customerId, const crm::CustomerDraft& changes);
     void cancel();
     bool busy() const { return inFlight_ != 0; }
 

@@ -17,9 +17,9 @@
 #include "common/phone.h"
 #include "widgets/common/format.h"
 #include "widgets/common/relative_font.h"
+#include "widgets/common/tone.h"
 #include "widgets/customer/customer_texts.h"
 #include "widgets/customer/layout_util.h"
-#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 
@@ -321,17 +321,13 @@ QLineEdit* CustomerForm::phoneEdit(int row) const {
     return row >= 0 && row < phones_.size() ? phones_[row].number : nullptr;
 }
 
-QJsonArray CustomerForm::phonesJson(QList<int>* rowOfSent) const {
-    QJsonArray out;
+QList<crm::CustomerPhoneDraft> CustomerForm::phoneDrafts(QList<int>* rowOfSent) const {
+    QList<crm::CustomerPhoneDraft> out;
     for (int i = 0; i < phones_.size(); ++i) {
         const QString number = phones_[i].number->text().trimmed();
         if (number.isEmpty())
             continue;
-        QJsonObject p{{QStringLiteral("number"), number},
-                      {QStringLiteral("label"), phones_[i].label->currentData().toString()}};
-        if (out.isEmpty())
-            p.insert(QStringLiteral("primary"), true);
-        out.append(p);
+        out.append({number, phones_[i].label->currentData().toString(), out.isEmpty()});
         if (rowOfSent)
             rowOfSent->append(i);
     }
@@ -390,43 +386,42 @@ FieldErrors CustomerForm::validate() {
     return errors;
 }
 
-QJsonObject CustomerForm::fields() const {
-    QJsonObject out;
+crm::CustomerDraft CustomerForm::draft() const {
+    crm::CustomerDraft out;
     const crm::CustomerProfile& p = original_.customer;
     const bool create = mode_ == Mode::Create;
-    auto text = [&](const char* key, QLineEdit* edit, const QString& before, bool clearable) {
+    auto text = [&](crm::DraftText& field, QLineEdit* edit, const QString& before, bool clearable) {
         const QString now = edit->text().trimmed();
         if (create) {
             if (!now.isEmpty())
-                out.insert(QLatin1String(key), now);
+                field = crm::DraftText::of(now);
             return;
         }
         if (now == before.trimmed())
             return;
         if (now.isEmpty() && clearable)
-            out.insert(QLatin1String(key), QJsonValue::Null);
+            field = crm::DraftText::cleared();
         else
-            out.insert(QLatin1String(key), now);
+            field = crm::DraftText::of(now);
     };
-    text("name", name_, p.name, false);
-    text("nameEn", nameEn_, p.nameEn, true);
-    text("email", email_, p.email, true);
-    text("birthDate", birthDate_, p.birthDate, true);
-    text("address", address_, p.address, true);
+    text(out.name, name_, p.name, false);
+    text(out.nameEn, nameEn_, p.nameEn, true);
+    text(out.email, email_, p.email, true);
+    text(out.birthDate, birthDate_, p.birthDate, true);
+    text(out.address, address_, p.address, true);
     const QString lang = language_->currentData().toString();
     if (create || lang != p.preferredLang)
-        out.insert(QStringLiteral("preferredLang"), lang);
+        out.preferredLang = crm::DraftText::of(lang);
     if (!phonesLocked_) {
-        const QJsonArray phones = phonesJson();
+        const QList<crm::CustomerPhoneDraft> phones = phoneDrafts();
         bool changed = create || phones.size() != p.phones.size();
         for (int i = 0; !changed && i < phones.size(); ++i) {
-            const QJsonObject ph = phones[i].toObject();
-            changed = e164Of(ph.value(QLatin1String("number")).toString()) != p.phones[i].e164 ||
-                      ph.value(QLatin1String("label")).toString() != p.phones[i].label ||
-                      (i == 0) != p.phones[i].primary;
+            changed = e164Of(phones[i].number) != p.phones[i].e164 ||
+                      phones[i].label != p.phones[i].label ||
+                      phones[i].primary != p.phones[i].primary;
         }
         if (changed)
-            out.insert(QStringLiteral("phones"), phones);
+            out.phones = phones;
     }
     return out;
 }
@@ -528,13 +523,13 @@ void CustomerForm::submit() {
     if (!validate().isEmpty())
         return;
     sentPhoneRows_.clear();
-    phonesJson(&sentPhoneRows_);
-    const QJsonObject body = fields();
-    if (mode_ == Mode::Edit && body.isEmpty()) {
+    phoneDrafts(&sentPhoneRows_);
+    const crm::CustomerDraft changes = draft();
+    if (mode_ == Mode::Edit && changes.isEmpty()) {
         emit cancelled();  // nothing changed: nothing to save
         return;
     }
-    emit submitted(body);
+    emit submitted(changes);
 }
 
 }  // namespace agentdesk::widgets

@@ -3,8 +3,6 @@
 // and for editing one: name, English name, phones, e-mail, birth date, address, language.
 // Checks what is obvious before sending (required name, phone numbers via common/phone.h,
 // e-mail shape, birth date) and shows the server's 422 field errors next to the fields.
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QList>
 #include <QWidget>
 
@@ -34,8 +32,8 @@ public:
 
     // Client-side checks; the errors are shown and also returned (empty: the form is fine).
     FieldErrors validate();
-    // The JSON to send: everything filled in (create), or only what changed (edit).
-    QJsonObject fields() const;
+    // What to send: everything filled in (create), or only what changed (edit).
+    crm::CustomerDraft draft() const;
     // Server-side errors, keyed as in the error body ("phones[0].number").
     void showErrors(const FieldErrors& errors, const QString& message);
     void clearErrors();
@@ -48,7 +46,7 @@ public:
     QString errorFor(const QString& field) const;
 
 signals:
-    void submitted(const QJsonObject& fields);
+    void submitted(const agentdesk::crm::CustomerDraft& draft);
     void cancelled();
 
 protected:
@@ -69,7 +67,7 @@ private:
     void clearPhoneRows();
     void updateButtons();
     void submit();
-    QJsonArray phonesJson(QList<int>* rowOfSent = nullptr) const;
+    QList<crm::CustomerPhoneDraft> phoneDrafts(QList<int>* rowOfSent = nullptr) const;
     QLabel* errorLabelFor(const QString& field) const;
     static QLabel* makeErrorLabel(const QString& objectName, QWidget* parent);
 

@@ -15,9 +15,9 @@
 #include "crm/session/evaluations_model.h"
 #include "widgets/common/error_text.h"
 #include "widgets/common/relative_font.h"
+#include "widgets/common/tone.h"
 #include "widgets/evaluation/evaluation_texts.h"
 #include "widgets/evaluation/score_input.h"
-#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 
@@ -257,7 +257,7 @@ void EvaluationForm::clearErrors() {
 }
 
 void EvaluationForm::showSaveError(const crm::ApiError& error) {
-    const QHash<QString, QString> fields = crm::fieldErrors(error);
+    const QMap<QString, QString> fields = error.fieldErrors();
     for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
         const QString& field = it.key();
         // The server's message is English only; keep a translated sentence first.
@@ -301,8 +301,7 @@ void EvaluationForm::setReadOnlyReason(const QString& reason) {
 void EvaluationForm::setStatus(const QString& text, bool error) {
     statusIsError_ = error;
     status_->setText(text);
-    status_->setStyleSheet(error ? toneStyle(Tone::Error)
-                                 : QStringLiteral("color: #1b7f3b;"));
+    status_->setStyleSheet(error ? toneStyle(Tone::Error) : QStringLiteral("color: #1b7f3b;"));
 }
 
 void EvaluationForm::updatePreview() {

@@ -6,12 +6,12 @@
 #include <QTextCursor>
 #include <QVBoxLayout>
 
+#include "crm/session/note_controller.h"
 #include "widgets/common/error_text.h"
 #include "widgets/common/format.h"
 #include "widgets/common/tone.h"
 #include "widgets/notes/assist_draft_bar.h"
 #include "widgets/notes/note_conflict_dialog.h"
-#include "widgets/notes/note_controller.h"
 #include "widgets/notes/outbox_status_view.h"
 #include "widgets/notes/restored_drafts_bar.h"
 #include "widgets/notes/wrapup_code_picker.h"
@@ -19,6 +19,7 @@
 
 namespace agentdesk::widgets {
 
+using crm::NoteController;
 using Block = NoteController::Block;
 using EditStatus = NoteController::EditStatus;
 using WrapupStatus = NoteController::WrapupStatus;

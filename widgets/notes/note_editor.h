@@ -14,10 +14,13 @@
 #include "crm/session/client_session.h"
 #include "crm/store/draft_autosaver.h"
 
+namespace agentdesk::crm {
+class NoteController;
+}
+
 namespace agentdesk::widgets {
 
 class AssistDraftBar;
-class NoteController;
 class OutboxStatusView;
 class RestoredDraftsBar;
 class WrapupCodePicker;
@@ -43,7 +46,7 @@ public:
     void focusEditor();
 
     // The logic behind the view (for the app's wiring and tests).
-    NoteController& controller() { return *controller_; }
+    crm::NoteController& controller() { return *controller_; }
 
 signals:
     void wrapUpFinished(const QString& callId);
@@ -65,7 +68,7 @@ private:
     bool submitWrapsUp() const;
 
     crm::ClientSession& session_;
-    NoteController* controller_;
+    crm::NoteController* controller_;
     bool loading_ = false;
     QString header_;
     QLabel* headerLabel_;

@@ -1,17 +1,12 @@
 #include "widgets/notes/wrapup_code_picker.h"
 
 #include <QEvent>
-#include <QLocale>
 #include <QStandardItemModel>
 
 namespace agentdesk::widgets {
 
 namespace {
 constexpr int kCodeRole = Qt::UserRole + 1;
-}
-
-QString noteLanguage() {
-    return QLocale().language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en");
 }
 
 WrapupCodePicker::WrapupCodePicker(QWidget* parent) : QComboBox(parent) {

@@ -8,8 +8,7 @@
 
 namespace agentdesk::widgets {
 
-// "ko" when the UI runs in Korean, else "en": which label and template of a code to show.
-QString noteLanguage();
+using crm::noteLanguage;  // crm/model/note.h
 
 class WrapupCodePicker : public QComboBox {
     Q_OBJECT

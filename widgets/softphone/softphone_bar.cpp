@@ -19,7 +19,6 @@
 #include "widgets/softphone/keypad_dialog.h"
 #include "widgets/softphone/missed_calls_button.h"
 #include "widgets/softphone/queue_glance.h"
-#include "widgets/softphone/server_clock.h"
 #include "widgets/softphone/softphone_texts.h"
 #include "widgets/softphone/transfer_dialog.h"
 
@@ -52,7 +51,7 @@ constexpr int kStatusShownMs = 6000;
 }  // namespace
 
 SoftphoneBar::SoftphoneBar(crm::ClientSession& session, QWidget* parent)
-    : QWidget(parent), session_(session), clock_(new ServerClock(this)) {
+    : QWidget(parent), session_(session), clock_(new crm::ServerClock(this)) {
     setObjectName(QStringLiteral("softphoneBar"));
     setStyleSheet(softphoneBarStyle(QApplication::palette()));
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);

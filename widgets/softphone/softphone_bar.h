@@ -16,6 +16,7 @@
 #include <QWidget>
 
 #include "crm/session/client_session.h"
+#include "crm/session/server_clock.h"
 
 class QAction;
 class QLabel;
@@ -29,7 +30,6 @@ class KeypadDialog;
 class MissedCallsButton;
 class QueueGlance;
 class TodayFigures;
-class ServerClock;
 class TransferDialog;
 
 class SoftphoneBar : public QWidget {
@@ -77,7 +77,7 @@ private:
     static void setStyleProperty(QWidget* widget, const char* name, const QVariant& value);
 
     crm::ClientSession& session_;
-    ServerClock* clock_;
+    crm::ServerClock* clock_;
     bool online_ = true;
     QString chosenName_;  // the 360 view's customer, when the number alone does not say
     QTimer tick_;

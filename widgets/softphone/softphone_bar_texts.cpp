@@ -7,7 +7,6 @@
 #include "widgets/softphone/elided_label.h"
 #include "widgets/softphone/missed_calls_button.h"
 #include "widgets/softphone/queue_glance.h"
-#include "widgets/softphone/server_clock.h"
 #include "widgets/softphone/softphone_bar.h"
 #include "widgets/softphone/softphone_texts.h"
 

@@ -15,8 +15,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "crm/session/server_clock.h"
 #include "widgets/assist/assist_panel.h"
-#include "widgets/softphone/server_clock.h"
 #include "widgets/softphone/softphone_texts.h"
 #include "widgets/supervisor/agent_grid_proxy.h"
 #include "widgets/supervisor/supervision_bar.h"
@@ -29,7 +29,7 @@ using crm::AgentState;
 AgentGridView::AgentGridView(crm::ClientSession& session, QWidget* parent)
     : QWidget(parent),
       session_(session),
-      clock_(new ServerClock(this)),
+      clock_(new crm::ServerClock(this)),
       model_(session),
       proxy_(new AgentGridProxy(session, this)),
       filter_(new QLineEdit(this)),

@@ -15,11 +15,14 @@ class QLineEdit;
 class QSpinBox;
 class QTableView;
 
+namespace agentdesk::crm {
+class ServerClock;
+}
+
 namespace agentdesk::widgets {
 
 class AgentGridProxy;
 class AssistPanel;
-class ServerClock;
 class SupervisionBar;
 
 class AgentGridView : public QWidget {
@@ -56,7 +59,7 @@ private:
     void fitColumns();
 
     crm::ClientSession& session_;
-    ServerClock* clock_;
+    crm::ServerClock* clock_;
     crm::AgentsModel model_;
     AgentGridProxy* proxy_;
     QLineEdit* filter_;

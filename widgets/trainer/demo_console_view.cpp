@@ -17,6 +17,8 @@
 
 namespace agentdesk::widgets {
 
+using crm::DemoController;
+
 namespace {
 // Running flags and the generator's rate change on the server's clock, not through events.
 constexpr int kPollMs = 5000;

@@ -6,7 +6,7 @@
 #include <QWidget>
 
 #include "crm/net/api_error.h"
-#include "widgets/trainer/demo_controller.h"
+#include "crm/session/demo_controller.h"
 
 class QLabel;
 class QPushButton;
@@ -30,7 +30,7 @@ public:
     explicit DemoConsoleView(crm::ClientSession& session, QWidget* parent = nullptr);
     ~DemoConsoleView() override;
 
-    DemoController& controller() { return *controller_; }
+    crm::DemoController& controller() { return *controller_; }
     ScenarioList& scenarios() { return *scenarios_; }
     InjectCallForm& injectForm() { return *inject_; }
     GeneratorControls& generator() { return *generator_; }
@@ -57,11 +57,11 @@ protected:
 
 private:
     void retranslate();
-    void showError(DemoController::Action action, const crm::ApiError& error);
-    QString actionText(DemoController::Action action) const;
+    void showError(crm::DemoController::Action action, const crm::ApiError& error);
+    QString actionText(crm::DemoController::Action action) const;
 
     crm::ClientSession& session_;
-    DemoController* controller_;
+    crm::DemoController* controller_;
     QLabel* title_;
     QLabel* errorLabel_;
     QPushButton* presentationButton_;
@@ -70,7 +70,7 @@ private:
     GeneratorControls* generator_;
     QTimer* poll_;
     bool presentation_ = false;
-    DemoController::Action errorAction_ = DemoController::Action::LoadScenarios;
+    crm::DemoController::Action errorAction_ = crm::DemoController::Action::LoadScenarios;
     crm::ApiError lastError_;
 };
 

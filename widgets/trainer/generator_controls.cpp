@@ -10,10 +10,12 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-#include "widgets/trainer/demo_controller.h"
+#include "crm/session/demo_controller.h"
 #include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
+
+using crm::DemoController;
 
 GeneratorControls::GeneratorControls(DemoController& controller, QWidget* parent)
     : QGroupBox(parent), controller_(controller) {

@@ -8,16 +8,18 @@ class QLabel;
 class QPushButton;
 class QSpinBox;
 
-namespace agentdesk::widgets {
-
+namespace agentdesk::crm {
 class DemoController;
+}
+
+namespace agentdesk::widgets {
 
 class GeneratorControls : public QGroupBox {
     Q_OBJECT
 public:
     static constexpr int kMaxRate = 600;  // the server's limit (PUT /demo/rate)
 
-    explicit GeneratorControls(DemoController& controller, QWidget* parent = nullptr);
+    explicit GeneratorControls(crm::DemoController& controller, QWidget* parent = nullptr);
 
 public slots:
     void applyRate();
@@ -33,7 +35,7 @@ private:
     void retranslate();
     void updateStatus();
 
-    DemoController& controller_;
+    crm::DemoController& controller_;
     QLabel* rateLabel_;
     QSpinBox* rate_;
     QPushButton* apply_;

@@ -5,7 +5,6 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -19,23 +18,25 @@
 #include "common/phone.h"
 #include "crm/model/customer.h"
 #include "crm/session/client_session.h"
+#include "crm/session/demo_controller.h"
 #include "widgets/common/format.h"
-#include "widgets/trainer/demo_controller.h"
+#include "widgets/common/tone.h"
 #include "widgets/trainer/trainer_texts.h"
 #include "widgets/trainer/transcript_lines.h"
-#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
+
+using crm::DemoController;
 
 namespace {
 constexpr int kCustomerIdRole = Qt::UserRole + 1;
 constexpr int kSearchDelayMs = 250;
 
-std::optional<std::string> e164Of(const QString& text) {
+std::optional<std::string> callerE164(const QString& text) {
     return phone::toE164(text.trimmed().toStdString());
 }
 
-QLabel* makeLabel(const char* name, QWidget* parent) {
+QLabel* makeInjectLabel(const char* name, QWidget* parent) {
     auto* label = new QLabel(parent);
     label->setObjectName(QString::fromLatin1(name));
     return label;
@@ -80,7 +81,7 @@ InjectCallForm::InjectCallForm(DemoController& controller, QWidget* parent)
     phone_->setObjectName(QStringLiteral("phoneInput"));
     phone_->setClearButtonEnabled(true);
     phone_->setInputMethodHints(Qt::ImhDialableCharactersOnly);
-    phoneHint_ = makeLabel("phoneHint", phonePage);
+    phoneHint_ = makeInjectLabel("phoneHint", phonePage);
     auto* phoneLayout = new QVBoxLayout(phonePage);
     phoneLayout->setContentsMargins(0, 0, 0, 0);
     phoneLayout->addWidget(phone_);
@@ -102,22 +103,22 @@ InjectCallForm::InjectCallForm(DemoController& controller, QWidget* parent)
     transcript_->setTabChangesFocus(true);
     transcript_->setMinimumHeight(transcript_->fontMetrics().lineSpacing() * 4 + 12);
     transcript_->setMaximumHeight(transcript_->fontMetrics().lineSpacing() * 12 + 12);
-    transcriptHint_ = makeLabel("transcriptHint", this);
+    transcriptHint_ = makeInjectLabel("transcriptHint", this);
     transcriptHint_->setWordWrap(true);
     transcriptHint_->setStyleSheet(toneStyle(Tone::Hint));
 
     inject_ = new QPushButton(this);
     inject_->setObjectName(QStringLiteral("injectCall"));
-    result_ = makeLabel("injectResult", this);
+    result_ = makeInjectLabel("injectResult", this);
     result_->setWordWrap(true);
 
-    callerLabel_ = makeLabel("callerLabel", this);
-    whoLabel_ = makeLabel("whoLabel", this);
-    queueLabel_ = makeLabel("queueLabel", this);
+    callerLabel_ = makeInjectLabel("callerLabel", this);
+    whoLabel_ = makeInjectLabel("whoLabel", this);
+    queueLabel_ = makeInjectLabel("queueLabel", this);
     queueLabel_->setBuddy(queue_);
-    intentLabel_ = makeLabel("intentLabel", this);
+    intentLabel_ = makeInjectLabel("intentLabel", this);
     intentLabel_->setBuddy(intent_);
-    transcriptLabel_ = makeLabel("transcriptLabel", this);
+    transcriptLabel_ = makeInjectLabel("transcriptLabel", this);
     transcriptLabel_->setBuddy(transcript_);
 
     auto* form = new QFormLayout;
@@ -241,48 +242,42 @@ void InjectCallForm::onCustomers(const QString& query, const QList<crm::Customer
     updateState();
 }
 
-QJsonObject InjectCallForm::request(QString* why) const {
-    QJsonObject body;
-    auto fail = [&](const QString& reason) {
+std::optional<crm::InjectCallRequest> InjectCallForm::request(QString* why) const {
+    crm::InjectCallRequest call;
+    auto fail = [&](const QString& reason) -> std::optional<crm::InjectCallRequest> {
         if (why)
             *why = reason;
-        return QJsonObject();
+        return std::nullopt;
     };
     if (customerMode_->isChecked()) {
         const QListWidgetItem* item = results_->currentItem();
-        const QString id = item ? item->data(kCustomerIdRole).toString() : QString();
-        if (id.isEmpty())
+        call.customerId = item ? item->data(kCustomerIdRole).toString() : QString();
+        if (call.customerId.isEmpty())
             return fail(tr("Search for a customer and pick one."));
-        body.insert(QStringLiteral("customerId"), id);
     } else {
-        const auto e164 = e164Of(phone_->text());
+        const auto e164 = callerE164(phone_->text());
         if (!e164)
             return fail(tr("Type a Korean phone number, e.g. 010-1234-5678."));
-        body.insert(QStringLiteral("phone"), QString::fromStdString(*e164));
+        call.phone = QString::fromStdString(*e164);
     }
-    const QString queue = queue_->currentData().toString();
-    if (queue.isEmpty())
+    call.queue = queue_->currentData().toString();
+    if (call.queue.isEmpty())
         return fail(tr("Pick a queue."));
-    body.insert(QStringLiteral("queue"), queue);
-    const QString intent = intent_->currentData().toString();
-    if (!intent.isEmpty())
-        body.insert(QStringLiteral("intent"), intent);
-    const QJsonArray lines = parseTranscript(transcript_->toPlainText());
-    if (!lines.isEmpty())
-        body.insert(QStringLiteral("transcript"), lines);
-    return body;
+    call.intent = intent_->currentData().toString();
+    call.transcript = parseTranscript(transcript_->toPlainText());
+    return call;
 }
 
 void InjectCallForm::inject() {
     QString why;
-    const QJsonObject body = request(&why);
-    if (body.isEmpty()) {
+    const std::optional<crm::InjectCallRequest> call = request(&why);
+    if (!call) {
         result_->setStyleSheet(toneStyle(Tone::Error));
         result_->setText(why);
         return;
     }
     if (!busy_)
-        controller_.injectCall(body);
+        controller_.injectCall(*call);
 }
 
 void InjectCallForm::updateState() {
@@ -290,7 +285,7 @@ void InjectCallForm::updateState() {
     if (phone_->text().trimmed().isEmpty()) {
         phoneHint_->setStyleSheet(toneStyle(Tone::Hint));
         phoneHint_->setText(tr("Mobile, landline or a 15xx number."));
-    } else if (const auto e164 = e164Of(phone_->text())) {
+    } else if (const auto e164 = callerE164(phone_->text())) {
         phoneHint_->setStyleSheet(toneStyle(Tone::Success));
         phoneHint_->setText(
             tr("Calls as %1", "%1 = phone number").arg(formatPhone(QString::fromStdString(*e164))));
@@ -298,7 +293,7 @@ void InjectCallForm::updateState() {
         phoneHint_->setStyleSheet(toneStyle(Tone::Error));
         phoneHint_->setText(tr("Not a Korean phone number."));
     }
-    inject_->setEnabled(!busy_ && !request().isEmpty());
+    inject_->setEnabled(!busy_ && request().has_value());
 }
 
 void InjectCallForm::changeEvent(QEvent* event) {

@@ -2,8 +2,11 @@
 // The demo console's "inject a call" form: a customer (searched by name, number or phone) or
 // a typed phone number, the queue and its intent, optional transcript lines; Inject sends
 // POST /demo/calls through the controller.
+#include <optional>
+
 #include <QGroupBox>
-#include <QJsonObject>
+
+#include "crm/model/training.h"
 
 class QButtonGroup;
 class QComboBox;
@@ -17,20 +20,19 @@ class QStackedWidget;
 class QTimer;
 
 namespace agentdesk::crm {
+class DemoController;
 struct CustomerListItem;
-}
+}  // namespace agentdesk::crm
 
 namespace agentdesk::widgets {
-
-class DemoController;
 
 class InjectCallForm : public QGroupBox {
     Q_OBJECT
 public:
-    explicit InjectCallForm(DemoController& controller, QWidget* parent = nullptr);
+    explicit InjectCallForm(crm::DemoController& controller, QWidget* parent = nullptr);
 
-    // The request the form would send now; empty (and a reason in `why`) when not valid yet.
-    QJsonObject request(QString* why = nullptr) const;
+    // The request the form would send now; none (and a reason in `why`) when not valid yet.
+    std::optional<crm::InjectCallRequest> request(QString* why = nullptr) const;
     // Queue and intent choices come from the capabilities: read again after a (re)login.
     void reloadQueues();
 
@@ -46,7 +48,7 @@ private:
     void onCustomers(const QString& query, const QList<crm::CustomerListItem>& customers);
     void updateState();
 
-    DemoController& controller_;
+    crm::DemoController& controller_;
     QRadioButton* customerMode_;
     QRadioButton* phoneMode_;
     QButtonGroup* modes_;

@@ -8,13 +8,15 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "crm/session/demo_controller.h"
 #include "widgets/common/format.h"
-#include "widgets/trainer/demo_controller.h"
+#include "widgets/common/tone.h"
 #include "widgets/trainer/scenario_delegate.h"
 #include "widgets/trainer/trainer_texts.h"
-#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
+
+using crm::DemoController;
 
 namespace {
 enum ScenarioColumn { TitleColumn, CallsColumn, LengthColumn, StateColumn, ScenarioColumnCount };

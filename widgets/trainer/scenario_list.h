@@ -7,14 +7,16 @@ class QLabel;
 class QPushButton;
 class QTreeWidget;
 
-namespace agentdesk::widgets {
-
+namespace agentdesk::crm {
 class DemoController;
+}
+
+namespace agentdesk::widgets {
 
 class ScenarioList : public QGroupBox {
     Q_OBJECT
 public:
-    explicit ScenarioList(DemoController& controller, QWidget* parent = nullptr);
+    explicit ScenarioList(crm::DemoController& controller, QWidget* parent = nullptr);
 
     QString selectedScenario() const;
     void selectScenario(const QString& id);
@@ -31,7 +33,7 @@ private:
     void rebuild();
     void updateState();
 
-    DemoController& controller_;
+    crm::DemoController& controller_;
     QTreeWidget* list_;
     QLabel* description_;
     QLabel* running_;

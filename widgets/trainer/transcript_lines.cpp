@@ -1,6 +1,5 @@
 #include "widgets/trainer/transcript_lines.h"
 
-#include <QJsonObject>
 #include <QStringList>
 
 namespace agentdesk::widgets {
@@ -17,8 +16,8 @@ constexpr Prefix kPrefixes[] = {
 };
 }  // namespace
 
-QJsonArray parseTranscript(const QString& text) {
-    QJsonArray lines;
+QList<crm::DemoTranscriptLine> parseTranscript(const QString& text) {
+    QList<crm::DemoTranscriptLine> lines;
     for (const QString& raw : text.split(QLatin1Char('\n'))) {
         QString line = raw.trimmed();
         if (line.isEmpty())
@@ -38,8 +37,7 @@ QJsonArray parseTranscript(const QString& text) {
         }
         if (line.isEmpty())
             continue;
-        lines.append(
-            QJsonObject{{QStringLiteral("speaker"), speaker}, {QStringLiteral("text"), line}});
+        lines.append({speaker, line});
     }
     return lines;
 }

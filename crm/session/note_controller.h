@@ -18,7 +18,7 @@
 #include "crm/session/client_session.h"
 #include "crm/store/draft_autosaver.h"
 
-namespace agentdesk::widgets {
+namespace agentdesk::crm {
 
 class NoteController : public QObject {
     Q_OBJECT
@@ -42,13 +42,12 @@ public:
         QString key, callId, customerId;
     };
 
-    NoteController(crm::ClientSession& session, crm::DraftAutosaver& autosaver,
-                   QObject* parent = nullptr);
+    NoteController(ClientSession& session, DraftAutosaver& autosaver, QObject* parent = nullptr);
     ~NoteController() override;
 
     Mode mode() const { return mode_; }
     const Target& target() const { return target_; }
-    const crm::Note& editedNote() const { return edited_; }
+    const Note& editedNote() const { return edited_; }
     QString text() const { return text_; }
     QString wrapupCode() const { return code_; }
     QString draftKey() const;
@@ -56,10 +55,10 @@ public:
     QString afterWrapupState() const { return afterWrapupState_; }
     Block submitBlock() const;
     WrapupStatus wrapupStatus() const { return wrapupStatus_; }
-    const crm::ApiError& wrapupError() const { return wrapupError_; }
+    const ApiError& wrapupError() const { return wrapupError_; }
     QString wrapupNextState() const { return wrapupNextState_; }
     EditStatus editStatus() const { return editStatus_; }
-    const crm::ApiError& editError() const { return editError_; }
+    const ApiError& editError() const { return editError_; }
     QDateTime editSavedAt() const { return editSavedAt_; }
     // The customer's name when the session knows it (the call's match or the 360 view), else
     // empty.
@@ -81,20 +80,20 @@ public:
     // New note: to the outbox, then the wrap-up when in after-call work for its call. Edit:
     // PUT /notes/{id} with the version it is based on.
     void submit();
-    void editExisting(const crm::Note& note);
+    void editExisting(const Note& note);
     void leaveEdit();
     // Answers to a version conflict (see NoteConflictDialog).
-    void keepMine(const crm::Note& theirs);
-    void takeTheirs(const crm::Note& theirs);
-    void editMerge(const crm::Note& theirs, const QString& merged);
+    void keepMine(const Note& theirs);
+    void takeTheirs(const Note& theirs);
+    void editMerge(const Note& theirs, const QString& merged);
     void restoreDrafts();
-    void openDraft(const crm::NoteDraft& draft);
+    void openDraft(const NoteDraft& draft);
 
     // Agent assist's draft of a call's note (assist.draft, note_controller_assist.cpp). When the
     // call's note has nothing the counselor wrote (at most a code's template), the draft becomes
     // the text and its predicted code is chosen, marked as a draft until the counselor edits or
     // accepts it; otherwise it is only offered, and insertAssistDraft() appends it.
-    void applyAssistDraft(const crm::AssistDraft& draft);
+    void applyAssistDraft(const AssistDraft& draft);
     void insertAssistDraft();
     void acceptAssistDraft();
     // The text is assist's draft, not yet edited or accepted.
@@ -111,9 +110,9 @@ signals:
     void stateChanged();
     void draftSaved(const QDateTime& at);
     void submitted(const QString& idempotencyKey);
-    void conflict(const QString& myText, const QString& myCode, const crm::Note& theirs);
+    void conflict(const QString& myText, const QString& myCode, const Note& theirs);
     // Drafts of an earlier run (newest first) and the key of the one now in the editor.
-    void draftsRestored(const QList<crm::NoteDraft>& drafts, const QString& shownKey,
+    void draftsRestored(const QList<NoteDraft>& drafts, const QString& shownKey,
                         qint64 shownUpdatedAtMs);
     void wrapUpFinished(const QString& callId);
 
@@ -127,28 +126,28 @@ private:
         bool noteWaitOver = false;
     };
 
-    void onPhase(crm::CallPhase phase);
-    void onCallUpdated(const crm::Call& call);
-    void openCallNote(const crm::Call& call);
-    void preselectCode(const crm::Call& call);
+    void onPhase(CallPhase phase);
+    void onCallUpdated(const Call& call);
+    void openCallNote(const Call& call);
+    void preselectCode(const Call& call);
     void switchTarget(const Target& target, bool force = false);
     void saveDraft();
     void onQueued(const QString& key);
-    void onDelivered(const QString& key, const crm::Note& note);
+    void onDelivered(const QString& key, const Note& note);
     void onRejected(const QString& key);
     void tryWrapup();
     void finishWrapup(WrapupStatus status);
     void saveEdit();
-    void onEditAnswer(const crm::Note& saved, const crm::ApiError& error, const QString& sentText,
+    void onEditAnswer(const Note& saved, const ApiError& error, const QString& sentText,
                       const QString& sentCode);
     void setWrapupStatus(WrapupStatus status);
     void useAssistDraftIfUntouched();
 
-    crm::ClientSession& session_;
-    crm::DraftAutosaver& autosaver_;
+    ClientSession& session_;
+    DraftAutosaver& autosaver_;
     Mode mode_ = Mode::New;
     Target target_;
-    crm::Note edited_;
+    Note edited_;
     QString text_, code_;
     QString screenCustomer_;
     bool online_ = true;
@@ -159,17 +158,17 @@ private:
     QHash<QString, QString> submittedDrafts_;
     std::optional<PendingWrapup> wrapup_;
     WrapupStatus wrapupStatus_ = WrapupStatus::None;
-    crm::ApiError wrapupError_;
+    ApiError wrapupError_;
     QString wrapupNextState_;
     QTimer noteWait_;
     QTimer wrapupRetry_;
     EditStatus editStatus_ = EditStatus::None;
-    crm::ApiError editError_;
+    ApiError editError_;
     QDateTime editSavedAt_;
-    std::optional<crm::AssistDraft> assist_;  // the latest call's draft
+    std::optional<AssistDraft> assist_;  // the latest call's draft
     bool assistShown_ = false;
     bool assistUsed_ = false;  // put in the text once (or inserted): never again for that call
     bool intentCode_ = false;  // code_ came from the IVR intent, not from the counselor or assist
 };
 
-}  // namespace agentdesk::widgets
+}  // namespace agentdesk::crm

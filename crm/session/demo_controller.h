@@ -12,10 +12,8 @@
 #include "crm/net/api_error.h"
 
 namespace agentdesk::crm {
-class ClientSession;
-}
 
-namespace agentdesk::widgets {
+class ClientSession;
 
 class DemoController : public QObject {
     Q_OBJECT
@@ -23,15 +21,15 @@ public:
     enum class Action { LoadScenarios, LoadStatus, Start, Stop, Inject, SetRate, Reset, Search };
     Q_ENUM(Action)
 
-    explicit DemoController(crm::ClientSession& session, QObject* parent = nullptr);
+    explicit DemoController(ClientSession& session, QObject* parent = nullptr);
 
-    crm::ClientSession& session() { return session_; }
-    const QList<crm::DemoScenario>& scenarios() const { return scenarios_; }
+    ClientSession& session() { return session_; }
+    const QList<DemoScenario>& scenarios() const { return scenarios_; }
     // False until the server answered GET /demo/scenarios (or when it has none to offer).
     bool scenariosAvailable() const { return scenariosAvailable_; }
-    const crm::DemoStatus& status() const { return status_; }
+    const DemoStatus& status() const { return status_; }
     bool statusKnown() const { return statusKnown_; }
-    const crm::DemoScenario* scenario(const QString& id) const;
+    const DemoScenario* scenario(const QString& id) const;
     // The running scenario's id: the status's, or the first scenario flagged running.
     QString runningScenario() const;
 
@@ -40,7 +38,7 @@ public:
     void loadStatus();
     void startScenario(const QString& id);
     void stop();
-    void injectCall(const QJsonObject& call);
+    void injectCall(const InjectCallRequest& call);
     void setRate(double callsPerMin);
     // No confirmation here: the view asks before it calls this.
     void reset();
@@ -49,20 +47,20 @@ public:
 signals:
     void scenariosChanged();
     void statusChanged();
-    void busyChanged(agentdesk::widgets::DemoController::Action action, bool busy);
-    void succeeded(agentdesk::widgets::DemoController::Action action);
-    void failed(agentdesk::widgets::DemoController::Action action,
+    void busyChanged(agentdesk::crm::DemoController::Action action, bool busy);
+    void succeeded(agentdesk::crm::DemoController::Action action);
+    void failed(agentdesk::crm::DemoController::Action action,
                 const agentdesk::crm::ApiError& error);
     void customersFound(const QString& query,
                         const QList<agentdesk::crm::CustomerListItem>& customers);
 
 private:
     // Runs after a command: reports, then reloads what it may have changed.
-    void finish(Action action, const crm::ApiError& error, bool reload);
+    void finish(Action action, const ApiError& error, bool reload);
 
-    crm::ClientSession& session_;
-    QList<crm::DemoScenario> scenarios_;
-    crm::DemoStatus status_;
+    ClientSession& session_;
+    QList<DemoScenario> scenarios_;
+    DemoStatus status_;
     bool scenariosAvailable_ = false;
     bool statusKnown_ = false;
     QString lastQuery_;
@@ -71,4 +69,4 @@ private:
     quint64 generation_ = 0;
 };
 
-}  // namespace agentdesk::widgets
+}  // namespace agentdesk::crm

@@ -1,4 +1,4 @@
-#include "widgets/notes/note_controller.h"
+#include "crm/session/note_controller.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -6,16 +6,16 @@
 #include <QUuid>
 
 #include "common/logging.h"
+#include "crm/events/event_stream.h"
+#include "crm/model/note.h"
 #include "crm/store/local_store.h"
-#include "widgets/common/connection_banner.h"
-#include "widgets/notes/wrapup_code_picker.h"
 
-namespace agentdesk::widgets {
+namespace agentdesk::crm {
 
 const QString NoteController::kEditKeyPrefix = QStringLiteral("note:");
 
 namespace {
-std::shared_ptr<spdlog::logger> log() {
+std::shared_ptr<spdlog::logger> noteLog() {
     static auto logger = logging::get("ui");
     return logger;
 }
@@ -28,14 +28,14 @@ const QString kCustomerKeyPrefix = QStringLiteral("customer:");
 // draft too, and carried into the first call or customer note that opens.
 const QString kScratchKey = QStringLiteral("scratch");
 
-bool inAfterCallWork(crm::CallPhase phase) {
-    return phase == crm::CallPhase::Ended || phase == crm::CallPhase::AfterCallWork;
+bool inAfterCallWork(CallPhase phase) {
+    return phase == CallPhase::Ended || phase == CallPhase::AfterCallWork;
 }
 
 // A draft whose note is already in the outbox (the app stopped between the two): submitting
 // it again would make a second note.
-bool alreadyQueued(const crm::NoteDraft& draft, const QList<crm::OutboxItem>& items) {
-    for (const crm::OutboxItem& item : items) {
+bool alreadyQueued(const NoteDraft& draft, const QList<OutboxItem>& items) {
+    for (const OutboxItem& item : items) {
         const QJsonObject body = QJsonDocument::fromJson(item.body).object();
         if (body.value(QLatin1String("callId")).toString() == draft.callId &&
             body.value(QLatin1String("customerId")).toString() == draft.customerId &&
@@ -46,8 +46,7 @@ bool alreadyQueued(const crm::NoteDraft& draft, const QList<crm::OutboxItem>& it
 }
 }  // namespace
 
-NoteController::NoteController(crm::ClientSession& session, crm::DraftAutosaver& autosaver,
-                               QObject* parent)
+NoteController::NoteController(ClientSession& session, DraftAutosaver& autosaver, QObject* parent)
     : QObject(parent), session_(session), autosaver_(autosaver) {
     target_.key = kScratchKey;
     noteWait_.setSingleShot(true);
@@ -62,33 +61,33 @@ NoteController::NoteController(crm::ClientSession& session, crm::DraftAutosaver&
     wrapupRetry_.setInterval(kWrapupRetryMs);
     connect(&wrapupRetry_, &QTimer::timeout, this, &NoteController::tryWrapup);
 
-    crm::CallSession& call = session_.call();
-    connect(&call, &crm::CallSession::phaseChanged, this, &NoteController::onPhase);
-    connect(&call, &crm::CallSession::callUpdated, this, &NoteController::onCallUpdated);
-    connect(&call, &crm::CallSession::offered, this, [this](const crm::Call& offered) {
+    CallSession& call = session_.call();
+    connect(&call, &CallSession::phaseChanged, this, &NoteController::onPhase);
+    connect(&call, &CallSession::callUpdated, this, &NoteController::onCallUpdated);
+    connect(&call, &CallSession::offered, this, [this](const Call& offered) {
         // The customer on screen belongs to the previous call until the app says otherwise.
         screenCustomer_ = offered.customerId;
     });
-    connect(&session_, &crm::ClientSession::connectionStatusChanged, this,
-            [this](crm::ConnectionStatus status) { setOnline(isOnline(status)); });
-    connect(&autosaver_, &crm::DraftAutosaver::saved, this,
+    connect(&session_, &ClientSession::connectionStatusChanged, this,
+            [this](ConnectionStatus status) { setOnline(isOnline(status)); });
+    connect(&autosaver_, &DraftAutosaver::saved, this,
             [this](const QString& owner, const QString& key, qint64 updatedAtMs) {
                 if (owner == session_.owner() && key == draftKey())
                     emit draftSaved(QDateTime::fromMSecsSinceEpoch(updatedAtMs));
             });
-    if (crm::Outbox* outbox = session_.outbox()) {
-        connect(outbox, &crm::Outbox::queued, this, &NoteController::onQueued);
-        connect(outbox, &crm::Outbox::delivered, this, &NoteController::onDelivered);
-        connect(outbox, &crm::Outbox::rejected, this,
-                [this](const QString& key, const crm::ApiError&) { onRejected(key); });
+    if (Outbox* outbox = session_.outbox()) {
+        connect(outbox, &Outbox::queued, this, &NoteController::onQueued);
+        connect(outbox, &Outbox::delivered, this, &NoteController::onDelivered);
+        connect(outbox, &Outbox::rejected, this,
+                [this](const QString& key, const ApiError&) { onRejected(key); });
     }
-    crm::CommandTracker& commands = session_.commands();
-    connect(&commands, &crm::CommandTracker::confirmed, this, [this](const QString& requestId) {
+    CommandTracker& commands = session_.commands();
+    connect(&commands, &CommandTracker::confirmed, this, [this](const QString& requestId) {
         if (wrapup_ && !requestId.isEmpty() && wrapup_->requestId == requestId)
             finishWrapup(WrapupStatus::Done);
     });
-    connect(&commands, &crm::CommandTracker::failed, this,
-            [this](const QString& requestId, const QString&, const crm::ApiError& error) {
+    connect(&commands, &CommandTracker::failed, this,
+            [this](const QString& requestId, const QString&, const ApiError& error) {
                 if (!wrapup_ || requestId.isEmpty() || wrapup_->requestId != requestId)
                     return;
                 wrapupError_ = error;
@@ -140,10 +139,10 @@ NoteController::Block NoteController::submitBlock() const {
 QString NoteController::customerName(const QString& customerId) const {
     if (customerId.isEmpty())
         return {};
-    const crm::Customer360& shown = session_.customer().customer();
+    const Customer360& shown = session_.customer().customer();
     if (shown.customer.id == customerId && !shown.customer.name.isEmpty())
         return shown.customer.name;
-    for (const crm::CustomerMatch& match : session_.call().call().customerMatches) {
+    for (const CustomerMatch& match : session_.call().call().customerMatches) {
         if (match.id == customerId && !match.name.isEmpty())
             return match.name;
     }
@@ -151,7 +150,7 @@ QString NoteController::customerName(const QString& customerId) const {
 }
 
 QString NoteController::templateFor(const QString& code) const {
-    for (const crm::WrapupCode& c : session_.wrapupCodes()) {
+    for (const WrapupCode& c : session_.wrapupCodes()) {
         if (c.code == code)
             return c.noteTemplate(noteLanguage());
     }
@@ -211,7 +210,7 @@ void NoteController::setCustomer(const QString& customerId) {
     screenCustomer_ = customerId;
     if (customerId.isEmpty())
         return;
-    const crm::CallSession& call = session_.call();
+    const CallSession& call = session_.call();
     if (call.hasCall() && !target_.callId.isEmpty() && target_.callId == call.callId()) {
         // The call matched no one (or several): the counselor's choice says whose call it was.
         if (call.call().customerId.isEmpty() && target_.customerId != customerId) {
@@ -238,33 +237,33 @@ void NoteController::setCustomer(const QString& customerId) {
     switchTarget({kCustomerKeyPrefix + customerId, QString(), customerId});
 }
 
-void NoteController::onPhase(crm::CallPhase phase) {
-    const crm::CallSession& call = session_.call();
+void NoteController::onPhase(CallPhase phase) {
+    const CallSession& call = session_.call();
     switch (phase) {
-        case crm::CallPhase::Connected:
-        case crm::CallPhase::Held:
-        case crm::CallPhase::Ended:
-        case crm::CallPhase::AfterCallWork:
+        case CallPhase::Connected:
+        case CallPhase::Held:
+        case CallPhase::Ended:
+        case CallPhase::AfterCallWork:
             if (!call.callId().isEmpty())
                 openCallNote(call.call());
-            if (phase == crm::CallPhase::Ended || phase == crm::CallPhase::AfterCallWork)
+            if (phase == CallPhase::Ended || phase == CallPhase::AfterCallWork)
                 preselectCode(call.call());
             if (wrapup_ && inAfterCallWork(phase))
                 tryWrapup();
             break;
-        case crm::CallPhase::Idle:
+        case CallPhase::Idle:
             if (wrapup_) {
                 // The agent left after-call work: by our wrap-up, or the ACW timed out.
                 finishWrapup(wrapup_->requestId.isEmpty() ? WrapupStatus::AcwOver
                                                           : WrapupStatus::Done);
             }
             break;
-        case crm::CallPhase::Ringing:
+        case CallPhase::Ringing:
             break;
     }
 }
 
-void NoteController::onCallUpdated(const crm::Call& call) {
+void NoteController::onCallUpdated(const Call& call) {
     if (call.id == target_.callId && target_.customerId.isEmpty() && !call.customerId.isEmpty()) {
         target_.customerId = call.customerId;
         saveDraft();
@@ -272,9 +271,9 @@ void NoteController::onCallUpdated(const crm::Call& call) {
     }
 }
 
-void NoteController::openCallNote(const crm::Call& call) {
+void NoteController::openCallNote(const Call& call) {
     const QString customerId = call.customerId.isEmpty() ? screenCustomer_ : call.customerId;
-    const crm::CallPhase phase = session_.call().phase();
+    const CallPhase phase = session_.call().phase();
     if (mode_ == Mode::Edit) {
         // The ended call's note comes first (ACW runs); the edit's draft is kept.
         if (!inAfterCallWork(phase)) {
@@ -326,11 +325,11 @@ void NoteController::switchTarget(const Target& target, bool force) {
     const quint64 generation = ++loadGeneration_;
     emit contentReplaced();
     emit stateChanged();
-    crm::LocalStore* store = session_.store();
+    LocalStore* store = session_.store();
     if (!store || target_.key.isEmpty() || session_.owner().isEmpty())
         return;
     store->loadDraft(session_.owner(), target_.key, this,
-                     [this, generation](std::optional<crm::NoteDraft> draft) {
+                     [this, generation](std::optional<NoteDraft> draft) {
                          if (!draft || generation != loadGeneration_ || mode_ != Mode::New)
                              return;
                          if (!text_.isEmpty() || !code_.isEmpty())
@@ -348,7 +347,7 @@ void NoteController::saveDraft() {
     const QString key = draftKey();
     if (key.isEmpty() || session_.owner().isEmpty())
         return;
-    crm::NoteDraft draft;
+    NoteDraft draft;
     draft.owner = session_.owner();
     draft.key = key;
     draft.customerId = mode_ == Mode::Edit ? edited_.customerId : target_.customerId;
@@ -365,18 +364,18 @@ void NoteController::submit() {
         saveEdit();
         return;
     }
-    crm::NoteSubmission note;
+    NoteSubmission note;
     note.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
     note.callId = target_.callId;
     note.customerId = target_.customerId;
     note.wrapupCode = code_;
     note.text = text_;
-    crm::Outbox* outbox = session_.outbox();
+    Outbox* outbox = session_.outbox();
     if (!outbox) {
         // No local store (not the app's setup): nothing to queue in, so send directly.
-        session_.api().createNote(note, [](const crm::Note&, const crm::ApiError& error) {
+        session_.api().createNote(note, [](const Note&, const ApiError& error) {
             if (error)
-                log()->warn("note not saved: {}", error.describe().toStdString());
+                noteLog()->warn("note not saved: {}", error.describe().toStdString());
         });
         autosaver_.discard(session_.owner(), target_.key);
     } else {
@@ -387,7 +386,7 @@ void NoteController::submit() {
         outbox->submitNote(note, target_.key);
     }
 
-    const crm::CallSession& call = session_.call();
+    const CallSession& call = session_.call();
     if (!target_.callId.isEmpty() && call.callId() == target_.callId &&
         inAfterCallWork(call.phase())) {
         wrapupRetry_.stop();
@@ -419,7 +418,7 @@ void NoteController::onQueued(const QString& key) {
         saveDraft();
 }
 
-void NoteController::onDelivered(const QString& key, const crm::Note& note) {
+void NoteController::onDelivered(const QString& key, const Note& note) {
     if (wrapup_ && wrapup_->noteKey == key) {
         wrapup_->noteId = note.id;
         tryWrapup();
@@ -438,7 +437,7 @@ void NoteController::onRejected(const QString& key) {
 void NoteController::tryWrapup() {
     if (!wrapup_ || !wrapup_->requestId.isEmpty())
         return;
-    crm::CallSession& call = session_.call();
+    CallSession& call = session_.call();
     if (!online_) {
         setWrapupStatus(WrapupStatus::WaitingForConnection);
         return;
@@ -448,9 +447,9 @@ void NoteController::tryWrapup() {
         return;
     }
     if (wrapup_->noteId.isEmpty() && !wrapup_->noteWaitOver) {
-        const crm::Outbox* outbox = session_.outbox();
+        const Outbox* outbox = session_.outbox();
         const auto entry = outbox ? outbox->entry(wrapup_->noteKey) : std::nullopt;
-        const bool stillPending = !entry || entry->state == crm::OutboxItem::State::Pending;
+        const bool stillPending = !entry || entry->state == OutboxItem::State::Pending;
         if (stillPending) {
             if (!noteWait_.isActive())
                 noteWait_.start();
@@ -486,19 +485,19 @@ void NoteController::setWrapupStatus(WrapupStatus status) {
 }
 
 void NoteController::restoreDrafts() {
-    crm::LocalStore* store = session_.store();
+    LocalStore* store = session_.store();
     const QString owner = session_.owner();
     if (!store || owner.isEmpty())
         return;
     autosaver_.flushNow();
-    store->loadDrafts(owner, this, [this, store, owner](QList<crm::NoteDraft> drafts) {
+    store->loadDrafts(owner, this, [this, store, owner](QList<NoteDraft> drafts) {
         if (drafts.isEmpty() || owner != session_.owner())
             return;
-        store->pending(owner, this, [this, owner, drafts](QList<crm::OutboxItem> items) {
+        store->pending(owner, this, [this, owner, drafts](QList<OutboxItem> items) {
             if (owner != session_.owner())
                 return;
-            QList<crm::NoteDraft> kept;
-            for (const crm::NoteDraft& d : drafts) {
+            QList<NoteDraft> kept;
+            for (const NoteDraft& d : drafts) {
                 const bool empty = d.text.trimmed().isEmpty() && d.wrapupCode.isEmpty();
                 if (empty || alreadyQueued(d, items)) {
                     autosaver_.discard(owner, d.key);
@@ -509,13 +508,13 @@ void NoteController::restoreDrafts() {
             if (kept.isEmpty())
                 return;
             // The newest comes back, unless the counselor is already writing something else.
-            const crm::NoteDraft& newest = kept.front();
+            const NoteDraft& newest = kept.front();
             const bool editorFree =
                 (text_.trimmed().isEmpty() && code_.isEmpty()) || draftKey() == newest.key;
             if (editorFree)
                 openDraft(newest);
             qint64 shownAt = 0;
-            for (const crm::NoteDraft& d : kept) {
+            for (const NoteDraft& d : kept) {
                 if (d.key == draftKey())
                     shownAt = d.updatedAtMs;
             }
@@ -524,22 +523,21 @@ void NoteController::restoreDrafts() {
     });
 }
 
-void NoteController::openDraft(const crm::NoteDraft& draft) {
+void NoteController::openDraft(const NoteDraft& draft) {
     autosaver_.flushNow();
     if (draft.key.startsWith(kEditKeyPrefix)) {
         // An edit of an earlier note: its version comes from the server.
         const QString noteId = draft.key.mid(kEditKeyPrefix.size());
         QPointer<NoteController> self(this);
-        session_.api().note(noteId,
-                            [self, draft](const crm::Note& note, const crm::ApiError& error) {
-                                if (!self || error)
-                                    return;
-                                self->editExisting(note);
-                                self->text_ = draft.text;
-                                self->code_ = draft.wrapupCode;
-                                emit self->contentReplaced();
-                                emit self->stateChanged();
-                            });
+        session_.api().note(noteId, [self, draft](const Note& note, const ApiError& error) {
+            if (!self || error)
+                return;
+            self->editExisting(note);
+            self->text_ = draft.text;
+            self->code_ = draft.wrapupCode;
+            emit self->contentReplaced();
+            emit self->stateChanged();
+        });
         return;
     }
     ++loadGeneration_;
@@ -553,4 +551,4 @@ void NoteController::openDraft(const crm::NoteDraft& draft) {
     emit stateChanged();
 }
 
-}  // namespace agentdesk::widgets
+}  // namespace agentdesk::crm

@@ -1,9 +1,9 @@
 // NoteController: agent assist's drafted note (docs/assist.md).
-#include "widgets/notes/note_controller.h"
+#include "crm/session/note_controller.h"
 
-namespace agentdesk::widgets {
+namespace agentdesk::crm {
 
-void NoteController::applyAssistDraft(const crm::AssistDraft& draft) {
+void NoteController::applyAssistDraft(const AssistDraft& draft) {
     if (!assist_ || assist_->callId != draft.callId)
         assistUsed_ = false;
     assist_ = draft;
@@ -46,11 +46,11 @@ void NoteController::useAssistDraftIfUntouched() {
 // identifier in upper case: billing_inquiry → BILLING_INQUIRY), when the center has it. Assist's
 // prediction, which also reads what was said, replaces it when it arrives (see above); a code the
 // counselor chose is never replaced.
-void NoteController::preselectCode(const crm::Call& call) {
+void NoteController::preselectCode(const Call& call) {
     if (mode_ != Mode::New || target_.callId != call.id || !code_.isEmpty() ||
         call.intent.isEmpty())
         return;
-    for (const crm::WrapupCode& code : session_.wrapupCodes()) {
+    for (const WrapupCode& code : session_.wrapupCodes()) {
         if (code.code.compare(call.intent, Qt::CaseInsensitive) != 0)
             continue;
         chooseWrapupCode(code.code);
@@ -88,9 +88,9 @@ QStringList NoteController::suggestedCodes() const {
     QStringList out;
     if (!assist_ || mode_ != Mode::New || target_.callId != assist_->callId)
         return out;
-    for (const crm::AssistCodeScore& c : assist_->wrapup)
+    for (const AssistCodeScore& c : assist_->wrapup)
         out.append(c.code);
     return out;
 }
 
-}  // namespace agentdesk::widgets
+}  // namespace agentdesk::crm

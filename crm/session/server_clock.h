@@ -7,7 +7,7 @@
 
 #include "crm/events/event_stream.h"
 
-namespace agentdesk::widgets {
+namespace agentdesk::crm {
 
 class ServerClock : public QObject {
     Q_OBJECT
@@ -15,7 +15,7 @@ public:
     explicit ServerClock(QObject* parent = nullptr);
 
     // Follows a stream's snapshots and agent/call events.
-    void follow(crm::EventStream& stream);
+    void follow(EventStream& stream);
 
     // Sets the estimate: the server said `serverTime` just now.
     void anchor(const QDateTime& serverTime);
@@ -35,4 +35,4 @@ private:
     bool guessed_ = false;
 };
 
-}  // namespace agentdesk::widgets
+}  // namespace agentdesk::crm

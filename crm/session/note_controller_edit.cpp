@@ -2,11 +2,11 @@
 // counselor or lead saved it meanwhile: keep mine, take theirs, or merge).
 #include <QPointer>
 
-#include "widgets/notes/note_controller.h"
+#include "crm/session/note_controller.h"
 
-namespace agentdesk::widgets {
+namespace agentdesk::crm {
 
-void NoteController::editExisting(const crm::Note& note) {
+void NoteController::editExisting(const Note& note) {
     autosaver_.flushNow();
     ++loadGeneration_;
     mode_ = Mode::Edit;
@@ -35,17 +35,17 @@ void NoteController::saveEdit() {
     const QString sentCode = code_;
     const QString noteId = edited_.id;
     QPointer<NoteController> self(this);
-    session_.api().updateNote(noteId, sentText, sentCode, edited_.version,
-                              [self, generation, sentText, sentCode, noteId](
-                                  const crm::Note& saved, const crm::ApiError& error) {
-                                  if (!self || generation != self->editGeneration_)
-                                      return;
-                                  self->onEditAnswer(saved, error, sentText, sentCode);
-                              });
+    session_.api().updateNote(
+        noteId, sentText, sentCode, edited_.version,
+        [self, generation, sentText, sentCode, noteId](const Note& saved, const ApiError& error) {
+            if (!self || generation != self->editGeneration_)
+                return;
+            self->onEditAnswer(saved, error, sentText, sentCode);
+        });
 }
 
-void NoteController::onEditAnswer(const crm::Note& saved, const crm::ApiError& error,
-                                  const QString& sentText, const QString& sentCode) {
+void NoteController::onEditAnswer(const Note& saved, const ApiError& error, const QString& sentText,
+                                  const QString& sentCode) {
     if (!error) {
         edited_ = saved;
         editStatus_ = EditStatus::Saved;
@@ -57,8 +57,7 @@ void NoteController::onEditAnswer(const crm::Note& saved, const crm::ApiError& e
         return;
     }
     if (error.httpStatus == 409 && error.code == QLatin1String("version_conflict")) {
-        const crm::Note theirs =
-            crm::Note::fromJson(error.body.value(QLatin1String("current")).toObject());
+        const Note theirs = Note::fromJson(error.body.value(QLatin1String("current")).toObject());
         editStatus_ = EditStatus::Conflict;
         editError_ = error;
         emit stateChanged();
@@ -70,14 +69,14 @@ void NoteController::onEditAnswer(const crm::Note& saved, const crm::ApiError& e
     emit stateChanged();
 }
 
-void NoteController::keepMine(const crm::Note& theirs) {
+void NoteController::keepMine(const Note& theirs) {
     if (mode_ != Mode::Edit || theirs.id != edited_.id)
         return;
     edited_.version = theirs.version;
     saveEdit();
 }
 
-void NoteController::takeTheirs(const crm::Note& theirs) {
+void NoteController::takeTheirs(const Note& theirs) {
     if (mode_ != Mode::Edit || theirs.id != edited_.id)
         return;
     edited_ = theirs;
@@ -89,7 +88,7 @@ void NoteController::takeTheirs(const crm::Note& theirs) {
     emit stateChanged();
 }
 
-void NoteController::editMerge(const crm::Note& theirs, const QString& merged) {
+void NoteController::editMerge(const Note& theirs, const QString& merged) {
     if (mode_ != Mode::Edit || theirs.id != edited_.id)
         return;
     edited_.version = theirs.version;
@@ -101,4 +100,4 @@ void NoteController::editMerge(const crm::Note& theirs, const QString& merged) {
     emit stateChanged();
 }
 
-}  // namespace agentdesk::widgets
+}  // namespace agentdesk::crm

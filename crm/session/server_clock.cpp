@@ -1,15 +1,15 @@
-#include "widgets/softphone/server_clock.h"
+#include "crm/session/server_clock.h"
 
 #include <QJsonObject>
 
-namespace agentdesk::widgets {
+namespace agentdesk::crm {
 
 ServerClock::ServerClock(QObject* parent) : QObject(parent) {}
 
-void ServerClock::follow(crm::EventStream& stream) {
-    connect(&stream, &crm::EventStream::snapshotReceived, this,
-            [this](const crm::Snapshot& snapshot) { anchor(snapshot.serverTime); });
-    connect(&stream, &crm::EventStream::eventReceived, this, [this](const crm::StreamEvent& e) {
+void ServerClock::follow(EventStream& stream) {
+    connect(&stream, &EventStream::snapshotReceived, this,
+            [this](const Snapshot& snapshot) { anchor(snapshot.serverTime); });
+    connect(&stream, &EventStream::eventReceived, this, [this](const StreamEvent& e) {
         // Timestamps that mean "the server's now" when the event was made.
         if (e.type == QLatin1String("agent.state")) {
             observe(QDateTime::fromString(e.data.value(QLatin1String("since")).toString(),
@@ -56,4 +56,4 @@ qint64 ServerClock::secondsSince(const QDateTime& since) const {
     return std::max<qint64>(0, since.msecsTo(now()) / 1000);
 }
 
-}  // namespace agentdesk::widgets
+}  // namespace agentdesk::crm
