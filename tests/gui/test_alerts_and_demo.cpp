@@ -27,6 +27,7 @@
 
 #include "crm/session/alerts_model.h"
 #include "tests/gui/gui_fixture.h"
+#include "tests/support/alert_samples.h"
 #include "widgets/alerts/alert_table_model.h"
 #include "widgets/alerts/alert_texts.h"
 #include "widgets/alerts/alerts_panel.h"
@@ -173,26 +174,12 @@ int waitingIn(const HttpClient& client, const std::string& queue) {
 const QDateTime kAlertsStart = QDateTime::currentDateTime().addSecs(-3600);
 
 Alert longWait(int i, const QString& queue = QStringLiteral("general")) {
-    Alert a;
-    a.kind = QStringLiteral("long_wait");
-    a.severity = QStringLiteral("warning");
-    a.queue = queue;
-    a.callId = QStringLiteral("call-%1-%2").arg(queue).arg(i);
-    a.message = QStringLiteral("대기 시간이 60초를 넘은 통화가 있습니다");
-    a.at = kAlertsStart.addSecs(i);
-    return a;
+    return agentdesk::test::longWaitAlert(kAlertsStart, i, queue);
 }
 
 Alert agentAlert(const char* kind, const char* severity, const QString& agentId,
                  const QString& callId, int at) {
-    Alert a;
-    a.kind = QString::fromLatin1(kind);
-    a.severity = QString::fromLatin1(severity);
-    a.queue = QStringLiteral("general");
-    a.agentId = agentId;
-    a.callId = callId;
-    a.at = kAlertsStart.addSecs(at);
-    return a;
+    return agentdesk::test::agentAlert(kAlertsStart, kind, severity, agentId, callId, at);
 }
 
 }  // namespace

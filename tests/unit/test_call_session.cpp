@@ -12,6 +12,7 @@
 #include "crm/session/alerts_model.h"
 #include "crm/session/call_session.h"
 #include "crm/session/command_tracker.h"
+#include "tests/support/alert_samples.h"
 
 using namespace agentdesk::crm;
 
@@ -204,25 +205,12 @@ namespace {
 const QDateTime kAlertsStart(QDate(2026, 11, 23), QTime(9, 0));
 
 Alert longWait(int i, const QString& queue = QStringLiteral("general")) {
-    Alert a;
-    a.kind = QStringLiteral("long_wait");
-    a.severity = QStringLiteral("warning");
-    a.queue = queue;
-    a.callId = QStringLiteral("call-%1-%2").arg(queue).arg(i);
-    a.at = kAlertsStart.addSecs(i);
-    return a;
+    return agentdesk::test::longWaitAlert(kAlertsStart, i, queue);
 }
 
 Alert agentAlert(const char* kind, const char* severity, const QString& agentId,
                  const QString& callId, int at) {
-    Alert a;
-    a.kind = QString::fromLatin1(kind);
-    a.severity = QString::fromLatin1(severity);
-    a.queue = QStringLiteral("general");
-    a.agentId = agentId;
-    a.callId = callId;
-    a.at = kAlertsStart.addSecs(at);
-    return a;
+    return agentdesk::test::agentAlert(kAlertsStart, kind, severity, agentId, callId, at);
 }
 
 }  // namespace
