@@ -32,13 +32,13 @@ struct AlertEntry {
 
     Alert alert;  // the latest
     bool acknowledged = false;
-    qint64 serial = 0;   // order of the latest arrival, stable across removals
-    int count = 1;       // alerts that arrived in this row, including trimmed ones
+    qint64 serial = 0;    // order of the latest arrival, stable across removals
+    int count = 1;        // alerts that arrived in this row, including trimmed ones
     int sinceRaised = 1;  // of them, since the row was new or last acknowledged
-    QDateTime firstAt;   // when the first of them happened
-    QString severity;    // the highest of theirs
-    QList<Item> alerts;  // the ones kept, newest first
-    QString key;         // AlertsModel::groupKey
+    QDateTime firstAt;    // when the first of them happened
+    QString severity;     // the highest of theirs
+    QList<Item> alerts;   // the ones kept, newest first
+    QString key;          // AlertsModel::groupKey
 };
 
 class AlertsModel : public QAbstractListModel {

@@ -69,8 +69,8 @@ void refreshAfterApplicationFontChange() {
         w->setStyleSheet(sheet);
     }
     for (QWidget* w : widgets) {
-        if (QObject* relative = w->findChild<QObject*>(QString::fromLatin1(kName),
-                                                       Qt::FindDirectChildrenOnly))
+        if (QObject* relative =
+                w->findChild<QObject*>(QString::fromLatin1(kName), Qt::FindDirectChildrenOnly))
             static_cast<RelativeFont*>(relative)->set();
     }
 }

@@ -5,9 +5,9 @@
 #include <QVBoxLayout>
 
 #include "widgets/common/format.h"
+#include "widgets/common/tone.h"
 #include "widgets/customer/customer_texts.h"
 #include "widgets/customer/layout_util.h"
-#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 

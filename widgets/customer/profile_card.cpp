@@ -9,10 +9,10 @@
 
 #include "widgets/common/format.h"
 #include "widgets/common/relative_font.h"
+#include "widgets/common/tone.h"
 #include "widgets/customer/chip_label.h"
 #include "widgets/customer/customer_texts.h"
 #include "widgets/customer/layout_util.h"
-#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 

@@ -12,9 +12,9 @@
 #include <QVBoxLayout>
 
 #include "widgets/common/format.h"
+#include "widgets/common/tone.h"
 #include "widgets/customer/customer_texts.h"
 #include "widgets/customer/layout_util.h"
-#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 
@@ -210,8 +210,9 @@ QWidget* TimelineView::makeNote(const crm::Note& note) {
     auto* box = new QFrame(this);
     box->setObjectName(QStringLiteral("note_%1").arg(note.id));
     box->setProperty("noteBox", true);
-    box->setStyleSheet(QStringLiteral(
-        "QFrame[noteBox=\"true\"]{background:palette(alternate-base);border-left:3px solid #9fb3c8;}"));
+    box->setStyleSheet(
+        QStringLiteral("QFrame[noteBox=\"true\"]{background:palette(alternate-base);border-left:"
+                       "3px solid #9fb3c8;}"));
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(8, 4, 6, 4);
     layout->setSpacing(2);

@@ -14,9 +14,9 @@
 #include "crm/session/evaluations_model.h"
 #include "widgets/common/format.h"
 #include "widgets/common/relative_font.h"
+#include "widgets/common/tone.h"
 #include "widgets/evaluation/evaluation_texts.h"
 #include "widgets/evaluation/trend_chart.h"
-#include "widgets/common/tone.h"
 
 namespace agentdesk::widgets {
 

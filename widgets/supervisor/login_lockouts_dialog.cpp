@@ -175,8 +175,7 @@ void LoginLockoutsDialog::showMessage(const QString& text, bool error) {
     messageIsError_ = error;
     status_->setText(text);
     status_->setVisible(!text.isEmpty());
-    status_->setStyleSheet(error ? toneStyle(Tone::Error, true)
-                                 : QString());
+    status_->setStyleSheet(error ? toneStyle(Tone::Error, true) : QString());
 }
 
 QString LoginLockoutsDialog::kindText(const QString& kind) const {
