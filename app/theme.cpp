@@ -86,7 +86,6 @@ void ThemeApplier::apply(Theme theme) {
 }
 
 void ThemeApplier::applyPalette(Theme theme) {
-    current_ = theme;
     if (theme == Theme::System) {
         if (!systemStyle_.isEmpty() && app_.style()->name() != systemStyle_)
             QApplication::setStyle(QStyleFactory::create(systemStyle_));

@@ -19,7 +19,6 @@ public:
     // Remembers the platform's palette and style, for going back to the system look.
     explicit ThemeApplier(QApplication& app);
     void apply(Theme theme);
-    Theme current() const { return current_; }
 
     static QPalette darkPalette();
     static QPalette highContrastPalette();
@@ -30,7 +29,6 @@ private:
     QApplication& app_;
     QPalette systemPalette_;
     QString systemStyle_;
-    Theme current_ = Theme::System;
 };
 
 }  // namespace agentdesk::app

@@ -733,6 +733,11 @@ Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</translation>
         <source>Call</source>
         <translation>Call</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>agent state · reason</comment>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::app::AppController</name>
@@ -2431,11 +2436,6 @@ agent: I will block it right away.</translation>
         <translation>Go to the note</translation>
     </message>
     <message>
-        <source>%1 · %2</source>
-        <comment>agent state · reason</comment>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -3131,11 +3131,6 @@ agent: I will block it right away.</translation>
     <message>
         <source>Not ready</source>
         <translation>Not ready</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <comment>agent state · reason</comment>
-        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Outbound</source>

@@ -732,6 +732,11 @@ Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</source>
         <source>Call</source>
         <translation>발신</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>agent state · reason</comment>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::app::AppController</name>
@@ -2422,11 +2427,6 @@ agent: I will block it right away.</source>
         <translation>상담 메모로 이동</translation>
     </message>
     <message>
-        <source>%1 · %2</source>
-        <comment>agent state · reason</comment>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
         <source>Note</source>
         <translation>상담 메모</translation>
     </message>
@@ -3120,11 +3120,6 @@ agent: I will block it right away.</source>
     <message>
         <source>Not ready</source>
         <translation>이석</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <comment>agent state · reason</comment>
-        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Outbound</source>

@@ -335,11 +335,7 @@ QString NoteEditor::statusText() const {
 
 QString NoteEditor::currentStateText() const {
     const crm::AgentSession& agent = session_.agent();
-    const QString state = SoftphoneTexts::agentState(agent.state());
-    if (agent.state() != crm::AgentState::NotReady || agent.reason().isEmpty())
-        return state;
-    return tr("%1 · %2", "agent state · reason")
-        .arg(state, SoftphoneTexts::reason(session_.capabilities(), agent.reason()));
+    return SoftphoneTexts::stateWithReason(session_.capabilities(), agent.state(), agent.reason());
 }
 
 void NoteEditor::refresh() {

@@ -57,8 +57,6 @@ void QueueGlance::refresh(const QDateTime& serverNow) {
                      .arg(queueName(q), QString::number(std::max(0, q.waiting)),
                           formatDuration(wait));
     }
-    waiting_ = waiting;
-    longestSec_ = longest;
     const QString text = waiting == 0 ? tr("No calls waiting")
                                       : tr("Waiting %1 · longest %2", "calls waiting in my queues")
                                             .arg(waiting)

@@ -20,8 +20,6 @@ public:
 
     // `serverNow` moves the longest wait on between queue events (the bar's one-second tick).
     void refresh(const QDateTime& serverNow);
-    int waiting() const { return waiting_; }
-    int longestWaitSec() const { return longestSec_; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -29,8 +27,6 @@ protected:
 private:
     crm::ClientSession& session_;
     QDateTime lastNow_;
-    int waiting_ = 0;
-    int longestSec_ = 0;
 };
 
 class TodayFigures : public ElidedLabel {

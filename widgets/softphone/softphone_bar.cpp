@@ -383,10 +383,8 @@ void SoftphoneBar::popupReasons() {
 
 void SoftphoneBar::refresh() {
     const crm::AgentSession& agent = session_.agent();
-    QString state = SoftphoneTexts::agentState(agent.state());
-    if (!agent.reason().isEmpty() && agent.state() == AgentState::NotReady)
-        state = tr("%1 · %2", "agent state · reason")
-                    .arg(state, SoftphoneTexts::reason(session_.capabilities(), agent.reason()));
+    const QString state =
+        SoftphoneTexts::stateWithReason(session_.capabilities(), agent.state(), agent.reason());
     stateLabel_->setText(state);
     setStyleProperty(stateLabel_, "state", crm::agentStateToString(agent.state()));
     refreshCallInfo();

@@ -40,6 +40,14 @@ QString SoftphoneTexts::agentState(AgentState state) {
     return tr("Unknown");
 }
 
+QString SoftphoneTexts::stateWithReason(const crm::Capabilities& caps, AgentState state,
+                                        const QString& reason) {
+    if (state != AgentState::NotReady || reason.isEmpty())
+        return agentState(state);
+    return tr("%1 · %2", "agent state · reason")
+        .arg(agentState(state), SoftphoneTexts::reason(caps, reason));
+}
+
 QString SoftphoneTexts::reason(const crm::Capabilities& caps, const QString& code) {
     for (const crm::LabeledCode& r : caps.notReadyReasons) {
         if (r.code == code)

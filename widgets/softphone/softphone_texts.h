@@ -19,6 +19,9 @@ public:
     static QString agentState(crm::AgentState state);
     // The configured label of a not-ready reason code, or the code itself.
     static QString reason(const crm::Capabilities& caps, const QString& code);
+    // "이석 · 휴식": the state, with the reason when not ready for one.
+    static QString stateWithReason(const crm::Capabilities& caps, crm::AgentState state,
+                                   const QString& reason);
     // "김민준 (customer)", "Unknown caller", "2 possible customers". `chosenName` is the name of
     // the customer the counselor has open (the 360 view), used when the number alone does not
     // say who it is.
