@@ -250,7 +250,8 @@ Trainer::~Trainer() {
 
 bool Trainer::login(const QString& username, const QString& password) {
     bool done = false, ok = false;
-    api_->login(username, password, [&](const crm::LoginResult& r, const crm::ApiError& e) {
+    QObject scope;  // the answer is dropped if the wait gives up first
+    api_->login(&scope, username, password, [&](const crm::LoginResult& r, const crm::ApiError& e) {
         done = true;
         ok = !e;
         if (ok)
@@ -264,7 +265,8 @@ bool Trainer::login(const QString& username, const QString& password) {
 
 bool Trainer::injectCall(const crm::InjectCallRequest& call) {
     bool done = false, ok = false;
-    api_->injectDemoCall(call, [&](const crm::ApiError& e) {
+    QObject scope;  // the answer is dropped if the wait gives up first
+    api_->injectDemoCall(&scope, call, [&](const crm::ApiError& e) {
         done = true;
         ok = !e;
         if (e)
@@ -276,8 +278,9 @@ bool Trainer::injectCall(const crm::InjectCallRequest& call) {
 
 bool Trainer::callerHangup(const QString& callId) {
     bool done = false, ok = false;
-    api_->sendJson("POST", QStringLiteral("/demo/calls/%1/hangup").arg(callId), QJsonObject{},
-                   [&](const QJsonDocument&, const crm::ApiError& e) {
+    QObject scope;  // the answer is dropped if the wait gives up first
+    api_->sendJson(&scope, "POST", QStringLiteral("/demo/calls/%1/hangup").arg(callId),
+                   QJsonObject{}, [&](const QJsonDocument&, const crm::ApiError& e) {
                        done = true;
                        ok = !e;
                        if (e)

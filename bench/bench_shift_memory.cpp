@@ -88,9 +88,10 @@ bool parseOptions(int argc, char* argv[], Options& o) {
 QStringList articlePool(bench::Trainer& trainer) {
     QStringList ids;
     int pending = 0;
+    QObject scope;  // answers after a given-up wait are dropped
     for (const auto& qi : bench::counselorIntents()) {
         ++pending;
-        trainer.api().suggestKnowledge(QString::fromLatin1(qi.intent), 5,
+        trainer.api().suggestKnowledge(&scope, QString::fromLatin1(qi.intent), 5,
                                        [&](const QList<crm::KbHit>& hits, const crm::ApiError&) {
                                            --pending;
                                            for (const auto& h : hits) {
@@ -102,7 +103,7 @@ QStringList articlePool(bench::Trainer& trainer) {
     bench::waitFor([&] { return pending == 0; }, 15s);
     if (ids.isEmpty()) {
         pending = 1;
-        trainer.api().searchKnowledge(QStringLiteral("카드"), 20, QString(),
+        trainer.api().searchKnowledge(&scope, QStringLiteral("카드"), 20, QString(),
                                       [&](const QList<crm::KbHit>& hits, const crm::ApiError&) {
                                           pending = 0;
                                           for (const auto& h : hits)

@@ -82,24 +82,25 @@ void runLogin(CliContext& ctx, crm::HttpTransport& transport) {
     const int at = static_cast<int>(ctx.args.indexOf(QStringLiteral("--password")));
     password = at > 0 ? ctx.args.value(at + 1) : readPassword();
     auto* api = new ApiClient(transport, ctx.server, ctx.root);
-    api->login(username, password, [&ctx, username](const crm::LoginResult& r, const ApiError& e) {
-        if (e)
-            return finish(reportError(QStringLiteral("login"), e));
-        if (!ctx.saveLogin({ctx.server, username, r.token, r.expiresAt.toString(Qt::ISODate)}))
-            printError(QStringLiteral("warning: could not save the login to %1")
-                           .arg(CliContext::sessionFilePath()));
-        printLine(QStringLiteral("logged in as %1 (%2, %3) on %4 until %5")
-                      .arg(r.agent.name, r.agent.id, r.agent.role, ctx.server,
-                           r.expiresAt.toLocalTime().toString(Qt::ISODate)));
-        finish(kExitOk);
-    });
+    api->login(
+        api, username, password, [&ctx, username](const crm::LoginResult& r, const ApiError& e) {
+            if (e)
+                return finish(reportError(QStringLiteral("login"), e));
+            if (!ctx.saveLogin({ctx.server, username, r.token, r.expiresAt.toString(Qt::ISODate)}))
+                printError(QStringLiteral("warning: could not save the login to %1")
+                               .arg(CliContext::sessionFilePath()));
+            printLine(QStringLiteral("logged in as %1 (%2, %3) on %4 until %5")
+                          .arg(r.agent.name, r.agent.id, r.agent.role, ctx.server,
+                               r.expiresAt.toLocalTime().toString(Qt::ISODate)));
+            finish(kExitOk);
+        });
 }
 
 void runLogout(CliContext& ctx, crm::HttpTransport& transport) {
     ApiClient* api = loggedInClient(ctx, transport);
     if (!api)
         return;
-    api->logout([&ctx](const ApiError& e) {
+    api->logout(api, [&ctx](const ApiError& e) {
         if (e && !e.isUnauthorized())
             return finish(reportError(QStringLiteral("logout"), e));
         ctx.forgetLogin();
@@ -142,7 +143,7 @@ void runState(CliContext& ctx, crm::HttpTransport& transport) {
     if (!api)
         return;
     auto id = std::make_shared<QString>();
-    *id = api->setState(target, ctx.args.value(1),
+    *id = api->setState(api, target, ctx.args.value(1),
                         [id](const ApiError& e) { commandDone(QStringLiteral("state"), *id)(e); });
 }
 
@@ -172,7 +173,7 @@ void runCall(CliContext& ctx, crm::HttpTransport& transport) {
     if (action == QLatin1String("dial")) {
         if (args.value(1).isEmpty())
             return usage(usageText);
-        api->dial(args.value(1), {}, {}, [](const QString& callId, const ApiError& e) {
+        api->dial(api, args.value(1), {}, {}, [](const QString& callId, const ApiError& e) {
             if (e)
                 return finish(reportError(QStringLiteral("dial"), e));
             printLine(QStringLiteral("dialling: call %1").arg(callId));
@@ -189,25 +190,26 @@ void runCall(CliContext& ctx, crm::HttpTransport& transport) {
         auto id = std::make_shared<QString>();
         auto done = [id, action](const ApiError& e) { commandDone(action, *id)(e); };
         if (simple.contains(action)) {
-            *id = api->callAction(callId, action, done);
+            *id = api->callAction(api, callId, action, done);
         } else if (action == QLatin1String("warn")) {
-            *id = api->callAction(callId, QStringLiteral("abuse-warning"), done);
+            *id = api->callAction(api, callId, QStringLiteral("abuse-warning"), done);
         } else if (action == QLatin1String("hangup")) {
-            *id = api->hangup(callId, args.contains(QStringLiteral("--abuse")), done);
+            *id = api->hangup(api, callId, args.contains(QStringLiteral("--abuse")), done);
         } else if (action == QLatin1String("dtmf") && !args.value(1).isEmpty()) {
-            *id = api->sendDtmf(callId, args.value(1), done);
+            *id = api->sendDtmf(api, callId, args.value(1), done);
         } else if (action == QLatin1String("record") &&
                    (args.value(1) == QLatin1String("pause") ||
                     args.value(1) == QLatin1String("resume"))) {
-            *id = api->setRecordingPaused(callId, args.value(1) == QLatin1String("pause"), done);
+            *id =
+                api->setRecordingPaused(api, callId, args.value(1) == QLatin1String("pause"), done);
         } else if (action == QLatin1String("transfer") && !args.value(2).isEmpty()) {
             *id =
-                api->transfer(callId, args.value(1), args.value(2),
+                api->transfer(api, callId, args.value(1), args.value(2),
                               args.contains(QStringLiteral("--consult")) ? QStringLiteral("consult")
                                                                          : QStringLiteral("blind"),
                               done);
         } else if (action == QLatin1String("wrapup") && !args.value(1).isEmpty()) {
-            *id = api->wrapup(callId, args.value(1), option(QStringLiteral("--note")),
+            *id = api->wrapup(api, callId, args.value(1), option(QStringLiteral("--note")),
                               option(QStringLiteral("--next")), done);
         } else {
             usage(usageText);
@@ -217,14 +219,14 @@ void runCall(CliContext& ctx, crm::HttpTransport& transport) {
     if (!explicitCall.isEmpty())
         return act(explicitCall);
     if (action == QLatin1String("wrapup")) {
-        api->me([act](const crm::Agent& me, const ApiError& e) {
+        api->me(api, [act](const crm::Agent& me, const ApiError& e) {
             if (e)
                 return finish(reportError(QStringLiteral("wrapup"), e));
             act(me.state == crm::AgentState::AfterCallWork ? me.callId : QString());
         });
         return;
     }
-    api->currentCall([act](const std::optional<crm::Call>& call, const ApiError& e) {
+    api->currentCall(api, [act](const std::optional<crm::Call>& call, const ApiError& e) {
         if (e)
             return finish(reportError(QStringLiteral("call"), e));
         act(call ? call->id : QString());
@@ -235,31 +237,32 @@ void runQueues(CliContext& ctx, crm::HttpTransport& transport) {
     ApiClient* api = loggedInClient(ctx, transport);
     if (!api)
         return;
-    api->queues(ctx.args.value(0), [](const QList<crm::QueueStats>& queues, const ApiError& e) {
-        if (e)
-            return finish(reportError(QStringLiteral("queues"), e));
-        printLine(
-            QStringLiteral("queue      waiting longest  ewt  offered answered abandoned  "
-                           "SL%    ASA   AHT  ready busy acw notready"));
-        for (const auto& q : queues) {
-            printLine(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13 %14")
-                          .arg(q.id, -10)
-                          .arg(q.waiting, 7)
-                          .arg(q.longestWaitSec, 7)
-                          .arg(q.ewtSec, 4)
-                          .arg(q.offered, 8)
-                          .arg(q.answered, 8)
-                          .arg(q.abandoned, 9)
-                          .arg(q.serviceLevelPct, 5, 'f', 1)
-                          .arg(q.asaSec, 6, 'f', 1)
-                          .arg(q.ahtSec, 5, 'f', 0)
-                          .arg(q.agentsReady, 6)
-                          .arg(q.agentsOnCall, 4)
-                          .arg(q.agentsAcw, 3)
-                          .arg(q.agentsNotReady, 8));
-        }
-        finish(kExitOk);
-    });
+    api->queues(
+        api, ctx.args.value(0), [](const QList<crm::QueueStats>& queues, const ApiError& e) {
+            if (e)
+                return finish(reportError(QStringLiteral("queues"), e));
+            printLine(
+                QStringLiteral("queue      waiting longest  ewt  offered answered abandoned  "
+                               "SL%    ASA   AHT  ready busy acw notready"));
+            for (const auto& q : queues) {
+                printLine(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10 %11 %12 %13 %14")
+                              .arg(q.id, -10)
+                              .arg(q.waiting, 7)
+                              .arg(q.longestWaitSec, 7)
+                              .arg(q.ewtSec, 4)
+                              .arg(q.offered, 8)
+                              .arg(q.answered, 8)
+                              .arg(q.abandoned, 9)
+                              .arg(q.serviceLevelPct, 5, 'f', 1)
+                              .arg(q.asaSec, 6, 'f', 1)
+                              .arg(q.ahtSec, 5, 'f', 0)
+                              .arg(q.agentsReady, 6)
+                              .arg(q.agentsOnCall, 4)
+                              .arg(q.agentsAcw, 3)
+                              .arg(q.agentsNotReady, 8));
+            }
+            finish(kExitOk);
+        });
 }
 
 void runCustomer(CliContext& ctx, crm::HttpTransport& transport) {
@@ -270,7 +273,7 @@ void runCustomer(CliContext& ctx, crm::HttpTransport& transport) {
     if (!api)
         return;
     if (what == QLatin1String("360")) {
-        api->customer360(ctx.args.value(1),
+        api->customer360(api, ctx.args.value(1),
                          [](const crm::Customer360&, const QByteArray& raw, const ApiError& e) {
                              if (e)
                                  return finish(reportError(QStringLiteral("customer 360"), e));
@@ -280,20 +283,21 @@ void runCustomer(CliContext& ctx, crm::HttpTransport& transport) {
                          });
         return;
     }
-    api->searchCustomers(what, 20, [](const QList<crm::CustomerListItem>& list, const ApiError& e) {
-        if (e)
-            return finish(reportError(QStringLiteral("customer"), e));
-        for (const auto& c : list) {
-            const QString phone = c.phones.isEmpty() ? QString() : c.phones.first().number;
-            printLine(QStringLiteral("%1  %2  %3  %4%5%6")
-                          .arg(c.id, c.name, phone, c.grade,
-                               c.vip ? QStringLiteral("  VIP") : QString(),
-                               c.abusiveHistory ? QStringLiteral("  !abusive") : QString()));
-        }
-        if (list.isEmpty())
-            printLine(QStringLiteral("no customer found"));
-        finish(kExitOk);
-    });
+    api->searchCustomers(
+        api, what, 20, [](const QList<crm::CustomerListItem>& list, const ApiError& e) {
+            if (e)
+                return finish(reportError(QStringLiteral("customer"), e));
+            for (const auto& c : list) {
+                const QString phone = c.phones.isEmpty() ? QString() : c.phones.first().number;
+                printLine(QStringLiteral("%1  %2  %3  %4%5%6")
+                              .arg(c.id, c.name, phone, c.grade,
+                                   c.vip ? QStringLiteral("  VIP") : QString(),
+                                   c.abusiveHistory ? QStringLiteral("  !abusive") : QString()));
+            }
+            if (list.isEmpty())
+                printLine(QStringLiteral("no customer found"));
+            finish(kExitOk);
+        });
 }
 
 void runKnowledge(CliContext& ctx, crm::HttpTransport& transport) {
@@ -303,7 +307,7 @@ void runKnowledge(CliContext& ctx, crm::HttpTransport& transport) {
     ApiClient* api = loggedInClient(ctx, transport);
     if (!api)
         return;
-    api->searchKnowledge(query, 10, {}, [](const QList<crm::KbHit>& hits, const ApiError& e) {
+    api->searchKnowledge(api, query, 10, {}, [](const QList<crm::KbHit>& hits, const ApiError& e) {
         if (e)
             return finish(reportError(QStringLiteral("kb"), e));
         for (const auto& h : hits)
@@ -329,7 +333,7 @@ void runNote(CliContext& ctx, crm::HttpTransport& transport) {
     const int keyAt = static_cast<int>(ctx.args.indexOf(QStringLiteral("--key")));
     note.idempotencyKey =
         keyAt > 0 ? ctx.args.value(keyAt + 1) : QUuid::createUuid().toString(QUuid::WithoutBraces);
-    api->createNote(note, [](const crm::Note& n, const ApiError& e) {
+    api->createNote(api, note, [](const crm::Note& n, const ApiError& e) {
         if (e)
             return finish(reportError(QStringLiteral("note"), e));
         printLine(QStringLiteral("note %1 saved (version %2)").arg(n.id).arg(n.version));

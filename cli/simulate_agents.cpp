@@ -172,7 +172,7 @@ void SimulatedAgent::writeNoteAndWrapUp(const QString& callId) {
     note.wrapupCode = code;
     note.text =
         QStringLiteral("[%1] 시뮬레이션 상담 메모: 고객 문의 확인 후 안내 완료.").arg(username_);
-    session_.api().createNote(note,
+    session_.api().createNote(this, note,
                               [this, wrapUp](const crm::Note& saved, const crm::ApiError& error) {
                                   if (error) {
                                       onCommandFailed(QStringLiteral("note"), error);

@@ -1,6 +1,7 @@
 #include "crm/api/api_client.h"
 
 #include <QJsonArray>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QUrl>
 
@@ -47,9 +48,7 @@ ApiClient::ApiClient(HttpTransport& transport, QString baseUrl, QObject* parent)
         baseUrl_.chop(1);
 }
 
-ApiClient::~ApiClient() {
-    transport_.cancelAll(this);
-}
+ApiClient::~ApiClient() = default;
 
 QString ApiClient::newRequestId() {
     auto* rng = QRandomGenerator::global();
@@ -69,9 +68,9 @@ HttpRequest ApiClient::makeRequest(const QByteArray& method, const QString& path
     return r;
 }
 
-ApiClient::RequestId ApiClient::sendRaw(const QByteArray& method, const QString& path,
-                                        const QByteArray& body, RawHandler handler,
-                                        const QByteArray& requestId) {
+ApiClient::RequestId ApiClient::sendRaw(QObject* context, const QByteArray& method,
+                                        const QString& path, const QByteArray& body,
+                                        RawHandler handler, const QByteArray& requestId) {
     HttpRequest r = makeRequest(method, path);
     if (!body.isEmpty() || method != "GET") {
         r.setHeader("Content-Type", "application/json; charset=utf-8");
@@ -79,24 +78,32 @@ ApiClient::RequestId ApiClient::sendRaw(const QByteArray& method, const QString&
     }
     if (!requestId.isEmpty())
         r.setHeader("X-Request-Id", requestId);
+    Q_ASSERT_X(context && context->thread() == thread(), "ApiClient",
+               "a call's context lives on the client's thread");
     const bool withToken = !token_.isEmpty();
-    return transport_.send(std::move(r), this,
-                           [this, withToken, handler = std::move(handler)](const HttpResponse& resp,
-                                                                           const ApiError& err) {
-                               if (withToken && err.isUnauthorized())
-                                   emit unauthorized();
-                               if (handler)
-                                   handler(resp, err);
-                           });
+    // The transport drops the answer when the context is destroyed; `self` drops it when this
+    // client went first (both live on one thread, so the check cannot race the destruction).
+    return transport_.send(
+        std::move(r), context,
+        [self = QPointer<ApiClient>(this), withToken, handler = std::move(handler)](
+            const HttpResponse& resp, const ApiError& err) {
+            if (!self)
+                return;
+            if (withToken && err.isUnauthorized())
+                emit self->unauthorized();
+            if (handler)
+                handler(resp, err);
+        });
 }
 
-ApiClient::RequestId ApiClient::sendJson(const QByteArray& method, const QString& path,
+ApiClient::RequestId ApiClient::sendJson(QObject* context, const QByteArray& method,
+                                         const QString& path,
                                          const std::optional<QJsonObject>& body,
                                          JsonHandler handler, const QByteArray& requestId) {
     const QByteArray bytes =
         body ? QJsonDocument(*body).toJson(QJsonDocument::Compact) : QByteArray();
     return sendRaw(
-        method, path, bytes,
+        context, method, path, bytes,
         [handler = std::move(handler)](const HttpResponse& resp, const ApiError& err) {
             if (!handler)
                 return;
@@ -123,9 +130,10 @@ ApiClient::RequestId ApiClient::sendJson(const QByteArray& method, const QString
 }
 
 template <typename T, typename Parse>
-ApiClient::RequestId ApiClient::getTyped(const QString& path, Handler<T> handler, Parse parse) {
+ApiClient::RequestId ApiClient::getTyped(QObject* context, const QString& path, Handler<T> handler,
+                                         Parse parse) {
     return sendJson(
-        "GET", path, std::nullopt,
+        context, "GET", path, std::nullopt,
         [handler = std::move(handler), parse](const QJsonDocument& doc, const ApiError& err) {
             if (err) {
                 handler(T{}, err);
@@ -142,10 +150,10 @@ ApiClient::RequestId ApiClient::getTyped(const QString& path, Handler<T> handler
 
 template <typename T>
 ApiClient::RequestId ApiClient::getWithRaw(
-    const QString& path,
+    QObject* context, const QString& path,
     std::function<void(const T&, const QByteArray&, const ApiError&)> handler) {
     return sendRaw(
-        "GET", path, {},
+        context, "GET", path, {},
         [handler = std::move(handler)](const HttpResponse& resp, const ApiError& err) {
             if (err) {
                 handler({}, {}, err);
@@ -161,11 +169,11 @@ ApiClient::RequestId ApiClient::getWithRaw(
         });
 }
 
-QString ApiClient::command(const QByteArray& method, const QString& path,
+QString ApiClient::command(QObject* context, const QByteArray& method, const QString& path,
                            const std::optional<QJsonObject>& body, DoneHandler handler) {
     const QString requestId = newRequestId();
     sendJson(
-        method, path, body,
+        context, method, path, body,
         [handler = std::move(handler)](const QJsonDocument&, const ApiError& err) {
             if (handler)
                 handler(err);
@@ -176,15 +184,15 @@ QString ApiClient::command(const QByteArray& method, const QString& path,
 
 // --- sessions --------------------------------------------------------------------------------
 
-ApiClient::RequestId ApiClient::health(JsonHandler handler) {
-    return sendJson("GET", QStringLiteral("/health"), std::nullopt, std::move(handler));
+ApiClient::RequestId ApiClient::health(QObject* context, JsonHandler handler) {
+    return sendJson(context, "GET", QStringLiteral("/health"), std::nullopt, std::move(handler));
 }
 
-ApiClient::RequestId ApiClient::login(const QString& username, const QString& password,
-                                      Handler<LoginResult> handler) {
+ApiClient::RequestId ApiClient::login(QObject* context, const QString& username,
+                                      const QString& password, Handler<LoginResult> handler) {
     const QJsonObject body{{"username", username}, {"password", password}};
     return sendJson(
-        "POST", QStringLiteral("/sessions"), body,
+        context, "POST", QStringLiteral("/sessions"), body,
         [this, handler = std::move(handler)](const QJsonDocument& doc, const ApiError& err) {
             if (err) {
                 handler({}, err);
@@ -200,9 +208,9 @@ ApiClient::RequestId ApiClient::login(const QString& username, const QString& pa
         });
 }
 
-ApiClient::RequestId ApiClient::logout(DoneHandler handler) {
+ApiClient::RequestId ApiClient::logout(QObject* context, DoneHandler handler) {
     return sendJson(
-        "DELETE", QStringLiteral("/sessions/current"), std::nullopt,
+        context, "DELETE", QStringLiteral("/sessions/current"), std::nullopt,
         [this, handler = std::move(handler)](const QJsonDocument&, const ApiError& err) {
             if (!err)
                 token_.clear();
@@ -211,73 +219,80 @@ ApiClient::RequestId ApiClient::logout(DoneHandler handler) {
         });
 }
 
-ApiClient::RequestId ApiClient::capabilities(Handler<Capabilities> handler) {
-    return getTyped<Capabilities>(QStringLiteral("/capabilities"), std::move(handler),
+ApiClient::RequestId ApiClient::capabilities(QObject* context, Handler<Capabilities> handler) {
+    return getTyped<Capabilities>(context, QStringLiteral("/capabilities"), std::move(handler),
                                   objectOf<Capabilities>);
 }
 
-ApiClient::RequestId ApiClient::snapshot(Handler<Snapshot> handler) {
-    return getTyped<Snapshot>(QStringLiteral("/snapshot"), std::move(handler), objectOf<Snapshot>);
+ApiClient::RequestId ApiClient::snapshot(QObject* context, Handler<Snapshot> handler) {
+    return getTyped<Snapshot>(context, QStringLiteral("/snapshot"), std::move(handler),
+                              objectOf<Snapshot>);
 }
 
-ApiClient::RequestId ApiClient::me(Handler<Agent> handler) {
-    return getTyped<Agent>(QStringLiteral("/agents/me"), std::move(handler), objectOf<Agent>);
+ApiClient::RequestId ApiClient::me(QObject* context, Handler<Agent> handler) {
+    return getTyped<Agent>(context, QStringLiteral("/agents/me"), std::move(handler),
+                           objectOf<Agent>);
 }
 
-ApiClient::RequestId ApiClient::agents(Handler<QList<Agent>> handler) {
-    return getTyped<QList<Agent>>(QStringLiteral("/agents"), std::move(handler), listOf<Agent>);
+ApiClient::RequestId ApiClient::agents(QObject* context, Handler<QList<Agent>> handler) {
+    return getTyped<QList<Agent>>(context, QStringLiteral("/agents"), std::move(handler),
+                                  listOf<Agent>);
 }
 
 // --- commands --------------------------------------------------------------------------------
 
-QString ApiClient::setState(AgentState state, const QString& reason, DoneHandler handler) {
+QString ApiClient::setState(QObject* context, AgentState state, const QString& reason,
+                            DoneHandler handler) {
     QJsonObject body{{"state", agentStateToString(state)}};
     if (!reason.isEmpty())
         body.insert(QStringLiteral("reason"), reason);
-    return command("PUT", QStringLiteral("/agents/me/state"), body, std::move(handler));
+    return command(context, "PUT", QStringLiteral("/agents/me/state"), body, std::move(handler));
 }
 
-QString ApiClient::callAction(const QString& callId, const QString& action, DoneHandler handler,
-                              const std::optional<QJsonObject>& body) {
-    return command("POST", QStringLiteral("/calls/%1/%2").arg(enc(callId), action),
+QString ApiClient::callAction(QObject* context, const QString& callId, const QString& action,
+                              DoneHandler handler, const std::optional<QJsonObject>& body) {
+    return command(context, "POST", QStringLiteral("/calls/%1/%2").arg(enc(callId), action),
                    body ? body : QJsonObject(), std::move(handler));
 }
 
-QString ApiClient::hangup(const QString& callId, bool forAbuse, DoneHandler handler) {
+QString ApiClient::hangup(QObject* context, const QString& callId, bool forAbuse,
+                          DoneHandler handler) {
     QJsonObject body;
     if (forAbuse)
         body.insert(QStringLiteral("reason"), QStringLiteral("abuse"));
-    return callAction(callId, QStringLiteral("hangup"), std::move(handler), body);
+    return callAction(context, callId, QStringLiteral("hangup"), std::move(handler), body);
 }
 
-QString ApiClient::transfer(const QString& callId, const QString& targetKind, const QString& target,
-                            const QString& mode, DoneHandler handler) {
+QString ApiClient::transfer(QObject* context, const QString& callId, const QString& targetKind,
+                            const QString& target, const QString& mode, DoneHandler handler) {
     const QJsonObject body{{"to", QJsonObject{{targetKind, target}}}, {"mode", mode}};
-    return callAction(callId, QStringLiteral("transfer"), std::move(handler), body);
+    return callAction(context, callId, QStringLiteral("transfer"), std::move(handler), body);
 }
 
-QString ApiClient::sendDtmf(const QString& callId, const QString& digits, DoneHandler handler) {
-    return callAction(callId, QStringLiteral("dtmf"), std::move(handler),
+QString ApiClient::sendDtmf(QObject* context, const QString& callId, const QString& digits,
+                            DoneHandler handler) {
+    return callAction(context, callId, QStringLiteral("dtmf"), std::move(handler),
                       QJsonObject{{"digits", digits}});
 }
 
-QString ApiClient::setRecordingPaused(const QString& callId, bool paused, DoneHandler handler) {
-    return callAction(callId, QStringLiteral("recording"), std::move(handler),
+QString ApiClient::setRecordingPaused(QObject* context, const QString& callId, bool paused,
+                                      DoneHandler handler) {
+    return callAction(context, callId, QStringLiteral("recording"), std::move(handler),
                       QJsonObject{{"paused", paused}});
 }
 
-QString ApiClient::wrapup(const QString& callId, const QString& code, const QString& noteId,
-                          const QString& nextState, DoneHandler handler) {
+QString ApiClient::wrapup(QObject* context, const QString& callId, const QString& code,
+                          const QString& noteId, const QString& nextState, DoneHandler handler) {
     QJsonObject body{{"code", code}};
     if (!noteId.isEmpty())
         body.insert(QStringLiteral("noteId"), noteId);
     if (!nextState.isEmpty())
         body.insert(QStringLiteral("nextState"), nextState);
-    return callAction(callId, QStringLiteral("wrapup"), std::move(handler), body);
+    return callAction(context, callId, QStringLiteral("wrapup"), std::move(handler), body);
 }
 
-QString ApiClient::dial(const QString& number, const QString& customerId, const QString& phoneId,
-                        Handler<QString> handler) {
+QString ApiClient::dial(QObject* context, const QString& number, const QString& customerId,
+                        const QString& phoneId, Handler<QString> handler) {
     QJsonObject body;
     if (!number.isEmpty())
         body.insert(QStringLiteral("number"), number);
@@ -287,7 +302,7 @@ QString ApiClient::dial(const QString& number, const QString& customerId, const 
         body.insert(QStringLiteral("phoneId"), phoneId);
     const QString requestId = newRequestId();
     sendJson(
-        "POST", QStringLiteral("/calls"), body,
+        context, "POST", QStringLiteral("/calls"), body,
         [handler = std::move(handler)](const QJsonDocument& doc, const ApiError& err) {
             handler(doc.object().value(QLatin1String("callId")).toString(), err);
         },
@@ -295,8 +310,9 @@ QString ApiClient::dial(const QString& number, const QString& customerId, const 
     return requestId;
 }
 
-ApiClient::RequestId ApiClient::currentCall(Handler<std::optional<Call>> handler) {
-    return sendJson("GET", QStringLiteral("/calls/current"), std::nullopt,
+ApiClient::RequestId ApiClient::currentCall(QObject* context,
+                                            Handler<std::optional<Call>> handler) {
+    return sendJson(context, "GET", QStringLiteral("/calls/current"), std::nullopt,
                     [handler = std::move(handler)](const QJsonDocument& doc, const ApiError& err) {
                         if (err.kind == ApiError::Kind::Http && err.httpStatus == 404) {
                             handler(std::nullopt, {});  // no current call is an answer
@@ -310,43 +326,45 @@ ApiClient::RequestId ApiClient::currentCall(Handler<std::optional<Call>> handler
                     });
 }
 
-ApiClient::RequestId ApiClient::queues(const QString& window, Handler<QList<QueueStats>> handler) {
+ApiClient::RequestId ApiClient::queues(QObject* context, const QString& window,
+                                       Handler<QList<QueueStats>> handler) {
     const QString path = window.isEmpty() ? QStringLiteral("/queues")
                                           : QStringLiteral("/queues?window=%1").arg(enc(window));
-    return getTyped<QList<QueueStats>>(path, std::move(handler), listOf<QueueStats>);
+    return getTyped<QList<QueueStats>>(context, path, std::move(handler), listOf<QueueStats>);
 }
 
 // --- CRM -------------------------------------------------------------------------------------
 
-ApiClient::RequestId ApiClient::customersByPhone(const QString& phone,
+ApiClient::RequestId ApiClient::customersByPhone(QObject* context, const QString& phone,
                                                  Handler<QList<CustomerListItem>> handler) {
-    return getTyped<QList<CustomerListItem>>(QStringLiteral("/customers?phone=%1").arg(enc(phone)),
+    return getTyped<QList<CustomerListItem>>(context,
+                                             QStringLiteral("/customers?phone=%1").arg(enc(phone)),
                                              std::move(handler), listOf<CustomerListItem>);
 }
 
-ApiClient::RequestId ApiClient::searchCustomers(const QString& query, int limit,
+ApiClient::RequestId ApiClient::searchCustomers(QObject* context, const QString& query, int limit,
                                                 Handler<QList<CustomerListItem>> handler) {
     return getTyped<QList<CustomerListItem>>(
-        QStringLiteral("/customers?q=%1&limit=%2").arg(enc(query)).arg(limit), std::move(handler),
-        listOf<CustomerListItem>);
+        context, QStringLiteral("/customers?q=%1&limit=%2").arg(enc(query)).arg(limit),
+        std::move(handler), listOf<CustomerListItem>);
 }
 
 ApiClient::RequestId ApiClient::customer360(
-    const QString& customerId,
+    QObject* context, const QString& customerId,
     std::function<void(const Customer360&, const QByteArray&, const ApiError&)> handler) {
-    return getWithRaw<Customer360>(QStringLiteral("/customers/%1/360").arg(enc(customerId)),
-                                   std::move(handler));
+    return getWithRaw<Customer360>(
+        context, QStringLiteral("/customers/%1/360").arg(enc(customerId)), std::move(handler));
 }
 
 ApiClient::RequestId ApiClient::interactions(
-    const QString& customerId, const QDateTime& before, int limit,
+    QObject* context, const QString& customerId, const QDateTime& before, int limit,
     std::function<void(const QList<Interaction>&, bool, const ApiError&)> handler) {
     QString path =
         QStringLiteral("/customers/%1/interactions?limit=%2").arg(enc(customerId)).arg(limit);
     if (before.isValid())
         path += QStringLiteral("&before=") + enc(before.toUTC().toString(Qt::ISODate));
     return sendJson(
-        "GET", path, std::nullopt,
+        context, "GET", path, std::nullopt,
         [handler = std::move(handler)](const QJsonDocument& doc, const ApiError& err) {
             QList<Interaction> items;
             for (const QJsonValue& v : doc.object().value(QLatin1String("items")).toArray())
@@ -355,85 +373,88 @@ ApiClient::RequestId ApiClient::interactions(
         });
 }
 
-ApiClient::RequestId ApiClient::createCustomer(const CustomerDraft& customer,
+ApiClient::RequestId ApiClient::createCustomer(QObject* context, const CustomerDraft& customer,
                                                Handler<Customer360> handler) {
-    return sendJson("POST", QStringLiteral("/customers"), customer.toJson(),
+    return sendJson(context, "POST", QStringLiteral("/customers"), customer.toJson(),
                     [handler = std::move(handler)](const QJsonDocument& doc, const ApiError& err) {
                         handler(err ? Customer360{} : Customer360::fromJson(doc.object()), err);
                     });
 }
 
-ApiClient::RequestId ApiClient::patchCustomer(const QString& customerId,
+ApiClient::RequestId ApiClient::patchCustomer(QObject* context, const QString& customerId,
                                               const CustomerDraft& changes,
                                               Handler<Customer360> handler) {
-    return sendJson("PATCH", QStringLiteral("/customers/%1").arg(enc(customerId)), changes.toJson(),
+    return sendJson(context, "PATCH", QStringLiteral("/customers/%1").arg(enc(customerId)),
+                    changes.toJson(),
                     [handler = std::move(handler)](const QJsonDocument& doc, const ApiError& err) {
                         handler(err ? Customer360{} : Customer360::fromJson(doc.object()), err);
                     });
 }
 
-ApiClient::RequestId ApiClient::wrapupCodes(Handler<QList<WrapupCode>> handler) {
-    return getTyped<QList<WrapupCode>>(QStringLiteral("/wrapup-codes"), std::move(handler),
+ApiClient::RequestId ApiClient::wrapupCodes(QObject* context, Handler<QList<WrapupCode>> handler) {
+    return getTyped<QList<WrapupCode>>(context, QStringLiteral("/wrapup-codes"), std::move(handler),
                                        listOf<WrapupCode>);
 }
 
-ApiClient::RequestId ApiClient::createNote(const NoteSubmission& note, Handler<Note> handler) {
-    return sendJson("POST", QStringLiteral("/notes"), note.toJson(),
-                    [handler = std::move(handler)](const QJsonDocument& doc, const ApiError& err) {
-                        handler(err ? Note{} : Note::fromJson(doc.object()), err);
-                    });
-}
-
-ApiClient::RequestId ApiClient::updateNote(const QString& noteId, const QString& text,
-                                           const QString& wrapupCode, int version,
+ApiClient::RequestId ApiClient::createNote(QObject* context, const NoteSubmission& note,
                                            Handler<Note> handler) {
-    const QJsonObject body{{"text", text}, {"wrapupCode", wrapupCode}, {"version", version}};
-    return sendJson("PUT", QStringLiteral("/notes/%1").arg(enc(noteId)), body,
+    return sendJson(context, "POST", QStringLiteral("/notes"), note.toJson(),
                     [handler = std::move(handler)](const QJsonDocument& doc, const ApiError& err) {
                         handler(err ? Note{} : Note::fromJson(doc.object()), err);
                     });
 }
 
-ApiClient::RequestId ApiClient::note(const QString& noteId, Handler<Note> handler) {
-    return getTyped<Note>(QStringLiteral("/notes/%1").arg(enc(noteId)), std::move(handler),
+ApiClient::RequestId ApiClient::updateNote(QObject* context, const QString& noteId,
+                                           const QString& text, const QString& wrapupCode,
+                                           int version, Handler<Note> handler) {
+    const QJsonObject body{{"text", text}, {"wrapupCode", wrapupCode}, {"version", version}};
+    return sendJson(context, "PUT", QStringLiteral("/notes/%1").arg(enc(noteId)), body,
+                    [handler = std::move(handler)](const QJsonDocument& doc, const ApiError& err) {
+                        handler(err ? Note{} : Note::fromJson(doc.object()), err);
+                    });
+}
+
+ApiClient::RequestId ApiClient::note(QObject* context, const QString& noteId,
+                                     Handler<Note> handler) {
+    return getTyped<Note>(context, QStringLiteral("/notes/%1").arg(enc(noteId)), std::move(handler),
                           objectOf<Note>);
 }
 
 // --- knowledge -------------------------------------------------------------------------------
 
-ApiClient::RequestId ApiClient::searchKnowledge(const QString& query, int limit,
+ApiClient::RequestId ApiClient::searchKnowledge(QObject* context, const QString& query, int limit,
                                                 const QString& lang,
                                                 Handler<QList<KbHit>> handler) {
     QString path = QStringLiteral("/kb/search?q=%1&limit=%2").arg(enc(query)).arg(limit);
     if (!lang.isEmpty())
         path += QStringLiteral("&lang=") + enc(lang);
-    return getTyped<QList<KbHit>>(path, std::move(handler), listOf<KbHit>);
+    return getTyped<QList<KbHit>>(context, path, std::move(handler), listOf<KbHit>);
 }
 
-ApiClient::RequestId ApiClient::suggestKnowledge(const QString& intent, int limit,
+ApiClient::RequestId ApiClient::suggestKnowledge(QObject* context, const QString& intent, int limit,
                                                  Handler<QList<KbHit>> handler) {
-    return suggestKnowledge(intent, limit, QString(), std::move(handler));
+    return suggestKnowledge(context, intent, limit, QString(), std::move(handler));
 }
 
-ApiClient::RequestId ApiClient::suggestKnowledge(const QString& intent, int limit,
+ApiClient::RequestId ApiClient::suggestKnowledge(QObject* context, const QString& intent, int limit,
                                                  const QString& lang,
                                                  Handler<QList<KbHit>> handler) {
     QString path = QStringLiteral("/kb/search?intent=%1&limit=%2").arg(enc(intent)).arg(limit);
     if (!lang.isEmpty())
         path += QStringLiteral("&lang=") + enc(lang);
-    return getTyped<QList<KbHit>>(path, std::move(handler), listOf<KbHit>);
+    return getTyped<QList<KbHit>>(context, path, std::move(handler), listOf<KbHit>);
 }
 
 ApiClient::RequestId ApiClient::article(
-    const QString& articleId,
+    QObject* context, const QString& articleId,
     std::function<void(const KbArticle&, const QByteArray&, const ApiError&)> handler) {
-    return getWithRaw<KbArticle>(QStringLiteral("/kb/articles/%1").arg(enc(articleId)),
+    return getWithRaw<KbArticle>(context, QStringLiteral("/kb/articles/%1").arg(enc(articleId)),
                                  std::move(handler));
 }
 
-ApiClient::RequestId ApiClient::articleFeedback(const QString& articleId, bool helpful,
-                                                DoneHandler handler) {
-    return sendJson("POST", QStringLiteral("/kb/articles/%1/feedback").arg(enc(articleId)),
+ApiClient::RequestId ApiClient::articleFeedback(QObject* context, const QString& articleId,
+                                                bool helpful, DoneHandler handler) {
+    return sendJson(context, "POST", QStringLiteral("/kb/articles/%1/feedback").arg(enc(articleId)),
                     QJsonObject{{"helpful", helpful}},
                     [handler = std::move(handler)](const QJsonDocument&, const ApiError& err) {
                         if (handler)
@@ -443,87 +464,100 @@ ApiClient::RequestId ApiClient::articleFeedback(const QString& articleId, bool h
 
 // --- demo and training -----------------------------------------------------------------------
 
-ApiClient::RequestId ApiClient::injectDemoCall(const InjectCallRequest& call, DoneHandler handler) {
-    return sendDone("POST", QStringLiteral("/demo/calls"), call.toJson(), std::move(handler));
+ApiClient::RequestId ApiClient::injectDemoCall(QObject* context, const InjectCallRequest& call,
+                                               DoneHandler handler) {
+    return sendDone(context, "POST", QStringLiteral("/demo/calls"), call.toJson(),
+                    std::move(handler));
 }
 
-ApiClient::RequestId ApiClient::evaluate(const QJsonObject& evaluation, JsonHandler handler) {
-    return sendJson("POST", QStringLiteral("/evaluations"), evaluation, std::move(handler));
+ApiClient::RequestId ApiClient::evaluate(QObject* context, const QJsonObject& evaluation,
+                                         JsonHandler handler) {
+    return sendJson(context, "POST", QStringLiteral("/evaluations"), evaluation,
+                    std::move(handler));
 }
 
-ApiClient::RequestId ApiClient::evaluations(const QString& agentId,
+ApiClient::RequestId ApiClient::evaluations(QObject* context, const QString& agentId,
                                             Handler<QList<Evaluation>> handler) {
     QString path = QStringLiteral("/evaluations");
     if (!agentId.isEmpty())
         path += QStringLiteral("?agentId=") + enc(agentId);
-    return getTyped<QList<Evaluation>>(path, std::move(handler), listOf<Evaluation>);
+    return getTyped<QList<Evaluation>>(context, path, std::move(handler), listOf<Evaluation>);
 }
 
-ApiClient::RequestId ApiClient::callTranscript(const QString& callId,
+ApiClient::RequestId ApiClient::callTranscript(QObject* context, const QString& callId,
                                                Handler<CallTranscript> handler) {
     return getTyped<CallTranscript>(
-        QStringLiteral("/calls/") + enc(callId) + QStringLiteral("/transcript"), std::move(handler),
-        objectOf<CallTranscript>);
+        context, QStringLiteral("/calls/") + enc(callId) + QStringLiteral("/transcript"),
+        std::move(handler), objectOf<CallTranscript>);
 }
 
-ApiClient::RequestId ApiClient::demoScenarios(Handler<QList<DemoScenario>> handler) {
-    return getTyped<QList<DemoScenario>>(QStringLiteral("/demo/scenarios"), std::move(handler),
-                                         listOf<DemoScenario>);
+ApiClient::RequestId ApiClient::demoScenarios(QObject* context,
+                                              Handler<QList<DemoScenario>> handler) {
+    return getTyped<QList<DemoScenario>>(context, QStringLiteral("/demo/scenarios"),
+                                         std::move(handler), listOf<DemoScenario>);
 }
 
-ApiClient::RequestId ApiClient::demoStatus(Handler<DemoStatus> handler) {
-    return getTyped<DemoStatus>(QStringLiteral("/demo/status"), std::move(handler),
+ApiClient::RequestId ApiClient::demoStatus(QObject* context, Handler<DemoStatus> handler) {
+    return getTyped<DemoStatus>(context, QStringLiteral("/demo/status"), std::move(handler),
                                 objectOf<DemoStatus>);
 }
 
-ApiClient::RequestId ApiClient::startScenario(const QString& scenarioId, DoneHandler handler) {
-    return sendDone("POST", QStringLiteral("/demo/scenarios/%1/start").arg(enc(scenarioId)),
-                    QJsonObject(), std::move(handler));
+ApiClient::RequestId ApiClient::startScenario(QObject* context, const QString& scenarioId,
+                                              DoneHandler handler) {
+    return sendDone(context, "POST",
+                    QStringLiteral("/demo/scenarios/%1/start").arg(enc(scenarioId)), QJsonObject(),
+                    std::move(handler));
 }
 
-ApiClient::RequestId ApiClient::stopDemo(DoneHandler handler) {
-    return sendDone("POST", QStringLiteral("/demo/stop"), QJsonObject(), std::move(handler));
+ApiClient::RequestId ApiClient::stopDemo(QObject* context, DoneHandler handler) {
+    return sendDone(context, "POST", QStringLiteral("/demo/stop"), QJsonObject(),
+                    std::move(handler));
 }
 
-ApiClient::RequestId ApiClient::resetDemo(DoneHandler handler) {
-    return sendDone("POST", QStringLiteral("/demo/reset"), QJsonObject(), std::move(handler));
+ApiClient::RequestId ApiClient::resetDemo(QObject* context, DoneHandler handler) {
+    return sendDone(context, "POST", QStringLiteral("/demo/reset"), QJsonObject(),
+                    std::move(handler));
 }
 
-ApiClient::RequestId ApiClient::setDemoRate(double callsPerMin, DoneHandler handler) {
-    return sendDone("PUT", QStringLiteral("/demo/rate"),
+ApiClient::RequestId ApiClient::setDemoRate(QObject* context, double callsPerMin,
+                                            DoneHandler handler) {
+    return sendDone(context, "PUT", QStringLiteral("/demo/rate"),
                     QJsonObject{{QStringLiteral("callsPerMin"), callsPerMin}}, std::move(handler));
 }
 
-ApiClient::RequestId ApiClient::sendDone(const QByteArray& method, const QString& path,
-                                         const QJsonObject& body, DoneHandler handler) {
-    return sendJson(method, path, body,
+ApiClient::RequestId ApiClient::sendDone(QObject* context, const QByteArray& method,
+                                         const QString& path, const QJsonObject& body,
+                                         DoneHandler handler) {
+    return sendJson(context, method, path, body,
                     [handler = std::move(handler)](const QJsonDocument&, const ApiError& err) {
                         if (handler)
                             handler(err);
                     });
 }
 
-QString ApiClient::supervise(const QString& callId, const QString& mode, DoneHandler handler) {
-    return command("POST", QStringLiteral("/calls/%1/supervise").arg(enc(callId)),
+QString ApiClient::supervise(QObject* context, const QString& callId, const QString& mode,
+                             DoneHandler handler) {
+    return command(context, "POST", QStringLiteral("/calls/%1/supervise").arg(enc(callId)),
                    QJsonObject{{QStringLiteral("mode"), mode}}, std::move(handler));
 }
 
-QString ApiClient::stopSupervising(const QString& callId, DoneHandler handler) {
-    return command("POST", QStringLiteral("/calls/%1/supervise/stop").arg(enc(callId)),
+QString ApiClient::stopSupervising(QObject* context, const QString& callId, DoneHandler handler) {
+    return command(context, "POST", QStringLiteral("/calls/%1/supervise/stop").arg(enc(callId)),
                    QJsonObject(), std::move(handler));
 }
 
 // --- login lockouts --------------------------------------------------------------------------
 
-ApiClient::RequestId ApiClient::loginLockouts(Handler<QList<LoginLockout>> handler) {
-    return getTyped<QList<LoginLockout>>(QStringLiteral("/login-lockouts"), std::move(handler),
-                                         listOf<LoginLockout>);
+ApiClient::RequestId ApiClient::loginLockouts(QObject* context,
+                                              Handler<QList<LoginLockout>> handler) {
+    return getTyped<QList<LoginLockout>>(context, QStringLiteral("/login-lockouts"),
+                                         std::move(handler), listOf<LoginLockout>);
 }
 
-ApiClient::RequestId ApiClient::clearLoginLockout(const QString& kind, const QString& key,
-                                                  DoneHandler handler) {
-    return sendJson("DELETE", QStringLiteral("/login-lockouts/%1/%2").arg(enc(kind), enc(key)),
-                    std::nullopt,
+ApiClient::RequestId ApiClient::clearLoginLockout(QObject* context, const QString& kind,
+                                                  const QString& key, DoneHandler handler) {
+    return sendJson(context, "DELETE",
+                    QStringLiteral("/login-lockouts/%1/%2").arg(enc(kind), enc(key)), std::nullopt,
                     [handler = std::move(handler)](const QJsonDocument&, const ApiError& err) {
                         if (handler)
                             handler(err);

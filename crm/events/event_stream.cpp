@@ -216,7 +216,7 @@ void EventStream::onSseEvent(const QString& type, const QByteArray& data, const 
 void EventStream::requestSnapshot() {
     if (snapshotRequest_)
         api_.transport().cancel(snapshotRequest_);
-    snapshotRequest_ = api_.snapshot([this](const Snapshot& snapshot, const ApiError& error) {
+    snapshotRequest_ = api_.snapshot(this, [this](const Snapshot& snapshot, const ApiError& error) {
         snapshotRequest_ = 0;
         if (!running_)
             return;

@@ -10,7 +10,7 @@
 #include <QMetaObject>
 
 #include "common/logging.h"
-#include "crm/net/queued_call.h"
+#include "crm/net/delivery_gate.h"
 
 namespace agentdesk::crm {
 
@@ -27,19 +27,12 @@ bool isSuccess(long status) {
     return status >= 200 && status < 300;
 }
 
-// Shared between the network thread (which posts results) and the context's thread (which
-// cancels and runs them): a result is posted and run only while `cancelled` is false.
-struct CancelState {
-    std::mutex mutex;
-    bool cancelled = false;
-};
-
 }  // namespace
 
 struct Transfer {
     HttpTransport::RequestId id = 0;
     QObject* context = nullptr;
-    std::shared_ptr<CancelState> cancel = std::make_shared<CancelState>();
+    std::shared_ptr<DeliveryGate> gate;  // closed by cancel(), which destroying the context calls
     HttpRequest request;
     bool isStream = false;
     StreamOptions streamOptions;
@@ -63,25 +56,13 @@ struct Transfer {
     }
 
     // Runs fn on the context's thread unless the request is cancelled before it runs.
-    void post(std::function<void()> fn) const {
-        std::lock_guard lock(cancel->mutex);
-        if (cancel->cancelled)
-            return;
-        queueCall(context, [state = cancel, fn = std::move(fn)] {
-            {
-                std::lock_guard inner(state->mutex);
-                if (state->cancelled)
-                    return;
-            }
-            fn();
-        });
-    }
+    void post(std::function<void()> fn) const { gate->post(std::move(fn)); }
 };
 
 struct HttpTransport::Impl {
     struct Live {
         QObject* context = nullptr;
-        std::shared_ptr<CancelState> cancel;
+        std::shared_ptr<DeliveryGate> gate;
         QMetaObject::Connection contextGone;
         bool finished = false;  // off the network thread; its result may still be queued
     };
@@ -131,6 +112,7 @@ HttpTransport::RequestId HttpTransport::send(HttpRequest request, QObject* conte
                                              ResponseHandler handler) {
     auto t = std::make_unique<Transfer>();
     t->context = context;
+    t->gate = std::make_shared<DeliveryGate>(context);
     t->request = std::move(request);
     t->onResponse = std::move(handler);
     return impl_->enqueue(std::move(t));
@@ -140,6 +122,7 @@ HttpTransport::RequestId HttpTransport::openStream(HttpRequest request, StreamOp
                                                    QObject* context, StreamHandlers handlers) {
     auto t = std::make_unique<Transfer>();
     t->context = context;
+    t->gate = std::make_shared<DeliveryGate>(context);
     t->request = std::move(request);
     t->request.timeout = std::chrono::milliseconds(0);
     t->isStream = true;
@@ -175,10 +158,8 @@ void HttpTransport::shutdown() {
         if (impl_->stopped)
             return;
         impl_->stopping = true;
-        for (auto& [id, live] : impl_->live) {
-            std::lock_guard inner(live.cancel->mutex);
-            live.cancel->cancelled = true;
-        }
+        for (auto& [id, live] : impl_->live)
+            live.gate->close();
     }
     curl_multi_wakeup(impl_->multi);
     if (impl_->thread.joinable())
@@ -197,7 +178,7 @@ HttpTransport::RequestId HttpTransport::Impl::enqueue(std::unique_ptr<Transfer> 
     Q_ASSERT(t->context);
     const RequestId id = nextId++;
     t->id = id;
-    Live entry{t->context, t->cancel, {}};
+    Live entry{t->context, t->gate, {}};
     // A context that goes away takes its requests with it, so no result is posted to a dead
     // object. The connection runs in the destroying thread, before the object is gone.
     entry.contextGone =
@@ -221,10 +202,7 @@ void HttpTransport::Impl::cancel(RequestId id) {
         auto it = live.find(id);
         if (it == live.end())
             return;
-        {
-            std::lock_guard inner(it->second.cancel->mutex);
-            it->second.cancel->cancelled = true;
-        }
+        it->second.gate->close();
         if (stopping)
             return;
         cancels.push_back(id);
@@ -240,11 +218,11 @@ void HttpTransport::Impl::forget(RequestId id) {
     QObject::disconnect(it->second.contextGone);
     // The result may still wait in the context's event queue, and cancel() must reach it there
     // (a superseded search whose answer is already queued). So the entry stays until nothing
-    // but this map holds its cancel state: the posted result has run, or was dropped with its
+    // but this map holds its gate: the posted result has run, or was dropped with its
     // context.
     it->second.finished = true;
     std::erase_if(live, [](const auto& entry) {
-        return entry.second.finished && entry.second.cancel.use_count() == 1;
+        return entry.second.finished && entry.second.gate.use_count() == 1;
     });
 }
 

@@ -53,7 +53,7 @@ void AgentSession::reset() {
 
 QString AgentSession::request(AgentState state, const QString& reason, const QString& what) {
     return commands_.issue(what, [&](ApiClient::DoneHandler done) {
-        return api_.setState(state, reason, std::move(done));
+        return api_.setState(this, state, reason, std::move(done));
     });
 }
 
@@ -72,7 +72,7 @@ QString AgentSession::startAfterCallWork() {
 void AgentSession::refreshFigures() {
     if (figuresRequest_ != 0)
         return;  // the answer on its way is as new as this one would be
-    figuresRequest_ = api_.me([this](const Agent& me, const ApiError& error) {
+    figuresRequest_ = api_.me(this, [this](const Agent& me, const ApiError& error) {
         figuresRequest_ = 0;
         if (error || me.id != agent_.id)
             return;

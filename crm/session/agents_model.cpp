@@ -231,7 +231,7 @@ void AgentsModel::refreshNow() {
     }
     inFlight_ = true;
     ++refreshes_;
-    session_.api().agents([this](const QList<Agent>& agents, const ApiError& error) {
+    session_.api().agents(this, [this](const QList<Agent>& agents, const ApiError& error) {
         inFlight_ = false;
         if (error) {
             logging::get("crm")->warn("agents: {}", error.describe().toStdString());

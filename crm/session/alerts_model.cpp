@@ -2,8 +2,6 @@
 
 #include <tuple>
 
-#include <QPointer>
-
 #include "crm/session/client_session.h"
 
 namespace agentdesk::crm {
@@ -17,11 +15,10 @@ void AlertsModel::follow(ClientSession& session) {
                 if (!snapshot.agents.isEmpty())
                     setAgents(snapshot.agents);
             });
-    QPointer<AlertsModel> self(this);
-    session.api().agents([self](const QList<Agent>& agents, const ApiError& error) {
+    session.api().agents(this, [this](const QList<Agent>& agents, const ApiError& error) {
         // Without names the panel shows agent ids: nothing to report beyond that.
-        if (self && error.ok())
-            self->setAgents(agents);
+        if (error.ok())
+            setAgents(agents);
     });
 }
 

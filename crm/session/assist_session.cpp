@@ -1,7 +1,5 @@
 #include "crm/session/assist_session.h"
 
-#include <QPointer>
-
 namespace agentdesk::crm {
 
 AssistSession::AssistSession(ApiClient& api, QObject* parent) : QObject(parent), api_(api) {}
@@ -12,18 +10,18 @@ void AssistSession::loadCall(const QString& callId) {
         clear();
         return;
     }
-    QPointer<AssistSession> self(this);  // a view's own session may go before the answer
-    api_.callTranscript(callId, [this, self, generation, callId](const CallTranscript& transcript,
-                                                                 const ApiError& error) {
-        if (!self || generation != loadGeneration_)
-            return;  // another call was asked for meanwhile
-        if (!error.ok()) {
-            clear();
-            emit loadFailed(callId, error);
-            return;
-        }
-        load(transcript);
-    });
+    api_.callTranscript(
+        this, callId,
+        [this, generation, callId](const CallTranscript& transcript, const ApiError& error) {
+            if (generation != loadGeneration_)
+                return;  // another call was asked for meanwhile
+            if (!error.ok()) {
+                clear();
+                emit loadFailed(callId, error);
+                return;
+            }
+            load(transcript);
+        });
 }
 
 void AssistSession::follow(const QString& callId) {

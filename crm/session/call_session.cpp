@@ -79,39 +79,40 @@ QString CallSession::dial(const QString& number, const QString& customerId,
     }
     return commands_.issue(QStringLiteral("dial"), [&](ApiClient::DoneHandler done) {
         return api_.dial(
-            number, customerId, phoneId,
+            this, number, customerId, phoneId,
             [done = std::move(done)](const QString&, const ApiError& error) { done(error); });
     });
 }
 
 QString CallSession::answer() {
     return command(QStringLiteral("answer"), phase_ == CallPhase::Ringing, [this](auto done) {
-        return api_.callAction(call_.id, QStringLiteral("answer"), std::move(done));
+        return api_.callAction(this, call_.id, QStringLiteral("answer"), std::move(done));
     });
 }
 
 QString CallSession::reject() {
     return command(QStringLiteral("reject"), phase_ == CallPhase::Ringing, [this](auto done) {
-        return api_.callAction(call_.id, QStringLiteral("reject"), std::move(done));
+        return api_.callAction(this, call_.id, QStringLiteral("reject"), std::move(done));
     });
 }
 
 QString CallSession::hold() {
     return command(QStringLiteral("hold"), phase_ == CallPhase::Connected, [this](auto done) {
-        return api_.callAction(call_.id, QStringLiteral("hold"), std::move(done));
+        return api_.callAction(this, call_.id, QStringLiteral("hold"), std::move(done));
     });
 }
 
 QString CallSession::resume() {
     return command(QStringLiteral("resume"), phase_ == CallPhase::Held, [this](auto done) {
-        return api_.callAction(call_.id, QStringLiteral("resume"), std::move(done));
+        return api_.callAction(this, call_.id, QStringLiteral("resume"), std::move(done));
     });
 }
 
 QString CallSession::completeTransfer() {
     const bool talking = phase_ == CallPhase::Held && call_.consultAttended && call_.consultTalking;
     return command(QStringLiteral("completeTransfer"), talking, [this](auto done) {
-        return api_.callAction(call_.id, QStringLiteral("transfer/complete"), std::move(done));
+        return api_.callAction(this, call_.id, QStringLiteral("transfer/complete"),
+                               std::move(done));
     });
 }
 
@@ -119,7 +120,7 @@ QString CallSession::setMuted(bool muted) {
     const bool live = phase_ == CallPhase::Connected || phase_ == CallPhase::Held;
     return command(
         muted ? QStringLiteral("mute") : QStringLiteral("unmute"), live, [this, muted](auto done) {
-            return api_.callAction(call_.id,
+            return api_.callAction(this, call_.id,
                                    muted ? QStringLiteral("mute") : QStringLiteral("unmute"),
                                    std::move(done));
         });
@@ -131,41 +132,43 @@ QString CallSession::hangup(bool forAbuse) {
         phase_ == CallPhase::Connected || phase_ == CallPhase::Held ||
         (phase_ == CallPhase::Ringing && call_.direction == QLatin1String("outbound"));
     return command(QStringLiteral("hangup"), live, [this, forAbuse](auto done) {
-        return api_.hangup(call_.id, forAbuse, std::move(done));
+        return api_.hangup(this, call_.id, forAbuse, std::move(done));
     });
 }
 
 QString CallSession::playAbuseWarning() {
-    return command(
-        QStringLiteral("abuse-warning"), phase_ == CallPhase::Connected, [this](auto done) {
-            return api_.callAction(call_.id, QStringLiteral("abuse-warning"), std::move(done));
-        });
+    return command(QStringLiteral("abuse-warning"), phase_ == CallPhase::Connected,
+                   [this](auto done) {
+                       return api_.callAction(this, call_.id, QStringLiteral("abuse-warning"),
+                                              std::move(done));
+                   });
 }
 
 QString CallSession::transfer(const QString& targetKind, const QString& target,
                               const QString& mode) {
     const bool live = phase_ == CallPhase::Connected || phase_ == CallPhase::Held;
     return command(QStringLiteral("transfer"), live, [&](auto done) {
-        return api_.transfer(call_.id, targetKind, target, mode, std::move(done));
+        return api_.transfer(this, call_.id, targetKind, target, mode, std::move(done));
     });
 }
 
 QString CallSession::sendDtmf(const QString& digits) {
-    return command(QStringLiteral("dtmf"), phase_ == CallPhase::Connected,
-                   [&](auto done) { return api_.sendDtmf(call_.id, digits, std::move(done)); });
+    return command(QStringLiteral("dtmf"), phase_ == CallPhase::Connected, [&](auto done) {
+        return api_.sendDtmf(this, call_.id, digits, std::move(done));
+    });
 }
 
 QString CallSession::setRecordingPaused(bool paused) {
     const bool live = phase_ == CallPhase::Connected || phase_ == CallPhase::Held;
     return command(QStringLiteral("recording"), live, [&](auto done) {
-        return api_.setRecordingPaused(call_.id, paused, std::move(done));
+        return api_.setRecordingPaused(this, call_.id, paused, std::move(done));
     });
 }
 
 QString CallSession::wrapup(const QString& code, const QString& noteId, const QString& nextState) {
     const bool inAcw = phase_ == CallPhase::AfterCallWork || phase_ == CallPhase::Ended;
     return command(QStringLiteral("wrapup"), inAcw, [&](auto done) {
-        return api_.wrapup(call_.id, code, noteId, nextState, std::move(done));
+        return api_.wrapup(this, call_.id, code, noteId, nextState, std::move(done));
     });
 }
 

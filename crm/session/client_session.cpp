@@ -57,7 +57,7 @@ ClientSession::~ClientSession() {
 void ClientSession::login(const QString& username, const QString& password,
                           std::function<void(const ApiError&)> done) {
     username_ = username;
-    api_->login(username, password,
+    api_->login(this, username, password,
                 [this, done = std::move(done)](const LoginResult& result, const ApiError& error) {
                     if (error) {
                         done(error);
@@ -71,7 +71,7 @@ void ClientSession::resume(const QString& username, const QString& token,
                            std::function<void(const ApiError&)> done) {
     username_ = username;
     api_->setToken(token);
-    api_->me([this, done = std::move(done)](const Agent& agent, const ApiError& error) {
+    api_->me(this, [this, done = std::move(done)](const Agent& agent, const ApiError& error) {
         if (error) {
             done(error);
             return;
@@ -90,25 +90,26 @@ void ClientSession::afterToken(const Agent& agent, std::function<void(const ApiE
     customer_->setOwner(owner_);
     knowledge_->setOwner(owner_);
     // Capabilities and wrap-up codes are needed before the first call; the stream starts after.
-    api_->capabilities([this, done](const Capabilities& caps, const ApiError& error) {
+    api_->capabilities(this, [this, done](const Capabilities& caps, const ApiError& error) {
         if (error) {
             done(error);
             return;
         }
         capabilities_ = caps;
-        api_->wrapupCodes([this, done](const QList<WrapupCode>& codes, const ApiError& error) {
-            if (error) {
-                done(error);
-                return;
-            }
-            wrapupCodes_ = codes;
-            loggedIn_ = true;
-            if (outbox_)
-                outbox_->setOwner(owner_);
-            stream_->start();
-            emit loggedInChanged(true);
-            done({});
-        });
+        api_->wrapupCodes(this,
+                          [this, done](const QList<WrapupCode>& codes, const ApiError& error) {
+                              if (error) {
+                                  done(error);
+                                  return;
+                              }
+                              wrapupCodes_ = codes;
+                              loggedIn_ = true;
+                              if (outbox_)
+                                  outbox_->setOwner(owner_);
+                              stream_->start();
+                              emit loggedInChanged(true);
+                              done({});
+                          });
     });
 }
 
@@ -116,7 +117,7 @@ void ClientSession::logout(std::function<void(const ApiError&)> done) {
     // Cached customers leave the computer with the counselor, whatever the server answers.
     if (store_ && !owner_.isEmpty())
         store_->clearCache(owner_);
-    api_->logout([this, done = std::move(done)](const ApiError& error) {
+    api_->logout(this, [this, done = std::move(done)](const ApiError& error) {
         if (!error) {
             stream_->stop();
             if (outbox_)

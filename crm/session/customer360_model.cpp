@@ -48,8 +48,9 @@ void Customer360Model::load(const QString& customerId) {
     status_ = Status::Loading;
     emit loading(customerId);
     inFlight_ = api_.customer360(
-        customerId, [this, customerId, generation](const Customer360& customer,
-                                                   const QByteArray& raw, const ApiError& error) {
+        this, customerId,
+        [this, customerId, generation](const Customer360& customer, const QByteArray& raw,
+                                       const ApiError& error) {
             if (generation != generation_)
                 return;
             inFlight_ = 0;
@@ -76,7 +77,7 @@ void Customer360Model::loadMoreInteractions(int limit) {
     const quint64 generation = generation_;
     const QDateTime before = customer_.interactions.last().startedAt;
     moreInFlight_ = api_.interactions(
-        customerId_, before, limit,
+        this, customerId_, before, limit,
         [this, generation](const QList<Interaction>& items, bool hasMore, const ApiError& error) {
             if (generation != generation_)
                 return;

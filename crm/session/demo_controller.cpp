@@ -1,7 +1,5 @@
 #include "crm/session/demo_controller.h"
 
-#include <QPointer>
-
 #include "common/logging.h"
 #include "crm/session/client_session.h"
 
@@ -38,42 +36,39 @@ void DemoController::refresh() {
 }
 
 void DemoController::loadScenarios() {
-    QPointer<DemoController> self(this);
     emit busyChanged(Action::LoadScenarios, true);
-    session_.api().demoScenarios([self, generation = generation_](
-                                     const QList<DemoScenario>& scenarios, const ApiError& error) {
-        if (!self)
-            return;
-        if (generation != self->generation_) {
-            // Asked before a command changed the demo: its own reload follows.
-            emit self->busyChanged(Action::LoadScenarios, false);
-            return;
-        }
-        emit self->busyChanged(Action::LoadScenarios, false);
-        if (error) {
-            self->scenariosAvailable_ = false;
-            emit self->failed(Action::LoadScenarios, error);
-            return;
-        }
-        self->scenarios_ = scenarios;
-        self->scenariosAvailable_ = true;
-        emit self->scenariosChanged();
-    });
+    session_.api().demoScenarios(
+        this, [this, generation = generation_](const QList<DemoScenario>& scenarios,
+                                               const ApiError& error) {
+            if (generation != generation_) {
+                // Asked before a command changed the demo: its own reload follows.
+                emit busyChanged(Action::LoadScenarios, false);
+                return;
+            }
+            emit busyChanged(Action::LoadScenarios, false);
+            if (error) {
+                scenariosAvailable_ = false;
+                emit failed(Action::LoadScenarios, error);
+                return;
+            }
+            scenarios_ = scenarios;
+            scenariosAvailable_ = true;
+            emit scenariosChanged();
+        });
 }
 
 void DemoController::loadStatus() {
-    QPointer<DemoController> self(this);
     session_.api().demoStatus(
-        [self, generation = generation_](const DemoStatus& status, const ApiError& error) {
-            if (!self || generation != self->generation_)
-                return;  // gone, or asked before a command changed the demo (its reload follows)
+        this, [this, generation = generation_](const DemoStatus& status, const ApiError& error) {
+            if (generation != generation_)
+                return;  // asked before a command changed the demo (its reload follows)
             if (error) {
-                emit self->failed(Action::LoadStatus, error);
+                emit failed(Action::LoadStatus, error);
                 return;
             }
-            self->status_ = status;
-            self->statusKnown_ = true;
-            emit self->statusChanged();
+            status_ = status;
+            statusKnown_ = true;
+            emit statusChanged();
         });
 }
 
@@ -91,54 +86,39 @@ void DemoController::finish(Action action, const ApiError& error, bool reload) {
 
 void DemoController::startScenario(const QString& id) {
     ++generation_;
-    QPointer<DemoController> self(this);
     emit busyChanged(Action::Start, true);
-    session_.api().startScenario(id, [self](const ApiError& error) {
-        if (self)
-            self->finish(Action::Start, error, true);
-    });
+    session_.api().startScenario(
+        this, id, [this](const ApiError& error) { finish(Action::Start, error, true); });
 }
 
 void DemoController::stop() {
     ++generation_;
-    QPointer<DemoController> self(this);
     emit busyChanged(Action::Stop, true);
-    session_.api().stopDemo([self](const ApiError& error) {
-        if (self)
-            self->finish(Action::Stop, error, true);
-    });
+    session_.api().stopDemo(this,
+                            [this](const ApiError& error) { finish(Action::Stop, error, true); });
 }
 
 void DemoController::injectCall(const InjectCallRequest& call) {
-    QPointer<DemoController> self(this);
     emit busyChanged(Action::Inject, true);
-    session_.api().injectDemoCall(call, [self](const ApiError& error) {
-        if (self)
-            self->finish(Action::Inject, error, false);
-    });
+    session_.api().injectDemoCall(
+        this, call, [this](const ApiError& error) { finish(Action::Inject, error, false); });
 }
 
 void DemoController::setRate(double callsPerMin) {
     ++generation_;
-    QPointer<DemoController> self(this);
     emit busyChanged(Action::SetRate, true);
-    session_.api().setDemoRate(callsPerMin, [self](const ApiError& error) {
-        if (!self)
-            return;
-        self->finish(Action::SetRate, error, false);
-        self->loadStatus();
+    session_.api().setDemoRate(this, callsPerMin, [this](const ApiError& error) {
+        finish(Action::SetRate, error, false);
+        loadStatus();
     });
 }
 
 void DemoController::reset() {
     ++generation_;
-    QPointer<DemoController> self(this);
     emit busyChanged(Action::Reset, true);
     logging::get("ui")->info("demo console: the trainer resets the demo data");
-    session_.api().resetDemo([self](const ApiError& error) {
-        if (self)
-            self->finish(Action::Reset, error, true);
-    });
+    session_.api().resetDemo(this,
+                             [this](const ApiError& error) { finish(Action::Reset, error, true); });
 }
 
 void DemoController::searchCustomers(const QString& query) {
@@ -147,18 +127,17 @@ void DemoController::searchCustomers(const QString& query) {
         emit customersFound(query, {});
         return;
     }
-    QPointer<DemoController> self(this);
     session_.api().searchCustomers(
-        query.trimmed(), kDemoCustomerResults,
-        [self, query](const QList<CustomerListItem>& customers, const ApiError& error) {
+        this, query.trimmed(), kDemoCustomerResults,
+        [this, query](const QList<CustomerListItem>& customers, const ApiError& error) {
             // An answer to an older query is dropped: the list follows what is typed now.
-            if (!self || query != self->lastQuery_)
+            if (query != lastQuery_)
                 return;
             if (error) {
-                emit self->failed(Action::Search, error);
+                emit failed(Action::Search, error);
                 return;
             }
-            emit self->customersFound(query, customers);
+            emit customersFound(query, customers);
         });
 }
 

@@ -117,7 +117,7 @@ EvaluationsModel::~EvaluationsModel() {
 void EvaluationsModel::loadAgents() {
     if (agentsRequest_)
         api_.cancel(agentsRequest_);
-    agentsRequest_ = api_.agents([this](const QList<Agent>& agents, const ApiError& err) {
+    agentsRequest_ = api_.agents(this, [this](const QList<Agent>& agents, const ApiError& err) {
         agentsRequest_ = 0;
         if (err) {
             emit agentsFailed(err);
@@ -177,7 +177,7 @@ void EvaluationsModel::reload() {
     }
     const QString wanted = agentId_;
     loadRequest_ = api_.evaluations(
-        wanted, [this, wanted](const QList<Evaluation>& list, const ApiError& err) {
+        this, wanted, [this, wanted](const QList<Evaluation>& list, const ApiError& err) {
             loadRequest_ = 0;
             emit busyChanged();
             if (wanted != agentId_)
@@ -203,7 +203,7 @@ void EvaluationsModel::save(const QString& agentId, const QString& callId,
                            {QStringLiteral("agentId"), agentId},
                            {QStringLiteral("scores"), scoreJson},
                            {QStringLiteral("comment"), comment}};
-    saveRequest_ = api_.evaluate(body, [this](const QJsonDocument& doc, const ApiError& err) {
+    saveRequest_ = api_.evaluate(this, body, [this](const QJsonDocument& doc, const ApiError& err) {
         saveRequest_ = 0;
         emit busyChanged();
         if (err) {

@@ -50,7 +50,7 @@ void KnowledgeSearch::run() {
     }
     ++started_;
     searchInFlight_ = api_.searchKnowledge(
-        query, limit_, lang_, [this, query](const QList<KbHit>& hits, const ApiError& error) {
+        this, query, limit_, lang_, [this, query](const QList<KbHit>& hits, const ApiError& error) {
             searchInFlight_ = 0;
             emit busyChanged(false);
             if (error) {
@@ -66,7 +66,7 @@ void KnowledgeSearch::run() {
 void KnowledgeSearch::suggestForIntent(const QString& intent) {
     if (intent.isEmpty())
         return;
-    api_.suggestKnowledge(intent, 5, lang_,
+    api_.suggestKnowledge(this, intent, 5, lang_,
                           [this, intent](const QList<KbHit>& hits, const ApiError& e) {
                               if (!e)
                                   emit suggestionsReady(intent, hits);
@@ -77,7 +77,7 @@ void KnowledgeSearch::openArticle(const QString& articleId) {
     if (articleInFlight_)
         api_.cancel(articleInFlight_);
     articleInFlight_ = api_.article(
-        articleId,
+        this, articleId,
         [this, articleId](const KbArticle& article, const QByteArray& raw, const ApiError& error) {
             articleInFlight_ = 0;
             if (!error) {
@@ -103,7 +103,7 @@ void KnowledgeSearch::openArticle(const QString& articleId) {
 }
 
 void KnowledgeSearch::sendFeedback(const QString& articleId, bool helpful) {
-    api_.articleFeedback(articleId, helpful, {});
+    api_.articleFeedback(this, articleId, helpful, {});
 }
 
 }  // namespace agentdesk::crm

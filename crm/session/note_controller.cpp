@@ -373,7 +373,7 @@ void NoteController::submit() {
     Outbox* outbox = session_.outbox();
     if (!outbox) {
         // No local store (not the app's setup): nothing to queue in, so send directly.
-        session_.api().createNote(note, [](const Note&, const ApiError& error) {
+        session_.api().createNote(this, note, [](const Note&, const ApiError& error) {
             if (error)
                 noteLog()->warn("note not saved: {}", error.describe().toStdString());
         });
@@ -529,7 +529,7 @@ void NoteController::openDraft(const NoteDraft& draft) {
         // An edit of an earlier note: its version comes from the server.
         const QString noteId = draft.key.mid(kEditKeyPrefix.size());
         QPointer<NoteController> self(this);
-        session_.api().note(noteId, [self, draft](const Note& note, const ApiError& error) {
+        session_.api().note(this, noteId, [self, draft](const Note& note, const ApiError& error) {
             if (!self || error)
                 return;
             self->editExisting(note);

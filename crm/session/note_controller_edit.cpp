@@ -36,7 +36,7 @@ void NoteController::saveEdit() {
     const QString noteId = edited_.id;
     QPointer<NoteController> self(this);
     session_.api().updateNote(
-        noteId, sentText, sentCode, edited_.version,
+        this, noteId, sentText, sentCode, edited_.version,
         [self, generation, sentText, sentCode, noteId](const Note& saved, const ApiError& error) {
             if (!self || generation != self->editGeneration_)
                 return;

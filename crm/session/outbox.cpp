@@ -154,7 +154,7 @@ void Outbox::pump() {
     sending_ = true;
     const OutboxItem item = next->item;
     const quint64 generation = generation_;
-    api_.sendRaw(item.method.toUtf8(), item.path, item.body,
+    api_.sendRaw(this, item.method.toUtf8(), item.path, item.body,
                  [this, item, generation](const HttpResponse& response, const ApiError& error) {
                      if (generation != generation_)
                          return;

@@ -69,10 +69,10 @@ void LocalStore::flush() {
 // --- Drafts ---
 
 void LocalStore::saveDraft(NoteDraft draft, QObject* context, std::function<void(bool)> done) {
-    auto guard = d_->contexts->guardFor(context);
-    auto report = [guard, done](bool ok) {
+    auto gate = d_->contexts->gateFor(context);
+    auto report = [gate, done](bool ok) {
         if (done)
-            deliver(guard, [done, ok] { done(ok); });
+            deliver(gate, [done, ok] { done(ok); });
     };
     d_->submit(
         "saveDraft",

@@ -43,10 +43,10 @@ void LocalStore::putCache(const QString& owner, const QString& kind, const QStri
 void LocalStore::getCache(const QString& owner, const QString& kind, const QString& id,
                           QObject* context,
                           std::function<void(std::optional<QByteArray>, qint64)> done) {
-    auto guard = d_->contexts->guardFor(context);
+    auto gate = d_->contexts->gateFor(context);
     d_->submit(
         "getCache",
-        [owner, kind, id, guard, done](Worker& w) {
+        [owner, kind, id, gate, done](Worker& w) {
             SqliteDb& db = w.database();
             auto query = db.prepare(
                 "SELECT json, stored_at_ms FROM cache "
@@ -69,9 +69,9 @@ void LocalStore::getCache(const QString& owner, const QString& kind, const QStri
                     .run();
                 ++w.lastUse;
             }
-            deliver(guard, [done, json = std::move(json), storedAt] { done(json, storedAt); });
+            deliver(gate, [done, json = std::move(json), storedAt] { done(json, storedAt); });
         },
-        [guard, done](const QString&) { deliver(guard, [done] { done(std::nullopt, 0); }); });
+        [gate, done](const QString&) { deliver(gate, [done] { done(std::nullopt, 0); }); });
 }
 
 void LocalStore::recentCache(const QString& owner, const QString& kind, int limit, QObject* context,

@@ -63,10 +63,10 @@ QList<OutboxItem> outboxItems(Worker& w, const QString& owner, OutboxItem::State
 
 void LocalStore::enqueue(OutboxItem item, QObject* context,
                          std::function<void(qint64, QString)> done) {
-    auto guard = d_->contexts->guardFor(context);
-    auto report = [guard, done](qint64 seq, const QString& error) {
+    auto gate = d_->contexts->gateFor(context);
+    auto report = [gate, done](qint64 seq, const QString& error) {
         if (done)
-            deliver(guard, [done, seq, error] { done(seq, error); });
+            deliver(gate, [done, seq, error] { done(seq, error); });
     };
     d_->submit(
         "enqueue",

@@ -25,7 +25,7 @@
 
 #include "common/logging.h"
 #include "common/sqlite_db.h"
-#include "crm/net/queued_call.h"
+#include "crm/net/delivery_gate.h"
 #include "crm/store/local_store.h"
 
 namespace agentdesk::crm::local_store_detail {
@@ -43,40 +43,29 @@ inline QByteArray qbytes(const std::string& value) {
     return QByteArray(value.data(), static_cast<qsizetype>(value.size()));
 }
 
-// Watches a context's destroyed() so the worker never posts to a dead object: the worker posts
-// while holding `mutex`, and destroyed() (run on the context's thread, before the QObject is
-// freed) clears `object` under the same mutex.
-struct ContextGuard {
-    std::mutex mutex;
-    QObject* object = nullptr;
-};
-
+// One DeliveryGate per context (crm/net/delivery_gate.h), closed by the context's destroyed(),
+// so the worker never posts to a dead object. The registry forgets a context when it goes.
 class ContextRegistry : public std::enable_shared_from_this<ContextRegistry> {
 public:
-    std::shared_ptr<ContextGuard> guardFor(QObject* context) {
+    std::shared_ptr<DeliveryGate> gateFor(QObject* context) {
         if (!context)
             return nullptr;
         {
             std::lock_guard lock(mutex_);
             if (auto it = entries_.find(context); it != entries_.end())
-                return it->second.guard;
+                return it->second.gate;
         }
-        auto guard = std::make_shared<ContextGuard>();
-        guard->object = context;
+        auto gate = DeliveryGate::closeOnDestroyed(context);
         auto connection = QObject::connect(context, &QObject::destroyed,
-                                           [weak = weak_from_this(), guard](QObject* object) {
-                                               {
-                                                   std::lock_guard lock(guard->mutex);
-                                                   guard->object = nullptr;
-                                               }
+                                           [weak = weak_from_this(), gate](QObject* object) {
                                                if (auto self = weak.lock())
-                                                   self->forget(object, guard);
+                                                   self->forget(object, gate);
                                            });
         std::lock_guard lock(mutex_);
-        auto [it, inserted] = entries_.try_emplace(context, Entry{guard, connection});
+        auto [it, inserted] = entries_.try_emplace(context, Entry{gate, connection});
         if (!inserted)  // another thread registered it meanwhile
             QObject::disconnect(connection);
-        return it->second.guard;
+        return it->second.gate;
     }
 
     void disconnectAll() {
@@ -88,13 +77,13 @@ public:
 
 private:
     struct Entry {
-        std::shared_ptr<ContextGuard> guard;
+        std::shared_ptr<DeliveryGate> gate;
         QMetaObject::Connection connection;
     };
 
-    void forget(QObject* object, const std::shared_ptr<ContextGuard>& guard) {
+    void forget(QObject* object, const std::shared_ptr<DeliveryGate>& gate) {
         std::lock_guard lock(mutex_);
-        if (auto it = entries_.find(object); it != entries_.end() && it->second.guard == guard)
+        if (auto it = entries_.find(object); it != entries_.end() && it->second.gate == gate)
             entries_.erase(it);
     }
 
@@ -102,14 +91,10 @@ private:
     std::unordered_map<QObject*, Entry> entries_;
 };
 
-// Runs fn on the context's thread unless the context is gone.
-inline void deliver(const std::shared_ptr<ContextGuard>& guard, std::function<void()> fn) {
-    if (!guard)
-        return;
-    std::lock_guard lock(guard->mutex);
-    if (!guard->object)
-        return;
-    queueCall(guard->object, std::move(fn));
+// Runs fn on the context's thread unless the context is gone (no gate: no one to tell).
+inline void deliver(const std::shared_ptr<DeliveryGate>& gate, std::function<void()> fn) {
+    if (gate)
+        gate->post(std::move(fn));
 }
 
 // State of the worker thread; touched by no other thread.
@@ -189,15 +174,16 @@ struct LocalStore::Impl {
     template <class T>
     void submitRead(const char* op, QObject* context, std::function<void(T)> done,
                     std::function<T(Worker&)> compute, T onError = T{}) {
-        auto guard = contexts->guardFor(context);
+        auto gate = contexts->gateFor(context);
         submit(
             op,
-            [guard, done, compute = std::move(compute)](Worker& w) {
+            [gate, done, compute = std::move(compute)](Worker& w) {
                 T result = compute(w);
-                deliver(guard, [done, result = std::move(result)] { done(result); });
+                local_store_detail::deliver(gate,
+                                            [done, result = std::move(result)] { done(result); });
             },
-            [guard, done, onError = std::move(onError)](const QString&) {
-                deliver(guard, [done, onError] { done(onError); });
+            [gate, done, onError = std::move(onError)](const QString&) {
+                local_store_detail::deliver(gate, [done, onError] { done(onError); });
             });
     }
 

@@ -313,8 +313,10 @@ TEST_CASE("Note editor: a version conflict shows both versions, keep mine saves 
     submission.wrapupCode = QStringLiteral("BILLING_INQUIRY");
     submission.text = QStringLiteral("처음 메모");
     std::optional<agentdesk::crm::Note> created;
+    QObject scope;
     f.gui.session().api().createNote(
-        submission, [&](const agentdesk::crm::Note& note, const agentdesk::crm::ApiError& error) {
+        &scope, submission,
+        [&](const agentdesk::crm::Note& note, const agentdesk::crm::ApiError& error) {
             REQUIRE(error.ok());
             created = note;
         });

@@ -649,7 +649,8 @@ TEST_CASE("queue monitor and agent grid screenshots with Korean data",
     REQUIRE(kim);
     REQUIRE(waitUntil([&] { return !kim->agent.callId.isEmpty(); }));
     bool listening = false;
-    gui.session().api().supervise(kim->agent.callId, QStringLiteral("listen"),
+    QObject scope;
+    gui.session().api().supervise(&scope, kim->agent.callId, QStringLiteral("listen"),
                                   [&](const ApiError&) { listening = true; });
     REQUIRE(waitUntil([&] { return listening; }));
     grid.setLongNotReadySec(120);

@@ -222,7 +222,7 @@ QString apiBase(const TestServer& server) {
 void loginApi(ApiClient& api, const QString& username) {
     bool done = false;
     ApiError error;
-    api.login(username, QStringLiteral("demo"), [&](const LoginResult&, const ApiError& e) {
+    api.login(&api, username, QStringLiteral("demo"), [&](const LoginResult&, const ApiError& e) {
         error = e;
         done = true;
     });
@@ -322,7 +322,7 @@ TEST_CASE("Transport: the server's 404 and 401 are Http errors with its code and
     QObject::connect(&api, &ApiClient::unauthorized, [&] { ++unauthorized; });
     bool done = false;
     ApiError meError;
-    api.me([&](const Agent&, const ApiError& e) {
+    api.me(&api, [&](const Agent&, const ApiError& e) {
         meError = e;
         done = true;
     });
@@ -340,7 +340,7 @@ TEST_CASE("Transport: a 2xx answer that is not JSON is a Protocol error", "[crm]
     ApiClient api(transport, portal.url("/api/v1"));
     bool done = false;
     ApiError error;
-    api.health([&](const QJsonDocument& doc, const ApiError& e) {
+    api.health(&api, [&](const QJsonDocument& doc, const ApiError& e) {
         CHECK(doc.isNull());
         error = e;
         done = true;
@@ -355,7 +355,7 @@ TEST_CASE("Transport: a 2xx answer that is not JSON is a Protocol error", "[crm]
     // A typed call on top reports the same kind.
     bool capsDone = false;
     ApiError capsError;
-    api.capabilities([&](const Capabilities&, const ApiError& e) {
+    api.capabilities(&api, [&](const Capabilities&, const ApiError& e) {
         capsError = e;
         capsDone = true;
     });
@@ -835,7 +835,8 @@ TEST_CASE("ClientSession: a command the server refuses fails in the CommandTrack
     const QString callId = session.call().callId();
     const QString holdId =
         session.commands().issue(QStringLiteral("hold"), [&](ApiClient::DoneHandler done) {
-            return session.api().callAction(callId, QStringLiteral("hold"), std::move(done));
+            return session.api().callAction(&session.api(), callId, QStringLiteral("hold"),
+                                            std::move(done));
         });
     REQUIRE_FALSE(holdId.isEmpty());
     CHECK(session.commands().isPending(holdId));

@@ -547,7 +547,7 @@ TEST_CASE(
                         QStringLiteral("C00001"),
                         session.wrapupCodes().front().code,
                         QStringLiteral("before the restart")};
-    session.api().createNote(note, [&](const Note& n, const ApiError& e) {
+    session.api().createNote(&session.api(), note, [&](const Note& n, const ApiError& e) {
         REQUIRE(e.ok());
         saved = n;
     });
@@ -604,7 +604,7 @@ TEST_CASE(
     CHECK(session.call().phase() == CallPhase::Idle);
 
     std::optional<Note> reread;
-    session.api().note(saved->id, [&](const Note& n, const ApiError& e) {
+    session.api().note(&session.api(), saved->id, [&](const Note& n, const ApiError& e) {
         REQUIRE(e.ok());
         reread = n;
     });
@@ -781,6 +781,7 @@ TEST_CASE(
     const std::string lostText = prefix + "lost answer";
     std::optional<Note> first;
     session.api().createNote(
+        &session.api(),
         NoteSubmission{
             lostKey, {}, QStringLiteral("C00001"), code, QString::fromStdString(lostText)},
         [&](const Note& n, const ApiError& e) {
@@ -829,7 +830,7 @@ TEST_CASE(
 
     // Once more by hand, to see the status: 200 (not 201) with the same note.
     std::optional<HttpResponse> again;
-    session.api().sendRaw("POST", QStringLiteral("/notes"), item.body,
+    session.api().sendRaw(&session.api(), "POST", QStringLiteral("/notes"), item.body,
                           [&](const HttpResponse& r, const ApiError& e) {
                               CHECK(e.ok());
                               again = r;

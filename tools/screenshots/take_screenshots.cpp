@@ -162,7 +162,7 @@ int main(int argc, char* argv[]) {
         agentdesk::crm::HttpTransport& transport = session->api().transport();
         agentdesk::crm::ApiClient trainer(transport, url);
         bool trainerIn = false;
-        trainer.login("trainer1", "demo",
+        trainer.login(&trainer, "trainer1", "demo",
                       [&](const agentdesk::crm::LoginResult& r, const agentdesk::crm::ApiError&) {
                           trainer.setToken(r.token);
                           trainerIn = true;
@@ -185,7 +185,7 @@ int main(int argc, char* argv[]) {
             line("agent", "네, 지금 바로 사용 정지 처리해 드렸습니다. 재발급은 5영업일 걸립니다",
                  4),
             line("customer", "정말 감사합니다", 5)};
-        trainer.injectDemoCall(call, [](const agentdesk::crm::ApiError&) {});
+        trainer.injectDemoCall(&trainer, call, [](const agentdesk::crm::ApiError&) {});
         waitFor([&] { return session->call().phase() == agentdesk::crm::CallPhase::Ringing; });
         settle(1500);
         failures += !save(window, outDir, QStringLiteral("2-ringing-screen-pop") + suffix);

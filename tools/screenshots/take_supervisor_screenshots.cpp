@@ -167,7 +167,8 @@ int main(int argc, char* argv[]) {
             QJsonObject scores;
             for (int d = 0; d < 5; ++d)
                 scores.insert(QLatin1String(crm::kEvaluationDimensions[d]), sets[i][d]);
-            api.evaluate(QJsonObject{{"callId", QStringLiteral("call-demo-%1").arg(i + 1)},
+            api.evaluate(&api,
+                         QJsonObject{{"callId", QStringLiteral("call-demo-%1").arg(i + 1)},
                                      {"agentId", trainee},
                                      {"scores", scores},
                                      {"comment", QString::fromUtf8(comments[i])}},

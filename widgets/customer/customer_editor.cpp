@@ -19,17 +19,18 @@ void CustomerEditor::cancel() {
 void CustomerEditor::create(const crm::CustomerDraft& customer) {
     cancel();
     inFlight_ = api_.createCustomer(
-        customer, [this](const crm::Customer360& customer, const crm::ApiError& error) {
+        this, customer, [this](const crm::Customer360& customer, const crm::ApiError& error) {
             finish(customer, error, true);
         });
 }
 
 void CustomerEditor::update(const QString& customerId, const crm::CustomerDraft& changes) {
     cancel();
-    inFlight_ = api_.patchCustomer(
-        customerId, changes, [this](const crm::Customer360& customer, const crm::ApiError& error) {
-            finish(customer, error, false);
-        });
+    inFlight_ =
+        api_.patchCustomer(this, customerId, changes,
+                           [this](const crm::Customer360& customer, const crm::ApiError& error) {
+                               finish(customer, error, false);
+                           });
 }
 
 void CustomerEditor::finish(const crm::Customer360& customer, const crm::ApiError& error,

@@ -38,8 +38,8 @@ bool CustomerSearch::search(const QString& raw) {
         else
             emit finished(query, items);
     };
-    inFlight_ = looksLikePhone(query) ? api_.customersByPhone(query, handler)
-                                      : api_.searchCustomers(query, kResultLimit, handler);
+    inFlight_ = looksLikePhone(query) ? api_.customersByPhone(this, query, handler)
+                                      : api_.searchCustomers(this, query, kResultLimit, handler);
     return true;
 }
 

@@ -45,10 +45,11 @@ AgentGridView::AgentGridView(crm::ClientSession& session, QWidget* parent)
     setObjectName(QStringLiteral("agentGridView"));
     // Agents' `since` is the server's time, which in a demo may be scaled or driven by hand.
     clock_->follow(session_.events());
-    session_.api().snapshot([this](const crm::Snapshot& snapshot, const crm::ApiError& error) {
-        if (!error)
-            clock_->anchor(snapshot.serverTime);
-    });
+    session_.api().snapshot(this,
+                            [this](const crm::Snapshot& snapshot, const crm::ApiError& error) {
+                                if (!error)
+                                    clock_->anchor(snapshot.serverTime);
+                            });
     model_.setClock([this] { return clock_->now(); });
     proxy_->setSourceModel(&model_);
 

@@ -84,7 +84,7 @@ void LoginLockoutsDialog::refresh() {
         api_.cancel(request_);
     showMessage(tr("Loading…"), false);
     request_ = api_.loginLockouts(
-        [this](const QList<crm::LoginLockout>& lockouts, const crm::ApiError& error) {
+        this, [this](const QList<crm::LoginLockout>& lockouts, const crm::ApiError& error) {
             request_ = 0;
             if (error) {
                 showMessage(tr("The lockouts could not be loaded: %1").arg(errorText(error)), true);
@@ -108,7 +108,7 @@ void LoginLockoutsDialog::clearSelected() {
     const crm::LoginLockout lockout = lockouts_.at(row);
     showMessage(tr("Clearing the lockout of %1…").arg(lockout.key), false);
     request_ = api_.clearLoginLockout(
-        lockout.kind, lockout.key, [this, lockout](const crm::ApiError& error) {
+        this, lockout.kind, lockout.key, [this, lockout](const crm::ApiError& error) {
             request_ = 0;
             if (error && error.httpStatus != 404) {
                 showMessage(tr("The lockout of %1 could not be cleared: %2")

@@ -135,20 +135,21 @@ void SupervisionBar::request(const QString& mode) {
     status_->setText(
         tr("Asking to join %1's call (%2)…").arg(name, MonitorTexts::supervisionMode(mode)));
     updateButtons();
-    session_.api().supervise(callId, mode, [this, callId, mode, name](const crm::ApiError& error) {
-        pending_ = false;
-        if (error) {
-            logging::get("ui")->warn("supervise: {}", error.describe().toStdString());
-            status_->setText(tr("Could not join the call: %1").arg(errorText(error)));
-        } else {
-            activeCallId_ = callId;
-            activeMode_ = mode;
-            status_->setText(tr("%1 — %2's call", "e.g. \"Listening — 김하늘's call\"")
-                                 .arg(MonitorTexts::supervisionMode(mode), name));
-        }
-        updateButtons();
-        emit requestFinished(callId, mode, error);
-    });
+    session_.api().supervise(
+        this, callId, mode, [this, callId, mode, name](const crm::ApiError& error) {
+            pending_ = false;
+            if (error) {
+                logging::get("ui")->warn("supervise: {}", error.describe().toStdString());
+                status_->setText(tr("Could not join the call: %1").arg(errorText(error)));
+            } else {
+                activeCallId_ = callId;
+                activeMode_ = mode;
+                status_->setText(tr("%1 — %2's call", "e.g. \"Listening — 김하늘's call\"")
+                                     .arg(MonitorTexts::supervisionMode(mode), name));
+            }
+            updateButtons();
+            emit requestFinished(callId, mode, error);
+        });
 }
 
 void SupervisionBar::stop() {
@@ -158,7 +159,7 @@ void SupervisionBar::stop() {
     pending_ = true;
     status_->setText(tr("Leaving the call…"));
     updateButtons();
-    session_.api().stopSupervising(callId, [this, callId](const crm::ApiError& error) {
+    session_.api().stopSupervising(this, callId, [this, callId](const crm::ApiError& error) {
         pending_ = false;
         if (error) {
             logging::get("ui")->warn("stop supervising: {}", error.describe().toStdString());
