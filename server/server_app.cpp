@@ -549,6 +549,10 @@ EventHub& ServerApp::hub() {
     return *impl_->hub;
 }
 
+http::HttpServer* ServerApp::httpServer() {
+    return impl_->http.get();
+}
+
 KnowledgeStore& ServerApp::kb() {
     return *impl_->kb;
 }

@@ -125,6 +125,8 @@ public:
     SipCallControl* sip();
     EventHub& hub();
     KnowledgeStore& kb();
+    // The listener and its counters; null before start().
+    http::HttpServer* httpServer();
 
     struct Impl;
 

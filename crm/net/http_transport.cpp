@@ -80,6 +80,7 @@ struct HttpTransport::Impl {
 
     std::atomic<RequestId> nextId{1};
     std::atomic<int> activeCount{0};
+    std::atomic<quint64> finishedCount{0};
     std::unordered_map<RequestId, std::unique_ptr<Transfer>> active;  // network thread only
 
     RequestId enqueue(std::unique_ptr<Transfer> transfer);
@@ -150,6 +151,10 @@ void HttpTransport::cancelAll(QObject* context) {
 
 int HttpTransport::activeTransfers() const {
     return impl_->activeCount.load();
+}
+
+quint64 HttpTransport::finishedTransfers() const {
+    return impl_->finishedCount.load();
 }
 
 void HttpTransport::shutdown() {
@@ -271,6 +276,7 @@ void HttpTransport::Impl::run() {
                 finish(*t, result);
                 active.erase(id);
                 forget(id);
+                ++finishedCount;
             }
         }
         activeCount = static_cast<int>(active.size());

@@ -90,8 +90,10 @@ public:
     void cancelAll(QObject* context);
     void shutdown();
 
-    // For tests and diagnostics: transfers in flight on the network thread.
+    // For tests and diagnostics: transfers in flight on the network thread, and transfers that
+    // ended there (their result posted to the context, or nothing to post) since the start.
     int activeTransfers() const;
+    quint64 finishedTransfers() const;
 
     struct Impl;
 

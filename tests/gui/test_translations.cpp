@@ -14,7 +14,9 @@
 #include "app/language.h"
 #include "app/main_window.h"
 #include "app/supervisor_window.h"
+#include "crm/events/event_stream.h"
 #include "crm/session/client_session.h"
+#include "crm/session/customer360_model.h"
 #include "tests/gui/app_flow_support.h"
 #include "tests/support/qt_wait.h"
 #include "widgets/settings/settings_dialog.h"
@@ -64,7 +66,9 @@ std::set<QString> drive(const QString& language) {
             {{"customerId", "C00001"}, {"queue", "general"}, {"intent", "billing_inquiry"}});
         REQUIRE(waitUntil(
             [&] { return session->call().phase() == agentdesk::crm::CallPhase::Ringing; }));
-        agentdesk::test::processEventsFor(300ms);
+        REQUIRE(waitUntil([&] {
+            return session->customer().status() == agentdesk::crm::Customer360Model::Status::Ready;
+        }));
         session->call().answer();
         REQUIRE(waitUntil(
             [&] { return session->call().phase() == agentdesk::crm::CallPhase::Connected; }));
@@ -85,10 +89,16 @@ std::set<QString> drive(const QString& language) {
                                                                  : QStringLiteral("ko"));
         controller.applyLanguage(language);
         agentdesk::test::processEventsFor(200ms);
+        // The connection drops and comes back: the bar's and the banner's texts.
+        using agentdesk::crm::ConnectionStatus;
         server.stopListening();
-        agentdesk::test::processEventsFor(1500ms);
+        REQUIRE(waitUntil([&] {
+            const ConnectionStatus s = session->events().status();
+            return s == ConnectionStatus::Reconnecting || s == ConnectionStatus::Offline;
+        }));
         server.startListening();
-        agentdesk::test::processEventsFor(300ms);
+        REQUIRE(waitUntil([&] { return session->events().status() == ConnectionStatus::Connected; },
+                          30s));
     }
     // The team lead's and the trainer's windows, every tab shown.
     for (const char* user : {"lead1", "trainer1"}) {

@@ -103,10 +103,16 @@ TEST_CASE("Connections without a login are limited per address; logged-in ones d
     REQUIRE(mine.send(rawGet("/api/v1/agents/me", lead.token())));
     REQUIRE(isStatus(mine.readResponse(), 200));
 
+    auto openConnections = [&] {
+        std::size_t open = 0;
+        server.app().runOnIo([&] { open = server.app().httpServer()->connectionCount(); });
+        return open;
+    };
+    const std::size_t openBefore = openConnections();
     std::vector<RawConnection> idle;
     for (int i = 0; i < 3; ++i)
         idle.emplace_back(server.app().port());
-    std::this_thread::sleep_for(200ms);  // accepted
+    REQUIRE(eventually([&] { return openConnections() >= openBefore + 3; }));  // accepted
     RawConnection fourth(server.app().port());
     const std::string refused = fourth.read();
     CHECK(isStatus(refused, 503));
@@ -138,7 +144,11 @@ TEST_CASE("A user's event streams beyond the limit close, oldest first",
     EventCollector third(server.url(), a1.token());
     REQUIRE(third.waitForType("snapshot") >= 0);
     CHECK(eventually([&] { return first.finished(); }));
-    std::this_thread::sleep_for(300ms);
+    // An event published after the close reaches the streams that stay open.
+    REQUIRE(a1.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
+    REQUIRE(waitAgentState(second, "A1001", "ready") >= 0);
+    REQUIRE(waitAgentState(third, "A1001", "ready") >= 0);
+    REQUIRE(waitAgentState(leadStream, "A1001", "ready") >= 0);
     CHECK_FALSE(second.finished());
     CHECK_FALSE(third.finished());
     CHECK_FALSE(leadStream.finished());

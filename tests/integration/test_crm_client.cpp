@@ -43,6 +43,7 @@
 using namespace agentdesk;
 using namespace agentdesk::crm;
 using namespace std::chrono_literals;
+using agentdesk::test::eventually;
 using agentdesk::test::processEventsFor;
 using agentdesk::test::SpawnedProcess;
 using agentdesk::test::TestServer;
@@ -404,14 +405,11 @@ TEST_CASE("Transport: a cancelled request never runs its handler", "[crm][transp
 
     SECTION("cancelled after the answer was already queued to the context") {
         auto out = std::make_shared<Outcome>();
+        const quint64 finishedBefore = transport.finishedTransfers();
         const auto id = sendRecorded(transport, get(apiBase(server) + QStringLiteral("/health")),
                                      &context, out);
         // The event loop does not run: the answer arrives and waits in the queue.
-        const auto deadline = std::chrono::steady_clock::now() + 5s;
-        std::this_thread::sleep_for(50ms);
-        while (transport.activeTransfers() != 0 && std::chrono::steady_clock::now() < deadline)
-            std::this_thread::sleep_for(10ms);
-        std::this_thread::sleep_for(100ms);
+        REQUIRE(eventually([&] { return transport.finishedTransfers() > finishedBefore; }, 5s));
         transport.cancel(id);
         processEventsFor(500ms);
         CHECK(out->calls == 0);
@@ -472,10 +470,8 @@ TEST_CASE("Transport: results arrive on the context's thread, never on the netwo
         QObject context;
         workerThread = QThread::currentThread();
         remote = &context;
-        while (!stop.stop_requested()) {
-            loop.processEvents(QEventLoop::AllEvents, 20);
-            std::this_thread::sleep_for(2ms);
-        }
+        while (!stop.stop_requested())  // sleeps until something is posted to this thread
+            loop.processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
         remote = nullptr;
     });
     REQUIRE(waitUntil([&] { return remote.load() != nullptr; }));
@@ -484,6 +480,8 @@ TEST_CASE("Transport: results arrive on the context's thread, never on the netwo
                  remoteOut);
     REQUIRE(waitUntil([&] { return remoteOut->done.load(); }));
     worker.request_stop();
+    QMetaObject::invokeMethod(
+        remote.load(), [] {}, Qt::QueuedConnection);  // wakes the loop
     worker.join();
     CHECK(remoteOut->error.ok());
     CHECK(remoteOut->thread == workerThread.load());
@@ -512,8 +510,9 @@ TEST_CASE("Transport: destroying the context before the answer drops the result"
     // Already answered and queued to the context when it goes.
     auto queued = std::make_shared<Outcome>();
     auto* context2 = new QObject;
+    const quint64 finishedBefore = transport.finishedTransfers();
     sendRecorded(transport, get(apiBase(server) + QStringLiteral("/health")), context2, queued);
-    std::this_thread::sleep_for(300ms);
+    REQUIRE(eventually([&] { return transport.finishedTransfers() > finishedBefore; }, 5s));
     delete context2;
     processEventsFor(500ms);
     CHECK(queued->calls == 0);
@@ -558,9 +557,7 @@ TEST_CASE("TLS: a self-signed server is refused by default", "[crm][tls]") {
          cert.toStdString(), "-key", key.toStdString(), "-www", "-quiet"},
         dir.filePath(QStringLiteral("s_server.log")).toStdString());
     REQUIRE(tls.started());
-    const auto deadline = std::chrono::steady_clock::now() + 10s;
-    while (!canConnect(port) && tls.running() && std::chrono::steady_clock::now() < deadline)
-        std::this_thread::sleep_for(50ms);
+    eventually([&] { return canConnect(port) || !tls.running(); }, 10s);
     INFO(tls.output());
     REQUIRE(canConnect(port));
     const QString url = QStringLiteral("https://127.0.0.1:%1/").arg(port);
@@ -908,9 +905,10 @@ TEST_CASE("KnowledgeSearch: typing supersedes, only the last query's results are
     queries.clear();
     results.clear();
     const int cancelledBefore = search.cancelledSearches();
+    const quint64 finishedBefore = transport.finishedTransfers();
     search.setQuery(QStringLiteral("환불"));
     search.searchNow();
-    std::this_thread::sleep_for(500ms);
+    REQUIRE(eventually([&] { return transport.finishedTransfers() > finishedBefore; }, 10s));
     search.setQuery(QStringLiteral("카드 분실"));
     search.searchNow();
     REQUIRE(waitUntil([&] { return !queries.isEmpty(); }));

@@ -105,7 +105,10 @@ TEST_CASE("Counselors see only their own events and their queues, leads see all"
     REQUIRE(leadEvents.waitFor([](const ReceivedEvent& e) {
         return e.type == "queue.stats" && e.data["id"] == "cancel";
     }) >= 0);
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    // A change of counselor1's own, published after everything above: once e1 has it, e1 has
+    // had every earlier event it was going to get.
+    REQUIRE(a1.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
+    REQUIRE(waitAgentState(e1, "A1001", "ready") >= 0);
     for (const auto& e : e1.events()) {
         if (e.type == "agent.state")
             CHECK(e.data["agentId"] == "A1001");
@@ -142,16 +145,17 @@ TEST_CASE("Heartbeats keep the stream alive and closed clients are detected",
     {
         EventCollector events(app.baseUrl(), a1.token());
         REQUIRE(events.waitForType("snapshot") == 0);
-        std::this_thread::sleep_for(std::chrono::milliseconds(2300));
-        CHECK(events.comments() >= 2);
+        // Heartbeats are real time (1 s here), whatever the demo clock does.
+        CHECK(eventually([&] { return events.comments() >= 2; }, std::chrono::seconds(10)));
         app.runOnIo([&] { open = app.hub().streamCount(); });
         CHECK(open == 1);
     }
-    for (int i = 0; i < 50 && open != 0; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        app.runOnIo([&] { open = app.hub().streamCount(); });
-    }
-    CHECK(open == 0);
+    CHECK(eventually(
+        [&] {
+            app.runOnIo([&] { open = app.hub().streamCount(); });
+            return open == 0;
+        },
+        std::chrono::seconds(5)));
     app.stop();
 }
 
@@ -161,10 +165,7 @@ TEST_CASE("Logging out closes the session's streams", "[integration][sse]") {
     EventCollector events(server.url(), a1.token());
     REQUIRE(events.waitForType("snapshot") == 0);
     REQUIRE(a1.del("/api/v1/sessions/current").status == 204);
-    for (int i = 0; i < 50 && !events.finished(); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    CHECK(events.finished());
+    CHECK(eventually([&] { return events.finished(); }, std::chrono::seconds(5)));
     CHECK(a1.get("/api/v1/agents/me").status == 401);
 }
 
@@ -175,10 +176,7 @@ TEST_CASE("An expired session's stream is closed and its agent logged out", "[in
     REQUIRE(events.waitForType("snapshot") == 0);
     REQUIRE(a1.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
     server.advance(std::chrono::hours(12));
-    for (int i = 0; i < 50 && !events.finished(); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    CHECK(events.finished());
+    CHECK(eventually([&] { return events.finished(); }, std::chrono::seconds(5)));
     HttpClient lead = server.loggedIn("lead1");
     for (const auto& agent : lead.get("/api/v1/agents").json()) {
         if (agent["id"] == "A1001")

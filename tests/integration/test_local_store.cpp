@@ -49,12 +49,7 @@ constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
 
 // Runs the event loop for a while, to show that something does not happen.
 void spinFor(int ms) {
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < ms) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
+    agentdesk::test::processEventsFor(std::chrono::milliseconds(ms));
 }
 
 // Keeps the log lines of failures a test provokes on purpose out of the output.
@@ -759,6 +754,7 @@ TEST_CASE("draft survives the writing process being killed with SIGKILL", "[stor
             }
         }
         REQUIRE(idle);
+        // The subject: a draft is on disk within a second of the last key, without a save.
         std::this_thread::sleep_for(std::chrono::seconds(1));
         const int status = typist.killNow();
         REQUIRE(WIFSIGNALED(status));

@@ -23,9 +23,7 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
 }
 
 bool waitFinished(const EventCollector& events) {
-    for (int i = 0; i < 100 && !events.finished(); ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    return events.finished();
+    return eventually([&] { return events.finished(); }, std::chrono::seconds(5));
 }
 
 }  // namespace
@@ -39,7 +37,7 @@ TEST_CASE("ScaledClock runs scale times faster than wall time", "[server][runtim
     // Demo time starts at the wall-clock instant of construction.
     CHECK(t0 >= wallBefore);
     CHECK(t0 - wallBefore < std::chrono::seconds(1));
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // the time the clock measures
     const auto t1 = clock.now();
     const double real = secondsSince(realStart);
     const double demo = agentdesk::server::secondsBetween(t0, t1);
@@ -75,7 +73,7 @@ TEST_CASE("A server with a time scale generates demo calls at the scaled rate",
         // Heartbeats stay in real time: about one a second, not twenty.
         EventCollector events(app.baseUrl(), trainer.token());
         REQUIRE(events.waitForType("snapshot") == 0);
-        std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+        std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the rate is the subject
         CHECK(events.comments() >= 1);
         CHECK(events.comments() <= 3);
     }

@@ -102,7 +102,7 @@ TEST_CASE("two baresip phones call each other directly and hear each other's ton
     REQUIRE(a.dial(b.sipUri()));
     requireEvent(a, "CALL_ESTABLISHED");
     requireEvent(b, "CALL_ESTABLISHED");
-    std::this_thread::sleep_for(3s);
+    std::this_thread::sleep_for(3s);  // three seconds of both tones, then listen to them
     REQUIRE(a.hangup());
     requireEvent(a, "CALL_CLOSED");
     requireEvent(b, "CALL_CLOSED");
@@ -158,7 +158,7 @@ TEST_CASE("a baresip phone calling a background SIPp echo UAS hears itself", "[s
 
     REQUIRE(caller.dial(echo.uri("echo")));
     requireEvent(caller, "CALL_ESTABLISHED");
-    std::this_thread::sleep_for(2s);
+    std::this_thread::sleep_for(2s);  // two seconds of tone through the echo, then listen
     REQUIRE(caller.hangup());
     requireEvent(caller, "CALL_CLOSED");
 

@@ -11,9 +11,11 @@
 #include "tests/sip/support/audio_probe.h"
 #include "tests/sip/support/sipp_runner.h"
 #include "tests/sip/support/tone_wav.h"
+#include "tests/support/eventually.h"
 
 using namespace agentdesk::siptest;
 using namespace std::chrono_literals;
+using agentdesk::test::eventually;
 using nlohmann::json;
 using Steady = std::chrono::steady_clock;
 
@@ -69,8 +71,10 @@ struct LiveCall {
     }
 };
 
-void settleCalls(std::chrono::milliseconds ms) {
-    std::this_thread::sleep_for(ms);
+// Lets the parties' tones flow for a stretch the test then listens to: the span of audio is
+// what is measured, not a wait for something to happen.
+void letAudioFlow(std::chrono::milliseconds span) {
+    std::this_thread::sleep_for(span);
 }
 
 // A stretch between two marks, shrunk by `slack` seconds on both sides (signalling, jitter).
@@ -87,24 +91,24 @@ TEST_CASE("sip: hold gives the caller music and the agent silence, mute, recordi
     SipCenter center;
     LiveCall call(center, "counselor1", "2001", party_hz::kAgent1);
     const double talkFrom = call.callerTime.now();
-    settleCalls(2s);
+    letAudioFlow(2s);
     REQUIRE(call.command("hold").status == 202);
     const double holdFrom = call.callerTime.now();
-    settleCalls(2500ms);
+    letAudioFlow(2500ms);
     REQUIRE(call.command("resume").status == 202);
     const double holdTo = call.callerTime.now();
-    settleCalls(2s);
+    letAudioFlow(2s);
     REQUIRE(call.command("mute").status == 202);
     const double muteFrom = call.callerTime.now();
-    settleCalls(2s);
+    letAudioFlow(2s);
     REQUIRE(call.command("unmute").status == 202);
     const double muteTo = call.callerTime.now();
     REQUIRE(call.command("recording", {{"paused", true}}).status == 202);
     const double pauseFrom = call.callerTime.now();
-    settleCalls(2s);
+    letAudioFlow(2s);
     REQUIRE(call.command("recording", {{"paused", false}}).status == 202);
     const double pauseTo = call.callerTime.now();
-    settleCalls(1500ms);
+    letAudioFlow(1500ms);
     const double end = call.callerTime.now();
     call.hangUp();
 
@@ -183,13 +187,13 @@ TEST_CASE(
     Timeline leadTime;
     leadTime.start();
     const double listenFrom = call.callerTime.now();
-    settleCalls(2500ms);
+    letAudioFlow(2500ms);
     REQUIRE(supervise("whisper").status == 202);
     const double whisperFrom = call.callerTime.now();
-    settleCalls(2500ms);
+    letAudioFlow(2500ms);
     REQUIRE(supervise("barge").status == 202);
     const double bargeFrom = call.callerTime.now();
-    settleCalls(2500ms);
+    letAudioFlow(2500ms);
     const double bargeTo = call.callerTime.now();
     REQUIRE(lead.post("/api/v1/calls/" + call.callId + "/supervise/stop").status == 202);
     REQUIRE(leadPhone.waitEvent("CALL_CLOSED", 5s));
@@ -228,17 +232,17 @@ TEST_CASE("sip: blind transfer to another counselor, the caller hears music, the
     REQUIRE(center.waitAgent(agent2, registered));
     REQUIRE(agent2.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
     REQUIRE(center.waitAgent(agent2, [](const json& a) { return a["state"] == "ready"; }));
-    settleCalls(1500ms);
+    letAudioFlow(1500ms);
     REQUIRE(call.command("transfer", {{"to", {{"agent", "A1002"}}}, {"mode", "blind"}}).status ==
             202);
     REQUIRE(call.phone->waitEvent("CALL_CLOSED", 5s));
     REQUIRE(phone2->waitEvent("CALL_INCOMING", 10s));
-    settleCalls(1500ms);
+    letAudioFlow(1500ms);
     const double ringTo = call.callerTime.now();
     REQUIRE(phone2->accept());
     REQUIRE(center.waitCall(agent2, "connected"));
     const double talk2From = call.callerTime.now();
-    settleCalls(2500ms);
+    letAudioFlow(2500ms);
     const double talk2To = call.callerTime.now();
     REQUIRE(call.caller->hangup());
     REQUIRE(phone2->waitEvent("CALL_CLOSED", 5s));
@@ -277,7 +281,7 @@ TEST_CASE("sip: click-to-dial calls the agent's phone, then the customer through
     REQUIRE(dialled.status == 202);
     REQUIRE(phone.waitEvent("CALL_ESTABLISHED", 10s));
     REQUIRE(center.waitCall(agent, "connected", 10s));
-    settleCalls(3s);
+    letAudioFlow(3s);
     REQUIRE(agent.post("/api/v1/calls/" + dialled.json()["callId"].get<std::string>() + "/hangup")
                 .status == 202);
     REQUIRE(phone.waitEvent("CALL_CLOSED", 5s));
@@ -296,10 +300,10 @@ TEST_CASE(
     "[sip]") {
     SipCenter center;
     LiveCall call(center, "counselor1", "2001", party_hz::kAgent1);
-    settleCalls(1s);
+    letAudioFlow(1s);
     REQUIRE(call.command("abuse-warning").status == 202);
     const double warnFrom = call.callerTime.now();
-    settleCalls(2500ms);
+    letAudioFlow(2500ms);
     const double warnTo = call.callerTime.now();
     REQUIRE(call.command("abuse-warning").status == 202);
     REQUIRE(call.command("hangup", {{"reason", "abuse"}}).status == 202);
@@ -336,9 +340,7 @@ TEST_CASE("sip: 20 callers at 2 per second: all complete, no legs, ports or desc
     INFO(result.summary());
     CHECK(result.ok());
     CHECK(result.successfulCalls == 20);
-    const auto until = Steady::now() + 10s;
-    while (center.app().sip()->stats().legs != 0 && Steady::now() < until)
-        settleCalls(100ms);
+    eventually([&] { return center.app().sip()->stats().legs == 0; }, 10s);
     const auto stats = center.app().sip()->stats();
     CHECK(stats.legs == 0);
     CHECK(stats.rtpSockets == 0);
@@ -362,31 +364,30 @@ TEST_CASE(
     REQUIRE(center.waitAgent(agent2, registered));
     REQUIRE(agent2.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
     REQUIRE(center.waitAgent(agent2, [](const json& a) { return a["state"] == "ready"; }));
-    settleCalls(1s);
+    letAudioFlow(1s);
     REQUIRE(call.command("transfer", {{"to", {{"agent", "A1002"}}}, {"mode", "attended"}}).status ==
             202);
     REQUIRE(phone2->waitEvent("CALL_INCOMING", 10s));
     REQUIRE(phone2->accept());
     REQUIRE(center.waitCall(call.agent, "held"));
     // Not before the second counselor answered… now the two talk.
-    const auto until = Steady::now() + 5s;
     json current;
-    while (Steady::now() < until) {
-        current = call.agent.get("/api/v1/calls/current").json();
-        if (current["consult"].is_object() && current["consult"]["talking"] == true)
-            break;
-        settleCalls(50ms);
-    }
+    eventually(
+        [&] {
+            current = call.agent.get("/api/v1/calls/current").json();
+            return current["consult"].is_object() && current["consult"]["talking"] == true;
+        },
+        5s);
     REQUIRE(current["consult"]["talking"] == true);
     CHECK(current["consult"]["mode"] == "attended");
     const double talkFrom = call.callerTime.now();
-    settleCalls(2500ms);
+    letAudioFlow(2500ms);
     const double talkTo = call.callerTime.now();
     REQUIRE(call.agent.post("/api/v1/calls/" + call.callId + "/transfer/complete").status == 202);
     REQUIRE(call.phone->waitEvent("CALL_CLOSED", 5s));
     REQUIRE(center.waitCall(agent2, "connected"));
     const double callerTalkFrom = call.callerTime.now();
-    settleCalls(2500ms);
+    letAudioFlow(2500ms);
     const double callerTalkTo = call.callerTime.now();
     REQUIRE(call.caller->hangup());
     REQUIRE(phone2->waitEvent("CALL_CLOSED", 5s));
@@ -424,13 +425,13 @@ TEST_CASE("sip: attended transfer cancelled: back to the caller, the second coun
     CHECK(call.agent.post("/api/v1/calls/" + call.callId + "/transfer/complete").status == 409);
     REQUIRE(phone2->accept());
     REQUIRE(center.waitAgent(agent2, [](const json& a) { return a["state"] == "on_call"; }));
-    settleCalls(1s);
+    letAudioFlow(1s);
     REQUIRE(call.command("resume").status == 202);
     REQUIRE(phone2->waitEvent("CALL_CLOSED", 5s));
     CHECK(center.waitAgent(agent2, [](const json& a) { return a["state"] == "ready"; }));
     REQUIRE(center.waitCall(call.agent, "connected"));
     const double backFrom = call.callerTime.now();
-    settleCalls(2s);
+    letAudioFlow(2s);
     const double backTo = call.callerTime.now();
     call.hangUp();
     const AudioProbe caller(call.caller->heardWav());

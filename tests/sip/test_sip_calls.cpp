@@ -9,9 +9,11 @@
 #include "tests/sip/sip_center.h"
 #include "tests/sip/support/audio_probe.h"
 #include "tests/sip/support/tone_wav.h"
+#include "tests/support/eventually.h"
 
 using namespace agentdesk::siptest;
 using namespace std::chrono_literals;
+using agentdesk::test::eventually;
 using nlohmann::json;
 
 namespace {
@@ -35,8 +37,10 @@ Window before(const AudioProbe& probe, double seconds) {
     return {std::max(0.0, end - seconds), end};
 }
 
-void settle(std::chrono::milliseconds ms) {
-    std::this_thread::sleep_for(ms);
+// Lets the parties' tones flow for a stretch the test then listens to: the span of audio is
+// what is measured, not a wait for something to happen.
+void letAudioFlow(std::chrono::milliseconds span) {
+    std::this_thread::sleep_for(span);
 }
 
 }  // namespace
@@ -67,7 +71,7 @@ TEST_CASE("sip: inbound call, queue music, answer from the desktop, both directi
     auto c = caller();
     REQUIRE(c->dial(center.queueUri("general")));
     REQUIRE(c->waitEvent("CALL_ESTABLISHED", 10s));
-    settle(3s);
+    letAudioFlow(3s);
 
     REQUIRE(agent.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
     REQUIRE(phone->waitEvent("CALL_INCOMING", 10s));
@@ -86,7 +90,7 @@ TEST_CASE("sip: inbound call, queue music, answer from the desktop, both directi
     INFO(phone->diagnostics());
     REQUIRE(established);
     REQUIRE(center.waitCall(agent, "connected"));
-    settle(3s);
+    letAudioFlow(3s);
 
     REQUIRE(c->hangup());
     REQUIRE(c->waitEvent("CALL_CLOSED", 5s));
@@ -183,10 +187,7 @@ TEST_CASE("sip: unknown queue is refused, the caller hanging up while ringing ca
     REQUIRE(phone->waitEvent("CALL_CLOSED", 5s));
     CHECK(center.waitAgent(agent, [](const json& a) { return a["state"] == "ready"; }));
     // Nothing half-open: no legs left in the engine.
-    const auto until = std::chrono::steady_clock::now() + 5s;
-    while (center.app().sip()->stats().legs != 0 && std::chrono::steady_clock::now() < until)
-        settle(50ms);
-    CHECK(center.app().sip()->stats().legs == 0);
+    CHECK(eventually([&] { return center.app().sip()->stats().legs == 0; }, 5s));
     CHECK(center.app().sip()->stats().rtpSockets == 0);
 }
 
@@ -205,7 +206,7 @@ TEST_CASE("sip: answering on the phone itself connects the call on the desktop t
     const auto connected = center.waitCall(agent, "connected");
     REQUIRE(connected);
     CHECK((*connected)["queue"] == "card");
-    settle(2500ms);
+    letAudioFlow(2500ms);
     // The counselor hangs up from the desktop: both phones are released, ACW starts.
     REQUIRE(
         agent.post("/api/v1/calls/" + (*connected)["id"].get<std::string>() + "/hangup").status ==

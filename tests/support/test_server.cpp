@@ -102,16 +102,6 @@ nlohmann::json agentById(const HttpClient& supervisor, const std::string& agentI
     return {};
 }
 
-bool eventually(const std::function<bool()>& pred, std::chrono::milliseconds timeout) {
-    const auto until = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < until) {
-        if (pred())
-            return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return pred();
-}
-
 int waitAgentState(const EventCollector& events, const std::string& agentId,
                    const std::string& state, int from) {
     return events.waitFor(

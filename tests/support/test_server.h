@@ -7,6 +7,7 @@
 #include "server/clock.h"
 #include "server/demo/demo_data.h"
 #include "server/server_app.h"
+#include "tests/support/eventually.h"
 #include "tests/support/http_client.h"
 
 namespace agentdesk::test {
@@ -94,9 +95,6 @@ private:
 
 // GET /agents (a lead's or trainer's client): the agent with this id, or null.
 nlohmann::json agentById(const HttpClient& supervisor, const std::string& agentId);
-// Polls pred every 50 ms until it holds or `timeout` passed; its last answer.
-bool eventually(const std::function<bool()>& pred,
-                std::chrono::milliseconds timeout = std::chrono::seconds(6));
 
 // Waits for the agent.state event that says `state` for agentId.
 int waitAgentState(const EventCollector& events, const std::string& agentId,
