@@ -1,20 +1,11 @@
 #include "app/embedded_server.h"
 
-#include <filesystem>
-
 #include <QMetaObject>
 #include <QPointer>
 
 #include "common/logging.h"
 
 namespace agentdesk::app {
-
-namespace {
-std::string embeddedDbPath() {
-    const std::filesystem::path serverDb = server::defaultDatabasePath();
-    return (serverDb.parent_path() / "embedded-demo.db").string();
-}
-}  // namespace
 
 EmbeddedServer::EmbeddedServer(QObject* parent) : EmbeddedServer(Options{}, parent) {}
 
@@ -34,20 +25,14 @@ void EmbeddedServer::start() {
     starting_ = true;
     if (starter_.joinable())
         starter_.join();  // an earlier attempt that failed
-    server::ServerConfig config;
-    config.host = "127.0.0.1";
-    config.port = options_.port;
-    config.dbPath = options_.dbPath.empty() ? embeddedDbPath() : options_.dbPath;
-    config.demo = true;
-    config.demoRate = options_.demoRate;
-    server_ = std::make_unique<server::ServerApp>(std::move(config));
+    if (!server_)
+        server_ = std::make_unique<server::EmbeddedDemo>(options_);
     QPointer<EmbeddedServer> self(this);
     auto* app = server_.get();
     starter_ = std::thread([self, app] {
         QString url, error;
         try {
-            app->start();
-            url = QString::fromStdString(app->baseUrl() + "/api/v1");
+            url = QString::fromStdString(app->start());
         } catch (const std::exception& e) {
             error = QString::fromUtf8(e.what());
         }

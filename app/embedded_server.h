@@ -13,18 +13,14 @@
 #include <QObject>
 #include <QString>
 
-#include "server/server_app.h"
+#include "server/embedded_demo.h"
 
 namespace agentdesk::app {
 
 class EmbeddedServer : public QObject {
     Q_OBJECT
 public:
-    struct Options {
-        std::string dbPath;  // empty: $XDG_DATA_HOME/agentdesk/embedded-demo.db
-        double demoRate = 2.0;
-        std::uint16_t port = 0;  // 0: any free loopback port
-    };
+    using Options = server::EmbeddedDemo::Options;
 
     explicit EmbeddedServer(QObject* parent = nullptr);
     EmbeddedServer(Options options, QObject* parent = nullptr);
@@ -35,7 +31,6 @@ public:
     bool isStarting() const { return starting_; }
     // http://127.0.0.1:PORT/api/v1 once ready.
     QString baseUrl() const { return baseUrl_; }
-    server::ServerApp* server() { return server_.get(); }
 
 signals:
     void ready(const QString& baseUrl);
@@ -43,7 +38,7 @@ signals:
 
 private:
     Options options_;
-    std::unique_ptr<server::ServerApp> server_;
+    std::unique_ptr<server::EmbeddedDemo> server_;
     std::thread starter_;
     QString baseUrl_;
     bool starting_ = false;

@@ -11,6 +11,7 @@
 #include "app/app_controller.h"
 #include "app/command_line.h"
 #include "common/logging.h"
+#include "common/version.h"
 #include "crm/log/qt_message_bridge.h"
 #include "widgets/knowledge/article_scheme.h"
 
@@ -27,7 +28,7 @@ int main(int argc, char* argv[]) {
         return 0;
     }
     if (cl.version) {
-        std::printf("agentdesk %s\n", AGENTDESK_VERSION);
+        std::printf("agentdesk %s\n", agentdesk::kVersion);
         return 0;
     }
     if (!cl.error.isEmpty()) {
@@ -45,7 +46,7 @@ int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("AgentDesk"));
     QApplication::setOrganizationName(QStringLiteral("AgentDesk"));
-    QApplication::setApplicationVersion(QStringLiteral(AGENTDESK_VERSION));
+    QApplication::setApplicationVersion(QString::fromLatin1(agentdesk::kVersion));
 
     int result = 0;
     {

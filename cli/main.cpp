@@ -9,6 +9,7 @@
 #include "cli/cli_context.h"
 #include "cli/commands.h"
 #include "common/logging.h"
+#include "common/version.h"
 #include "crm/net/server_url.h"
 
 namespace {
@@ -66,7 +67,7 @@ int main(int argc, char* argv[]) {
             return cli::kExitOk;
         }
         if (option == QLatin1String("--version")) {
-            std::printf("agentdesk-cli %s\n", AGENTDESK_VERSION);
+            std::printf("agentdesk-cli %s\n", agentdesk::kVersion);
             return cli::kExitOk;
         }
         if (option == QLatin1String("--allow-http")) {

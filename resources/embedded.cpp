@@ -1,46 +1,46 @@
 #include "resources/embedded.h"
 
-#include <cstdint>
+#include "resources/embedded_table.h"
 
-struct EmbeddedTableEntry {
-    const char* name;
-    const char* data;
-    std::uint64_t size;
-};
-
+// The tables the build generates (resources/embed_table.cmake).
 extern "C" {
-extern const EmbeddedTableEntry agentdesk_demo_scenarios[];
-extern const EmbeddedTableEntry agentdesk_assist_files[];
-extern const char agentdesk_demo_center_data[];
-extern const std::uint64_t agentdesk_demo_center_size;
-extern const char agentdesk_demo_customers_data[];
-extern const std::uint64_t agentdesk_demo_customers_size;
-extern const char agentdesk_demo_kb_data[];
-extern const std::uint64_t agentdesk_demo_kb_size;
+extern const agentdesk::resources::EmbeddedTableEntry agentdesk_demo_data[];
+extern const agentdesk::resources::EmbeddedTableEntry agentdesk_demo_scenarios[];
+extern const agentdesk::resources::EmbeddedTableEntry agentdesk_assist_files[];
 }
 
 namespace agentdesk::resources {
 
-std::string_view demoCenterJson() {
-    return {agentdesk_demo_center_data, static_cast<std::size_t>(agentdesk_demo_center_size)};
-}
-
-std::string_view demoCustomersJson() {
-    return {agentdesk_demo_customers_data, static_cast<std::size_t>(agentdesk_demo_customers_size)};
-}
-
-std::string_view demoKnowledgeJsonl() {
-    return {agentdesk_demo_kb_data, static_cast<std::size_t>(agentdesk_demo_kb_size)};
-}
-
 namespace {
+
 std::vector<EmbeddedFile> tableFiles(const EmbeddedTableEntry* table) {
     std::vector<EmbeddedFile> files;
     for (const EmbeddedTableEntry* e = table; e->name; ++e)
         files.push_back({e->name, {e->data, static_cast<std::size_t>(e->size)}});
     return files;
 }
+
+std::string_view demoFile(std::string_view name) {
+    for (const EmbeddedTableEntry* e = agentdesk_demo_data; e->name; ++e) {
+        if (name == e->name)
+            return {e->data, static_cast<std::size_t>(e->size)};
+    }
+    return {};
+}
+
 }  // namespace
+
+std::string_view demoCenterJson() {
+    return demoFile("demo/center.json");
+}
+
+std::string_view demoCustomersJson() {
+    return demoFile("demo/customers.json");
+}
+
+std::string_view demoKnowledgeJsonl() {
+    return demoFile("kb/demo_kb.jsonl");
+}
 
 std::vector<EmbeddedFile> demoScenarioFiles() {
     return tableFiles(agentdesk_demo_scenarios);

@@ -14,6 +14,7 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "common/logging.h"
+#include "common/version.h"
 #include "resources/embedded.h"
 #include "server/acd/acd.h"
 #include "server/assist/assist_engine.h"
@@ -34,10 +35,6 @@
 #include "server/store/sqlite_crm_store.h"
 #include "server/store/store_hooks.h"
 #include "server/store/store_reader.h"
-
-#ifndef AGENTDESK_VERSION
-#define AGENTDESK_VERSION "0.0.0"
-#endif
 
 namespace agentdesk::server {
 
@@ -149,7 +146,7 @@ struct ServerApp::Impl {
         o.sip.rtpPortMin = d.config.rtpPortMin;
         o.sip.rtpPortMax = d.config.rtpPortMax;
         o.sip.rtpTimeoutSec = d.config.rtpTimeoutSec;
-        o.sip.userAgent = std::string("AgentDesk/") + AGENTDESK_VERSION;
+        o.sip.userAgent = std::string("AgentDesk/") + agentdesk::kVersion;
         std::string why;
         auto dir = prompts::findPromptDir(d.config.promptsDir, &why);
         if (!dir)
@@ -347,7 +344,7 @@ std::uint16_t ServerApp::start() {
                                      d.demo.get(),
                                      d.sim.get(),
                                      nullptr,
-                                     AGENTDESK_VERSION,
+                                     agentdesk::kVersion,
                                      std::chrono::system_clock::now(),
                                      reasonCodes,
                                      d.scenarios.get(),
@@ -428,7 +425,7 @@ std::uint16_t ServerApp::start() {
     });
     logging::get("server")->info(
         "agentdesk-server {} listening on {} (db {}, demo {}, demo agents {}, time scale {})",
-        AGENTDESK_VERSION, baseUrl(), dbPath, d.config.demo,
+        agentdesk::kVersion, baseUrl(), dbPath, d.config.demo,
         d.config.demo ? d.config.demoAgents : 0, d.scaledClock ? d.scaledClock->scale() : 1.0);
     return d.port;
 }

@@ -10,6 +10,7 @@
 #include <QMetaObject>
 
 #include "common/logging.h"
+#include "common/version.h"
 #include "crm/net/delivery_gate.h"
 
 namespace agentdesk::crm {
@@ -300,7 +301,8 @@ void HttpTransport::Impl::start(Transfer& t) {
     curl_easy_setopt(e, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1);
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
-    curl_easy_setopt(e, CURLOPT_USERAGENT, "agentdesk/" AGENTDESK_VERSION);
+    static const std::string userAgent = std::string("agentdesk/") + kVersion;
+    curl_easy_setopt(e, CURLOPT_USERAGENT, userAgent.c_str());
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
                      static_cast<long>(t.request.connectTimeout.count()));
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(t.request.timeout.count()));

@@ -1,5 +1,6 @@
 // agentdesk-server import-kb, add-user and set-user.
 #include "server/cli/cli.h"
+#include "server/cli/config_file.h"
 
 #include <chrono>
 #include <csignal>
@@ -28,8 +29,24 @@ int fail(const std::string& message) {
 namespace {
 
 // The server's database with its resident-number key; null (the reason printed) when either
-// cannot be opened.
-std::unique_ptr<SqliteCrmStore> openStore(const std::string& db, const std::string& keyFile) {
+// cannot be opened. `config` (--config FILE) gives db and key-file where the command line did not.
+std::unique_ptr<SqliteCrmStore> openStore(std::string db, std::string keyFile,
+                                          const std::string& config) {
+    if (!config.empty()) {
+        std::string error;
+        const auto settings = readConfigFile(config, error);
+        if (!settings) {
+            std::cerr << "agentdesk-server: " << error << "\n";
+            return nullptr;
+        }
+        for (std::size_t i = 0; i + 1 < settings->size(); ++i) {
+            const std::string& key = (*settings)[i].text;
+            if (key == "--db" && db.empty())
+                db = (*settings)[i + 1].text;
+            else if (key == "--key-file" && keyFile.empty())
+                keyFile = (*settings)[i + 1].text;
+        }
+    }
     const std::string path = db.empty() ? defaultDatabasePath() : db;
     try {
         return std::make_unique<SqliteCrmStore>(path, FieldCipher::forDatabase(keyFile, path));
@@ -69,12 +86,15 @@ int importKb(int argc, char** argv) {
     const std::string file = argv[2];
     std::string db;
     std::string keyFile;
+    std::string config;  // --config FILE: the service's settings
     for (int i = 3; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--db" && i + 1 < argc) {
             db = argv[++i];
         } else if (arg == "--key-file" && i + 1 < argc) {
             keyFile = argv[++i];
+        } else if (arg == "--config" && i + 1 < argc) {
+            config = argv[++i];
         } else {
             return fail("unknown option " + arg);
         }
@@ -86,7 +106,7 @@ int importKb(int argc, char** argv) {
     }
     std::ostringstream content;
     content << in.rdbuf();
-    auto store = openStore(db, keyFile);
+    auto store = openStore(db, keyFile, config);
     if (!store)
         return 1;
     agentdesk::server::SqliteKnowledgeStore kb(store->database());
@@ -116,6 +136,7 @@ int addUser(int argc, char** argv) {
     user.id = "U-" + user.username;
     std::string db;
     std::string keyFile;
+    std::string config;  // --config FILE: the service's settings
     std::optional<std::string> sipPassword;
     for (int i = 3; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -152,6 +173,8 @@ int addUser(int argc, char** argv) {
                 db = value();
             } else if (arg == "--key-file") {
                 keyFile = value();
+            } else if (arg == "--config") {
+                config = value();
             } else {
                 return fail("unknown option " + arg);
             }
@@ -171,7 +194,7 @@ int addUser(int argc, char** argv) {
         return fail("the password (first line of stdin) must be 4+ characters");
     user.nameEn = user.name;
     user.passwordHash = agentdesk::server::hashPassword(password);
-    auto store = openStore(db, keyFile);
+    auto store = openStore(db, keyFile, config);
     if (!store)
         return 1;
     if (auto existing = store->userByUsername(user.username)) {
@@ -197,6 +220,7 @@ int setUser(int argc, char** argv) {
     const std::string username = argv[2];
     std::string db;
     std::string keyFile;
+    std::string config;  // --config FILE: the service's settings
     std::optional<agentdesk::server::Role> role;
     std::optional<bool> disabled;
     for (int i = 3; i < argc; ++i) {
@@ -213,13 +237,15 @@ int setUser(int argc, char** argv) {
             db = argv[++i];
         } else if (arg == "--key-file" && i + 1 < argc) {
             keyFile = argv[++i];
+        } else if (arg == "--config" && i + 1 < argc) {
+            config = argv[++i];
         } else {
             return fail("unknown option or missing value: " + arg);
         }
     }
     if (!role && !disabled)
         return fail("set-user needs --role, --disable or --enable");
-    auto store = openStore(db, keyFile);
+    auto store = openStore(db, keyFile, config);
     if (!store)
         return 1;
     auto user = store->userByUsername(username);

@@ -1,15 +1,13 @@
 // agentdesk-server serving options (docs/api.md, "Server command line").
+#include "common/version.h"
 #include "server/cli/cli.h"
+#include "server/cli/config_file.h"
 
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
-
-#ifndef AGENTDESK_VERSION
-#define AGENTDESK_VERSION "0.0.0"
-#endif
 
 namespace agentdesk::server::cli {
 
@@ -19,7 +17,7 @@ constexpr const char* kHelp =
     R"(agentdesk-server — the AgentDesk contact-center backend (ACD simulator, CRM, events)
 
 Usage:
-  agentdesk-server [--listen HOST:PORT] [--db FILE] [--key-file FILE] [--demo] [--demo-rate CALLS_PER_MIN]
+  agentdesk-server [--config FILE] [--listen HOST:PORT] [--db FILE] [--key-file FILE] [--demo] [--demo-rate CALLS_PER_MIN]
                    [--demo-agents N] [--time-scale X] [--scenarios DIR] [--seed N] [--log SPEC]
                    [--telephony sim|sip] [--sip-listen HOST:PORT] [--sip-trunk ADDR,...]
                    [--sip-outbound URI] [--recordings DIR] [--recording-retention-days N]
@@ -28,16 +26,20 @@ Usage:
                    [--max-connections N] [--max-unauthenticated-per-address N]
                    [--header-timeout-seconds N] [--keep-alive-seconds N]
                    [--max-streams-per-user N]
-  agentdesk-server import-kb FILE.jsonl [--db FILE] [--key-file FILE]
+  agentdesk-server import-kb FILE.jsonl [--db FILE] [--key-file FILE] [--config FILE]
   agentdesk-server add-user USERNAME --name NAME --role ROLE [--skills a,b] [--extension EXT]
-                   [--sip-password SECRET] [--db FILE] [--key-file FILE]
+                   [--sip-password SECRET] [--db FILE] [--key-file FILE] [--config FILE]
                                         (reads the password from the first line of stdin)
   agentdesk-server set-user USERNAME [--role ROLE] [--disable | --enable] [--db FILE]
-                   [--key-file FILE]
+                   [--key-file FILE] [--config FILE]
                                         (a running server ends the user's sessions within 2 s)
   agentdesk-server --help | --version
 
 Options:
+  --config FILE        read settings from FILE (e.g. /etc/agentdesk/server.conf): one
+                       "key = value" a line, the keys being these options without dashes
+                       ("listen = 0.0.0.0:8780", "demo = true"), '#' starts a comment. Options
+                       on the command line win; an unknown key is an error naming its line
   --listen HOST:PORT   address to serve on (default 127.0.0.1:8780; port 0 picks a free one)
   --db FILE            SQLite database (default $XDG_DATA_HOME/agentdesk/server.db,
                        i.e. ~/.local/share/agentdesk/server.db); ":memory:" keeps nothing.
@@ -96,7 +98,9 @@ them, so the server's writes are not held up; an interrupted import keeps what i
 (running it again replaces those articles when the lines have ids).
 
 On start it prints one line with the URL it serves. Stop with Ctrl+C (SIGINT) or SIGTERM.
-Roles for add-user: counselor, teamlead, trainer. Skills are queue skills (general, card, cancel).
+The administration commands take the database and key from --config FILE's db and key-file
+when --db and --key-file are not given (an installed service: --config /etc/agentdesk/server.conf,
+run as its user). Roles for add-user: counselor, teamlead, trainer. Skills are queue skills (general, card, cancel).
 --sip-password sets the password the agent's SIP phone registers with (as the extension, in
 realm "agentdesk"; 8+ characters; only its digest HA1 is stored). Demo users' phones use "demo".
 )";
@@ -116,6 +120,8 @@ std::vector<std::string> commaList(const std::string& value) {
     for (std::size_t start = 0; start <= value.size();) {
         const auto comma = value.find(',', start);
         std::string item = value.substr(start, comma - start);
+        item.erase(0, item.find_first_not_of(" \t"));
+        item.erase(item.find_last_not_of(" \t") + 1);
         if (!item.empty())
             items.push_back(std::move(item));
         if (comma == std::string::npos)
@@ -173,12 +179,31 @@ std::optional<int> parseServeOptions(int argc, char** argv, ServerConfig& config
     std::string demoOnly;  // the first option given that needs --demo
     std::string sipOnly;   // the first option given that needs --telephony sip
     std::string tlsCert, tlsKey;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
+    // The configuration file's settings first, so that the command line wins.
+    std::string configError;
+    const std::string configPath = configFileArgument(argc, argv, 1, configError);
+    if (!configError.empty())
+        return fail(configError);
+    std::vector<SourcedArg> args;
+    if (!configPath.empty()) {
+        auto fromFile = readConfigFile(configPath, configError);
+        if (!fromFile)
+            return fail(configError);
+        args = std::move(*fromFile);
+    }
+    for (int i = 1; i < argc; ++i)
+        args.push_back({argv[i], {}});
+    const int count = static_cast<int>(args.size());
+    for (int i = 0; i < count; ++i) {
+        const std::string arg = args[i].text;
+        // A bad setting names its line in the configuration file.
+        auto fail = [origin = args[i].origin](const std::string& message) {
+            return cli::fail(origin.empty() ? message : origin + ": " + message);
+        };
         auto next = [&](std::string& out) {
-            if (i + 1 >= argc)
+            if (i + 1 >= count)
                 return false;
-            out = argv[++i];
+            out = args[++i].text;
             return true;
         };
         std::string value;
@@ -186,8 +211,10 @@ std::optional<int> parseServeOptions(int argc, char** argv, ServerConfig& config
             std::cout << kHelp;
             return 0;
         } else if (arg == "--version") {
-            std::cout << "agentdesk-server " << AGENTDESK_VERSION << "\n";
+            std::cout << "agentdesk-server " << agentdesk::kVersion << "\n";
             return 0;
+        } else if (arg == "--config") {
+            ++i;  // read above
         } else if (arg == "--listen") {
             if (!next(value) || !parseListen(value, config.host, config.port)) {
                 return fail("--listen needs HOST:PORT, e.g. 127.0.0.1:8780");
