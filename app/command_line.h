@@ -1,6 +1,7 @@
 #pragma once
 // The agentdesk command line: agentdesk [--server URL|demo] [--user NAME] [--lang ko|en]
-// [--demo-rate N] [--help] [--version]. Options override the saved settings for this run.
+// [--demo-rate N] [--help] [--version] [tel:NUMBER]. Options override the saved settings for
+// this run; a tel: link (app/tel_link.h) is dialled once the counselor is logged in.
 #include <optional>
 
 #include <QString>
@@ -15,7 +16,8 @@ struct CommandLine {
     double demoRate = 2.0;
     bool help = false;
     bool version = false;
-    QString error;  // non-empty: the arguments were not understood
+    QString telNumber;  // E.164, from a tel: link argument; empty when none
+    QString error;      // non-empty: the arguments were not understood
 };
 
 CommandLine parseCommandLine(const QStringList& arguments);

@@ -27,9 +27,13 @@ bool Language::apply(const QString& requested) {
         logging::get("ui")->error("translation for '{}' is missing from the resources",
                                   code.toStdString());
     // Qt's own strings (dialog buttons, context menus); absent for en, which is the source.
-    if (qt_.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    const bool qtStrings = qt_.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                                    QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+    if (qtStrings)
         QCoreApplication::installTranslator(&qt_);
+    if (ok)
+        logging::get("ui")->info("UI language {}: translation loaded, Qt's own strings {}",
+                                 code.toStdString(), qtStrings ? "loaded" : "not found");
     if (ok)
         QCoreApplication::installTranslator(&app_);
     const bool switched = current_ != code;

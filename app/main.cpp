@@ -10,6 +10,8 @@
 
 #include "app/app_controller.h"
 #include "app/command_line.h"
+#include "app/single_instance.h"
+#include "app/tel_link_dialer.h"
 #include "common/logging.h"
 #include "common/version.h"
 #include "crm/log/qt_message_bridge.h"
@@ -47,6 +49,29 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationName(QStringLiteral("AgentDesk"));
     QApplication::setOrganizationName(QStringLiteral("AgentDesk"));
     QApplication::setApplicationVersion(QString::fromLatin1(agentdesk::kVersion));
+    // The desktop entry's id (packaging/desktop): the window's app id on Wayland, so the
+    // desktop shows the entry's name and icon for it.
+    QGuiApplication::setDesktopFileName(QStringLiteral("kr.agentdesk.AgentDesk"));
+
+    // A tel: link while AgentDesk already runs for this user: that one dials, this one ends.
+    const QString socketName = agentdesk::app::SingleInstance::defaultSocketName();
+    if (!cl.telNumber.isEmpty()) {
+        using agentdesk::app::HandOverResult;
+        switch (agentdesk::app::handOverTelNumber(socketName, cl.telNumber)) {
+            case HandOverResult::Delivered:
+                agentdesk::logging::get("ui")->info("tel: link handed to the running AgentDesk");
+                curl_global_cleanup();
+                agentdesk::logging::shutdown();
+                return 0;
+            case HandOverResult::Failed:
+                std::fputs("agentdesk: the running AgentDesk did not take the number\n", stderr);
+                curl_global_cleanup();
+                agentdesk::logging::shutdown();
+                return 1;
+            case HandOverResult::NoRunningInstance:
+                break;  // this process becomes the app
+        }
+    }
 
     int result = 0;
     {
@@ -56,7 +81,14 @@ int main(int argc, char* argv[]) {
         options.language = cl.language;
         options.embedded.demoRate = cl.demoRate;
         agentdesk::app::AppController controller(options);
+        agentdesk::app::TelLinkDialer dialer(controller);
+        agentdesk::app::SingleInstance instance(socketName);
+        QObject::connect(&instance, &agentdesk::app::SingleInstance::telNumberReceived, &dialer,
+                         &agentdesk::app::TelLinkDialer::request);
+        instance.listen();  // false: another AgentDesk of this user receives the links
         controller.start();
+        if (!cl.telNumber.isEmpty())
+            dialer.request(cl.telNumber);
         result = QApplication::exec();
     }
     curl_global_cleanup();

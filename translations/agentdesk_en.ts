@@ -876,6 +876,33 @@ Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</translation>
     </message>
 </context>
 <context>
+    <name>agentdesk::app::TelLinkDialer</name>
+    <message>
+        <source>Log in to call %1: the call starts once you are logged in.</source>
+        <translation>Log in to call %1: the call starts once you are logged in.</translation>
+    </message>
+    <message>
+        <source>%1 was not dialled: calls from links are made in a counselor&apos;s window.</source>
+        <translation>%1 was not dialled: calls from links are made in a counselor&apos;s window.</translation>
+    </message>
+    <message>
+        <source>%1 was not dialled: the link was clicked more than 10 minutes ago. The number is in the customer search box.</source>
+        <translation>%1 was not dialled: the link was clicked more than 10 minutes ago. The number is in the customer search box.</translation>
+    </message>
+    <message>
+        <source>%1 was not dialled: AgentDesk is not connected to the server. The number is in the customer search box.</source>
+        <translation>%1 was not dialled: AgentDesk is not connected to the server. The number is in the customer search box.</translation>
+    </message>
+    <message>
+        <source>%1 was not dialled: a call is in progress. The number is in the customer search box; call it when you are done.</source>
+        <translation>%1 was not dialled: a call is in progress. The number is in the customer search box; call it when you are done.</translation>
+    </message>
+    <message>
+        <source>Calling %1 (from a link).</source>
+        <translation>Calling %1 (from a link).</translation>
+    </message>
+</context>
+<context>
     <name>agentdesk::widgets::AgentGridProxy</name>
     <message>
         <source>After-call work for longer than %1</source>

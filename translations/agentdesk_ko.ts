@@ -875,6 +875,33 @@ Excellent: service ≥ 92 and empathy ≥ 80 (KSQI).</source>
     </message>
 </context>
 <context>
+    <name>agentdesk::app::TelLinkDialer</name>
+    <message>
+        <source>Log in to call %1: the call starts once you are logged in.</source>
+        <translation>%1 번호로 전화하려면 로그인하세요. 로그인하면 바로 전화를 겁니다.</translation>
+    </message>
+    <message>
+        <source>%1 was not dialled: calls from links are made in a counselor&apos;s window.</source>
+        <translation>%1 번호로 전화하지 않았습니다. 링크로 거는 전화는 상담사 화면에서만 걸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 was not dialled: the link was clicked more than 10 minutes ago. The number is in the customer search box.</source>
+        <translation>%1 번호로 전화하지 않았습니다. 링크를 누른 지 10분이 넘었습니다. 번호는 고객 검색창에 넣어 두었습니다.</translation>
+    </message>
+    <message>
+        <source>%1 was not dialled: AgentDesk is not connected to the server. The number is in the customer search box.</source>
+        <translation>%1 번호로 전화하지 않았습니다. AgentDesk가 서버에 연결되어 있지 않습니다. 번호는 고객 검색창에 넣어 두었습니다.</translation>
+    </message>
+    <message>
+        <source>%1 was not dialled: a call is in progress. The number is in the customer search box; call it when you are done.</source>
+        <translation>%1 번호로 전화하지 않았습니다. 통화 중입니다. 번호는 고객 검색창에 넣어 두었으니 통화를 마친 뒤 거세요.</translation>
+    </message>
+    <message>
+        <source>Calling %1 (from a link).</source>
+        <translation>링크의 %1 번호로 전화를 거는 중입니다.</translation>
+    </message>
+</context>
+<context>
     <name>agentdesk::widgets::AgentGridProxy</name>
     <message>
         <source>After-call work for longer than %1</source>

@@ -293,6 +293,11 @@ void Customer360View::focusSearch() {
     searchEdit_->selectAll();
 }
 
+void Customer360View::prefillSearch(const QString& text) {
+    searchEdit_->setText(text);
+    focusSearch();
+}
+
 void Customer360View::search(const QString& query) {
     if (!online_)
         return;

@@ -43,6 +43,8 @@ public:
 
     // Manual search, as if typed into the search box and confirmed.
     void search(const QString& query);
+    // Puts text into the search box, focused, without searching (the page on screen stays).
+    void prefillSearch(const QString& text);
     // The new-customer form (empty, or with a number filled in).
     void showNewCustomerForm(const QString& phone = {});
     // The edit form for the customer on screen.
