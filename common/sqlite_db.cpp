@@ -157,6 +157,31 @@ Statement SqliteDb::prepare(const std::string& sql) {
     return statement;
 }
 
+void SqliteDb::backupInto(SqliteDb& destination) {
+    sqlite3_backup* backup = sqlite3_backup_init(destination.db_, "main", db_, "main");
+    if (!backup)
+        throw SqliteError(std::string("sqlite backup: ") + sqlite3_errmsg(destination.db_),
+                          sqlite3_extended_errcode(destination.db_));
+    // -1: every page in one step, under one read transaction of this connection (a step that
+    // copies part of the pages restarts whenever another connection writes, and under steady
+    // load might never finish).
+    // A lock held by another connection is waited for, up to about ten seconds.
+    int rc = SQLITE_OK;
+    for (int busyWaits = 0;;) {
+        rc = sqlite3_backup_step(backup, -1);
+        if (rc == SQLITE_OK)
+            continue;  // more pages to copy
+        if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && ++busyWaits <= 500) {
+            sqlite3_sleep(20);
+            continue;
+        }
+        break;
+    }
+    sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE)
+        throw SqliteError(std::string("sqlite backup: ") + sqlite3_errstr(rc), rc);
+}
+
 std::int64_t SqliteDb::lastInsertRowId() const {
     return sqlite3_last_insert_rowid(db_);
 }

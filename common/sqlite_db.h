@@ -81,6 +81,11 @@ public:
     int changes() const;
     bool readOnly() const { return readOnly_; }
 
+    // Copies this whole database into `destination` with SQLite's online backup, in one step:
+    // the copy is one consistent snapshot even while other connections write (in WAL mode they
+    // are not held up). The destination's previous content is replaced.
+    void backupInto(SqliteDb& destination);
+
     // Runs fn in BEGIN IMMEDIATE … COMMIT (a SAVEPOINT when already inside one); rolls back and
     // rethrows on an exception.
     template <typename Fn>

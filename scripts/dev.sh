@@ -2,6 +2,7 @@
 # The one entry point for a newcomer and for CI, on Debian 12:
 #   bash scripts/dev.sh demo   installs what is missing, builds, and opens the app on the demo contact center
 #   bash scripts/dev.sh test   installs what is missing, builds, and runs the whole test suite
+#   bash scripts/dev.sh packages  installs what is missing only (scripts/package.sh uses it)
 # Safe to run again: packages already installed are skipped, builds are incremental (ccache).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,8 +13,9 @@ PACKAGES=(
   libcurl4-openssl-dev libcmark-dev libxml2-dev catch2
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n qt6-webengine-dev qt6-charts-dev qt6-svg-dev libgl-dev
-  chromium fonts-noto-cjk python3 openssl xvfb xauth imagemagick
+  chromium fonts-noto-cjk python3 openssl xvfb xauth imagemagick lintian file
   libssl-dev libre-dev librem-dev libsndfile1-dev espeak-ng sox sip-tester baresip-core
+  librsvg2-bin desktop-file-utils appstream systemd
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -55,6 +57,10 @@ run_tests() {
 }
 
 case "${1:-}" in
+  packages)
+    # The Debian packages the builds need (scripts/package.sh uses this).
+    install_packages
+    ;;
   demo)
     install_packages
     build
@@ -72,7 +78,7 @@ case "${1:-}" in
     run_tests
     ;;
   *)
-    echo "usage: bash scripts/dev.sh demo|test" >&2
+    echo "usage: bash scripts/dev.sh demo|test|packages" >&2
     exit 2
     ;;
 esac

@@ -1,5 +1,6 @@
 // agentdesk-server: serves the API (server/cli/serve_options.cpp has the options) or runs an
-// administration subcommand (server/cli/admin_commands.cpp).
+// administration subcommand (server/cli/admin_commands.cpp, import_customers_command.cpp,
+// data_commands.cpp).
 #include <sys/stat.h>
 #include <csignal>
 #include <iostream>
@@ -7,6 +8,8 @@
 
 #include "common/logging.h"
 #include "server/cli/cli.h"
+#include "server/cli/data_commands.h"
+#include "server/cli/import_customers_command.h"
 #include "server/server_app.h"
 
 int main(int argc, char** argv) {
@@ -16,17 +19,27 @@ int main(int argc, char** argv) {
     using agentdesk::server::ServerApp;
     using agentdesk::server::ServerConfig;
     namespace cli = agentdesk::server::cli;
-    if (argc >= 2 && std::string(argv[1]) == "import-kb") {
-        agentdesk::logging::init({"agentdesk-server", "", true, true, "warn"});
-        return cli::importKb(argc, argv);
-    }
-    if (argc >= 2 && std::string(argv[1]) == "add-user") {
-        agentdesk::logging::init({"agentdesk-server", "", true, true, ""});
-        return cli::addUser(argc, argv);
-    }
-    if (argc >= 2 && std::string(argv[1]) == "set-user") {
-        agentdesk::logging::init({"agentdesk-server", "", true, true, ""});
-        return cli::setUser(argc, argv);
+    // Administration subcommands: the logging threshold each runs with ("" = AGENTDESK_LOG).
+    struct Command {
+        const char* name;
+        int (*run)(int, char**);
+        const char* logLevels;
+    };
+    static constexpr Command kCommands[] = {
+        {"import-kb", cli::importKb, "warn"},
+        {"import-customers", cli::importCustomers, "warn"},
+        {"add-user", cli::addUser, ""},
+        {"set-user", cli::setUser, ""},
+        {"export-interactions", cli::exportInteractions, "warn"},
+        {"export-notes", cli::exportNotes, "warn"},
+        {"backup", cli::backup, "warn"},
+        {"restore", cli::restore, "warn"},
+    };
+    for (const Command& command : kCommands) {
+        if (argc >= 2 && std::string(argv[1]) == command.name) {
+            agentdesk::logging::init({"agentdesk-server", "", true, true, command.logLevels});
+            return command.run(argc, argv);
+        }
     }
     ServerConfig config;
     std::string logSpec;

@@ -32,6 +32,7 @@
 #include "server/routes/acd_presenter.h"
 #include "server/routes/api_routes.h"
 #include "server/routes/live_assist.h"
+#include "server/store/database_lock.h"
 #include "server/store/sqlite_crm_store.h"
 #include "server/store/store_hooks.h"
 #include "server/store/store_reader.h"
@@ -67,6 +68,9 @@ struct ServerApp::Impl {
     // Agent assist's word lists and analysers; before the reader, whose thread uses them.
     const assist::Lexicon assistLexicon = assist::Lexicon::builtIn();
     const assist::AssistEngine assist{assistLexicon};
+    // Held while this server may use the database (server/store/database_lock.h); declared
+    // before the store so it is released after the store is closed.
+    std::optional<DatabaseLock> dbLock;
     std::unique_ptr<SqliteCrmStore> store;
     std::unique_ptr<SqliteKnowledgeStore> kb;
     std::unique_ptr<StoreReader> reader;  // searches off the I/O thread
@@ -260,6 +264,12 @@ std::uint16_t ServerApp::start() {
     }
 
     const std::string dbPath = d.config.dbPath.empty() ? defaultDatabasePath() : d.config.dbPath;
+    if (!d.dbLock) {
+        std::string lockError;
+        d.dbLock = DatabaseLock::tryAcquire(dbPath, DatabaseLock::Mode::Shared, lockError);
+        if (!d.dbLock)
+            throw std::runtime_error(lockError);
+    }
     d.store = std::make_unique<SqliteCrmStore>(dbPath,
                                                FieldCipher::forDatabase(d.config.keyFile, dbPath));
     if (d.config.demo) {

@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QLocale>
 
+#include "common/csv_text.h"
+
 namespace agentdesk::crm {
 
 namespace {
@@ -11,21 +13,13 @@ QString number1(double value) {
     return value < 0 ? QString() : QString::number(value, 'f', 1);
 }
 
-// Spreadsheets run cells that start with these as formulas.
-QString defuseFormula(const QString& text) {
-    static const QString risky = QStringLiteral("=+-@\t\r");
-    if (!text.isEmpty() && risky.contains(text.front()))
-        return QLatin1Char('\'') + text;
-    return text;
+// Free text for the CSV (common/csv_text.h): formula guard and RFC 4180 quoting.
+QString csvText(const QString& text) {
+    return QString::fromStdString(agentdesk::csv::textField(text.toStdString()));
 }
 
-QString csvField(const QString& text) {
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
-        !text.contains(QLatin1Char('\r')) && !text.contains(QLatin1Char('\n')))
-        return text;
-    QString quoted = text;
-    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
+QString csvNumber(const QString& number) {
+    return QString::fromStdString(agentdesk::csv::quoteField(number.toStdString()));
 }
 
 }  // namespace
@@ -80,26 +74,31 @@ QString evaluationsCsv(const QList<Evaluation>& evaluations, const QHash<QString
     header << QStringLiteral("average") << QStringLiteral("service") << QStringLiteral("excellent")
            << QStringLiteral("comment");
 
-    const QString crlf = QStringLiteral("\r\n");
-    QString out = QString(QChar(0xFEFF)) + header.join(QLatin1Char(',')) + crlf;
+    // U+FEFF becomes common/csv_text.h's kUtf8Bom when the text is written as UTF-8.
+    // (QString::fromUtf8 would drop those bytes as a byte order mark.)
+    QString out = QString(QChar(0xFEFF)) + header.join(QLatin1Char(',')) +
+                  QString::fromLatin1(agentdesk::csv::kRecordEnd.data(),
+                                      static_cast<qsizetype>(agentdesk::csv::kRecordEnd.size()));
     for (const Evaluation& e : evaluations) {
-        QStringList row{e.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                        defuseFormula(e.id),
-                        defuseFormula(e.callId),
-                        defuseFormula(e.agentId),
-                        defuseFormula(names.value(e.agentId)),
-                        defuseFormula(e.evaluatorId),
-                        defuseFormula(names.value(e.evaluatorId))};
+        QStringList row{
+            csvNumber(e.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))),
+            csvText(e.id),
+            csvText(e.callId),
+            csvText(e.agentId),
+            csvText(names.value(e.agentId)),
+            csvText(e.evaluatorId),
+            csvText(names.value(e.evaluatorId))};
         for (const char* dim : kEvaluationDimensions) {
             const auto it = e.scores.constFind(QLatin1String(dim));
             row << (it == e.scores.constEnd() ? QString() : QString::number(*it));
         }
         row << number1(e.scores.isEmpty() ? -1 : e.average()) << number1(serviceScore(e))
-            << (isExcellent(e) ? QStringLiteral("1") : QStringLiteral("0"))
-            << defuseFormula(e.comment);
-        for (QString& field : row)
-            field = csvField(field);
-        out += row.join(QLatin1Char(',')) + crlf;
+            << (isExcellent(e) ? QStringLiteral("1") : QStringLiteral("0")) << csvText(e.comment);
+        std::vector<std::string> fields;
+        fields.reserve(static_cast<std::size_t>(row.size()));
+        for (const QString& field : row)
+            fields.push_back(field.toStdString());
+        out += QString::fromStdString(agentdesk::csv::record(fields));
     }
     return out;
 }

@@ -1,6 +1,6 @@
 // agentdesk-server import-kb, add-user and set-user.
 #include "server/cli/cli.h"
-#include "server/cli/config_file.h"
+#include "server/cli/store_options.h"
 
 #include <chrono>
 #include <csignal>
@@ -26,37 +26,17 @@ int fail(const std::string& message) {
     return 2;
 }
 
-namespace {
-
-// The server's database with its resident-number key; null (the reason printed) when either
-// cannot be opened. `config` (--config FILE) gives db and key-file where the command line did not.
-std::unique_ptr<SqliteCrmStore> openStore(std::string db, std::string keyFile,
-                                          const std::string& config) {
-    if (!config.empty()) {
-        std::string error;
-        const auto settings = readConfigFile(config, error);
-        if (!settings) {
-            std::cerr << "agentdesk-server: " << error << "\n";
-            return nullptr;
-        }
-        for (std::size_t i = 0; i + 1 < settings->size(); ++i) {
-            const std::string& key = (*settings)[i].text;
-            if (key == "--db" && db.empty())
-                db = (*settings)[i + 1].text;
-            else if (key == "--key-file" && keyFile.empty())
-                keyFile = (*settings)[i + 1].text;
-        }
+bool readInputFile(const std::string& path, std::string& content) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        std::cerr << "agentdesk-server: cannot read " << path << "\n";
+        return false;
     }
-    const std::string path = db.empty() ? defaultDatabasePath() : db;
-    try {
-        return std::make_unique<SqliteCrmStore>(path, FieldCipher::forDatabase(keyFile, path));
-    } catch (const std::exception& e) {
-        std::cerr << "agentdesk-server: " << e.what() << "\n";
-        return nullptr;
-    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    content = text.str();
+    return true;
 }
-
-}  // namespace
 
 bool parseListen(const std::string& text, std::string& host, std::uint16_t& port) {
     const auto colon = text.rfind(':');
@@ -84,29 +64,15 @@ int importKb(int argc, char** argv) {
     if (argc < 3)
         return fail("import-kb needs a FILE.jsonl");
     const std::string file = argv[2];
-    std::string db;
-    std::string keyFile;
-    std::string config;  // --config FILE: the service's settings
+    StoreLocation where;
     for (int i = 3; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg == "--db" && i + 1 < argc) {
-            db = argv[++i];
-        } else if (arg == "--key-file" && i + 1 < argc) {
-            keyFile = argv[++i];
-        } else if (arg == "--config" && i + 1 < argc) {
-            config = argv[++i];
-        } else {
-            return fail("unknown option " + arg);
-        }
+        if (!takeStoreOption(argc, argv, i, where))
+            return fail("unknown option or missing value: " + std::string(argv[i]));
     }
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        std::cerr << "agentdesk-server: cannot read " << file << "\n";
+    std::string content;
+    if (!readInputFile(file, content))
         return 1;
-    }
-    std::ostringstream content;
-    content << in.rdbuf();
-    auto store = openStore(db, keyFile, config);
+    auto store = openStore(where);
     if (!store)
         return 1;
     agentdesk::server::SqliteKnowledgeStore kb(store->database());
@@ -115,8 +81,8 @@ int importKb(int argc, char** argv) {
     // audit rows) while the import runs, instead of waiting for the whole file.
     const agentdesk::server::KbImportPacing pacing{std::chrono::milliseconds(20),
                                                    std::chrono::milliseconds(20)};
-    const auto report = agentdesk::server::importArticles(kb, content.str(),
-                                                          std::chrono::system_clock::now(), pacing);
+    const auto report =
+        agentdesk::server::importArticles(kb, content, std::chrono::system_clock::now(), pacing);
     const double secs =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cout << "imported " << report.imported << " article(s) (" << report.replaced
@@ -134,11 +100,11 @@ int addUser(int argc, char** argv) {
     agentdesk::server::User user;
     user.username = argv[2];
     user.id = "U-" + user.username;
-    std::string db;
-    std::string keyFile;
-    std::string config;  // --config FILE: the service's settings
+    StoreLocation where;
     std::optional<std::string> sipPassword;
     for (int i = 3; i < argc; ++i) {
+        if (takeStoreOption(argc, argv, i, where))
+            continue;
         const std::string arg = argv[i];
         auto value = [&]() -> std::string {
             if (i + 1 >= argc)
@@ -169,14 +135,8 @@ int addUser(int argc, char** argv) {
                 user.extension = value();
             } else if (arg == "--sip-password") {
                 sipPassword = value();
-            } else if (arg == "--db") {
-                db = value();
-            } else if (arg == "--key-file") {
-                keyFile = value();
-            } else if (arg == "--config") {
-                config = value();
             } else {
-                return fail("unknown option " + arg);
+                return fail("unknown option or missing value: " + arg);
             }
         } catch (const std::invalid_argument& e) {
             return fail(e.what());
@@ -194,7 +154,7 @@ int addUser(int argc, char** argv) {
         return fail("the password (first line of stdin) must be 4+ characters");
     user.nameEn = user.name;
     user.passwordHash = agentdesk::server::hashPassword(password);
-    auto store = openStore(db, keyFile, config);
+    auto store = openStore(where);
     if (!store)
         return 1;
     if (auto existing = store->userByUsername(user.username)) {
@@ -218,12 +178,12 @@ int setUser(int argc, char** argv) {
     if (argc < 3)
         return fail("set-user needs a USERNAME");
     const std::string username = argv[2];
-    std::string db;
-    std::string keyFile;
-    std::string config;  // --config FILE: the service's settings
+    StoreLocation where;
     std::optional<agentdesk::server::Role> role;
     std::optional<bool> disabled;
     for (int i = 3; i < argc; ++i) {
+        if (takeStoreOption(argc, argv, i, where))
+            continue;
         const std::string arg = argv[i];
         if (arg == "--role" && i + 1 < argc) {
             role = agentdesk::server::parseRole(argv[++i]);
@@ -233,19 +193,13 @@ int setUser(int argc, char** argv) {
             if (disabled && *disabled != (arg == "--disable"))
                 return fail("give --disable or --enable, not both");
             disabled = arg == "--disable";
-        } else if (arg == "--db" && i + 1 < argc) {
-            db = argv[++i];
-        } else if (arg == "--key-file" && i + 1 < argc) {
-            keyFile = argv[++i];
-        } else if (arg == "--config" && i + 1 < argc) {
-            config = argv[++i];
         } else {
             return fail("unknown option or missing value: " + arg);
         }
     }
     if (!role && !disabled)
         return fail("set-user needs --role, --disable or --enable");
-    auto store = openStore(db, keyFile, config);
+    auto store = openStore(where);
     if (!store)
         return 1;
     auto user = store->userByUsername(username);

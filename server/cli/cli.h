@@ -11,6 +11,9 @@ namespace agentdesk::server::cli {
 
 // Prints "agentdesk-server: MESSAGE" and a hint to stderr; returns exit status 2.
 int fail(const std::string& message);
+// The whole of an input file (import-kb, import-customers). False, with "cannot read FILE"
+// printed, when it cannot be read.
+bool readInputFile(const std::string& path, std::string& content);
 bool parseListen(const std::string& text, std::string& host, std::uint16_t& port);
 
 int importKb(int argc, char** argv);

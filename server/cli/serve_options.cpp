@@ -27,12 +27,20 @@ Usage:
                    [--header-timeout-seconds N] [--keep-alive-seconds N]
                    [--max-streams-per-user N]
   agentdesk-server import-kb FILE.jsonl [--db FILE] [--key-file FILE] [--config FILE]
+  agentdesk-server import-customers FILE.csv [--dry-run] [--db FILE] [--key-file FILE]
+                   [--config FILE]
   agentdesk-server add-user USERNAME --name NAME --role ROLE [--skills a,b] [--extension EXT]
                    [--sip-password SECRET] [--db FILE] [--key-file FILE] [--config FILE]
                                         (reads the password from the first line of stdin)
   agentdesk-server set-user USERNAME [--role ROLE] [--disable | --enable] [--db FILE]
                    [--key-file FILE] [--config FILE]
                                         (a running server ends the user's sessions within 2 s)
+  agentdesk-server export-interactions --from DATE --to DATE FILE.csv [--unmasked] [--db FILE]
+                   [--key-file FILE] [--config FILE]
+  agentdesk-server export-notes --from DATE --to DATE FILE.csv [--unmasked] [--db FILE]
+                   [--key-file FILE] [--config FILE]
+  agentdesk-server backup FILE [--db FILE] [--config FILE]
+  agentdesk-server restore FILE [--db FILE] [--key-file FILE] [--config FILE]
   agentdesk-server --help | --version
 
 Options:
@@ -96,6 +104,29 @@ when every line was imported, 3 when some were skipped, 1 when the file cannot b
 run while the server uses the database: it commits in small transactions and pauses between
 them, so the server's writes are not held up; an interrupted import keeps what it committed
 (running it again replaces those articles when the lines have ids).
+
+import-customers reads a center's customers from CSV (UTF-8, with or without BOM, or CP949 as
+Excel saves it). The header names the columns in Korean or English (이름/name, 휴대폰/phone,
+생년월일/birth date, 이메일/email, 주소/address, 등급/grade, 마케팅동의…, 고객번호/external id);
+a name column is required, unknown columns are ignored. A row updates the customer with its
+external id, else with one of its phone numbers (empty cells keep what is stored), or creates
+one, validated as POST /customers. It reports the counts and every skipped row's line and
+reason; --dry-run reports the same and writes nothing. Exit status 0 all rows imported, 3 some
+skipped, 1 the file cannot be used. It commits in small batches, like import-kb.
+
+export-interactions and export-notes write the contacts started, or the notes written, from
+the start of --from to the end of --to (dates YYYY-MM-DD, this machine's time zone) as CSV for
+Excel: UTF-8 with BOM, RFC 4180, cells that a spreadsheet would run as formulas defused. Phone
+numbers are masked (010-****-5678) and resident, card and account numbers in free text
+replaced, unless --unmasked: that export is written to the log and to the audit trail with the
+name of the system user who ran it. They may run while the server runs.
+
+backup copies the database while the server runs (SQLite online backup: one consistent
+snapshot), checks the copy and writes it as FILE, never over an existing file. The key file is
+not in the backup: keep it apart. restore puts a backup in the database's place; it is refused
+while a server uses the database (stop the service first), checks the backup (intact, not from
+a newer version, its resident numbers open with the key) and keeps the database it replaces as
+DB.before-restore-YYYYMMDD-HHMMSS. Exit status 0 done, 1 refused or failed, 2 bad command line.
 
 On start it prints one line with the URL it serves. Stop with Ctrl+C (SIGINT) or SIGTERM.
 The administration commands take the database and key from --config FILE's db and key-file

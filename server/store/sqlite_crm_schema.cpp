@@ -75,9 +75,17 @@ constexpr const char* kMigrations[] = {
     "  analysis TEXT NOT NULL, draft_code TEXT, draft_text TEXT, at_ms INTEGER NOT NULL,"
     "  PRIMARY KEY(call_id, agent_id));"
     "ALTER TABLE notes ADD COLUMN draft_kept REAL;",
+    // 5: a customer imported from the center's own system keeps that system's id
+    // (agentdesk-server import-customers matches on it); unique when present.
+    "ALTER TABLE customers ADD COLUMN external_id TEXT;"
+    "CREATE UNIQUE INDEX IF NOT EXISTS customers_external_id ON customers(external_id);",
 };
 
 }  // namespace
+
+int SqliteCrmStore::latestSchemaVersion() {
+    return static_cast<int>(1 + std::size(kMigrations));
+}
 
 void SqliteCrmStore::createSchema() {
     db_.exec(kSchema);
@@ -89,7 +97,7 @@ void SqliteCrmStore::createSchema() {
         return v;
     };
     std::int64_t current = std::max<std::int64_t>(version(), 1);
-    const auto latest = static_cast<std::int64_t>(1 + std::size(kMigrations));
+    const std::int64_t latest = latestSchemaVersion();
     if (current > latest) {
         throw SqliteError("the database was written by a newer AgentDesk (schema " +
                           std::to_string(current) + ", this build knows " + std::to_string(latest) +

@@ -192,7 +192,7 @@ json SqliteCrmStore::phonesJson(const std::string& customerId, const Viewer& vie
 namespace {
 constexpr const char* kListColumns =
     "SELECT c.id, c.customer_no, c.name, c.name_en, c.grade, c.vip, c.abusive, c.email, "
-    "c.last_contact_reason FROM customers c ";
+    "c.last_contact_reason, c.external_id FROM customers c ";
 }
 
 json SqliteCrmStore::listItem(Statement& row, const Viewer& viewer) {
@@ -204,7 +204,8 @@ json SqliteCrmStore::listItem(Statement& row, const Viewer& viewer) {
               {"vip", row.integer(5) != 0},
               {"abusiveHistory", row.integer(6) != 0},
               {"email", nullable(row.optText(7))},
-              {"lastContactReason", nullable(row.optText(8))}};
+              {"lastContactReason", nullable(row.optText(8))},
+              {"externalId", nullable(row.optText(9))}};
     return item;
     (void)viewer;
 }
@@ -258,7 +259,7 @@ std::optional<json> SqliteCrmStore::customer360(const std::string& id, const Vie
     auto st = db_.prepare(
         "SELECT id, customer_no, name, name_en, email, birth_date, rrn, gender, grade, vip, "
         "abusive, abusive_count, address, preferred_lang, consents, last_contact_reason, "
-        "created_ms, updated_ms FROM customers WHERE id = ?");
+        "created_ms, updated_ms, external_id FROM customers WHERE id = ?");
     st.bind(1, id);
     if (!st.step())
         return std::nullopt;
@@ -274,6 +275,7 @@ std::optional<json> SqliteCrmStore::customer360(const std::string& id, const Vie
     json customer{
         {"id", st.text(0)},
         {"customerNo", st.text(1)},
+        {"externalId", nullable(st.optText(18))},
         {"name", st.text(2)},
         {"nameEn", st.text(3)},
         {"email", nullable(st.optText(4))},
@@ -414,7 +416,19 @@ std::string SqliteCrmStore::createCustomer(const json& fields, TimePoint now) {
     json record = fields;
     record["id"] = id;
     if (!record.contains("customerNo")) {
-        record["customerNo"] = "9" + std::to_string(toUnixMs(now) % 1000000000LL);
+        // "9" and nine digits of the time; when several customers are created within the same
+        // millisecond (an import), a random number instead.
+        std::string number = "9" + std::to_string(toUnixMs(now) % 1000000000LL);
+        auto taken = db_.prepare("SELECT 1 FROM customers WHERE customer_no = ?");
+        for (;;) {
+            taken.bind(1, number);
+            const bool exists = taken.step();
+            taken.reset();
+            if (!exists)
+                break;
+            number = "9" + std::to_string(100000000 + randombytes_uniform(900000000));
+        }
+        record["customerNo"] = number;
     }
     db_.transaction([&] {
         insertCustomerRecord(record);

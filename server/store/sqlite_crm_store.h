@@ -6,6 +6,7 @@
 #include "common/sqlite_db.h"
 #include "server/store/crm_store.h"
 #include "server/store/field_cipher.h"
+#include "server/store/record_export_rows.h"
 
 namespace agentdesk::server {
 
@@ -67,6 +68,10 @@ public:
     void loadDataSet(const nlohmann::json& center, const nlohmann::json& customers) override;
     int customerCount() override;
 
+    // The schema version (PRAGMA user_version) this build writes; an older database is migrated
+    // to it on open, a newer one refused.
+    static int latestSchemaVersion();
+
     // For bulk loads (benchmarks, imports): runs fn inside one transaction.
     template <typename Fn>
     void inTransaction(Fn&& fn) {
@@ -76,6 +81,24 @@ public:
     SqliteDb& database() { return db_; }
     // Inserts one customer from the data-set JSON shape (see resources/demo/customers.json).
     void insertCustomerRecord(const nlohmann::json& customer);
+
+    // --- customer import (agentdesk-server import-customers; sqlite_crm_import.cpp) ---
+    // The customer with this external id (the id in the center's own system), if any.
+    std::optional<std::string> customerByExternalId(const std::string& externalId);
+    // The customers with this number among their phones.
+    std::vector<std::string> customersWithPhone(const std::string& e164);
+    // A customer's stored fields in the shape validateCustomer() normalizes to (name, nameEn,
+    // email, birthDate, gender, grade, address, preferredLang, vip, consents, phones as
+    // {e164,label,primary}, primary first) plus externalId; nullopt for an unknown id.
+    std::optional<nlohmann::json> customerFields(const std::string& id);
+    void setExternalId(const std::string& id, const std::string& externalId);
+
+    // --- exports (agentdesk-server export-interactions, export-notes; sqlite_crm_export.cpp) ---
+    // The interactions started, the notes created, in [fromMs, toMs), oldest first.
+    void forEachInteraction(std::int64_t fromMs, std::int64_t toMs,
+                            const std::function<void(const InteractionExportRow&)>& fn);
+    void forEachNote(std::int64_t fromMs, std::int64_t toMs,
+                     const std::function<void(const NoteExportRow&)>& fn);
 
 private:
     void createSchema();

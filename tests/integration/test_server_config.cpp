@@ -9,7 +9,7 @@
 
 #include <QTemporaryDir>
 
-#include "tests/support/spawned_process.h"
+#include "tests/support/server_binary.h"
 #include "tests/support/test_server.h"
 
 using namespace agentdesk::test;
@@ -18,34 +18,6 @@ using namespace std::chrono_literals;
 namespace {
 
 const std::string kServer = AGENTDESK_SERVER_BINARY;
-
-// The base URL the server prints when it serves ("… serving http://127.0.0.1:PORT/api/v1").
-std::string servedUrl(SpawnedProcess& server) {
-    std::string url;
-    eventually(
-        [&] {
-            std::smatch m;
-            const std::string out = server.output();
-            if (std::regex_search(out, m, std::regex("serving (http://[0-9.]+:[0-9]+)/api/v1")))
-                url = m[1];
-            return !url.empty() || !server.running();
-        },
-        20s);
-    return url;
-}
-
-struct Run {
-    int status;
-    std::string output;
-};
-
-// Runs a shell command line, its output captured.
-Run shell(const std::string& command, const std::string& outFile) {
-    const int raw = std::system((command + " >" + outFile + " 2>&1").c_str());
-    std::ifstream in(outFile);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, text};
-}
 
 }  // namespace
 
@@ -64,10 +36,10 @@ TEST_CASE("The server reads its settings from --config, the command line wins ov
     std::filesystem::create_directories(root + "/data");
 
     // A user added against the service's database, through the same file.
-    const Run added = shell("printf 'center-pass-1\\n' | " + kServer +
-                                " add-user kim --name '김상담' --role counselor --skills general" +
-                                " --config " + conf,
-                            root + "/add-user.log");
+    const ShellRun added = runShell(
+        "printf 'center-pass-1\\n' | " + kServer +
+            " add-user kim --name '김상담' --role counselor --skills general" + " --config " + conf,
+        root + "/add-user.log");
     INFO(added.output);
     REQUIRE(added.status == 0);
     CHECK(std::filesystem::exists(root + "/data/server.db"));
@@ -119,27 +91,27 @@ TEST_CASE("A bad configuration file stops the server with the line that is wrong
     const std::string conf = root + "/server.conf";
 
     std::ofstream(conf) << "listen = 127.0.0.1:0\ndb = :memory:\nlisten-port = 8780\n";
-    Run run = shell(kServer + " --config " + conf, root + "/out.log");
+    ShellRun run = runShell(kServer + " --config " + conf, root + "/out.log");
     CHECK(run.status == 2);
     CHECK(run.output.find(conf + ":3: unknown key 'listen-port'") != std::string::npos);
 
     std::ofstream(conf) << "db = :memory:\n\ndemo-rate = lots\n";
-    run = shell(kServer + " --config " + conf, root + "/out.log");
+    run = runShell(kServer + " --config " + conf, root + "/out.log");
     CHECK(run.status == 2);
     CHECK(run.output.find(conf + ":3: --demo-rate must be a number from 0 to 600") !=
           std::string::npos);
 
     // A value on the command line is checked as such, without a line number.
     std::ofstream(conf) << "db = :memory:\n";
-    run = shell(kServer + " --config " + conf + " --demo-rate lots", root + "/out.log");
+    run = runShell(kServer + " --config " + conf + " --demo-rate lots", root + "/out.log");
     CHECK(run.status == 2);
     CHECK(run.output.find("agentdesk-server: --demo-rate must be") != std::string::npos);
 
-    run = shell(kServer + " --config " + root + "/missing.conf", root + "/out.log");
+    run = runShell(kServer + " --config " + root + "/missing.conf", root + "/out.log");
     CHECK(run.status == 2);
     CHECK(run.output.find("cannot read " + root + "/missing.conf") != std::string::npos);
 
-    run = shell(kServer + " --config", root + "/out.log");
+    run = runShell(kServer + " --config", root + "/out.log");
     CHECK(run.status == 2);
     CHECK(run.output.find("--config needs a FILE") != std::string::npos);
 }

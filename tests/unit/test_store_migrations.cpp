@@ -47,8 +47,14 @@ TEST_CASE(
         srv::SqliteCrmStore store(path.string(), srv::FieldCipher::forDatabase("", path.string()));
         auto st = store.database().prepare("PRAGMA user_version");
         REQUIRE(st.step());
-        CHECK(st.integer(0) == 4);
+        CHECK(st.integer(0) == 5);
         st.reset();
+        // Migration 5: the external id of imported customers, unique when present.
+        auto external = store.database().prepare(
+            "SELECT count(*) FROM pragma_table_info('customers') WHERE name = 'external_id'");
+        REQUIRE(external.step());
+        CHECK(external.integer(0) == 1);
+        external.reset();
         // Migration 4: agent assist's transcripts, and the kept share of a drafted note.
         auto assist = store.database().prepare(
             "SELECT count(*) FROM pragma_table_info('notes') WHERE name = 'draft_kept'");
