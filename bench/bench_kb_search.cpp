@@ -448,7 +448,47 @@ const std::vector<LabelledQuery> kLabelled = {
 };
 
 // Queries that match nothing in the FTS index (typos): they take the store's typo fallback.
-constexpr std::array kTypoQueries{"환뷸", "위약굼", "배송조희"};
+// Each is a word of the topic vocabulary with one jamo wrong; the report counts how many took
+// the fallback (a typo that still matches a bigram is found by the any-word stage instead).
+constexpr std::array kTypoQueries{"환뷸",     "위약굼",   "배송조희", "요굼제",   "비밀번후",
+                                  "재발굽",   "명세사",   "분실싱고", "인터냇",   "카드벼경",
+                                  "결재취소", "해즈",     "멤버쉽",   "포인트젹립", "배숑",
+                                  "청구셔",   "환뷸신청", "연체료뷸", "약정기긴", "번호이둥"};
+
+// The typo fallback before the candidate index (the baseline of its benchmark): every title
+// of the language compared with the query, jamo by jamo, window by window.
+std::vector<std::int64_t> typoFullScan(agentdesk::SqliteDb& db, const std::string& query) {
+    std::string compactQuery;
+    for (char c : kb::lowerAscii(query)) {
+        if (c != ' ')
+            compactQuery.push_back(c);
+    }
+    const std::u32string q = kb::toU32(compactQuery);
+    const std::u32string needle = kb::toJamo(q);
+    const std::size_t n = q.size();
+    const std::size_t m = needle.size();
+    const std::size_t allowed = m <= 6 ? 1 : (m <= 12 ? 2 : 3);
+    std::vector<std::int64_t> found;
+    auto st = db.prepare("SELECT rowid, title FROM kb_articles");
+    while (st.step()) {
+        std::string title;
+        for (char c : kb::lowerAscii(st.text(1))) {
+            if (c != ' ')
+                title.push_back(c);
+        }
+        const std::u32string t = kb::toU32(title);
+        std::size_t best = m;
+        for (std::size_t len = n > 1 ? n - 1 : 1; len <= n + 1 && best > 0; ++len) {
+            for (std::size_t i = 0; i + len <= t.size(); ++i) {
+                best = std::min(best, kb::editDistance(
+                                          needle, kb::toJamo(std::u32string_view(t).substr(i, len))));
+            }
+        }
+        if (best <= allowed && best * 3 < m)
+            found.push_back(st.integer(0));
+    }
+    return found;
+}
 
 // ------------------------------------------------------------------ Korean text helpers
 
@@ -1303,13 +1343,43 @@ int main(int argc, char** argv) {
     }
     const double queryPhaseS = msBetween(q0, SteadyClock::now()) / 1000.0;
 
-    // Typo fallback (nothing matches in FTS): timed separately.
+    // Typo fallback (nothing matches in FTS): timed separately. Its candidate index is built
+    // on the first typo after a change of the titles: timed on its own, then the queries.
+    const auto typoBuild0 = SteadyClock::now();
+    const std::size_t typoTitles = kbStore.typoIndex().size();
+    const double typoBuildMs = msBetween(typoBuild0, SteadyClock::now());
+    const double typoMiB = static_cast<double>(kbStore.typoIndex().memoryBytes()) / 1048576.0;
     std::vector<QueryResult> typos;
-    for (const char* t : kTypoQueries) {
-        QueryResult q;
-        q.text = t;
-        runOurs(q);
-        typos.push_back(std::move(q));
+    std::vector<double> typoMs;
+    for (int round = 0; round < 5; ++round) {
+        for (const char* t : kTypoQueries) {
+            QueryResult q;
+            q.text = t;
+            runOurs(q);
+            if (q.oursFuzzy)
+                typoMs.push_back(q.runs[Ours].ms);
+            if (round == 0)
+                typos.push_back(std::move(q));
+        }
+    }
+    std::vector<double> scanMs;
+    std::size_t scanAgrees = 0, scanCompared = 0;
+    for (const auto& q : typos) {
+        if (!q.oursFuzzy || scanCompared >= 5)
+            continue;
+        const auto t0 = SteadyClock::now();
+        const auto scanned = typoFullScan(db, q.text);
+        scanMs.push_back(msBetween(t0, SteadyClock::now()));
+        ++scanCompared;
+        // Ours' first title is one the full scan finds too.
+        if (!q.runs[Ours].top.empty()) {
+            for (std::int64_t rowid : scanned) {
+                if (rowidToIndex.at(static_cast<std::size_t>(rowid)) == q.runs[Ours].top[0]) {
+                    ++scanAgrees;
+                    break;
+                }
+            }
+        }
     }
 
     // ---- 5. report
@@ -1366,6 +1436,9 @@ int main(int argc, char** argv) {
         const double p95 = percentile(ours, 95);
         std::printf("  target ours p95 <= 10 ms: %s (%.3f ms)\n", p95 <= 10 ? "MET" : "NOT MET",
                     p95);
+        std::printf("  target ours p95 <= unicode61 p95: %s (%.3f ms against %.3f ms)\n",
+                    p95 <= percentile(plain, 95) ? "MET" : "NOT MET", p95,
+                    percentile(plain, 95));
     }
     {
         int partial = 0, fuzzy = 0, plainErrors = 0;
@@ -1423,14 +1496,33 @@ int main(int argc, char** argv) {
             std::printf("\n");
         }
     }
-    std::printf("  typo fallback (no FTS match; ours scans every title):");
-    for (const auto& q : typos) {
-        std::printf(" \"%s\" %.0f ms -> %s;", q.text.c_str(), q.runs[Ours].ms,
-                    q.runs[Ours].top.empty()
-                        ? "nothing"
-                        : titles[static_cast<std::size_t>(q.runs[Ours].top[0])].c_str());
+    {
+        const std::size_t tookFallback = static_cast<std::size_t>(std::count_if(
+            typos.begin(), typos.end(), [](const QueryResult& q) { return q.oursFuzzy; }));
+        std::printf(
+            "  typo fallback (no FTS match): %zu of %zu typo queries took it; candidate index of "
+            "%zu titles built in %.0f ms (once after titles change), %.1f MiB\n",
+            tookFallback, typos.size(), typoTitles, typoBuildMs, typoMiB);
+        std::printf("    %-30s %6s %9s %9s %9s\n", "method", "n", "p50", "p95", "max");
+        std::printf("    %-30s %6zu %9.3f %9.3f %9.3f\n", "ours (bigram candidates)",
+                    typoMs.size(), percentile(typoMs, 50), percentile(typoMs, 95), maxOf(typoMs));
+        std::printf("    %-30s %6zu %9.3f %9.3f %9.3f\n", "full scan of every title",
+                    scanMs.size(), percentile(scanMs, 50), percentile(scanMs, 95), maxOf(scanMs));
+        std::printf("    full scan / ours p95: %.0fx; ours' first title is among the full scan's "
+                    "for %zu of %zu\n",
+                    percentile(scanMs, 95) / percentile(typoMs, 95), scanAgrees, scanCompared);
+        const double p95 = percentile(typoMs, 95);
+        std::printf("  target typo fallback p95 <= 20 ms: %s (%.3f ms)\n",
+                    p95 <= 20 ? "MET" : "NOT MET", p95);
+        std::printf("   ");
+        for (const auto& q : typos) {
+            std::printf(" \"%s\"%s -> %s;", q.text.c_str(), q.oursFuzzy ? "" : " (FTS)",
+                        q.runs[Ours].top.empty()
+                            ? "nothing"
+                            : titles[static_cast<std::size_t>(q.runs[Ours].top[0])].c_str());
+        }
+        std::printf("\n");
     }
-    std::printf("\n");
 
     std::printf("\n== recall on the %zu labelled queries (top %d)\n", labelledCount, kTopK);
     std::printf(
@@ -1464,6 +1556,16 @@ int main(int argc, char** argv) {
     for (const char* c : kCategories)
         printScores(c, c);
     printScores("all", "");
+    {
+        Scores one;
+        for (std::size_t i = 0; i < labelledCount; ++i) {
+            if (queries[i].category == "one-syllable")
+                score(one, queries[i], Ours);
+        }
+        const double r = one.n ? one.recall / one.n : 0;
+        std::printf("  target one-syllable R@5 >= 0.85 (ours): %s (%.2f)\n",
+                    r >= 0.85 ? "MET" : "NOT MET", r);
+    }
 
     // Where ours misses.
     std::printf(

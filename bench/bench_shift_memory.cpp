@@ -2,14 +2,18 @@
 // demo time (target: growth <= 10 % from the end of warm-up, call 50, to the end). Each call:
 // ring (screen pop) -> answer -> talk -> hang up -> note with a wrap-up code in the note editor
 // -> submit (outbox + wrap-up) -> ready; a knowledge article every 10 calls (WebEngine).
-// See bench/README.md.
+// Before the shift, the desktop at rest (measureIdle): CPU and wakeups of a logged-in counselor
+// app with no call. See bench/README.md.
 #include <malloc.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,6 +23,7 @@
 
 #include "bench/app_bench_support.h"
 #include "bench/bench_util.h"
+#include "bench/proc_stats.h"
 #include "crm/session/note_controller.h"
 #include "widgets/knowledge/article_view.h"
 #include "widgets/knowledge/knowledge_panel.h"
@@ -36,6 +41,7 @@ struct Options {
     int warmup = 50;
     int sampleEvery = 50;
     int articleEvery = 10;
+    int idleSeconds = 30;
 };
 
 struct Sample {
@@ -76,11 +82,13 @@ bool parseOptions(int argc, char* argv[], Options& o) {
             o.sampleEvery = int(v);
         } else if (!std::strcmp(argv[i], "--article-every") && next(v)) {
             o.articleEvery = int(v);
+        } else if (!std::strcmp(argv[i], "--idle-seconds") && next(v)) {
+            o.idleSeconds = int(v);
         } else {
             return false;
         }
     }
-    return o.calls > 0 && o.timeScale > 0 && o.shiftHours > 0 && o.warmup >= 1 &&
+    return o.idleSeconds >= 0 && o.calls > 0 && o.timeScale > 0 && o.shiftHours > 0 && o.warmup >= 1 &&
            o.warmup < o.calls && o.sampleEvery > 0 && o.articleEvery > 0;
 }
 
@@ -114,6 +122,67 @@ QStringList articlePool(bench::Trainer& trainer) {
     return ids;
 }
 
+// The desktop at rest before the shift: counselor1 logged in and ready, no call, against a
+// server of its own at real time (time scale 1, so the server pushes at its real rate). CPU and
+// wakeups are the app's threads only: the threads the in-process server's start created are
+// left out. A wakeup is counted as a context switch (a thread that blocks and wakes again).
+// Targets: <= 0.5 % of a core and <= 5 wakeups a second. Returns false when a target is missed
+// or the app could not log in.
+bool measureIdle(const std::string& root, int seconds) {
+    const pid_t self = getpid();
+    std::set<pid_t> before;
+    for (const auto& [tid, c] : bench::proc::taskCounters(self))
+        before.insert(tid);
+    bench::InProcessServer server(root + "/idle-server.db", 1.0);
+    std::set<pid_t> serverThreads;
+    for (const auto& [tid, c] : bench::proc::taskCounters(self)) {
+        if (!before.count(tid))
+            serverThreads.insert(tid);
+    }
+    bench::BenchApp app(server.apiBase(), QString::fromStdString(root + "/idle-app"));
+    if (!app.login(QStringLiteral("counselor1"), QStringLiteral("demo")) || !app.goReady()) {
+        std::printf("desktop idle: the app did not log in: FAIL\n");
+        return false;
+    }
+    bench::runEventsFor(3s);  // the first queue figures, the window settled
+    const auto start = bench::proc::taskCounters(self);
+    QElapsedTimer wall;
+    wall.start();
+    bench::runEventsFor(std::chrono::seconds(seconds));
+    const double elapsedS = double(wall.elapsed()) / 1000.0;
+    const auto end = bench::proc::taskCounters(self);
+    double cpuNs = 0, switches = 0;
+    std::map<std::string, double> switchesByName;
+    for (const auto& [tid, c] : end) {
+        if (serverThreads.count(tid))
+            continue;
+        const auto was = start.find(tid);
+        const double dCpu = double(c.cpuNs - (was == start.end() ? 0 : was->second.cpuNs));
+        const double dSw = double(c.switches - (was == start.end() ? 0 : was->second.switches));
+        cpuNs += dCpu;
+        switches += dSw;
+        switchesByName[c.name] += dSw;
+    }
+    const double cpuPercent = 100.0 * cpuNs / (elapsedS * 1e9);
+    const double wakeups = switches / elapsedS;
+    std::printf(
+        "desktop idle (counselor1 ready, no call, server at real time, %.0f s; app threads "
+        "only, %zu in-process server threads left out): %.2f %% of a core, %.1f wakeups/s\n",
+        elapsedS, serverThreads.size(), cpuPercent, wakeups);
+    std::printf("  wakeups/s by thread:");
+    std::vector<std::pair<double, std::string>> byName;
+    for (const auto& [name, n] : switchesByName)
+        byName.emplace_back(n / elapsedS, name);
+    std::sort(byName.rbegin(), byName.rend());
+    for (std::size_t i = 0; i < byName.size() && i < 6; ++i)
+        std::printf(" %s %.1f;", byName[i].second.c_str(), byName[i].first);
+    std::printf("\n");
+    const bool pass = cpuPercent <= 0.5 && wakeups <= 5;
+    std::printf("target desktop idle <= 0.5 %% of a core and <= 5 wakeups/s: %s\n",
+                pass ? "PASS" : "FAIL");
+    return pass;
+}
+
 const char* const kNoteLines[] = {
     "고객 문의 내용 확인 후 안내 완료. 추가 문의 없음.",
     "요금 청구 내역 설명, 다음 달 청구서에서 조정 예정 안내.",
@@ -129,7 +198,8 @@ int main(int argc, char* argv[]) {
     if (!parseOptions(argc, argv, opt)) {
         std::fprintf(stderr,
                      "usage: bench_shift_memory [--calls 500] [--time-scale 100] "
-                     "[--shift-hours 8] [--warmup 50] [--sample-every 50] [--article-every 10]\n");
+                     "[--shift-hours 8] [--warmup 50] [--sample-every 50] [--article-every 10] "
+                     "[--idle-seconds 30]\n");
         return 2;
     }
     const std::string root = bench::prepareAppBenchProcess();
@@ -140,6 +210,7 @@ int main(int argc, char* argv[]) {
     int result = 1;
     {
         std::printf("bench_shift_memory: %s\n", bench::machineDescription().c_str());
+        const bool idleMet = opt.idleSeconds == 0 || measureIdle(root, opt.idleSeconds);
         // At high time scales the default ring timeout (15 s demo) is a fraction of a second
         // real time: give the bench's scripted counselor at least ~2 s real to answer, and the
         // after-call work as long, so a busy machine does not turn calls into misses.
@@ -324,7 +395,7 @@ int main(int argc, char* argv[]) {
             const bool pass = growth <= 10.0 && complete;
             std::printf("target RSS growth <= 10 %% after warm-up: %s%s\n", pass ? "PASS" : "FAIL",
                         complete ? "" : " (not every call went through)");
-            result = pass ? 0 : 1;
+            result = pass && idleMet ? 0 : 1;
         }
         std::printf("load average at the end: %s\n", bench::loadAverage().c_str());
         std::fflush(stdout);

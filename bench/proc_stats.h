@@ -57,6 +57,34 @@ inline std::map<std::string, std::uint64_t> threadCpuNs(pid_t pid) {
     return out;
 }
 
+// One thread's CPU time and how often it was switched out (voluntary: it blocked and later
+// woke up; involuntary: preempted), by thread id.
+struct TaskCounters {
+    std::string name;
+    std::uint64_t cpuNs = 0;
+    std::uint64_t switches = 0;  // voluntary + involuntary context switches
+};
+
+inline std::map<pid_t, TaskCounters> taskCounters(pid_t pid) {
+    std::map<pid_t, TaskCounters> out;
+    std::error_code ec;
+    const std::filesystem::path dir = "/proc/" + std::to_string(pid) + "/task";
+    for (const auto& task : std::filesystem::directory_iterator(dir, ec)) {
+        TaskCounters c;
+        c.name = taskName(task.path());
+        c.cpuNs = taskCpuNs(task.path());
+        std::ifstream status(task.path() / "status");
+        std::string line;
+        while (std::getline(status, line)) {
+            if (line.rfind("voluntary_ctxt_switches:", 0) == 0 ||
+                line.rfind("nonvoluntary_ctxt_switches:", 0) == 0)
+                c.switches += std::stoull(line.substr(line.find(':') + 1));
+        }
+        out[static_cast<pid_t>(std::stol(task.path().filename().string()))] = c;
+    }
+    return out;
+}
+
 // All live threads of `pid` together. Threads that have exited are no longer counted, so this
 // is for windows in which the process keeps its threads.
 inline std::uint64_t processCpuNs(pid_t pid) {

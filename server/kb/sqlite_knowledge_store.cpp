@@ -293,6 +293,10 @@ std::string SqliteKnowledgeStore::saveArticle(const ArticleInput& input, TimePoi
             rowid = db_.lastInsertRowId();
         }
         writeIndex(db_, rowid, indexRow(input.title, text, tags, input.lang), false);
+        // Tells every connection's typo index (typoIndex()) that the titles changed.
+        db_.exec(
+            "INSERT INTO kb_meta(key, value) VALUES('titles_version', 1) "
+            "ON CONFLICT(key) DO UPDATE SET value = value + 1");
     });
     return id;
 }
@@ -346,8 +350,13 @@ json SqliteKnowledgeStore::search(const KbSearch& s) {
         }
     };
     // Titles first: the article about the thing beats one that mentions it. Then the bodies,
-    // and only when every-word finds nothing, any word.
-    rank(q.allWords(true), 1000, true);
+    // and only when every-word finds nothing, any word. A one-syllable word beside others
+    // (폰 요금제) first asks for titles with the syllables in a row, then with every word.
+    rank(q.titleSyllables(), 3000, true);
+    if (static_cast<int>(hits.size()) < s.limit)
+        rank(q.titleEveryWord(), 2000, true);
+    if (static_cast<int>(hits.size()) < s.limit)
+        rank(q.allWords(true), 1000, true);
     if (static_cast<int>(hits.size()) < s.limit)
         rank(q.allWords(false), 0, false);
     if (hits.empty())
@@ -356,28 +365,8 @@ json SqliteKnowledgeStore::search(const KbSearch& s) {
     if (hits.empty()) {
         // Nothing matched: the closest titles by edit distance (a typo in the query).
         typoFallback = true;
-        const std::u32string query = kb::toU32(compact(q.normalized));
-        const std::u32string needle = kb::toJamo(query);
-        const std::size_t n = query.size();
-        const std::size_t m = needle.size();
-        const std::size_t allowed = m <= 6 ? 1 : (m <= 12 ? 2 : 3);
-        auto st =
-            db_.prepare("SELECT rowid, title FROM kb_articles WHERE (?1 IS NULL OR lang = ?1)");
-        st.bindOptional(1, s.lang);
-        while (st.step()) {
-            const std::u32string t = kb::toU32(kb::lowerAscii(compact(st.text(1))));
-            std::size_t best = m;
-            // Windows of the title about as long as the query, compared jamo by jamo.
-            for (std::size_t len = n > 1 ? n - 1 : 1; len <= n + 1 && best > 0; ++len) {
-                for (std::size_t i = 0; i + len <= t.size(); ++i) {
-                    best = std::min(
-                        best, kb::editDistance(needle,
-                                               kb::toJamo(std::u32string_view(t).substr(i, len))));
-                }
-            }
-            if (best <= allowed && best * 3 < m)
-                hits.push_back({st.integer(0), -static_cast<double>(best), {}, {}, {}, {}, {}});
-        }
+        for (const auto& match : typoIndex().closest(q.normalized, s.lang, 200))
+            hits.push_back({match.rowid, -static_cast<double>(match.distance), {}, {}, {}, {}, {}});
     }
     // Read the candidates' rows, then the title boosts: the article whose title is the query
     // comes first, then titles that start with it, then titles that contain it.
@@ -430,6 +419,21 @@ json SqliteKnowledgeStore::search(const KbSearch& s) {
                        {"fuzzy", typoFallback}});
     }
     return out;
+}
+
+const kb::TitleTypoIndex& SqliteKnowledgeStore::typoIndex() {
+    auto version = db_.prepare("SELECT value FROM kb_meta WHERE key = 'titles_version'");
+    const std::string now = version.step() ? version.text(0) : std::string("0");
+    version.reset();
+    if (typoVersion_ == now)
+        return typo_;
+    std::vector<kb::TitleTypoIndex::Title> titles;
+    auto all = db_.prepare("SELECT rowid, title, lang FROM kb_articles");
+    while (all.step())
+        titles.push_back({all.integer(0), all.text(1), all.text(2)});
+    typo_.rebuild(titles);
+    typoVersion_ = now;
+    return typo_;
 }
 
 json SqliteKnowledgeStore::suggestForIntent(const std::string& intent,

@@ -3,6 +3,10 @@
 // `porter unicode61` tokenizer for Latin words; BM25 with a title boost.
 #include "common/sqlite_db.h"
 #include "server/kb/knowledge_store.h"
+#include "server/kb/title_typo_index.h"
+
+#include <optional>
+#include <string>
 
 namespace agentdesk::server {
 
@@ -25,8 +29,14 @@ public:
         db_.transaction(std::forward<Fn>(fn));
     }
 
+    // The typo fallback's titles in memory, rebuilt when an article was saved since (through
+    // any connection: kb_meta's titles_version counts the saves). Public for the benchmark.
+    const kb::TitleTypoIndex& typoIndex();
+
 private:
     SqliteDb& db_;
+    kb::TitleTypoIndex typo_;
+    std::optional<std::string> typoVersion_;  // titles_version the index was built at
 };
 
 }  // namespace agentdesk::server

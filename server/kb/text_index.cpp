@@ -331,6 +331,41 @@ std::string SearchQuery::allWords(bool titlesOnly) const {
     return out;
 }
 
+namespace {
+bool hasSyllableBeside(const std::vector<SearchQuery::Word>& words) {
+    return words.size() > 1 &&
+           std::any_of(words.begin(), words.end(), [](const SearchQuery::Word& w) {
+               return w.kind == SearchQuery::Word::Kind::Syllable;
+           });
+}
+}  // namespace
+
+std::string SearchQuery::titleSyllables() const {
+    if (!hasSyllableBeside(words))
+        return {};
+    std::string phrase;
+    for (char32_t c : toU32(normalized)) {
+        if (c == U' ')
+            continue;
+        if (!isHangul(c))
+            return {};
+        phrase += (phrase.empty() ? "" : " ") + toUtf8(std::u32string_view(&c, 1));
+    }
+    return phrase.empty() ? std::string() : "tuni : \"" + phrase + "\"";
+}
+
+std::string SearchQuery::titleEveryWord() const {
+    if (!hasSyllableBeside(words))
+        return {};
+    std::string out;
+    for (const auto& w : words) {
+        if (w.optional && w.kind != Word::Kind::Syllable)
+            continue;  // filler
+        out += (out.empty() ? "" : " AND ") + scoped(w, true);
+    }
+    return out;
+}
+
 std::string SearchQuery::anyWord() const {
     std::string out;
     for (const auto& w : words)

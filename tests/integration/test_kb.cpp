@@ -139,6 +139,46 @@ TEST_CASE("A typo still finds the title", "[integration][kb]") {
     CHECK(kb.search("zzqqxx").empty());
 }
 
+TEST_CASE("A typo finds an article saved after the first typo search", "[integration][kb]") {
+    KbServer kb;
+    CHECK(kb.search("멤버쉽혜택").empty());  // builds the typo index; nothing close yet
+    REQUIRE(kb.trainer
+                .post("/api/v1/kb/articles",
+                      {{"id", "fx-membership"},
+                       {"title", "멤버십 혜택 안내"},
+                       {"body", "등급별 멤버십 혜택을 안내합니다."},
+                       {"lang", "ko"}})
+                .status == 201);
+    // The search runs on the store reader's own connection: its typo index sees the new title.
+    const auto hits = kb.search("멤버쉽혜택");
+    REQUIRE_FALSE(hits.empty());
+    CHECK(hits[0]["id"] == "fx-membership");
+    CHECK(hits[0]["fuzzy"] == true);
+}
+
+TEST_CASE("A one-syllable word beside others finds the titles that hold it", "[integration][kb]") {
+    KbServer kb;
+    // Many titles about 요금제 alone, one about the phone's: 폰 must count.
+    for (int i = 0; i < 12; ++i) {
+        REQUIRE(kb.trainer
+                    .post("/api/v1/kb/articles",
+                          {{"id", "fx-plan-" + std::to_string(i)},
+                           {"title", "요금제 변경 절차 " + std::to_string(i)},
+                           {"body", "요금제 요금제 변경은 매월 1일부터 적용됩니다."},
+                           {"lang", "ko"}})
+                    .status == 201);
+    }
+    REQUIRE(kb.trainer
+                .post("/api/v1/kb/articles",
+                      {{"id", "fx-phone-plan"},
+                       {"title", "휴대폰 요금제 변경 방법"},
+                       {"body", "휴대폰 요금제는 앱에서 바꿀 수 있습니다."},
+                       {"lang", "ko"}})
+                .status == 201);
+    CHECK(kb.top("폰 요금제") == "fx-phone-plan");
+    CHECK(kb.top("요금제 폰") == "fx-phone-plan");
+}
+
 TEST_CASE("Intent suggestions, articles, feedback, roles and bad input", "[integration][kb]") {
     KbServer kb;
     auto suggested = kb.agent.get("/api/v1/kb/search?intent=card_lost&lang=ko").json();
