@@ -450,10 +450,10 @@ const std::vector<LabelledQuery> kLabelled = {
 // Queries that match nothing in the FTS index (typos): they take the store's typo fallback.
 // Each is a word of the topic vocabulary with one jamo wrong; the report counts how many took
 // the fallback (a typo that still matches a bigram is found by the any-word stage instead).
-constexpr std::array kTypoQueries{"환뷸",     "위약굼",   "배송조희", "요굼제",   "비밀번후",
-                                  "재발굽",   "명세사",   "분실싱고", "인터냇",   "카드벼경",
+constexpr std::array kTypoQueries{"환뷸",     "위약굼",   "배송조희", "요굼제",     "비밀번후",
+                                  "재발굽",   "명세사",   "분실싱고", "인터냇",     "카드벼경",
                                   "결재취소", "해즈",     "멤버쉽",   "포인트젹립", "배숑",
-                                  "청구셔",   "환뷸신청", "연체료뷸", "약정기긴", "번호이둥"};
+                                  "청구셔",   "환뷸신청", "연체료뷸", "약정기긴",   "번호이둥"};
 
 // The typo fallback before the candidate index (the baseline of its benchmark): every title
 // of the language compared with the query, jamo by jamo, window by window.
@@ -480,8 +480,9 @@ std::vector<std::int64_t> typoFullScan(agentdesk::SqliteDb& db, const std::strin
         std::size_t best = m;
         for (std::size_t len = n > 1 ? n - 1 : 1; len <= n + 1 && best > 0; ++len) {
             for (std::size_t i = 0; i + len <= t.size(); ++i) {
-                best = std::min(best, kb::editDistance(
-                                          needle, kb::toJamo(std::u32string_view(t).substr(i, len))));
+                best = std::min(
+                    best,
+                    kb::editDistance(needle, kb::toJamo(std::u32string_view(t).substr(i, len))));
             }
         }
         if (best <= allowed && best * 3 < m)
@@ -1437,8 +1438,7 @@ int main(int argc, char** argv) {
         std::printf("  target ours p95 <= 10 ms: %s (%.3f ms)\n", p95 <= 10 ? "MET" : "NOT MET",
                     p95);
         std::printf("  target ours p95 <= unicode61 p95: %s (%.3f ms against %.3f ms)\n",
-                    p95 <= percentile(plain, 95) ? "MET" : "NOT MET", p95,
-                    percentile(plain, 95));
+                    p95 <= percentile(plain, 95) ? "MET" : "NOT MET", p95, percentile(plain, 95));
     }
     {
         int partial = 0, fuzzy = 0, plainErrors = 0;
@@ -1504,13 +1504,14 @@ int main(int argc, char** argv) {
             "%zu titles built in %.0f ms (once after titles change), %.1f MiB\n",
             tookFallback, typos.size(), typoTitles, typoBuildMs, typoMiB);
         std::printf("    %-30s %6s %9s %9s %9s\n", "method", "n", "p50", "p95", "max");
-        std::printf("    %-30s %6zu %9.3f %9.3f %9.3f\n", "ours (bigram candidates)",
-                    typoMs.size(), percentile(typoMs, 50), percentile(typoMs, 95), maxOf(typoMs));
-        std::printf("    %-30s %6zu %9.3f %9.3f %9.3f\n", "full scan of every title",
-                    scanMs.size(), percentile(scanMs, 50), percentile(scanMs, 95), maxOf(scanMs));
-        std::printf("    full scan / ours p95: %.0fx; ours' first title is among the full scan's "
-                    "for %zu of %zu\n",
-                    percentile(scanMs, 95) / percentile(typoMs, 95), scanAgrees, scanCompared);
+        std::printf("    %-30s %6zu %9.3f %9.3f %9.3f\n", "ours (bigram candidates)", typoMs.size(),
+                    percentile(typoMs, 50), percentile(typoMs, 95), maxOf(typoMs));
+        std::printf("    %-30s %6zu %9.3f %9.3f %9.3f\n", "full scan of every title", scanMs.size(),
+                    percentile(scanMs, 50), percentile(scanMs, 95), maxOf(scanMs));
+        std::printf(
+            "    full scan / ours p95: %.0fx; ours' first title is among the full scan's "
+            "for %zu of %zu\n",
+            percentile(scanMs, 95) / percentile(typoMs, 95), scanAgrees, scanCompared);
         const double p95 = percentile(typoMs, 95);
         std::printf("  target typo fallback p95 <= 20 ms: %s (%.3f ms)\n",
                     p95 <= 20 ? "MET" : "NOT MET", p95);

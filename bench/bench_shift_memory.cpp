@@ -88,8 +88,8 @@ bool parseOptions(int argc, char* argv[], Options& o) {
             return false;
         }
     }
-    return o.idleSeconds >= 0 && o.calls > 0 && o.timeScale > 0 && o.shiftHours > 0 && o.warmup >= 1 &&
-           o.warmup < o.calls && o.sampleEvery > 0 && o.articleEvery > 0;
+    return o.idleSeconds >= 0 && o.calls > 0 && o.timeScale > 0 && o.shiftHours > 0 &&
+           o.warmup >= 1 && o.warmup < o.calls && o.sampleEvery > 0 && o.articleEvery > 0;
 }
 
 // Article ids to open, from the intents' suggestions (the trainer's session).

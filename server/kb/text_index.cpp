@@ -251,21 +251,18 @@ std::vector<std::string> synonymsOf(const std::string& stem) {
 // Question words and filler that say how, not what: optional in a query.
 bool isFillerWord(const std::string& stem) {
     static const std::vector<std::string> filler = {
-        "어떻게",   "어떤",       "무엇",     "뭐",       "왜",         "언제",       "어디",
-        "방법",     "문의",       "하나요",   "해야",     "있나요",     "있어요",     "없어요",
-        "좀",       "제",         "저",       "내",       "알려주세요", "싶어요",     "싶은데",
-        "했어요",   "됐어요",     "안내",     "관련",     "가능",       "가능한가요", "되나요",
-        "how",      "what",       "why",      "when",     "where",      "can",        "do",
-        "does",     "i",          "my",       "the",      "a",          "an",         "to",
-        "of",       "is",         "for",      "in",       "on",         "드립니다",   "드려요",
-        "주세요",   "해주세요",   "합니다",   "됩니다",   "입니다",     "있습니다",   "싶습니다",
-        "그리고",   "와요",       "가요",     "돼요",     "되요",       "안돼요",     "안되요",
-        "안돼",     "안되",       "원하시면", "원하시",   "원해요",     "원합니다",   "궁금하시면",
-        "궁금해요", "궁금합니다", "싶으시면", "하시려면", "하시면",     "get",        "want",
-        "need",     "please",     "with",     "and",      "or",         "it",         "be",
-        "are",      "was",        "you",      "your",     "me",         "about",      "from",
-        "at",       "by",         "this",     "that",     "should",     "could",      "would",
-        "will"};
+        "어떻게", "어떤", "무엇", "뭐", "왜", "언제", "어디", "방법", "문의", "하나요", "해야",
+        "있나요", "있어요", "없어요", "좀", "제", "저", "내", "알려주세요", "싶어요", "싶은데",
+        "했어요", "됐어요", "안내", "관련", "가능", "가능한가요", "되나요", "how", "what", "why",
+        "when", "where", "can", "do", "does", "i", "my", "the", "a", "an", "to", "of", "is", "for",
+        "in", "on", "드립니다", "드려요", "주세요", "해주세요", "합니다", "됩니다", "입니다",
+        "있습니다", "싶습니다", "그리고", "와요", "가요", "돼요", "되요", "안돼요", "안되요",
+        "안돼", "안되", "원하시면", "원하시", "원해요", "원합니다", "궁금하시면", "궁금해요",
+        "궁금합니다", "싶으시면", "하시려면", "하시면",
+        // 하다 on its own after a noun (명의 변경을 하려면): says what is wanted, not what about.
+        "하려면", "하려고", "하려는데", "할려면", "하는데", "하고싶어요", "하고싶은데", "get",
+        "want", "need", "please", "with", "and", "or", "it", "be", "are", "was", "you", "your",
+        "me", "about", "from", "at", "by", "this", "that", "should", "could", "would", "will"};
     return std::find(filler.begin(), filler.end(), stem) != filler.end();
 }
 }  // namespace
@@ -339,20 +336,6 @@ bool hasSyllableBeside(const std::vector<SearchQuery::Word>& words) {
            });
 }
 }  // namespace
-
-std::string SearchQuery::titleSyllables() const {
-    if (!hasSyllableBeside(words))
-        return {};
-    std::string phrase;
-    for (char32_t c : toU32(normalized)) {
-        if (c == U' ')
-            continue;
-        if (!isHangul(c))
-            return {};
-        phrase += (phrase.empty() ? "" : " ") + toUtf8(std::u32string_view(&c, 1));
-    }
-    return phrase.empty() ? std::string() : "tuni : \"" + phrase + "\"";
-}
 
 std::string SearchQuery::titleEveryWord() const {
     if (!hasSyllableBeside(words))

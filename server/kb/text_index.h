@@ -31,12 +31,9 @@ struct SearchQuery {
     std::string allWords(bool titlesOnly) const;
     // FTS5 MATCH: any word matches (recall when every-word finds nothing).
     std::string anyWord() const;
-    // A one-syllable word beside others (앱 설치, 폰 요금제): allWords() leaves it out, so these
-    // two find the titles that have it too. Both empty when the query has no such word.
-    // FTS5 MATCH on titles: the query's syllables in a row, spaces ignored ("폰요금제" in
-    // 휴대폰 요금제 변경); only for an all-Hangul query.
-    std::string titleSyllables() const;
-    // FTS5 MATCH on titles: every word, the one-syllable words included (not filler words).
+    // A one-syllable word beside others (앱 설치, 폰 요금제): allWords() leaves it out, so this
+    // finds the titles that have it too. FTS5 MATCH on titles: every word, the one-syllable words
+    // included (not filler words); empty when the query has no such word.
     std::string titleEveryWord() const;
 };
 

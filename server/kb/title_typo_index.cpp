@@ -1,7 +1,6 @@
 #include "server/kb/title_typo_index.h"
 
 #include <algorithm>
-#include <limits>
 
 #include "server/kb/text_index.h"
 
@@ -9,54 +8,97 @@ namespace agentdesk::server::kb {
 
 namespace {
 
-// A jamo string's characters that cannot start a syllable: medial vowels and final consonants.
-bool continuesSyllable(char32_t c) {
-    return (c >= 0x1161 && c <= 0x1175) || (c >= 0x11A8 && c <= 0x11C2);
+std::uint64_t bigram(char16_t a, char16_t b) {
+    return (static_cast<std::uint64_t>(a) << 16) | b;
 }
 
-std::uint64_t bigram(char32_t a, char32_t b) {
-    return (static_cast<std::uint64_t>(a) << 32) | b;
-}
-
-std::vector<std::uint64_t> distinctBigrams(const std::u32string& jamo) {
+template <typename Text>
+std::vector<std::uint64_t> distinctBigrams(const Text& jamo) {
     std::vector<std::uint64_t> grams;
     for (std::size_t i = 0; i + 1 < jamo.size(); ++i)
-        grams.push_back(bigram(jamo[i], jamo[i + 1]));
+        grams.push_back(bigram(static_cast<char16_t>(jamo[i]), static_cast<char16_t>(jamo[i + 1])));
     std::sort(grams.begin(), grams.end());
     grams.erase(std::unique(grams.begin(), grams.end()), grams.end());
     return grams;
 }
 
-std::u32string compactJamo(std::string_view text) {
+// Lower-case, spaces removed, Hangul split into jamo; a character outside the BMP (none in a
+// Korean or English title) becomes U+FFFD.
+std::u16string compactJamo(std::string_view text) {
     std::string compact;
     for (char c : lowerAscii(text)) {
         if (c != ' ')
             compact.push_back(c);
     }
-    return toJamo(toU32(compact));
+    std::u16string out;
+    for (char32_t c : toJamo(toU32(compact)))
+        out.push_back(c <= 0xFFFF ? static_cast<char16_t>(c) : u'\uFFFD');
+    return out;
 }
 
-// The fewest edits that turn `needle` into a run of `text` starting at a syllable start and
-// ending at a syllable end (Sellers' approximate matching, one column at a time).
-std::size_t substringDistance(const std::u32string& needle, const std::u32string& text) {
-    const std::size_t m = needle.size();
-    constexpr std::size_t kFar = std::numeric_limits<std::size_t>::max() / 2;
-    std::vector<std::size_t> column(m + 1);
-    for (std::size_t i = 0; i <= m; ++i)
-        column[i] = i;  // a run starting at the text's beginning
-    std::size_t best = m;
-    for (std::size_t j = 0; j < text.size(); ++j) {
-        // Entering column j + 1: a run may start here only at a syllable start.
-        std::size_t diagonal = column[0];
-        column[0] = j + 1 < text.size() && continuesSyllable(text[j + 1]) ? kFar : 0;
-        for (std::size_t i = 1; i <= m; ++i) {
-            const std::size_t substitute = diagonal + (needle[i - 1] == text[j] ? 0 : 1);
-            diagonal = column[i];
-            column[i] = std::min({substitute, column[i] + 1, column[i - 1] + 1});
+// The query's characters as bit masks (bit i: the query's i-th jamo is this one), for Myers'
+// algorithm. Jamo and ASCII by table, anything else from a short list.
+class PatternMasks {
+public:
+    explicit PatternMasks(const std::u16string& pattern) {
+        for (std::size_t i = 0; i < pattern.size(); ++i) {
+            const char16_t c = pattern[i];
+            const std::uint64_t bit = std::uint64_t{1} << i;
+            if (std::uint64_t* slot = tableSlot(c))
+                *slot |= bit;
+            else
+                others_.push_back({c, bit});
         }
-        const bool syllableEnd = j + 1 == text.size() || !continuesSyllable(text[j + 1]);
-        if (syllableEnd)
-            best = std::min(best, column[m]);
+    }
+    std::uint64_t operator()(char16_t c) const {
+        if (c < 0x80)
+            return ascii_[c];
+        if (c >= 0x1100 && c < 0x1200)
+            return jamo_[c - 0x1100];
+        std::uint64_t mask = 0;
+        for (const auto& [ch, bit] : others_) {
+            if (ch == c)
+                mask |= bit;
+        }
+        return mask;
+    }
+
+private:
+    std::uint64_t* tableSlot(char16_t c) {
+        if (c < 0x80)
+            return &ascii_[c];
+        if (c >= 0x1100 && c < 0x1200)
+            return &jamo_[c - 0x1100];
+        return nullptr;
+    }
+    std::uint64_t ascii_[0x80] = {};
+    std::uint64_t jamo_[0x100] = {};
+    std::vector<std::pair<char16_t, std::uint64_t>> others_;
+};
+
+// The fewest edits between the pattern (1 to 64 jamo) and any run of `text`: Myers' bit-vector
+// algorithm for approximate string matching (J. ACM 46(3), 1999), search variant (a run may
+// start anywhere: no carry into the lowest bit).
+std::size_t substringDistance(const PatternMasks& masks, std::size_t m,
+                              const std::u16string& text) {
+    const std::uint64_t high = std::uint64_t{1} << (m - 1);
+    std::uint64_t pv = ~std::uint64_t{0}, mv = 0;
+    std::size_t score = m, best = m;
+    for (char16_t c : text) {
+        const std::uint64_t eq = masks(c);
+        const std::uint64_t xv = eq | mv;
+        const std::uint64_t xh = (((eq & pv) + pv) ^ pv) | eq;
+        std::uint64_t ph = mv | ~(xh | pv);
+        std::uint64_t mh = pv & xh;
+        if (ph & high)
+            ++score;
+        else if (mh & high)
+            --score;
+        ph <<= 1;
+        mh <<= 1;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+        best = std::min(best, score);
     }
     return best;
 }
@@ -86,11 +128,14 @@ void TitleTypoIndex::rebuild(const std::vector<Title>& titles) {
 std::vector<TitleTypoIndex::Match> TitleTypoIndex::closest(std::string_view query,
                                                            const std::optional<std::string>& lang,
                                                            std::size_t limit) const {
-    const std::u32string needle = compactJamo(query);
+    std::u16string needle = compactJamo(query);
+    if (needle.size() > 64)
+        needle.resize(64);  // a typo fallback for a paragraph would find nothing anyway
     const std::size_t m = needle.size();
     std::vector<Match> out;
     if (m < 2)
         return out;
+    const PatternMasks masks(needle);
     const std::size_t allowed = m <= 6 ? 1 : (m <= 12 ? 2 : 3);
     const auto grams = distinctBigrams(needle);
     const std::size_t needed = grams.size() > 2 * allowed ? grams.size() - 2 * allowed : 1;
@@ -117,7 +162,7 @@ std::vector<TitleTypoIndex::Match> TitleTypoIndex::closest(std::string_view quer
         const Entry& e = entries_[index];
         if (wantedLang && e.lang != *wantedLang)
             continue;
-        const std::size_t distance = substringDistance(needle, e.jamo);
+        const std::size_t distance = substringDistance(masks, m, e.jamo);
         if (distance <= allowed && distance * 3 < m)
             out.push_back({e.rowid, distance});
     }
@@ -132,7 +177,7 @@ std::vector<TitleTypoIndex::Match> TitleTypoIndex::closest(std::string_view quer
 std::size_t TitleTypoIndex::memoryBytes() const {
     std::size_t bytes = entries_.capacity() * sizeof(Entry);
     for (const Entry& e : entries_)
-        bytes += e.jamo.capacity() * sizeof(char32_t);
+        bytes += e.jamo.capacity() * sizeof(char16_t);
     for (const auto& [gram, list] : postings_)
         bytes += sizeof(gram) + sizeof(list) + list.capacity() * sizeof(std::uint32_t) + 16;
     return bytes;

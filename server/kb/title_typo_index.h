@@ -46,7 +46,7 @@ private:
     struct Entry {
         std::int64_t rowid;
         std::uint8_t lang;
-        std::u32string jamo;
+        std::u16string jamo;  // every jamo and syllable is in the BMP
     };
     std::uint8_t langCode(const std::string& lang);
 

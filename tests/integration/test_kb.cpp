@@ -143,11 +143,10 @@ TEST_CASE("A typo finds an article saved after the first typo search", "[integra
     KbServer kb;
     CHECK(kb.search("멤버쉽혜택").empty());  // builds the typo index; nothing close yet
     REQUIRE(kb.trainer
-                .post("/api/v1/kb/articles",
-                      {{"id", "fx-membership"},
-                       {"title", "멤버십 혜택 안내"},
-                       {"body", "등급별 멤버십 혜택을 안내합니다."},
-                       {"lang", "ko"}})
+                .post("/api/v1/kb/articles", {{"id", "fx-membership"},
+                                              {"title", "멤버십 혜택 안내"},
+                                              {"body", "등급별 멤버십 혜택을 안내합니다."},
+                                              {"lang", "ko"}})
                 .status == 201);
     // The search runs on the store reader's own connection: its typo index sees the new title.
     const auto hits = kb.search("멤버쉽혜택");
@@ -169,11 +168,10 @@ TEST_CASE("A one-syllable word beside others finds the titles that hold it", "[i
                     .status == 201);
     }
     REQUIRE(kb.trainer
-                .post("/api/v1/kb/articles",
-                      {{"id", "fx-phone-plan"},
-                       {"title", "휴대폰 요금제 변경 방법"},
-                       {"body", "휴대폰 요금제는 앱에서 바꿀 수 있습니다."},
-                       {"lang", "ko"}})
+                .post("/api/v1/kb/articles", {{"id", "fx-phone-plan"},
+                                              {"title", "휴대폰 요금제 변경 방법"},
+                                              {"body", "휴대폰 요금제는 앱에서 바꿀 수 있습니다."},
+                                              {"lang", "ko"}})
                 .status == 201);
     CHECK(kb.top("폰 요금제") == "fx-phone-plan");
     CHECK(kb.top("요금제 폰") == "fx-phone-plan");
