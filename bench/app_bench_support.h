@@ -41,7 +41,7 @@ void finishAppBenchProcess(const std::string& root);
 // Blocks in the event dispatcher (no sleeping between checks), so results queued from the
 // network thread are handled as soon as they arrive; a 5 ms timer only re-checks the deadline.
 bool waitFor(const std::function<bool()>& pred, std::chrono::milliseconds timeout);
-// Runs the event loop for `duration`.
+// Runs the event loop for `duration` (no polling timer: only the events that come).
 void runEventsFor(std::chrono::milliseconds duration);
 
 // "2 cores (Intel Xeon ...), load average 0.12 0.30 0.20"

@@ -48,18 +48,26 @@ HandOverResult handOverFromSecondInstance(const QString& socketName, const QStri
     return result.get();
 }
 
+// The running AgentDesk as main() wires it: the dialer behind the single-instance socket.
+struct RunningApp {
+    TestServer server;
+    AppUnderTest app{server};
+    TelLinkDialer dialer{app.controller()};
+    QString socketName = uniqueSocketName();
+    SingleInstance instance{socketName};
+    RunningApp() {
+        QObject::connect(&instance, &SingleInstance::telNumberReceived, &dialer,
+                         &TelLinkDialer::request);
+        REQUIRE(instance.listen());
+    }
+};
+
 }  // namespace
 
 TEST_CASE("tel: a second instance hands the number over and the ready counselor dials it",
           "[gui][tel]") {
-    TestServer server;
-    AppUnderTest app(server);
-    TelLinkDialer dialer(app.controller());
-    const QString socketName = uniqueSocketName();
-    SingleInstance instance(socketName);
-    QObject::connect(&instance, &SingleInstance::telNumberReceived, &dialer,
-                     &TelLinkDialer::request);
-    REQUIRE(instance.listen());
+    RunningApp running;
+    auto& [server, app, dialer, socketName, instance] = running;
     // Another AgentDesk of the same user does not take the socket over.
     SingleInstance other(socketName);
     CHECK_FALSE(other.listen());
@@ -83,14 +91,8 @@ TEST_CASE("tel: a second instance hands the number over and the ready counselor 
 }
 
 TEST_CASE("tel: during a call the number waits in the customer search box", "[gui][tel]") {
-    TestServer server;
-    AppUnderTest app(server);
-    TelLinkDialer dialer(app.controller());
-    const QString socketName = uniqueSocketName();
-    SingleInstance instance(socketName);
-    QObject::connect(&instance, &SingleInstance::telNumberReceived, &dialer,
-                     &TelLinkDialer::request);
-    REQUIRE(instance.listen());
+    RunningApp running;
+    auto& [server, app, dialer, socketName, instance] = running;
     app.loginAs(QStringLiteral("counselor1"));
     app.goReady();
     const QString inbound = app.ringCall(server);
