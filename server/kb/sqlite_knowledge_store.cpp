@@ -28,7 +28,7 @@ CREATE INDEX IF NOT EXISTS kb_articles_lang ON kb_articles(lang);
 CREATE TABLE IF NOT EXISTS kb_meta (key TEXT PRIMARY KEY, value TEXT);
 DROP TABLE IF EXISTS kb_fts;
 CREATE VIRTUAL TABLE IF NOT EXISTS kb_search USING fts5(
-  title, body, tuni, uni, tags, lang, content = '', detail = column,
+  title, body, tuni, uni, tags, lang, content = '',
   tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE IF NOT EXISTS kb_titles USING fts5(
   title, tuni, tags, lang, content = '', tokenize = 'porter unicode61 remove_diacritics 2');
@@ -64,23 +64,9 @@ void textWithoutMarkdown(SqliteDb& db) {
 // 'schema_version' (the database's user_version is the CRM store's, store/sqlite_crm_schema.cpp).
 // Append only: a database is brought from its version to the latest, one step at a time, each
 // in a transaction. Steps are functions: a change of the text needs the C++ that renders it.
-// 3: the articles' index keeps which columns hold a token, not where (detail=column): searches
-// AND bigrams and never ask for phrases, and without position lists the index is less than half
-// the size and ranking reads less. The titles' index keeps its positions: without them FTS5's
-// BM25 ranked a rare synonym's titles (택배) below a common one's (배송) in the bench. The table
-// is made again and filled on start.
-void indexWithoutPositions(SqliteDb& db) {
-    db.exec("DROP TABLE IF EXISTS kb_search");
-    db.exec(
-        "CREATE VIRTUAL TABLE kb_search USING fts5(title, body, tuni, uni, tags, lang, "
-        "content = '', detail = column, tokenize = 'porter unicode61 remove_diacritics 2')");
-    db.exec("DELETE FROM kb_meta WHERE key = 'index_version'");
-}
-
 using Migration = void (*)(SqliteDb&);
 constexpr Migration kMigrations[] = {
-    textWithoutMarkdown,    // 2
-    indexWithoutPositions,  // 3
+    textWithoutMarkdown,  // 2
 };
 
 // BM25 weights: title, body, title syllables, body syllables, tags, lang.
