@@ -9,6 +9,7 @@
 #include <QMenuBar>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "common/logging.h"
@@ -22,6 +23,10 @@
 namespace agentdesk::app {
 
 namespace {
+// How long the window's repaint may wait for a ringing caller's 360 (three frames at 60 Hz);
+// the answer takes a few milliseconds on a healthy server.
+constexpr int kPopFrameHoldMs = 50;
+
 qint64 monotonicNs() {
     static QElapsedTimer clock = [] {
         QElapsedTimer t;
@@ -88,10 +93,17 @@ MainWindow::MainWindow(crm::ClientSession& session, crm::DraftAutosaver& autosav
                     customer.customer.id != session_.call().call().customerId)
                     return;
                 // The view updated itself from the same signal (connected first); the figure
-                // ends when its next paint, the one the counselor sees, is done (eventFilter).
+                // ends when the window's next paint, the one the counselor sees, is done
+                // (event()).
                 popAwaitingPaint_ = true;
+                releasePopFrame();
             });
-    customer_->installEventFilter(this);
+    connect(&session_.customer(), &crm::Customer360Model::failed, this,
+            &MainWindow::releasePopFrame);
+    popFrameHold_ = new QTimer(this);
+    popFrameHold_->setSingleShot(true);
+    popFrameHold_->setInterval(kPopFrameHoldMs);
+    connect(popFrameHold_, &QTimer::timeout, this, &MainWindow::releasePopFrame);
     // The intent's suggestions serve the call and its note; they go when wrap-up is done.
     connect(notes_, &widgets::NoteEditor::wrapUpFinished, knowledge_,
             [this] { knowledge_->suggestForIntent({}, {}); });
@@ -125,13 +137,28 @@ MainWindow::MainWindow(crm::ClientSession& session, crm::DraftAutosaver& autosav
 
 MainWindow::~MainWindow() = default;
 
-bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
-    if (watched == customer_ && event->type() == QEvent::Paint && popAwaitingPaint_) {
-        popAwaitingPaint_ = false;
-        // Queued: it runs once this paint (and the layout before it) has been done.
-        QMetaObject::invokeMethod(this, &MainWindow::recordScreenPop, Qt::QueuedConnection);
+bool MainWindow::event(QEvent* event) {
+    // The backing store's repaint of the whole window (Qt posts one per round of changes); held
+    // back while a screen pop's data is due, then asked for again by releasePopFrame().
+    if (event->type() == QEvent::UpdateRequest && popFrameHold_->isActive()) {
+        paintHeld_ = true;
+        return true;
     }
-    return QMainWindow::eventFilter(watched, event);
+    const bool handled = QMainWindow::event(event);
+    // The window's dirty parts painted and flushed: with the 360's new data, if it was in.
+    if (event->type() == QEvent::UpdateRequest && popAwaitingPaint_) {
+        popAwaitingPaint_ = false;
+        recordScreenPop();
+    }
+    return handled;
+}
+
+void MainWindow::releasePopFrame() {
+    popFrameHold_->stop();
+    if (paintHeld_) {
+        paintHeld_ = false;
+        QCoreApplication::postEvent(this, new QEvent(QEvent::UpdateRequest), Qt::LowEventPriority);
+    }
 }
 
 void MainWindow::recordScreenPop() {
@@ -173,6 +200,8 @@ void MainWindow::onOffered(const crm::Call& call) {
     pendingPopCallId_ = call.customerId.isEmpty() ? QString() : call.id;
     popAwaitingPaint_ = false;
     pendingPopStartNs_ = monotonicNs();
+    if (!pendingPopCallId_.isEmpty())
+        popFrameHold_->start();
     customer_->popFor(call);
     knowledge_->suggestForIntent(call.intent, call.intentLabel);
     emit ringing(call);

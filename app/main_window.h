@@ -12,6 +12,7 @@
 class QAction;
 class QLabel;
 class QSplitter;
+class QTimer;
 
 namespace agentdesk::widgets {
 class SoftphoneBar;
@@ -39,7 +40,8 @@ public:
     widgets::KnowledgePanel* knowledge() const { return knowledge_; }
     widgets::NoteEditor* notes() const { return notes_; }
 
-    // Time from call.offered to the end of the 360's first paint with profile and interactions,
+    // Time from call.offered to the end of the window's first paint after the caller's 360 came
+    // in (profile, products, cases and the history cards in view, laid out before that paint),
     // per call (bench/bench_screen_pop reads these); empty until a pop completed. Measured, not
     // forced: the paint is the one Qt does anyway.
     struct ScreenPopTiming {
@@ -57,7 +59,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
-    bool eventFilter(QObject* watched, QEvent* event) override;
+    bool event(QEvent* event) override;
 
 private:
     void buildMenus();
@@ -66,6 +68,7 @@ private:
     void updateOutboxLabel();
     void onOffered(const crm::Call& call);
     void recordScreenPop();
+    void releasePopFrame();
 
     crm::ClientSession& session_;
     widgets::SoftphoneBar* softphone_;
@@ -89,6 +92,11 @@ private:
     QString pendingPopCallId_;
     qint64 pendingPopStartNs_ = 0;
     bool popAwaitingPaint_ = false;
+    // While a known caller's 360 is on its way (at most kPopFrameHoldMs), the window's repaint
+    // waits for it: the ringing bar and the customer then come in one paint, and the answer is
+    // not kept waiting behind a paint of the window without it.
+    QTimer* popFrameHold_;
+    bool paintHeld_ = false;
 };
 
 }  // namespace agentdesk::app

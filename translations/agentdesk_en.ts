@@ -3500,6 +3500,10 @@ agent: I will block it right away.</translation>
         <source>Edit this note</source>
         <translation>Edit this note</translation>
     </message>
+    <message>
+        <source>Copy note</source>
+        <translation>Copy note</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::TodayFigures</name>

@@ -3489,6 +3489,10 @@ agent: I will block it right away.</source>
         <source>Edit this note</source>
         <translation>이 메모 수정</translation>
     </message>
+    <message>
+        <source>Copy note</source>
+        <translation>메모 복사</translation>
+    </message>
 </context>
 <context>
     <name>agentdesk::widgets::TodayFigures</name>

@@ -1,5 +1,6 @@
 #pragma once
-// A small rounded label for flags and consents ("VIP", "Abuse history 2", "SMS ✓").
+// A small rounded label for flags and consents ("VIP", "Abuse history 2", "SMS ✓"), in the
+// colours of its tone (the high-contrast look has its own).
 #include <QLabel>
 
 namespace agentdesk::widgets {
@@ -15,8 +16,10 @@ public:
 
 protected:
     bool event(QEvent* event) override;
+    void paintEvent(QPaintEvent* event) override;
 
 private:
+    void applyTone();
     Tone tone_ = Tone::Neutral;
 };
 

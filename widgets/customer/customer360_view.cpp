@@ -1,5 +1,6 @@
 #include "widgets/customer/customer360_view.h"
 
+#include <QCoreApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -9,6 +10,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "common/logging.h"
@@ -33,6 +35,14 @@ namespace {
 constexpr int kInteractionPage = 20;
 // How close to the bottom (px) counts as "scrolled to the end" for paging in older contacts.
 constexpr int kMoreThreshold = 24;
+// A customer that arrives sooner than this replaces the page on screen directly; only a slower
+// one shows the "Loading customer…" page first (no flash of it during a screen pop).
+constexpr int kLoadingPageDelayMs = 250;
+// Posted layout requests go up one level of nested widgets per round (text → card → history →
+// page → scroll area): enough rounds for the 360's deepest part.
+constexpr int kLayoutRounds = 8;
+// History cards filled in per step while the view is not covered yet.
+constexpr int kEntriesPerFill = 2;
 
 QLabel* sectionTitle(const char* objectName, QWidget* parent) {
     auto* label = new QLabel(parent);
@@ -108,6 +118,13 @@ Customer360View::Customer360View(crm::ClientSession& session, QWidget* parent)
     root->addWidget(stack_, 1);
 
     connect(retryButton_, &QPushButton::clicked, this, [this] { model_.reload(); });
+    loadingPageTimer_ = new QTimer(this);
+    loadingPageTimer_->setSingleShot(true);
+    loadingPageTimer_->setInterval(kLoadingPageDelayMs);
+    connect(loadingPageTimer_, &QTimer::timeout, this, [this] {
+        if (model_.status() == crm::Customer360Model::Status::Loading)
+            showPage(Page::Loading);
+    });
 
     connect(&model_, &crm::Customer360Model::loading, this, &Customer360View::onLoading);
     connect(&model_, &crm::Customer360Model::loaded, this, &Customer360View::onLoaded);
@@ -352,11 +369,17 @@ void Customer360View::submitForm(const crm::CustomerDraft& draft) {
 
 void Customer360View::onLoading(const QString& customerId) {
     Q_UNUSED(customerId)
-    showPage(Page::Loading);
+    // Nothing on screen yet: say so at once. Otherwise the page stays until the customer is in
+    // or the delay is over (switching pages twice costs a screen pop more than its data).
+    if (page() == Page::Empty)
+        showPage(Page::Loading);
+    else
+        loadingPageTimer_->start();
 }
 
 void Customer360View::onLoaded(const crm::Customer360& customer, bool fromCache) {
     Q_UNUSED(fromCache)
+    loadingPageTimer_->stop();
     const bool sameCustomer = customer.customer.id == shownId_;
     timeline_->setWrapupCodes(session_.wrapupCodes());
     timeline_->setQueues(session_.capabilities().queues);
@@ -369,10 +392,28 @@ void Customer360View::onLoaded(const crm::Customer360& customer, bool fromCache)
         profileScroll_->verticalScrollBar()->setValue(0);
     setShown(customer.customer.id);
     updateEnabled();
+    // Lay the new texts out now, before the window's next paint (often queued already by the
+    // ringing call): that paint is then the complete 360, not the new texts in the old places
+    // followed by a layout round and a paint per level of nesting. The history has its first
+    // cards filled in; more until the view is covered, the others after that paint.
+    layOutNow();
+    const QScrollBar* bar = profileScroll_->verticalScrollBar();
+    const int viewBottom = bar->value() + profileScroll_->viewport()->height();
+    while (timeline_->mapTo(profileScroll_->widget(), QPoint(0, timeline_->filledBottom())).y() <
+               viewBottom &&
+           timeline_->fillMore(kEntriesPerFill)) {
+        layOutNow();
+    }
+}
+
+void Customer360View::layOutNow() {
+    for (int round = 0; round < kLayoutRounds; ++round)
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
 }
 
 void Customer360View::onFailed(const QString& customerId, const crm::ApiError& error) {
     Q_UNUSED(customerId)
+    loadingPageTimer_->stop();
     lastError_ = error;
     errorLabel_->setText(tr("The customer could not be loaded.\n%1").arg(errorText(error)));
     setShown({});

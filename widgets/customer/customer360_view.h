@@ -13,6 +13,7 @@ class QLineEdit;
 class QPushButton;
 class QScrollArea;
 class QStackedWidget;
+class QTimer;
 
 namespace agentdesk::widgets {
 
@@ -70,6 +71,8 @@ private:
     void onLoading(const QString& customerId);
     void onLoaded(const crm::Customer360& customer, bool fromCache);
     void onFailed(const QString& customerId, const crm::ApiError& error);
+    // Runs the posted layout requests now (all levels), not on the event loop's next passes.
+    void layOutNow();
     void requestMoreInteractions();
     void maybeLoadMoreOnScroll();
     void dial(const QString& number, const QString& phoneId);
@@ -94,6 +97,7 @@ private:
     QStackedWidget* stack_;
     QLabel* emptyLabel_;
     QLabel* loadingLabel_;
+    QTimer* loadingPageTimer_;
     QLabel* errorLabel_;
     QPushButton* retryButton_;
     QScrollArea* profileScroll_;

@@ -7,15 +7,25 @@
 #include "widgets/common/format.h"
 #include "widgets/common/tone.h"
 #include "widgets/customer/customer_texts.h"
-#include "widgets/customer/layout_util.h"
 
 namespace agentdesk::widgets {
 
-OpenCasesView::OpenCasesView(QWidget* parent) : QWidget(parent) {
+OpenCasesView::OpenCasesView(QWidget* parent)
+    : QWidget(parent), lines_([this] {
+          auto* line = new QLabel(this);
+          line->setWordWrap(true);
+          line->setTextFormat(Qt::RichText);
+          layout_->addWidget(line);
+          return line;
+      }) {
     setObjectName(QStringLiteral("openCasesView"));
     layout_ = new QVBoxLayout(this);
     layout_->setContentsMargins(0, 0, 0, 0);
     layout_->setSpacing(3);
+    none_ = new QLabel(this);
+    none_->setObjectName(QStringLiteral("noOpenCasesLabel"));
+    none_->setStyleSheet(toneStyle(Tone::Hint));
+    layout_->addWidget(none_);
     render();
 }
 
@@ -31,19 +41,12 @@ void OpenCasesView::setCases(const QList<crm::CustomerCase>& cases) {
 }
 
 void OpenCasesView::render() {
-    clearLayout(layout_);
-    if (cases_.isEmpty()) {
-        auto* none = new QLabel(tr("No open cases."), this);
-        none->setObjectName(QStringLiteral("noOpenCasesLabel"));
-        none->setStyleSheet(toneStyle(Tone::Hint));
-        layout_->addWidget(none);
-        return;
-    }
-    for (const crm::CustomerCase& c : cases_) {
-        auto* line = new QLabel(this);
+    none_->setText(tr("No open cases."));
+    none_->setVisible(cases_.isEmpty());
+    for (int i = 0; i < cases_.size(); ++i) {
+        const crm::CustomerCase& c = cases_[i];
+        QLabel* line = lines_.at(i);
         line->setObjectName(QStringLiteral("openCase_%1").arg(c.id));
-        line->setWordWrap(true);
-        line->setTextFormat(Qt::RichText);
         const QString priorityColor = c.priority == QLatin1String("high")
                                           ? QStringLiteral("#9b1c1c")
                                           : QStringLiteral("#5b6670");
@@ -54,8 +57,8 @@ void OpenCasesView::render() {
                                CustomerTexts::caseStatus(c.status).toHtmlEscaped(), priorityColor,
                                CustomerTexts::casePriority(c.priority).toHtmlEscaped(),
                                tr("updated %1").arg(formatDateTime(c.updatedAt)).toHtmlEscaped()));
-        layout_->addWidget(line);
     }
+    lines_.showFirst(cases_.size(), [](QLabel* line) { line->setObjectName(QString()); });
 }
 
 }  // namespace agentdesk::widgets

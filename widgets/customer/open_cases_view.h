@@ -1,9 +1,12 @@
 #pragma once
-// The customer's open cases (not closed), most recently updated first, one line each.
+// The customer's open cases (not closed), most recently updated first, one line each (the
+// lines are kept between customers).
 #include <QWidget>
 
 #include "crm/model/customer.h"
+#include "widgets/common/widget_pool.h"
 
+class QLabel;
 class QVBoxLayout;
 
 namespace agentdesk::widgets {
@@ -23,6 +26,8 @@ private:
 
     QList<crm::CustomerCase> cases_;
     QVBoxLayout* layout_;
+    QLabel* none_;
+    WidgetPool<QLabel> lines_;
 };
 
 }  // namespace agentdesk::widgets

@@ -24,6 +24,7 @@ ProductsTable::ProductsTable(QWidget* parent) : QTableWidget(parent) {
     setAlternatingRowColors(true);
     setShowGrid(false);
     verticalHeader()->hide();
+    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     QHeaderView* h = horizontalHeader();
     h->setSectionResizeMode(QHeaderView::ResizeToContents);
     h->setSectionResizeMode(Name, QHeaderView::Stretch);
@@ -36,6 +37,10 @@ void ProductsTable::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QTableWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
+        rowHeight_ = 0;  // measured again
+        fitHeight();
+    }
 }
 
 void ProductsTable::retranslate() {
@@ -51,15 +56,24 @@ void ProductsTable::setProducts(const QList<crm::Product>& products) {
 }
 
 void ProductsTable::render() {
-    setRowCount(products_.size());
+    // The cells are kept and their texts replaced: a new item per cell was most of the table's
+    // share of a screen pop.
+    if (rowCount() != products_.size())
+        setRowCount(products_.size());
     for (int row = 0; row < products_.size(); ++row) {
         const crm::Product& p = products_.at(row);
         auto set = [this, row](int column, const QString& text, Qt::Alignment align = {}) {
-            auto* item = new QTableWidgetItem(text);
-            item->setToolTip(text);
-            if (align)
-                item->setTextAlignment(align | Qt::AlignVCenter);
-            setItem(row, column, item);
+            QTableWidgetItem* cell = item(row, column);
+            if (!cell) {
+                cell = new QTableWidgetItem;
+                if (align)
+                    cell->setTextAlignment(align | Qt::AlignVCenter);
+                setItem(row, column, cell);
+            }
+            if (cell->text() != text) {
+                cell->setText(text);
+                cell->setToolTip(text);
+            }
         };
         set(Kind, CustomerTexts::productKind(p.kind));
         set(Name, p.name);
@@ -71,11 +85,19 @@ void ProductsTable::render() {
 }
 
 void ProductsTable::fitHeight() {
-    resizeRowsToContents();
-    int height = horizontalHeader()->sizeHint().height() + 2 * frameWidth();
-    for (int row = 0; row < rowCount(); ++row)
-        height += rowHeight(row);
-    setFixedHeight(height);
+    // One line per row (no wrapping): every row has the height of the first, measured once per
+    // font, so the table's height is known without measuring each cell for each customer.
+    if (rowHeight_ <= 0 && rowCount() > 0) {
+        rowHeight_ = sizeHintForRow(0);
+        verticalHeader()->setMinimumSectionSize(1);
+        verticalHeader()->setDefaultSectionSize(rowHeight_);
+        for (int row = 0; row < rowCount(); ++row)
+            setRowHeight(row, rowHeight_);
+    }
+    const int height = horizontalHeader()->sizeHint().height() + 2 * frameWidth() +
+                       rowCount() * verticalHeader()->defaultSectionSize();
+    if (height != this->height() || minimumHeight() != height)
+        setFixedHeight(height);
 }
 
 }  // namespace agentdesk::widgets

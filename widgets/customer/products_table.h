@@ -22,6 +22,7 @@ private:
     void fitHeight();
 
     QList<crm::Product> products_;
+    int rowHeight_ = 0;  // 0: not measured for this font yet
 };
 
 }  // namespace agentdesk::widgets

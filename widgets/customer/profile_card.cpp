@@ -12,7 +12,6 @@
 #include "widgets/common/tone.h"
 #include "widgets/customer/chip_label.h"
 #include "widgets/customer/customer_texts.h"
-#include "widgets/customer/layout_util.h"
 
 namespace agentdesk::widgets {
 
@@ -32,7 +31,65 @@ QString orDash(const QString& s) {
 
 }  // namespace
 
-ProfileCard::ProfileCard(QWidget* parent) : QWidget(parent) {
+// One phone number with its kind and a Call button.
+class PhoneRow : public QWidget {
+public:
+    explicit PhoneRow(ProfileCard* card) : QWidget(card) {
+        auto* row = new QHBoxLayout(this);
+        row->setContentsMargins(0, 0, 0, 0);
+        row->setSpacing(8);
+        number_ = new QLabel(this);
+        number_->setTextFormat(Qt::PlainText);
+        number_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        row->addWidget(number_);
+        kind_ = new QLabel(this);
+        kind_->setTextFormat(Qt::PlainText);
+        kind_->setStyleSheet(toneStyle(Tone::Hint));
+        row->addWidget(kind_, 1);
+        dial_ = new QPushButton(this);
+        dial_->setProperty("dialButton", true);
+        QObject::connect(dial_, &QPushButton::clicked, card,
+                         [this, card] { emit card->dialRequested(dialNumber_, phoneId_); });
+        row->addWidget(dial_);
+    }
+    void set(const crm::CustomerPhone& phone, const QString& kind, const QString& call,
+             const QString& tip, bool dialEnabled) {
+        number_->setObjectName(QStringLiteral("phoneNumberLabel_%1").arg(phone.id));
+        number_->setText(phone.masked ? maskPhone(phone.number) : formatPhone(phone.number));
+        kind_->setText(kind);
+        dial_->setObjectName(QStringLiteral("dialButton_%1").arg(phone.id));
+        dial_->setText(call);
+        dial_->setToolTip(tip);
+        dial_->setEnabled(dialEnabled);
+        dialNumber_ = phone.masked ? QString() : phone.e164;
+        phoneId_ = phone.id;
+    }
+    void retire() {
+        number_->setObjectName(QString());
+        dial_->setObjectName(QString());
+    }
+    void setDialEnabled(bool enabled) { dial_->setEnabled(enabled); }
+
+private:
+    QLabel* number_;
+    QLabel* kind_;
+    QPushButton* dial_;
+    QString dialNumber_;
+    QString phoneId_;
+};
+
+ProfileCard::ProfileCard(QWidget* parent)
+    : QWidget(parent),
+      phoneRows_([this] {
+          auto* row = new PhoneRow(this);
+          phones_->addWidget(row);
+          return row;
+      }),
+      consentChips_([this] {
+          auto* chip = new ChipLabel(ChipLabel::Tone::Off, this);
+          consents_->insertWidget(consents_->count() - 1, chip);  // before the stretch
+          return chip;
+      }) {
     setObjectName(QStringLiteral("profileCard"));
     auto* root = new QVBoxLayout(this);
     root->setContentsMargins(0, 0, 0, 0);
@@ -57,9 +114,19 @@ ProfileCard::ProfileCard(QWidget* parent) : QWidget(parent) {
     subtitle_->setStyleSheet(toneStyle(Tone::Hint));
     root->addWidget(subtitle_);
 
-    chips_ = new QHBoxLayout;
-    chips_->setSpacing(6);
-    root->addLayout(chips_);
+    auto* chips = new QHBoxLayout;
+    chips->setSpacing(6);
+    gradeChip_ = new ChipLabel(ChipLabel::Tone::Neutral, this);
+    gradeChip_->setObjectName(QStringLiteral("gradeChip"));
+    chips->addWidget(gradeChip_);
+    vipChip_ = new ChipLabel(ChipLabel::Tone::Info, this);
+    vipChip_->setObjectName(QStringLiteral("vipChip"));
+    chips->addWidget(vipChip_);
+    abusiveChip_ = new ChipLabel(ChipLabel::Tone::Danger, this);
+    abusiveChip_->setObjectName(QStringLiteral("abusiveChip"));
+    chips->addWidget(abusiveChip_);
+    chips->addStretch(1);
+    root->addLayout(chips);
 
     details_ = new QFormLayout;
     details_->setRowWrapPolicy(QFormLayout::DontWrapRows);
@@ -83,11 +150,16 @@ ProfileCard::ProfileCard(QWidget* parent) : QWidget(parent) {
     phonesTitle_->setStyleSheet(toneStyle(Tone::Hint));
     phones_ = new QVBoxLayout;
     phones_->setSpacing(2);
+    noPhones_ = new QLabel(QStringLiteral("—"), this);
+    phones_->addWidget(noPhones_);
     details_->addRow(phonesTitle_, phones_);
     consentsTitle_ = new QLabel(this);
     consentsTitle_->setStyleSheet(toneStyle(Tone::Hint));
     consents_ = new QHBoxLayout;
     consents_->setSpacing(4);
+    noConsents_ = new QLabel(QStringLiteral("—"), this);
+    consents_->addWidget(noConsents_);
+    consents_->addStretch(1);
     details_->addRow(consentsTitle_, consents_);
     root->addLayout(details_);
 
@@ -121,8 +193,8 @@ void ProfileCard::setCustomer(const crm::Customer360& customer) {
 
 void ProfileCard::setDialEnabled(bool enabled) {
     dialEnabled_ = enabled;
-    for (QPushButton* b : dialButtons_)
-        b->setEnabled(enabled);
+    for (int i = 0; i < phoneRows_.built(); ++i)
+        phoneRows_.at(i)->setDialEnabled(enabled);
 }
 
 void ProfileCard::setEditEnabled(bool enabled) {
@@ -139,28 +211,15 @@ void ProfileCard::render() {
         sub << p.nameEn;
     subtitle_->setText(sub.join(QStringLiteral("  ·  ")));
 
-    clearLayout(chips_);
-    if (!p.grade.isEmpty()) {
-        auto* grade = new ChipLabel(tr("Grade: %1").arg(CustomerTexts::grade(p.grade)),
-                                    ChipLabel::Tone::Neutral, this);
-        grade->setObjectName(QStringLiteral("gradeChip"));
-        chips_->addWidget(grade);
-    }
-    if (customer_.vip) {
-        auto* vip = new ChipLabel(tr("VIP"), ChipLabel::Tone::Info, this);
-        vip->setObjectName(QStringLiteral("vipChip"));
-        chips_->addWidget(vip);
-    }
-    if (customer_.abusiveHistory || customer_.abusiveCount > 0) {
-        const QString text = customer_.abusiveCount > 0
-                                 ? tr("Abusive history: %n call(s)",
-                                      "폭언 이력; calls ended for abuse", customer_.abusiveCount)
-                                 : tr("Abusive history", "폭언 이력");
-        auto* abuse = new ChipLabel(text, ChipLabel::Tone::Danger, this);
-        abuse->setObjectName(QStringLiteral("abusiveChip"));
-        chips_->addWidget(abuse);
-    }
-    chips_->addStretch(1);
+    gradeChip_->setText(tr("Grade: %1").arg(CustomerTexts::grade(p.grade)));
+    gradeChip_->setVisible(!p.grade.isEmpty());
+    vipChip_->setText(tr("VIP"));
+    vipChip_->setVisible(customer_.vip);
+    abusiveChip_->setText(customer_.abusiveCount > 0
+                              ? tr("Abusive history: %n call(s)",
+                                   "폭언 이력; calls ended for abuse", customer_.abusiveCount)
+                              : tr("Abusive history", "폭언 이력"));
+    abusiveChip_->setVisible(customer_.abusiveHistory || customer_.abusiveCount > 0);
 
     birthDate_->setText(orDash(p.birthDate));
     resident_->setText(orDash(p.residentNumber));
@@ -173,46 +232,20 @@ void ProfileCard::render() {
 }
 
 void ProfileCard::renderPhones() {
-    clearLayout(phones_);
-    dialButtons_.clear();
-    if (customer_.customer.phones.isEmpty()) {
-        phones_->addWidget(new QLabel(QStringLiteral("—"), this));
-        return;
+    const QList<crm::CustomerPhone>& phones = customer_.customer.phones;
+    noPhones_->setVisible(phones.isEmpty());
+    for (int i = 0; i < phones.size(); ++i) {
+        const crm::CustomerPhone& phone = phones[i];
+        QString kind = CustomerTexts::phoneLabel(phone.label);
+        if (phone.primary)
+            kind += QStringLiteral(" · ") + tr("primary");
+        phoneRows_.at(i)->set(phone, kind, tr("Call"), tr("Call this number (outbound call)"),
+                              dialEnabled_);
     }
-    for (const crm::CustomerPhone& phone : customer_.customer.phones) {
-        auto* row = new QHBoxLayout;
-        row->setSpacing(8);
-        auto* number = new QLabel(this);
-        number->setObjectName(QStringLiteral("phoneNumberLabel_%1").arg(phone.id));
-        number->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        QString text = phone.masked ? maskPhone(phone.number) : formatPhone(phone.number);
-        text =
-            QStringLiteral("%1  <span style='color:#5b6670'>%2%3</span>")
-                .arg(text.toHtmlEscaped(), CustomerTexts::phoneLabel(phone.label).toHtmlEscaped(),
-                     phone.primary ? QStringLiteral(" · ") + tr("primary") : QString());
-        number->setText(text);
-        row->addWidget(number, 1);
-        auto* dial = new QPushButton(tr("Call"), this);
-        dial->setObjectName(QStringLiteral("dialButton_%1").arg(phone.id));
-        dial->setToolTip(tr("Call this number (outbound call)"));
-        dial->setEnabled(dialEnabled_);
-        const QString dialNumber = phone.masked ? QString() : phone.e164;
-        const QString phoneId = phone.id;
-        connect(dial, &QPushButton::clicked, this,
-                [this, dialNumber, phoneId] { emit dialRequested(dialNumber, phoneId); });
-        dialButtons_.append(dial);
-        row->addWidget(dial);
-        phones_->addLayout(row);
-    }
+    phoneRows_.showFirst(phones.size(), [](PhoneRow* row) { row->retire(); });
 }
 
 void ProfileCard::renderConsents() {
-    clearLayout(consents_);
-    if (customer_.consents.isEmpty()) {
-        consents_->addWidget(new QLabel(QStringLiteral("—"), this));
-        consents_->addStretch(1);
-        return;
-    }
     static const char* const order[] = {"recording", "sms", "email", "marketing", "thirdParty"};
     QStringList keys;
     for (const char* k : order) {
@@ -223,17 +256,18 @@ void ProfileCard::renderConsents() {
         if (!keys.contains(it.key()))
             keys << it.key();
     }
-    for (const QString& key : keys) {
+    noConsents_->setVisible(keys.isEmpty());
+    for (int i = 0; i < keys.size(); ++i) {
+        const QString& key = keys[i];
         const bool given = customer_.consents.value(key);
-        auto* chip = new ChipLabel(
-            QStringLiteral("%1 %2").arg(CustomerTexts::consent(key),
-                                        given ? QStringLiteral("✓") : QStringLiteral("✕")),
-            given ? ChipLabel::Tone::Good : ChipLabel::Tone::Off, this);
+        ChipLabel* chip = consentChips_.at(i);
+        chip->setText(QStringLiteral("%1 %2").arg(
+            CustomerTexts::consent(key), given ? QStringLiteral("✓") : QStringLiteral("✕")));
+        chip->setTone(given ? ChipLabel::Tone::Good : ChipLabel::Tone::Off);
         chip->setObjectName(QStringLiteral("consentChip_%1").arg(key));
         chip->setToolTip(given ? tr("Consent given") : tr("No consent"));
-        consents_->addWidget(chip);
     }
-    consents_->addStretch(1);
+    consentChips_.showFirst(keys.size(), [](ChipLabel* chip) { chip->setObjectName(QString()); });
 }
 
 }  // namespace agentdesk::widgets

@@ -1,11 +1,13 @@
 #pragma once
 // The top of the 360 view: name with honorific, customer number, grade, VIP and abuse flags,
 // the personal details as the server sent them (already masked for the viewer's role), phone
-// numbers with click-to-dial buttons, consents as chips and the last contact reason.
+// numbers with click-to-dial buttons, consents as chips and the last contact reason. Its parts
+// are kept between customers and filled in again.
 #include <QList>
 #include <QWidget>
 
 #include "crm/model/customer.h"
+#include "widgets/common/widget_pool.h"
 
 class QFormLayout;
 class QHBoxLayout;
@@ -14,6 +16,9 @@ class QPushButton;
 class QVBoxLayout;
 
 namespace agentdesk::widgets {
+
+class ChipLabel;
+class PhoneRow;
 
 class ProfileCard : public QWidget {
     Q_OBJECT
@@ -42,7 +47,9 @@ private:
     bool dialEnabled_ = true;
     QLabel* name_;
     QLabel* subtitle_;
-    QHBoxLayout* chips_;
+    ChipLabel* gradeChip_;
+    ChipLabel* vipChip_;
+    ChipLabel* abusiveChip_;
     QPushButton* edit_;
     QFormLayout* details_;
     QLabel* birthDateTitle_;
@@ -59,9 +66,12 @@ private:
     QLabel* lastContact_;
     QLabel* phonesTitle_;
     QVBoxLayout* phones_;
-    QList<QPushButton*> dialButtons_;
+    QLabel* noPhones_;
+    WidgetPool<PhoneRow> phoneRows_;
     QLabel* consentsTitle_;
     QHBoxLayout* consents_;
+    QLabel* noConsents_;
+    WidgetPool<ChipLabel> consentChips_;
 };
 
 }  // namespace agentdesk::widgets

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include <QEvent>
-#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -14,25 +13,22 @@
 #include "widgets/common/format.h"
 #include "widgets/common/tone.h"
 #include "widgets/customer/customer_texts.h"
-#include "widgets/customer/layout_util.h"
+#include "widgets/customer/timeline_entry.h"
 
 namespace agentdesk::widgets {
 
-namespace {
-
-QLabel* wrapped(const QString& text, QWidget* parent, Qt::TextFormat format = Qt::RichText) {
-    auto* label = new QLabel(parent);
-    label->setTextFormat(format);
-    label->setText(text);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-}  // namespace
-
-TimelineView::TimelineView(QWidget* parent) : QWidget(parent) {
+TimelineView::TimelineView(QWidget* parent)
+    : QWidget(parent), entryCards_([this] {
+          auto* entry = new TimelineEntry(this);
+          connect(entry, &TimelineEntry::editNoteRequested, this, &TimelineView::editNoteRequested);
+          entries_->addWidget(entry);
+          return entry;
+      }) {
     setObjectName(QStringLiteral("timelineView"));
+    finishTimer_ = new QTimer(this);
+    finishTimer_->setSingleShot(true);
+    finishTimer_->setInterval(kFinishAfterMs);
+    connect(finishTimer_, &QTimer::timeout, this, &TimelineView::finish);
     auto* root = new QVBoxLayout(this);
     root->setContentsMargins(0, 0, 0, 0);
     root->setSpacing(6);
@@ -74,12 +70,60 @@ void TimelineView::setInteractions(const QList<crm::Interaction>& interactions, 
     hasMore_ = hasMore;
     loadingMore_ = false;
     moreError_.clear();
-    rebuild();
+    // The first cards now (what a screen pop shows above the fold; the 360 view asks for more
+    // with fillMore() until the view is covered), the rest on the next pass of the event loop.
+    filled_ = 0;
+    fillMore(kFirstEntries);
+    // After the next paint that shows the history (the screen pop's), or after a moment if none.
+    finishPending_ = filled_ < interactions_.size() || entryCards_.shown() > interactions_.size();
+    if (finishPending_)
+        finishTimer_->start();
+    updateFooter();
+}
+
+bool TimelineView::event(QEvent* event) {
+    const bool handled = QWidget::event(event);
+    if (event->type() == QEvent::Paint && finishPending_) {
+        finishPending_ = false;
+        finishTimer_->stop();
+        // Queued: the window's paint this one is part of ends first.
+        QMetaObject::invokeMethod(this, &TimelineView::finish, Qt::QueuedConnection);
+    }
+    return handled;
+}
+
+bool TimelineView::fillMore(int count) {
+    const int end = std::min<int>(interactions_.size(), filled_ + count);
+    if (filled_ >= end)
+        return false;
+    for (; filled_ < end; ++filled_) {
+        TimelineEntry* entry = entryCards_.at(filled_);
+        fill(entry, interactions_[filled_]);
+        entry->setVisible(true);
+    }
+    // All in: cards below them still show the previous customer; they go now, since they may
+    // be in view. (While some are still to fill, the unfilled ones are below the view.)
+    if (filled_ == interactions_.size())
+        finish();
+    return true;
+}
+
+int TimelineView::filledBottom() const {
+    return filled_ > 0 ? entryCards_.peek(filled_ - 1)->geometry().bottom() : 0;
+}
+
+void TimelineView::finish() {
+    finishPending_ = false;
+    finishTimer_->stop();
+    for (; filled_ < interactions_.size(); ++filled_)
+        fill(entryCards_.at(filled_), interactions_[filled_]);
+    entryCards_.showFirst(interactions_.size(),
+                          [](TimelineEntry* entry) { entry->setObjectName(QString()); });
 }
 
 void TimelineView::appendInteractions(const QList<crm::Interaction>& interactions, bool hasMore) {
     interactions_.append(interactions);
-    buildSome(kEntriesPerPass);
+    finish();
     hasMore_ = hasMore;
     loadingMore_ = false;
     moreError_.clear();
@@ -101,32 +145,14 @@ void TimelineView::setMoreError(const QString& message) {
 
 void TimelineView::setNoteEditEnabled(bool enabled) {
     noteEditEnabled_ = enabled;
-    for (QPushButton* b : noteEditButtons_)
-        b->setEnabled(enabled);
+    for (int i = 0; i < entryCards_.built(); ++i)
+        entryCards_.at(i)->setNoteEditEnabled(enabled);
 }
 
 void TimelineView::rebuild() {
-    noteEditButtons_.clear();
-    clearLayout(entries_);
-    built_ = 0;
-    // During a screen pop only the first entries are above the fold: build those now, so the
-    // 360 paints while the phone rings, and the rest right after, a few per event-loop pass.
-    buildSome(kFirstEntries);
+    filled_ = 0;
+    finish();
     updateFooter();
-}
-
-void TimelineView::buildSome(int count) {
-    const int end = std::min<int>(interactions_.size(), built_ + count);
-    for (; built_ < end; ++built_)
-        entries_->addWidget(makeEntry(interactions_[built_]));
-    if (built_ < interactions_.size() && !buildScheduled_) {
-        buildScheduled_ = true;
-        // A rebuild in between resets built_, so this continues with whatever list is current.
-        QTimer::singleShot(0, this, [this] {
-            buildScheduled_ = false;
-            buildSome(kEntriesPerPass);
-        });
-    }
 }
 
 void TimelineView::updateFooter() {
@@ -162,85 +188,43 @@ QString TimelineView::queueLabel(const QString& id) const {
     return id;
 }
 
-QWidget* TimelineView::makeEntry(const crm::Interaction& i) {
-    auto* frame = new QFrame(this);
-    frame->setObjectName(QStringLiteral("interaction_%1").arg(i.id));
-    frame->setProperty("interactionEntry", true);
-    frame->setFrameShape(QFrame::StyledPanel);
-    frame->setStyleSheet(QStringLiteral(
-        "QFrame[interactionEntry=\"true\"]{border:1px solid palette(mid);border-radius:6px;"
-        "background:palette(base);}"));
-    auto* layout = new QVBoxLayout(frame);
-    layout->setContentsMargins(10, 6, 10, 6);
-    layout->setSpacing(3);
-
+void TimelineView::fill(TimelineEntry* entry, const crm::Interaction& i) const {
+    TimelineEntryTexts texts;
+    texts.when = formatDateTime(i.startedAt);
     QStringList head;
-    head << QStringLiteral("<b>%1</b>").arg(formatDateTime(i.startedAt).toHtmlEscaped());
-    head << CustomerTexts::channel(i.channel, i.direction).toHtmlEscaped();
+    head << CustomerTexts::channel(i.channel, i.direction);
     if (!i.queue.isEmpty())
-        head << queueLabel(i.queue).toHtmlEscaped();
+        head << queueLabel(i.queue);
     if (i.channel == QLatin1String("call"))
         head << tr("%1 talk", "talk time of the call").arg(formatDuration(i.durationSec));
     else if (i.channel != QLatin1String("memo") && i.durationSec > 0)
         head << formatDuration(i.durationSec);
-    auto* header = wrapped(head.join(QStringLiteral(" · ")), frame);
-    header->setObjectName(QStringLiteral("interactionHeader"));
-    layout->addWidget(header);
-
+    const QString dot = QStringLiteral(" · ");
+    texts.head = QStringLiteral("· ") + head.join(dot);
+    texts.reason = i.reason;
     QStringList facts;
-    if (!i.reason.isEmpty())
-        facts << QStringLiteral("<b>%1</b>").arg(i.reason.toHtmlEscaped());
     if (!i.endReason.isEmpty())
-        facts << CustomerTexts::endReason(i.endReason).toHtmlEscaped();
+        facts << CustomerTexts::endReason(i.endReason);
     if (!i.wrapupCode.isEmpty())
-        facts << tr("Wrap-up: %1", "처리 코드").arg(wrapupLabel(i.wrapupCode)).toHtmlEscaped();
+        facts << tr("Wrap-up: %1", "처리 코드").arg(wrapupLabel(i.wrapupCode));
     if (!i.agentName.isEmpty())
-        facts << tr("Agent: %1", "상담사").arg(i.agentName).toHtmlEscaped();
-    if (!facts.isEmpty()) {
-        auto* detail = wrapped(facts.join(QStringLiteral(" · ")), frame);
-        detail->setObjectName(QStringLiteral("interactionDetail"));
-        layout->addWidget(detail);
+        facts << tr("Agent: %1", "상담사").arg(i.agentName);
+    if (!facts.isEmpty())
+        texts.facts = (i.reason.isEmpty() ? QString() : QStringLiteral("· ")) + facts.join(dot);
+    for (const crm::Note& note : i.notes) {
+        TimelineEntryTexts::Note n;
+        n.note = note;
+        n.text = note.text.isEmpty() ? tr("(empty note)") : note.text;
+        const QDateTime when = note.updatedAt.isValid() ? note.updatedAt : note.createdAt;
+        n.meta = formatDateTime(when);
+        if (note.version > 1)
+            n.meta += dot + tr("edited (version %1)").arg(note.version);
+        texts.notes.append(n);
     }
-    for (const crm::Note& note : i.notes)
-        layout->addWidget(makeNote(note));
-    return frame;
-}
-
-QWidget* TimelineView::makeNote(const crm::Note& note) {
-    auto* box = new QFrame(this);
-    box->setObjectName(QStringLiteral("note_%1").arg(note.id));
-    box->setProperty("noteBox", true);
-    box->setStyleSheet(
-        QStringLiteral("QFrame[noteBox=\"true\"]{background:palette(alternate-base);border-left:"
-                       "3px solid #9fb3c8;}"));
-    auto* layout = new QVBoxLayout(box);
-    layout->setContentsMargins(8, 4, 6, 4);
-    layout->setSpacing(2);
-    auto* text = wrapped(note.text.isEmpty() ? tr("(empty note)") : note.text, box, Qt::PlainText);
-    text->setObjectName(QStringLiteral("noteText"));
-    layout->addWidget(text);
-    auto* meta = new QHBoxLayout;
-    const QDateTime when = note.updatedAt.isValid() ? note.updatedAt : note.createdAt;
-    QString metaText = formatDateTime(when);
-    if (note.version > 1)
-        metaText += QStringLiteral(" · ") + tr("edited (version %1)").arg(note.version);
-    auto* metaLabel = new QLabel(metaText, box);
-    metaLabel->setStyleSheet(toneStyle(Tone::Hint));
-    meta->addWidget(metaLabel, 1);
-    auto* edit = new QPushButton(tr("Edit"), box);
-    edit->setObjectName(QStringLiteral("editNoteButton_%1").arg(note.id));
-    edit->setFlat(true);
-    edit->setCursor(Qt::PointingHandCursor);
-    edit->setStyleSheet(QStringLiteral(
-        "QPushButton{color:palette(link);text-decoration:underline;border:none;padding:0 4px;}"
-        "QPushButton:disabled{color:palette(mid);}"));
-    edit->setToolTip(tr("Edit this note"));
-    edit->setEnabled(noteEditEnabled_);
-    connect(edit, &QPushButton::clicked, this, [this, note] { emit editNoteRequested(note); });
-    noteEditButtons_.append(edit);
-    meta->addWidget(edit);
-    layout->addLayout(meta);
-    return box;
+    texts.editText = tr("Edit");
+    texts.editToolTip = tr("Edit this note");
+    texts.copyText = tr("Copy note");
+    entry->setContent(i.id, texts);
 }
 
 }  // namespace agentdesk::widgets

@@ -30,6 +30,27 @@ void HitDelegate::layoutDocument(QTextDocument& doc, const QStyleOptionViewItem&
     doc.setTextWidth(qMax(40, option.rect.width() - 2 * kMargin));
 }
 
+QTextDocument* HitDelegate::documentFor(const QStyleOptionViewItem& option,
+                                        const QModelIndex& index, bool selected) const {
+    const QPalette& pal = option.palette;
+    const QString key = index.data(HitListModel::TitleRole).toString() + QChar(0x1f) +
+                        index.data(HitListModel::SnippetHtmlRole).toString() + QChar(0x1f) +
+                        QString::number(option.rect.width()) + QChar(0x1f) + option.font.key() +
+                        QChar(0x1f) + QString::number(pal.color(QPalette::Text).rgba()) +
+                        QChar(0x1f) + QString::number(pal.color(QPalette::Base).rgba()) +
+                        (selected ? QStringLiteral("|s%1|%2")
+                                        .arg(pal.color(QPalette::HighlightedText).rgba())
+                                        .arg(pal.color(QPalette::Highlight).rgba())
+                                  : QString());
+    if (QTextDocument* doc = documents_.object(key))
+        return doc;
+    auto* doc = new QTextDocument;
+    layoutDocument(*doc, option, index, selected);
+    doc->documentLayout();  // laid out now, once
+    documents_.insert(key, doc);
+    return doc;
+}
+
 void HitDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
                         const QModelIndex& index) const {
     QStyleOptionViewItem opt = option;
@@ -39,8 +60,7 @@ void HitDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
     QStyle* style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
-    QTextDocument doc;
-    layoutDocument(doc, option, index, option.state & QStyle::State_Selected);
+    QTextDocument& doc = *documentFor(option, index, option.state & QStyle::State_Selected);
     const QRect box = option.rect.adjusted(kMargin, kMargin, -kMargin, -kMargin);
     painter->save();
     painter->translate(box.topLeft());
@@ -59,8 +79,7 @@ void HitDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
 }
 
 QSize HitDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {
-    QTextDocument doc;
-    layoutDocument(doc, option, index, false);
+    QTextDocument& doc = *documentFor(option, index, false);
     // Cut after whole lines (title + kMaxSnippetLines), measured on the laid-out text: Hangul
     // lines are taller than the font's Latin line spacing.
     qreal bottom = 0;

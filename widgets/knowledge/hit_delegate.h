@@ -1,6 +1,7 @@
 #pragma once
 // Draws a knowledge hit in the results list: the title in bold over the snippet, matches
 // highlighted, at most a few lines high so a page of results fits the panel.
+#include <QCache>
 #include <QStyledItemDelegate>
 
 class QTextDocument;
@@ -21,6 +22,14 @@ public:
                                const QModelIndex& index, bool selected);
 
 private:
+    // The row laid out for this option and state, from the cache: a list paints the same rows
+    // again and again (each paint of the window, hover, scroll), and building a rich-text
+    // document from HTML was most of the list's share of a screen pop.
+    QTextDocument* documentFor(const QStyleOptionViewItem& option, const QModelIndex& index,
+                               bool selected) const;
+
+    mutable QCache<QString, QTextDocument> documents_{kCachedDocuments};
+    static constexpr int kCachedDocuments = 96;
     static constexpr int kMargin = 6;
     static constexpr int kMaxSnippetLines = 3;
 };

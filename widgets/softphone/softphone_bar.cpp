@@ -275,7 +275,7 @@ void SoftphoneBar::bindSession() {
             });
     connect(&session_.agent(), &crm::AgentSession::phoneChanged, this, [this] { refreshPhone(); });
     connect(&session_.agent(), &crm::AgentSession::stateChanged, this, [this] {
-        rebuildReasonMenu();  // the check mark on the current reason
+        checkCurrentReason();
         refresh();
     });
     connect(&session_.customer(), &crm::Customer360Model::loaded, this,
@@ -371,6 +371,18 @@ void SoftphoneBar::rebuildReasonMenu() {
         QAction* a = reasonMenu_->addAction(tr("Not ready"));
         a->setObjectName(QStringLiteral("notReady:"));
         connect(a, &QAction::triggered, this, [this] { session_.agent().goNotReady({}); });
+    }
+}
+
+void SoftphoneBar::checkCurrentReason() {
+    // The menu's actions stay (rebuilt only when the reasons or the language change); a state
+    // change moves the check mark.
+    const crm::AgentSession& agent = session_.agent();
+    const bool notReady = agent.state() == AgentState::NotReady;
+    const QString prefix = QStringLiteral("notReady:");
+    for (QAction* a : reasonMenu_->actions()) {
+        if (a->isCheckable())
+            a->setChecked(notReady && a->objectName() == prefix + agent.reason());
     }
 }
 

@@ -62,6 +62,7 @@ private:
     void bindSession();
     void retranslate();
     void rebuildReasonMenu();
+    void checkCurrentReason();
     // Texts and enabled states from the session's current state.
     void refresh();
     void refreshCallInfo();
