@@ -5,7 +5,9 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QRandomGenerator>
+#include <QTextStream>
 #include <QUuid>
 
 #include "cli/cli_context.h"
@@ -28,6 +30,15 @@ int randomBetween(int low, int high) {
 
 qint64 nowMs() {
     return QDateTime::currentMSecsSinceEpoch();
+}
+
+// Nearest-rank percentile of unsorted samples; 0 for none.
+double percentile(std::vector<double> samples, double p) {
+    if (samples.empty())
+        return 0;
+    std::sort(samples.begin(), samples.end());
+    const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * double(samples.size())));
+    return samples[std::min(samples.size() - 1, rank == 0 ? 0 : rank - 1)];
 }
 
 }  // namespace
@@ -59,6 +70,10 @@ SimulatedAgent::SimulatedAgent(crm::HttpTransport& transport, const QString& ser
                 else if (reason == QLatin1String("completed") && talkTimer_.isActive())
                     ++counters_.callerHangups;  // the caller hung up before we did
                 talkTimer_.stop();
+            });
+    connect(&session_.commands(), &crm::CommandTracker::confirmedAfter, this,
+            [this](const QString& what, std::chrono::nanoseconds roundTrip) {
+                counters_.roundTripMs[what].push_back(double(roundTrip.count()) / 1e6);
             });
     connect(&session_.commands(), &crm::CommandTracker::failed, this,
             [this](const QString&, const QString& what, const crm::ApiError& error) {
@@ -245,7 +260,10 @@ void AgentSimulation::beginMeasuring() {
                   .arg(counters_.loginsOk)
                   .arg((nowMs() - rampStartMs_) / 1000.0, 0, 'f', 1)
                   .arg(config_.durationSec));
-    counters_ = SimulationCounters{counters_.loginsOk, counters_.loginFailures};
+    SimulationCounters fresh;  // the measured window only, but the logins
+    fresh.loginsOk = counters_.loginsOk;
+    fresh.loginFailures = counters_.loginFailures;
+    counters_ = fresh;
     startedMs_ = lastReportMs_ = nowMs();
     startEvents_ = lastReportEvents_ = totalEvents();
     startCpu_ = readProcessStats().cpuSeconds;
@@ -333,9 +351,45 @@ void AgentSimulation::finish() {
                   .arg(100.0 * cpu / std::max(0.001, realSec), 0, 'f', 1)
                   .arg(ps.rssMiB, 0, 'f', 1)
                   .arg(ps.peakRssMiB, 0, 'f', 1));
+    printRoundTrips();
     printLine(QStringLiteral("  protocol errors: %1").arg(protocolErrors));
     const bool ok = protocolErrors == 0 && c.loginFailures == 0;
     emit finished(ok ? kExitOk : kExitFailed);
+}
+
+void AgentSimulation::printRoundTrips() {
+    const auto& trips = counters_.roundTripMs;
+    std::vector<double> all;
+    QStringList names = trips.keys();
+    names.sort();
+    printLine(QStringLiteral("  command round trips (issue -> confirming event), ms:"));
+    for (const QString& what : names) {
+        std::vector<double> ms = trips.value(what);
+        all.insert(all.end(), ms.begin(), ms.end());
+        printLine(QStringLiteral("    %1 n %2  p50 %3  p99 %4  max %5")
+                      .arg(what, -10)
+                      .arg(ms.size())
+                      .arg(percentile(ms, 50), 0, 'f', 1)
+                      .arg(percentile(ms, 99), 0, 'f', 1)
+                      .arg(ms.empty() ? 0.0 : *std::max_element(ms.begin(), ms.end()), 0, 'f', 1));
+    }
+    printLine(QStringLiteral("    %1 n %2  p50 %3  p99 %4")
+                  .arg(QStringLiteral("all"), -10)
+                  .arg(all.size())
+                  .arg(percentile(all, 50), 0, 'f', 1)
+                  .arg(percentile(all, 99), 0, 'f', 1));
+    if (config_.roundTripsOut.isEmpty())
+        return;
+    QFile out(config_.roundTripsOut);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        printError(QStringLiteral("error: cannot write %1").arg(config_.roundTripsOut));
+        return;
+    }
+    QTextStream stream(&out);
+    for (const QString& what : names) {
+        for (double ms : trips.value(what))
+            stream << what << ' ' << QString::number(ms, 'f', 3) << '\n';
+    }
 }
 
 namespace {
@@ -375,6 +429,8 @@ void runSimulateAgents(CliContext& ctx, crm::HttpTransport& transport) {
             ok = parseRange(value, config.talkMinSec, config.talkMaxSec);
         else if (option == QLatin1String("--acw"))
             ok = parseRange(value, config.acwMinSec, config.acwMaxSec);
+        else if (option == QLatin1String("--round-trips-out"))
+            config.roundTripsOut = value;
         else if (option == QLatin1String("--report-every"))
             config.reportEverySec = value.toInt(&ok), ok = ok && config.reportEverySec > 0;
         else

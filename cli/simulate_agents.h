@@ -2,6 +2,9 @@
 // simulate-agents: N synthetic counselors on one network thread, each a full ClientSession with
 // its own login and event stream, doing what a counselor does on every call. Used by
 // benchmarks and soak tests; it counts every protocol error it sees.
+#include <vector>
+
+#include <QHash>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -21,6 +24,9 @@ struct SimulationConfig {
     int acwMinSec = 5, acwMaxSec = 20;      // demo seconds: the note is written, then wrap-up
     int ringMinMs = 500, ringMaxMs = 3000;  // demo ms before answering
     int reportEverySec = 10;
+    // Where to write every command's round trip ("what ms" per line), for a load run over
+    // several client processes to merge; empty: not written.
+    QString roundTripsOut;
 };
 
 struct SimulationCounters {
@@ -30,6 +36,8 @@ struct SimulationCounters {
     qint64 conflicts = 0;        // 404/409 when the call moved on first (e.g. caller hung up)
     qint64 transportErrors = 0;  // no answer from the server
     qint64 protocolErrors = 0;   // anything the protocol does not allow
+    // Issue to confirming event, by command (answer, hangup, wrapup, ready...), in ms.
+    QHash<QString, std::vector<double>> roundTripMs;
 };
 
 class SimulatedAgent : public QObject {
@@ -78,6 +86,7 @@ signals:
 private:
     void beginMeasuring();
     void report();
+    void printRoundTrips();
     void finish();
     qint64 totalEvents() const;
 

@@ -9,7 +9,8 @@ CommandTracker::CommandTracker(QObject* parent, std::chrono::milliseconds timeou
 }
 
 void CommandTracker::track(const QString& requestId, const QString& what) {
-    pending_.insert(requestId, {what, false, std::chrono::steady_clock::now() + timeout_});
+    const auto now = std::chrono::steady_clock::now();
+    pending_.insert(requestId, {what, false, now + timeout_, now});
     if (!sweep_.isActive())
         sweep_.start();
 }
@@ -34,8 +35,10 @@ void CommandTracker::sawEvent(const QString& requestId) {
     if (it == pending_.end())
         return;
     const QString what = it->what;
+    const auto roundTrip = std::chrono::steady_clock::now() - it->issued;
     pending_.erase(it);
     emit confirmed(requestId, what);
+    emit confirmedAfter(what, std::chrono::duration_cast<std::chrono::nanoseconds>(roundTrip));
 }
 
 void CommandTracker::snapshotApplied() {

@@ -46,6 +46,9 @@ public:
 
 signals:
     void confirmed(const QString& requestId, const QString& what);
+    // The same, with the time from issue() to the confirming event: the command's whole round
+    // trip as the counselor lives it (load runs collect these).
+    void confirmedAfter(const QString& what, std::chrono::nanoseconds roundTrip);
     void failed(const QString& requestId, const QString& what,
                 const agentdesk::crm::ApiError& error);
 
@@ -56,6 +59,7 @@ private:
         QString what;
         bool accepted = false;
         std::chrono::steady_clock::time_point deadline;
+        std::chrono::steady_clock::time_point issued;
     };
     QHash<QString, Pending> pending_;
     std::chrono::milliseconds timeout_;
