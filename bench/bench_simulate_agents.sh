@@ -23,7 +23,8 @@ while (($#)); do
   esac
 done
 # Keep 200 agents about 80 % busy: ~80 s per call (ring, talk 30-120 s, ACW 5-20 s) → 0.6 calls
-# per agent-minute of demo time (the demo's ceiling is 600 calls a minute).
+# per agent-minute of demo time (the demo's ceiling is 600 calls a minute: 2,000 agents are
+# about 40 % busy at it).
 rate=${rate:-$(python3 -c "print(min(600, round($count * 0.6)))")}
 # One client process per 500 agents: a single network thread for thousands of streams would
 # measure the client, not the server.
@@ -43,7 +44,9 @@ export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME=
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 echo "bench_simulate_agents: $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), open files $(ulimit -n)"
-"$server_bin" --demo --demo-agents "$count" --demo-rate "$rate" --time-scale "$scale" \
+# No callers until every agent is logged in (below): logins check passwords with Argon2id, and
+# calls ringing for half-logged-in agents would measure the ramp-up, not the center at work.
+"$server_bin" --demo --demo-agents "$count" --demo-rate 0 --time-scale "$scale" \
   --max-connections $((count * 2 + 100)) \
   --db "$work/server.db" --listen 127.0.0.1:0 --log warn >"$work/server.out" 2>"$work/server.err" &
 server_pid=$!
@@ -64,7 +67,8 @@ for ((k = 0; k < clients; ++k)); do
   n=$((count - first + 1 < per ? count - first + 1 : per))
   "$cli_bin" --server "$url" simulate-agents --count "$n" --first "$first" \
     --duration "$duration" --time-scale "$scale" --talk 30-120 --acw 5-20 --report-every 5 \
-    --round-trips-out "$work/trips.$k" >"$work/cli.$k.out" 2>"$work/cli.$k.err" &
+    --round-trips-out "$work/trips.$k" --start-file "$work/start" \
+    >"$work/cli.$k.out" 2>"$work/cli.$k.err" &
   pids+=($!)
   first=$((first + n))
 done
@@ -75,6 +79,14 @@ for ((k = 0; k < clients; ++k)); do
     sleep 0.2
   done
 done
+# Every agent is at work: the callers come (the trainer's PUT /demo/rate).
+token=$(curl -sf -X POST -H 'Content-Type: application/json' \
+  -d '{"username":"trainer1","password":"demo"}' "$url/sessions" |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
+curl -sf -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  -d "{\"callsPerMin\": $rate}" "$url/demo/rate" >/dev/null
+echo "callers: $rate a minute of demo time from now (all clients ramped up)"
+touch "$work/start"  # the clients' measured window begins
 cpu0=$(server_cpu)
 perf_pid=""
 if ((want_perf)) && command -v perf >/dev/null; then
@@ -90,6 +102,10 @@ cpu1=$(server_cpu)
 for ((k = 0; k < clients; ++k)); do
   echo "--- client $((k + 1)) of $clients"
   cat "$work/cli.$k.out"
+  if [[ -s "$work/cli.$k.err" ]]; then
+    echo "  its log, most frequent lines (ids and numbers as #):"
+    sed -E 's/[0-9]+/#/g' "$work/cli.$k.err" | sort | uniq -c | sort -rn | head -8 || true
+  fi
 done
 echo "--- server"
 python3 -c "print(f'server cpu over the measured window: {$cpu1 - $cpu0:.2f} s ({100 * ($cpu1 - $cpu0) / $duration:.1f}% of one core)')"
@@ -123,7 +139,7 @@ if [[ -n $perf_pid ]]; then
   wait "$perf_pid" || true
   echo "--- where the server's time went (perf, self time, top 25)"
   perf report -i "$work/perf.data" --no-children --sort dso,sym --stdio -g none 2>/dev/null |
-    grep -v '^#' | grep '%' | head -25
+    grep -v '^#' | grep '%' | cut -c1-160 | head -25 || true
 fi
 ((missed)) && status=1
 exit $status

@@ -31,11 +31,12 @@ Commands:
   note CUSTOMER_ID WRAPUP_CODE TEXT [--call ID] [--key IDEMPOTENCY_KEY]
   simulate-agents --count N [--prefix agent] [--first 1] [--password demo]
                   [--duration SEC] [--time-scale X] [--talk MIN-MAX] [--acw MIN-MAX]
-                  [--report-every SEC] [--round-trips-out FILE]
+                  [--report-every SEC] [--round-trips-out FILE] [--start-file FILE]
                                   N synthetic agents, each with its own session and event
                                   stream: ready, answer, talk, hang up, write a note, wrap up.
                                   Prints load figures, command round trips and protocol
-                                  errors at the end (FILE: every round trip, "what ms").
+                                  errors at the end (FILE: every round trip, "what ms";
+                                  --start-file: measure once FILE exists).
 
 Options:
   --server URL      server (default $AGENTDESK_SERVER, else http://127.0.0.1:8780)

@@ -225,16 +225,15 @@ AgentSimulation::AgentSimulation(crm::HttpTransport& transport, const QString& s
 }
 
 void AgentSimulation::start() {
-    const int width =
-        std::max(3, static_cast<int>(QString::number(config_.first + config_.count - 1).size()));
     for (int i = 0; i < config_.count; ++i) {
-        const QString username = config_.prefix + QStringLiteral("%1").arg(config_.first + i, width,
-                                                                           10, QLatin1Char('0'));
+        // At least three digits, as the demo server names its load agents: agent001, agent1000.
+        const QString username =
+            config_.prefix + QStringLiteral("%1").arg(config_.first + i, 3, 10, QLatin1Char('0'));
         auto* agent = new SimulatedAgent(transport_, server_, username, config_, counters_, this);
         agents_.append(agent);
         connect(agent, &SimulatedAgent::started, this, [this] {
             if (++startedAgents_ == agents_.size())
-                beginMeasuring();
+                rampedUp();
         });
         // Logins go a few at a time: the server checks each password with Argon2id (by design
         // slow), and a burst of hundreds would only queue up behind it and time out.
@@ -248,18 +247,40 @@ void AgentSimulation::start() {
         agents_.at(nextLogin_++)->start();
     rampStartMs_ = nowMs();
     printLine(QStringLiteral("logging in %1 agents...").arg(agents_.size()));
-    // Agents that never get going (server overloaded) must not stall the run.
-    QTimer::singleShot(300000, this, &AgentSimulation::beginMeasuring);
+    // Agents that never get going (server overloaded) must not stall the run: at most 5 min, or
+    // 0.3 s an agent for thousands (each login is an Argon2id check on the server).
+    QTimer::singleShot(std::max(300000, config_.count * 300), this, &AgentSimulation::rampedUp);
+}
+
+void AgentSimulation::rampedUp() {
+    if (rampedUp_)
+        return;
+    rampedUp_ = true;
+    printLine(QStringLiteral("ramp-up: %1 agents logged in with open streams in %2 s; "
+                             "measuring for %3 s%4")
+                  .arg(counters_.loginsOk)
+                  .arg((nowMs() - rampStartMs_) / 1000.0, 0, 'f', 1)
+                  .arg(config_.durationSec)
+                  .arg(config_.startFile.isEmpty()
+                           ? QString()
+                           : QStringLiteral(" once %1 exists").arg(config_.startFile)));
+    if (config_.startFile.isEmpty()) {
+        beginMeasuring();
+        return;
+    }
+    auto* wait = new QTimer(this);
+    connect(wait, &QTimer::timeout, this, [this, wait] {
+        if (!QFile::exists(config_.startFile))
+            return;
+        wait->deleteLater();
+        beginMeasuring();
+    });
+    wait->start(100);
 }
 
 void AgentSimulation::beginMeasuring() {
     if (startedMs_ != 0)
         return;
-    printLine(QStringLiteral("ramp-up: %1 agents logged in with open streams in %2 s; "
-                             "measuring for %3 s")
-                  .arg(counters_.loginsOk)
-                  .arg((nowMs() - rampStartMs_) / 1000.0, 0, 'f', 1)
-                  .arg(config_.durationSec));
     SimulationCounters fresh;  // the measured window only, but the logins
     fresh.loginsOk = counters_.loginsOk;
     fresh.loginFailures = counters_.loginFailures;
@@ -431,6 +452,8 @@ void runSimulateAgents(CliContext& ctx, crm::HttpTransport& transport) {
             ok = parseRange(value, config.acwMinSec, config.acwMaxSec);
         else if (option == QLatin1String("--round-trips-out"))
             config.roundTripsOut = value;
+        else if (option == QLatin1String("--start-file"))
+            config.startFile = value;
         else if (option == QLatin1String("--report-every"))
             config.reportEverySec = value.toInt(&ok), ok = ok && config.reportEverySec > 0;
         else

@@ -27,6 +27,9 @@ struct SimulationConfig {
     // Where to write every command's round trip ("what ms" per line), for a load run over
     // several client processes to merge; empty: not written.
     QString roundTripsOut;
+    // With several client processes: after the ramp-up, wait until this file exists before the
+    // measured window begins (the benchmark creates it when every client is ready).
+    QString startFile;
 };
 
 struct SimulationCounters {
@@ -84,6 +87,7 @@ signals:
     void finished(int exitCode);
 
 private:
+    void rampedUp();
     void beginMeasuring();
     void report();
     void printRoundTrips();
@@ -97,6 +101,7 @@ private:
     QList<SimulatedAgent*> agents_;
     QTimer reportTimer_;
     int startedAgents_ = 0;
+    bool rampedUp_ = false;
     int nextLogin_ = 0;
     qint64 rampStartMs_ = 0;
     qint64 startEvents_ = 0;

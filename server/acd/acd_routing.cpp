@@ -71,6 +71,23 @@ std::optional<std::string> Acd::callerArrived(const InboundCallSpec& spec) {
 }
 
 void Acd::route() {
+    // Ready agents first, longest idle first (ties in id order, as agents_ is): with none, there
+    // is nothing to do, and each waiting call then scans this short list, not every agent. A
+    // center of 2,000 agents with a backlog of calls spent its CPU comparing each call with
+    // each agent on every event.
+    auto available = [](const Agent& a) {
+        return a.loggedIn && a.state == AgentState::Ready && a.supervisingCallId.empty();
+    };
+    std::vector<Agent*> ready;
+    for (auto& [id, a] : agents_) {
+        if (available(*a))
+            ready.push_back(a.get());
+    }
+    if (ready.empty())
+        return;
+    std::stable_sort(ready.begin(), ready.end(),
+                     [](const Agent* x, const Agent* y) { return x->idleSince < y->idleSince; });
+
     struct Waiting {
         Call* call;
         bool consult;
@@ -93,22 +110,20 @@ void Acd::route() {
         return x.since < y.since;
     });
     for (auto& w : waiting) {
+        if (ready.empty())
+            break;
         const QueueConfig* q = queue(w.consult ? w.call->consultTarget.value : w.call->queue);
         if (!q)
             continue;
-        Agent* best = nullptr;
-        for (auto& [id, a] : agents_) {
-            if (!a->loggedIn || a->state != AgentState::Ready || !a->supervisingCallId.empty())
-                continue;
-            if (w.call->rejectedBy.count(id) || id == w.call->agentId)
-                continue;
-            if (!hasSkill(*a, q->skill))
-                continue;
-            if (!best || a->idleSince < best->idleSince)
-                best = a.get();
-        }
-        if (best)
-            offer(*w.call, *best, w.consult);
+        const auto best = std::find_if(ready.begin(), ready.end(), [&](const Agent* a) {
+            return available(*a) && !w.call->rejectedBy.count(a->user.id) &&
+                   a->user.id != w.call->agentId && hasSkill(*a, q->skill);
+        });
+        if (best == ready.end())
+            continue;
+        Agent& agent = **best;
+        ready.erase(best);
+        offer(*w.call, agent, w.consult);
     }
 }
 
