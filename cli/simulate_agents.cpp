@@ -99,7 +99,26 @@ qint64 SimulatedAgent::libraryProtocolErrors() const {
 }
 
 void SimulatedAgent::start() {
+    // Ready once the stream shows the agent's state (as a counselor would, seeing the screen).
+    connect(&session_.events(), &crm::EventStream::snapshotReceived, this, [this] {
+        if (!readyOnce_) {
+            readyOnce_ = true;
+            session_.agent().goReady();
+            emit started();
+        }
+    });
+    logIn();
+}
+
+void SimulatedAgent::logIn() {
     session_.login(username_, config_.password, [this](const crm::ApiError& error) {
+        // 503: the server checks a few passwords at a time and asks the rest to come back, as a
+        // counselor would press the button again.
+        if (error.kind == crm::ApiError::Kind::Http && error.httpStatus == 503 &&
+            ++loginAttempts_ < kLoginAttempts) {
+            QTimer::singleShot(randomBetween(500, 1500), this, [this] { logIn(); });
+            return;
+        }
         emit loginDone();
         if (error) {
             ++counters_.loginFailures;
@@ -109,14 +128,6 @@ void SimulatedAgent::start() {
             return;
         }
         ++counters_.loginsOk;
-    });
-    // Ready once the stream shows the agent's state (as a counselor would, seeing the screen).
-    connect(&session_.events(), &crm::EventStream::snapshotReceived, this, [this] {
-        if (!readyOnce_) {
-            readyOnce_ = true;
-            session_.agent().goReady();
-            emit started();
-        }
     });
 }
 

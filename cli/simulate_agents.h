@@ -61,6 +61,7 @@ signals:
     void loginDone();
 
 private:
+    void logIn();
     void onPhase(crm::CallPhase phase);
     void onCommandFailed(const QString& what, const crm::ApiError& error);
     void writeNoteAndWrapUp(const QString& callId);
@@ -71,6 +72,8 @@ private:
     QString username_;
     crm::ClientSession session_;
     bool readyOnce_ = false;
+    static constexpr int kLoginAttempts = 120;  // about two minutes
+    int loginAttempts_ = 0;
     QString talkedCallId_;
     QString wrappingCallId_;
     QTimer talkTimer_;
