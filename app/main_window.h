@@ -95,7 +95,7 @@ private:
     // While a known caller's 360 is on its way (at most kPopFrameHoldMs), the window's repaint
     // waits for it: the ringing bar and the customer then come in one paint, and the answer is
     // not kept waiting behind a paint of the window without it.
-    QTimer* popFrameHold_;
+    QTimer* popFrameHold_ = nullptr;  // made in the constructor
     bool paintHeld_ = false;
 };
 

@@ -31,17 +31,14 @@ public:
                 retire(items_[i]);
             items_[i]->setVisible(false);
         }
-        shown_ = count;
     }
     // The i-th widget, which must have been built.
     T* peek(int i) const { return items_[static_cast<std::size_t>(i)]; }
-    int shown() const { return shown_; }
     int built() const { return static_cast<int>(items_.size()); }
 
 private:
     std::function<T*()> make_;
     std::vector<T*> items_;
-    int shown_ = 0;
 };
 
 }  // namespace agentdesk::widgets

@@ -75,7 +75,8 @@ void TimelineView::setInteractions(const QList<crm::Interaction>& interactions, 
     filled_ = 0;
     fillMore(kFirstEntries);
     // After the next paint that shows the history (the screen pop's), or after a moment if none.
-    finishPending_ = filled_ < interactions_.size() || entryCards_.shown() > interactions_.size();
+    // (With every card filled in, fillMore() has finished already.)
+    finishPending_ = filled_ < interactions_.size();
     if (finishPending_)
         finishTimer_->start();
     updateFooter();
@@ -94,8 +95,7 @@ bool TimelineView::event(QEvent* event) {
 
 bool TimelineView::fillMore(int count) {
     const int end = std::min<int>(interactions_.size(), filled_ + count);
-    if (filled_ >= end)
-        return false;
+    const bool more = filled_ < end;
     for (; filled_ < end; ++filled_) {
         TimelineEntry* entry = entryCards_.at(filled_);
         fill(entry, interactions_[filled_]);
@@ -105,7 +105,7 @@ bool TimelineView::fillMore(int count) {
     // be in view. (While some are still to fill, the unfilled ones are below the view.)
     if (filled_ == interactions_.size())
         finish();
-    return true;
+    return more;
 }
 
 int TimelineView::filledBottom() const {
