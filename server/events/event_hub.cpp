@@ -44,11 +44,93 @@ std::uint64_t EventHub::publish(std::string_view type, nlohmann::json data,
     buffer_.push_back({id, audience, wire});
     while (buffer_.size() > capacity_)
         buffer_.pop_front();
-    for (auto& [key, open] : streams_) {
-        if (visible(open.subscriber, audience))
-            open.stream->send(wire);
-    }
+    deliver(audience, wire);
     return id;
+}
+
+const EventHub::Keys* EventHub::keysOf(const std::unordered_map<std::string, Keys>& index,
+                                       const std::string& id) const {
+    const auto it = index.find(id);
+    return it == index.end() ? nullptr : &it->second;
+}
+
+void EventHub::sendTo(const Keys* keys, const std::shared_ptr<const std::string>& wire) {
+    if (!keys)
+        return;
+    // A send may close a slow stream; its erase is posted, so the keys stay valid here.
+    // Each event starts at another stream, so no one is always written last: at 10,000 streams
+    // the last write comes ~100 ms after the first.
+    rotor_ = rotor_ * 6364136223846793005ull + 1442695040888963407ull;
+    const std::uint64_t from = nextStreamKey_ > 1 ? (rotor_ >> 33) % nextStreamKey_ : 0;
+    const auto start = keys->lower_bound(from);
+    const auto sendKey = [&](std::uint64_t key) {
+        const auto it = streams_.find(key);
+        if (it != streams_.end())
+            it->second.stream->send(wire);
+    };
+    for (auto it = start; it != keys->end(); ++it)
+        sendKey(*it);
+    for (auto it = keys->begin(); it != start; ++it)
+        sendKey(*it);
+}
+
+void EventHub::deliver(const Audience& audience, const std::shared_ptr<const std::string>& wire) {
+    switch (audience.kind) {
+        case Audience::Kind::Everyone:
+            for (auto& [key, open] : streams_)
+                open.stream->send(wire);
+            return;
+        case Audience::Kind::Supervisors:
+            return sendTo(&supervisors_, wire);
+        case Audience::Kind::AgentOnly:
+            return sendTo(keysOf(byAgent_, audience.id), wire);
+        case Audience::Kind::Agent:
+            sendTo(&supervisors_, wire);
+            if (const Keys* mine = keysOf(byAgent_, audience.id)) {
+                for (const std::uint64_t key : *mine) {
+                    const auto it = streams_.find(key);
+                    if (it != streams_.end() && !it->second.subscriber.supervisor)
+                        it->second.stream->send(wire);
+                }
+            }
+            return;
+        case Audience::Kind::Skill:
+            sendTo(&supervisors_, wire);
+            return sendTo(keysOf(bySkill_, audience.id), wire);
+    }
+}
+
+void EventHub::attach(std::uint64_t key, Open open) {
+    const Subscriber& s = open.subscriber;
+    byAgent_[s.agentId].insert(key);
+    if (s.supervisor) {
+        supervisors_.insert(key);
+    } else {
+        for (const auto& skill : s.skills)
+            bySkill_[skill].insert(key);
+    }
+    streams_.emplace(key, std::move(open));
+}
+
+void EventHub::detach(std::uint64_t key) {
+    const auto it = streams_.find(key);
+    if (it == streams_.end())
+        return;
+    const Subscriber& s = it->second.subscriber;
+    const auto unindex = [key](std::unordered_map<std::string, Keys>& index,
+                               const std::string& id) {
+        const auto at = index.find(id);
+        if (at == index.end())
+            return;
+        at->second.erase(key);
+        if (at->second.empty())
+            index.erase(at);
+    };
+    unindex(byAgent_, s.agentId);
+    supervisors_.erase(key);
+    for (const auto& skill : s.skills)
+        unindex(bySkill_, skill);
+    streams_.erase(it);
 }
 
 void EventHub::subscribe(Subscriber subscriber, std::shared_ptr<http::EventStream> stream,
@@ -90,25 +172,27 @@ void EventHub::subscribe(Subscriber subscriber, std::shared_ptr<http::EventStrea
     }
     closeOldestOf(subscriber.agentId);
     const std::uint64_t key = nextStreamKey_++;
-    stream->setOnClosed([this, key] { streams_.erase(key); });
-    streams_.emplace(key, Open{std::move(subscriber), std::move(stream)});
+    stream->setOnClosed([this, key] { detach(key); });
+    attach(key, Open{std::move(subscriber), std::move(stream)});
 }
 
 void EventHub::closeOldestOf(const std::string& agentId) {
-    std::vector<std::pair<std::uint64_t, std::shared_ptr<http::EventStream>>> mine;
-    for (auto& [key, open] : streams_) {
-        if (open.subscriber.agentId == agentId && open.stream->isOpen())
-            mine.emplace_back(key, open.stream);
+    const Keys* keys = keysOf(byAgent_, agentId);
+    if (!keys || keys->size() < limits_.perUser)
+        return;
+    std::vector<std::shared_ptr<http::EventStream>> mine;  // oldest first
+    for (const std::uint64_t key : *keys) {
+        const auto it = streams_.find(key);
+        if (it != streams_.end() && it->second.stream->isOpen())
+            mine.push_back(it->second.stream);
     }
     if (mine.size() < limits_.perUser)
         return;
-    std::sort(mine.begin(), mine.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
     const std::size_t excess = mine.size() + 1 - limits_.perUser;
     for (std::size_t i = 0; i < excess; ++i) {
         logging::get("events")->info("closing the oldest event stream of {} ({} open)", agentId,
                                      mine.size());
-        mine[i].second->close();
+        mine[i]->close();
     }
 }
 
@@ -143,6 +227,9 @@ void EventHub::closeAll() {
     for (auto& s : victims)
         s->close();
     streams_.clear();
+    supervisors_.clear();
+    byAgent_.clear();
+    bySkill_.clear();
 }
 
 }  // namespace agentdesk::server

@@ -68,8 +68,17 @@ private:
         Subscriber subscriber;
         std::shared_ptr<http::EventStream> stream;
     };
+    using Keys = std::set<std::uint64_t>;  // stream keys, oldest first
     static bool visible(const Subscriber& s, const Audience& a);
 
+    // Sends to every open stream the audience allows, without looking at the others: a
+    // counselor's own event touches the supervisors' streams and theirs, not all 2,000.
+    void deliver(const Audience& audience, const std::shared_ptr<const std::string>& wire);
+    void sendTo(const Keys* keys, const std::shared_ptr<const std::string>& wire);
+    const Keys* keysOf(const std::unordered_map<std::string, Keys>& index,
+                       const std::string& id) const;
+    void attach(std::uint64_t key, Open open);
+    void detach(std::uint64_t key);
     void closeOldestOf(const std::string& agentId);
 
     std::uint64_t nextId_;
@@ -77,7 +86,13 @@ private:
     StreamLimits limits_;
     std::deque<Stored> buffer_;
     std::unordered_map<std::uint64_t, Open> streams_;
+    // Indexes of streams_ by who may see what. A supervisor's streams are in supervisors_ and
+    // byAgent_ only (they see every skill); a counselor's in byAgent_ and bySkill_.
+    Keys supervisors_;
+    std::unordered_map<std::string, Keys> byAgent_;
+    std::unordered_map<std::string, Keys> bySkill_;
     std::uint64_t nextStreamKey_ = 1;
+    std::uint64_t rotor_ = 0;  // where the next delivery starts (sendTo)
 };
 
 }  // namespace agentdesk::server

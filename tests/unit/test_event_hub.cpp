@@ -1,0 +1,127 @@
+// EventHub's delivery by audience: the indexed fan-out sends each event to exactly the streams
+// the visibility rule allows, streams leave the indexes when they close, and a user's oldest
+// streams close beyond the limit.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "server/events/event_hub.h"
+
+using namespace agentdesk::server;
+
+namespace {
+
+class CountingStream final : public http::EventStream {
+public:
+    void send(std::shared_ptr<const std::string> bytes) override {
+        if (open_ && bytes->find("event: probe") != std::string::npos)
+            ++probes;
+    }
+    void close() override {
+        if (!open_)
+            return;
+        open_ = false;
+        if (onClosed_)
+            std::exchange(onClosed_, nullptr)();
+    }
+    bool isOpen() const override { return open_; }
+    void setOnClosed(std::function<void()> callback) override { onClosed_ = std::move(callback); }
+
+    int probes = 0;
+
+private:
+    bool open_ = true;
+    std::function<void()> onClosed_;
+};
+
+struct Opened {
+    Subscriber who;
+    std::shared_ptr<CountingStream> stream;
+};
+
+Opened open(EventHub& hub, Subscriber who) {
+    auto stream = std::make_shared<CountingStream>();
+    hub.subscribe(who, stream, std::nullopt, [] { return nlohmann::json::object(); });
+    return {std::move(who), stream};
+}
+
+// The rule, written out plainly, that the indexes must agree with.
+bool maySee(const Subscriber& s, const Audience& a) {
+    switch (a.kind) {
+        case Audience::Kind::Everyone:
+            return true;
+        case Audience::Kind::Agent:
+            return s.supervisor || s.agentId == a.id;
+        case Audience::Kind::AgentOnly:
+            return s.agentId == a.id;
+        case Audience::Kind::Supervisors:
+            return s.supervisor;
+        case Audience::Kind::Skill:
+            return s.supervisor || s.skills.count(a.id) > 0;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("Each event reaches exactly the streams its audience allows", "[unit][sse]") {
+    EventHub hub(0, 64, StreamLimits{3, 1 << 20});
+    std::vector<Opened> streams;
+    streams.push_back(open(hub, {"U-lead1", true, {}, "t-lead"}));
+    streams.push_back(open(hub, {"U-lead1", true, {}, "t-lead"}));  // a second desktop
+    streams.push_back(open(hub, {"U-a1", false, {"general", "card"}, "t-a1"}));
+    streams.push_back(open(hub, {"U-a2", false, {"general"}, "t-a2"}));
+    streams.push_back(open(hub, {"U-a2", false, {"general"}, "t-a2"}));
+    streams.push_back(open(hub, {"U-a3", false, {"loan"}, "t-a3"}));
+    streams.push_back(open(hub, {"U-a4", false, {}, "t-a4"}));
+
+    const std::vector<Audience> audiences{Audience::everyone(),       Audience::agent("U-a1"),
+                                          Audience::agent("U-lead1"), Audience::agentOnly("U-a2"),
+                                          Audience::agentOnly("U-x"), Audience::supervisors(),
+                                          Audience::skill("general"), Audience::skill("loan"),
+                                          Audience::skill("none"),    Audience::agent("U-a2")};
+    for (const auto& audience : audiences) {
+        for (auto& s : streams)
+            s.stream->probes = 0;
+        hub.publish("probe", nlohmann::json::object(), audience);
+        for (std::size_t i = 0; i < streams.size(); ++i) {
+            INFO("audience kind " << static_cast<int>(audience.kind) << " '" << audience.id
+                                  << "', stream " << i << " of " << streams[i].who.agentId);
+            CHECK(streams[i].stream->probes == (maySee(streams[i].who, audience) ? 1 : 0));
+        }
+    }
+}
+
+TEST_CASE("A closed stream gets nothing more and a user's oldest streams close past the limit",
+          "[unit][sse]") {
+    EventHub hub(0, 64, StreamLimits{2, 1 << 20});
+    auto first = open(hub, {"U-a1", false, {"general"}, "t1"});
+    auto second = open(hub, {"U-a1", false, {"general"}, "t1"});
+    auto other = open(hub, {"U-a2", false, {"general"}, "t2"});
+    CHECK(hub.streamCount() == 3);
+    auto third = open(hub, {"U-a1", false, {"general"}, "t1"});  // over 2 for U-a1
+    CHECK_FALSE(first.stream->isOpen());
+    CHECK(second.stream->isOpen());
+    CHECK(third.stream->isOpen());
+    CHECK(hub.streamCount() == 3);
+
+    hub.publish("probe", nlohmann::json::object(), Audience::skill("general"));
+    CHECK(first.stream->probes == 0);
+    CHECK(second.stream->probes == 1);
+    CHECK(third.stream->probes == 1);
+    CHECK(other.stream->probes == 1);
+
+    other.stream->close();
+    hub.publish("probe", nlohmann::json::object(), Audience::agent("U-a2"));
+    CHECK(other.stream->probes == 1);
+    CHECK(hub.streamCount() == 2);
+
+    hub.closeStreamsOfToken("t1");
+    CHECK(hub.streamCount() == 0);
+    CHECK_FALSE(hub.hasStreamOfToken("t1"));
+    hub.publish("probe", nlohmann::json::object(), Audience::everyone());
+    CHECK(second.stream->probes == 1);
+}
