@@ -287,6 +287,13 @@ PhaseResult FanoutRun::phase(std::size_t n, std::size_t perUser, int rounds, mil
     std::vector<std::size_t> missedRounds(n, 0);
     CURL* post = curl_easy_init();
     const double cpu0 = server_.cpuSeconds();
+    const auto clientCpu = [&] {
+        std::uint64_t ns = 0;
+        for (const auto& s : slices)
+            ns += proc::processCpuNs(workers_[s.worker].pid());
+        return static_cast<double>(ns) / 1e9;
+    };
+    const double clientCpu0 = clientCpu();
     const auto rounds0 = std::chrono::steady_clock::now();
     for (int r = 1; r <= rounds; ++r) {
         waitQuiet(quiet);
@@ -359,6 +366,7 @@ PhaseResult FanoutRun::phase(std::size_t n, std::size_t perUser, int rounds, mil
     const double cpu1 = server_.cpuSeconds();
     if (cpu0 >= 0 && cpu1 >= 0)
         pr.serverCpuSeconds = cpu1 - cpu0;
+    pr.clientCpuSeconds = clientCpu() - clientCpu0;
     curl_easy_cleanup(post);
     for (std::size_t i = 0; i < n; ++i) {
         pr.starved += missedRounds[i] > 0 ? 1 : 0;
@@ -404,8 +412,10 @@ int printSummary(const std::vector<PhaseResult>& results, bool inProcess, double
             std::printf("  %-9s server memory per idle stream: %ld bytes (RSS delta / N)\n", "",
                         pr.rssPerStreamBytes);
         if (pr.serverCpuSeconds >= 0)
-            std::printf("  %-9s server CPU during the rounds: %.2f s in %.1f s\n", "",
-                        pr.serverCpuSeconds, pr.roundsSeconds);
+            std::printf(
+                "  %-9s CPU during the rounds: server %.2f s, client processes %.2f s, "
+                "in %.1f s\n",
+                "", pr.serverCpuSeconds, pr.clientCpuSeconds, pr.roundsSeconds);
         if (pr.connected != pr.n || pr.missing || pr.wrongWaiting || pr.badPost)
             exitCode = 1;
     }

@@ -42,6 +42,8 @@ struct PhaseResult {
     double openMs = 0;
     long rssPerStreamBytes = -1;  // the server's, -1 unknown
     double serverCpuSeconds = -1;
+    double clientCpuSeconds = 0;  // the worker processes'
+
     double roundsSeconds = 0;
     std::vector<double> all;                    // every delivery, ms
     std::vector<std::vector<double>> byWorker;  // the same, per worker process

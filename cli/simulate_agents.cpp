@@ -1,6 +1,7 @@
 #include "cli/simulate_agents.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include <QCoreApplication>
@@ -71,10 +72,14 @@ SimulatedAgent::SimulatedAgent(crm::HttpTransport& transport, const QString& ser
                     ++counters_.callerHangups;  // the caller hung up before we did
                 talkTimer_.stop();
             });
-    connect(&session_.commands(), &crm::CommandTracker::confirmedAfter, this,
-            [this](const QString& what, std::chrono::nanoseconds roundTrip) {
-                counters_.roundTripMs[what].push_back(double(roundTrip.count()) / 1e6);
-            });
+    connect(
+        &session_.commands(), &crm::CommandTracker::confirmedAfter, this,
+        [this](const QString& what, std::chrono::nanoseconds roundTrip) {
+            counters_.roundTripMs[what].push_back(double(roundTrip.count()) / 1e6);
+            counters_.confirmedAtSec[what].push_back(
+                std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+                    .count());
+        });
     connect(&session_.commands(), &crm::CommandTracker::failed, this,
             [this](const QString&, const QString& what, const crm::ApiError& error) {
                 onCommandFailed(what, error);
@@ -258,9 +263,24 @@ void AgentSimulation::start() {
         agents_.at(nextLogin_++)->start();
     rampStartMs_ = nowMs();
     printLine(QStringLiteral("logging in %1 agents...").arg(agents_.size()));
-    // Agents that never get going (server overloaded) must not stall the run: at most 5 min, or
-    // 0.3 s an agent for thousands (each login is an Argon2id check on the server).
-    QTimer::singleShot(std::max(300000, config_.count * 300), this, &AgentSimulation::rampedUp);
+    // Agents that never get going (server overloaded) must not stall the run, but a slow
+    // ramp-up that still moves is waited for: each login is an Argon2id check on the server,
+    // and thousands of agents over several clients take minutes. The run goes on when no login
+    // has finished for a minute.
+    lastLoginProgressMs_ = nowMs();
+    auto* watchdog = new QTimer(this);
+    connect(watchdog, &QTimer::timeout, this, [this, watchdog] {
+        const qint64 done = counters_.loginsOk + counters_.loginFailures;
+        if (done != loginsSeen_) {
+            loginsSeen_ = done;
+            lastLoginProgressMs_ = nowMs();
+        }
+        if (rampedUp_ || nowMs() - lastLoginProgressMs_ >= 60000) {
+            watchdog->deleteLater();
+            rampedUp();
+        }
+    });
+    watchdog->start(1000);
 }
 
 void AgentSimulation::rampedUp() {
@@ -418,9 +438,14 @@ void AgentSimulation::printRoundTrips() {
         return;
     }
     QTextStream stream(&out);
+    // "command ms confirmed-at" (CLOCK_MONOTONIC s).
     for (const QString& what : names) {
-        for (double ms : trips.value(what))
-            stream << what << ' ' << QString::number(ms, 'f', 3) << '\n';
+        const auto& ms = trips.value(what);
+        const auto at = counters_.confirmedAtSec.value(what);
+        for (std::size_t i = 0; i < ms.size(); ++i) {
+            stream << what << ' ' << QString::number(ms[i], 'f', 3) << ' '
+                   << QString::number(i < at.size() ? at[i] : 0.0, 'f', 3) << '\n';
+        }
     }
 }
 

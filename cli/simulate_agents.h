@@ -41,6 +41,9 @@ struct SimulationCounters {
     qint64 protocolErrors = 0;   // anything the protocol does not allow
     // Issue to confirming event, by command (answer, hangup, wrapup, ready...), in ms.
     QHash<QString, std::vector<double>> roundTripMs;
+    // When each of them was confirmed: CLOCK_MONOTONIC in s, the same clock in every process,
+    // so a benchmark can tell whether the slow ones come together.
+    QHash<QString, std::vector<double>> confirmedAtSec;
 };
 
 class SimulatedAgent : public QObject {
@@ -107,6 +110,8 @@ private:
     bool rampedUp_ = false;
     int nextLogin_ = 0;
     qint64 rampStartMs_ = 0;
+    qint64 lastLoginProgressMs_ = 0;  // when the last login finished (ok or not)
+    qint64 loginsSeen_ = -1;
     qint64 startEvents_ = 0;
     qint64 startedMs_ = 0;
     qint64 lastReportMs_ = 0;

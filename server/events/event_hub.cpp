@@ -103,6 +103,7 @@ void EventHub::deliver(const Audience& audience, const std::shared_ptr<const std
 void EventHub::attach(std::uint64_t key, Open open) {
     const Subscriber& s = open.subscriber;
     byAgent_[s.agentId].insert(key);
+    byToken_[s.token].insert(key);
     if (s.supervisor) {
         supervisors_.insert(key);
     } else {
@@ -127,6 +128,7 @@ void EventHub::detach(std::uint64_t key) {
             index.erase(at);
     };
     unindex(byAgent_, s.agentId);
+    unindex(byToken_, s.token);
     supervisors_.erase(key);
     for (const auto& skill : s.skills)
         unindex(bySkill_, skill);
@@ -204,17 +206,24 @@ void EventHub::sendHeartbeat() {
 
 void EventHub::closeStreamsOfToken(const std::string& token) {
     std::vector<std::shared_ptr<http::EventStream>> victims;
-    for (auto& [key, open] : streams_) {
-        if (open.subscriber.token == token)
-            victims.push_back(open.stream);
+    if (const Keys* keys = keysOf(byToken_, token)) {
+        for (const std::uint64_t key : *keys) {
+            const auto it = streams_.find(key);
+            if (it != streams_.end())
+                victims.push_back(it->second.stream);
+        }
     }
     for (auto& s : victims)
         s->close();
 }
 
 bool EventHub::hasStreamOfToken(const std::string& token) const {
-    for (const auto& [key, open] : streams_) {
-        if (open.subscriber.token == token && open.stream->isOpen())
+    const Keys* keys = keysOf(byToken_, token);
+    if (!keys)
+        return false;
+    for (const std::uint64_t key : *keys) {
+        const auto it = streams_.find(key);
+        if (it != streams_.end() && it->second.stream->isOpen())
             return true;
     }
     return false;
@@ -230,6 +239,7 @@ void EventHub::closeAll() {
     supervisors_.clear();
     byAgent_.clear();
     bySkill_.clear();
+    byToken_.clear();
 }
 
 }  // namespace agentdesk::server

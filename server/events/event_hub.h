@@ -87,10 +87,13 @@ private:
     std::deque<Stored> buffer_;
     std::unordered_map<std::uint64_t, Open> streams_;
     // Indexes of streams_ by who may see what. A supervisor's streams are in supervisors_ and
-    // byAgent_ only (they see every skill); a counselor's in byAgent_ and bySkill_.
+    // byAgent_ only (they see every skill); a counselor's in byAgent_ and bySkill_. Every
+    // stream is also in byToken_.
     Keys supervisors_;
     std::unordered_map<std::string, Keys> byAgent_;
     std::unordered_map<std::string, Keys> bySkill_;
+    // By session token: the idle-session check asks for every session on every tick.
+    std::unordered_map<std::string, Keys> byToken_;
     std::uint64_t nextStreamKey_ = 1;
     std::uint64_t rotor_ = 0;  // where the next delivery starts (sendTo)
 };

@@ -119,6 +119,9 @@ TEST_CASE("A closed stream gets nothing more and a user's oldest streams close p
     CHECK(other.stream->probes == 1);
     CHECK(hub.streamCount() == 2);
 
+    CHECK(hub.hasStreamOfToken("t1"));
+    CHECK_FALSE(hub.hasStreamOfToken("t2"));  // its one stream closed
+    CHECK_FALSE(hub.hasStreamOfToken("t-unknown"));
     hub.closeStreamsOfToken("t1");
     CHECK(hub.streamCount() == 0);
     CHECK_FALSE(hub.hasStreamOfToken("t1"));
