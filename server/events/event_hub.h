@@ -57,6 +57,9 @@ public:
     }
 
     static std::string format(std::uint64_t id, std::string_view type, const std::string& json);
+    // Whether a subscriber may see an event for this audience (the replay asks it per event;
+    // live delivery finds the same streams through the indexes).
+    static bool visible(const Subscriber& s, const Audience& a);
 
 private:
     struct Stored {
@@ -69,7 +72,6 @@ private:
         std::shared_ptr<http::EventStream> stream;
     };
     using Keys = std::set<std::uint64_t>;  // stream keys, oldest first
-    static bool visible(const Subscriber& s, const Audience& a);
 
     // Sends to every open stream the audience allows, without looking at the others: a
     // counselor's own event touches the supervisors' streams and theirs, not all 2,000.

@@ -23,6 +23,7 @@
 #include "server/store/store_reader.h"
 #include "tests/fuzz/fuzz_check.h"
 #include "tests/fuzz/fuzz_seed.h"
+#include "tests/support/held_event_stream.h"
 
 namespace agentdesk::fuzz {
 
@@ -33,29 +34,6 @@ using nlohmann::json;
 
 namespace {
 
-// An event stream that keeps what the hub sends until the world ends.
-class HeldStream final : public http::EventStream {
-public:
-    void send(std::shared_ptr<const std::string> bytes) override {
-        if (open_)
-            bytes_ += bytes->size();
-    }
-    void close() override {
-        if (!open_)
-            return;
-        open_ = false;
-        if (onClosed_)
-            std::exchange(onClosed_, nullptr)();
-    }
-    bool isOpen() const override { return open_; }
-    void setOnClosed(std::function<void()> callback) override { onClosed_ = std::move(callback); }
-
-private:
-    bool open_ = true;
-    std::size_t bytes_ = 0;
-    std::function<void()> onClosed_;
-};
-
 class RecordingExchange final : public http::Exchange {
 public:
     explicit RecordingExchange(Reply& reply) : reply_(reply) {}
@@ -65,7 +43,7 @@ public:
     }
     std::shared_ptr<http::EventStream> startEventStream() override {
         reply_.eventStream = true;
-        return std::make_shared<HeldStream>();
+        return std::make_shared<agentdesk::test::HeldEventStream>();
     }
 
 private:

@@ -1,6 +1,6 @@
 // EventHub's delivery by audience: the indexed fan-out sends each event to exactly the streams
-// the visibility rule allows, streams leave the indexes when they close, and a user's oldest
-// streams close beyond the limit.
+// the visibility rule allows (EventHub::visible, which the replay uses), streams leave the
+// indexes when they close, and a user's oldest streams close beyond the limit.
 #include <catch2/catch.hpp>
 
 #include <map>
@@ -9,60 +9,21 @@
 #include <vector>
 
 #include "server/events/event_hub.h"
+#include "tests/support/held_event_stream.h"
 
 using namespace agentdesk::server;
 
 namespace {
 
-class CountingStream final : public http::EventStream {
-public:
-    void send(std::shared_ptr<const std::string> bytes) override {
-        if (open_ && bytes->find("event: probe") != std::string::npos)
-            ++probes;
-    }
-    void close() override {
-        if (!open_)
-            return;
-        open_ = false;
-        if (onClosed_)
-            std::exchange(onClosed_, nullptr)();
-    }
-    bool isOpen() const override { return open_; }
-    void setOnClosed(std::function<void()> callback) override { onClosed_ = std::move(callback); }
-
-    int probes = 0;
-
-private:
-    bool open_ = true;
-    std::function<void()> onClosed_;
-};
-
 struct Opened {
     Subscriber who;
-    std::shared_ptr<CountingStream> stream;
+    std::shared_ptr<agentdesk::test::HeldEventStream> stream;
 };
 
 Opened open(EventHub& hub, Subscriber who) {
-    auto stream = std::make_shared<CountingStream>();
+    auto stream = std::make_shared<agentdesk::test::HeldEventStream>("probe");
     hub.subscribe(who, stream, std::nullopt, [] { return nlohmann::json::object(); });
     return {std::move(who), stream};
-}
-
-// The rule, written out plainly, that the indexes must agree with.
-bool maySee(const Subscriber& s, const Audience& a) {
-    switch (a.kind) {
-        case Audience::Kind::Everyone:
-            return true;
-        case Audience::Kind::Agent:
-            return s.supervisor || s.agentId == a.id;
-        case Audience::Kind::AgentOnly:
-            return s.agentId == a.id;
-        case Audience::Kind::Supervisors:
-            return s.supervisor;
-        case Audience::Kind::Skill:
-            return s.supervisor || s.skills.count(a.id) > 0;
-    }
-    return false;
 }
 
 }  // namespace
@@ -85,12 +46,13 @@ TEST_CASE("Each event reaches exactly the streams its audience allows", "[unit][
                                           Audience::skill("none"),    Audience::agent("U-a2")};
     for (const auto& audience : audiences) {
         for (auto& s : streams)
-            s.stream->probes = 0;
+            s.stream->counted = 0;
         hub.publish("probe", nlohmann::json::object(), audience);
         for (std::size_t i = 0; i < streams.size(); ++i) {
             INFO("audience kind " << static_cast<int>(audience.kind) << " '" << audience.id
                                   << "', stream " << i << " of " << streams[i].who.agentId);
-            CHECK(streams[i].stream->probes == (maySee(streams[i].who, audience) ? 1 : 0));
+            CHECK(streams[i].stream->counted ==
+                  (EventHub::visible(streams[i].who, audience) ? 1 : 0));
         }
     }
 }
@@ -109,14 +71,14 @@ TEST_CASE("A closed stream gets nothing more and a user's oldest streams close p
     CHECK(hub.streamCount() == 3);
 
     hub.publish("probe", nlohmann::json::object(), Audience::skill("general"));
-    CHECK(first.stream->probes == 0);
-    CHECK(second.stream->probes == 1);
-    CHECK(third.stream->probes == 1);
-    CHECK(other.stream->probes == 1);
+    CHECK(first.stream->counted == 0);
+    CHECK(second.stream->counted == 1);
+    CHECK(third.stream->counted == 1);
+    CHECK(other.stream->counted == 1);
 
     other.stream->close();
     hub.publish("probe", nlohmann::json::object(), Audience::agent("U-a2"));
-    CHECK(other.stream->probes == 1);
+    CHECK(other.stream->counted == 1);
     CHECK(hub.streamCount() == 2);
 
     CHECK(hub.hasStreamOfToken("t1"));
@@ -126,5 +88,5 @@ TEST_CASE("A closed stream gets nothing more and a user's oldest streams close p
     CHECK(hub.streamCount() == 0);
     CHECK_FALSE(hub.hasStreamOfToken("t1"));
     hub.publish("probe", nlohmann::json::object(), Audience::everyone());
-    CHECK(second.stream->probes == 1);
+    CHECK(second.stream->counted == 1);
 }
