@@ -174,8 +174,9 @@ void EventHub::subscribe(Subscriber subscriber, std::shared_ptr<http::EventStrea
     }
     closeOldestOf(subscriber.agentId);
     const std::uint64_t key = nextStreamKey_++;
+    // Attached first: a stream that is already closed calls back at once (or posts it).
+    attach(key, Open{std::move(subscriber), stream});
     stream->setOnClosed([this, key] { detach(key); });
-    attach(key, Open{std::move(subscriber), std::move(stream)});
 }
 
 void EventHub::closeOldestOf(const std::string& agentId) {

@@ -191,8 +191,8 @@ public:
 
     // --- EventStream ---
     void send(std::shared_ptr<const std::string> bytes) override {
-        if (closed_)
-            return;
+        if (closed_ || bytes->empty())
+            return;  // an empty chunk would never be consumed (writeNow)
         if (queuedBytes_ + bytes->size() > server_->options.maxStreamBacklogBytes) {
             logging::get("http")->warn("event stream client too slow ({} bytes queued); closing",
                                        queuedBytes_);
@@ -334,7 +334,9 @@ private:
         auto& socket = lowest().socket();
         beast::error_code ec;
         if (!nonBlocking_) {
-            socket.non_blocking(true, ec);
+            // A blocking write_some would stall the I/O thread behind one slow client.
+            if (socket.non_blocking(true, ec); ec)
+                return close();
             nonBlocking_ = true;
         }
         while (!queue_.empty()) {

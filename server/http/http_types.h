@@ -44,7 +44,9 @@ public:
     virtual void send(std::shared_ptr<const std::string> bytes) = 0;
     virtual void close() = 0;
     virtual bool isOpen() const = 0;
-    // Called once when the client goes away or close() is called.
+    // Called once when the client goes away or close() is called (at once when already
+    // closed), but never from inside send(): a send that cuts a slow client posts it. The hub
+    // relies on that while it walks its stream indexes.
     virtual void setOnClosed(std::function<void()> callback) = 0;
 };
 

@@ -31,7 +31,11 @@ public:
             std::exchange(onClosed_, nullptr)();
     }
     bool isOpen() const override { return open_; }
-    void setOnClosed(std::function<void()> callback) override { onClosed_ = std::move(callback); }
+    void setOnClosed(std::function<void()> callback) override {
+        if (!open_)
+            return callback();  // as a connection does (it posts it)
+        onClosed_ = std::move(callback);
+    }
     std::size_t bytes() const { return bytes_; }
 
     int counted = 0;

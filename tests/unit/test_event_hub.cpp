@@ -90,3 +90,15 @@ TEST_CASE("A closed stream gets nothing more and a user's oldest streams close p
     hub.publish("probe", nlohmann::json::object(), Audience::everyone());
     CHECK(second.stream->counted == 1);
 }
+
+TEST_CASE("A stream that closed before it was attached leaves nothing behind", "[unit][sse]") {
+    EventHub hub(0, 64, StreamLimits{4, 1 << 20});
+    auto stream = std::make_shared<agentdesk::test::HeldEventStream>("probe");
+    stream->close();  // the client left while the snapshot was being made
+    hub.subscribe({"U-a1", false, {"general"}, "t1"}, stream, std::nullopt,
+                  [] { return nlohmann::json::object(); });
+    CHECK(hub.streamCount() == 0);
+    CHECK_FALSE(hub.hasStreamOfToken("t1"));
+    hub.publish("probe", nlohmann::json::object(), Audience::skill("general"));
+    CHECK(stream->counted == 0);
+}
