@@ -66,6 +66,7 @@ std::size_t SseStreamSet::open(std::size_t count, const std::vector<std::string>
     for (std::size_t i = 0; i < count; ++i) {
         Stream& s = streams_[i];
         s.owner = this;
+        s.parser.emplace([this, &s](const crm::SseEvent& event) { onEvent(s, event); });
         s.easy = curl_easy_init();
         const std::string& token = tokens[std::min(i / perToken, tokens.size() - 1)];
         s.headers = curl_slist_append(nullptr, ("Authorization: Bearer " + token).c_str());
@@ -228,34 +229,15 @@ std::size_t SseStreamSet::onData(char* data, std::size_t size, std::size_t count
         if (s.status != 200)
             return 0;  // aborts the transfer; reported as a failure
     }
-    const std::size_t scanFrom = s.pending.empty() ? 0 : s.pending.size() - 1;
-    s.pending.append(data, n);
-    std::size_t start = 0;
-    std::size_t end = s.pending.find("\n\n", scanFrom);
-    while (end != std::string::npos) {
-        s.owner->onEvent(s, std::string_view(s.pending).substr(start, end - start), now);
-        start = end + 2;
-        end = s.pending.find("\n\n", start);
-    }
-    s.pending.erase(0, start);
+    s.arrived = now;
+    s.parser->feed(std::string_view(data, n));
     return n;
 }
 
-// One SSE event block ("id: N\nevent: TYPE\ndata: {...}"), comments and retry included.
-void SseStreamSet::onEvent(Stream& s, std::string_view block, Clock::time_point now) {
-    std::string_view type, data;
-    std::size_t pos = 0;
-    while (pos < block.size()) {
-        auto nl = block.find('\n', pos);
-        if (nl == std::string_view::npos)
-            nl = block.size();
-        const std::string_view line = block.substr(pos, nl - pos);
-        if (line.starts_with("event: "))
-            type = line.substr(7);
-        if (line.starts_with("data: "))
-            data = line.substr(6);
-        pos = nl + 1;
-    }
+void SseStreamSet::onEvent(Stream& s, const crm::SseEvent& event) {
+    const std::string_view type = event.type;
+    const std::string_view data = event.data;
+    const Clock::time_point now = s.arrived;
     if (type == "snapshot") {
         s.snapshot = true;
         return;

@@ -17,6 +17,8 @@
 
 #include <curl/curl.h>
 
+#include "crm/events/sse_parser.h"
+
 namespace agentdesk::bench {
 
 class SseStreamSet {
@@ -62,7 +64,8 @@ private:
         SseStreamSet* owner = nullptr;
         CURL* easy = nullptr;
         curl_slist* headers = nullptr;
-        std::string pending;  // bytes of an SSE event not yet complete
+        std::optional<crm::SseParser> parser;  // the desktop's own text/event-stream parser
+        Clock::time_point arrived{};           // of the chunk being parsed
         bool snapshot = false;
         bool ended = false;
         CURLcode result = CURLE_OK;
@@ -74,7 +77,7 @@ private:
     static std::size_t onData(char* data, std::size_t size, std::size_t count, void* user);
     static int onSocket(CURL* easy, curl_socket_t fd, int what, void* user, void* socketData);
     static int onTimer(CURLM* multi, long timeoutMs, void* user);
-    void onEvent(Stream& s, std::string_view block, Clock::time_point now);
+    void onEvent(Stream& s, const crm::SseEvent& event);
     void readDone();
 
     std::string api_;

@@ -57,7 +57,7 @@ const EventHub::Keys* EventHub::keysOf(const std::unordered_map<std::string, Key
 void EventHub::sendTo(const Keys* keys, const std::shared_ptr<const std::string>& wire) {
     if (!keys)
         return;
-    // A send may close a slow stream; its erase is posted, so the keys stay valid here.
+    // A send may close a slow stream; its detach is posted, so the keys stay valid here.
     // Each event starts at another stream, so no one is always written last: at 10,000 streams
     // the last write comes ~100 ms after the first.
     rotor_ = rotor_ * 6364136223846793005ull + 1442695040888963407ull;
