@@ -42,6 +42,7 @@
 
 #include "bench/bench_util.h"
 #include "common/time_util.h"
+#include "server/kb/fts_rank.h"
 #include "server/kb/sqlite_knowledge_store.h"
 #include "server/kb/text_index.h"
 #include "server/store/sqlite_crm_store.h"
@@ -1459,40 +1460,54 @@ int main(int argc, char** argv) {
             return a->runs[Ours].ms > b->runs[Ours].ms;
         });
         // Where their time goes: the MATCH expressions ours builds (kb::parseQuery), how many
-        // rows each matches, and the same ranking SQL as SqliteKnowledgeStore::search with and
-        // without its JOIN on kb_articles (which reads body_text of every matching row).
-        auto timed = [&](const std::string& sql, const std::string& match) {
-            const auto t0 = SteadyClock::now();
-            std::int64_t n = 0;
-            if (!match.empty()) {
-                auto st = db.prepare(sql);
-                st.bind(1, match);
-                while (st.step())
-                    n = st.integer(0);
-            }
-            return std::pair{msBetween(t0, SteadyClock::now()), n};
+        // rows each matches in the table its stage searches, and the ranking SELECT with FTS5's
+        // bm25() beside the store's kb_rank() (kb/fts_rank.h; its phrase counts made beforehand,
+        // as the store keeps them between queries).
+        kb::PhraseStats phraseStats;
+        struct Stage {
+            std::int64_t rows = 0;
+            double bm25Ms = 0, kbRankMs = 0;
         };
-        // The stages of SqliteKnowledgeStore::search: titles only, every word, any word.
-        const std::string countSql = "SELECT count(*) FROM kb_search WHERE kb_search MATCH ?1";
-        const std::string rankSql =
-            "SELECT rowid, bm25(kb_search, 10.0, 1.0, 6.0, 0.5, 4.0, 0.0) AS rank FROM "
-            "kb_search WHERE kb_search MATCH ?1 ORDER BY rank LIMIT 20";
-        std::printf("  slowest for ours (matching rows, ms of the ranking SELECT per stage):\n");
+        auto stage = [&](const std::string& table, const char* weights, const std::string& match) {
+            Stage out;
+            if (match.empty())
+                return out;
+            const std::string expr = "(" + match + ")";
+            auto count =
+                db.prepare("SELECT count(*) FROM " + table + " WHERE " + table + " MATCH ?1");
+            count.bind(1, expr);
+            out.rows = count.step() ? count.integer(0) : 0;
+            count.reset();
+            const std::string frequencies = phraseStats.frequencies(db, table, expr, "bench");
+            for (const bool ours : {false, true}) {
+                const std::string rank = ours ? "kb_rank(" + table + ", 20, ?2, " + weights + ")"
+                                              : "bm25(" + table + ", " + weights + ")";
+                const auto t0 = SteadyClock::now();
+                auto st = db.prepare("SELECT rowid, " + rank + " AS r FROM " + table + " WHERE " +
+                                     table + " MATCH ?1 ORDER BY r LIMIT 20");
+                st.bind(1, expr);
+                if (ours)
+                    st.bind(2, frequencies);
+                st.run();
+                (ours ? out.kbRankMs : out.bm25Ms) = msBetween(t0, SteadyClock::now());
+            }
+            return out;
+        };
+        constexpr const char* kSearchWeights = "10.0, 1.0, 6.0, 0.5, 4.0, 0.0";
+        constexpr const char* kTitleWeights = "10.0, 6.0, 4.0, 0.0";
+        auto print = [](const char* name, const Stage& st) {
+            std::printf("; %s %lld rows (bm25 %.1f ms, kb_rank %.1f ms)", name,
+                        static_cast<long long>(st.rows), st.bm25Ms, st.kbRankMs);
+        };
+        std::printf(
+            "  slowest for ours (per stage: matching rows, ranking SELECT with bm25 / kb_rank):\n");
         for (std::size_t i = 0; i < 8 && i < slow.size(); ++i) {
             const kb::SearchQuery sq = kb::parseQuery(slow[i]->text);
-            std::printf(
-                "    \"%s\" %.1f ms: titles %lld rows (%.1f ms); all-words %lld rows "
-                "(%.1f ms)",
-                slow[i]->text.c_str(), slow[i]->runs[Ours].ms,
-                static_cast<long long>(timed(countSql, sq.allWords(true)).second),
-                timed(rankSql, sq.allWords(true)).first,
-                static_cast<long long>(timed(countSql, sq.allWords(false)).second),
-                timed(rankSql, sq.allWords(false)).first);
-            if (slow[i]->oursPartial) {
-                std::printf("; any-word %lld rows (%.1f ms)",
-                            static_cast<long long>(timed(countSql, sq.anyWord()).second),
-                            timed(rankSql, sq.anyWord()).first);
-            }
+            std::printf("    \"%s\" %.1f ms", slow[i]->text.c_str(), slow[i]->runs[Ours].ms);
+            print("titles", stage("kb_titles", kTitleWeights, sq.allWords(true)));
+            print("all-words", stage("kb_search", kSearchWeights, sq.allWords(false)));
+            if (slow[i]->oursPartial)
+                print("any-word", stage("kb_search", kSearchWeights, sq.anyWord()));
             std::printf("\n");
         }
     }

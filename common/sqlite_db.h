@@ -80,6 +80,8 @@ public:
     bool inTransaction() const;  // false in autocommit mode
     int changes() const;
     bool readOnly() const { return readOnly_; }
+    // The connection itself, only to register SQL functions on it.
+    sqlite3* handle() const { return db_; }
 
     // Copies this whole database into `destination` with SQLite's online backup, in one step:
     // the copy is one consistent snapshot even while other connections write (in WAL mode they

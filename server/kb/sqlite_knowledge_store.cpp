@@ -9,6 +9,7 @@
 #include <sodium.h>
 
 #include "common/logging.h"
+#include "server/kb/fts_rank.h"
 #include "server/kb/html_content.h"
 #include "server/kb/text_index.h"
 
@@ -69,11 +70,11 @@ constexpr Migration kMigrations[] = {
     textWithoutMarkdown,  // 2
 };
 
-// BM25 weights: title, body, title syllables, body syllables, tags, lang.
-constexpr const char* kRank = "bm25(kb_search, 10.0, 1.0, 6.0, 0.5, 4.0, 0.0)";
+// BM25 (kb/fts_rank.h) weights: title, body, title syllables, body syllables, tags, lang.
+constexpr const char* kWeights = "10.0, 1.0, 6.0, 0.5, 4.0, 0.0";
 // The titles-only index has short doclists, so the first search stage stays fast however
 // common a word is in article bodies. Weights: title, title syllables, tags, lang.
-constexpr const char* kTitleRank = "bm25(kb_titles, 10.0, 6.0, 4.0, 0.0)";
+constexpr const char* kTitleWeights = "10.0, 6.0, 4.0, 0.0";
 
 // The index is contentless (it stores no copy of the text), so removing an article's tokens
 // needs the same token values again: one function makes them for insert and delete.
@@ -205,6 +206,7 @@ Outcome parseArticle(const json& o, ArticleInput& out) {
 }
 
 SqliteKnowledgeStore::SqliteKnowledgeStore(SqliteDb& db) : db_(db) {
+    kb::registerRankFunction(db_.handle());
     if (db_.readOnly())
         return;  // a reader beside the server's connection, which made the schema and index
     db_.exec(kSchema);
@@ -251,6 +253,7 @@ SqliteKnowledgeStore::SqliteKnowledgeStore(SqliteDb& db) : db_(db) {
         for (const auto& [rowid, row] : rows)
             writeIndex(db_, rowid, row, false);
         setMeta("index_version", kIndexVersion);
+        countSave();
     });
 }
 
@@ -293,10 +296,7 @@ std::string SqliteKnowledgeStore::saveArticle(const ArticleInput& input, TimePoi
             rowid = db_.lastInsertRowId();
         }
         writeIndex(db_, rowid, indexRow(input.title, text, tags, input.lang), false);
-        // Tells every connection's typo index (typoIndex()) that the titles changed.
-        db_.exec(
-            "INSERT INTO kb_meta(key, value) VALUES('titles_version', 1) "
-            "ON CONFLICT(key) DO UPDATE SET value = value + 1");
+        countSave();
     });
     return id;
 }
@@ -334,15 +334,18 @@ json SqliteKnowledgeStore::search(const KbSearch& s) {
     std::vector<Hit> hits;
     std::unordered_set<std::int64_t> seen;
     const int fetch = std::clamp(s.limit * 2, 10, 50);
+    const std::string version = savedVersion();
     // Ranks inside the FTS index alone (no join), so only the winners' rows are read.
     auto rank = [&](const std::string& match, double bonus, bool titlesOnly, int limit) {
         if (match.empty())
             return;
         const std::string table = titlesOnly ? "kb_titles" : "kb_search";
-        auto st =
-            db_.prepare("SELECT rowid, " + std::string(titlesOnly ? kTitleRank : kRank) +
-                        " AS r FROM " + table + " WHERE " + table + " MATCH ? ORDER BY r LIMIT ?");
-        st.bind(1, "(" + match + ")" + langFilter).bind(2, limit);
+        const std::string expr = "(" + match + ")" + langFilter;
+        const std::string frequencies = phraseStats_.frequencies(db_, table, expr, version);
+        auto st = db_.prepare("SELECT rowid, kb_rank(" + table + ", ?2, ?3, " +
+                              (titlesOnly ? kTitleWeights : kWeights) + ") AS r FROM " + table +
+                              " WHERE " + table + " MATCH ?1 ORDER BY r LIMIT ?2");
+        st.bind(1, expr).bind(2, limit).bind(3, frequencies);
         while (st.step()) {
             const std::int64_t rowid = st.integer(0);
             if (seen.insert(rowid).second)
@@ -420,10 +423,22 @@ json SqliteKnowledgeStore::search(const KbSearch& s) {
     return out;
 }
 
-const kb::TitleTypoIndex& SqliteKnowledgeStore::typoIndex() {
+void SqliteKnowledgeStore::countSave() {
+    // Tells every connection's typo index and phrase counts that the articles changed.
+    db_.exec(
+        "INSERT INTO kb_meta(key, value) VALUES('titles_version', 1) "
+        "ON CONFLICT(key) DO UPDATE SET value = value + 1");
+}
+
+std::string SqliteKnowledgeStore::savedVersion() {
     auto version = db_.prepare("SELECT value FROM kb_meta WHERE key = 'titles_version'");
-    const std::string now = version.step() ? version.text(0) : std::string("0");
+    std::string now = version.step() ? version.text(0) : std::string("0");
     version.reset();
+    return now;
+}
+
+const kb::TitleTypoIndex& SqliteKnowledgeStore::typoIndex() {
+    const std::string now = savedVersion();
     if (typoVersion_ == now)
         return typo_;
     std::vector<kb::TitleTypoIndex::Title> titles;

@@ -2,6 +2,7 @@
 // KnowledgeStore on SQLite FTS5 with pre-tokenised columns (kb/text_index.h) and the
 // `porter unicode61` tokenizer for Latin words; BM25 with a title boost.
 #include "common/sqlite_db.h"
+#include "server/kb/fts_rank.h"
 #include "server/kb/knowledge_store.h"
 #include "server/kb/title_typo_index.h"
 
@@ -34,7 +35,11 @@ public:
     const kb::TitleTypoIndex& typoIndex();
 
 private:
+    void countSave();            // in the saving transaction
+    std::string savedVersion();  // kb_meta's titles_version
+
     SqliteDb& db_;
+    kb::PhraseStats phraseStats_;  // this connection's phrase counts for kb_rank
     kb::TitleTypoIndex typo_;
     std::optional<std::string> typoVersion_;  // titles_version the index was built at
 };
