@@ -80,6 +80,10 @@ SimulatedAgent::SimulatedAgent(crm::HttpTransport& transport, const QString& ser
                 std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
                     .count());
         });
+    connect(&session_.commands(), &crm::CommandTracker::acceptedAfter, this,
+            [this](const QString& what, std::chrono::nanoseconds untilAccepted) {
+                counters_.acceptedMs[what].push_back(double(untilAccepted.count()) / 1e6);
+            });
     connect(&session_.commands(), &crm::CommandTracker::failed, this,
             [this](const QString&, const QString& what, const crm::ApiError& error) {
                 onCommandFailed(what, error);
@@ -320,6 +324,14 @@ void AgentSimulation::beginMeasuring() {
     startEvents_ = lastReportEvents_ = totalEvents();
     startCpu_ = readProcessStats().cpuSeconds;
     reportTimer_.start(config_.reportEverySec * 1000);
+    loopProbe_.setTimerType(Qt::PreciseTimer);
+    connect(&loopProbe_, &QTimer::timeout, this, [this] {
+        const qint64 now = std::chrono::steady_clock::now().time_since_epoch().count();
+        if (lastProbeNs_ != 0)
+            loopLateMs_.push_back(std::max(0.0, double(now - lastProbeNs_) / 1e6 - kLoopProbeMs));
+        lastProbeNs_ = now;
+    });
+    loopProbe_.start(kLoopProbeMs);
     QTimer::singleShot(static_cast<int>(config_.durationSec * 1000), this,
                        &AgentSimulation::finish);
 }
@@ -356,6 +368,7 @@ void AgentSimulation::report() {
 
 void AgentSimulation::finish() {
     reportTimer_.stop();
+    loopProbe_.stop();
     const double realSec = (nowMs() - startedMs_) / 1000.0;
     const qint64 events = totalEvents() - startEvents_;
     qint64 duplicates = 0, reconnects = 0, libraryErrors = 0;
@@ -403,18 +416,31 @@ void AgentSimulation::finish() {
                   .arg(100.0 * cpu / std::max(0.001, realSec), 0, 'f', 1)
                   .arg(ps.rssMiB, 0, 'f', 1)
                   .arg(ps.peakRssMiB, 0, 'f', 1));
-    printRoundTrips();
+    printRoundTrips(QStringLiteral("command round trips (issue -> confirming event)"),
+                    counters_.roundTripMs);
+    printRoundTrips(QStringLiteral("command answers (issue -> the server's 202)"),
+                    counters_.acceptedMs);
+    writeRoundTrips();
+    printLine(QStringLiteral("  this client's event loop, late by (a %1 ms timer): p50 %2  p99 %3  "
+                             "max %4 ms")
+                  .arg(kLoopProbeMs)
+                  .arg(percentile(loopLateMs_, 50), 0, 'f', 1)
+                  .arg(percentile(loopLateMs_, 99), 0, 'f', 1)
+                  .arg(loopLateMs_.empty()
+                           ? 0.0
+                           : *std::max_element(loopLateMs_.begin(), loopLateMs_.end()),
+                       0, 'f', 1));
     printLine(QStringLiteral("  protocol errors: %1").arg(protocolErrors));
     const bool ok = protocolErrors == 0 && c.loginFailures == 0;
     emit finished(ok ? kExitOk : kExitFailed);
 }
 
-void AgentSimulation::printRoundTrips() {
-    const auto& trips = counters_.roundTripMs;
+void AgentSimulation::printRoundTrips(const QString& title,
+                                      const QHash<QString, std::vector<double>>& trips) {
     std::vector<double> all;
     QStringList names = trips.keys();
     names.sort();
-    printLine(QStringLiteral("  command round trips (issue -> confirming event), ms:"));
+    printLine(QStringLiteral("  %1, ms:").arg(title));
     for (const QString& what : names) {
         std::vector<double> ms = trips.value(what);
         all.insert(all.end(), ms.begin(), ms.end());
@@ -430,8 +456,12 @@ void AgentSimulation::printRoundTrips() {
                   .arg(all.size())
                   .arg(percentile(all, 50), 0, 'f', 1)
                   .arg(percentile(all, 99), 0, 'f', 1));
+}
+
+void AgentSimulation::writeRoundTrips() {
     if (config_.roundTripsOut.isEmpty())
         return;
+    const auto& trips = counters_.roundTripMs;
     QFile out(config_.roundTripsOut);
     if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
         printError(QStringLiteral("error: cannot write %1").arg(config_.roundTripsOut));
@@ -439,7 +469,7 @@ void AgentSimulation::printRoundTrips() {
     }
     QTextStream stream(&out);
     // "command ms confirmed-at" (CLOCK_MONOTONIC s).
-    for (const QString& what : names) {
+    for (const QString& what : trips.keys()) {
         const auto& ms = trips.value(what);
         const auto at = counters_.confirmedAtSec.value(what);
         for (std::size_t i = 0; i < ms.size(); ++i) {

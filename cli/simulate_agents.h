@@ -44,6 +44,8 @@ struct SimulationCounters {
     // When each of them was confirmed: CLOCK_MONOTONIC in s, the same clock in every process,
     // so a benchmark can tell whether the slow ones come together.
     QHash<QString, std::vector<double>> confirmedAtSec;
+    // Issue to the server's 202, by command, in ms.
+    QHash<QString, std::vector<double>> acceptedMs;
 };
 
 class SimulatedAgent : public QObject {
@@ -96,7 +98,8 @@ private:
     void rampedUp();
     void beginMeasuring();
     void report();
-    void printRoundTrips();
+    void printRoundTrips(const QString& title, const QHash<QString, std::vector<double>>& trips);
+    void writeRoundTrips();  // --round-trips-out
     void finish();
     qint64 totalEvents() const;
 
@@ -106,6 +109,12 @@ private:
     SimulationCounters counters_;
     QList<SimulatedAgent*> agents_;
     QTimer reportTimer_;
+    // Every kLoopProbeMs in the measured window: how late the timer fires is how long an event
+    // (a command's confirmation too) waits behind the other agents' work in this one thread.
+    static constexpr int kLoopProbeMs = 10;
+    QTimer loopProbe_;
+    qint64 lastProbeNs_ = 0;
+    std::vector<double> loopLateMs_;
     int startedAgents_ = 0;
     bool rampedUp_ = false;
     int nextLogin_ = 0;

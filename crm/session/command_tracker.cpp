@@ -11,11 +11,20 @@ CommandTracker::CommandTracker(QObject* parent, std::chrono::milliseconds timeou
 void CommandTracker::track(const QString& requestId, const QString& what) {
     const auto now = std::chrono::steady_clock::now();
     pending_.insert(requestId, {what, false, now + timeout_, now});
+    unanswered_.insert(requestId, {what, now});
     if (!sweep_.isActive())
         sweep_.start();
 }
 
 void CommandTracker::answered(const QString& requestId, const ApiError& error) {
+    // Whether or not the event came first.
+    if (auto sent = unanswered_.find(requestId); sent != unanswered_.end()) {
+        if (!error) {
+            emit acceptedAfter(sent->first, std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                                std::chrono::steady_clock::now() - sent->second));
+        }
+        unanswered_.erase(sent);
+    }
     auto it = pending_.find(requestId);
     if (it == pending_.end())
         return;
@@ -57,6 +66,7 @@ void CommandTracker::snapshotApplied() {
 
 void CommandTracker::clear() {
     pending_.clear();
+    unanswered_.clear();
     sweep_.stop();
 }
 
@@ -74,7 +84,10 @@ void CommandTracker::expire() {
             ++it;
         }
     }
-    if (pending_.isEmpty())
+    // A request cancelled before its answer is never answered.
+    for (auto it = unanswered_.begin(); it != unanswered_.end();)
+        it = it->second + timeout_ <= now ? unanswered_.erase(it) : std::next(it);
+    if (pending_.isEmpty() && unanswered_.isEmpty())
         sweep_.stop();
 }
 

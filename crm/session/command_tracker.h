@@ -49,6 +49,9 @@ signals:
     // The same, with the time from issue() to the confirming event: the command's whole round
     // trip as the counselor lives it (load runs collect these).
     void confirmedAfter(const QString& what, std::chrono::nanoseconds roundTrip);
+    // The time from issue() to the server's 202, for load runs: beside the round trip it tells
+    // a request that was late to the server from an event that was late from it.
+    void acceptedAfter(const QString& what, std::chrono::nanoseconds untilAccepted);
     void failed(const QString& requestId, const QString& what,
                 const agentdesk::crm::ApiError& error);
 
@@ -62,6 +65,8 @@ private:
         std::chrono::steady_clock::time_point issued;
     };
     QHash<QString, Pending> pending_;
+    // Sent and not answered yet (the transport answers every request, an error at the latest).
+    QHash<QString, QPair<QString, std::chrono::steady_clock::time_point>> unanswered_;
     std::chrono::milliseconds timeout_;
     QTimer sweep_;
 };

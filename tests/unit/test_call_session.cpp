@@ -198,6 +198,27 @@ TEST_CASE("The command tracker confirms by event, by snapshot, or fails by answe
     CHECK(t.pendingCount() == 0);
 }
 
+TEST_CASE("The command tracker times the 202 whether or not the event came first", "[session]") {
+    CommandTracker t;
+    QStringList accepted;
+    QObject::connect(&t, &CommandTracker::acceptedAfter,
+                     [&](const QString& what, std::chrono::nanoseconds took) {
+                         CHECK(took.count() >= 0);
+                         accepted.append(what);
+                     });
+    t.track(QStringLiteral("r1"), QStringLiteral("answer"));
+    t.track(QStringLiteral("r2"), QStringLiteral("hangup"));
+    t.track(QStringLiteral("r3"), QStringLiteral("hold"));
+    t.sawEvent(QStringLiteral("r1"));  // the event before the 202
+    t.answered(QStringLiteral("r1"), {});
+    t.answered(QStringLiteral("r2"), {});  // the 202 before the event
+    t.sawEvent(QStringLiteral("r2"));
+    t.answered(QStringLiteral("r3"),
+               ApiError::http(409, R"({"error":{"code":"x","message":"x"}})"));
+    t.answered(QStringLiteral("r1"), {});  // answered once only
+    CHECK(accepted == QStringList{QStringLiteral("answer"), QStringLiteral("hangup")});
+}
+
 // AlertsModel (the team lead's alerts, UI-free): rows of repeats, their order, acknowledgement
 // and the capped history.
 namespace {
