@@ -46,7 +46,8 @@ struct Transfer {
     QByteArray contentType;
     long status = 0;
     bool streaming = false;  // a 2xx stream whose bytes go to stream.data as they arrive
-    std::chrono::steady_clock::time_point started;
+    std::chrono::steady_clock::time_point queued;   // send() on the caller's thread
+    std::chrono::steady_clock::time_point started;  // handed to libcurl on the network thread
     char errorBuffer[CURL_ERROR_SIZE] = {};
 
     ~Transfer() {
@@ -184,6 +185,7 @@ HttpTransport::RequestId HttpTransport::Impl::enqueue(std::unique_ptr<Transfer> 
     Q_ASSERT(t->context);
     const RequestId id = nextId++;
     t->id = id;
+    t->queued = std::chrono::steady_clock::now();
     Live entry{t->context, t->gate, {}};
     // A context that goes away takes its requests with it, so no result is posted to a dead
     // object. The connection runs in the destroying thread, before the object is gone.
@@ -394,12 +396,25 @@ void HttpTransport::Impl::finish(Transfer& t, CURLcode result) {
         error = ApiError::http(static_cast<int>(t.status), t.body);
     }
     const std::string what = t.request.method.toStdString() + " " + t.request.url.toStdString();
-    if (error.ok())
+    if (error.ok() && netLog()->should_log(spdlog::level::debug)) {
+        // Where a slow request's time went: waiting for the network thread, then libcurl's
+        // phases from the hand-over (connected and request about to go out; first byte back).
+        curl_off_t sentUs = 0, firstByteUs = 0;
+        curl_easy_getinfo(t.easy, CURLINFO_PRETRANSFER_TIME_T, &sentUs);
+        curl_easy_getinfo(t.easy, CURLINFO_STARTTRANSFER_TIME_T, &firstByteUs);
+        const double waitedMs =
+            std::chrono::duration<double, std::milli>(t.started - t.queued).count();
+        netLog()->debug(
+            "{} → {} in {} ms (queued {:.1f} ms, sending at {:.1f} ms, first byte at "
+            "{:.1f} ms)",
+            what, t.status, ms, waitedMs, double(sentUs) / 1000.0, double(firstByteUs) / 1000.0);
+    } else if (error.ok()) {
         netLog()->debug("{} → {} in {} ms", what, t.status, ms);
-    else if (error.kind == ApiError::Kind::Transport)
+    } else if (error.kind == ApiError::Kind::Transport) {
         netLog()->info("{} failed after {} ms: {}", what, ms, error.describe().toStdString());
-    else
+    } else {
         netLog()->debug("{} → {}", what, error.describe().toStdString());
+    }
 
     if (t.isStream) {
         if (t.stream.closed)
