@@ -1493,8 +1493,8 @@ int main(int argc, char** argv) {
             }
             return out;
         };
-        constexpr const char* kSearchWeights = "10.0, 1.0, 6.0, 0.5, 4.0, 0.0";
-        constexpr const char* kTitleWeights = "10.0, 6.0, 4.0, 0.0";
+        constexpr const char* kSearchWeights = server::SqliteKnowledgeStore::kSearchRankWeights;
+        constexpr const char* kTitleWeights = server::SqliteKnowledgeStore::kTitleRankWeights;
         auto print = [](const char* name, const Stage& st) {
             std::printf("; %s %lld rows (bm25 %.1f ms, kb_rank %.1f ms)", name,
                         static_cast<long long>(st.rows), st.bm25Ms, st.kbRankMs);

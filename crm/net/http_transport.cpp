@@ -396,7 +396,7 @@ void HttpTransport::Impl::finish(Transfer& t, CURLcode result) {
         error = ApiError::http(static_cast<int>(t.status), t.body);
     }
     const std::string what = t.request.method.toStdString() + " " + t.request.url.toStdString();
-    if (error.ok() && netLog()->should_log(spdlog::level::debug)) {
+    if (error.ok()) {
         // Where a slow request's time went: waiting for the network thread, then libcurl's
         // phases from the hand-over (connected and request about to go out; first byte back).
         curl_off_t sentUs = 0, firstByteUs = 0;
@@ -408,8 +408,6 @@ void HttpTransport::Impl::finish(Transfer& t, CURLcode result) {
             "{} → {} in {} ms (queued {:.1f} ms, sending at {:.1f} ms, first byte at "
             "{:.1f} ms)",
             what, t.status, ms, waitedMs, double(sentUs) / 1000.0, double(firstByteUs) / 1000.0);
-    } else if (error.ok()) {
-        netLog()->debug("{} → {} in {} ms", what, t.status, ms);
     } else if (error.kind == ApiError::Kind::Transport) {
         netLog()->info("{} failed after {} ms: {}", what, ms, error.describe().toStdString());
     } else {

@@ -70,12 +70,6 @@ constexpr Migration kMigrations[] = {
     textWithoutMarkdown,  // 2
 };
 
-// BM25 (kb/fts_rank.h) weights: title, body, title syllables, body syllables, tags, lang.
-constexpr const char* kWeights = "10.0, 1.0, 6.0, 0.5, 4.0, 0.0";
-// The titles-only index has short doclists, so the first search stage stays fast however
-// common a word is in article bodies. Weights: title, title syllables, tags, lang.
-constexpr const char* kTitleWeights = "10.0, 6.0, 4.0, 0.0";
-
 // The index is contentless (it stores no copy of the text), so removing an article's tokens
 // needs the same token values again: one function makes them for insert and delete.
 struct IndexRow {
@@ -342,9 +336,10 @@ json SqliteKnowledgeStore::search(const KbSearch& s) {
         const std::string table = titlesOnly ? "kb_titles" : "kb_search";
         const std::string expr = "(" + match + ")" + langFilter;
         const std::string frequencies = phraseStats_.frequencies(db_, table, expr, version);
-        auto st = db_.prepare("SELECT rowid, kb_rank(" + table + ", ?2, ?3, " +
-                              (titlesOnly ? kTitleWeights : kWeights) + ") AS r FROM " + table +
-                              " WHERE " + table + " MATCH ?1 ORDER BY r LIMIT ?2");
+        auto st =
+            db_.prepare("SELECT rowid, kb_rank(" + table + ", ?2, ?3, " +
+                        (titlesOnly ? kTitleRankWeights : kSearchRankWeights) + ") AS r FROM " +
+                        table + " WHERE " + table + " MATCH ?1 ORDER BY r LIMIT ?2");
         st.bind(1, expr).bind(2, limit).bind(3, frequencies);
         while (st.step()) {
             const std::int64_t rowid = st.integer(0);

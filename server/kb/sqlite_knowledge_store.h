@@ -17,6 +17,13 @@ public:
     // connection (a reader thread's, see store/store_reader.h) only the reading methods work.
     explicit SqliteKnowledgeStore(SqliteDb& db);
 
+    // BM25 (kb/fts_rank.h) weights of kb_search: title, body, title syllables, body syllables,
+    // tags, lang.
+    static constexpr const char* kSearchRankWeights = "10.0, 1.0, 6.0, 0.5, 4.0, 0.0";
+    // Of kb_titles (short doclists, so the first search stage stays fast however common a word
+    // is in article bodies): title, title syllables, tags, lang.
+    static constexpr const char* kTitleRankWeights = "10.0, 6.0, 4.0, 0.0";
+
     std::string saveArticle(const ArticleInput& input, TimePoint now) override;
     std::optional<nlohmann::json> article(const std::string& id) override;
     nlohmann::json search(const KbSearch& search) override;
