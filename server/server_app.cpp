@@ -296,7 +296,9 @@ std::uint16_t ServerApp::start() {
     StreamLimits streamLimits;
     streamLimits.perUser = d.config.maxStreamsPerUser;
     streamLimits.replayBytes = d.config.maxReplayBytes;
-    d.hub = std::make_unique<EventHub>(idBase, d.config.replayCapacity, streamLimits);
+    d.hub = std::make_unique<EventHub>(
+        idBase, d.config.replayCapacity, streamLimits,
+        [&d](std::function<void()> fn) { asio::post(d.io, std::move(fn)); });
     d.sessions = std::make_unique<SessionManager>(
         *d.clock, d.config.tokenLifetime, d.config.sessionIdleTimeout,
         [&d](const std::string& token) { return d.hub->hasStreamOfToken(token); });

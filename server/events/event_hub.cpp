@@ -6,11 +6,17 @@
 
 namespace agentdesk::server {
 
-EventHub::EventHub(std::uint64_t firstId, std::size_t replayCapacity, StreamLimits limits)
-    : nextId_(firstId + 1), capacity_(replayCapacity == 0 ? 1 : replayCapacity), limits_(limits) {
+EventHub::EventHub(std::uint64_t firstId, std::size_t replayCapacity, StreamLimits limits,
+                   Defer defer)
+    : nextId_(firstId + 1),
+      capacity_(replayCapacity == 0 ? 1 : replayCapacity),
+      limits_(limits),
+      defer_(std::move(defer)) {
     if (limits_.perUser == 0)
         limits_.perUser = 1;
 }
+
+EventHub::~EventHub() = default;
 
 std::string EventHub::format(std::uint64_t id, std::string_view type, const std::string& json) {
     std::string wire;
@@ -63,10 +69,11 @@ void EventHub::sendTo(const Keys* keys, const std::shared_ptr<const std::string>
     rotor_ = rotor_ * 6364136223846793005ull + 1442695040888963407ull;
     const std::uint64_t from = nextStreamKey_ > 1 ? (rotor_ >> 33) % nextStreamKey_ : 0;
     const auto start = keys->lower_bound(from);
+    const bool later = deferFor(keys->size());
     const auto sendKey = [&](std::uint64_t key) {
         const auto it = streams_.find(key);
         if (it != streams_.end())
-            it->second.stream->send(wire);
+            sendOne(it->second, key, wire, later);
     };
     for (auto it = start; it != keys->end(); ++it)
         sendKey(*it);
@@ -74,12 +81,54 @@ void EventHub::sendTo(const Keys* keys, const std::shared_ptr<const std::string>
         sendKey(*it);
 }
 
+void EventHub::sendOne(Open& open, std::uint64_t key,
+                       const std::shared_ptr<const std::string>& wire, bool later) {
+    if (!later) {
+        open.stream->send(wire);  // with anything queued before it, in order
+        return;
+    }
+    open.stream->enqueue(wire);
+    if (open.flushDue)
+        return;
+    open.flushDue = true;
+    unflushed_.push_back(key);
+    if (!flushPosted_)
+        postFlush();
+}
+
+void EventHub::postFlush() {
+    flushPosted_ = true;
+    defer_([self = std::weak_ptr<EventHub*>(self_)] {
+        if (const auto hub = self.lock())
+            (*hub)->flushSlice();
+    });
+}
+
+void EventHub::flushSlice() {
+    flushPosted_ = false;
+    std::size_t written = 0;
+    while (!unflushed_.empty() && written < kFlushSlice) {
+        const std::uint64_t key = unflushed_.front();
+        unflushed_.pop_front();
+        const auto it = streams_.find(key);
+        if (it == streams_.end() || !it->second.flushDue)
+            continue;  // closed meanwhile
+        it->second.flushDue = false;
+        it->second.stream->flush();
+        ++written;
+    }
+    if (!unflushed_.empty())
+        postFlush();
+}
+
 void EventHub::deliver(const Audience& audience, const std::shared_ptr<const std::string>& wire) {
     switch (audience.kind) {
-        case Audience::Kind::Everyone:
+        case Audience::Kind::Everyone: {
+            const bool later = deferFor(streams_.size());
             for (auto& [key, open] : streams_)
-                open.stream->send(wire);
+                sendOne(open, key, wire, later);
             return;
+        }
         case Audience::Kind::Supervisors:
             return sendTo(&supervisors_, wire);
         case Audience::Kind::AgentOnly:
@@ -201,8 +250,9 @@ void EventHub::closeOldestOf(const std::string& agentId) {
 
 void EventHub::sendHeartbeat() {
     static const auto beat = std::make_shared<const std::string>(": heartbeat\n\n");
+    const bool later = deferFor(streams_.size());
     for (auto& [key, open] : streams_)
-        open.stream->send(beat);
+        sendOne(open, key, beat, later);
 }
 
 void EventHub::closeStreamsOfToken(const std::string& token) {

@@ -31,9 +31,24 @@ struct StreamLimits {
 
 class EventHub final : public EventPublisher {
 public:
+    // Runs a function later on the I/O thread (asio::post on the server's io_context).
+    using Defer = std::function<void(std::function<void()>)>;
+
     // firstId: ids start above it. Taking the start time in ms × 1000 keeps ids increasing
     // across restarts, so a client resuming against a restarted server gets a resync.
-    EventHub(std::uint64_t firstId, std::size_t replayCapacity, StreamLimits limits = {});
+    // With `defer`, an event for more than kImmediateStreams streams (a queue's figures for
+    // all its agents, a heartbeat) is queued on each stream at once and written
+    // kFlushSlice streams at a time, one slice per pass of the I/O thread: requests that
+    // arrive meanwhile are answered between slices instead of behind the whole fan-out (at
+    // 2,000 agents a queue's figures took the I/O thread ~150 ms: every write on loopback wakes
+    // a client, which takes the core). A stream's events stay in order: its queue is one, and
+    // an event for a few streams writes theirs at once, with what is queued before it.
+    EventHub(std::uint64_t firstId, std::size_t replayCapacity, StreamLimits limits = {},
+             Defer defer = {});
+    ~EventHub() override;
+
+    static constexpr std::size_t kImmediateStreams = 32;
+    static constexpr std::size_t kFlushSlice = 64;
 
     std::uint64_t publish(std::string_view type, nlohmann::json data,
                           const Audience& audience) override;
@@ -70,6 +85,7 @@ private:
     struct Open {
         Subscriber subscriber;
         std::shared_ptr<http::EventStream> stream;
+        bool flushDue = false;  // in unflushed_
     };
     using Keys = std::set<std::uint64_t>;  // stream keys, oldest first
 
@@ -77,6 +93,12 @@ private:
     // counselor's own event touches the supervisors' streams and theirs, not all 2,000.
     void deliver(const Audience& audience, const std::shared_ptr<const std::string>& wire);
     void sendTo(const Keys* keys, const std::shared_ptr<const std::string>& wire);
+    // Sends to one stream, or with `later` queues on it and lists it for flushSlice().
+    void sendOne(Open& open, std::uint64_t key, const std::shared_ptr<const std::string>& wire,
+                 bool later);
+    bool deferFor(std::size_t streams) const { return defer_ && streams > kImmediateStreams; }
+    void postFlush();
+    void flushSlice();
     const Keys* keysOf(const std::unordered_map<std::string, Keys>& index,
                        const std::string& id) const;
     void attach(std::uint64_t key, Open open);
@@ -98,6 +120,11 @@ private:
     std::unordered_map<std::string, Keys> byToken_;
     std::uint64_t nextStreamKey_ = 1;
     std::uint64_t rotor_ = 0;  // where the next delivery starts (sendTo)
+    Defer defer_;
+    std::deque<std::uint64_t> unflushed_;  // streams with queued events, in write order
+    bool flushPosted_ = false;
+    // The posted flushSlice() runs only while the hub lives.
+    std::shared_ptr<EventHub*> self_ = std::make_shared<EventHub*>(this);
 };
 
 }  // namespace agentdesk::server

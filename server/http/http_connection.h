@@ -12,6 +12,7 @@
 // Threads: the server's I/O thread only.
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -162,8 +163,10 @@ public:
         res->body() = std::move(response.body);
         res->prepare_payload();
         lowest().expires_after(server_->options.limits.bodyTimeout);
+        const Clock::time_point answered = Clock::now();
         auto self = this->shared_from_this();
-        bhttp::async_write(stream_, *res, [self, res](beast::error_code ec, std::size_t) {
+        bhttp::async_write(stream_, *res, [self, res, answered](beast::error_code ec, std::size_t) {
+            self->logTimes(res->result_int(), answered);
             if (ec || !res->keep_alive()) {
                 self->shutdown();
                 return;
@@ -191,6 +194,11 @@ public:
 
     // --- EventStream ---
     void send(std::shared_ptr<const std::string> bytes) override {
+        enqueue(std::move(bytes));
+        flush();
+    }
+
+    void enqueue(std::shared_ptr<const std::string> bytes) override {
         if (closed_ || bytes->empty())
             return;  // an empty chunk would never be consumed (writeNow)
         if (queuedBytes_ + bytes->size() > server_->options.maxStreamBacklogBytes) {
@@ -201,7 +209,10 @@ public:
         }
         queuedBytes_ += bytes->size();
         queue_.push_back(std::move(bytes));
-        if (!writing_)
+    }
+
+    void flush() override {
+        if (!closed_ && !writing_ && !queue_.empty())
             writeQueued();
     }
 
@@ -237,7 +248,26 @@ public:
     }
 
 private:
+    using Clock = std::chrono::steady_clock;
+
     beast::tcp_stream& lowest() { return beast::get_lowest_layer(stream_); }
+
+    // At debug level, where a request's time went on this side: from its first bytes read to
+    // the whole request, to the handler's answer, to the answer written to the socket. (A
+    // client's time minus these is the time in the network and in the kernels' queues.)
+    void logTimes(unsigned status, Clock::time_point answered) {
+        const auto written = Clock::now();
+        auto log = logging::get("http");
+        if (log->should_log(spdlog::level::debug) && arrived_ != Clock::time_point{}) {
+            const auto ms = [](Clock::duration d) {
+                return std::chrono::duration<double, std::milli>(d).count();
+            };
+            log->debug("{} {} {}: read {:.2f} ms, handler {:.2f} ms, written {:.2f} ms", method_,
+                       path_, status, ms(read_ - arrived_), ms(answered - read_),
+                       ms(written - answered));
+        }
+        arrived_ = {};
+    }
 
     void closeSocket() {
         beast::error_code ec;
@@ -257,6 +287,7 @@ private:
             if (ec)
                 return self->shutdown();
             self->buffer_.commit(n);
+            self->arrived_ = Clock::now();
             self->readHeader();
         });
     }
@@ -274,6 +305,8 @@ private:
                                  [self](beast::error_code ec, std::size_t) {
                                      if (ec)
                                          return self->onRead(ec);
+                                     if (self->arrived_ == Clock::time_point{})
+                                         self->arrived_ = Clock::now();
                                      self->readBody();
                                  });
     }
@@ -313,6 +346,9 @@ private:
         version_ = message.version();
         Request request = makeRequest(std::move(message), address_);
         origin_ = request.header("origin");
+        read_ = Clock::now();
+        method_ = request.method;
+        path_ = request.path;
         dispatch(*server_, request, this->shared_from_this());
     }
 
@@ -428,6 +464,11 @@ private:
     bool keepAlive_ = true;
     unsigned version_ = 11;
     std::string origin_;  // of the request being answered
+    // The request being answered, for the debug line of its times (logTimes).
+    std::string method_;
+    std::string path_;
+    Clock::time_point arrived_{};
+    Clock::time_point read_{};
     bool streaming_ = false;
     bool closed_ = false;
     bool writing_ = false;

@@ -42,6 +42,11 @@ public:
     virtual ~EventStream() = default;
     // Queues bytes for the client. Never blocks; a client that falls too far behind is cut off.
     virtual void send(std::shared_ptr<const std::string> bytes) = 0;
+    // Queues bytes behind what is queued, without writing yet; flush() writes the queue. A
+    // fan-out to thousands of streams queues on each and flushes them a slice at a time
+    // (EventHub), so requests are answered in between. send() = enqueue() + flush().
+    virtual void enqueue(std::shared_ptr<const std::string> bytes) { send(std::move(bytes)); }
+    virtual void flush() {}
     virtual void close() = 0;
     virtual bool isOpen() const = 0;
     // Called once when the client goes away or close() is called (at once when already

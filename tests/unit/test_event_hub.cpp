@@ -1,11 +1,15 @@
 // EventHub's delivery by audience: the indexed fan-out sends each event to exactly the streams
 // the visibility rule allows (EventHub::visible, which the replay uses), streams leave the
-// indexes when they close, and a user's oldest streams close beyond the limit.
+// indexes when they close, a user's oldest streams close beyond the limit, and a fan-out to
+// many streams is written a slice at a time with each stream's events in order.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "server/events/event_hub.h"
@@ -101,4 +105,164 @@ TEST_CASE("A stream that closed before it was attached leaves nothing behind", "
     CHECK_FALSE(hub.hasStreamOfToken("t1"));
     hub.publish("probe", nlohmann::json::object(), Audience::skill("general"));
     CHECK(stream->counted == 0);
+}
+
+namespace {
+
+// Keeps a queue as a connection does: enqueue() holds the bytes, flush() writes them, send()
+// does both. `written` lists the event types in the order they reached the "socket".
+class QueueingStream final : public http::EventStream {
+public:
+    void send(std::shared_ptr<const std::string> bytes) override {
+        enqueue(std::move(bytes));
+        flush();
+    }
+    void enqueue(std::shared_ptr<const std::string> bytes) override {
+        if (open_)
+            queue_.push_back(*bytes);
+    }
+    void flush() override {
+        ++flushes;
+        for (const auto& wire : queue_) {
+            const auto at = wire.find("event: ");
+            if (at != std::string::npos)
+                written.push_back(wire.substr(at + 7, wire.find('\n', at) - at - 7));
+        }
+        queue_.clear();
+    }
+    void close() override {
+        if (!open_)
+            return;
+        open_ = false;
+        queue_.clear();
+        if (onClosed_)
+            std::exchange(onClosed_, nullptr)();
+    }
+    bool isOpen() const override { return open_; }
+    void setOnClosed(std::function<void()> callback) override {
+        if (!open_)
+            return callback();
+        onClosed_ = std::move(callback);
+    }
+    std::size_t queued() const { return queue_.size(); }
+
+    std::vector<std::string> written;  // "snapshot" first
+    int flushes = 0;
+
+private:
+    bool open_ = true;
+    std::vector<std::string> queue_;
+    std::function<void()> onClosed_;
+};
+
+struct Deferred {
+    std::vector<std::function<void()>> pending;
+    EventHub::Defer defer() {
+        return [this](std::function<void()> fn) { pending.push_back(std::move(fn)); };
+    }
+    // Runs what is pending now (what it posts waits for the next call); how many ran.
+    std::size_t runOnce() {
+        auto now = std::exchange(pending, {});
+        for (auto& fn : now)
+            fn();
+        return now.size();
+    }
+};
+
+std::vector<std::shared_ptr<QueueingStream>> openQueueing(EventHub& hub, int count,
+                                                          const std::string& skill) {
+    std::vector<std::shared_ptr<QueueingStream>> out;
+    for (int i = 0; i < count; ++i) {
+        auto s = std::make_shared<QueueingStream>();
+        const std::string agent = "U-" + std::to_string(i);
+        hub.subscribe({agent, false, {skill}, "t-" + agent}, s, std::nullopt,
+                      [] { return nlohmann::json::object(); });
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::size_t countWritten(const std::vector<std::shared_ptr<QueueingStream>>& streams,
+                         const std::string& type) {
+    std::size_t n = 0;
+    for (const auto& s : streams)
+        n += static_cast<std::size_t>(std::count(s->written.begin(), s->written.end(), type));
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("A fan-out to many streams is written a slice per pass, each stream's events in order",
+          "[unit][sse]") {
+    Deferred io;
+    EventHub hub(0, 64, StreamLimits{4, 1 << 20}, io.defer());
+    const int n = static_cast<int>(EventHub::kFlushSlice * 2 + 10);
+    auto streams = openQueueing(hub, n, "general");
+    REQUIRE(countWritten(streams, "snapshot") == static_cast<std::size_t>(n));
+
+    hub.publish("queue.stats", nlohmann::json::object(), Audience::skill("general"));
+    // Queued on every stream, written on none yet: the request that caused it is answered first.
+    CHECK(countWritten(streams, "queue.stats") == 0);
+    // The agent's own event goes out at once, behind the figures queued before it on its stream.
+    hub.publish("call.answered", nlohmann::json::object(), Audience::agentOnly("U-7"));
+    CHECK(streams[7]->written ==
+          std::vector<std::string>{"snapshot", "queue.stats", "call.answered"});
+
+    REQUIRE(io.runOnce() == 1);
+    // The first slice, plus U-7 (already written, so its flush was not counted).
+    CHECK(countWritten(streams, "queue.stats") >= EventHub::kFlushSlice);
+    CHECK(countWritten(streams, "queue.stats") <= EventHub::kFlushSlice + 1);
+    REQUIRE(io.runOnce() == 1);
+    REQUIRE(io.runOnce() == 1);
+    CHECK(io.runOnce() == 0);  // nothing left, nothing posted
+    CHECK(countWritten(streams, "queue.stats") == static_cast<std::size_t>(n));
+    for (const auto& s : streams)
+        CHECK(s->queued() == 0);
+    CHECK(streams[7]->written ==
+          std::vector<std::string>{"snapshot", "queue.stats", "call.answered"});
+
+    // A heartbeat for all is deferred the same way; a stream closed before its turn is skipped.
+    std::vector<int> before;
+    for (const auto& s : streams)
+        before.push_back(s->flushes);
+    hub.sendHeartbeat();
+    CHECK(streams[0]->queued() == 1);
+    streams[3]->close();
+    int passes = 0;
+    while (io.runOnce() > 0)
+        ++passes;
+    CHECK(passes == 3);
+    for (std::size_t i = 0; i < streams.size(); ++i) {
+        INFO("stream " << i);
+        CHECK(streams[i]->flushes == before[i] + (i == 3 ? 0 : 1));
+        CHECK(streams[i]->queued() == 0);
+    }
+}
+
+TEST_CASE("A fan-out to a few streams is written at once, and a pending flush outlives no hub",
+          "[unit][sse]") {
+    Deferred io;
+    std::vector<std::shared_ptr<QueueingStream>> many;
+    {
+        EventHub hub(0, 64, StreamLimits{4, 1 << 20}, io.defer());
+        auto few = openQueueing(hub, static_cast<int>(EventHub::kImmediateStreams), "loan");
+        hub.publish("queue.stats", nlohmann::json::object(), Audience::skill("loan"));
+        CHECK(countWritten(few, "queue.stats") == EventHub::kImmediateStreams);
+        CHECK(io.pending.empty());
+
+        std::vector<std::shared_ptr<QueueingStream>> others;
+        for (int i = 0; i < 40; ++i) {
+            auto s = std::make_shared<QueueingStream>();
+            const std::string agent = "U-card-" + std::to_string(i);
+            hub.subscribe({agent, false, {"card"}, "t-" + agent}, s, std::nullopt,
+                          [] { return nlohmann::json::object(); });
+            many.push_back(s);
+        }
+        hub.publish("queue.stats", nlohmann::json::object(), Audience::skill("card"));
+        CHECK(countWritten(many, "queue.stats") == 0);
+        CHECK(io.pending.size() == 1);
+    }
+    // The hub is gone before its flush ran: the posted flush does nothing.
+    CHECK(io.runOnce() == 1);
+    CHECK(countWritten(many, "queue.stats") == 0);
 }
