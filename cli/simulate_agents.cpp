@@ -53,6 +53,10 @@ SimulatedAgent::SimulatedAgent(crm::HttpTransport& transport, const QString& ser
       username_(username),
       session_(transport, server, nullptr) {
     talkTimer_.setSingleShot(true);
+    // A person acts at a moment of their own. Qt's default for timers of 2 s and more (coarse)
+    // moves each timeout to a whole second, alike in every process: all 2,000 agents' hang-ups
+    // and wrap-ups then came in bursts on the same instants.
+    talkTimer_.setTimerType(Qt::PreciseTimer);
     connect(&talkTimer_, &QTimer::timeout, this, [this] {
         const auto phase = session_.call().phase();
         if (session_.call().callId() == talkedCallId_ &&
@@ -92,7 +96,7 @@ SimulatedAgent::SimulatedAgent(crm::HttpTransport& transport, const QString& ser
             [this](crm::AgentState state, const QString& reason, const QDateTime&) {
                 // A missed call (RONA) leaves the agent not ready: a counselor would come back.
                 if (state == crm::AgentState::NotReady && reason == QLatin1String("missed_call"))
-                    QTimer::singleShot(demoMs(1000, 2000), this,
+                    QTimer::singleShot(demoMs(1000, 2000), Qt::PreciseTimer, this,
                                        [this] { session_.agent().goReady(); });
             });
 }
@@ -145,11 +149,12 @@ void SimulatedAgent::onPhase(crm::CallPhase phase) {
     switch (phase) {
         case crm::CallPhase::Ringing: {
             const QString callId = call.callId();
-            QTimer::singleShot(demoMs(config_.ringMinMs, config_.ringMaxMs), this, [this, callId] {
-                if (session_.call().callId() == callId &&
-                    session_.call().phase() == crm::CallPhase::Ringing)
-                    session_.call().answer();
-            });
+            QTimer::singleShot(demoMs(config_.ringMinMs, config_.ringMaxMs), Qt::PreciseTimer, this,
+                               [this, callId] {
+                                   if (session_.call().callId() == callId &&
+                                       session_.call().phase() == crm::CallPhase::Ringing)
+                                       session_.call().answer();
+                               });
             break;
         }
         case crm::CallPhase::Connected:
@@ -163,7 +168,8 @@ void SimulatedAgent::onPhase(crm::CallPhase phase) {
             if (wrappingCallId_ != call.callId()) {
                 const QString callId = call.callId();
                 wrappingCallId_ = callId;
-                QTimer::singleShot(demoMs(config_.acwMinSec * 1000, config_.acwMaxSec * 1000), this,
+                QTimer::singleShot(demoMs(config_.acwMinSec * 1000, config_.acwMaxSec * 1000),
+                                   Qt::PreciseTimer, this,
                                    [this, callId] { writeNoteAndWrapUp(callId); });
             }
             break;
