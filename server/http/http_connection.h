@@ -258,7 +258,9 @@ private:
     void logTimes(unsigned status, Clock::time_point answered) {
         const auto written = Clock::now();
         auto log = logging::get("http");
-        if (log->should_log(spdlog::level::debug) && arrived_ != Clock::time_point{}) {
+        // Not for an answer to a request that could not be read (413, 400): no read_ of its own.
+        if (log->should_log(spdlog::level::debug) && arrived_ != Clock::time_point{} &&
+            read_ >= arrived_) {
             const auto ms = [](Clock::duration d) {
                 return std::chrono::duration<double, std::milli>(d).count();
             };
@@ -267,6 +269,7 @@ private:
                        ms(written - answered));
         }
         arrived_ = {};
+        read_ = {};
     }
 
     void closeSocket() {
