@@ -88,10 +88,10 @@ void EventHub::sendOne(Open& open, std::uint64_t key,
         return;
     }
     open.stream->enqueue(wire);
-    if (open.flushDue)
-        return;
-    open.flushDue = true;
-    unflushed_.push_back(key);
+    if (!open.flushDue) {
+        open.flushDue = true;
+        unflushed_.push_back(key);
+    }
     if (!flushPosted_)
         postFlush();
 }

@@ -166,7 +166,8 @@ public:
         const Clock::time_point answered = Clock::now();
         auto self = this->shared_from_this();
         bhttp::async_write(stream_, *res, [self, res, answered](beast::error_code ec, std::size_t) {
-            self->logTimes(res->result_int(), answered);
+            if (!ec)
+                self->logTimes(res->result_int(), answered);
             if (ec || !res->keep_alive()) {
                 self->shutdown();
                 return;
@@ -254,7 +255,9 @@ private:
 
     // At debug level, where a request's time went on this side: from its first bytes read to
     // the whole request, to the handler's answer, to the answer written to the socket. (A
-    // client's time minus these is the time in the network and in the kernels' queues.)
+    // client's time minus these is the time in the network and in the kernels' queues.) A
+    // connection's first request counts from its whole header; a pipelined one from when its
+    // bytes were read, with the request before it.
     void logTimes(unsigned status, Clock::time_point answered) {
         const auto written = Clock::now();
         auto log = logging::get("http");
@@ -268,7 +271,8 @@ private:
                        path_, status, ms(read_ - arrived_), ms(answered - read_),
                        ms(written - answered));
         }
-        arrived_ = {};
+        if (buffer_.size() == 0)
+            arrived_ = {};  // else the next request's bytes came with this one's
         read_ = {};
     }
 
