@@ -65,6 +65,10 @@ struct ServerApp::Impl {
     std::chrono::milliseconds tickInterval{0};  // config.tickInterval, shortened by the time scale
     asio::io_context io;
     asio::thread_pool workers{2};  // password hashing
+    // Runs a function later on the I/O thread: for the parts that hand work back to it.
+    std::function<void(std::function<void()>)> postToIo() {
+        return [this](std::function<void()> fn) { asio::post(io, std::move(fn)); };
+    }
     // Agent assist's word lists and analysers; before the reader, whose thread uses them.
     const assist::Lexicon assistLexicon = assist::Lexicon::builtIn();
     const assist::AssistEngine assist{assistLexicon};
@@ -167,9 +171,8 @@ struct ServerApp::Impl {
         o.numbers = center.numbers;
         o.centerNumberE164 = center.settings.dnis;
         o.lang = d.config.promptLang == "en" ? prompts::Lang::En : prompts::Lang::Ko;
-        auto sip = std::make_unique<SipCallControl>(
-            std::move(o), *d.clock, *d.acd, *d.acd,
-            [&d](std::function<void()> fn) { asio::post(d.io, std::move(fn)); });
+        auto sip =
+            std::make_unique<SipCallControl>(std::move(o), *d.clock, *d.acd, *d.acd, d.postToIo());
         d.acd->attach(*sip, "sip");
         d.acd->requirePhones(true);
         sip->setAgents(d.store->users());
@@ -296,9 +299,7 @@ std::uint16_t ServerApp::start() {
     StreamLimits streamLimits;
     streamLimits.perUser = d.config.maxStreamsPerUser;
     streamLimits.replayBytes = d.config.maxReplayBytes;
-    d.hub = std::make_unique<EventHub>(
-        idBase, d.config.replayCapacity, streamLimits,
-        [&d](std::function<void()> fn) { asio::post(d.io, std::move(fn)); });
+    d.hub = std::make_unique<EventHub>(idBase, d.config.replayCapacity, streamLimits, d.postToIo());
     d.sessions = std::make_unique<SessionManager>(
         *d.clock, d.config.tokenLifetime, d.config.sessionIdleTimeout,
         [&d](const std::string& token) { return d.hub->hasStreamOfToken(token); });

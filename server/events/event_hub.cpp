@@ -16,8 +16,6 @@ EventHub::EventHub(std::uint64_t firstId, std::size_t replayCapacity, StreamLimi
         limits_.perUser = 1;
 }
 
-EventHub::~EventHub() = default;
-
 std::string EventHub::format(std::uint64_t id, std::string_view type, const std::string& json) {
     std::string wire;
     wire.reserve(json.size() + type.size() + 40);

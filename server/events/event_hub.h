@@ -45,7 +45,6 @@ public:
     // an event for a few streams writes theirs at once, with what is queued before it.
     EventHub(std::uint64_t firstId, std::size_t replayCapacity, StreamLimits limits = {},
              Defer defer = {});
-    ~EventHub() override;
 
     static constexpr std::size_t kImmediateStreams = 32;
     static constexpr std::size_t kFlushSlice = 64;
