@@ -4,6 +4,7 @@
 #include <QStyle>
 #include <QStyleFactory>
 
+#include "app/app_style.h"
 #include "widgets/common/tone.h"
 
 namespace agentdesk::app {
@@ -35,7 +36,18 @@ QString themeToString(Theme theme) {
 ThemeApplier::ThemeApplier(QApplication& app)
     : app_(app),
       systemPalette_(QApplication::palette()),
-      systemStyle_(app.style() ? app.style()->name() : QString()) {}
+      systemStyle_(app.style() ? app.style()->name() : QString()) {
+    if (auto* style = qobject_cast<AppStyle*>(app.style()))
+        systemStyle_ = style->baseName();
+}
+
+void ThemeApplier::useStyle(const QString& name) {
+    auto* current = qobject_cast<AppStyle*>(app_.style());
+    if (current && current->baseName().compare(name, Qt::CaseInsensitive) == 0)
+        return;
+    QStyle* base = QStyleFactory::create(name);
+    QApplication::setStyle(new AppStyle(base, base ? base->name() : QString()));
+}
 
 QPalette ThemeApplier::darkPalette() {
     QPalette p;
@@ -87,15 +99,13 @@ void ThemeApplier::apply(Theme theme) {
 
 void ThemeApplier::applyPalette(Theme theme) {
     if (theme == Theme::System) {
-        if (!systemStyle_.isEmpty() && app_.style()->name() != systemStyle_)
-            QApplication::setStyle(QStyleFactory::create(systemStyle_));
+        useStyle(systemStyle_);
         QApplication::setPalette(systemPalette_);
         app_.setStyleSheet(QString());
         return;
     }
     // Fusion draws every control from the palette, so the chosen colours reach all of them.
-    if (app_.style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0)
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    useStyle(QStringLiteral("Fusion"));
     switch (theme) {
         case Theme::Light:
             QApplication::setPalette(QApplication::style()->standardPalette());

@@ -25,6 +25,8 @@ public:
 
 private:
     void applyPalette(Theme theme);
+    // The named base style (QStyleFactory) inside AppStyle, unless it is already the one.
+    void useStyle(const QString& name);
 
     QApplication& app_;
     QPalette systemPalette_;

@@ -54,7 +54,16 @@ public:
         if (slowEvents) {
             const qint64 t0 = clock.nsecsElapsed();
             const char* cls = receiver->metaObject()->className();
-            const std::string name = receiver->objectName().toStdString();
+            // An unnamed widget (a scroll area's viewport, a scroll bar) is named after its
+            // nearest named ancestor.
+            std::string name = receiver->objectName().toStdString();
+            if (name.empty() || name.rfind("qt_", 0) == 0) {
+                QObject* up = receiver->parent();
+                while (up && (up->objectName().isEmpty() || up->objectName().startsWith("qt_")))
+                    up = up->parent();
+                if (up)
+                    name += (name.empty() ? "in " : " in ") + up->objectName().toStdString();
+            }
             std::string paintArea;
             if (type == QEvent::Paint) {
                 const QRect r = static_cast<QPaintEvent*>(event)->rect();

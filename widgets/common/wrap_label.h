@@ -1,8 +1,17 @@
 #pragma once
-// A word-wrapped plain-text label that remembers its height for the last widths it was asked
-// about. Layouts ask a wrapped label's height for a width several times per pass (minimum,
-// preferred, the scroll area's fit), and QLabel shapes the whole text each time; with many of
-// them in a list (the customer's contact history) that shaping was most of a screen pop.
+// A word-wrapped label that is cheap to lay out. QLabel shapes the whole text for each size it
+// is asked about: its minimum size hint alone lays the text out three to five times (one line,
+// the widest word, a "golden ratio" width), and layouts then ask its height for a width
+// several times per pass (minimum, preferred, the scroll area's fit). With a few dozen such
+// labels in the customer 360 that shaping was most of a screen pop.
+//
+// This label shapes once per width it is actually given:
+// - heightForWidth() remembers the last few widths (until the text, font or style changes);
+// - minimumSizeHint() is a few characters wide and one line high, without shaping (the label
+//   wraps, so any width it gets is usable; a word wider than that is cut, as in QLabel);
+// - sizeHint() is its current width (or 40 average characters before it has one) and the
+//   height for that width, which is the width the next layout pass asks about anyway.
+// Plain and rich text both work, selectable or not.
 #include <QLabel>
 
 namespace agentdesk::widgets {
@@ -12,17 +21,22 @@ class WrapLabel : public QLabel {
 public:
     explicit WrapLabel(QWidget* parent = nullptr);
     int heightForWidth(int width) const override;
+    QSize minimumSizeHint() const override;
+    QSize sizeHint() const override;
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void forget() const;
+
     struct Entry {
         int width = -1;
         int height = 0;
     };
+    static constexpr int kEntries = 4;
     mutable QString text_;  // the text the entries are for
-    mutable Entry cache_[2];
+    mutable Entry cache_[kEntries];
     mutable int next_ = 0;
 };
 

@@ -6,14 +6,14 @@
 
 #include "widgets/common/format.h"
 #include "widgets/common/tone.h"
+#include "widgets/common/wrap_label.h"
 #include "widgets/customer/customer_texts.h"
 
 namespace agentdesk::widgets {
 
 OpenCasesView::OpenCasesView(QWidget* parent)
     : QWidget(parent), lines_([this] {
-          auto* line = new QLabel(this);
-          line->setWordWrap(true);
+          auto* line = new WrapLabel(this);
           line->setTextFormat(Qt::RichText);
           layout_->addWidget(line);
           return line;

@@ -10,6 +10,7 @@
 #include "widgets/common/format.h"
 #include "widgets/common/relative_font.h"
 #include "widgets/common/tone.h"
+#include "widgets/common/wrap_label.h"
 #include "widgets/customer/chip_label.h"
 #include "widgets/customer/customer_texts.h"
 
@@ -18,9 +19,8 @@ namespace agentdesk::widgets {
 namespace {
 
 QLabel* valueLabel(const char* objectName, QWidget* parent) {
-    auto* label = new QLabel(parent);
+    auto* label = new WrapLabel(parent);
     label->setObjectName(QLatin1String(objectName));
-    label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
 }
@@ -96,10 +96,9 @@ ProfileCard::ProfileCard(QWidget* parent)
     root->setSpacing(6);
 
     auto* header = new QHBoxLayout;
-    name_ = new QLabel(this);
+    name_ = new WrapLabel(this);
     name_->setObjectName(QStringLiteral("customerNameLabel"));
     name_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    name_->setWordWrap(true);
     setRelativeFont(name_, 1.45, true);
     header->addWidget(name_, 1);
     edit_ = new QPushButton(this);

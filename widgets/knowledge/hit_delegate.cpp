@@ -31,7 +31,8 @@ void HitDelegate::layoutDocument(QTextDocument& doc, const QStyleOptionViewItem&
 }
 
 QTextDocument* HitDelegate::documentFor(const QStyleOptionViewItem& option,
-                                        const QModelIndex& index, bool selected) const {
+                                        const QModelIndex& index, bool selected,
+                                        QString* keyOut) const {
     const QPalette& pal = option.palette;
     const QString key = index.data(HitListModel::TitleRole).toString() + QChar(0x1f) +
                         index.data(HitListModel::SnippetHtmlRole).toString() + QChar(0x1f) +
@@ -42,6 +43,8 @@ QTextDocument* HitDelegate::documentFor(const QStyleOptionViewItem& option,
                                         .arg(pal.color(QPalette::HighlightedText).rgba())
                                         .arg(pal.color(QPalette::Highlight).rgba())
                                   : QString());
+    if (keyOut)
+        *keyOut = key;
     if (QTextDocument* doc = documents_.object(key))
         return doc;
     auto* doc = new QTextDocument;
@@ -60,22 +63,46 @@ void HitDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
     QStyle* style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
-    QTextDocument& doc = *documentFor(option, index, option.state & QStyle::State_Selected);
+    QString key;
+    QTextDocument& doc = *documentFor(option, index, option.state & QStyle::State_Selected, &key);
     const QRect box = option.rect.adjusted(kMargin, kMargin, -kMargin, -kMargin);
-    painter->save();
-    painter->translate(box.topLeft());
-    const QRectF clip(0, 0, box.width(), box.height());
-    painter->setClipRect(clip);
-    QAbstractTextDocumentLayout::PaintContext context;
-    context.clip = clip;
-    doc.documentLayout()->draw(painter, context);
-    painter->restore();
+    if (!box.isEmpty()) {
+        const qreal ratio = painter->device() ? painter->device()->devicePixelRatio() : 1.0;
+        painter->drawPixmap(box.topLeft(), pixmapFor(doc, key, box.size(), ratio));
+    }
 
     // A hairline between hits.
     painter->save();
     painter->setPen(option.palette.color(QPalette::Midlight));
     painter->drawLine(option.rect.bottomLeft(), option.rect.bottomRight());
     painter->restore();
+}
+
+const QPixmap& HitDelegate::pixmapFor(QTextDocument& doc, const QString& key, QSize size,
+                                      qreal pixelRatio) const {
+    const QString pixmapKey = key + QChar(0x1f) + QString::number(size.width()) + u'x' +
+                              QString::number(size.height()) + u'@' + QString::number(pixelRatio);
+    if (const QPixmap* cached = pixmaps_.object(pixmapKey))
+        return *cached;
+    QPixmap pixmap(size * pixelRatio);
+    pixmap.setDevicePixelRatio(pixelRatio);
+    pixmap.fill(Qt::transparent);
+    {
+        QPainter painter(&pixmap);
+        const QRectF clip(0, 0, size.width(), size.height());
+        painter.setClipRect(clip);
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = clip;
+        doc.documentLayout()->draw(&painter, context);
+    }
+    const qsizetype kib = qMax<qsizetype>(1, qsizetype(pixmap.width()) * pixmap.height() / 256);
+    if (kib > kCachedPixmapKiB) {  // larger than the whole cache: drawn, not kept
+        uncached_ = pixmap;
+        return uncached_;
+    }
+    auto* kept = new QPixmap(std::move(pixmap));
+    pixmaps_.insert(pixmapKey, kept, kib);
+    return *kept;
 }
 
 QSize HitDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {

@@ -2,6 +2,7 @@
 // Draws a knowledge hit in the results list: the title in bold over the snippet, matches
 // highlighted, at most a few lines high so a page of results fits the panel.
 #include <QCache>
+#include <QPixmap>
 #include <QStyledItemDelegate>
 
 class QTextDocument;
@@ -26,10 +27,19 @@ private:
     // again and again (each paint of the window, hover, scroll), and building a rich-text
     // document from HTML was most of the list's share of a screen pop.
     QTextDocument* documentFor(const QStyleOptionViewItem& option, const QModelIndex& index,
-                               bool selected) const;
+                               bool selected, QString* key = nullptr) const;
+    // The row's text drawn once into a pixmap (transparent, at the screen's pixel ratio): the
+    // list is repainted whenever the window paints over it, and drawing the rich text glyph by
+    // glyph took about 1 ms per screenful; a pixmap is copied in a few microseconds.
+    const QPixmap& pixmapFor(QTextDocument& doc, const QString& key, QSize size,
+                             qreal pixelRatio) const;
 
     mutable QCache<QString, QTextDocument> documents_{kCachedDocuments};
     static constexpr int kCachedDocuments = 96;
+    // Costed in KiB: a few screens of rows (a 400 x 80 row is 125 KiB at ratio 1).
+    mutable QCache<QString, QPixmap> pixmaps_{kCachedPixmapKiB};
+    static constexpr int kCachedPixmapKiB = 4096;
+    mutable QPixmap uncached_;
     static constexpr int kMargin = 6;
     static constexpr int kMaxSnippetLines = 3;
 };
