@@ -381,6 +381,14 @@ int main(int argc, char* argv[]) {
             "  the 360 view painted again after the pop (other updates): %d of %zu calls; intent "
             "suggestions in before the pop's paint: %d\n",
             paintedAgain, pop.ms.size(), suggestionsFirst);
+        // Drift over the run (a cache that grows, a pool that leaks, the server's tables).
+        std::printf("  screen pop p50 by 50 calls:");
+        for (size_t from = 0; from < pop.ms.size(); from += 50) {
+            std::vector<double> part(pop.ms.begin() + from,
+                                     pop.ms.begin() + std::min(pop.ms.size(), from + 50));
+            std::printf(" %.2f", percentileOf(part, 50));
+        }
+        std::printf(" ms\n");
         std::printf("  failed calls %d, failed bare fetches %d\n", failures, bareFailures);
         const bool complete = failures == 0 && static_cast<int>(pop.ms.size()) == calls;
         const double p95 = percentileOf(pop.ms, 95);

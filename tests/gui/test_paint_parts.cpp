@@ -1,14 +1,19 @@
 // The pieces that keep a screen pop cheap to lay out and paint: the app style's flat scroll
-// bars and the word-wrapped label that shapes its text once per width.
+// bars, the word-wrapped label that shapes its text once per width, and labels that become
+// selectable only under the mouse.
 #include <catch2/catch.hpp>
+
+#include <cstdlib>
 
 #include <QImage>
 #include <QLabel>
 #include <QScrollBar>
 #include <QStyleFactory>
+#include <QTest>
 #include <QVBoxLayout>
 
 #include "app/app_style.h"
+#include "widgets/common/hover_selectable.h"
 #include "widgets/common/wrap_label.h"
 
 using agentdesk::app::AppStyle;
@@ -101,6 +106,19 @@ TEST_CASE("Wrap label: the heights QLabel gives for each width, one line as its 
         check(reference, label);
     }
 
+    // The size it asks for: a short text's own width, a long one's at most 80 characters.
+    {
+        QLabel reference(second);
+        reference.setWordWrap(true);
+        WrapLabel label;
+        label.setText(second);
+        CHECK(std::abs(label.sizeHint().width() - reference.sizeHint().width()) <= 2);
+        CHECK(label.sizeHint().height() == reference.sizeHint().height());
+        label.setText(first + first + first);
+        CHECK(label.sizeHint().width() <= label.fontMetrics().averageCharWidth() * 80);
+        CHECK(label.sizeHint().height() >= 2 * label.fontMetrics().lineSpacing());
+    }
+
     // In a layout it takes the height for the width it gets: several lines when narrow.
     QWidget box;
     auto* layout = new QVBoxLayout(&box);
@@ -109,7 +127,8 @@ TEST_CASE("Wrap label: the heights QLabel gives for each width, one line as its 
     label->setText(first);
     layout->addWidget(label);
     layout->addStretch(1);
-    CHECK(label->minimumSizeHint().height() == label->fontMetrics().lineSpacing());
+    // At least one line high (a Hangul line, taller than the font's own line spacing).
+    CHECK(label->minimumSizeHint().height() == label->heightForWidth(QWIDGETSIZE_MAX));
     box.resize(200, 400);
     layout->activate();
     CHECK(label->width() == 200);
@@ -121,4 +140,41 @@ TEST_CASE("Wrap label: the heights QLabel gives for each width, one line as its 
     font.setPointSizeF(font.pointSizeF() * 1.5);
     label->setFont(font);
     CHECK(label->heightForWidth(200) > before);
+}
+
+TEST_CASE("Selectable on hover: the mouse selects a profile value's text, a plain label otherwise",
+          "[gui][style]") {
+    QWidget window;
+    auto* layout = new QVBoxLayout(&window);
+    auto* label = new QLabel(QStringLiteral("minjun.kim@naver.com"), &window);
+    auto* other = new QLabel(QStringLiteral("elsewhere"), &window);
+    layout->addWidget(label);
+    layout->addWidget(other);
+    agentdesk::widgets::selectableOnHover(label);
+    window.resize(300, 120);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    CHECK(label->textInteractionFlags() == Qt::NoTextInteraction);
+
+    // The mouse comes over it: selectable; a drag across selects the text.
+    QTest::mouseMove(&window, label->geometry().center());
+    REQUIRE(QTest::qWaitFor([&] { return label->underMouse(); }));
+    CHECK(label->textInteractionFlags() == Qt::TextSelectableByMouse);
+    const int y = label->height() / 2;
+    QTest::mousePress(label, Qt::LeftButton, {}, QPoint(1, y));
+    QTest::mouseMove(label, QPoint(label->width() - 1, y));
+    QTest::mouseRelease(label, Qt::LeftButton, {}, QPoint(label->width() - 1, y));
+    CHECK(label->selectedText() == label->text());
+
+    // Leaving with a selection keeps it; leaving without one makes it a plain label again.
+    QTest::mouseMove(&window, other->geometry().center());
+    REQUIRE(QTest::qWaitFor([&] { return other->underMouse(); }));
+    CHECK(label->selectedText() == label->text());
+    QTest::mouseMove(&window, label->geometry().center());
+    REQUIRE(QTest::qWaitFor([&] { return label->underMouse(); }));
+    QTest::mouseClick(label, Qt::LeftButton, {}, QPoint(2, y));  // deselects
+    CHECK_FALSE(label->hasSelectedText());
+    QTest::mouseMove(&window, other->geometry().center());
+    REQUIRE(QTest::qWaitFor([&] { return other->underMouse(); }));
+    CHECK(label->textInteractionFlags() == Qt::NoTextInteraction);
 }

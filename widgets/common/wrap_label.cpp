@@ -1,6 +1,11 @@
 #include "widgets/common/wrap_label.h"
 
 #include <QEvent>
+#include <QTextDocumentFragment>
+#include <QTextLayout>
+#include <QtMath>
+
+#include <algorithm>
 
 namespace agentdesk::widgets {
 
@@ -8,8 +13,8 @@ namespace {
 
 // The least width a wrapped label asks for, in average characters.
 constexpr int kMinimumChars = 4;
-// The width a label asks for before it has been given one, in average characters.
-constexpr int kPreferredChars = 40;
+// The widest a label asks to be, in average characters (as QLabel).
+constexpr int kPreferredChars = 80;
 
 }  // namespace
 
@@ -21,15 +26,20 @@ WrapLabel::WrapLabel(QWidget* parent) : QLabel(parent) {
 void WrapLabel::forget() const {
     for (Entry& e : cache_)
         e = {};
+    lineWidths_.clear();
 }
 
-int WrapLabel::heightForWidth(int width) const {
+void WrapLabel::checkText() const {
     // The text is compared, not tracked: QLabel::setText is not virtual. Equal strings that
     // share their data compare at once.
     if (text_ != text()) {
         text_ = text();
         forget();
     }
+}
+
+int WrapLabel::heightForWidth(int width) const {
+    checkText();
     for (const Entry& e : cache_) {
         if (e.width == width)
             return e.height;
@@ -40,24 +50,60 @@ int WrapLabel::heightForWidth(int width) const {
     return height;
 }
 
+void WrapLabel::measure() const {
+    checkText();
+    if (!lineWidths_.isEmpty())
+        return;
+    // Each line unwrapped: its width and height (Hangul from the fallback font is taller than
+    // the font's own line spacing). One shaping of the text, kept until it changes.
+    const bool rich = textFormat() == Qt::RichText ||
+                      (textFormat() == Qt::AutoText && Qt::mightBeRichText(text_));
+    const QString plain = rich ? QTextDocumentFragment::fromHtml(text_).toPlainText() : text_;
+    lineHeight_ = fontMetrics().lineSpacing();
+    for (const QString& line : plain.split(u'\n')) {
+        QTextLayout layout(line, font());
+        layout.beginLayout();
+        QTextLine textLine = layout.createLine();
+        int width = 0;
+        if (textLine.isValid()) {
+            textLine.setLineWidth(QWIDGETSIZE_MAX);
+            width = qCeil(textLine.naturalTextWidth());
+            lineHeight_ = qMax(lineHeight_, qCeil(textLine.height()));
+        }
+        layout.endLayout();
+        lineWidths_.append(width);
+    }
+}
+
 QSize WrapLabel::minimumSizeHint() const {
     if (!wordWrap())
         return QLabel::minimumSizeHint();
     ensurePolished();
+    measure();
     const QMargins m = contentsMargins();
-    const int frame = 2 * (margin() + qMax(0, indent()));
-    const QFontMetrics fm = fontMetrics();
-    return {fm.averageCharWidth() * kMinimumChars + m.left() + m.right() + frame,
-            fm.lineSpacing() + m.top() + m.bottom() + 2 * margin()};
+    const int frame = 2 * margin();
+    return {fontMetrics().averageCharWidth() * kMinimumChars + m.left() + m.right() + frame +
+                2 * qMax(0, indent()),
+            lineHeight_ + m.top() + m.bottom() + frame};
 }
 
 QSize WrapLabel::sizeHint() const {
     if (!wordWrap())
         return QLabel::sizeHint();
-    const int width = testAttribute(Qt::WA_Resized) && this->width() > 0
-                          ? this->width()
-                          : fontMetrics().averageCharWidth() * kPreferredChars;
-    return {width, heightForWidth(width)};
+    ensurePolished();
+    measure();
+    // As wide as the longest line, up to 80 characters, as many lines high as wrapping at that
+    // width takes (estimated from the widths: the layout asks the real height for the width it
+    // gives).
+    const int widest = *std::max_element(lineWidths_.cbegin(), lineWidths_.cend());
+    const int width = qMax(1, qMin(widest, fontMetrics().averageCharWidth() * kPreferredChars));
+    int lines = 0;
+    for (int w : lineWidths_)
+        lines += qMax(1, (w + width - 1) / width);
+    const QMargins m = contentsMargins();
+    const int frame = 2 * margin();
+    return {width + m.left() + m.right() + frame + 2 * qMax(0, indent()),
+            lines * lineHeight_ + m.top() + m.bottom() + frame};
 }
 
 void WrapLabel::changeEvent(QEvent* event) {

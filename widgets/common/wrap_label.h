@@ -7,12 +7,14 @@
 //
 // This label shapes once per width it is actually given:
 // - heightForWidth() remembers the last few widths (until the text, font or style changes);
-// - minimumSizeHint() is a few characters wide and one line high, without shaping (the label
-//   wraps, so any width it gets is usable; a word wider than that is cut, as in QLabel);
-// - sizeHint() is its current width (or 40 average characters before it has one) and the
-//   height for that width, which is the width the next layout pass asks about anyway.
+// - minimumSizeHint() is a few characters wide and one line high (the label wraps, so any
+//   width it gets is usable; a word wider than that is cut, as in QLabel);
+// - sizeHint() is as wide as the longest line, up to 80 average characters (as QLabel), and as
+//   high as wrapping at that width takes, estimated from the lines' widths (one shaping per
+//   text); layouts ask the real height for the width they give.
 // Plain and rich text both work, selectable or not.
 #include <QLabel>
+#include <QList>
 
 namespace agentdesk::widgets {
 
@@ -29,6 +31,8 @@ protected:
 
 private:
     void forget() const;
+    void checkText() const;  // forgets what was measured when the text has changed
+    void measure() const;    // lineWidths_ and lineHeight_ for the text, once per text
 
     struct Entry {
         int width = -1;
@@ -38,6 +42,8 @@ private:
     mutable QString text_;  // the text the entries are for
     mutable Entry cache_[kEntries];
     mutable int next_ = 0;
+    mutable QList<int> lineWidths_;  // each line's width unwrapped, for the size hints
+    mutable int lineHeight_ = 0;     // the tallest of those lines
 };
 
 }  // namespace agentdesk::widgets

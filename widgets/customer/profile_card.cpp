@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 
 #include "widgets/common/format.h"
+#include "widgets/common/hover_selectable.h"
 #include "widgets/common/relative_font.h"
 #include "widgets/common/tone.h"
 #include "widgets/common/wrap_label.h"
@@ -21,7 +22,7 @@ namespace {
 QLabel* valueLabel(const char* objectName, QWidget* parent) {
     auto* label = new WrapLabel(parent);
     label->setObjectName(QLatin1String(objectName));
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    selectableOnHover(label);
     return label;
 }
 
@@ -40,7 +41,7 @@ public:
         row->setSpacing(8);
         number_ = new QLabel(this);
         number_->setTextFormat(Qt::PlainText);
-        number_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        selectableOnHover(number_);
         row->addWidget(number_);
         kind_ = new QLabel(this);
         kind_->setTextFormat(Qt::PlainText);
@@ -98,7 +99,7 @@ ProfileCard::ProfileCard(QWidget* parent)
     auto* header = new QHBoxLayout;
     name_ = new WrapLabel(this);
     name_->setObjectName(QStringLiteral("customerNameLabel"));
-    name_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    selectableOnHover(name_);
     setRelativeFont(name_, 1.45, true);
     header->addWidget(name_, 1);
     edit_ = new QPushButton(this);
@@ -109,7 +110,7 @@ ProfileCard::ProfileCard(QWidget* parent)
 
     subtitle_ = new QLabel(this);
     subtitle_->setObjectName(QStringLiteral("customerNumberLabel"));
-    subtitle_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    selectableOnHover(subtitle_);
     subtitle_->setStyleSheet(toneStyle(Tone::Hint));
     root->addWidget(subtitle_);
 
