@@ -300,9 +300,19 @@ std::uint16_t ServerApp::start() {
     streamLimits.perUser = d.config.maxStreamsPerUser;
     streamLimits.replayBytes = d.config.maxReplayBytes;
     d.hub = std::make_unique<EventHub>(idBase, d.config.replayCapacity, streamLimits, d.postToIo());
+    // Sessions are kept in the database (hashed), so a restart logs nobody out: a desktop that
+    // comes back with its token is let in, and its agent is put back into the ACD.
+    SessionPersistence persistence;
+    persistence.store = d.store.get();
+    persistence.userById = [&d](const std::string& id) { return d.store->userById(id); };
+    persistence.restored = [&d](const AuthSession& session) {
+        if (isAgentRole(session.user.role))
+            d.acd->agentLoggedIn(session.user);
+    };
     d.sessions = std::make_unique<SessionManager>(
         *d.clock, d.config.tokenLifetime, d.config.sessionIdleTimeout,
-        [&d](const std::string& token) { return d.hub->hasStreamOfToken(token); });
+        [&d](const std::string& token) { return d.hub->hasStreamOfToken(token); },
+        std::move(persistence));
     d.acdEvents = std::make_unique<AcdEventPresenter>(*d.hub, [&d](const std::string& intent) {
         return d.kb->suggestForIntent(intent, std::nullopt, 3);
     });

@@ -40,4 +40,13 @@ std::string randomToken() {
     return hex;
 }
 
+std::string tokenHash(const std::string& token) {
+    ensureSodium();
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());
+    char hex[sizeof digest * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return hex;
+}
+
 }  // namespace agentdesk::server

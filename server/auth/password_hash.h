@@ -10,5 +10,8 @@ std::string hashPassword(const std::string& password);
 bool verifyPassword(const std::string& hash, const std::string& password);
 // 32 random bytes from the CSPRNG, hex-encoded.
 std::string randomToken();
+// What the database keeps of a bearer token: its SHA-256, hex-encoded. A token is 256 random
+// bits, so a fast hash is enough; whoever reads the database cannot use what is stored there.
+std::string tokenHash(const std::string& token);
 
 }  // namespace agentdesk::server

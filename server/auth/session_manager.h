@@ -5,6 +5,13 @@
 // once by find(), but stays until purgeEnded() hands it to the server, which closes its streams
 // and logs the agent out: looking a token up cannot dodge that.
 //
+// With a SessionStore, sessions outlive the process: each is stored (the token's hash, the
+// user, role, expiry, last use) when it is created and forgotten when it ends. A token this
+// process does not know is looked up there; it is taken back when it has not expired or gone
+// idle and its user still exists, enabled, with the same role (`restored` is then told, so the
+// server can put the agent back into the ACD). The last use is written at most once a minute
+// per session (kTouchEvery); a session with an open event stream counts as used.
+//
 // Threads: I/O thread only.
 #include <chrono>
 #include <functional>
@@ -13,6 +20,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "server/auth/session_store.h"
 #include "server/clock.h"
 #include "server/domain.h"
 
@@ -25,17 +33,26 @@ struct AuthSession {
     TimePoint lastSeen;  // the last request made with it
 };
 
+// How sessions are kept across restarts (all optional: without a store they live in memory).
+struct SessionPersistence {
+    SessionStore* store = nullptr;
+    std::function<std::optional<User>(const std::string& userId)> userById;
+    std::function<void(const AuthSession&)> restored;
+};
+
 class SessionManager {
 public:
     // streaming(token): the token has an open event stream (a desktop that is up but quiet is
     // not idle).
     SessionManager(const Clock& clock, std::chrono::seconds lifetime,
                    std::chrono::seconds idleTimeout = std::chrono::seconds(0),
-                   std::function<bool(const std::string& token)> streaming = {})
+                   std::function<bool(const std::string& token)> streaming = {},
+                   SessionPersistence persistence = {})
         : clock_(clock),
           lifetime_(lifetime),
           idleTimeout_(idleTimeout),
-          streaming_(std::move(streaming)) {}
+          streaming_(std::move(streaming)),
+          persistence_(std::move(persistence)) {}
 
     const AuthSession& create(const User& user);
     // The live session of the token (and it counts as used now); nullopt when unknown, expired
@@ -51,14 +68,27 @@ public:
     // One session of each user with a session, for comparing against the stored user.
     std::vector<AuthSession> oneOfEachUser() const;
 
+    static constexpr std::chrono::seconds kTouchEvery{60};
+
 private:
+    struct Entry {
+        AuthSession session;
+        std::string hash;      // tokenHash(token), the store's key
+        TimePoint storedSeen;  // the last use written to the store
+    };
+
     bool ended(const AuthSession& s, TimePoint now) const;
+    std::optional<AuthSession> restore(const std::string& token, TimePoint now);
+    void used(Entry& entry, TimePoint now);
+    void forget(const Entry& entry);
 
     const Clock& clock_;
     std::chrono::seconds lifetime_;
     std::chrono::seconds idleTimeout_;
     std::function<bool(const std::string&)> streaming_;
-    std::unordered_map<std::string, AuthSession> sessions_;
+    SessionPersistence persistence_;
+    std::unordered_map<std::string, Entry> sessions_;
+    TimePoint nextStorePurge_{};
 };
 
 }  // namespace agentdesk::server

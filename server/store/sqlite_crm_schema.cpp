@@ -79,6 +79,11 @@ constexpr const char* kMigrations[] = {
     // (agentdesk-server import-customers matches on it); unique when present.
     "ALTER TABLE customers ADD COLUMN external_id TEXT;"
     "CREATE UNIQUE INDEX IF NOT EXISTS customers_external_id ON customers(external_id);",
+    // 6: login sessions outlive a restart: the token's SHA-256, never the token itself.
+    "CREATE TABLE IF NOT EXISTS sessions ("
+    "  token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, role TEXT NOT NULL,"
+    "  expires_ms INTEGER NOT NULL, last_seen_ms INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS sessions_user ON sessions(user_id);",
 };
 
 }  // namespace

@@ -4,13 +4,14 @@
 #include <string>
 
 #include "common/sqlite_db.h"
+#include "server/auth/session_store.h"
 #include "server/store/crm_store.h"
 #include "server/store/field_cipher.h"
 #include "server/store/record_export_rows.h"
 
 namespace agentdesk::server {
 
-class SqliteCrmStore final : public CrmStore {
+class SqliteCrmStore final : public CrmStore, public SessionStore {
 public:
     // `cipher` seals resident registration numbers at rest. Numbers stored in plain text by an
     // older version are sealed on open; a key that cannot open the stored numbers is refused
@@ -19,6 +20,14 @@ public:
     // schema changes, no sealing); only the reading methods may be called on it.
     SqliteCrmStore(const std::string& path, FieldCipher cipher,
                    DbAccess access = DbAccess::ReadWrite);
+
+    // SessionStore (sqlite_crm_sessions.cpp)
+    void saveSession(const StoredSession& session) override;
+    std::optional<StoredSession> sessionByTokenHash(const std::string& tokenHash) override;
+    void touchSession(const std::string& tokenHash, TimePoint lastSeen) override;
+    void deleteSession(const std::string& tokenHash) override;
+    void deleteSessionsOfUser(const std::string& userId) override;
+    int deleteExpiredSessions(TimePoint now) override;
 
     std::optional<User> userByUsername(const std::string& username) override;
     std::optional<User> userById(const std::string& id) override;

@@ -2,8 +2,9 @@
 // - 50 forced disconnects in the middle of live calls, with call events produced while the
 //   client cannot connect: every event the server addressed to the agent is delivered once, in
 //   id order (checked against an independent replay from the server's buffer);
-// - a full server restart on the same port: the old token gets 401, the client stops in
-//   AuthExpired instead of reconnecting forever, and a new login resumes with `resync`;
+// - a full server restart on the same port: the client keeps its token (sessions are in the
+//   database) and resumes with `resync`; a restart after the token expired gets 401, the client
+//   stops in AuthExpired instead of reconnecting forever, and a new login resumes;
 // - the note outbox while the server is unreachable: 100 notes queued, delivered exactly once and
 //   in order when it is back; a replay after a lost answer gives back the same note.
 // (Drafts surviving a SIGKILL are covered by test_local_store.cpp.)
@@ -508,8 +509,9 @@ srv::ServerConfig restartableConfig(srv::ManualClock& clock, const std::string& 
 }  // namespace
 
 TEST_CASE(
-    "full server restart on the same port with a file database: the old token gets 401, the "
-    "client stops in AuthExpired, and a new login resumes with resync",
+    "full server restart on the same port with a file database: the client keeps its token and "
+    "resumes with resync, and after the token expired it stops in AuthExpired until a new "
+    "login",
     "[crm][resilience]") {
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
@@ -569,37 +571,19 @@ TEST_CASE(
     REQUIRE_NOTHROW(second->start());
     REQUIRE(second->port() == port);
 
-    // Tokens live in the server's memory (docs/api.md 1.2): the old one is unknown now, and the
-    // token is checked before Last-Event-ID, so the stream gets 401, not resync.
-    REQUIRE(
-        waitUntilMs([&] { return session.events().status() == ConnectionStatus::AuthExpired; }));
-    CHECK(expired == 1);
-    CHECK_FALSE(session.loggedIn());
-    CHECK(session.events().stats().connects == connectsBefore);
-
-    // And it stays there: no further attempt (each would show as Reconnecting/Offline), nothing
-    // in flight, no stream on the server. The backoff in force would have retried within 2 s.
-    const std::size_t statusesAtExpiry = statuses.size();
-    spinFor(3000);
-    CHECK(statuses.size() == statusesAtExpiry);
-    CHECK(session.events().status() == ConnectionStatus::AuthExpired);
-    CHECK(session.events().stats().connects == connectsBefore);
-    CHECK(transport.activeTransfers() == 0);
-    std::size_t streams = 99;
-    second->runOnIo([&] { streams = second->hub().streamCount(); });
-    CHECK(streams == 0);
-
-    // A new login: the stream resumes with the old server's Last-Event-ID, which the new server
-    // never issued into its buffer → resync → the client fetches GET /snapshot.
-    login(session, QStringLiteral("counselor1"));
+    // The session is in the database (hashed): the old token is let in, nobody logs in again.
+    // The stream resumes with the old server's Last-Event-ID, which the new server never issued
+    // into its buffer → resync → the client fetches GET /snapshot.
     REQUIRE(waitUntilMs([&] {
         return session.events().status() == ConnectionStatus::Connected &&
                session.events().stats().resyncs == 1 && snapshots == 2;
     }));
+    CHECK(expired == 0);
+    CHECK(session.loggedIn());
     CHECK(session.events().stats().connects == connectsBefore + 1);
     // Ids keep increasing across restarts (they start at the start time in ms × 1000).
     CHECK(session.events().lastEventId() > oldLastEventId);
-    // The new server starts the agent from scratch: logged in again, not ready.
+    // The new server puts the agent back into the ACD from scratch: logged in, not ready.
     CHECK(session.agent().state() == AgentState::NotReady);
     CHECK(session.call().phase() == CallPhase::Idle);
 
@@ -617,7 +601,48 @@ TEST_CASE(
     REQUIRE(waitUntilMs([&] { return session.agent().state() == AgentState::Ready; }));
     CHECK(session.events().stats().events > before);
 
+    // The server is down while the token's lifetime (12 h) runs out.
+    const qint64 lastIdBeforeExpiry = session.events().lastEventId();
     second->stop();
+    second.reset();
+    REQUIRE(waitUntilMs([&] {
+        const auto s = session.events().status();
+        return s == ConnectionStatus::Reconnecting || s == ConnectionStatus::Offline;
+    }));
+    clock.advance(std::chrono::hours(12) + std::chrono::seconds(1));
+    auto third = std::make_unique<srv::ServerApp>(restartableConfig(clock, dbPath, port));
+    REQUIRE_NOTHROW(third->start());
+
+    // The stored session has expired: the stream gets 401 (the token is checked before
+    // Last-Event-ID), not resync, and the client stops asking.
+    REQUIRE(
+        waitUntilMs([&] { return session.events().status() == ConnectionStatus::AuthExpired; }));
+    CHECK(expired == 1);
+    CHECK_FALSE(session.loggedIn());
+    const qint64 connectsAtExpiry = session.events().stats().connects;
+
+    // And it stays there: no further attempt (each would show as Reconnecting/Offline), nothing
+    // in flight, no stream on the server. The backoff in force would have retried within 2 s.
+    const std::size_t statusesAtExpiry = statuses.size();
+    spinFor(3000);
+    CHECK(statuses.size() == statusesAtExpiry);
+    CHECK(session.events().status() == ConnectionStatus::AuthExpired);
+    CHECK(session.events().stats().connects == connectsAtExpiry);
+    CHECK(transport.activeTransfers() == 0);
+    std::size_t streams = 99;
+    third->runOnIo([&] { streams = third->hub().streamCount(); });
+    CHECK(streams == 0);
+
+    // A new login resumes (resync again: the third server never issued the old ids).
+    login(session, QStringLiteral("counselor1"));
+    REQUIRE(waitUntilMs([&] {
+        return session.events().status() == ConnectionStatus::Connected &&
+               session.events().stats().resyncs == 2 && snapshots == 3;
+    }));
+    CHECK(session.events().lastEventId() > lastIdBeforeExpiry);
+    CHECK(session.agent().state() == AgentState::NotReady);
+
+    third->stop();
 }
 
 // ---------------------------------------------------------------------------------------------

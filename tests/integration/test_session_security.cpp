@@ -5,10 +5,13 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <thread>
 
 #include <unistd.h>
 
+#include "common/sqlite_db.h"
 #include "tests/support/test_server.h"
 
 using namespace agentdesk::test;
@@ -185,4 +188,112 @@ TEST_CASE(
     CHECK(addressListed);
     CHECK(lead.del("/api/v1/login-lockouts/address/127.0.0.1").status == 204);
     CHECK(tryLogin(server, "counselor2", "demo").status == 201);
+}
+
+namespace {
+
+// Whether any of the database's files (main, WAL) contains `text`.
+bool databaseContains(const std::string& db, const std::string& text) {
+    for (const std::string& path : {db, db + "-wal"}) {
+        std::ifstream in(path, std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)),
+                                std::istreambuf_iterator<char>());
+        if (bytes.find(text) != std::string::npos)
+            return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "Sessions outlive a server restart: the same token is let in and the agent is back in the "
+    "ACD, only the token's hash is stored, ended, expired, idle and disabled sessions stay out",
+    "[integration][auth][session]") {
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("agentdesk-sessions-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string db = (dir / "server.db").string();
+    TestServerOptions options;
+    options.dbPath = db;
+    options.sessionIdleTimeout = std::chrono::hours(1);
+    std::string a1Token, leadToken, loggedOutToken, idleToken, disabledToken;
+    {
+        TestServer server(options);
+        HttpClient a1 = server.loggedIn("counselor1");
+        EventCollector events(server.url(), a1.token());  // its stream keeps it from idling
+        REQUIRE(events.waitForType("snapshot") == 0);
+        REQUIRE(a1.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
+        HttpClient lead = server.loggedIn("lead1");
+        HttpClient out = server.loggedIn("counselor2");
+        REQUIRE(out.del("/api/v1/sessions/current").status == 204);
+        HttpClient idle = server.loggedIn("trainer1");
+        HttpClient disabled = server.loggedIn("counselor3");
+        a1Token = a1.token();
+        leadToken = lead.token();
+        loggedOutToken = out.token();
+        idleToken = idle.token();
+        disabledToken = disabled.token();
+        // 50 minutes pass: a1 keeps its stream open, the lead and counselor3 make a request at
+        // the end, the trainer does nothing.
+        for (int minute = 0; minute < 50; ++minute)
+            server.advanceSec(60);
+        REQUIRE(lead.get("/api/v1/agents").status == 200);
+        REQUIRE(disabled.get("/api/v1/agents/me").status == 200);
+    }
+    // While the server is down an administrator disables counselor3.
+    const std::string cli = std::string(AGENTDESK_SERVER_BINARY) + " set-user ";
+    REQUIRE(std::system((cli + "counselor3 --disable --db " + db + " >/dev/null").c_str()) == 0);
+    for (const std::string& token : {a1Token, leadToken, loggedOutToken, idleToken, disabledToken})
+        CHECK_FALSE(databaseContains(db, token));
+
+    {
+        // The same clock start as the first server, plus the 50 minutes and 11 more: the
+        // trainer's last request was 61 minutes ago (idle); a1's stream, the lead's and
+        // counselor3's requests were at most 11 minutes ago (counselor3 is disabled).
+        TestServer server(options);
+        server.advanceSec(61 * 60);
+        HttpClient a1 = server.client();
+        a1.setToken(a1Token);
+        HttpClient lead = server.client();
+        lead.setToken(leadToken);
+        CHECK(a1.get("/api/v1/agents/me").status == 200);
+        CHECK(lead.get("/api/v1/agents").status == 200);
+        // Back in the ACD as after a login: not ready, and it can go ready.
+        CHECK(agentById(lead, "A1001")["state"] == "not_ready");
+        CHECK(a1.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
+        CHECK(eventually([&] { return agentById(lead, "A1001")["state"] == "ready"; }));
+
+        for (const std::string& token : {loggedOutToken, idleToken, disabledToken}) {
+            HttpClient c = server.client();
+            c.setToken(token);
+            CHECK(c.get("/api/v1/agents/me").status == 401);
+        }
+        // Logging out ends it for good, here and after the next restart.
+        REQUIRE(a1.del("/api/v1/sessions/current").status == 204);
+        CHECK(a1.get("/api/v1/agents/me").status == 401);
+    }
+    {
+        TestServer server(options);
+        server.advanceSec(62 * 60);
+        HttpClient a1 = server.client();
+        a1.setToken(a1Token);
+        CHECK(a1.get("/api/v1/agents/me").status == 401);
+        HttpClient lead = server.client();
+        lead.setToken(leadToken);
+        CHECK(lead.get("/api/v1/agents").status == 200);
+        // Its lifetime (12 h from the login) still ends it, however busy it is.
+        for (int step = 0; step < 20; ++step) {
+            server.advanceSec(30 * 60);
+            REQUIRE(lead.get("/api/v1/agents").status == 200);
+        }
+        server.advanceSec(59 * 60);  // 12 h 1 min after the login, 59 min after its last use
+        CHECK(lead.get("/api/v1/agents").status == 401);
+    }
+    agentdesk::SqliteDb raw(db);
+    auto st = raw.prepare("SELECT count(*) FROM sessions");
+    REQUIRE(st.step());
+    CHECK(st.integer(0) == 0);  // every one ended, and each was forgotten
+    st.reset();
+    std::filesystem::remove_all(dir);
 }

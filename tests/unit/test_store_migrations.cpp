@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "common/sqlite_db.h"
+#include "common/time_util.h"
 #include "server/auth/sip_credentials.h"
 #include "server/kb/html_content.h"
 #include "server/kb/kb_import.h"
@@ -17,7 +18,8 @@ namespace srv = agentdesk::server;
 using nlohmann::json;
 
 TEST_CASE(
-    "store: a version-1 database gains the SIP credential and disabled columns and keeps its users",
+    "store: a version-1 database gains the SIP credential and disabled columns, the sessions "
+    "table, and keeps its users",
     "[store][migration]") {
     const auto path = std::filesystem::temp_directory_path() /
                       ("agentdesk-migration-" + std::to_string(::getpid()) + ".db");
@@ -47,8 +49,18 @@ TEST_CASE(
         srv::SqliteCrmStore store(path.string(), srv::FieldCipher::forDatabase("", path.string()));
         auto st = store.database().prepare("PRAGMA user_version");
         REQUIRE(st.step());
-        CHECK(st.integer(0) == 5);
+        CHECK(st.integer(0) == 6);
         st.reset();
+        // Migration 6: sessions by their token's hash.
+        const agentdesk::TimePoint at = agentdesk::parseRfc3339("2026-11-23T01:00:00Z").value();
+        store.saveSession({"hash-1", "U1", srv::Role::Counselor, at + std::chrono::hours(12), at});
+        const auto session = store.sessionByTokenHash("hash-1");
+        REQUIRE(session);
+        CHECK(session->userId == "U1");
+        CHECK(session->expiresAt == at + std::chrono::hours(12));
+        CHECK_FALSE(store.sessionByTokenHash("hash-2"));
+        CHECK(store.deleteExpiredSessions(at + std::chrono::hours(12)) == 1);
+        CHECK_FALSE(store.sessionByTokenHash("hash-1"));
         // Migration 5: the external id of imported customers, unique when present.
         auto external = store.database().prepare(
             "SELECT count(*) FROM pragma_table_info('customers') WHERE name = 'external_id'");
