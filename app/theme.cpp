@@ -36,17 +36,25 @@ QString themeToString(Theme theme) {
 ThemeApplier::ThemeApplier(QApplication& app)
     : app_(app),
       systemPalette_(QApplication::palette()),
-      systemStyle_(app.style() ? app.style()->name() : QString()) {
-    if (auto* style = qobject_cast<AppStyle*>(app.style()))
-        systemStyle_ = style->baseName();
-}
+      systemStyle_(app.style() ? app.style()->name() : QString()) {}
 
 void ThemeApplier::useStyle(const QString& name) {
-    auto* current = qobject_cast<AppStyle*>(app_.style());
-    if (current && current->baseName().compare(name, Qt::CaseInsensitive) == 0)
+    // Remembered here rather than read back from the application: with a style sheet set (high
+    // contrast) QApplication::style() is Qt's style-sheet wrapper, not ours.
+    if (name.isEmpty() || styleName_.compare(name, Qt::CaseInsensitive) == 0)
         return;
-    QStyle* base = QStyleFactory::create(name);
-    QApplication::setStyle(new AppStyle(base, base ? base->name() : QString()));
+    const bool fusion = name.compare(QLatin1String("fusion"), Qt::CaseInsensitive) == 0;
+    if (!fusion && app_.style() && app_.style()->name().compare(name, Qt::CaseInsensitive) == 0) {
+        styleName_ = name;  // the desktop's style, in use already
+        return;
+    }
+    QStyle* style = QStyleFactory::create(name);
+    if (!style)
+        return;
+    styleName_ = name;
+    if (fusion)
+        style = new AppStyle(style, style->name());
+    QApplication::setStyle(style);
 }
 
 QPalette ThemeApplier::darkPalette() {

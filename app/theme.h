@@ -25,12 +25,14 @@ public:
 
 private:
     void applyPalette(Theme theme);
-    // The named base style (QStyleFactory) inside AppStyle, unless it is already the one.
+    // The named style (QStyleFactory): Fusion inside AppStyle, any other as it is; nothing
+    // when it is in use already.
     void useStyle(const QString& name);
 
     QApplication& app_;
     QPalette systemPalette_;
     QString systemStyle_;
+    QString styleName_;  // what useStyle() installed last (empty: nothing yet)
 };
 
 }  // namespace agentdesk::app

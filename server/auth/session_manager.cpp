@@ -1,5 +1,6 @@
 #include "server/auth/session_manager.h"
 
+#include <cctype>
 #include <set>
 
 #include "common/logging.h"
@@ -7,16 +8,46 @@
 
 namespace agentdesk::server {
 
+namespace {
+
+// What randomToken() makes: 64 hex digits. Anything else is not looked up in the database.
+bool wellFormed(const std::string& token) {
+    if (token.size() != 64)
+        return false;
+    for (unsigned char c : token) {
+        if (!std::isxdigit(c))
+            return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool SessionManager::tryStore(const char* what, const std::function<void(SessionStore&)>& action) {
+    if (!persistence_.store)
+        return false;
+    try {
+        action(*persistence_.store);
+        return true;
+    } catch (const std::exception& e) {
+        // The session goes on in memory; a restart may then log its user out (or, for a
+        // failed delete, the row is deleted on a later tick).
+        logging::get("auth")->error("session store: {} failed: {}", what, e.what());
+        return false;
+    }
+}
+
 const AuthSession& SessionManager::create(const User& user) {
     const TimePoint now = clock_.now();
     Entry entry{AuthSession{randomToken(), user, now + lifetime_, now}, {}, now};
     entry.session.user.passwordHash.clear();
-    if (persistence_.store) {
+    if (persistence_.store)
         entry.hash = tokenHash(entry.session.token);
-        persistence_.store->saveSession(
-            {entry.hash, user.id, user.role, entry.session.expiresAt, now});
-    }
     auto [it, inserted] = sessions_.emplace(entry.session.token, std::move(entry));
+    const Entry& e = it->second;
+    tryStore("save", [&](SessionStore& store) {
+        store.saveSession({e.hash, user.id, user.role, e.session.expiresAt, now});
+    });
     return it->second.session;
 }
 
@@ -31,41 +62,45 @@ bool SessionManager::ended(const AuthSession& s, TimePoint now) const {
 void SessionManager::used(Entry& entry, TimePoint now) {
     entry.session.lastSeen = now;
     if (persistence_.store && now - entry.storedSeen >= kTouchEvery) {
-        persistence_.store->touchSession(entry.hash, now);
-        entry.storedSeen = now;
+        entry.storedSeen = now;  // tried once per interval, written or not
+        tryStore("touch", [&](SessionStore& store) { store.touchSession(entry.hash, now); });
     }
 }
 
-void SessionManager::forget(const Entry& entry) {
-    if (persistence_.store)
-        persistence_.store->deleteSession(entry.hash);
+void SessionManager::forgetStored(const std::string& hash) {
+    if (!tryStore("delete", [&](SessionStore& store) { store.deleteSession(hash); }))
+        if (persistence_.store)
+            pendingDeletes_.insert(hash);  // tried again on every purgeEnded()
 }
 
 std::optional<AuthSession> SessionManager::restore(const std::string& token, TimePoint now) {
-    if (!persistence_.store || !persistence_.userById)
+    if (!persistence_.store || !persistence_.userById || !wellFormed(token))
         return std::nullopt;
     const std::string hash = tokenHash(token);
-    const auto stored = persistence_.store->sessionByTokenHash(hash);
+    if (pendingDeletes_.count(hash))
+        return std::nullopt;  // ended here; its row is not deleted yet
+    std::optional<StoredSession> stored;
+    tryStore("lookup", [&](SessionStore& store) { stored = store.sessionByTokenHash(hash); });
     if (!stored)
         return std::nullopt;
     const auto user = persistence_.userById(stored->userId);
-    AuthSession session{token, user ? *user : User{}, stored->expiresAt, stored->lastSeen};
-    // Idle as stored: a desktop that kept its stream open had its last use written meanwhile.
-    const bool valid = user && !user->disabled && user->role == stored->role &&
-                       now < stored->expiresAt &&
-                       !(idleTimeout_.count() > 0 && now - stored->lastSeen >= idleTimeout_);
+    // Idle as stored. The stored last use may be up to kTouchEvery (and a tick) older than the
+    // real one; a desktop that kept its stream open had it written meanwhile.
+    const bool idle = idleTimeout_.count() > 0 &&
+                      now - stored->lastSeen >= idleTimeout_ + kTouchEvery + kTouchEvery;
+    const bool valid =
+        user && !user->disabled && user->role == stored->role && now < stored->expiresAt && !idle;
     if (!valid) {
-        persistence_.store->deleteSession(hash);
+        forgetStored(hash);
         return std::nullopt;
     }
+    AuthSession session{token, *user, stored->expiresAt, now};
     session.user.passwordHash.clear();
-    session.lastSeen = now;
-    Entry entry{session, hash, stored->lastSeen};
-    auto [it, inserted] = sessions_.emplace(token, std::move(entry));
-    used(it->second, now);
+    auto [it, inserted] = sessions_.emplace(token, Entry{session, hash, stored->lastSeen});
     logging::get("auth")->info("{}'s session restored from the database", session.user.username);
     if (persistence_.restored)
         persistence_.restored(it->second.session);
+    used(it->second, now);
     return it->second.session;
 }
 
@@ -82,22 +117,26 @@ std::optional<AuthSession> SessionManager::find(const std::string& token) {
 
 void SessionManager::remove(const std::string& token) {
     auto it = sessions_.find(token);
+    std::string hash;
     if (it != sessions_.end()) {
-        forget(it->second);
+        hash = it->second.hash;
         sessions_.erase(it);
-    } else if (persistence_.store) {
-        persistence_.store->deleteSession(tokenHash(token));
+    } else if (persistence_.store && wellFormed(token)) {
+        hash = tokenHash(token);
     }
+    if (!hash.empty())
+        forgetStored(hash);
 }
 
 std::vector<AuthSession> SessionManager::purgeEnded() {
     std::vector<AuthSession> out;
+    std::vector<std::string> endedHashes;  // their rows, deleted once memory is done with
     const TimePoint now = clock_.now();
     for (auto it = sessions_.begin(); it != sessions_.end();) {
         Entry& entry = it->second;
         if (ended(entry.session, now)) {
             out.push_back(entry.session);
-            forget(entry);
+            endedHashes.push_back(entry.hash);
             it = sessions_.erase(it);
             continue;
         }
@@ -106,11 +145,19 @@ std::vector<AuthSession> SessionManager::purgeEnded() {
             used(entry, now);
         ++it;
     }
-    // Sessions nobody came back for (this process never saw them, or they ended while the
-    // server was down): forgotten once they have expired.
-    if (persistence_.store && now >= nextStorePurge_) {
-        persistence_.store->deleteExpiredSessions(now);
-        nextStorePurge_ = now + kTouchEvery;
+    if (persistence_.store) {
+        auto retry = std::move(pendingDeletes_);
+        pendingDeletes_.clear();
+        for (const std::string& hash : retry)
+            forgetStored(hash);
+        for (const std::string& hash : endedHashes)
+            forgetStored(hash);
+        // Sessions nobody came back for (this process never saw them, or they ended while the
+        // server was down): forgotten once they have expired.
+        if (now >= nextStorePurge_) {
+            nextStorePurge_ = now + kTouchEvery;
+            tryStore("purge", [&](SessionStore& store) { store.deleteExpiredSessions(now); });
+        }
     }
     return out;
 }
@@ -125,8 +172,12 @@ std::vector<AuthSession> SessionManager::revokeUser(const std::string& userId) {
             ++it;
         }
     }
-    if (persistence_.store)
-        persistence_.store->deleteSessionsOfUser(userId);
+    if (!tryStore("delete the user's",
+                  [&](SessionStore& store) { store.deleteSessionsOfUser(userId); })) {
+        for (const AuthSession& s : out)
+            if (persistence_.store)
+                pendingDeletes_.insert(tokenHash(s.token));
+    }
     return out;
 }
 

@@ -10,12 +10,15 @@
 // process does not know is looked up there; it is taken back when it has not expired or gone
 // idle and its user still exists, enabled, with the same role (`restored` is then told, so the
 // server can put the agent back into the ACD). The last use is written at most once a minute
-// per session (kTouchEvery); a session with an open event stream counts as used.
+// per session (kTouchEvery); a session with an open event stream counts as used. The store
+// is best effort: a failed write is logged and the session goes on in memory; a failed delete
+// is retried, and the token is refused meanwhile.
 //
 // Threads: I/O thread only.
 #include <chrono>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -80,7 +83,12 @@ private:
     bool ended(const AuthSession& s, TimePoint now) const;
     std::optional<AuthSession> restore(const std::string& token, TimePoint now);
     void used(Entry& entry, TimePoint now);
-    void forget(const Entry& entry);
+    // Deletes the stored session; when the store fails, again on every purgeEnded() (and the
+    // token is refused meanwhile).
+    void forgetStored(const std::string& hash);
+    // Runs a store call; a failure (disk full, locked) is logged, never thrown: the session's
+    // life in memory goes on as without a store.
+    bool tryStore(const char* what, const std::function<void(SessionStore&)>& action);
 
     const Clock& clock_;
     std::chrono::seconds lifetime_;
@@ -88,6 +96,7 @@ private:
     std::function<bool(const std::string&)> streaming_;
     SessionPersistence persistence_;
     std::unordered_map<std::string, Entry> sessions_;
+    std::set<std::string> pendingDeletes_;  // hashes of ended sessions whose delete failed
     TimePoint nextStorePurge_{};
 };
 

@@ -157,7 +157,8 @@ int addUser(int argc, char** argv) {
     auto store = openStore(where);
     if (!store)
         return 1;
-    if (auto existing = store->userByUsername(user.username)) {
+    const auto existing = store->userByUsername(user.username);
+    if (existing) {
         user.id = existing->id;
         if (!sipPassword && existing->extension == user.extension)
             user.sipHa1 = existing->sipHa1;  // keeps the phone's credential
@@ -166,7 +167,11 @@ int addUser(int argc, char** argv) {
         user.sipHa1 = agentdesk::server::sipDigestHa1(user.extension, agentdesk::server::kSipRealm,
                                                       *sipPassword);
     }
+    const bool existed = existing.has_value();
     store->upsertUser(user);
+    // A new password ends the sessions kept in the database (a restart lets them in no more).
+    if (existed)
+        store->deleteSessionsOfUser(user.id);
     std::cout << "user " << user.username << " (" << agentdesk::server::roleName(user.role)
               << ") saved\n";
     return 0;
@@ -205,11 +210,16 @@ int setUser(int argc, char** argv) {
     auto user = store->userByUsername(username);
     if (!user)
         return fail("no user named " + username);
+    const bool ends = (role && *role != user->role) || (disabled && *disabled);
     if (role)
         user->role = *role;
     if (disabled)
         user->disabled = *disabled;
     store->upsertUser(*user);
+    // A disabled account or another role: the sessions kept in the database end too, so
+    // enabling it again (or the old role) later brings no old token back.
+    if (ends)
+        store->deleteSessionsOfUser(user->id);
     std::cout << "user " << user->username << ": " << agentdesk::server::roleName(user->role)
               << (user->disabled ? ", disabled" : ", enabled")
               << " (a running server ends their sessions)\n";

@@ -114,6 +114,10 @@ TEST_CASE("Wrap label: the heights QLabel gives for each width, one line as its 
         label.setText(second);
         CHECK(std::abs(label.sizeHint().width() - reference.sizeHint().width()) <= 2);
         CHECK(label.sizeHint().height() == reference.sizeHint().height());
+        // The minimum: the widest word, as QLabel (an e-mail address is not cut).
+        reference.setText(QStringLiteral("메일 minjun.kim.long-address@naver.com 끝"));
+        label.setText(reference.text());
+        CHECK(std::abs(label.minimumSizeHint().width() - reference.minimumSizeHint().width()) <= 2);
         label.setText(first + first + first);
         CHECK(label.sizeHint().width() <= label.fontMetrics().averageCharWidth() * 80);
         CHECK(label.sizeHint().height() >= 2 * label.fontMetrics().lineSpacing());
@@ -146,7 +150,8 @@ TEST_CASE("Selectable on hover: the mouse selects a profile value's text, a plai
           "[gui][style]") {
     QWidget window;
     auto* layout = new QVBoxLayout(&window);
-    auto* label = new QLabel(QStringLiteral("minjun.kim@naver.com"), &window);
+    auto* label = new WrapLabel(&window);
+    label->setText(QStringLiteral("서울특별시 강남구 테헤란로 123, 101동 1203호"));
     auto* other = new QLabel(QStringLiteral("elsewhere"), &window);
     layout->addWidget(label);
     layout->addWidget(other);
@@ -157,9 +162,11 @@ TEST_CASE("Selectable on hover: the mouse selects a profile value's text, a plai
     CHECK(label->textInteractionFlags() == Qt::NoTextInteraction);
 
     // The mouse comes over it: selectable; a drag across selects the text.
+    const int plainHeight = label->heightForWidth(label->width());
     QTest::mouseMove(&window, label->geometry().center());
     REQUIRE(QTest::qWaitFor([&] { return label->underMouse(); }));
     CHECK(label->textInteractionFlags() == Qt::TextSelectableByMouse);
+    CHECK(label->heightForWidth(label->width()) == plainHeight);  // nothing moves
     const int y = label->height() / 2;
     QTest::mousePress(label, Qt::LeftButton, {}, QPoint(1, y));
     QTest::mouseMove(label, QPoint(label->width() - 1, y));

@@ -241,18 +241,21 @@ TEST_CASE(
         REQUIRE(lead.get("/api/v1/agents").status == 200);
         REQUIRE(disabled.get("/api/v1/agents/me").status == 200);
     }
-    // While the server is down an administrator disables counselor3.
+    // While the server is down an administrator disables counselor3, and enables it again: the
+    // old token stays ended.
     const std::string cli = std::string(AGENTDESK_SERVER_BINARY) + " set-user ";
     REQUIRE(std::system((cli + "counselor3 --disable --db " + db + " >/dev/null").c_str()) == 0);
+    REQUIRE(std::system((cli + "counselor3 --enable --db " + db + " >/dev/null").c_str()) == 0);
     for (const std::string& token : {a1Token, leadToken, loggedOutToken, idleToken, disabledToken})
         CHECK_FALSE(databaseContains(db, token));
 
     {
-        // The same clock start as the first server, plus the 50 minutes and 11 more: the
-        // trainer's last request was 61 minutes ago (idle); a1's stream, the lead's and
-        // counselor3's requests were at most 11 minutes ago (counselor3 is disabled).
+        // The same clock start as the first server, plus the 50 minutes and 13 more: the
+        // trainer's last request was 63 minutes ago (idle: 60, and the 2 minutes a stored last
+        // use may lag); a1's stream, the lead's and counselor3's requests were at most 13
+        // minutes ago (counselor3 is disabled).
         TestServer server(options);
-        server.advanceSec(61 * 60);
+        server.advanceSec(63 * 60);
         HttpClient a1 = server.client();
         a1.setToken(a1Token);
         HttpClient lead = server.client();
@@ -275,7 +278,7 @@ TEST_CASE(
     }
     {
         TestServer server(options);
-        server.advanceSec(62 * 60);
+        server.advanceSec(64 * 60);
         HttpClient a1 = server.client();
         a1.setToken(a1Token);
         CHECK(a1.get("/api/v1/agents/me").status == 401);
@@ -287,7 +290,7 @@ TEST_CASE(
             server.advanceSec(30 * 60);
             REQUIRE(lead.get("/api/v1/agents").status == 200);
         }
-        server.advanceSec(59 * 60);  // 12 h 1 min after the login, 59 min after its last use
+        server.advanceSec(59 * 60);  // 12 h 3 min after the login, 59 min after its last use
         CHECK(lead.get("/api/v1/agents").status == 401);
     }
     agentdesk::SqliteDb raw(db);

@@ -1,6 +1,7 @@
 #include "widgets/common/wrap_label.h"
 
 #include <QEvent>
+#include <QTextBoundaryFinder>
 #include <QTextDocumentFragment>
 #include <QTextLayout>
 #include <QtMath>
@@ -11,8 +12,6 @@ namespace agentdesk::widgets {
 
 namespace {
 
-// The least width a wrapped label asks for, in average characters.
-constexpr int kMinimumChars = 4;
 // The widest a label asks to be, in average characters (as QLabel).
 constexpr int kPreferredChars = 80;
 
@@ -32,8 +31,10 @@ void WrapLabel::forget() const {
 void WrapLabel::checkText() const {
     // The text is compared, not tracked: QLabel::setText is not virtual. Equal strings that
     // share their data compare at once.
-    if (text_ != text()) {
+    if (text_ != text() || flags_ != textInteractionFlags()) {
         text_ = text();
+        // Selectable text is measured through a text document: not quite the same sizes.
+        flags_ = textInteractionFlags();
         forget();
     }
 }
@@ -60,6 +61,7 @@ void WrapLabel::measure() const {
                       (textFormat() == Qt::AutoText && Qt::mightBeRichText(text_));
     const QString plain = rich ? QTextDocumentFragment::fromHtml(text_).toPlainText() : text_;
     lineHeight_ = fontMetrics().lineSpacing();
+    widestWord_ = 0;
     for (const QString& line : plain.split(u'\n')) {
         QTextLayout layout(line, font());
         layout.beginLayout();
@@ -69,6 +71,19 @@ void WrapLabel::measure() const {
             textLine.setLineWidth(QWIDGETSIZE_MAX);
             width = qCeil(textLine.naturalTextWidth());
             lineHeight_ = qMax(lineHeight_, qCeil(textLine.height()));
+            // The widest piece between line-break opportunities (Unicode's rules, as the
+            // layout wraps), from the positions of the shaped line: no shaping again. Trailing
+            // spaces hang in the margin, as when wrapped.
+            QTextBoundaryFinder breaks(QTextBoundaryFinder::Line, line);
+            int start = 0;
+            for (int end = breaks.toNextBoundary(); end > 0; end = breaks.toNextBoundary()) {
+                int last = end;
+                while (last > start && line.at(last - 1).isSpace())
+                    --last;
+                const qreal piece = textLine.cursorToX(last) - textLine.cursorToX(start);
+                widestWord_ = qMax(widestWord_, qCeil(piece));
+                start = end;
+            }
         }
         layout.endLayout();
         lineWidths_.append(width);
@@ -82,8 +97,7 @@ QSize WrapLabel::minimumSizeHint() const {
     measure();
     const QMargins m = contentsMargins();
     const int frame = 2 * margin();
-    return {fontMetrics().averageCharWidth() * kMinimumChars + m.left() + m.right() + frame +
-                2 * qMax(0, indent()),
+    return {widestWord_ + m.left() + m.right() + frame + 2 * qMax(0, indent()),
             lineHeight_ + m.top() + m.bottom() + frame};
 }
 

@@ -7,8 +7,7 @@
 //
 // This label shapes once per width it is actually given:
 // - heightForWidth() remembers the last few widths (until the text, font or style changes);
-// - minimumSizeHint() is a few characters wide and one line high (the label wraps, so any
-//   width it gets is usable; a word wider than that is cut, as in QLabel);
+// - minimumSizeHint() is as wide as the widest word and one line high, as QLabel's;
 // - sizeHint() is as wide as the longest line, up to 80 average characters (as QLabel), and as
 //   high as wrapping at that width takes, estimated from the lines' widths (one shaping per
 //   text); layouts ask the real height for the width they give.
@@ -32,7 +31,7 @@ protected:
 private:
     void forget() const;
     void checkText() const;  // forgets what was measured when the text has changed
-    void measure() const;    // lineWidths_ and lineHeight_ for the text, once per text
+    void measure() const;    // lineWidths_, lineHeight_, widestWord_: once per text
 
     struct Entry {
         int width = -1;
@@ -42,8 +41,10 @@ private:
     mutable QString text_;  // the text the entries are for
     mutable Entry cache_[kEntries];
     mutable int next_ = 0;
-    mutable QList<int> lineWidths_;  // each line's width unwrapped, for the size hints
-    mutable int lineHeight_ = 0;     // the tallest of those lines
+    mutable QList<int> lineWidths_;           // each line's width unwrapped, for the size hints
+    mutable int lineHeight_ = 0;              // the tallest of those lines
+    mutable int widestWord_ = 0;              // the widest word, for the minimum width
+    mutable Qt::TextInteractionFlags flags_;  // the flags the entries are for
 };
 
 }  // namespace agentdesk::widgets
