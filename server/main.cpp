@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
         {"import-customers", cli::importCustomers, "warn"},
         {"add-user", cli::addUser, ""},
         {"set-user", cli::setUser, ""},
+        {"end-sessions", cli::endSessions, ""},
         {"export-interactions", cli::exportInteractions, "warn"},
         {"export-notes", cli::exportNotes, "warn"},
         {"backup", cli::backup, "warn"},

@@ -139,6 +139,12 @@ struct ServerApp::Impl {
             for (const auto& ended : sessions->revokeUser(s.user.id))
                 sessionEnded(ended);
         }
+        // Sessions an administrator ended in the database (end-sessions, a new password).
+        for (const auto& ended : sessions->endUnstored()) {
+            logging::get("server")->warn("{}: session ended in the database; it ends here too",
+                                         ended.user.username);
+            sessionEnded(ended);
+        }
     }
 
     // Real telephony: the B2BUA on the configured SIP address, agents' phones from the users.

@@ -44,11 +44,11 @@ const AuthSession& SessionManager::create(const User& user) {
     if (persistence_.store)
         entry.hash = tokenHash(entry.session.token);
     auto [it, inserted] = sessions_.emplace(entry.session.token, std::move(entry));
-    const Entry& e = it->second;
-    tryStore("save", [&](SessionStore& store) {
+    Entry& e = it->second;
+    e.stored = tryStore("save", [&](SessionStore& store) {
         store.saveSession({e.hash, user.id, user.role, e.session.expiresAt, now});
     });
-    return it->second.session;
+    return e.session;
 }
 
 bool SessionManager::ended(const AuthSession& s, TimePoint now) const {
@@ -96,7 +96,7 @@ std::optional<AuthSession> SessionManager::restore(const std::string& token, Tim
     }
     AuthSession session{token, *user, stored->expiresAt, now};
     session.user.passwordHash.clear();
-    auto [it, inserted] = sessions_.emplace(token, Entry{session, hash, stored->lastSeen});
+    auto [it, inserted] = sessions_.emplace(token, Entry{session, hash, stored->lastSeen, true});
     logging::get("auth")->info("{}'s session restored from the database", session.user.username);
     if (persistence_.restored)
         persistence_.restored(it->second.session);
@@ -177,6 +177,23 @@ std::vector<AuthSession> SessionManager::revokeUser(const std::string& userId) {
         for (const AuthSession& s : out)
             if (persistence_.store)
                 pendingDeletes_.insert(tokenHash(s.token));
+    }
+    return out;
+}
+
+std::vector<AuthSession> SessionManager::endUnstored() {
+    std::vector<AuthSession> out;
+    std::vector<std::string> hashes;
+    if (!tryStore("list", [&](SessionStore& store) { hashes = store.sessionHashes(); }))
+        return out;
+    const std::set<std::string> present(hashes.begin(), hashes.end());
+    for (auto it = sessions_.begin(); it != sessions_.end();) {
+        if (it->second.stored && !present.count(it->second.hash)) {
+            out.push_back(it->second.session);
+            it = sessions_.erase(it);
+        } else {
+            ++it;
+        }
     }
     return out;
 }

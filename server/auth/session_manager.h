@@ -70,6 +70,10 @@ public:
     std::vector<AuthSession> revokeUser(const std::string& userId);
     // One session of each user with a session, for comparing against the stored user.
     std::vector<AuthSession> oneOfEachUser() const;
+    // Ends the sessions whose stored row is gone (agentdesk-server end-sessions, a new
+    // password) and returns them (same duty as purgeEnded). Sessions the store never took are
+    // left alone.
+    std::vector<AuthSession> endUnstored();
 
     static constexpr std::chrono::seconds kTouchEvery{60};
 
@@ -78,6 +82,7 @@ private:
         AuthSession session;
         std::string hash;      // tokenHash(token), the store's key
         TimePoint storedSeen;  // the last use written to the store
+        bool stored = false;   // the store has its row (saved, or restored from it)
     };
 
     bool ended(const AuthSession& s, TimePoint now) const;

@@ -4,6 +4,7 @@
 // user, the role it was issued for, its expiry and when it was last used.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "server/clock.h"
 #include "server/domain.h"
@@ -28,6 +29,10 @@ public:
     virtual void deleteSessionsOfUser(const std::string& userId) = 0;
     // Forgets sessions that expired before `now`; returns how many.
     virtual int deleteExpiredSessions(TimePoint now) = 0;
+    // Forgets every session (agentdesk-server end-sessions); returns how many.
+    virtual int deleteAllSessions() = 0;
+    // The hashes of every stored session (a running server ends the ones gone from here).
+    virtual std::vector<std::string> sessionHashes() = 0;
 };
 
 }  // namespace agentdesk::server

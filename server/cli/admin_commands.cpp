@@ -1,4 +1,4 @@
-// agentdesk-server import-kb, add-user and set-user.
+// agentdesk-server import-kb, add-user, set-user and end-sessions.
 #include "server/cli/cli.h"
 #include "server/cli/store_options.h"
 
@@ -223,6 +223,36 @@ int setUser(int argc, char** argv) {
     std::cout << "user " << user->username << ": " << agentdesk::server::roleName(user->role)
               << (user->disabled ? ", disabled" : ", enabled")
               << " (a running server ends their sessions)\n";
+    return 0;
+}
+
+// Ends the sessions kept in the database: one user's, or everybody's (after a lost laptop or a
+// leaked token). A running server logs them out within 2 s; their desktops show the login.
+int endSessions(int argc, char** argv) {
+    StoreLocation where;
+    std::optional<std::string> username;
+    for (int i = 2; i < argc; ++i) {
+        if (takeStoreOption(argc, argv, i, where))
+            continue;
+        const std::string arg = argv[i];
+        if (arg.starts_with("-") || username)
+            return fail("end-sessions takes at most one USERNAME and --db, --key-file, --config");
+        username = arg;
+    }
+    auto store = openStore(where);
+    if (!store)
+        return 1;
+    if (username) {
+        const auto user = store->userByUsername(*username);
+        if (!user)
+            return fail("no user named " + *username);
+        store->deleteSessionsOfUser(user->id);
+        std::cout << "sessions of " << user->username
+                  << " ended (a running server logs them out within 2 s)\n";
+        return 0;
+    }
+    const int n = store->deleteAllSessions();
+    std::cout << n << " sessions ended (a running server logs them out within 2 s)\n";
     return 0;
 }
 

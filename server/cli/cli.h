@@ -19,6 +19,7 @@ bool parseListen(const std::string& text, std::string& host, std::uint16_t& port
 int importKb(int argc, char** argv);
 int addUser(int argc, char** argv);
 int setUser(int argc, char** argv);
+int endSessions(int argc, char** argv);
 
 // Reads the serving options into config and logSpec. Returns an exit status when the program
 // should stop here (--help, --version, a bad option), nothing when it should serve.

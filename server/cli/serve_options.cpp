@@ -35,6 +35,9 @@ Usage:
   agentdesk-server set-user USERNAME [--role ROLE] [--disable | --enable] [--db FILE]
                    [--key-file FILE] [--config FILE]
                                         (a running server ends the user's sessions within 2 s)
+  agentdesk-server end-sessions [USERNAME] [--db FILE] [--key-file FILE] [--config FILE]
+                                        (one user's or every stored session; a running server
+                                        logs them out within 2 s)
   agentdesk-server export-interactions --from DATE --to DATE FILE.csv [--unmasked] [--db FILE]
                    [--key-file FILE] [--config FILE]
   agentdesk-server export-notes --from DATE --to DATE FILE.csv [--unmasked] [--db FILE]

@@ -66,4 +66,18 @@ int SqliteCrmStore::deleteExpiredSessions(TimePoint now) {
     return db_.changes();
 }
 
+int SqliteCrmStore::deleteAllSessions() {
+    db_.exec("DELETE FROM sessions");
+    return db_.changes();
+}
+
+std::vector<std::string> SqliteCrmStore::sessionHashes() {
+    auto st = db_.prepare("SELECT token_hash FROM sessions");
+    std::vector<std::string> out;
+    while (st.step())
+        out.push_back(st.text(0));
+    st.reset();
+    return out;
+}
+
 }  // namespace agentdesk::server

@@ -28,6 +28,8 @@ public:
     void deleteSession(const std::string& tokenHash) override;
     void deleteSessionsOfUser(const std::string& userId) override;
     int deleteExpiredSessions(TimePoint now) override;
+    int deleteAllSessions() override;
+    std::vector<std::string> sessionHashes() override;
 
     std::optional<User> userByUsername(const std::string& username) override;
     std::optional<User> userById(const std::string& id) override;

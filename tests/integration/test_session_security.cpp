@@ -300,3 +300,51 @@ TEST_CASE(
     st.reset();
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("end-sessions and a new password end stored sessions, and a running server logs them out",
+          "[integration][auth][session]") {
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("agentdesk-end-sessions-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string db = (dir / "server.db").string();
+    {
+        TestServerOptions options;
+        options.dbPath = db;
+        TestServer server(options);
+        HttpClient a1 = server.loggedIn("counselor1");
+        HttpClient a2 = server.loggedIn("counselor2");
+        HttpClient lead = server.loggedIn("lead1");
+        EventCollector events(server.url(), a1.token());
+        REQUIRE(events.waitForType("snapshot") == 0);
+        const std::string bin = std::string(AGENTDESK_SERVER_BINARY);
+
+        // One user's sessions: a1's token ends, its stream closes, nobody else is touched.
+        REQUIRE(std::system(
+                    (bin + " end-sessions counselor1 --db " + db + " >/dev/null").c_str()) == 0);
+        CHECK(eventually([&] { return a1.get("/api/v1/agents/me").status == 401; }));
+        CHECK(eventually([&] { return events.finished(); }));
+        CHECK(eventually([&] { return agentById(lead, "A1001")["state"] == "logged_out"; }));
+        CHECK(a2.get("/api/v1/agents/me").status == 200);
+
+        // A new password (add-user on an existing user) ends the old token too.
+        REQUIRE(std::system(("echo 'a-new-password' | " + bin +
+                             " add-user counselor2 --name 이도윤 --role counselor "
+                             "--skills general,cancel --extension 2002 --db " +
+                             db + " >/dev/null")
+                                .c_str()) == 0);
+        CHECK(eventually([&] { return a2.get("/api/v1/agents/me").status == 401; }));
+        HttpClient again = server.client();
+        CHECK(again
+                  .post("/api/v1/sessions",
+                        {{"username", "counselor2"}, {"password", "a-new-password"}})
+                  .status == 201);
+        CHECK(lead.get("/api/v1/agents").status == 200);
+
+        // Everybody's.
+        CHECK(std::system((bin + " end-sessions --db " + db + " >/dev/null").c_str()) == 0);
+        CHECK(eventually([&] { return lead.get("/api/v1/agents").status == 401; }));
+        CHECK(std::system((bin + " end-sessions nobody --db " + db + " 2>/dev/null").c_str()) != 0);
+        CHECK(std::system((bin + " end-sessions a b --db " + db + " 2>/dev/null").c_str()) != 0);
+    }
+    std::filesystem::remove_all(dir);
+}
