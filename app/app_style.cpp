@@ -4,10 +4,10 @@
 
 namespace agentdesk::app {
 
-AppStyle::AppStyle(QStyle* base, const QString& baseName)
+AppStyle::AppStyle(QStyle* base)
     : QProxyStyle(base),
-      baseName_(baseName),
-      flatScrollBars_(baseName.compare(QLatin1String("fusion"), Qt::CaseInsensitive) == 0) {}
+      flatScrollBars_(baseStyle()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) ==
+                      0) {}
 
 void AppStyle::drawComplexControl(ComplexControl control, const QStyleOptionComplex* option,
                                   QPainter* painter, const QWidget* widget) const {

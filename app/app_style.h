@@ -13,10 +13,9 @@ namespace agentdesk::app {
 class AppStyle : public QProxyStyle {
     Q_OBJECT
 public:
-    // Takes `base` (as QProxyStyle does); `baseName` is what QStyleFactory called it.
-    AppStyle(QStyle* base, const QString& baseName);
+    // Takes `base` (as QProxyStyle does).
+    explicit AppStyle(QStyle* base);
 
-    QString baseName() const { return baseName_; }
     bool flatScrollBars() const { return flatScrollBars_; }
 
     void drawComplexControl(ComplexControl control, const QStyleOptionComplex* option,
@@ -26,7 +25,6 @@ private:
     void drawScrollBar(const QStyleOptionSlider& bar, QPainter* painter,
                        const QWidget* widget) const;
 
-    QString baseName_;
     bool flatScrollBars_;
 };
 

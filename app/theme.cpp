@@ -53,7 +53,7 @@ void ThemeApplier::useStyle(const QString& name) {
         return;
     styleName_ = name;
     if (fusion)
-        style = new AppStyle(style, style->name());
+        style = new AppStyle(style);
     QApplication::setStyle(style);
 }
 

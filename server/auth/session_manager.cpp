@@ -68,9 +68,9 @@ void SessionManager::used(Entry& entry, TimePoint now) {
 }
 
 void SessionManager::forgetStored(const std::string& hash) {
-    if (!tryStore("delete", [&](SessionStore& store) { store.deleteSession(hash); }))
-        if (persistence_.store)
-            pendingDeletes_.insert(hash);  // tried again on every purgeEnded()
+    if (persistence_.store &&
+        !tryStore("delete", [&](SessionStore& store) { store.deleteSession(hash); }))
+        pendingDeletes_.insert(hash);  // tried again on every purgeEnded()
 }
 
 std::optional<AuthSession> SessionManager::restore(const std::string& token, TimePoint now) {
@@ -172,11 +172,11 @@ std::vector<AuthSession> SessionManager::revokeUser(const std::string& userId) {
             ++it;
         }
     }
-    if (!tryStore("delete the user's",
-                  [&](SessionStore& store) { store.deleteSessionsOfUser(userId); })) {
+    if (persistence_.store && !tryStore("delete the user's", [&](SessionStore& store) {
+            store.deleteSessionsOfUser(userId);
+        })) {
         for (const AuthSession& s : out)
-            if (persistence_.store)
-                pendingDeletes_.insert(tokenHash(s.token));
+            pendingDeletes_.insert(tokenHash(s.token));
     }
     return out;
 }

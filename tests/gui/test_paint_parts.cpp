@@ -52,7 +52,7 @@ TEST_CASE(
     palette.setColor(QPalette::Window, QColor(0xfa, 0xfa, 0xf0));
     palette.setColor(QPalette::Mid, QColor(0x12, 0x34, 0x56));
 
-    AppStyle fusion(QStyleFactory::create(QStringLiteral("Fusion")), QStringLiteral("Fusion"));
+    AppStyle fusion(QStyleFactory::create(QStringLiteral("Fusion")));
     REQUIRE(fusion.flatScrollBars());
     const QImage flat = renderedScrollBar(&fusion, palette);
     // The handle in Mid (a third of the groove, less its rounded ends), the groove in Window.
@@ -65,7 +65,7 @@ TEST_CASE(
     CHECK(pixelsOf(renderedScrollBar(&fusion, palette), palette.color(QPalette::Mid)) > 4 * 60);
 
     // A base style that is not Fusion (the desktop's) draws its own scroll bars.
-    AppStyle windows(QStyleFactory::create(QStringLiteral("Windows")), QStringLiteral("Windows"));
+    AppStyle windows(QStyleFactory::create(QStringLiteral("Windows")));
     CHECK_FALSE(windows.flatScrollBars());
     QStyle* plain = QStyleFactory::create(QStringLiteral("Windows"));
     CHECK(renderedScrollBar(&windows, palette) == renderedScrollBar(plain, palette));

@@ -14,6 +14,7 @@
 #include "common/logging.h"
 #include "common/sqlite_db.h"
 #include "server/store/sqlite_crm_store.h"
+#include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
 
 using namespace agentdesk::test;
@@ -21,18 +22,6 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "agentdesk-rest-XXXXXX").string();
-        path = mkdtemp(pattern.data());
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
 
 TestServerOptions onDisk(const fs::path& db, const fs::path& keyFile = {}) {
     TestServerOptions options;
@@ -83,7 +72,7 @@ private:
 
 TEST_CASE("The database and its key are the owner's alone; resident numbers are sealed",
           "[integration][security][rest]") {
-    TempDir dir;
+    const TempDir dir("agentdesk-rest");
     const fs::path db = dir.path / "server.db";
     {
         TestServer server(onDisk(db));

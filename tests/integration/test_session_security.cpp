@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "common/sqlite_db.h"
+#include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
 
 using namespace agentdesk::test;
@@ -82,10 +83,9 @@ TEST_CASE(
     "set-user: a disabled account's live sessions end and it cannot log in, a role change "
     "ends sessions too",
     "[integration][auth][session]") {
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("agentdesk-set-user-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    const std::string db = (dir / "server.db").string();
+    const TempDir dir("agentdesk-set-user");
+    REQUIRE_FALSE(dir.path.empty());
+    const std::string db = (dir.path / "server.db").string();
     {
         TestServerOptions options;
         options.dbPath = db;
@@ -118,7 +118,6 @@ TEST_CASE(
         CHECK(std::system((cli + "nobody --disable --db " + db + " 2>/dev/null").c_str()) != 0);
         CHECK(std::system((cli + "counselor1 --db " + db + " 2>/dev/null").c_str()) != 0);
     }
-    std::filesystem::remove_all(dir);
 }
 
 namespace {
@@ -210,10 +209,9 @@ TEST_CASE(
     "Sessions outlive a server restart: the same token is let in and the agent is back in the "
     "ACD, only the token's hash is stored, ended, expired, idle and disabled sessions stay out",
     "[integration][auth][session]") {
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("agentdesk-sessions-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    const std::string db = (dir / "server.db").string();
+    const TempDir dir("agentdesk-sessions");
+    REQUIRE_FALSE(dir.path.empty());
+    const std::string db = (dir.path / "server.db").string();
     TestServerOptions options;
     options.dbPath = db;
     options.sessionIdleTimeout = std::chrono::hours(1);
@@ -298,15 +296,13 @@ TEST_CASE(
     REQUIRE(st.step());
     CHECK(st.integer(0) == 0);  // every one ended, and each was forgotten
     st.reset();
-    std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("end-sessions and a new password end stored sessions, and a running server logs them out",
           "[integration][auth][session]") {
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("agentdesk-end-sessions-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    const std::string db = (dir / "server.db").string();
+    const TempDir dir("agentdesk-end-sessions");
+    REQUIRE_FALSE(dir.path.empty());
+    const std::string db = (dir.path / "server.db").string();
     {
         TestServerOptions options;
         options.dbPath = db;
@@ -346,5 +342,4 @@ TEST_CASE("end-sessions and a new password end stored sessions, and a running se
         CHECK(std::system((bin + " end-sessions nobody --db " + db + " 2>/dev/null").c_str()) != 0);
         CHECK(std::system((bin + " end-sessions a b --db " + db + " 2>/dev/null").c_str()) != 0);
     }
-    std::filesystem::remove_all(dir);
 }
