@@ -3,7 +3,7 @@
 //
 // Usage: bench_customer360 [--customers N] [--requests R] [--keep]
 //
-// 1. Generates the data set with SqliteCrmStore::insertCustomerRecord in batches of
+// 1. Generates the data set with SqliteCrmStore::insertCustomer in batches of
 //    transactions (reference data first, while the file is empty: the server's non-demo start
 //    loads wrap-up codes only when none exist, and that load replaces all customers).
 // 2. Adds a counselor "bench" (password "bench").
@@ -31,6 +31,8 @@
 #include "common/time_util.h"
 #include "resources/embedded.h"
 #include "server/auth/password_hash.h"
+#include "server/demo/data_set.h"
+#include "server/routes/crm_presenter.h"
 #include "server/server_app.h"
 #include "server/store/sqlite_crm_store.h"
 
@@ -278,7 +280,8 @@ int main(int argc, char** argv) {
     {
         server::SqliteCrmStore store(dbPath, server::FieldCipher::forDatabase("", dbPath));
         // Wrap-up codes etc. while the file is still empty (loadDataSet clears customers).
-        store.loadDataSet(json::parse(agentdesk::resources::demoCenterJson()), json::object());
+        store.loadDataSet(server::dataSetFromJson(
+            json::parse(agentdesk::resources::demoCenterJson()), json::object()));
         const Templates templates = loadTemplates();
         std::mt19937 rng(20261123);
         const std::int64_t nowMs = agentdesk::toUnixMs(std::chrono::system_clock::now());
@@ -286,8 +289,9 @@ int main(int argc, char** argv) {
             const int end = std::min(customers, start + kBatch);
             store.inTransaction([&] {
                 for (int i = start; i < end; ++i) {
-                    store.insertCustomerRecord(
-                        makeCustomer(static_cast<std::uint32_t>(i), templates, rng, nowMs));
+                    store.insertCustomer(server::customerSeedFromJson(
+                        makeCustomer(static_cast<std::uint32_t>(i), templates, rng, nowMs),
+                        std::chrono::system_clock::now()));
                 }
             });
         }
@@ -401,8 +405,9 @@ int main(int argc, char** argv) {
         app.runOnIo([&] {
             for (const auto& id : ids) {
                 const auto t0 = SteadyClock::now();
-                auto view = app.store().customer360(id, viewer);
-                const std::string body = view ? view->dump() : std::string();
+                auto view = app.store().customer360(id);
+                const std::string body =
+                    view ? server::customer360Json(*view, viewer).dump() : std::string();
                 tStore.push_back(msBetween(t0, SteadyClock::now()));
             }
         });
@@ -412,7 +417,7 @@ int main(int argc, char** argv) {
         "\nlatency in ms (%d requests each, after %d warm-up 360s; one keep-alive "
         "connection, new connections on the last request: %ld)\n",
         requests, kWarmup, connects);
-    std::printf("  %-5s %14s %14s %22s\n", "", "GET 360", "GET health", "store.customer360+dump");
+    std::printf("  %-5s %14s %14s %22s\n", "", "GET 360", "GET health", "store 360+JSON+dump");
     for (const char* label : {"p50", "p95", "p99", "max"})
         printRow(label, t360, tHealth, tStore);
     std::printf("  360 response body: %.0f bytes on average\n", avgBytes);

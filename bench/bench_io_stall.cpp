@@ -25,6 +25,7 @@
 #include "bench/child_process.h"
 #include "common/time_util.h"
 #include "resources/embedded.h"
+#include "server/demo/data_set.h"
 #include "server/store/sqlite_crm_store.h"
 
 using namespace std::chrono_literals;
@@ -218,12 +219,13 @@ int main(int argc, char* argv[]) {
     const auto genStart = SteadyClock::now();
     {
         server::SqliteCrmStore store(db, server::FieldCipher::forDatabase("", db));
-        store.loadDataSet(json::parse(resources::demoCenterJson()),
-                          json::parse(resources::demoCustomersJson()));
+        store.loadDataSet(server::dataSetFromJson(json::parse(resources::demoCenterJson()),
+                                                  json::parse(resources::demoCustomersJson())));
         for (int start = 0; start < o.customers; start += 5000) {
             store.inTransaction([&] {
                 for (int i = start; i < std::min(o.customers, start + 5000); ++i)
-                    store.insertCustomerRecord(makeCustomer(i));
+                    store.insertCustomer(server::customerSeedFromJson(
+                        makeCustomer(i), std::chrono::system_clock::now()));
             });
         }
     }

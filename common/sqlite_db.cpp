@@ -85,9 +85,15 @@ namespace {
 void restrictToOwner(const std::string& path) {
     if (path.empty() || path == ":memory:" || path.rfind("file:", 0) == 0)
         return;
-    const int fd = ::open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
-    if (fd >= 0)
-        ::close(fd);
+    // Only a file that does not exist yet is opened here: closing a descriptor of the database
+    // would drop the POSIX locks of every SQLite connection this process has open on it (a
+    // second connection to the same file, the knowledge store's, opens after the CRM's).
+    struct stat existing {};
+    if (::stat(path.c_str(), &existing) != 0) {
+        const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0600);
+        if (fd >= 0)
+            ::close(fd);
+    }
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
         const std::string file = path + suffix;
         struct stat st {};

@@ -45,9 +45,12 @@ public:
     Statement& bindOptional(int index, const std::optional<std::string>& text);
 
     bool step();  // true while a row is available
+    // Runs it to the end and resets it, so that it can be bound and run again (a loop of
+    // inserts on one statement).
     void run() {
         while (step()) {
         }
+        reset();
     }
     void reset();
 

@@ -16,6 +16,7 @@ PACKAGES=(
   chromium fonts-noto-cjk python3 openssl xvfb xauth imagemagick lintian file
   libssl-dev libre-dev librem-dev libsndfile1-dev espeak-ng sox sip-tester baresip-core
   librsvg2-bin desktop-file-utils appstream systemd
+  libpq-dev postgresql-15
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

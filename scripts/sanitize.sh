@@ -75,7 +75,7 @@ run_asan() {
   # agentdesk_draft_typist, which tests start.
   # The corpus replays of tests/fuzz (fuzz_replay_*), when the tree has them, come along.
   configure build-asan address,undefined
-  local targets=(agentdesk_unit_tests agentdesk_tests agentdesk_prompt_tests)
+  local targets=(agentdesk_unit_tests agentdesk_tests agentdesk_store_tests agentdesk_prompt_tests)
   mapfile -t -O ${#targets[@]} targets < <(ninja -C build-asan -t targets all |
     sed -n 's/^\(fuzz_replay_[a-z0-9_]*\): phony$/\1/p')
   build build-asan "${targets[@]}"
@@ -91,7 +91,7 @@ run_asan() {
   # through a pipe and reports a false "invalid vptr" without one).
   local tests
   tests=$(select_tests build-asan \
-    '^(agentdesk_unit_tests|agentdesk_tests|agentdesk_prompt_tests|fuzz_replay_.*)$' \
+    '^(agentdesk_unit_tests|agentdesk_tests|agentdesk_store_tests|agentdesk_prompt_tests|fuzz_replay_.*)$' \
     '' '^gui:' '^sip$')
   ctest --test-dir build-asan --output-on-failure -j2 --timeout 600 -I "$tests"
 }

@@ -229,4 +229,47 @@ Outcome validateCustomer(const json& body, bool creating, json& normalized) {
     return Outcome::success();
 }
 
+CustomerChange customerChange(const json& normalized) {
+    CustomerChange change;
+    auto text = [&](const char* key) -> std::optional<std::string> {
+        auto it = normalized.find(key);
+        if (it == normalized.end() || !it->is_string())
+            return std::nullopt;
+        return it->get<std::string>();
+    };
+    auto clearable = [&](const char* key) -> std::optional<std::optional<std::string>> {
+        auto it = normalized.find(key);
+        if (it == normalized.end())
+            return std::nullopt;
+        return text(key);
+    };
+    change.name = text("name");
+    change.nameEn = clearable("nameEn");
+    change.email = clearable("email");
+    change.birthDate = clearable("birthDate");
+    change.gender = clearable("gender");
+    change.grade = text("grade");
+    change.address = clearable("address");
+    change.preferredLang = text("preferredLang");
+    if (auto it = normalized.find("vip"); it != normalized.end() && it->is_boolean())
+        change.vip = it->get<bool>();
+    if (auto it = normalized.find("consents"); it != normalized.end() && it->is_object()) {
+        Consents consents;
+        for (const auto& [name, given] : it->items()) {
+            if (given.is_boolean())
+                consents[name] = given.get<bool>();
+        }
+        change.consents = std::move(consents);
+    }
+    if (auto it = normalized.find("phones"); it != normalized.end() && it->is_array()) {
+        std::vector<CustomerPhone> phones;
+        for (const auto& p : *it) {
+            phones.push_back({0, p.value("e164", std::string()), p.value("label", std::string()),
+                              p.value("primary", false)});
+        }
+        change.phones = std::move(phones);
+    }
+    return change;
+}
+
 }  // namespace agentdesk::server

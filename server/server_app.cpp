@@ -287,7 +287,7 @@ std::uint16_t ServerApp::start() {
     } else {
         seedReferenceData(*d.store, d.center);
     }
-    d.kb = std::make_unique<SqliteKnowledgeStore>(d.store->database());
+    d.kb = std::make_unique<SqliteKnowledgeStore>(dbPath);
     if (d.config.demo && d.config.demoKnowledge && d.kb->articleCount() == 0) {
         const auto report = importArticles(*d.kb, resources::demoKnowledgeJsonl(), d.clock->now());
         logging::get("server")->info("demo knowledge base: {} articles", report.imported);

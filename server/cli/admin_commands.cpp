@@ -72,10 +72,12 @@ int importKb(int argc, char** argv) {
     std::string content;
     if (!readInputFile(file, content))
         return 1;
-    auto store = openStore(where);
+    if (!resolveStoreLocation(where))
+        return 1;
+    auto store = openStore(where);  // brings the database to this build's schema
     if (!store)
         return 1;
-    agentdesk::server::SqliteKnowledgeStore kb(store->database());
+    agentdesk::server::SqliteKnowledgeStore kb(where.db);
     const auto start = std::chrono::steady_clock::now();
     // Small transactions with pauses: a server running on this database keeps writing (notes,
     // audit rows) while the import runs, instead of waiting for the whole file.

@@ -1,5 +1,7 @@
 #include "server/demo/demo_data.h"
 
+#include "server/demo/data_set.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -112,13 +114,13 @@ std::vector<User> demoLoadAgents(const CenterConfig& config, int count) {
 void seedReferenceData(CrmStore& store, const json& center) {
     if (!store.wrapupCodes().empty())
         return;
-    store.loadDataSet(center, json::object());
+    store.loadDataSet(dataSetFromJson(center, json::object()));
 }
 
 void seedDemoData(CrmStore& store, const CenterConfig& config, const json& center,
                   const json& customers, bool force) {
     if (force || store.customerCount() == 0)
-        store.loadDataSet(center, customers);
+        store.loadDataSet(dataSetFromJson(center, customers));
     std::string hash;  // one Argon2id hash of the shared demo password
     for (const auto& u : config.users) {
         if (auto existing = store.userById(u.id)) {

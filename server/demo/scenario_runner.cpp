@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/logging.h"
+#include "server/customer_validation.h"
 
 namespace agentdesk::server {
 
@@ -134,8 +135,9 @@ void ScenarioRunner::inject(const ScenarioCall& call) {
         }
         // A rerun (or a customer registered by hand in an earlier run) reuses the customer.
         const auto matches = store_.matchPhone(spec.aniE164);
-        spec.customerId = matches.empty() ? store_.createCustomer(*call.newCustomer, clock_.now())
-                                          : matches.front().id;
+        spec.customerId =
+            matches.empty() ? store_.createCustomer(customerChange(*call.newCustomer), clock_.now())
+                            : matches.front().id;
     }
     spec.queue = call.queue;
     spec.intent = call.intent;

@@ -1,5 +1,7 @@
 #include "server/import/customer_import_target.h"
 
+#include "server/customer_validation.h"
+
 #include <algorithm>
 
 namespace agentdesk::server::csv_import {
@@ -53,7 +55,7 @@ std::string StoreImportTarget::create(const json& fields,
                                       const std::optional<std::string>& externalId, TimePoint now) {
     std::string id;
     store_.atomically([&] {
-        id = store_.createCustomer(fields, now);
+        id = store_.createCustomer(customerChange(fields), now);
         if (externalId)
             store_.setExternalId(id, *externalId);
         store_.audit(kImportAuditUser, id, "create", now);
@@ -64,7 +66,7 @@ std::string StoreImportTarget::create(const json& fields,
 void StoreImportTarget::update(const std::string& id, const json& fields,
                                const std::optional<std::string>& externalId, TimePoint now) {
     store_.atomically([&] {
-        store_.updateCustomer(id, fields, now);
+        store_.updateCustomer(id, customerChange(fields), now);
         if (externalId)
             store_.setExternalId(id, *externalId);
         store_.audit(kImportAuditUser, id, "update", now);

@@ -199,7 +199,16 @@ Outcome parseArticle(const json& o, ArticleInput& out) {
     return Outcome::success();
 }
 
+SqliteKnowledgeStore::SqliteKnowledgeStore(const std::string& path, DbAccess access)
+    : ownDb_(std::make_unique<SqliteDb>(path, access)), db_(*ownDb_) {
+    open();
+}
+
 SqliteKnowledgeStore::SqliteKnowledgeStore(SqliteDb& db) : db_(db) {
+    open();
+}
+
+void SqliteKnowledgeStore::open() {
     kb::registerRankFunction(db_.handle());
     if (db_.readOnly())
         return;  // a reader beside the server's connection, which made the schema and index

@@ -6,6 +6,7 @@
 #include "server/kb/knowledge_store.h"
 #include "server/kb/title_typo_index.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -13,8 +14,12 @@ namespace agentdesk::server {
 
 class SqliteKnowledgeStore final : public KnowledgeStore {
 public:
-    // Shares the connection of the CRM store (same database file, same thread). On a read-only
-    // connection (a reader thread's, see store/store_reader.h) only the reading methods work.
+    // Its own connection to the database file (the CRM's file: one file to back up); for
+    // ":memory:" a database of its own. DbAccess::ReadOnly: a reader beside the server's
+    // connection (store/store_reader.h); only the reading methods work on it.
+    explicit SqliteKnowledgeStore(const std::string& path, DbAccess access = DbAccess::ReadWrite);
+    // On a connection the caller owns and keeps open (benchmarks and fuzzers that build a
+    // knowledge base alone).
     explicit SqliteKnowledgeStore(SqliteDb& db);
 
     // BM25 (kb/fts_rank.h) weights of kb_search: title, body, title syllables, body syllables,
@@ -45,6 +50,9 @@ private:
     void countSave();            // in the saving transaction
     std::string savedVersion();  // kb_meta's titles_version
 
+    void open();
+
+    std::unique_ptr<SqliteDb> ownDb_;  // null: on the caller's connection
     SqliteDb& db_;
     kb::PhraseStats phraseStats_;  // this connection's phrase counts for kb_rank
     kb::TitleTypoIndex typo_;

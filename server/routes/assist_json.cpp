@@ -69,14 +69,10 @@ Outcome parseAnalyzeRequest(const json& body, assist::AnalyzeRequest& out) {
     return Outcome::success();
 }
 
-assist::NoteTemplates noteTemplates(const json& wrapupCodes) {
+assist::NoteTemplates noteTemplates(const std::vector<WrapupCode>& wrapupCodes) {
     assist::NoteTemplates out;
-    for (const auto& w : wrapupCodes) {
-        if (!w.is_object() || !w.contains("code"))
-            continue;
-        out[w["code"].get<std::string>()] = {w.value("templateKo", std::string()),
-                                             w.value("templateEn", std::string())};
-    }
+    for (const auto& w : wrapupCodes)
+        out[w.code] = {w.templateKo, w.templateEn};
     return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include "server/api_error.h"
 #include "server/assist/assist_engine.h"
+#include "server/store/crm_records.h"
 
 namespace agentdesk::server {
 
@@ -15,7 +16,7 @@ inline constexpr std::size_t kAnalyzeMaxLineChars = 2000;
 // malformed field → 400; too many lines or a line too long → 422.
 Outcome parseAnalyzeRequest(const nlohmann::json& body, assist::AnalyzeRequest& out);
 // The note templates of the CRM store's wrap-up codes (GET /wrapup-codes).
-assist::NoteTemplates noteTemplates(const nlohmann::json& wrapupCodes);
+assist::NoteTemplates noteTemplates(const std::vector<WrapupCode>& wrapupCodes);
 
 nlohmann::json toJson(const assist::Analysis& analysis);
 nlohmann::json toJson(const std::vector<assist::CodeScore>& wrapup);

@@ -6,6 +6,7 @@
 #include "server/assist/note_drafter.h"
 #include "server/customer_validation.h"
 #include "server/routes/api_routes.h"
+#include "server/routes/crm_presenter.h"
 
 namespace agentdesk::server {
 
@@ -72,7 +73,6 @@ bool mayChangeStanding(const ApiCall& call, const json& body) {
 void searchCustomers(RouteContext& ctx, ApiCall& call) {
     const http::Request& req = call.req;
     const AuthSession& session = *call.session;
-    const Viewer viewer = viewerOf(ctx, session);
     auto limit = parseLimit(req.queryValue("limit"), 20, 100);
     if (!limit)
         return respondError(call.ex, ErrorCode::BadRequest, "limit must be 1-100");
@@ -83,8 +83,8 @@ void searchCustomers(RouteContext& ctx, ApiCall& call) {
         auto e164 = phone::toE164(req.queryValue("phone"));
         if (!e164)
             return respondOutcome(call.ex, validation("phone", "is not a Korean phone number"));
-        return answerSearch(ctx, call, [e164 = *e164, viewer](const StoreReader::Stores& s) {
-            return s.crm.customersByPhone(e164, viewer);
+        return answerSearch(ctx, call, [e164 = *e164](const StoreReader::Stores& s) {
+            return customerListJson(s.crm.customersByPhone(e164));
         });
     }
     std::string q = req.queryValue("q");
@@ -99,18 +99,18 @@ void searchCustomers(RouteContext& ctx, ApiCall& call) {
     if (!withinLimit(*ctx.customerSearches, session.user.id, ctx.clock.now(), call.ex,
                      "customer searches"))
         return;
-    answerSearch(ctx, call, [q, limit = *limit, viewer](const StoreReader::Stores& s) {
-        return s.crm.searchCustomers(q, limit, viewer);
+    answerSearch(ctx, call, [q, limit = *limit](const StoreReader::Stores& s) {
+        return customerListJson(s.crm.searchCustomers(q, limit));
     });
 }
 
 void customer360(RouteContext& ctx, ApiCall& call) {
     const std::string& id = call.param("id");
-    auto view = ctx.store.customer360(id, viewerOf(ctx, *call.session));
+    auto view = ctx.store.customer360(id);
     if (!view)
         return respondError(call.ex, ErrorCode::NotFound, "unknown customer");
     ctx.store.audit(call.user().id, id, "view_360", ctx.clock.now());
-    call.ex->respond(jsonResponse(200, *view));
+    call.ex->respond(jsonResponse(200, customer360Json(*view, viewerOf(ctx, *call.session))));
 }
 
 void interactions(RouteContext& ctx, ApiCall& call) {
@@ -127,7 +127,8 @@ void interactions(RouteContext& ctx, ApiCall& call) {
     if (!ctx.store.customerExists(id))
         return respondError(call.ex, ErrorCode::NotFound, "unknown customer");
     ctx.store.audit(call.user().id, id, "view_history", ctx.clock.now());
-    call.ex->respond(jsonResponse(200, ctx.store.interactions(id, before, *limit)));
+    call.ex->respond(
+        jsonResponse(200, interactionPageJson(ctx.store.interactions(id, before, *limit))));
 }
 
 void createCustomer(RouteContext& ctx, ApiCall& call) {
@@ -141,11 +142,12 @@ void createCustomer(RouteContext& ctx, ApiCall& call) {
         return respondOutcome(call.ex, o);
     std::string id;
     ctx.store.atomically([&] {
-        id = ctx.store.createCustomer(fields, ctx.clock.now());
+        id = ctx.store.createCustomer(customerChange(fields), ctx.clock.now());
         ctx.store.audit(call.user().id, id, "create", ctx.clock.now());
     });
     logging::get("server")->info("customer {} created by {}", id, call.user().id);
-    call.ex->respond(jsonResponse(201, *ctx.store.customer360(id, viewerOf(ctx, *call.session))));
+    call.ex->respond(jsonResponse(
+        201, customer360Json(*ctx.store.customer360(id), viewerOf(ctx, *call.session))));
 }
 
 void updateCustomer(RouteContext& ctx, ApiCall& call) {
@@ -161,14 +163,15 @@ void updateCustomer(RouteContext& ctx, ApiCall& call) {
     if (auto o = validateCustomer(*body, false, fields); !o.ok())
         return respondOutcome(call.ex, o);
     ctx.store.atomically([&] {
-        ctx.store.updateCustomer(id, fields, ctx.clock.now());
+        ctx.store.updateCustomer(id, customerChange(fields), ctx.clock.now());
         ctx.store.audit(call.user().id, id, "update", ctx.clock.now());
     });
-    call.ex->respond(jsonResponse(200, *ctx.store.customer360(id, viewerOf(ctx, *call.session))));
+    call.ex->respond(jsonResponse(
+        200, customer360Json(*ctx.store.customer360(id), viewerOf(ctx, *call.session))));
 }
 
 void wrapupCodes(RouteContext& ctx, ApiCall& call) {
-    call.ex->respond(jsonResponse(200, ctx.store.wrapupCodes()));
+    call.ex->respond(jsonResponse(200, wrapupCodesJson(ctx.store.wrapupCodes())));
 }
 
 void createNote(RouteContext& ctx, ApiCall& call) {
@@ -276,8 +279,13 @@ void createEvaluation(RouteContext& ctx, ApiCall& call) {
     if (!f.ok())
         return respondOutcome(ex, f.error());
     Outcome invalid = Outcome::fail(ErrorCode::ValidationFailed, "the evaluation is not valid");
-    json clean = json::object();
-    for (const char* dim : {"greeting", "attitude", "handling", "closing", "empathy"}) {
+    Evaluation evaluation;
+    const std::pair<const char*, int*> dimensions[] = {{"greeting", &evaluation.scores.greeting},
+                                                       {"attitude", &evaluation.scores.attitude},
+                                                       {"handling", &evaluation.scores.handling},
+                                                       {"closing", &evaluation.scores.closing},
+                                                       {"empathy", &evaluation.scores.empathy}};
+    for (const auto& [dim, score] : dimensions) {
         auto it = scores->find(dim);
         if (it == scores->end()) {
             invalid.fields.push_back({std::string("scores.") + dim, "is required"});
@@ -287,27 +295,26 @@ void createEvaluation(RouteContext& ctx, ApiCall& call) {
         } else if (it->get<long long>() < 0 || it->get<long long>() > 100) {
             invalid.fields.push_back({std::string("scores.") + dim, "must be 0-100"});
         } else {
-            clean[dim] = it->get<int>();
+            *score = it->get<int>();
         }
     }
     if (!ctx.store.userById(*agentId))
         invalid.fields.push_back({"agentId", "unknown agent"});
     if (!invalid.fields.empty())
         return respondOutcome(ex, invalid);
-    json evaluation{{"callId", *callId},
-                    {"agentId", *agentId},
-                    {"evaluatorId", call.user().id},
-                    {"scores", clean},
-                    {"comment", comment.value_or("")},
-                    {"createdAt", toRfc3339(ctx.clock.now())}};
-    ex->respond(jsonResponse(201, ctx.store.addEvaluation(evaluation)));
+    evaluation.callId = *callId;
+    evaluation.agentId = *agentId;
+    evaluation.evaluatorId = call.user().id;
+    evaluation.comment = comment.value_or("");
+    evaluation.createdAt = ctx.clock.now();
+    ex->respond(jsonResponse(201, evaluationJson(ctx.store.addEvaluation(evaluation))));
 }
 
 void listEvaluations(RouteContext& ctx, ApiCall& call) {
     std::optional<std::string> agentId;
     if (call.req.query.count("agentId"))
         agentId = call.req.queryValue("agentId");
-    call.ex->respond(jsonResponse(200, ctx.store.evaluations(agentId)));
+    call.ex->respond(jsonResponse(200, evaluationsJson(ctx.store.evaluations(agentId))));
 }
 
 }  // namespace

@@ -1,14 +1,13 @@
-// SqliteCrmStore: the audit log and evaluations.
+// SqliteCrmStore: the audit log (AuditStore) and evaluations (EvaluationStore).
 #include "server/store/sqlite_crm_store.h"
 
-#include "common/logging.h"
-
-#include "server/store/sqlite_crm_rows.h"
+#include "server/store/record_ids.h"
+#include "server/store/store_rows.h"
 
 namespace agentdesk::server {
 
 using nlohmann::json;
-using namespace sqlite_rows;
+using namespace store_rows;
 
 // ---------------------------------------------------------------- audit and quality
 
@@ -29,43 +28,39 @@ int SqliteCrmStore::auditCount(const std::string& customerId) {
     return n;
 }
 
-json SqliteCrmStore::addEvaluation(const json& e) {
-    json out = e;
-    out["id"] = newId('E');
+Evaluation SqliteCrmStore::addEvaluation(const Evaluation& e) {
+    Evaluation out = e;
+    out.id = newRecordId('E');
     auto st = db_.prepare(
         "INSERT INTO evaluations(id, call_id, agent_id, evaluator_id, greeting, attitude, "
         "handling, closing, empathy, comment, created_ms) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
-    const auto& s = e["scores"];
-    st.bind(1, out["id"].get<std::string>()).bind(2, str(e, "callId"));
-    st.bind(3, str(e, "agentId")).bind(4, str(e, "evaluatorId"));
-    st.bind(5, s["greeting"].get<int>()).bind(6, s["attitude"].get<int>());
-    st.bind(7, s["handling"].get<int>()).bind(8, s["closing"].get<int>());
-    st.bind(9, s["empathy"].get<int>()).bind(10, str(e, "comment"));
-    st.bind(11, rfcToMs(e["createdAt"]));
+    const EvaluationScores& s = e.scores;
+    st.bind(1, out.id).bind(2, e.callId).bind(3, e.agentId).bind(4, e.evaluatorId);
+    st.bind(5, s.greeting).bind(6, s.attitude).bind(7, s.handling).bind(8, s.closing);
+    st.bind(9, s.empathy).bind(10, e.comment).bind(11, toUnixMs(e.createdAt));
     st.run();
     return out;
 }
 
-json SqliteCrmStore::evaluations(const std::optional<std::string>& agentId) {
+std::vector<Evaluation> SqliteCrmStore::evaluations(const std::optional<std::string>& agentId) {
     auto st = db_.prepare(
         "SELECT id, call_id, agent_id, evaluator_id, greeting, attitude, handling, closing, "
         "empathy, comment, created_ms FROM evaluations WHERE (?1 IS NULL OR agent_id = ?1) "
         "ORDER BY created_ms DESC");
     st.bindOptional(1, agentId);
-    json out = json::array();
+    std::vector<Evaluation> out;
     while (st.step()) {
-        out.push_back({{"id", st.text(0)},
-                       {"callId", st.text(1)},
-                       {"agentId", st.text(2)},
-                       {"evaluatorId", st.text(3)},
-                       {"scores",
-                        {{"greeting", st.integer(4)},
-                         {"attitude", st.integer(5)},
-                         {"handling", st.integer(6)},
-                         {"closing", st.integer(7)},
-                         {"empathy", st.integer(8)}}},
-                       {"comment", st.text(9)},
-                       {"createdAt", msToRfc(st.integer(10))}});
+        Evaluation e;
+        e.id = st.text(0);
+        e.callId = st.text(1);
+        e.agentId = st.text(2);
+        e.evaluatorId = st.text(3);
+        e.scores = {static_cast<int>(st.integer(4)), static_cast<int>(st.integer(5)),
+                    static_cast<int>(st.integer(6)), static_cast<int>(st.integer(7)),
+                    static_cast<int>(st.integer(8))};
+        e.comment = st.text(9);
+        e.createdAt = fromMs(st.integer(10));
+        out.push_back(std::move(e));
     }
     return out;
 }

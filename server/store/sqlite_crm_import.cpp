@@ -2,12 +2,17 @@
 // matching on the external id and on phone numbers, and the stored fields to compare a row with.
 #include "server/store/sqlite_crm_store.h"
 
-#include "server/store/sqlite_crm_rows.h"
+#include "server/store/store_rows.h"
 
 namespace agentdesk::server {
 
 using nlohmann::json;
-using namespace sqlite_rows;
+
+namespace {
+json nullable(const std::optional<std::string>& value) {
+    return value ? json(*value) : json(nullptr);
+}
+}  // namespace
 
 std::optional<std::string> SqliteCrmStore::customerByExternalId(const std::string& externalId) {
     auto st = db_.prepare("SELECT id FROM customers WHERE external_id = ?");
@@ -35,9 +40,7 @@ std::optional<json> SqliteCrmStore::customerFields(const std::string& id) {
     st.bind(1, id);
     if (!st.step())
         return std::nullopt;
-    json consents = json::parse(st.text(9), nullptr, false);
-    if (!consents.is_object())
-        consents = json::object();
+    json consents = store_rows::consentsFromText(st.text(9));
     json fields{{"name", st.text(0)},
                 {"nameEn", nullable(st.optText(1))},
                 {"email", nullable(st.optText(2))},

@@ -1,21 +1,25 @@
-// SqliteCrmStore: contacts and notes.
+// SqliteCrmStore: contacts and notes (ContactStore).
 #include "server/store/sqlite_crm_store.h"
+
+#include <limits>
+#include <unordered_map>
 
 #include "common/logging.h"
 
-#include "server/store/sqlite_crm_rows.h"
+#include "server/store/record_ids.h"
+#include "server/store/store_rows.h"
 
 namespace agentdesk::server {
 
 using nlohmann::json;
-using namespace sqlite_rows;
+using namespace store_rows;
 
 // ---------------------------------------------------------------- contacts and notes
 
 void SqliteCrmStore::recordInteraction(const InteractionRecord& r) {
     if (r.customerId.empty() || !customerExists(r.customerId))
         return;
-    const std::string id = newId('I');
+    const std::string id = newRecordId('I');
     db_.transaction([&] {
         auto st = db_.prepare(
             "INSERT INTO interactions(id, customer_id, call_id, channel, direction, queue, "
@@ -62,18 +66,20 @@ std::optional<Note> SqliteCrmStore::readNote(Statement& st) {
     n.text = st.text(5);
     n.authorId = st.text(6);
     n.version = static_cast<int>(st.integer(7));
-    n.createdAt = TimePoint(std::chrono::milliseconds(st.integer(8)));
-    n.updatedAt = TimePoint(std::chrono::milliseconds(st.integer(9)));
+    n.createdAt = fromMs(st.integer(8));
+    n.updatedAt = fromMs(st.integer(9));
     if (!st.isNull(10))
         n.draftKept = st.real(10);
     return n;
 }
 
 namespace {
-constexpr const char* kNoteColumns =
+// Read by readNote(), in this order.
+constexpr const char* kNoteFields =
     "SELECT id, idempotency_key, call_id, customer_id, wrapup_code, text, author_id, version, "
-    "created_ms, updated_ms, draft_kept FROM notes ";
-}
+    "created_ms, updated_ms, draft_kept";
+const std::string kNoteColumns = std::string(kNoteFields) + " FROM notes ";
+}  // namespace
 
 std::optional<Note> SqliteCrmStore::note(const std::string& id) {
     auto st = db_.prepare(std::string(kNoteColumns) + "WHERE id = ?");
@@ -83,6 +89,57 @@ std::optional<Note> SqliteCrmStore::note(const std::string& id) {
     auto n = readNote(st);
     st.reset();
     return n;
+}
+
+InteractionPage SqliteCrmStore::interactions(const std::string& customerId,
+                                             std::optional<TimePoint> before, int limit) {
+    const std::int64_t beforeMs =
+        before ? toUnixMs(*before) : std::numeric_limits<std::int64_t>::max();
+    auto st = db_.prepare(
+        "SELECT id, call_id, channel, direction, queue, started_ms, duration_sec, reason, "
+        "end_reason, wrapup_code, agent_id, agent_name FROM interactions "
+        "WHERE customer_id = ? AND started_ms < ? ORDER BY started_ms DESC LIMIT ?");
+    st.bind(1, customerId).bind(2, beforeMs).bind(3, limit + 1);
+    InteractionPage page;
+    while (st.step()) {
+        if (static_cast<int>(page.items.size()) == limit) {
+            page.hasMore = true;
+            break;
+        }
+        Interaction i;
+        i.id = st.text(0);
+        i.callId = st.optText(1);
+        i.channel = st.text(2);
+        i.direction = st.text(3);
+        i.queue = st.text(4);
+        i.startedAt = fromMs(st.integer(5));
+        i.durationSec = static_cast<int>(st.integer(6));
+        i.reason = st.optText(7);
+        i.endReason = st.optText(8);
+        i.wrapupCode = st.optText(9);
+        i.agentId = st.optText(10);
+        i.agentName = st.optText(11);
+        page.items.push_back(std::move(i));
+    }
+    st.reset();
+    if (page.items.empty())
+        return page;
+    std::unordered_map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < page.items.size(); ++i)
+        index[page.items[i].id] = i;
+    auto n =
+        db_.prepare(std::string(kNoteFields) +
+                    ", interaction_id FROM notes WHERE customer_id = ? "
+                    "AND interaction_id IN (SELECT id FROM interactions WHERE customer_id = ? "
+                    "AND started_ms < ? ORDER BY started_ms DESC LIMIT ?) ORDER BY created_ms");
+    n.bind(1, customerId).bind(2, customerId).bind(3, beforeMs).bind(4, limit);
+    while (n.step()) {
+        auto note = readNote(n);
+        auto it = index.find(n.text(11));
+        if (note && it != index.end())
+            page.items[it->second].notes.push_back(std::move(*note));
+    }
+    return page;
 }
 
 CrmStore::NoteCreated SqliteCrmStore::createNote(const Note& draft, bool authorOnCall) {
@@ -97,7 +154,7 @@ CrmStore::NoteCreated SqliteCrmStore::createNote(const Note& draft, bool authorO
         }
     }
     Note n = draft;
-    n.id = newId('N');
+    n.id = newRecordId('N');
     n.version = 1;
     n.updatedAt = n.createdAt;
     db_.transaction([&] {
@@ -114,7 +171,7 @@ CrmStore::NoteCreated SqliteCrmStore::createNote(const Note& draft, bool authorO
             find.reset();
         } else {
             // A note with no call is a memo: it gets its own entry in the history.
-            interactionId = newId('I');
+            interactionId = newRecordId('I');
             auto memo = db_.prepare(
                 "INSERT INTO interactions(id, customer_id, channel, direction, queue, "
                 "started_ms, duration_sec, reason, wrapup_code, agent_id) "
@@ -192,7 +249,7 @@ std::optional<CallAssistRecord> SqliteCrmStore::callAssist(const std::string& ca
     r.analysisJson = st.text(4);
     r.draftCode = st.text(5);
     r.draftText = st.text(6);
-    r.at = TimePoint(std::chrono::milliseconds(st.integer(7)));
+    r.at = fromMs(st.integer(7));
     st.reset();
     return r;
 }

@@ -3,6 +3,8 @@
 #include <memory>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "common/sqlite_db.h"
 #include "server/auth/session_store.h"
 #include "server/store/crm_store.h"
@@ -31,53 +33,55 @@ public:
     int deleteAllSessions() override;
     std::vector<std::string> sessionHashes() override;
 
+    // UserStore (sqlite_crm_store.cpp)
     std::optional<User> userByUsername(const std::string& username) override;
     std::optional<User> userById(const std::string& id) override;
     std::vector<User> users() override;
     void upsertUser(const User& user) override;
 
+    // CustomerStore (sqlite_crm_customers.cpp)
     std::vector<CustomerMatch> matchPhone(const std::string& e164) override;
-    nlohmann::json customersByPhone(const std::string& e164, const Viewer& viewer) override;
-    nlohmann::json searchCustomers(const std::string& query, int limit,
-                                   const Viewer& viewer) override;
-    std::optional<nlohmann::json> customer360(const std::string& id, const Viewer& viewer) override;
+    std::vector<CustomerSummary> customersByPhone(const std::string& e164) override;
+    std::vector<CustomerSummary> searchCustomers(const std::string& query, int limit) override;
+    std::optional<Customer360> customer360(const std::string& id) override;
     bool customerExists(const std::string& id) override;
-    std::string createCustomer(const nlohmann::json& fields, TimePoint now) override;
-    bool updateCustomer(const std::string& id, const nlohmann::json& fields,
+    std::string createCustomer(const CustomerChange& change, TimePoint now) override;
+    bool updateCustomer(const std::string& id, const CustomerChange& change,
                         TimePoint now) override;
     std::optional<std::string> customerPhone(const std::string& customerId,
                                              const std::string& phoneId) override;
-    nlohmann::json interactions(const std::string& customerId, std::optional<TimePoint> before,
-                                int limit) override;
+    std::optional<std::string> primaryPhone(const std::string& customerId) override;
     void flagAbusive(const std::string& customerId, TimePoint at) override;
     std::vector<std::string> samplePhones(int count) override;
-    std::optional<std::string> primaryPhone(const std::string& customerId) override;
+    int customerCount() override;
 
+    // ContactStore (sqlite_crm_notes.cpp, sqlite_crm_data_set.cpp)
+    InteractionPage interactions(const std::string& customerId, std::optional<TimePoint> before,
+                                 int limit) override;
     void recordInteraction(const InteractionRecord& record) override;
     void setInteractionWrapup(const std::string& callId, const std::string& agentId,
                               const std::string& code,
                               const std::optional<std::string>& noteId) override;
+    std::optional<std::string> customerOfCall(const std::string& callId) override;
     NoteCreated createNote(const Note& draft, bool authorOnCall) override;
     std::pair<NoteUpdate, Note> updateNote(const std::string& id, const std::string& text,
                                            const std::string& wrapupCode, int expectedVersion,
                                            TimePoint now) override;
     std::optional<Note> note(const std::string& id) override;
-
-    nlohmann::json wrapupCodes() override;
+    std::vector<WrapupCode> wrapupCodes() override;
     bool wrapupCodeExists(const std::string& code) override;
-
-    void audit(const std::string& userId, const std::string& customerId, const std::string& action,
-               TimePoint at) override;
-    int auditCount(const std::string& customerId) override;
-    void atomically(const std::function<void()>& fn) override { db_.transaction(fn); }
-    std::optional<std::string> customerOfCall(const std::string& callId) override;
-    nlohmann::json addEvaluation(const nlohmann::json& evaluation) override;
-    nlohmann::json evaluations(const std::optional<std::string>& agentId) override;
     void saveCallAssist(const CallAssistRecord& record) override;
     std::optional<CallAssistRecord> callAssist(const std::string& callId) override;
 
-    void loadDataSet(const nlohmann::json& center, const nlohmann::json& customers) override;
-    int customerCount() override;
+    // EvaluationStore, AuditStore (sqlite_crm_audit.cpp)
+    Evaluation addEvaluation(const Evaluation& evaluation) override;
+    std::vector<Evaluation> evaluations(const std::optional<std::string>& agentId) override;
+    void audit(const std::string& userId, const std::string& customerId, const std::string& action,
+               TimePoint at) override;
+    int auditCount(const std::string& customerId) override;
+
+    void atomically(const std::function<void()>& fn) override { db_.transaction(fn); }
+    void loadDataSet(const DataSet& dataSet) override;  // sqlite_crm_data_set.cpp
 
     // The schema version (PRAGMA user_version) this build writes; an older database is migrated
     // to it on open, a newer one refused.
@@ -88,10 +92,10 @@ public:
     void inTransaction(Fn&& fn) {
         db_.transaction(std::forward<Fn>(fn));
     }
-    // The connection, shared with the knowledge store (same file, same thread).
+    // The connection itself, for the backup's record counts (database_backup.h).
     SqliteDb& database() { return db_; }
-    // Inserts one customer from the data-set JSON shape (see resources/demo/customers.json).
-    void insertCustomerRecord(const nlohmann::json& customer);
+    // Inserts one customer of a data set with its history (bulk loads: demo, benchmarks).
+    void insertCustomer(const CustomerSeed& seed);
 
     // --- customer import (agentdesk-server import-customers; sqlite_crm_import.cpp) ---
     // The customer with this external id (the id in the center's own system), if any.
@@ -114,12 +118,10 @@ public:
 private:
     void createSchema();
     void sealResidentNumbers();
-    nlohmann::json phonesJson(const std::string& customerId, const Viewer& viewer,
-                              bool fullForViewer);
-    nlohmann::json listItem(Statement& row, const Viewer& viewer);
-    nlohmann::json listWithPhones(Statement& rows, const Viewer& viewer);
+    std::vector<CustomerPhone> phonesOf(const std::string& customerId);
+    std::vector<CustomerSummary> summariesWithPhones(Statement& rows);
+    void insertPhones(const std::string& customerId, const std::vector<CustomerPhone>& phones);
     std::optional<Note> readNote(Statement& st);
-    std::string newId(char prefix);
 
     SqliteDb db_;
     FieldCipher cipher_;

@@ -26,7 +26,7 @@ StoreReader::Result run(const StoreReader::Work& work, const StoreReader::Stores
 StoreReader::StoreReader(const std::string& dbPath, const FieldCipher& cipher, asio::io_context& io)
     : io_(&io),
       ownCrm_(std::make_unique<SqliteCrmStore>(dbPath, cipher, DbAccess::ReadOnly)),
-      ownKb_(std::make_unique<SqliteKnowledgeStore>(ownCrm_->database())),
+      ownKb_(std::make_unique<SqliteKnowledgeStore>(dbPath, DbAccess::ReadOnly)),
       stores_{*ownCrm_, *ownKb_},
       pool_(std::make_unique<asio::thread_pool>(1)) {}
 

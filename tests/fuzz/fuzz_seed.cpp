@@ -71,7 +71,7 @@ Template makeTemplate() {
     t.center = parseCenterConfig(t.centerJson);
     SqliteCrmStore store(t.db.string(), t.cipher);
     seedDemoData(store, t.center, t.centerJson, json::parse(resources::demoCustomersJson()), false);
-    SqliteKnowledgeStore kb(store.database());
+    SqliteKnowledgeStore kb(t.db.string());
     importArticles(kb, resources::demoKnowledgeJsonl(), startTime());
     std::vector<ScenarioFile> files;
     for (const auto& file : resources::demoScenarioFiles())

@@ -92,7 +92,7 @@ ServerWorld::ServerWorld() : parts_(std::make_unique<Parts>()) {
     fs::copy_file(t.db, db, ec);
     FUZZ_CHECK(!ec, "cannot copy the template database: " + ec.message());
     p.store = std::make_unique<SqliteCrmStore>(db.string(), t.cipher);
-    p.kb = std::make_unique<SqliteKnowledgeStore>(p.store->database());
+    p.kb = std::make_unique<SqliteKnowledgeStore>(db.string());
     p.reader = std::make_unique<StoreReader>(*p.store, *p.kb);
     p.hooks = std::make_unique<StoreHooks>(*p.store, p.clock);
     p.hub = std::make_unique<EventHub>(1000, 256, StreamLimits{});

@@ -58,6 +58,9 @@ TEST_CASE("assist: a transcript analysed in one request", "[integration][assist]
     CHECK(draft.find("4821") != std::string::npos);
     CHECK(draft.find("3월 5일") != std::string::npos);
     CHECK(draft.find("010-1234") == std::string::npos);
+    // Drafted on the wrap-up code's note template (resources/demo/center.json).
+    CHECK(draft.find("사용 정지 처리: 완료") != std::string::npos);
+    CHECK(draft.find("재발급 여부:") != std::string::npos);
     // The demo knowledge base has articles on lost cards.
     REQUIRE(!a["suggestions"].empty());
     CHECK(a["suggestions"][0]["articleId"].is_string());

@@ -79,10 +79,10 @@ TEST_CASE("Interactions and notes of a period export as CSV for Excel, masked un
         counselor.name = "김하늘";
         counselor.passwordHash = "x";
         store.upsertUser(counselor);
-        customer = store.createCustomer(
-            {{"name", "=HYPERLINK(\"http://evil\")"},
-             {"phones", {{{"number", "010-1234-5678"}, {"label", "mobile"}, {"primary", true}}}}},
-            novemberDay(1, 9));
+        agentdesk::server::CustomerChange fields;
+        fields.name = "=HYPERLINK(\"http://evil\")";
+        fields.phones = {{0, "+821012345678", "mobile", true}};
+        customer = store.createCustomer(fields, novemberDay(1, 9));
         addCall(store, customer, "CALL-OUT-BEFORE", novemberDay(9, 23), "기간 밖");
         addCall(store, customer, "CALL-1", novemberDay(10, 0),
                 "고객 \"분실\" 신고, 카드 9410-1234-5678-9012 정지\n회신 010-9876-5432");

@@ -10,8 +10,10 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 
+#include "server/demo/data_set.h"
 #include "server/kb/kb_import.h"
 #include "server/kb/sqlite_knowledge_store.h"
+#include "server/routes/crm_presenter.h"
 #include "server/store/sqlite_crm_store.h"
 #include "server/store/store_reader.h"
 
@@ -46,18 +48,19 @@ TEST_CASE("store reader: searches run on its own thread and connection, beside a
     TempDatabase db;
     const auto cipher = srv::FieldCipher::forDatabase("", db.path);
     srv::SqliteCrmStore store(db.path, cipher);
-    srv::SqliteKnowledgeStore kb(store.database());
+    srv::SqliteKnowledgeStore kb(db.path);
     srv::importArticles(kb, articleLine(1), std::chrono::system_clock::now());
-    store.insertCustomerRecord(
-        {{"id", "C1"}, {"customerNo", "1"}, {"name", "김민준"}, {"nameEn", "Kim Minjun"}});
+    store.insertCustomer(srv::customerSeedFromJson(
+        {{"id", "C1"}, {"customerNo", "1"}, {"name", "김민준"}, {"nameEn", "Kim Minjun"}},
+        std::chrono::system_clock::now()));
 
     boost::asio::io_context io;
     auto keepRunning = boost::asio::make_work_guard(io);  // run_one() waits for the results
     srv::StoreReader reader(db.path, cipher, io);
     REQUIRE(reader.offThread());
-    // The server's connection holds the write lock with an article not yet committed: the
-    // reader neither waits for it nor sees it.
-    store.inTransaction([&] {
+    // The knowledge store's connection holds the write lock with an article not yet committed:
+    // the reader neither waits for it nor sees it.
+    kb.inTransaction([&] {
         srv::ArticleInput pending;
         pending.id = "pending";
         pending.title = "카드 분실 신고 대기";
@@ -78,12 +81,9 @@ TEST_CASE("store reader: searches run on its own thread and connection, beside a
                 kbHits = r.value;
                 ++done;
             });
-        srv::Viewer viewer;
-        viewer.userId = "U-lead";
-        viewer.role = srv::Role::TeamLead;
         reader.read(
-            [viewer](const srv::StoreReader::Stores& s) {
-                return s.crm.searchCustomers("민준", 10, viewer);
+            [](const srv::StoreReader::Stores& s) {
+                return srv::customerListJson(s.crm.searchCustomers("민준", 10));
             },
             [&](srv::StoreReader::Result r) {
                 REQUIRE_FALSE(r.error);
@@ -111,7 +111,7 @@ TEST_CASE("store reader: searches run on its own thread and connection, beside a
 TEST_CASE("import-kb: paced imports commit in batches and report like one transaction", "[kb]") {
     TempDatabase db;
     srv::SqliteCrmStore store(db.path, srv::FieldCipher::forDatabase("", db.path));
-    srv::SqliteKnowledgeStore kb(store.database());
+    srv::SqliteKnowledgeStore kb(db.path);
     std::string jsonl;
     for (int i = 0; i < 40; ++i)
         jsonl += articleLine(i) + "\n";
@@ -124,5 +124,8 @@ TEST_CASE("import-kb: paced imports commit in batches and report like one transa
     CHECK(report.skipped[0].line == 41);
     CHECK(report.skipped[1].line == 42);
     CHECK(kb.articleCount() == 40);
-    CHECK_FALSE(store.database().inTransaction());
+    // The import left no write lock behind: the CRM's own connection takes it at once.
+    const auto lockStart = std::chrono::steady_clock::now();
+    CHECK_NOTHROW(store.inTransaction([] {}));
+    CHECK(std::chrono::steady_clock::now() - lockStart < std::chrono::seconds(1));
 }

@@ -1,0 +1,35 @@
+#pragma once
+// A throwaway PostgreSQL 15 cluster for tests: initdb into a temp dir, postgres on a free
+// loopback port (and a socket in that dir), stopped and removed when the object goes. Run as
+// root (CI), the server runs as the `postgres` system user, which PostgreSQL requires.
+#include <string>
+
+#include "tests/support/temp_dir.h"
+
+namespace agentdesk::test {
+
+class PgCluster {
+public:
+    // Throws std::runtime_error (with initdb's or pg_ctl's output) when it cannot start.
+    PgCluster();
+    ~PgCluster();
+    PgCluster(const PgCluster&) = delete;
+    PgCluster& operator=(const PgCluster&) = delete;
+
+    // A new, empty UTF-8 database; its libpq connection string.
+    std::string createDatabase();
+    std::string conninfo(const std::string& database) const;
+    int port() const { return port_; }
+
+private:
+    int run(const std::string& command) const;  // as the cluster's owner
+
+    TempDir dir_{"agentdesk-pg"};
+    std::string bin_;    // PostgreSQL's programs (pg_config --bindir)
+    std::string runAs_;  // "runuser -u postgres -- " as root, "" otherwise
+    int port_ = 0;
+    int databases_ = 0;
+    bool started_ = false;
+};
+
+}  // namespace agentdesk::test
