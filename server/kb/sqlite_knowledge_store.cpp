@@ -4,13 +4,11 @@
 #include <cstdlib>
 #include <iterator>
 #include <set>
-#include <unordered_set>
-
-#include <sodium.h>
 
 #include "common/logging.h"
 #include "server/kb/fts_rank.h"
 #include "server/kb/html_content.h"
+#include "server/kb/knowledge_search.h"
 #include "server/kb/text_index.h"
 
 namespace agentdesk::server {
@@ -105,27 +103,6 @@ void writeIndex(SqliteDb& db, std::int64_t rowid, const IndexRow& row, bool remo
     st.bind(1, rowid).bind(2, row.title).bind(3, row.body).bind(4, row.tuni).bind(5, row.uni);
     st.bind(6, row.tags).bind(7, row.lang);
     st.run();
-}
-
-std::string compact(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c != ' ')
-            out.push_back(c);
-    }
-    return out;
-}
-
-std::string newArticleId() {
-    unsigned char bytes[6];
-    randombytes_buf(bytes, sizeof bytes);
-    static const char* hex = "0123456789abcdef";
-    std::string id = "kb-";
-    for (unsigned char b : bytes) {
-        id.push_back(hex[b >> 4]);
-        id.push_back(hex[b & 15]);
-    }
-    return id;
 }
 
 }  // namespace
@@ -261,13 +238,11 @@ void SqliteKnowledgeStore::open() {
 }
 
 std::string SqliteKnowledgeStore::saveArticle(const ArticleInput& input, TimePoint now) {
-    const std::string id = input.id.value_or(newArticleId());
-    const bool markdown = !kb::looksLikeHtml(input.body);
-    const std::string html =
-        kb::sanitizeHtml(markdown ? kb::markdownToHtml(input.body) : input.body);
-    // The text a reader sees, never the source's markup: snippets are cut from it.
-    const std::string text = markdown ? kb::markdownToText(input.body) : kb::htmlToText(html);
-    const std::string tags = json(input.tags).dump();
+    const kb::StoredArticle stored = kb::storedArticle(input);
+    const std::string& id = stored.id;
+    const std::string& html = stored.html;
+    const std::string& text = stored.text;
+    const std::string& tags = stored.tagsJson;
     db_.transaction([&] {
         std::int64_t rowid = 0;
         {
@@ -325,23 +300,21 @@ std::optional<json> SqliteKnowledgeStore::article(const std::string& id) {
 
 json SqliteKnowledgeStore::search(const KbSearch& s) {
     const kb::SearchQuery q = kb::parseQuery(s.query);
-    json out = json::array();
     if (q.empty())
-        return out;
+        return json::array();
     const std::string langFilter = s.lang ? " AND lang : \"lang" + *s.lang + "\"" : "";
-    struct Hit {
-        std::int64_t rowid;
-        double score;
-        std::string id, title, text, lang, tags;
-    };
-    std::vector<Hit> hits;
-    std::unordered_set<std::int64_t> seen;
-    const int fetch = std::clamp(s.limit * 2, 10, 50);
     const std::string version = savedVersion();
+    kb::SearchEngine engine;
     // Ranks inside the FTS index alone (no join), so only the winners' rows are read.
-    auto rank = [&](const std::string& match, double bonus, bool titlesOnly, int limit) {
+    engine.rank = [&](kb::SearchStage stage, int limit) {
+        std::vector<std::pair<std::int64_t, double>> out;
+        const bool titlesOnly =
+            stage != kb::SearchStage::BodyAllWords && stage != kb::SearchStage::AnyWord;
+        const std::string match = stage == kb::SearchStage::TitleEveryWord ? q.titleEveryWord()
+                                  : stage == kb::SearchStage::AnyWord      ? q.anyWord()
+                                                                           : q.allWords(titlesOnly);
         if (match.empty())
-            return;
+            return out;
         const std::string table = titlesOnly ? "kb_titles" : "kb_search";
         const std::string expr = "(" + match + ")" + langFilter;
         const std::string frequencies = phraseStats_.frequencies(db_, table, expr, version);
@@ -350,81 +323,22 @@ json SqliteKnowledgeStore::search(const KbSearch& s) {
                         (titlesOnly ? kTitleRankWeights : kSearchRankWeights) + ") AS r FROM " +
                         table + " WHERE " + table + " MATCH ?1 ORDER BY r LIMIT ?2");
         st.bind(1, expr).bind(2, limit).bind(3, frequencies);
-        while (st.step()) {
-            const std::int64_t rowid = st.integer(0);
-            if (seen.insert(rowid).second)
-                hits.push_back({rowid, -st.real(1) + bonus, {}, {}, {}, {}, {}});
-        }
+        while (st.step())
+            out.emplace_back(st.integer(0), -st.real(1));
+        return out;
     };
-    // Titles first: the article about the thing beats one that mentions it. Then the bodies,
-    // and only when every-word finds nothing, any word. A one-syllable word beside others
-    // (폰 요금제) first asks for titles with every word; more of them are read, so that the
-    // title boosts below can put those with the words in a row (휴대폰 요금제) first.
-    rank(q.titleEveryWord(), 2000, true, 50);
-    if (static_cast<int>(hits.size()) < s.limit)
-        rank(q.allWords(true), 1000, true, fetch);
-    if (static_cast<int>(hits.size()) < s.limit)
-        rank(q.allWords(false), 0, false, fetch);
-    if (hits.empty())
-        rank(q.anyWord(), -1000, false, fetch);
-    bool typoFallback = false;
-    if (hits.empty()) {
-        // Nothing matched: the closest titles by edit distance (a typo in the query).
-        typoFallback = true;
-        for (const auto& match : typoIndex().closest(q.normalized, s.lang, 200))
-            hits.push_back({match.rowid, -static_cast<double>(match.distance), {}, {}, {}, {}, {}});
-    }
-    // Read the candidates' rows, then the title boosts: the article whose title is the query
-    // comes first, then titles that start with it, then titles that contain it.
-    const std::string wanted = compact(q.normalized);
-    for (auto& h : hits) {
+    engine.closestTitles = [&] { return typoIndex().closest(q.normalized, s.lang, 200); };
+    engine.read = [&](std::int64_t rowid) -> std::optional<kb::SearchEngine::Row> {
         auto row =
             db_.prepare("SELECT id, title, body_text, lang, tags FROM kb_articles WHERE rowid = ?");
-        row.bind(1, h.rowid);
+        row.bind(1, rowid);
         if (!row.step())
-            continue;
-        h.id = row.text(0);
-        h.title = row.text(1);
-        h.text = row.text(2);
-        h.lang = row.text(3);
-        h.tags = row.text(4);
+            return std::nullopt;
+        kb::SearchEngine::Row out{row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)};
         row.reset();
-        // Among articles found the same way, the one whose body is about the query words.
-        std::size_t mentions = 0;
-        const std::string body = kb::lowerAscii(h.text);
-        for (const auto& term : q.highlight) {
-            if (term.empty())
-                continue;
-            for (std::size_t pos = body.find(term); pos != std::string::npos && mentions < 20;
-                 pos = body.find(term, pos + term.size())) {
-                ++mentions;
-            }
-        }
-        h.score += 0.5 * static_cast<double>(mentions);
-        const std::string title = kb::lowerAscii(compact(h.title));
-        if (title == wanted)
-            h.score += 10000;
-        else if (!wanted.empty() && title.rfind(wanted, 0) == 0)
-            h.score += 70;
-        else if (!wanted.empty() && title.find(wanted) != std::string::npos)
-            h.score += 50;
-    }
-    std::stable_sort(hits.begin(), hits.end(),
-                     [](const Hit& a, const Hit& b) { return a.score > b.score; });
-    for (const auto& h : hits) {
-        if (static_cast<int>(out.size()) >= s.limit)
-            break;
-        if (h.id.empty())
-            continue;
-        out.push_back({{"id", h.id},
-                       {"title", h.title},
-                       {"snippet", kb::makeSnippet(h.text, q.highlight)},
-                       {"score", std::round(h.score * 1000) / 1000},
-                       {"lang", h.lang},
-                       {"tags", json::parse(h.tags, nullptr, false)},
-                       {"fuzzy", typoFallback}});
-    }
-    return out;
+        return out;
+    };
+    return kb::search(q, s.limit, engine);
 }
 
 void SqliteKnowledgeStore::countSave() {
@@ -463,11 +377,8 @@ json SqliteKnowledgeStore::suggestForIntent(const std::string& intent,
     st.bind(1, intent).bindOptional(2, lang).bind(3, limit);
     json out = json::array();
     while (st.step()) {
-        out.push_back({{"id", st.text(0)},
-                       {"title", st.text(1)},
-                       {"snippet", kb::makeSnippet(st.text(2), {})},
-                       {"lang", st.text(3)},
-                       {"tags", json::parse(st.text(4), nullptr, false)}});
+        out.push_back(
+            kb::suggestionJson({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4)}));
     }
     return out;
 }

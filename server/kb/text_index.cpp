@@ -276,22 +276,24 @@ SearchQuery parseQuery(std::string_view query) {
         q.normalized += lowerAscii(toUtf8(run.text));
         if (run.kind == Kind::Word) {
             const std::string word = lowerAscii(toUtf8(run.text));
-            q.words.push_back({Word::Kind::Latin, quote(word), isFillerWord(word)});
+            q.words.push_back({Word::Kind::Latin, quote(word), isFillerWord(word), {{word}}});
             q.highlight.push_back(word);
             continue;
         }
         const std::u32string stem = toU32(stripKoreanEnding(toUtf8(run.text)));
         q.highlight.push_back(toUtf8(stem));
         if (stem.size() == 1) {
-            q.words.push_back({Word::Kind::Syllable, quote(toUtf8(stem)), false});
+            q.words.push_back({Word::Kind::Syllable, quote(toUtf8(stem)), false, {{toUtf8(stem)}}});
             continue;
         }
         std::string group = bigramGroup(stem);
+        std::vector<std::vector<std::string>> alternatives{bigramsOf(stem)};
         for (const auto& synonym : synonymsOf(toUtf8(stem))) {
             group += " OR " + bigramGroup(toU32(synonym));
+            alternatives.push_back(bigramsOf(toU32(synonym)));
         }
         const bool filler = isFillerWord(toUtf8(stem)) || isFillerWord(toUtf8(run.text));
-        q.words.push_back({Word::Kind::Hangul, "(" + group + ")", filler});
+        q.words.push_back({Word::Kind::Hangul, "(" + group + ")", filler, std::move(alternatives)});
     }
     // A single syllable is required only when it is all there is to search for.
     const bool onlySyllables = std::all_of(q.words.begin(), q.words.end(), [](const Word& w) {
@@ -321,15 +323,21 @@ std::string scoped(const SearchQuery::Word& w, bool titlesOnly) {
 }
 }  // namespace
 
-std::string SearchQuery::allWords(bool titlesOnly) const {
+std::vector<SearchQuery::Word> SearchQuery::requiredWords() const {
     const bool anyRequired =
         std::any_of(words.begin(), words.end(), [](const Word& w) { return !w.optional; });
-    std::string out;
+    std::vector<Word> out;
     for (const auto& w : words) {
-        if (anyRequired && w.optional)
-            continue;  // a query of filler words only still searches for them
-        out += (out.empty() ? "" : " AND ") + scoped(w, titlesOnly);
+        if (!anyRequired || !w.optional)
+            out.push_back(w);  // a query of filler words only still searches for them
     }
+    return out;
+}
+
+std::string SearchQuery::allWords(bool titlesOnly) const {
+    std::string out;
+    for (const auto& w : requiredWords())
+        out += (out.empty() ? "" : " AND ") + scoped(w, titlesOnly);
     return out;
 }
 
@@ -342,15 +350,21 @@ bool hasSyllableBeside(const std::vector<SearchQuery::Word>& words) {
 }
 }  // namespace
 
-std::string SearchQuery::titleEveryWord() const {
+std::vector<SearchQuery::Word> SearchQuery::titleWords() const {
+    std::vector<Word> out;
     if (!hasSyllableBeside(words))
-        return {};
-    std::string out;
+        return out;
     for (const auto& w : words) {
-        if (w.optional && w.kind != Word::Kind::Syllable)
-            continue;  // filler
-        out += (out.empty() ? "" : " AND ") + scoped(w, true);
+        if (!w.optional || w.kind == Word::Kind::Syllable)
+            out.push_back(w);  // not filler
     }
+    return out;
+}
+
+std::string SearchQuery::titleEveryWord() const {
+    std::string out;
+    for (const auto& w : titleWords())
+        out += (out.empty() ? "" : " AND ") + scoped(w, true);
     return out;
 }
 

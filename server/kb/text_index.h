@@ -21,12 +21,21 @@ struct SearchQuery {
         enum class Kind { Latin, Hangul, Syllable } kind;
         std::string expr;
         bool optional = false;  // question words, filler, single syllables in longer queries
+        // The same word as tokens, for engines without FTS5's syntax: the word matches when
+        // every token of one alternative does (Hangul: each alternative's bigrams, a synonym
+        // being another alternative; Latin and Syllable: one alternative of one token).
+        std::vector<std::vector<std::string>> alternatives;
     };
     std::vector<Word> words;
     std::vector<std::string> highlight;  // stems and words to mark in snippets
     std::string normalized;              // lower-case query with single spaces (title match)
 
     bool empty() const { return words.empty(); }
+    // The words every match must have: the required ones (all, when all are optional).
+    std::vector<Word> requiredWords() const;
+    // The words of titleEveryWord(): empty when the query has no one-syllable word beside
+    // others.
+    std::vector<Word> titleWords() const;
     // FTS5 MATCH: every required word matches; titlesOnly searches titles and tags only.
     std::string allWords(bool titlesOnly) const;
     // FTS5 MATCH: any word matches (recall when every-word finds nothing).

@@ -22,11 +22,6 @@ using nlohmann::json;
 
 namespace {
 
-agentdesk::test::PgCluster& cluster() {
-    static agentdesk::test::PgCluster instance;
-    return instance;
-}
-
 TimePoint at(std::int64_t ms) {
     return TimePoint(std::chrono::milliseconds(ms));
 }
@@ -41,7 +36,8 @@ struct Engine {
     srv::SessionStore* sessions = nullptr;
 
     explicit Engine(std::string engine) : name(std::move(engine)) {
-        where = name == "sqlite" ? (dir.path / "crm.db").string() : cluster().createDatabase();
+        where = name == "sqlite" ? (dir.path / "crm.db").string()
+                                 : agentdesk::test::sharedPgCluster().createDatabase();
         store = open(cipher);
     }
     std::unique_ptr<srv::CrmStore> open(const srv::FieldCipher& key) {

@@ -113,4 +113,9 @@ std::string PgCluster::createDatabase() {
     return conninfo(name);
 }
 
+PgCluster& sharedPgCluster() {
+    static PgCluster instance;
+    return instance;
+}
+
 }  // namespace agentdesk::test

@@ -32,4 +32,7 @@ private:
     bool started_ = false;
 };
 
+// One cluster for the whole test process, started on first use and stopped at exit.
+PgCluster& sharedPgCluster();
+
 }  // namespace agentdesk::test
