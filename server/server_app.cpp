@@ -14,6 +14,7 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "common/logging.h"
+#include "common/sqlite_db.h"
 #include "common/version.h"
 #include "resources/embedded.h"
 #include "server/acd/acd.h"
@@ -28,12 +29,12 @@
 #include "server/events/event_hub.h"
 #include "server/http/http_server.h"
 #include "server/kb/kb_import.h"
-#include "server/kb/sqlite_knowledge_store.h"
 #include "server/routes/acd_presenter.h"
 #include "server/routes/api_routes.h"
 #include "server/routes/live_assist.h"
 #include "server/store/database_lock.h"
-#include "server/store/sqlite_crm_store.h"
+#include "server/store/pg/pg_db.h"
+#include "server/store/store_engine.h"
 #include "server/store/store_hooks.h"
 #include "server/store/store_reader.h"
 
@@ -75,8 +76,9 @@ struct ServerApp::Impl {
     // Held while this server may use the database (server/store/database_lock.h); declared
     // before the store so it is released after the store is closed.
     std::optional<DatabaseLock> dbLock;
-    std::unique_ptr<SqliteCrmStore> store;
-    std::unique_ptr<SqliteKnowledgeStore> kb;
+    std::unique_ptr<CrmStore> store;
+    SessionStore* sessionStore = nullptr;  // the store's sessions table
+    std::unique_ptr<KnowledgeStore> kb;
     std::unique_ptr<StoreReader> reader;  // searches off the I/O thread
     std::unique_ptr<StoreHooks> hooks;
     std::unique_ptr<EventHub> hub;
@@ -169,7 +171,10 @@ struct ServerApp::Impl {
         if (!d.config.recordingsDir.empty()) {
             o.recordingsDir = d.config.recordingsDir;
         } else {
-            const std::filesystem::path db(dbPath == ":memory:" ? "." : dbPath);
+            // Beside the database file; with PostgreSQL, in this node's data directory.
+            const std::filesystem::path db(dbPath == ":memory:"    ? "."
+                                           : isPostgresUri(dbPath) ? defaultDatabasePath()
+                                                                   : dbPath);
             o.recordingsDir = db.parent_path().empty() ? std::filesystem::path("recordings")
                                                        : db.parent_path() / "recordings";
         }
@@ -273,32 +278,38 @@ std::uint16_t ServerApp::start() {
     }
 
     const std::string dbPath = d.config.dbPath.empty() ? defaultDatabasePath() : d.config.dbPath;
-    if (!d.dbLock) {
+    const bool postgres = isPostgresUri(dbPath);
+    // PostgreSQL serves several nodes at once and keeps its own locks; a SQLite file is this
+    // server's alone.
+    if (!d.dbLock && !postgres) {
         std::string lockError;
         d.dbLock = DatabaseLock::tryAcquire(dbPath, DatabaseLock::Mode::Shared, lockError);
         if (!d.dbLock)
             throw std::runtime_error(lockError);
     }
-    d.store = std::make_unique<SqliteCrmStore>(dbPath,
-                                               FieldCipher::forDatabase(d.config.keyFile, dbPath));
+    OpenedStores opened = openStores(dbPath, d.config.keyFile, StoreUse::Serve);
+    d.store = std::move(opened.crm);
+    d.sessionStore = opened.sessions;
+    d.kb = std::move(opened.kb);
     if (d.config.demo) {
         const json customers = json::parse(resources::demoCustomersJson());
         seedDemoData(*d.store, center, d.center, customers, false);
     } else {
         seedReferenceData(*d.store, d.center);
     }
-    d.kb = std::make_unique<SqliteKnowledgeStore>(dbPath);
     if (d.config.demo && d.config.demoKnowledge && d.kb->articleCount() == 0) {
         const auto report = importArticles(*d.kb, resources::demoKnowledgeJsonl(), d.clock->now());
         logging::get("server")->info("demo knowledge base: {} articles", report.imported);
     }
-    // A second, read-only connection for the searches that scan; a database in memory has only
-    // the one connection, so its searches stay on the I/O thread.
-    if (dbPath == ":memory:")
+    // Connections of its own for the searches that scan; a database in memory has only the one
+    // connection, so its searches stay on the I/O thread.
+    if (dbPath == ":memory:") {
         d.reader = std::make_unique<StoreReader>(*d.store, *d.kb);
-    else
-        d.reader = std::make_unique<StoreReader>(
-            dbPath, FieldCipher::forDatabase(d.config.keyFile, dbPath), d.io);
+    } else {
+        OpenedStores readers = openStores(dbPath, d.config.keyFile, StoreUse::Read);
+        d.reader =
+            std::make_unique<StoreReader>(std::move(readers.crm), std::move(readers.kb), d.io);
+    }
     d.hooks = std::make_unique<StoreHooks>(*d.store, *d.clock);
     const auto idBase =
         static_cast<std::uint64_t>(toUnixMs(std::chrono::system_clock::now())) * 1000;
@@ -309,7 +320,7 @@ std::uint16_t ServerApp::start() {
     // Sessions are kept in the database (hashed), so a restart logs nobody out: a desktop that
     // comes back with its token is let in, and its agent is put back into the ACD.
     SessionPersistence persistence;
-    persistence.store = d.store.get();
+    persistence.store = d.sessionStore;
     persistence.userById = [&d](const std::string& id) { return d.store->userById(id); };
     persistence.restored = [&d](const AuthSession& session) {
         if (isAgentRole(session.user.role))
@@ -411,6 +422,8 @@ std::uint16_t ServerApp::start() {
                         (*handler)(req, ex);
                     } catch (const SqliteError& e) {
                         respondStoreError(ex, e, req.method + " " + req.path);
+                    } catch (const pg::PgError& e) {
+                        respondStoreError(ex, e, req.method + " " + req.path);
                     }
                     break;
                 case http::Router::Match::MethodNotAllowed:
@@ -454,7 +467,7 @@ std::uint16_t ServerApp::start() {
     });
     logging::get("server")->info(
         "agentdesk-server {} listening on {} (db {}, demo {}, demo agents {}, time scale {})",
-        agentdesk::kVersion, baseUrl(), dbPath, d.config.demo,
+        agentdesk::kVersion, baseUrl(), databaseForDisplay(dbPath), d.config.demo,
         d.config.demo ? d.config.demoAgents : 0, d.scaledClock ? d.scaledClock->scale() : 1.0);
     return d.port;
 }

@@ -72,12 +72,10 @@ int importKb(int argc, char** argv) {
     std::string content;
     if (!readInputFile(file, content))
         return 1;
-    if (!resolveStoreLocation(where))
+    auto stores = openAnyStore(where);  // brings the database to this build's schema
+    if (!stores)
         return 1;
-    auto store = openStore(where);  // brings the database to this build's schema
-    if (!store)
-        return 1;
-    agentdesk::server::SqliteKnowledgeStore kb(where.db);
+    agentdesk::server::KnowledgeStore& kb = *stores->kb;
     const auto start = std::chrono::steady_clock::now();
     // Small transactions with pauses: a server running on this database keeps writing (notes,
     // audit rows) while the import runs, instead of waiting for the whole file.
@@ -156,9 +154,10 @@ int addUser(int argc, char** argv) {
         return fail("the password (first line of stdin) must be 4+ characters");
     user.nameEn = user.name;
     user.passwordHash = agentdesk::server::hashPassword(password);
-    auto store = openStore(where);
-    if (!store)
+    auto stores = openAnyStore(where);
+    if (!stores)
         return 1;
+    auto& store = stores->crm;
     const auto existing = store->userByUsername(user.username);
     if (existing) {
         user.id = existing->id;
@@ -173,7 +172,7 @@ int addUser(int argc, char** argv) {
     store->upsertUser(user);
     // A new password ends the sessions kept in the database (a restart lets them in no more).
     if (existed)
-        store->deleteSessionsOfUser(user.id);
+        stores->sessions->deleteSessionsOfUser(user.id);
     std::cout << "user " << user.username << " (" << agentdesk::server::roleName(user.role)
               << ") saved\n";
     return 0;
@@ -206,10 +205,10 @@ int setUser(int argc, char** argv) {
     }
     if (!role && !disabled)
         return fail("set-user needs --role, --disable or --enable");
-    auto store = openStore(where);
-    if (!store)
+    auto stores = openAnyStore(where);
+    if (!stores)
         return 1;
-    auto user = store->userByUsername(username);
+    auto user = stores->crm->userByUsername(username);
     if (!user)
         return fail("no user named " + username);
     const bool ends = (role && *role != user->role) || (disabled && *disabled);
@@ -217,11 +216,11 @@ int setUser(int argc, char** argv) {
         user->role = *role;
     if (disabled)
         user->disabled = *disabled;
-    store->upsertUser(*user);
+    stores->crm->upsertUser(*user);
     // A disabled account or another role: the sessions kept in the database end too, so
     // enabling it again (or the old role) later brings no old token back.
     if (ends)
-        store->deleteSessionsOfUser(user->id);
+        stores->sessions->deleteSessionsOfUser(user->id);
     std::cout << "user " << user->username << ": " << agentdesk::server::roleName(user->role)
               << (user->disabled ? ", disabled" : ", enabled")
               << " (a running server ends their sessions)\n";
@@ -241,19 +240,19 @@ int endSessions(int argc, char** argv) {
             return fail("end-sessions takes at most one USERNAME and --db, --key-file, --config");
         username = arg;
     }
-    auto store = openStore(where);
-    if (!store)
+    auto stores = openAnyStore(where);
+    if (!stores)
         return 1;
     if (username) {
-        const auto user = store->userByUsername(*username);
+        const auto user = stores->crm->userByUsername(*username);
         if (!user)
             return fail("no user named " + *username);
-        store->deleteSessionsOfUser(user->id);
+        stores->sessions->deleteSessionsOfUser(user->id);
         std::cout << "sessions of " << user->username
                   << " ended (a running server logs them out within 2 s)\n";
         return 0;
     }
-    const int n = store->deleteAllSessions();
+    const int n = stores->sessions->deleteAllSessions();
     std::cout << n << " sessions ended (a running server logs them out within 2 s)\n";
     return 0;
 }

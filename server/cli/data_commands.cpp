@@ -89,9 +89,13 @@ int exportRecords(int argc, char** argv, ExportKind kind) {
     if (!resolveStoreLocation(where))
         return 1;
     std::unique_ptr<SqliteCrmStore> store;
+    if (isPostgresUri(where.db)) {
+        store = openStore(where, "export-interactions and export-notes");  // says why not
+        return 1;
+    }
     if (unmasked) {
         // The unmasked export is recorded in the audit trail: a writing connection, with the key.
-        store = openStore(where);
+        store = openStore(where, "export");
     } else {
         // A masked export reads no resident numbers: a reading connection, no key needed, and
         // nothing in the way of a server writing meanwhile.
@@ -166,6 +170,10 @@ int backup(int argc, char** argv) {
     std::string file;
     if (const auto status = fileAndStoreArguments(argc, argv, "a FILE to write", where, file))
         return *status;
+    if (isPostgresUri(where.db))
+        return fail(
+            "backup and restore copy a SQLite database; a PostgreSQL one is backed up "
+            "with pg_dump or pg_basebackup");
     const auto start = std::chrono::steady_clock::now();
     try {
         const BackupResult result = backupDatabase(where.db, file);
@@ -190,6 +198,10 @@ int restore(int argc, char** argv) {
     std::string file;
     if (const auto status = fileAndStoreArguments(argc, argv, "the backup FILE", where, file))
         return *status;
+    if (isPostgresUri(where.db))
+        return fail(
+            "backup and restore copy a SQLite database; a PostgreSQL one is backed up "
+            "with pg_dump or pg_basebackup");
     try {
         const RestoreResult result = restoreDatabase(file, where.db, where.keyFile);
         std::cout << "restored " << file << " into " << where.db << ": " << result.counts.summary()

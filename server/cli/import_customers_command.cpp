@@ -71,7 +71,7 @@ int importCustomers(int argc, char** argv) {
         where.db = ":memory:";
         where.keyFile.clear();
     }
-    auto store = openStore(where);
+    auto store = openStore(where, "import-customers");
     if (!store)
         return 1;
     csv_import::StoreImportTarget storeTarget(*store);

@@ -54,7 +54,9 @@ Options:
   --listen HOST:PORT   address to serve on (default 127.0.0.1:8780; port 0 picks a free one)
   --db FILE            SQLite database (default $XDG_DATA_HOME/agentdesk/server.db,
                        i.e. ~/.local/share/agentdesk/server.db); ":memory:" keeps nothing.
-                       Created 0600; the default directory is made 0700
+                       Created 0600; the default directory is made 0700.
+                       Or postgresql://USER@HOST:PORT/DATABASE: PostgreSQL 15 keeps the
+                       CRM, knowledge base and sessions (needs --key-file)
   --key-file FILE      the key that encrypts resident registration numbers in the database
                        (default server.key beside the database; created 0600 on first start).
                        Back it up apart from the database: without it the numbers are lost

@@ -41,15 +41,33 @@ bool resolveStoreLocation(StoreLocation& where) {
     return true;
 }
 
-std::unique_ptr<SqliteCrmStore> openStore(StoreLocation where, DbAccess access) {
+std::unique_ptr<SqliteCrmStore> openStore(StoreLocation where, const char* command,
+                                          DbAccess access) {
     if (!resolveStoreLocation(where))
         return nullptr;
+    if (isPostgresUri(where.db)) {
+        std::cerr << "agentdesk-server: " << command
+                  << " works on a SQLite database only for now; on PostgreSQL use its own tools "
+                     "(pg_dump, COPY)\n";
+        return nullptr;
+    }
     try {
         return std::make_unique<SqliteCrmStore>(
             where.db, FieldCipher::forDatabase(where.keyFile, where.db), access);
     } catch (const std::exception& e) {
         std::cerr << "agentdesk-server: " << e.what() << "\n";
         return nullptr;
+    }
+}
+
+std::optional<OpenedStores> openAnyStore(StoreLocation where) {
+    if (!resolveStoreLocation(where))
+        return std::nullopt;
+    try {
+        return openStores(where.db, where.keyFile, StoreUse::Serve);
+    } catch (const std::exception& e) {
+        std::cerr << "agentdesk-server: " << e.what() << "\n";
+        return std::nullopt;
     }
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "server/store/sqlite_crm_store.h"
+#include "server/store/store_engine.h"
 
 namespace agentdesk::server::cli {
 
@@ -23,9 +24,13 @@ bool takeStoreOption(int argc, char** argv, int& i, StoreLocation& where);
 // default path when neither did. False, with the reason printed, when the file cannot be read.
 bool resolveStoreLocation(StoreLocation& where);
 
-// The database with its resident-number key, the location resolved first; null (the reason
-// printed) when either cannot be opened.
-std::unique_ptr<SqliteCrmStore> openStore(StoreLocation where,
+// The SQLite database with its resident-number key, the location resolved first; null (the
+// reason printed) when either cannot be opened, or when --db names a PostgreSQL database
+// (`command` says which command cannot work on one yet).
+std::unique_ptr<SqliteCrmStore> openStore(StoreLocation where, const char* command,
                                           DbAccess access = DbAccess::ReadWrite);
+// The CRM and knowledge stores of either engine (store/store_engine.h), the location resolved
+// first; nullopt (the reason printed) when they cannot be opened.
+std::optional<OpenedStores> openAnyStore(StoreLocation where);
 
 }  // namespace agentdesk::server::cli

@@ -5,7 +5,7 @@
 
 namespace agentdesk::server {
 
-KbImportReport importArticles(SqliteKnowledgeStore& store, std::string_view jsonl, TimePoint now,
+KbImportReport importArticles(KnowledgeStore& store, std::string_view jsonl, TimePoint now,
                               KbImportPacing pacing) {
     KbImportReport report;
     std::set<std::string> idsInFile;
@@ -57,7 +57,7 @@ KbImportReport importArticles(SqliteKnowledgeStore& store, std::string_view json
     };
     for (;;) {
         const auto until = std::chrono::steady_clock::now() + pacing.batch;
-        store.inTransaction([&] { importBatch(until); });
+        store.atomically([&] { importBatch(until); });
         if (pos > jsonl.size())
             break;
         std::this_thread::sleep_for(pacing.pause);

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "server/kb/sqlite_knowledge_store.h"
+#include "server/kb/knowledge_store.h"
 
 namespace agentdesk::server {
 
@@ -28,7 +28,7 @@ struct KbImportPacing {
     std::chrono::milliseconds pause{0};
 };
 
-KbImportReport importArticles(SqliteKnowledgeStore& store, std::string_view jsonl, TimePoint now,
+KbImportReport importArticles(KnowledgeStore& store, std::string_view jsonl, TimePoint now,
                               KbImportPacing pacing = {});
 
 }  // namespace agentdesk::server

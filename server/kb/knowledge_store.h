@@ -3,6 +3,7 @@
 // suggestions per call intent, helpful/not-helpful feedback. SQLite FTS5 implements it today.
 //
 // Threads: not thread-safe; the server's I/O thread only.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +45,8 @@ public:
                                             const std::optional<std::string>& lang, int limit) = 0;
     virtual bool feedback(const std::string& id, bool helpful) = 0;
     virtual int articleCount() = 0;
+    // Runs fn as one transaction (saves inside it join it): a batch of an import.
+    virtual void atomically(const std::function<void()>& fn) = 0;
 };
 
 }  // namespace agentdesk::server

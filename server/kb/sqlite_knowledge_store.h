@@ -36,6 +36,7 @@ public:
                                     const std::optional<std::string>& lang, int limit) override;
     bool feedback(const std::string& id, bool helpful) override;
     int articleCount() override;
+    void atomically(const std::function<void()>& fn) override { db_.transaction(fn); }
 
     template <typename Fn>
     void inTransaction(Fn&& fn) {

@@ -52,6 +52,29 @@ void respondStoreError(const http::ExchangePtr& ex, const SqliteError& error,
     ex->respond(std::move(full));
 }
 
+void respondStoreError(const http::ExchangePtr& ex, const pg::PgError& error,
+                       const std::string& what) {
+    logging::get("server")->error("{}: store error: {}", what, error.what());
+    if (error.sqlState() == "53100") {
+        auto full = jsonResponse(507, {{"error",
+                                        {{"code", "insufficient_storage"},
+                                         {"message",
+                                          "the database's disk is full; nothing was stored, try "
+                                          "again later"}}}});
+        full.headers.emplace_back("Retry-After", "30");
+        return ex->respond(std::move(full));
+    }
+    if (!error.connectionLost())
+        return respondError(ex, ErrorCode::Internal, "store error");
+    auto down = jsonResponse(503, {{"error",
+                                    {{"code", "unavailable"},
+                                     {"message",
+                                      "the database cannot be reached; nothing was stored, try "
+                                      "again shortly"}}}});
+    down.headers.emplace_back("Retry-After", "5");
+    ex->respond(std::move(down));
+}
+
 void readThen(RouteContext& ctx, const http::Request& request, const http::ExchangePtr& ex,
               StoreReader::Work work, std::function<void(json)> then) {
     ctx.reader.read(std::move(work), [ex, what = request.method + " " + request.path,
@@ -61,6 +84,8 @@ void readThen(RouteContext& ctx, const http::Request& request, const http::Excha
                 std::rethrow_exception(result.error);
             then(std::move(result.value));
         } catch (const SqliteError& e) {
+            respondStoreError(ex, e, what);
+        } catch (const pg::PgError& e) {
             respondStoreError(ex, e, what);
         } catch (const std::exception& e) {
             logging::get("server")->error("{}: {}", what, e.what());

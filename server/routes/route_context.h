@@ -23,6 +23,7 @@
 #include "server/http/rate_limiter.h"
 #include "server/http/router.h"
 #include "server/store/crm_store.h"
+#include "server/store/pg/pg_db.h"
 #include "server/store/store_reader.h"
 
 namespace agentdesk {
@@ -103,6 +104,10 @@ void respondTooMany(const http::ExchangePtr& ex, const std::string& message,
 // A store error while answering `what` ("GET /api/v1/…"), logged: 507 insufficient_storage with
 // Retry-After when the disk is full (nothing was stored), 500 otherwise.
 void respondStoreError(const http::ExchangePtr& ex, const SqliteError& error,
+                       const std::string& what);
+// PostgreSQL: 507 for a full disk, 503 with Retry-After while the database cannot be reached
+// (the client retries, the desktop from its outbox), 500 otherwise.
+void respondStoreError(const http::ExchangePtr& ex, const pg::PgError& error,
                        const std::string& what);
 // Runs `work` on ctx.reader (off the I/O thread) and `then` with its result back on the I/O
 // thread. An exception from either is answered (a store error as respondStoreError does).

@@ -30,6 +30,14 @@ StoreReader::StoreReader(const std::string& dbPath, const FieldCipher& cipher, a
       stores_{*ownCrm_, *ownKb_},
       pool_(std::make_unique<asio::thread_pool>(1)) {}
 
+StoreReader::StoreReader(std::unique_ptr<CrmStore> crm, std::unique_ptr<KnowledgeStore> kb,
+                         asio::io_context& io)
+    : io_(&io),
+      ownCrm_(std::move(crm)),
+      ownKb_(std::move(kb)),
+      stores_{*ownCrm_, *ownKb_},
+      pool_(std::make_unique<asio::thread_pool>(1)) {}
+
 StoreReader::StoreReader(CrmStore& crm, KnowledgeStore& kb) : stores_{crm, kb} {}
 
 StoreReader::~StoreReader() {

@@ -1,8 +1,9 @@
 #pragma once
 // Read-only store work off the server's I/O thread: searches that scan (the knowledge base's
-// typo fallback, customer LIKE searches) run on a reader thread with its own read-only SQLite
-// connection — WAL lets it read while the I/O thread's connection writes — and their results
-// come back to the I/O thread, where the handler answers (and writes audit rows).
+// typo fallback, customer LIKE searches) run on a reader thread with connections of its own (a
+// read-only SQLite connection — WAL lets it read while the I/O thread's connection writes — or
+// PostgreSQL ones), and their results come back to the I/O thread, where the handler answers
+// (and writes audit rows).
 //
 // Threads: read() is called on the I/O thread; `work` runs on the reader thread and may only use
 // the stores it is given; `done` runs on the I/O thread. A database in memory cannot be opened
@@ -43,6 +44,10 @@ public:
     // One reader thread with read-only connections to the database file `dbPath`; results are
     // posted to `io`. Throws SqliteError when the file cannot be opened.
     StoreReader(const std::string& dbPath, const FieldCipher& cipher, boost::asio::io_context& io);
+    // One reader thread on these stores of its own (connections nobody else uses); results are
+    // posted to `io`.
+    StoreReader(std::unique_ptr<CrmStore> crm, std::unique_ptr<KnowledgeStore> kb,
+                boost::asio::io_context& io);
     // No thread: `work` runs on the caller's thread on these stores (a database in memory).
     StoreReader(CrmStore& crm, KnowledgeStore& kb);
     ~StoreReader();
@@ -57,8 +62,8 @@ public:
 
 private:
     boost::asio::io_context* io_ = nullptr;
-    std::unique_ptr<SqliteCrmStore> ownCrm_;
-    std::unique_ptr<SqliteKnowledgeStore> ownKb_;
+    std::unique_ptr<CrmStore> ownCrm_;
+    std::unique_ptr<KnowledgeStore> ownKb_;
     Stores stores_;
     std::unique_ptr<boost::asio::thread_pool> pool_;  // one thread; null: on the caller's thread
 };

@@ -78,15 +78,25 @@ PgCluster::PgCluster() {
     // A port another test takes between here and the start fails the start: try a few.
     for (int attempt = 0; attempt < 5 && !started_; ++attempt) {
         port_ = freeLoopbackPort();
-        const std::string options = "-c listen_addresses=127.0.0.1 -p " + std::to_string(port_) +
-                                    " -k " + dir + " -c fsync=off -c synchronous_commit=off " +
-                                    "-c full_page_writes=off -c max_connections=60";
-        started_ = run(bin_ + "/pg_ctl -D " + dir + "/data -l " + dir + "/server.log -w -t 30 " +
-                       "-o '" + options + "' start > /dev/null 2>&1") == 0;
+        options_ = "-c listen_addresses=127.0.0.1 -p " + std::to_string(port_) + " -k " + dir +
+                   " -c fsync=off -c synchronous_commit=off -c full_page_writes=off " +
+                   "-c max_connections=60";
+        start();
     }
     if (!started_)
         throw std::runtime_error("PgCluster: postgres did not start: " +
                                  fileText(dir + "/server.log"));
+}
+
+void PgCluster::start() {
+    const std::string dir = dir_.path.string();
+    started_ = run(bin_ + "/pg_ctl -D " + dir + "/data -l " + dir + "/server.log -w -t 30 -o '" +
+                   options_ + "' start > /dev/null 2>&1") == 0;
+}
+
+void PgCluster::stop() {
+    run(bin_ + "/pg_ctl -D " + dir_.path.string() + "/data -m fast -w stop > /dev/null 2>&1");
+    started_ = false;
 }
 
 PgCluster::~PgCluster() {

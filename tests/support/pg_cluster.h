@@ -20,13 +20,17 @@ public:
     std::string createDatabase();
     std::string conninfo(const std::string& database) const;
     int port() const { return port_; }
+    // Stops the server (its data kept) and starts it again on the same port: an outage.
+    void stop();
+    void start();
 
 private:
     int run(const std::string& command) const;  // as the cluster's owner
 
     TempDir dir_{"agentdesk-pg"};
-    std::string bin_;    // PostgreSQL's programs (pg_config --bindir)
-    std::string runAs_;  // "runuser -u postgres -- " as root, "" otherwise
+    std::string bin_;      // PostgreSQL's programs (pg_config --bindir)
+    std::string runAs_;    // "runuser -u postgres -- " as root, "" otherwise
+    std::string options_;  // postgres's command line (port, socket dir, durability off)
     int port_ = 0;
     int databases_ = 0;
     bool started_ = false;

@@ -107,7 +107,15 @@ PgDb::~PgDb() {
         PQfinish(conn_);
 }
 
+void PgDb::reconnectIfLost() {
+    // After the server restarted or the network dropped, the first statement outside a
+    // transaction connects again (one inside would have lost its transaction anyway).
+    if (PQstatus(conn_) == CONNECTION_BAD && depth_ == 0)
+        PQreset(conn_);
+}
+
 Result PgDb::exec(const std::string& sql, const std::vector<Param>& params) {
+    reconnectIfLost();
     std::vector<const char*> values;
     values.reserve(params.size());
     for (const auto& p : params)
@@ -118,6 +126,8 @@ Result PgDb::exec(const std::string& sql, const std::vector<Param>& params) {
 }
 
 void PgDb::execScript(const std::string& sql) {
+    if (sql != "COMMIT" && sql.rfind("RELEASE", 0) != 0)
+        reconnectIfLost();
     PQclear(checked(conn_, PQexec(conn_, sql.c_str()), "statement"));
 }
 

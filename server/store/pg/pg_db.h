@@ -102,6 +102,7 @@ public:
 
 private:
     void rollback(bool outer) noexcept;
+    void reconnectIfLost();
 
     pg_conn* conn_ = nullptr;
     int depth_ = 0;

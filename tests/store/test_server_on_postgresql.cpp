@@ -1,0 +1,110 @@
+// The whole server on PostgreSQL (--db postgresql://…): the demo center seeded, customers,
+// notes and knowledge answered over real HTTP, sessions kept across a restart, and a database
+// outage answered with 503 until the database is back.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "server/store/store_engine.h"
+#include "tests/support/pg_cluster.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_server.h"
+
+using namespace agentdesk::test;
+using nlohmann::json;
+
+namespace {
+
+// The cluster's connection string as the URI --db takes.
+std::string uriOf(const std::string& conninfo) {
+    auto value = [&](const std::string& key) {
+        const auto at = conninfo.find(key + "=");
+        const auto end = conninfo.find(' ', at);
+        return conninfo.substr(at + key.size() + 1, end == std::string::npos
+                                                        ? std::string::npos
+                                                        : end - at - key.size() - 1);
+    };
+    return "postgresql://" + value("user") + "@" + value("host") + ":" + value("port") + "/" +
+           value("dbname");
+}
+
+}  // namespace
+
+TEST_CASE("server on PostgreSQL: demo data over HTTP, sessions across a restart", "[store][pg]") {
+    TempDir dir("agentdesk-pg-server");
+    TestServerOptions options;
+    options.dbPath = uriOf(sharedPgCluster().createDatabase());
+    options.keyFile = (dir.path / "server.key").string();
+    REQUIRE(agentdesk::server::isPostgresUri(options.dbPath));
+
+    std::string token;
+    {
+        TestServer server(options);
+        HttpClient agent = server.loggedIn("counselor1");
+        token = agent.token();
+        const auto found = agent.get("/api/v1/customers?q=" + urlEncode("민준"));
+        REQUIRE(found.status == 200);
+        REQUIRE_FALSE(found.json().empty());
+        CHECK(found.json()[0]["id"] == "C00001");
+        CHECK(found.json()[0]["phones"][0]["masked"] == true);
+        const auto view = agent.get("/api/v1/customers/C00001/360");
+        REQUIRE(view.status == 200);
+        CHECK(view.json()["customer"]["residentNumber"] == "850312-1******");
+        const auto note = agent.post("/api/v1/notes", {{"idempotencyKey", "pg-1"},
+                                                       {"customerId", "C00001"},
+                                                       {"wrapupCode", "CARD_LOST"},
+                                                       {"text", "PostgreSQL 메모"}});
+        REQUIRE(note.status == 201);
+        CHECK(agent
+                  .post("/api/v1/notes", {{"idempotencyKey", "pg-1"},
+                                          {"customerId", "C00001"},
+                                          {"wrapupCode", "CARD_LOST"},
+                                          {"text", "PostgreSQL 메모"}})
+                  .status == 200);  // the same key: the same note
+        const auto kb = agent.get("/api/v1/kb/search?limit=3&q=" + urlEncode("카드분실"));
+        REQUIRE(kb.status == 200);
+        REQUIRE_FALSE(kb.json().empty());
+        CHECK(kb.json()[0]["title"].get<std::string>().find("카드 분실") != std::string::npos);
+    }
+    // Another server on the same database: the token is still good, the note still there, and
+    // the demo data is not loaded twice.
+    TestServer again(options);
+    HttpClient agent = again.client();
+    agent.setToken(token);
+    CHECK(agent.get("/api/v1/agents/me").status == 200);
+    const auto history = agent.get("/api/v1/customers/C00001/interactions?limit=1");
+    REQUIRE(history.status == 200);
+    CHECK(history.json()["items"][0]["notes"][0]["text"] == "PostgreSQL 메모");
+    CHECK(again.app().store().customerCount() == 250);
+}
+
+TEST_CASE("server on PostgreSQL: while the database is down requests get 503, then it recovers",
+          "[store][pg]") {
+    PgCluster cluster;  // its own: this test stops it
+    TempDir dir("agentdesk-pg-outage");
+    TestServerOptions options;
+    options.dbPath = uriOf(cluster.createDatabase());
+    options.keyFile = (dir.path / "server.key").string();
+    TestServer server(options);
+    HttpClient agent = server.loggedIn("counselor2");
+    REQUIRE(agent.get("/api/v1/customers/C00002/360").status == 200);
+
+    cluster.stop();
+    const auto down = agent.get("/api/v1/customers/C00002/360");
+    CHECK(down.status == 503);
+    CHECK(down.json()["error"]["code"] == "unavailable");
+    const auto refused = agent.post("/api/v1/notes", {{"idempotencyKey", "outage-1"},
+                                                      {"customerId", "C00002"},
+                                                      {"wrapupCode", "CARD_LOST"},
+                                                      {"text", "장애 중 메모"}});
+    CHECK(refused.status == 503);  // nothing stored: the desktop's outbox sends it again
+
+    cluster.start();
+    // The first request after the outage connects again.
+    CHECK(agent.get("/api/v1/customers/C00002/360").status == 200);
+    const auto stored = agent.post("/api/v1/notes", {{"idempotencyKey", "outage-1"},
+                                                     {"customerId", "C00002"},
+                                                     {"wrapupCode", "CARD_LOST"},
+                                                     {"text", "장애 중 메모"}});
+    CHECK(stored.status == 201);
+}
