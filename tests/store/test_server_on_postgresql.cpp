@@ -100,7 +100,10 @@ TEST_CASE("server on PostgreSQL: while the database is down requests get 503, th
     CHECK(refused.status == 503);  // nothing stored: the desktop's outbox sends it again
 
     cluster.start();
-    // The first request after the outage connects again.
+    // The first requests after the outage connect again: on the I/O thread's connection and on
+    // the reader's (a search), which nothing used while the database was down.
+    CHECK(agent.get("/api/v1/customers?q=" + urlEncode("김민준")).status == 200);
+    CHECK(agent.get("/api/v1/kb/search?q=" + urlEncode("카드분실")).status == 200);
     CHECK(agent.get("/api/v1/customers/C00002/360").status == 200);
     const auto stored = agent.post("/api/v1/notes", {{"idempotencyKey", "outage-1"},
                                                      {"customerId", "C00002"},

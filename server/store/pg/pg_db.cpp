@@ -120,8 +120,23 @@ Result PgDb::exec(const std::string& sql, const std::vector<Param>& params) {
     values.reserve(params.size());
     for (const auto& p : params)
         values.push_back(p.text() ? p.text()->c_str() : nullptr);
-    pg_result* result = PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr,
-                                     values.data(), nullptr, nullptr, 0);
+    auto run = [&] {
+        return PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr,
+                            values.data(), nullptr, nullptr, 0);
+    };
+    pg_result* result = run();
+    // A connection that died while idle (the database restarted) is only found out by using
+    // it: a read outside a transaction is asked again on a new connection, so the first search
+    // after an outage does not fail. A write is not repeated (it may have been done); its
+    // caller answers 503 and the client sends it again.
+    const bool failed = !result || (PQresultStatus(result) != PGRES_COMMAND_OK &&
+                                    PQresultStatus(result) != PGRES_TUPLES_OK);
+    if (failed && PQstatus(conn_) == CONNECTION_BAD && depth_ == 0 && sql.rfind("SELECT", 0) == 0) {
+        if (result)
+            PQclear(result);
+        PQreset(conn_);
+        result = run();
+    }
     return Result(checked(conn_, result, "query"));
 }
 
