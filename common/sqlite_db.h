@@ -95,15 +95,16 @@ public:
     // rethrows on an exception.
     template <typename Fn>
     void transaction(Fn&& fn) {
-        const bool outer = depth_ == 0;
+        const int depthBefore = depth_;
+        const bool outer = depthBefore == 0;
         exec(outer ? "BEGIN IMMEDIATE" : "SAVEPOINT nested");
         ++depth_;
         try {
             fn();
-            --depth_;
+            depth_ = depthBefore;
             exec(outer ? "COMMIT" : "RELEASE nested");
         } catch (...) {
-            --depth_;
+            depth_ = depthBefore;  // also when the COMMIT itself failed
             // SQLite may have rolled back by itself (SQLITE_FULL, SQLITE_IOERR…): then there is
             // nothing left to undo, and the original error is the one to report.
             if (inTransaction()) {

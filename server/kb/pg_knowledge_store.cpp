@@ -27,16 +27,25 @@ CREATE INDEX kb_articles_lang ON kb_articles(lang);
 CREATE INDEX kb_articles_doc ON kb_articles USING gin (doc);
 CREATE INDEX kb_articles_titles ON kb_articles USING gin (titles);
 CREATE TABLE kb_meta (key TEXT PRIMARY KEY, value TEXT);
+-- English stemming without the english configuration's stop words: SQLite's porter tokenizer
+-- keeps "out" in "log out", and so must this.
+CREATE TEXT SEARCH DICTIONARY agentdesk_english_stem (TEMPLATE = snowball, LANGUAGE = english);
+CREATE TEXT SEARCH CONFIGURATION agentdesk_english (COPY = english);
+ALTER TEXT SEARCH CONFIGURATION agentdesk_english ALTER MAPPING FOR asciiword, asciihword,
+  hword_asciipart, word, hword, hword_part WITH agentdesk_english_stem;
 )SQL",
 };
 
 // $1 title tokens, $2 tag tokens, $3 body tokens, $4 title syllables, $5 body syllables.
 constexpr const char* kPgDocVector =
-    "setweight(to_tsvector('english', $1), 'A') || setweight(to_tsvector('english', $2), 'B') "
-    "|| setweight(to_tsvector('english', $3), 'C') || setweight(to_tsvector('simple', $4), 'D') "
+    "setweight(to_tsvector('agentdesk_english', $1), 'A') || "
+    "setweight(to_tsvector('agentdesk_english', $2), 'B') "
+    "|| setweight(to_tsvector('agentdesk_english', $3), 'C') || setweight(to_tsvector('simple', "
+    "$4), 'D') "
     "|| setweight(to_tsvector('simple', $5), 'D')";
 constexpr const char* kPgTitleVector =
-    "setweight(to_tsvector('english', $1), 'A') || setweight(to_tsvector('english', $2), 'B') "
+    "setweight(to_tsvector('agentdesk_english', $1), 'A') || "
+    "setweight(to_tsvector('agentdesk_english', $2), 'B') "
     "|| setweight(to_tsvector('simple', $4), 'D')";
 // ts_rank's weights, {D, C, B, A}: the SQLite store's column weights (syllables 0.5 and 6,
 // body 1, tags 4, title 10) on ts_rank's 0…1 scale.
@@ -81,14 +90,14 @@ PgKnowledgeStore::PgKnowledgeStore(const std::string& conninfo) : db_(conninfo) 
 }
 
 void PgKnowledgeStore::migrate() {
-    db_.execScript(
-        "CREATE TABLE IF NOT EXISTS kb_schema_migrations (version INTEGER PRIMARY KEY, "
-        "applied_ms BIGINT NOT NULL)");
     const int latest = static_cast<int>(std::size(kPgKbMigrations));
     for (;;) {
         bool done = false;
         db_.transaction([&] {
             db_.exec("SELECT pg_advisory_xact_lock(7413002)");
+            db_.execScript(
+                "CREATE TABLE IF NOT EXISTS kb_schema_migrations (version INTEGER PRIMARY KEY, "
+                "applied_ms BIGINT NOT NULL)");
             const int current = static_cast<int>(
                 db_.exec("SELECT coalesce(max(version), 0) FROM kb_schema_migrations")
                     .integer(0, 0));
@@ -154,8 +163,8 @@ std::optional<json> PgKnowledgeStore::article(const std::string& id) {
 }
 
 std::string PgKnowledgeStore::latinLexemes(const std::string& word) {
-    // The english configuration's own lexemes for the word, in order (a stop word has none).
-    return db_.exec("SELECT phraseto_tsquery('english', $1)::text", {word}).text(0, 0);
+    // The configuration's own lexemes for the word, in order.
+    return db_.exec("SELECT phraseto_tsquery('agentdesk_english', $1)::text", {word}).text(0, 0);
 }
 
 std::optional<std::string> PgKnowledgeStore::tsquery(

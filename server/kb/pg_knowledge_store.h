@@ -3,7 +3,8 @@
 // in tsvector columns with GIN indexes — title and tag words weighted A and B, body words C,
 // single syllables D — and the same search stages, boosts and snippets (kb/knowledge_search.h).
 // Hangul bigrams and syllables go through the `simple` configuration (kept as they are); Latin
-// words through `english`, whose stemmer stands in for SQLite's porter tokenizer.
+// words through `agentdesk_english` (English stemming, no stop words), which stands in for
+// SQLite's porter tokenizer.
 //
 // Threads: not thread-safe; one connection, used by one thread at a time.
 #include <optional>

@@ -16,12 +16,23 @@ bool isPostgresUri(const std::string& db) {
 std::string databaseForDisplay(const std::string& db) {
     if (!isPostgresUri(db))
         return db;
-    const std::size_t scheme = db.find("://") + 3;
-    const std::size_t at = db.find('@', scheme);
-    const std::size_t colon = db.find(':', scheme);
-    if (at == std::string::npos || colon == std::string::npos || colon > at)
-        return db;
-    return db.substr(0, colon + 1) + "***" + db.substr(at);
+    std::string shown = db;
+    // user:SECRET@host
+    const std::size_t scheme = shown.find("://") + 3;
+    const std::size_t at = shown.find('@', scheme);
+    const std::size_t colon = shown.find(':', scheme);
+    if (at != std::string::npos && colon != std::string::npos && colon < at)
+        shown = shown.substr(0, colon + 1) + "***" + shown.substr(at);
+    // ?password=SECRET&…
+    for (std::size_t p = shown.find("password="); p != std::string::npos;
+         p = shown.find("password=", p + 1)) {
+        if (p == 0 || (shown[p - 1] != '?' && shown[p - 1] != '&'))
+            continue;
+        const std::size_t start = p + 9;
+        const std::size_t end = shown.find('&', start);
+        shown.replace(start, end == std::string::npos ? std::string::npos : end - start, "***");
+    }
+    return shown;
 }
 
 OpenedStores openStores(const std::string& db, const std::string& keyFile, StoreUse use) {

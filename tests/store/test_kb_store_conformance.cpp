@@ -65,7 +65,7 @@ TEST_CASE("kb conformance: Korean words, compounds, syllables, English and typos
     KbEngine e(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
     INFO(e.name);
     e.loadFixture();
-    CHECK(e.kb->articleCount() == 13);
+    CHECK(e.kb->articleCount() == 13);  // before the one added below
     CHECK(e.top("환불") == "fx-refund");
     CHECK(e.top("환불을") == "fx-refund");
     CHECK(e.top("환불해") == "fx-refund");
@@ -86,6 +86,16 @@ TEST_CASE("kb conformance: Korean words, compounds, syllables, English and typos
     for (const auto& h : e.search("password", "en"))
         CHECK(h["lang"] == "en");
     CHECK(e.top("요금제 변경") == "fx-plan");
+    // Short English words are words too (no stop-word list): "out" of "log out".
+    srv::ArticleInput logout;
+    logout.id = "fx-en-logout";
+    logout.title = "Signing out of every device";
+    logout.body = "Log out of the app on a lost phone from the web page.";
+    logout.lang = "en";
+    e.kb->saveArticle(logout, std::chrono::system_clock::now());
+    CHECK(e.top("log out", "en") == "fx-en-logout");
+    CHECK(e.top("out", "en") == "fx-en-logout");
+    CHECK(e.search("out", "en")[0]["fuzzy"] == false);
     const json hits = e.search("환불");
     REQUIRE_FALSE(hits.empty());
     CHECK(hits[0]["snippet"].get<std::string>().find("<mark>환불</mark>") != std::string::npos);

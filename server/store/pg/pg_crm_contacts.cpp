@@ -137,45 +137,61 @@ std::optional<Note> PgCrmStore::note(const std::string& id) {
 }
 
 ContactStore::NoteCreated PgCrmStore::createNote(const Note& draft, bool authorOnCall) {
-    auto existing = db_.exec(kNoteColumns + "WHERE idempotency_key = $1 AND author_id = $2",
-                             {draft.idempotencyKey, draft.authorId});
-    if (existing.rows() > 0)
+    auto sameKey = [&] {
+        return db_.exec(kNoteColumns + "WHERE idempotency_key = $1 AND author_id = $2",
+                        {draft.idempotencyKey, draft.authorId});
+    };
+    if (auto existing = sameKey(); existing.rows() > 0)
         return {readNote(existing, 0), false};
+    // Another node saving the same note at the same moment (a desktop's retry reaching both):
+    // the unique index decides, and this one answers with the note the other stored.
+    struct SavedElsewhere {};
     Note n = draft;
     n.id = newRecordId('N');
     n.version = 1;
     n.updatedAt = n.createdAt;
-    db_.transaction([&] {
-        std::optional<std::string> interactionId;
-        if (n.callId) {
-            // SQLite orders NULL first, so last when descending; PostgreSQL needs telling.
-            auto find = db_.exec(
-                "SELECT id FROM interactions WHERE call_id = $1 AND customer_id = $2 AND "
-                "(agent_id = $3 OR NOT $4::boolean) ORDER BY (agent_id = $3) DESC NULLS LAST, "
-                "started_ms DESC LIMIT 1",
-                {*n.callId, n.customerId, n.authorId, authorOnCall});
-            if (find.rows() > 0)
-                interactionId = find.text(0, 0);
-        } else {
-            // A note with no call is a memo: it gets its own entry in the history.
-            interactionId = newRecordId('I');
-            db_.exec(
-                "INSERT INTO interactions(id, customer_id, channel, direction, queue, "
-                "started_ms, duration_sec, reason, wrapup_code, agent_id) "
-                "VALUES($1,$2,'memo','internal','',$3,0,'',$4,$5)",
-                {*interactionId, n.customerId, toUnixMs(n.createdAt), n.wrapupCode, n.authorId});
-        }
-        db_.exec(
-            "INSERT INTO notes(id, idempotency_key, call_id, interaction_id, customer_id, "
-            "wrapup_code, text, author_id, version, created_ms, updated_ms, draft_kept) "
-            "VALUES($1,$2,$3,$4,$5,$6,$7,$8,1,$9,$9,$10)",
-            {n.id, n.idempotencyKey, n.callId, interactionId, n.customerId, n.wrapupCode, n.text,
-             n.authorId, toUnixMs(n.createdAt), optionalReal(n.draftKept)});
-        if (n.callId && interactionId) {
-            db_.exec("UPDATE interactions SET wrapup_code = $1 WHERE id = $2",
-                     {n.wrapupCode, *interactionId});
-        }
-    });
+    try {
+        db_.transaction([&] {
+            std::optional<std::string> interactionId;
+            if (n.callId) {
+                // SQLite orders NULL first, so last when descending; PostgreSQL needs telling.
+                auto find = db_.exec(
+                    "SELECT id FROM interactions WHERE call_id = $1 AND customer_id = $2 AND "
+                    "(agent_id = $3 OR NOT $4::boolean) ORDER BY (agent_id = $3) DESC NULLS LAST, "
+                    "started_ms DESC LIMIT 1",
+                    {*n.callId, n.customerId, n.authorId, authorOnCall});
+                if (find.rows() > 0)
+                    interactionId = find.text(0, 0);
+            } else {
+                // A note with no call is a memo: it gets its own entry in the history.
+                interactionId = newRecordId('I');
+                db_.exec(
+                    "INSERT INTO interactions(id, customer_id, channel, direction, queue, "
+                    "started_ms, duration_sec, reason, wrapup_code, agent_id) "
+                    "VALUES($1,$2,'memo','internal','',$3,0,'',$4,$5)",
+                    {*interactionId, n.customerId, toUnixMs(n.createdAt), n.wrapupCode,
+                     n.authorId});
+            }
+            const int inserted =
+                db_.exec(
+                       "INSERT INTO notes(id, idempotency_key, call_id, interaction_id, "
+                       "customer_id, "
+                       "wrapup_code, text, author_id, version, created_ms, updated_ms, draft_kept) "
+                       "VALUES($1,$2,$3,$4,$5,$6,$7,$8,1,$9,$9,$10) "
+                       "ON CONFLICT (author_id, idempotency_key) DO NOTHING",
+                       {n.id, n.idempotencyKey, n.callId, interactionId, n.customerId, n.wrapupCode,
+                        n.text, n.authorId, toUnixMs(n.createdAt), optionalReal(n.draftKept)})
+                    .affected();
+            if (inserted == 0)
+                throw SavedElsewhere{};  // rolls back this one's memo entry too
+            if (n.callId && interactionId) {
+                db_.exec("UPDATE interactions SET wrapup_code = $1 WHERE id = $2",
+                         {n.wrapupCode, *interactionId});
+            }
+        });
+    } catch (const SavedElsewhere&) {
+        return {readNote(sameKey(), 0), false};
+    }
     return {n, true};
 }
 

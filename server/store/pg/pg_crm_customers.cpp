@@ -163,9 +163,11 @@ std::string PgCrmStore::createCustomer(const CustomerChange& change, TimePoint n
     std::string id;
     db_.transaction([&] {
         // The next sequence number names the customer; ids taken by a data set are skipped.
+        std::int64_t seq = 0;
         for (;;) {
             auto next = db_.exec("SELECT nextval(pg_get_serial_sequence('customers', 'seq'))");
-            id = customerIdFor(next.integer(0, 0));
+            seq = next.integer(0, 0);
+            id = customerIdFor(seq);
             if (!customerExists(id))
                 break;
         }
@@ -173,9 +175,9 @@ std::string PgCrmStore::createCustomer(const CustomerChange& change, TimePoint n
         while (db_.exec("SELECT 1 FROM customers WHERE customer_no = $1", {number}).rows() > 0)
             number = randomCustomerNumber();
         db_.exec(
-            "INSERT INTO customers(id, customer_no, name, created_ms, updated_ms) "
-            "VALUES($1,$2,$3,$4,$4)",
-            {id, number, change.name.value_or(std::string()), toUnixMs(now)});
+            "INSERT INTO customers(seq, id, customer_no, name, created_ms, updated_ms) "
+            "VALUES($5,$1,$2,$3,$4,$4)",
+            {id, number, change.name.value_or(std::string()), toUnixMs(now), seq});
         updateCustomer(id, change, now);
     });
     return id;

@@ -96,9 +96,9 @@ int PgCrmStore::latestSchemaVersion() {
 }
 
 int PgCrmStore::schemaVersion() {
-    db_.execScript(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-        "applied_ms BIGINT NOT NULL)");
+    auto exists = db_.exec("SELECT to_regclass('schema_migrations') IS NOT NULL");
+    if (!exists.boolean(0, 0))
+        return 0;
     auto r = db_.exec("SELECT coalesce(max(version), 0) FROM schema_migrations");
     return static_cast<int>(r.integer(0, 0));
 }
@@ -106,11 +106,18 @@ int PgCrmStore::schemaVersion() {
 void PgCrmStore::migrate() {
     {
         auto encoding = db_.exec(
-            "SELECT pg_encoding_to_char(encoding) FROM pg_database "
+            "SELECT pg_encoding_to_char(encoding), datcollate FROM pg_database "
             "WHERE datname = current_database()");
         if (encoding.text(0, 0) != "UTF8")
             throw PgError("the database is " + encoding.text(0, 0) +
                               "; AgentDesk needs a UTF-8 database (createdb -E UTF8)",
+                          "");
+        // Names and ids sort by code point, as on SQLite, only under the C collation.
+        const std::string collate = encoding.text(0, 1);
+        if (collate != "C" && collate != "C.UTF-8" && collate != "C.utf8" && collate != "POSIX")
+            throw PgError("the database sorts text by " + collate +
+                              "; AgentDesk needs the C collation (createdb -E UTF8 -l C.UTF-8 "
+                              "-T template0)",
                           "");
     }
     const int latest = latestSchemaVersion();
@@ -124,6 +131,9 @@ void PgCrmStore::migrate() {
         bool done = false;
         db_.transaction([&] {
             db_.exec(kMigrationLock);
+            db_.execScript(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                "applied_ms BIGINT NOT NULL)");
             const int current = schemaVersion();
             if (current >= latest) {
                 done = true;

@@ -21,7 +21,12 @@ public:
         : std::runtime_error(message), sqlState_(std::move(sqlState)) {}
     // The five-character SQLSTATE ("23505" unique violation); "" for a connection failure.
     const std::string& sqlState() const { return sqlState_; }
-    bool connectionLost() const { return sqlState_.empty() || sqlState_.rfind("08", 0) == 0; }
+    // The connection is gone or the database is shutting down or starting (class 08, and 57P01
+    // to 57P03): worth a retry later, unlike an error in the statement.
+    bool connectionLost() const {
+        return sqlState_.empty() || sqlState_.rfind("08", 0) == 0 || sqlState_ == "57P01" ||
+               sqlState_ == "57P02" || sqlState_ == "57P03";
+    }
 
 private:
     std::string sqlState_;
@@ -85,15 +90,16 @@ public:
     // on an exception.
     template <typename Fn>
     void transaction(Fn&& fn) {
-        const bool outer = depth_ == 0;
+        const int depthBefore = depth_;
+        const bool outer = depthBefore == 0;
         execScript(outer ? "BEGIN" : "SAVEPOINT nested");
         ++depth_;
         try {
             fn();
-            --depth_;
+            depth_ = depthBefore;
             execScript(outer ? "COMMIT" : "RELEASE SAVEPOINT nested");
         } catch (...) {
-            --depth_;
+            depth_ = depthBefore;  // also when the COMMIT itself failed
             rollback(outer);
             throw;
         }
