@@ -106,7 +106,8 @@ int PgCrmStore::schemaVersion() {
 void PgCrmStore::migrate() {
     {
         auto encoding = db_.exec(
-            "SELECT pg_encoding_to_char(encoding), datcollate FROM pg_database "
+            "SELECT pg_encoding_to_char(encoding), CASE datlocprovider WHEN 'c' THEN datcollate "
+            "ELSE 'ICU ' || daticulocale END FROM pg_database "
             "WHERE datname = current_database()");
         if (encoding.text(0, 0) != "UTF8")
             throw PgError("the database is " + encoding.text(0, 0) +
