@@ -2,8 +2,8 @@
 
 #include <boost/asio/post.hpp>
 
-#include "server/kb/sqlite_knowledge_store.h"
-#include "server/store/sqlite_crm_store.h"
+#include "server/kb/knowledge_store.h"
+#include "server/store/crm_store.h"
 
 namespace agentdesk::server {
 
@@ -22,13 +22,6 @@ StoreReader::Result run(const StoreReader::Work& work, const StoreReader::Stores
 }
 
 }  // namespace
-
-StoreReader::StoreReader(const std::string& dbPath, const FieldCipher& cipher, asio::io_context& io)
-    : io_(&io),
-      ownCrm_(std::make_unique<SqliteCrmStore>(dbPath, cipher, DbAccess::ReadOnly)),
-      ownKb_(std::make_unique<SqliteKnowledgeStore>(dbPath, DbAccess::ReadOnly)),
-      stores_{*ownCrm_, *ownKb_},
-      pool_(std::make_unique<asio::thread_pool>(1)) {}
 
 StoreReader::StoreReader(std::unique_ptr<CrmStore> crm, std::unique_ptr<KnowledgeStore> kb,
                          asio::io_context& io)

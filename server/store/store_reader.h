@@ -22,9 +22,6 @@ namespace agentdesk::server {
 
 class CrmStore;
 class KnowledgeStore;
-class FieldCipher;
-class SqliteCrmStore;
-class SqliteKnowledgeStore;
 
 class StoreReader {
 public:
@@ -41,9 +38,6 @@ public:
     using Work = std::function<nlohmann::json(const Stores&)>;
     using Done = std::function<void(Result)>;
 
-    // One reader thread with read-only connections to the database file `dbPath`; results are
-    // posted to `io`. Throws SqliteError when the file cannot be opened.
-    StoreReader(const std::string& dbPath, const FieldCipher& cipher, boost::asio::io_context& io);
     // One reader thread on these stores of its own (connections nobody else uses); results are
     // posted to `io`.
     StoreReader(std::unique_ptr<CrmStore> crm, std::unique_ptr<KnowledgeStore> kb,

@@ -15,6 +15,7 @@
 #include "server/kb/sqlite_knowledge_store.h"
 #include "server/routes/crm_presenter.h"
 #include "server/store/sqlite_crm_store.h"
+#include "server/store/store_engine.h"
 #include "server/store/store_reader.h"
 
 namespace srv = agentdesk::server;
@@ -56,7 +57,8 @@ TEST_CASE("store reader: searches run on its own thread and connection, beside a
 
     boost::asio::io_context io;
     auto keepRunning = boost::asio::make_work_guard(io);  // run_one() waits for the results
-    srv::StoreReader reader(db.path, cipher, io);
+    auto readers = srv::openStores(db.path, "", srv::StoreUse::Read);
+    srv::StoreReader reader(std::move(readers.crm), std::move(readers.kb), io);
     REQUIRE(reader.offThread());
     // The knowledge store's connection holds the write lock with an article not yet committed:
     // the reader neither waits for it nor sees it.
