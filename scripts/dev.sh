@@ -17,6 +17,7 @@ PACKAGES=(
   libssl-dev libre-dev librem-dev libsndfile1-dev espeak-ng sox sip-tester baresip-core
   librsvg2-bin desktop-file-utils appstream systemd
   libpq-dev postgresql-15
+  libnats-dev nats-server
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

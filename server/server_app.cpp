@@ -20,18 +20,19 @@
 #include "server/acd/acd.h"
 #include "server/assist/assist_engine.h"
 #include "server/auth/session_manager.h"
-#include "server/auth/sip_credentials.h"
 #include "server/calls/sim/sim_call_control.h"
 #include "server/calls/sip/sip_call_control.h"
 #include "server/demo/call_generator.h"
 #include "server/demo/demo_data.h"
 #include "server/demo/scenario_runner.h"
 #include "server/events/event_hub.h"
+#include "server/events/nats_event_bus.h"
 #include "server/http/http_server.h"
 #include "server/kb/kb_import.h"
 #include "server/routes/acd_presenter.h"
 #include "server/routes/api_routes.h"
 #include "server/routes/live_assist.h"
+#include "server/sip_setup.h"
 #include "server/store/database_lock.h"
 #include "server/store/pg/pg_db.h"
 #include "server/store/store_engine.h"
@@ -66,6 +67,10 @@ struct ServerApp::Impl {
     std::chrono::milliseconds tickInterval{0};  // config.tickInterval, shortened by the time scale
     asio::io_context io;
     asio::thread_pool workers{2};  // password hashing
+    std::string nodeName() const {
+        return config.nodeName.empty() ? config.host + ":" + std::to_string(config.port)
+                                       : config.nodeName;
+    }
     // Runs a function later on the I/O thread: for the parts that hand work back to it.
     std::function<void(std::function<void()>)> postToIo() {
         return [this](std::function<void()> fn) { asio::post(io, std::move(fn)); };
@@ -81,6 +86,7 @@ struct ServerApp::Impl {
     std::unique_ptr<KnowledgeStore> kb;
     std::unique_ptr<StoreReader> reader;  // searches off the I/O thread
     std::unique_ptr<StoreHooks> hooks;
+    std::unique_ptr<NatsEventBus> bus;  // events across nodes; null: the hub numbers them
     std::unique_ptr<EventHub> hub;
     std::unique_ptr<SessionManager> sessions;
     std::unique_ptr<AcdEventPresenter> acdEvents;
@@ -149,50 +155,6 @@ struct ServerApp::Impl {
         }
     }
 
-    // Real telephony: the B2BUA on the configured SIP address, agents' phones from the users.
-    std::unique_ptr<SipCallControl> makeSipTelephony(const CenterConfig& center,
-                                                     const std::string& dbPath) {
-        Impl& d = *this;
-        SipTelephonyOptions o;
-        o.sip.listenHost = d.config.sipHost;
-        o.sip.listenPort = d.config.sipPort;
-        o.sip.trunkAddrs = d.config.sipTrunks;
-        o.sip.outboundUri = d.config.sipOutbound;
-        o.sip.realm = std::string(kSipRealm);
-        o.sip.rtpPortMin = d.config.rtpPortMin;
-        o.sip.rtpPortMax = d.config.rtpPortMax;
-        o.sip.rtpTimeoutSec = d.config.rtpTimeoutSec;
-        o.sip.userAgent = std::string("AgentDesk/") + agentdesk::kVersion;
-        std::string why;
-        auto dir = prompts::findPromptDir(d.config.promptsDir, &why);
-        if (!dir)
-            throw std::runtime_error("no caller prompts: " + why);
-        o.promptDir = *dir;
-        if (!d.config.recordingsDir.empty()) {
-            o.recordingsDir = d.config.recordingsDir;
-        } else {
-            // Beside the database file; with PostgreSQL, in this node's data directory.
-            const std::filesystem::path db(dbPath == ":memory:"    ? "."
-                                           : isPostgresUri(dbPath) ? defaultDatabasePath()
-                                                                   : dbPath);
-            o.recordingsDir = db.parent_path().empty() ? std::filesystem::path("recordings")
-                                                       : db.parent_path() / "recordings";
-        }
-        o.recordingRetentionDays = d.config.recordingRetentionDays;
-        o.numbers = center.numbers;
-        o.centerNumberE164 = center.settings.dnis;
-        o.lang = d.config.promptLang == "en" ? prompts::Lang::En : prompts::Lang::Ko;
-        auto sip =
-            std::make_unique<SipCallControl>(std::move(o), *d.clock, *d.acd, *d.acd, d.postToIo());
-        d.acd->attach(*sip, "sip");
-        d.acd->requirePhones(true);
-        sip->setAgents(d.store->users());
-        if (!sip->start(&why))
-            throw std::runtime_error("SIP: " + why);
-        logging::get("server")->info("SIP on {}:{}", d.config.sipHost, sip->sipPort());
-        return sip;
-    }
-
     // The backend's timers first (callers hanging up, picking up), then the ACD's.
     void advanceTelephony() {
         if (sim)
@@ -214,11 +176,24 @@ struct ServerApp::Impl {
                 if (scenarios)
                     scenarios->tick();
                 expireSessions();
+                hub->checkAheadStreams(std::chrono::steady_clock::now());
             } catch (const std::exception& e) {
                 logging::get("server")->error("timer: {}", e.what());
             }
             scheduleTick();
         });
+    }
+    json eventsStatus() const {
+        json status{{"bus", bus ? "nats" : "in-process"}, {"lastEventId", hub->lastId()}};
+        if (bus) {
+            const auto stats = bus->stats();
+            status.update({{"connected", stats.connected},
+                           {"published", stats.published},
+                           {"received", stats.received},
+                           {"publishFailures", stats.publishFailures},
+                           {"reconnects", stats.reconnects}});
+        }
+        return status;
     }
     void scheduleHeartbeat() {
         heartbeatTimer->expires_after(config.heartbeat);
@@ -316,7 +291,20 @@ std::uint16_t ServerApp::start() {
     StreamLimits streamLimits;
     streamLimits.perUser = d.config.maxStreamsPerUser;
     streamLimits.replayBytes = d.config.maxReplayBytes;
-    d.hub = std::make_unique<EventHub>(idBase, d.config.replayCapacity, streamLimits, d.postToIo());
+    NatsEventBus::Backlog backlog{idBase, {}};
+    if (!d.config.eventsUrl.empty()) {
+        NatsBusOptions bus;
+        bus.url = d.config.eventsUrl;
+        bus.stream = d.config.eventsStream;
+        bus.clientName = "agentdesk-server " + d.nodeName();
+        bus.warmEvents = d.config.replayCapacity;
+        d.bus = std::make_unique<NatsEventBus>(bus, d.postToIo());
+        backlog = d.bus->start([&d](BusEvent event) { d.hub->accept(std::move(event)); });
+    }
+    d.hub = std::make_unique<EventHub>(backlog.before, d.config.replayCapacity, streamLimits,
+                                       d.postToIo(), d.bus.get());
+    for (auto& event : backlog.events)
+        d.hub->accept(std::move(event));
     // Sessions are kept in the database (hashed), so a restart logs nobody out: a desktop that
     // comes back with its token is let in, and its agent is put back into the ACD.
     SessionPersistence persistence;
@@ -342,7 +330,8 @@ std::uint16_t ServerApp::start() {
             d.acd->registerAgent(user);
     }
     if (d.config.telephony == ServerConfig::Telephony::Sip) {
-        d.sip = d.makeSipTelephony(center, dbPath);
+        d.sip =
+            startSipTelephony(d.config, center, dbPath, *d.clock, *d.acd, *d.store, d.postToIo());
     } else {
         d.sim = std::make_unique<SimCallControl>(*d.clock, *d.acd, *d.acd,
                                                  center.settings.outboundAnswerSec);
@@ -446,7 +435,8 @@ std::uint16_t ServerApp::start() {
                     {"refusedUnauthenticated", load.refusedUnauthenticated},
                     {"slowClientsCut", load.slowClientsCut},
                     {"acceptBackoffs", load.acceptBackoffs},
-                    {"tlsHandshakesFailed", load.tlsHandshakesFailed}};
+                    {"tlsHandshakesFailed", load.tlsHandshakesFailed},
+                    {"events", d.eventsStatus()}};
     };
     d.port = d.http->start();
     d.listening = true;
@@ -518,6 +508,8 @@ void ServerApp::stop() {
         d.tickTimer->cancel();
         d.heartbeatTimer->cancel();
     });
+    if (d.bus)
+        d.bus->stop();
     d.workers.join();
     d.reader->join();
     d.io.stop();

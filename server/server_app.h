@@ -76,6 +76,12 @@ struct ServerConfig {
     std::string promptLang = "ko";       // language of the caller announcements
     std::uint16_t rtpPortMin = 20000, rtpPortMax = 29999;
     int rtpTimeoutSec = 30;
+    // Events across nodes: a NATS JetStream server (nats://HOST:PORT); empty: in-process (one
+    // server). Every node of a center names the same server and stream.
+    std::string eventsUrl;
+    std::string eventsStream = "AGENTDESK_EVENTS";
+    // This node's name in a cluster (NATS connection name, the ACD lease); empty: HOST:PORT.
+    std::string nodeName;
     // Overrides applied after the center configuration is read (tests).
     std::function<void(struct CenterConfig&)> adjustCenter;
 };

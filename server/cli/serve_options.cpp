@@ -3,6 +3,8 @@
 #include "server/cli/cli.h"
 #include "server/cli/config_file.h"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -25,7 +27,8 @@ Usage:
                    [--cors-origin ORIGIN,...] [--tls-cert FILE --tls-key FILE]
                    [--max-connections N] [--max-unauthenticated-per-address N]
                    [--header-timeout-seconds N] [--keep-alive-seconds N]
-                   [--max-streams-per-user N]
+                   [--max-streams-per-user N] [--events nats://HOST:PORT] [--events-stream NAME]
+                   [--node NAME]
   agentdesk-server import-kb FILE.jsonl [--db FILE] [--key-file FILE] [--config FILE]
   agentdesk-server import-customers FILE.csv [--dry-run] [--db FILE] [--key-file FILE]
                    [--config FILE]
@@ -60,6 +63,12 @@ Options:
   --key-file FILE      the key that encrypts resident registration numbers in the database
                        (default server.key beside the database; created 0600 on first start).
                        Back it up apart from the database: without it the numbers are lost
+  --events nats://HOST:PORT  share events with the other nodes of the center through this
+                       NATS JetStream server (nats-server -js); several addresses of one NATS
+                       cluster are comma-separated. Without it events stay in this process.
+                       A client resumes its event stream on any node that shares them
+  --events-stream NAME the JetStream stream (default AGENTDESK_EVENTS), created when missing
+  --node NAME          this node's name in a cluster (default HOST:PORT of --listen)
   --demo               demo contact center: demo users (counselor1..3, lead1, trainer1, password
                        "demo"), 250 demo customers with history, and a call generator
   --demo-rate N        demo calls per minute, Poisson arrivals (default 2; 0 turns the generator
@@ -199,6 +208,13 @@ const WholeNumberOption kWholeNumberOptions[] = {
      [](ServerConfig& c, long n) { c.maxStreamsPerUser = static_cast<std::size_t>(n); }},
 };
 
+// JetStream stream names may not hold spaces, dots, '*', '>' or path separators.
+bool streamName(const std::string& name) {
+    return !name.empty() && name.size() <= 64 &&
+           std::all_of(name.begin(), name.end(),
+                       [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_'; });
+}
+
 const WholeNumberOption* findWholeNumberOption(const std::string& name) {
     for (const WholeNumberOption& option : kWholeNumberOptions) {
         if (name == option.name)
@@ -261,6 +277,15 @@ std::optional<int> parseServeOptions(int argc, char** argv, ServerConfig& config
         } else if (arg == "--key-file") {
             if (!next(config.keyFile) || config.keyFile.empty())
                 return fail("--key-file needs a FILE");
+        } else if (arg == "--events") {
+            if (!next(config.eventsUrl) || config.eventsUrl.rfind("nats://", 0) != 0)
+                return fail("--events needs a NATS address, e.g. nats://127.0.0.1:4222");
+        } else if (arg == "--events-stream") {
+            if (!next(config.eventsStream) || !streamName(config.eventsStream))
+                return fail("--events-stream needs a NAME of letters, digits, - and _");
+        } else if (arg == "--node") {
+            if (!next(config.nodeName) || config.nodeName.empty())
+                return fail("--node needs a NAME");
         } else if (arg == "--demo") {
             config.demo = true;
         } else if (arg == "--demo-rate") {

@@ -7,11 +7,12 @@
 namespace agentdesk::server {
 
 EventHub::EventHub(std::uint64_t firstId, std::size_t replayCapacity, StreamLimits limits,
-                   Defer defer)
+                   Defer defer, EventBus* bus)
     : nextId_(firstId + 1),
       capacity_(replayCapacity == 0 ? 1 : replayCapacity),
       limits_(limits),
-      defer_(std::move(defer)) {
+      defer_(std::move(defer)),
+      bus_(bus) {
     if (limits_.perUser == 0)
         limits_.perUser = 1;
 }
@@ -40,16 +41,66 @@ bool EventHub::visible(const Subscriber& s, const Audience& a) {
     return false;
 }
 
-std::uint64_t EventHub::publish(std::string_view type, nlohmann::json data,
-                                const Audience& audience) {
-    const std::uint64_t id = nextId_++;
-    auto wire = std::make_shared<const std::string>(
-        format(id, type, data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+void EventHub::publish(std::string_view type, nlohmann::json data, const Audience& audience) {
+    std::string json = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (bus_)
+        return bus_->publish(type, std::move(json), audience);
+    store(nextId_, type, audience, json);
+}
+
+void EventHub::accept(BusEvent event) {
+    if (event.id < nextId_)
+        return;  // seen already: a log's consumer may hand an event over twice after a reset
+    if (event.id > nextId_) {
+        logging::get("events")->warn("events {}..{} never arrived; every stream resyncs", nextId_,
+                                     event.id - 1);
+        nextId_ = event.id;
+        resyncAll("events_lost");
+    }
+    if (event.type == kBusResyncType) {
+        ++nextId_;
+        return resyncAll("events_lost");
+    }
+    store(event.id, event.type, event.audience, event.data);
+}
+
+void EventHub::store(std::uint64_t id, std::string_view type, const Audience& audience,
+                     const std::string& json) {
+    nextId_ = id + 1;
+    auto wire = std::make_shared<const std::string>(format(id, type, json));
     buffer_.push_back({id, audience, wire});
     while (buffer_.size() > capacity_)
         buffer_.pop_front();
-    deliver(audience, wire);
-    return id;
+    deliver(id, audience, wire);
+}
+
+void EventHub::sendResync(http::EventStream& stream, const char* reason) {
+    const nlohmann::json why{{"reason", reason}, {"lastEventId", lastId()}};
+    stream.send(std::make_shared<const std::string>(format(lastId(), "resync", why.dump())));
+}
+
+void EventHub::resyncAll(std::string_view reason) {
+    const std::string why(reason);
+    for (auto& [key, open] : streams_) {
+        open.skipThrough = 0;
+        sendResync(*open.stream, why.c_str());
+    }
+    ahead_.clear();
+}
+
+void EventHub::checkAheadStreams(std::chrono::steady_clock::time_point now) {
+    for (auto it = ahead_.begin(); it != ahead_.end();) {
+        const auto open = streams_.find(it->first);
+        if (open == streams_.end() || open->second.skipThrough <= lastId()) {
+            it = ahead_.erase(it);
+        } else if (now - it->second >= kAheadWait) {
+            open->second.skipThrough = 0;
+            sendResync(*open->second.stream, "unknown_event_id");
+            it = ahead_.erase(it);
+        } else {
+            ++it;
+        }
+    }
 }
 
 const EventHub::Keys* EventHub::keysOf(const std::unordered_map<std::string, Keys>& index,
@@ -58,7 +109,8 @@ const EventHub::Keys* EventHub::keysOf(const std::unordered_map<std::string, Key
     return it == index.end() ? nullptr : &it->second;
 }
 
-void EventHub::sendTo(const Keys* keys, const std::shared_ptr<const std::string>& wire) {
+void EventHub::sendTo(std::uint64_t id, const Keys* keys,
+                      const std::shared_ptr<const std::string>& wire) {
     if (!keys)
         return;
     // A send may close a slow stream; its detach is posted, so the keys stay valid here.
@@ -71,7 +123,7 @@ void EventHub::sendTo(const Keys* keys, const std::shared_ptr<const std::string>
     const auto sendKey = [&](std::uint64_t key) {
         const auto it = streams_.find(key);
         if (it != streams_.end())
-            sendOne(it->second, key, wire, later);
+            sendOne(it->second, key, id, wire, later);
     };
     for (auto it = start; it != keys->end(); ++it)
         sendKey(*it);
@@ -79,8 +131,10 @@ void EventHub::sendTo(const Keys* keys, const std::shared_ptr<const std::string>
         sendKey(*it);
 }
 
-void EventHub::sendOne(Open& open, std::uint64_t key,
+void EventHub::sendOne(Open& open, std::uint64_t key, std::uint64_t id,
                        const std::shared_ptr<const std::string>& wire, bool later) {
+    if (id != 0 && id <= open.skipThrough)
+        return;  // a heartbeat (id 0) always goes
     if (!later) {
         open.stream->send(wire);  // with anything queued before it, in order
         return;
@@ -119,31 +173,32 @@ void EventHub::flushSlice() {
         postFlush();
 }
 
-void EventHub::deliver(const Audience& audience, const std::shared_ptr<const std::string>& wire) {
+void EventHub::deliver(std::uint64_t id, const Audience& audience,
+                       const std::shared_ptr<const std::string>& wire) {
     switch (audience.kind) {
         case Audience::Kind::Everyone: {
             const bool later = deferFor(streams_.size());
             for (auto& [key, open] : streams_)
-                sendOne(open, key, wire, later);
+                sendOne(open, key, id, wire, later);
             return;
         }
         case Audience::Kind::Supervisors:
-            return sendTo(&supervisors_, wire);
+            return sendTo(id, &supervisors_, wire);
         case Audience::Kind::AgentOnly:
-            return sendTo(keysOf(byAgent_, audience.id), wire);
+            return sendTo(id, keysOf(byAgent_, audience.id), wire);
         case Audience::Kind::Agent:
-            sendTo(&supervisors_, wire);
+            sendTo(id, &supervisors_, wire);
             if (const Keys* mine = keysOf(byAgent_, audience.id)) {
                 for (const std::uint64_t key : *mine) {
                     const auto it = streams_.find(key);
                     if (it != streams_.end() && !it->second.subscriber.supervisor)
-                        it->second.stream->send(wire);
+                        sendOne(it->second, key, id, wire, false);
                 }
             }
             return;
         case Audience::Kind::Skill:
-            sendTo(&supervisors_, wire);
-            return sendTo(keysOf(bySkill_, audience.id), wire);
+            sendTo(id, &supervisors_, wire);
+            return sendTo(id, keysOf(bySkill_, audience.id), wire);
     }
 }
 
@@ -179,6 +234,7 @@ void EventHub::detach(std::uint64_t key) {
     supervisors_.erase(key);
     for (const auto& skill : s.skills)
         unindex(bySkill_, skill);
+    ahead_.erase(key);
     streams_.erase(it);
 }
 
@@ -188,6 +244,7 @@ void EventHub::subscribe(Subscriber subscriber, std::shared_ptr<http::EventStrea
     // Tell EventSource to come back quickly after a drop.
     stream->send(std::make_shared<const std::string>("retry: 1000\n\n"));
     const std::uint64_t current = nextId_ - 1;
+    std::uint64_t skipThrough = 0;
     if (!lastEventId) {
         stream->send(
             std::make_shared<const std::string>(format(current, "snapshot", snapshot().dump())));
@@ -196,7 +253,9 @@ void EventHub::subscribe(Subscriber subscriber, std::shared_ptr<http::EventStrea
         std::vector<std::shared_ptr<const std::string>> replay;
         std::size_t replayBytes = 0;
         const char* reason = nullptr;
-        if (last > current) {
+        if (last > current && bus_) {
+            skipThrough = last;  // from a node ahead of this one: the events are on their way
+        } else if (last > current) {
             reason = "unknown_event_id";
         } else if (last + 1 < oldestBufferedId()) {
             reason = "replay_window_passed";
@@ -211,9 +270,7 @@ void EventHub::subscribe(Subscriber subscriber, std::shared_ptr<http::EventStrea
                 reason = "replay_too_large";
         }
         if (reason) {
-            nlohmann::json why{{"reason", reason}, {"lastEventId", current}};
-            stream->send(
-                std::make_shared<const std::string>(format(current, "resync", why.dump())));
+            sendResync(*stream, reason);
         } else {
             for (auto& wire : replay)
                 stream->send(std::move(wire));
@@ -222,7 +279,9 @@ void EventHub::subscribe(Subscriber subscriber, std::shared_ptr<http::EventStrea
     closeOldestOf(subscriber.agentId);
     const std::uint64_t key = nextStreamKey_++;
     // Attached first: a stream that is already closed calls back at once (or posts it).
-    attach(key, Open{std::move(subscriber), stream});
+    attach(key, Open{std::move(subscriber), stream, false, skipThrough});
+    if (skipThrough)
+        ahead_.emplace(key, std::chrono::steady_clock::now());
     stream->setOnClosed([this, key] { detach(key); });
 }
 
@@ -250,7 +309,7 @@ void EventHub::sendHeartbeat() {
     static const auto beat = std::make_shared<const std::string>(": heartbeat\n\n");
     const bool later = deferFor(streams_.size());
     for (auto& [key, open] : streams_)
-        sendOne(open, key, beat, later);
+        sendOne(open, key, 0, beat, later);
 }
 
 void EventHub::closeStreamsOfToken(const std::string& token) {
@@ -289,6 +348,7 @@ void EventHub::closeAll() {
     byAgent_.clear();
     bySkill_.clear();
     byToken_.clear();
+    ahead_.clear();
 }
 
 }  // namespace agentdesk::server

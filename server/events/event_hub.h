@@ -2,6 +2,7 @@
 // Server-sent events: ids, the replay buffer, per-user filtering and fan-out to open streams.
 //
 // Threads: used only on the server's I/O thread.
+#include <chrono>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -9,6 +10,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "server/events/event_bus.h"
 #include "server/events/event_publisher.h"
 #include "server/http/http_types.h"
 
@@ -43,14 +45,27 @@ public:
     // 2,000 agents a queue's figures took the I/O thread ~150 ms: every write on loopback wakes
     // a client, which takes the core). A stream's events stay in order: its queue is one, and
     // an event for a few streams writes theirs at once, with what is queued before it.
+    //
+    // With a bus, publish() goes to the bus and the hub numbers nothing: the bus hands every
+    // event back through accept() with its id, and firstId is the id before the first of them.
     EventHub(std::uint64_t firstId, std::size_t replayCapacity, StreamLimits limits = {},
-             Defer defer = {});
+             Defer defer = {}, EventBus* bus = nullptr);
 
     static constexpr std::size_t kImmediateStreams = 32;
     static constexpr std::size_t kFlushSlice = 64;
 
-    std::uint64_t publish(std::string_view type, nlohmann::json data,
-                          const Audience& audience) override;
+    void publish(std::string_view type, nlohmann::json data, const Audience& audience) override;
+
+    // An event from the bus, on the I/O thread, in id order. An id already seen is dropped; an
+    // id past the next one means events were lost on the way, and every stream gets `resync`.
+    void accept(BusEvent event);
+    // Sends every stream `resync` (it takes a snapshot and carries on from its lastEventId).
+    void resyncAll(std::string_view reason);
+    // With a bus: a stream that resumed from an id this node has not received yet (it comes
+    // from a node that is ahead) skips events up to it; if the id has not arrived after
+    // kAheadWait, it was never in the log and the stream gets `resync`. Called on the heartbeat.
+    void checkAheadStreams(std::chrono::steady_clock::time_point now);
+    static constexpr std::chrono::seconds kAheadWait{3};
 
     // Attaches a stream. Without lastEventId it starts with `snapshot`; with one it replays
     // what came after it, or sends `resync` when that is no longer in the buffer or is more
@@ -84,17 +99,22 @@ private:
     struct Open {
         Subscriber subscriber;
         std::shared_ptr<http::EventStream> stream;
-        bool flushDue = false;  // in unflushed_
+        bool flushDue = false;          // in unflushed_
+        std::uint64_t skipThrough = 0;  // events up to this id went to the stream elsewhere
     };
     using Keys = std::set<std::uint64_t>;  // stream keys, oldest first
 
     // Sends to every open stream the audience allows, without looking at the others: a
     // counselor's own event touches the supervisors' streams and theirs, not all 2,000.
-    void deliver(const Audience& audience, const std::shared_ptr<const std::string>& wire);
-    void sendTo(const Keys* keys, const std::shared_ptr<const std::string>& wire);
+    void deliver(std::uint64_t id, const Audience& audience,
+                 const std::shared_ptr<const std::string>& wire);
+    void sendTo(std::uint64_t id, const Keys* keys, const std::shared_ptr<const std::string>& wire);
     // Sends to one stream, or with `later` queues on it and lists it for flushSlice().
-    void sendOne(Open& open, std::uint64_t key, const std::shared_ptr<const std::string>& wire,
-                 bool later);
+    void sendOne(Open& open, std::uint64_t key, std::uint64_t id,
+                 const std::shared_ptr<const std::string>& wire, bool later);
+    void store(std::uint64_t id, std::string_view type, const Audience& audience,
+               const std::string& json);
+    void sendResync(http::EventStream& stream, const char* reason);
     bool deferFor(std::size_t streams) const { return defer_ && streams > kImmediateStreams; }
     void postFlush();
     void flushSlice();
@@ -120,6 +140,9 @@ private:
     std::uint64_t nextStreamKey_ = 1;
     std::uint64_t rotor_ = 0;  // where the next delivery starts (sendTo)
     Defer defer_;
+    EventBus* bus_;
+    // Streams that resumed ahead of this node (see checkAheadStreams), with when they did.
+    std::unordered_map<std::uint64_t, std::chrono::steady_clock::time_point> ahead_;
     std::deque<std::uint64_t> unflushed_;  // streams with queued events, in write order
     bool flushPosted_ = false;
     // The posted flushSlice() runs only while the hub lives.

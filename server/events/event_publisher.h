@@ -25,9 +25,9 @@ struct Audience {
 class EventPublisher {
 public:
     virtual ~EventPublisher() = default;
-    // Assigns the next event id and delivers to every stream the audience allows.
-    virtual std::uint64_t publish(std::string_view type, nlohmann::json data,
-                                  const Audience& audience) = 0;
+    // Sends an event to every stream the audience allows, on this node and (with an event bus)
+    // on every other; its id is assigned on the way (by the hub, or by the bus's log).
+    virtual void publish(std::string_view type, nlohmann::json data, const Audience& audience) = 0;
 };
 
 }  // namespace agentdesk::server

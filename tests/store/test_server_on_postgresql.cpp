@@ -13,27 +13,10 @@
 using namespace agentdesk::test;
 using nlohmann::json;
 
-namespace {
-
-// The cluster's connection string as the URI --db takes.
-std::string uriOf(const std::string& conninfo) {
-    auto value = [&](const std::string& key) {
-        const auto at = conninfo.find(key + "=");
-        const auto end = conninfo.find(' ', at);
-        return conninfo.substr(at + key.size() + 1, end == std::string::npos
-                                                        ? std::string::npos
-                                                        : end - at - key.size() - 1);
-    };
-    return "postgresql://" + value("user") + "@" + value("host") + ":" + value("port") + "/" +
-           value("dbname");
-}
-
-}  // namespace
-
 TEST_CASE("server on PostgreSQL: demo data over HTTP, sessions across a restart", "[store][pg]") {
     TempDir dir("agentdesk-pg-server");
     TestServerOptions options;
-    options.dbPath = uriOf(sharedPgCluster().createDatabase());
+    options.dbPath = sharedPgCluster().createDatabaseUri();
     options.keyFile = (dir.path / "server.key").string();
     REQUIRE(agentdesk::server::isPostgresUri(options.dbPath));
 
@@ -83,7 +66,7 @@ TEST_CASE("server on PostgreSQL: while the database is down requests get 503, th
     PgCluster cluster;  // its own: this test stops it
     TempDir dir("agentdesk-pg-outage");
     TestServerOptions options;
-    options.dbPath = uriOf(cluster.createDatabase());
+    options.dbPath = cluster.createDatabaseUri();
     options.keyFile = (dir.path / "server.key").string();
     TestServer server(options);
     HttpClient agent = server.loggedIn("counselor2");

@@ -1,9 +1,6 @@
 #include "tests/support/pg_cluster.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <pwd.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -13,6 +10,7 @@
 #include <stdexcept>
 
 #include "server/store/pg/pg_db.h"
+#include "tests/support/free_port.h"
 
 namespace agentdesk::test {
 
@@ -29,20 +27,6 @@ std::string firstLineOf(const std::string& command) {
     while (!out.empty() && (out.back() == '\n' || out.back() == ' '))
         out.pop_back();
     return out;
-}
-
-int freeLoopbackPort() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof addr;
-    int port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0)
-        port = ntohs(addr.sin_port);
-    ::close(fd);
-    return port;
 }
 
 std::string fileText(const std::string& path) {
@@ -121,6 +105,12 @@ std::string PgCluster::createDatabase() {
     admin.execScript("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8' " +
                      "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'");
     return conninfo(name);
+}
+
+std::string PgCluster::createDatabaseUri() {
+    createDatabase();
+    return "postgresql://agentdesk@127.0.0.1:" + std::to_string(port_) + "/t" +
+           std::to_string(databases_);
 }
 
 PgCluster& sharedPgCluster() {

@@ -19,6 +19,8 @@ public:
     // A new, empty UTF-8 database; its libpq connection string.
     std::string createDatabase();
     std::string conninfo(const std::string& database) const;
+    // A new, empty database as the URI agentdesk-server's --db takes.
+    std::string createDatabaseUri();
     int port() const { return port_; }
     // Stops the server (its data kept) and starts it again on the same port: an outage.
     void stop();

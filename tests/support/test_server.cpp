@@ -42,6 +42,8 @@ TestServer::TestServer(TestServerOptions options) : clock_(testStartTime()) {
     config.maxReplayBytes = options.maxReplayBytes;
     config.tls = options.tls;
     config.keyFile = options.keyFile;
+    config.eventsUrl = options.eventsUrl;
+    config.nodeName = options.nodeName;
     if (telephonyFactory()) {
         telephony_ = telephonyFactory()();
         telephony_->configure(config);

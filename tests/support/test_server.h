@@ -56,6 +56,8 @@ struct TestServerOptions {
     std::size_t maxReplayBytes = 2 * 1024 * 1024;
     std::optional<server::http::TlsFiles> tls;  // ServerConfig::tls
     std::string keyFile;                        // ServerConfig::keyFile
+    std::string eventsUrl;                      // ServerConfig::eventsUrl (NATS)
+    std::string nodeName;                       // ServerConfig::nodeName
 };
 
 class TestServer {

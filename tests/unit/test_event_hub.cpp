@@ -288,3 +288,78 @@ TEST_CASE("A fan-out to a few streams is written at once, and a pending flush ou
     CHECK(io.runOnce() == 1);
     CHECK(countWritten(many, "queue.stats") == 0);
 }
+
+namespace {
+
+// A bus that keeps what it is given; the test hands events back with ids, as a log would.
+class RecordingBus final : public EventBus {
+public:
+    void publish(std::string_view type, std::string data, const Audience& audience) override {
+        sent.push_back({0, std::string(type), audience, std::move(data)});
+    }
+    std::vector<BusEvent> sent;
+};
+
+BusEvent withId(BusEvent event, std::uint64_t id) {
+    event.id = id;
+    return event;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "With a bus, ids come back from the log; a repeat is dropped, a gap or a lost event "
+    "resyncs",
+    "[unit][sse]") {
+    RecordingBus bus;
+    EventHub hub(10, 64, StreamLimits{}, {}, &bus);
+    auto stream = std::make_shared<QueueingStream>();
+    hub.subscribe({"U-a1", false, {"general"}, "t1"}, stream, std::nullopt,
+                  [] { return nlohmann::json::object(); });
+    hub.publish("probe", nlohmann::json::object(), Audience::agent("U-a1"));
+    CHECK(stream->written == std::vector<std::string>{"snapshot"});  // not before the log has it
+    REQUIRE(bus.sent.size() == 1);
+    CHECK(bus.sent[0].data == "{}");
+
+    hub.accept(withId(bus.sent[0], 11));
+    CHECK(hub.lastId() == 11);
+    hub.accept(withId(bus.sent[0], 11));  // a consumer's redelivery
+    CHECK(stream->written == std::vector<std::string>{"snapshot", "probe"});
+
+    hub.accept(withId(bus.sent[0], 14));  // 12 and 13 never came
+    CHECK(hub.lastId() == 14);
+    hub.accept({15, std::string(kBusResyncType), Audience::everyone(), "{}"});
+    CHECK(hub.lastId() == 15);
+    CHECK(stream->written ==
+          std::vector<std::string>{"snapshot", "probe", "resync", "probe", "resync"});
+}
+
+TEST_CASE(
+    "With a bus, a stream resuming ahead of this node skips to its id, or resyncs when "
+    "the id never comes",
+    "[unit][sse]") {
+    RecordingBus bus;
+    EventHub hub(10, 64, StreamLimits{}, {}, &bus);
+    const auto probe = [](std::uint64_t id) {
+        return BusEvent{id, "probe", Audience::everyone(), "{}"};
+    };
+    auto behind = std::make_shared<QueueingStream>();
+    hub.subscribe({"U-a1", false, {}, "t1"}, behind, 12, [] { return nlohmann::json::object(); });
+    auto bogus = std::make_shared<QueueingStream>();
+    hub.subscribe({"U-a2", false, {}, "t2"}, bogus, 500, [] { return nlohmann::json::object(); });
+    CHECK(behind->written.empty());  // neither a replay nor a resync: its events are coming
+    hub.accept(probe(11));
+    hub.accept(probe(12));
+    CHECK(behind->written.empty());  // it had those from the node it came from
+    hub.accept(probe(13));
+    CHECK(behind->written == std::vector<std::string>{"probe"});
+
+    const auto now = std::chrono::steady_clock::now();
+    hub.checkAheadStreams(now + std::chrono::seconds(1));
+    CHECK(bogus->written.empty());
+    hub.checkAheadStreams(now + EventHub::kAheadWait + std::chrono::seconds(1));
+    CHECK(bogus->written == std::vector<std::string>{"resync"});
+    hub.accept(probe(14));
+    CHECK(bogus->written == std::vector<std::string>{"resync", "probe"});
+    CHECK(behind->written == std::vector<std::string>{"probe", "probe"});
+}
