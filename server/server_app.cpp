@@ -8,6 +8,8 @@
 #include <set>
 #include <thread>
 
+#include <unistd.h>
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -22,15 +24,16 @@
 #include "server/auth/session_manager.h"
 #include "server/calls/sim/sim_call_control.h"
 #include "server/calls/sip/sip_call_control.h"
+#include "server/cluster/cluster_node.h"
 #include "server/demo/call_generator.h"
 #include "server/demo/demo_data.h"
 #include "server/demo/scenario_runner.h"
 #include "server/events/event_hub.h"
-#include "server/events/nats_event_bus.h"
 #include "server/http/http_server.h"
 #include "server/kb/kb_import.h"
 #include "server/routes/acd_presenter.h"
 #include "server/routes/api_routes.h"
+#include "server/routes/cluster_presenter.h"
 #include "server/routes/live_assist.h"
 #include "server/sip_setup.h"
 #include "server/store/database_lock.h"
@@ -67,9 +70,13 @@ struct ServerApp::Impl {
     std::chrono::milliseconds tickInterval{0};  // config.tickInterval, shortened by the time scale
     asio::io_context io;
     asio::thread_pool workers{2};  // password hashing
+    // --node, or this machine's name and the port it serves on (the bound one once bound).
     std::string nodeName() const {
-        return config.nodeName.empty() ? config.host + ":" + std::to_string(config.port)
-                                       : config.nodeName;
+        if (!config.nodeName.empty())
+            return config.nodeName;
+        char host[256] = {};
+        ::gethostname(host, sizeof host - 1);
+        return std::string(host) + ":" + std::to_string(port ? port : config.port);
     }
     // Runs a function later on the I/O thread: for the parts that hand work back to it.
     std::function<void(std::function<void()>)> postToIo() {
@@ -86,7 +93,8 @@ struct ServerApp::Impl {
     std::unique_ptr<KnowledgeStore> kb;
     std::unique_ptr<StoreReader> reader;  // searches off the I/O thread
     std::unique_ptr<StoreHooks> hooks;
-    std::unique_ptr<NatsEventBus> bus;  // events across nodes; null: the hub numbers them
+    // Events across nodes and the ACD lease; null: a single server (the hub numbers events).
+    std::unique_ptr<cluster::ClusterNode> cluster;
     std::unique_ptr<EventHub> hub;
     std::unique_ptr<SessionManager> sessions;
     std::unique_ptr<AcdEventPresenter> acdEvents;
@@ -184,16 +192,9 @@ struct ServerApp::Impl {
         });
     }
     json eventsStatus() const {
-        json status{{"bus", bus ? "nats" : "in-process"}, {"lastEventId", hub->lastId()}};
-        if (bus) {
-            const auto stats = bus->stats();
-            status.update({{"connected", stats.connected},
-                           {"published", stats.published},
-                           {"received", stats.received},
-                           {"publishFailures", stats.publishFailures},
-                           {"reconnects", stats.reconnects}});
-        }
-        return status;
+        if (!cluster)
+            return {{"bus", "in-process"}, {"lastEventId", hub->lastId()}};
+        return clusterStatusJson(cluster->status(), hub->lastId());
     }
     void scheduleHeartbeat() {
         heartbeatTimer->expires_after(config.heartbeat);
@@ -293,16 +294,14 @@ std::uint16_t ServerApp::start() {
     streamLimits.replayBytes = d.config.maxReplayBytes;
     NatsEventBus::Backlog backlog{idBase, {}};
     if (!d.config.eventsUrl.empty()) {
-        NatsBusOptions bus;
-        bus.url = d.config.eventsUrl;
-        bus.stream = d.config.eventsStream;
-        bus.clientName = "agentdesk-server " + d.nodeName();
-        bus.warmEvents = d.config.replayCapacity;
-        d.bus = std::make_unique<NatsEventBus>(bus, d.postToIo());
-        backlog = d.bus->start([&d](BusEvent event) { d.hub->accept(std::move(event)); });
+        d.cluster = std::make_unique<cluster::ClusterNode>(
+            cluster::ClusterOptions{d.config.eventsUrl, d.config.eventsStream, dbPath, d.nodeName(),
+                                    "center", d.config.replayCapacity},
+            d.postToIo());
+        backlog = d.cluster->startBus([&d](BusEvent event) { d.hub->accept(std::move(event)); });
     }
     d.hub = std::make_unique<EventHub>(backlog.before, d.config.replayCapacity, streamLimits,
-                                       d.postToIo(), d.bus.get());
+                                       d.postToIo(), d.cluster ? d.cluster->bus() : nullptr);
     for (auto& event : backlog.events)
         d.hub->accept(std::move(event));
     // Sessions are kept in the database (hashed), so a restart logs nobody out: a desktop that
@@ -440,6 +439,14 @@ std::uint16_t ServerApp::start() {
     };
     d.port = d.http->start();
     d.listening = true;
+    if (d.cluster) {
+        // The team leads hear which node runs the ACD, from the node that took it.
+        d.cluster->startLease(d.nodeName(), [&d](const cluster::LeaseState& lease) {
+            if (lease.held)
+                d.hub->publish("cluster.owner", {{"node", lease.owner}, {"epoch", lease.epoch}},
+                               Audience::supervisors());
+        });
+    }
     d.tickTimer = std::make_unique<asio::steady_timer>(d.io);
     d.heartbeatTimer = std::make_unique<asio::steady_timer>(d.io);
     d.scheduleTick();
@@ -508,8 +515,8 @@ void ServerApp::stop() {
         d.tickTimer->cancel();
         d.heartbeatTimer->cancel();
     });
-    if (d.bus)
-        d.bus->stop();
+    if (d.cluster)
+        d.cluster->stop();
     d.workers.join();
     d.reader->join();
     d.io.stop();

@@ -49,13 +49,19 @@ int waitNote(const EventCollector& events, const std::string& text, int from = 0
         from, std::chrono::seconds(10));
 }
 
+// The ids and types of the events after the given id.
 std::vector<std::pair<std::string, std::string>> idsAndTypes(const EventCollector& events,
-                                                             std::size_t from) {
+                                                             std::uint64_t after) {
     std::vector<std::pair<std::string, std::string>> out;
-    const auto all = events.events();
-    for (std::size_t i = from; i < all.size(); ++i)
-        out.emplace_back(all[i].id, all[i].type);
+    for (const auto& e : events.events()) {
+        if (e.type != "snapshot" && std::stoull(e.id) > after)
+            out.emplace_back(e.id, e.type);
+    }
     return out;
+}
+
+std::uint64_t snapshotId(const EventCollector& events) {
+    return std::stoull(events.events().at(0).id);
 }
 
 }  // namespace
@@ -81,8 +87,11 @@ TEST_CASE("two nodes share events through NATS, with the stream's sequence as id
     const int a1 = waitNote(streamA, "A에서 저장"), b1 = waitNote(streamB, "A에서 저장");
     REQUIRE(a1 > 0);
     REQUIRE(b1 > 0);
-    // The same events in the same order with the same ids on both nodes.
-    CHECK(idsAndTypes(streamA, 1) == idsAndTypes(streamB, 1));
+    // The same events in the same order with the same ids on both nodes (from where both
+    // streams had begun).
+    const std::uint64_t bothOpen = std::max(snapshotId(streamA), snapshotId(streamB));
+    CHECK(idsAndTypes(streamA, bothOpen).size() >= 2);
+    CHECK(idsAndTypes(streamA, bothOpen) == idsAndTypes(streamB, bothOpen));
     const auto all = streamA.events();
     CHECK(std::stoull(all[a2].id) > std::stoull(all[a1].id));
 
@@ -96,17 +105,28 @@ TEST_CASE("two nodes share events through NATS, with the stream's sequence as id
     const auto replay = resumed.events();
     CHECK(replay.front().type != "snapshot");
     CHECK(replay.front().type != "resync");
-    std::vector<std::pair<std::string, std::string>> expected;
-    for (const auto& [id, type] : idsAndTypes(streamA, static_cast<std::size_t>(a1) + 1))
-        expected.emplace_back(id, type);
-    CHECK(idsAndTypes(resumed, 0) == expected);
+    CHECK(idsAndTypes(resumed, 0) == idsAndTypes(streamA, std::stoull(resumeFrom)));
 
-    // The lead's status page says which bus carries the events.
-    const auto status = a.loggedIn("lead1").get("/api/v1/server/status");
-    REQUIRE(status.status == 200);
-    CHECK(status.json()["events"]["bus"] == "nats");
-    CHECK(status.json()["events"]["connected"] == true);
-    CHECK(status.json()["events"]["published"].get<int>() >= 2);
+    // The lead's status page says which bus carries the events, and which node runs the ACD:
+    // exactly one, the same on both pages.
+    HttpClient leadA = a.loggedIn("lead1"), leadB = b.client();
+    leadB.setToken(leadA.token());
+    json statusA, statusB;
+    CHECK(eventually([&] {
+        statusA = leadA.get("/api/v1/server/status").json()["events"];
+        statusB = leadB.get("/api/v1/server/status").json()["events"];
+        return statusA["acd"]["owner"].is_string() &&
+               statusA["acd"]["owner"] == statusB["acd"]["owner"] &&
+               statusA["acd"]["here"] != statusB["acd"]["here"];
+    }));
+    CHECK(statusA["bus"] == "nats");
+    CHECK(statusA["connected"] == true);
+    CHECK(statusA["published"].get<int>() >= 2);
+    CHECK(statusA["node"] == "node-a");
+    CHECK(statusA["acd"]["epoch"].get<int>() >= 1);
+    const std::string owner = statusA["acd"]["owner"];
+    CHECK((owner == "node-a" || owner == "node-b"));
+    CHECK(statusA["acd"]["here"] == (owner == "node-a"));
 }
 
 TEST_CASE("a node started later serves a resume from the events before its start",

@@ -83,6 +83,13 @@ CREATE TABLE sessions (
   expires_ms BIGINT NOT NULL, last_seen_ms BIGINT NOT NULL);
 CREATE INDEX sessions_user ON sessions(user_id);
 )SQL",
+    // 2: which node runs the ACD of each routing group, with the fencing epoch
+    // (server/cluster/lease_table.h). The times are the database's: nodes' clocks may differ.
+    R"SQL(
+CREATE TABLE acd_leases (
+  routing_group TEXT PRIMARY KEY, owner TEXT NOT NULL, epoch BIGINT NOT NULL,
+  expires_at TIMESTAMPTZ NOT NULL, acquired_at TIMESTAMPTZ NOT NULL);
+)SQL",
 };
 
 // Held by the migrating transaction, so that two nodes starting at once migrate one after the

@@ -1,0 +1,61 @@
+#include "server/cluster/cluster_node.h"
+
+#include <stdexcept>
+
+#include "server/store/store_engine.h"
+
+namespace agentdesk::server::cluster {
+
+ClusterNode::ClusterNode(ClusterOptions options, Post postToIo)
+    : options_(std::move(options)), post_(std::move(postToIo)) {
+    if (!isPostgresUri(options_.database))
+        throw std::invalid_argument(
+            "--events needs a PostgreSQL database (--db postgresql://…): the nodes of a center "
+            "share its customers, sessions and the ACD lease");
+}
+
+ClusterNode::~ClusterNode() {
+    stop();
+}
+
+NatsEventBus::Backlog ClusterNode::startBus(EventBus::Sink sink) {
+    NatsBusOptions bus;
+    bus.url = options_.eventsUrl;
+    bus.stream = options_.eventsStream;
+    bus.clientName = "agentdesk-server " + options_.node;
+    bus.warmEvents = options_.replayCapacity;
+    bus_ = std::make_unique<NatsEventBus>(bus, post_);
+    return bus_->start(std::move(sink));
+}
+
+void ClusterNode::startLease(std::string node, AcdLease::Changed changed) {
+    options_.node = std::move(node);
+    LeaseOptions lease;
+    lease.database = options_.database;
+    lease.group = options_.group;
+    lease.node = options_.node;
+    lease_ = std::make_unique<AcdLease>(lease, post_, std::move(changed));
+    lease_->start();
+}
+
+void ClusterNode::stop() {
+    if (lease_)
+        lease_->stop();  // first: the next owner takes over while this node closes the rest
+    if (bus_)
+        bus_->stop();
+}
+
+ClusterStatus ClusterNode::status() const {
+    ClusterStatus s;
+    s.node = options_.node;
+    s.group = options_.group;
+    if (lease_) {
+        s.lease = lease_->state();
+        s.leaseValid = lease_->valid();
+    }
+    if (bus_)
+        s.bus = bus_->stats();
+    return s;
+}
+
+}  // namespace agentdesk::server::cluster
