@@ -163,7 +163,13 @@ TEST_CASE("a nats-server restart: the nodes reconnect and no event is lost", "[s
     REQUIRE(first > 0);
 
     center.nats.stop();
-    // Saved while the bus is down: the event waits in the node's reconnect buffer.
+    // Once node A knows the bus is down, what it publishes waits in its reconnect buffer. (An
+    // event published before it noticed would be lost with the connection: its missing ack
+    // makes every stream resync instead.)
+    HttpClient lead = a.loggedIn("lead1");
+    REQUIRE(eventually([&] {
+        return lead.get("/api/v1/server/status").json()["events"]["connected"] == false;
+    }));
     REQUIRE(onA.post("/api/v1/notes", note("r-2", "중단 중")).status == 201);
     center.nats.start();
     REQUIRE(onA.post("/api/v1/notes", note("r-3", "재시작 후")).status == 201);
