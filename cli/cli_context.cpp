@@ -11,17 +11,12 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 
+#include "crm/net/server_url.h"
+
 namespace agentdesk::cli {
 
 QString CliContext::normaliseServer(const QString& url) {
-    QString s = url.trimmed();
-    if (!s.contains(QLatin1String("://")))
-        s.prepend(QLatin1String("http://"));
-    while (s.endsWith(QLatin1Char('/')))
-        s.chop(1);
-    if (!s.endsWith(QLatin1String("/api/v1")))
-        s += QLatin1String("/api/v1");
-    return s;
+    return crm::parseServerList(url, true).join(QLatin1Char(','));
 }
 
 QString CliContext::sessionFilePath() {

@@ -39,7 +39,9 @@ Commands:
                                   --start-file: measure once FILE exists).
 
 Options:
-  --server URL      server (default $AGENTDESK_SERVER, else http://127.0.0.1:8780)
+  --server URL[,URL...]  server (default $AGENTDESK_SERVER, else http://127.0.0.1:8780);
+                    several addresses are the nodes of one center, tried in turn when one
+                    does not answer
   --ca FILE         trust this CA bundle (PEM) for https instead of the system store
   --allow-http      allow plain http:// to a server that is not this computer (a warning is
                     printed; passwords and customer data are then readable on the network)
@@ -102,6 +104,11 @@ int main(int argc, char* argv[]) {
     }
     const QString command = args.takeFirst();
     ctx.server = cli::CliContext::normaliseServer(server);
+    if (ctx.server.isEmpty()) {
+        cli::printError(
+            QStringLiteral("error: --server %1 is not an http:// or https:// address").arg(server));
+        return cli::kExitUsage;
+    }
     if (crm::isPlainHttpToRemote(ctx.server)) {
         if (!allowPlainHttp) {
             cli::printError(

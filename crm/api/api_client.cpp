@@ -5,6 +5,8 @@
 #include <QRandomGenerator>
 #include <QUrl>
 
+#include "common/logging.h"
+
 namespace agentdesk::crm {
 
 namespace {
@@ -43,9 +45,26 @@ QJsonObject NoteSubmission::toJson() const {
 }
 
 ApiClient::ApiClient(HttpTransport& transport, QString baseUrl, QObject* parent)
-    : QObject(parent), transport_(transport), baseUrl_(std::move(baseUrl)) {
-    while (baseUrl_.endsWith(QLatin1Char('/')))
-        baseUrl_.chop(1);
+    : QObject(parent), transport_(transport) {
+    const QStringList parts = baseUrl.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (QString part : parts) {
+        part = part.trimmed();
+        while (part.endsWith(QLatin1Char('/')))
+            part.chop(1);
+        if (!part.isEmpty() && !servers_.contains(part))
+            servers_.append(part);
+    }
+    if (servers_.isEmpty())
+        servers_.append(QString());  // every request then fails as a transport error
+}
+
+void ApiClient::failover(const QString& failedBase) {
+    if (servers_.size() < 2 || failedBase != baseUrl())
+        return;  // one address, or another request already moved on
+    current_ = (current_ + 1) % static_cast<int>(servers_.size());
+    logging::get("net")->warn("{} did not answer; going on with {}", failedBase.toStdString(),
+                              baseUrl().toStdString());
+    emit serverChanged(baseUrl());
 }
 
 ApiClient::~ApiClient() = default;
@@ -60,7 +79,7 @@ QString ApiClient::newRequestId() {
 HttpRequest ApiClient::makeRequest(const QByteArray& method, const QString& path) const {
     HttpRequest r;
     r.method = method;
-    r.url = baseUrl_ + path;
+    r.url = baseUrl() + path;
     r.timeout = timeout_;
     r.setHeader("Accept", "application/json");
     if (!token_.isEmpty())
@@ -85,12 +104,14 @@ ApiClient::RequestId ApiClient::sendRaw(QObject* context, const QByteArray& meth
     // client went first (both live on one thread, so the check cannot race the destruction).
     return transport_.send(
         std::move(r), context,
-        [self = QPointer<ApiClient>(this), withToken, handler = std::move(handler)](
-            const HttpResponse& resp, const ApiError& err) {
+        [self = QPointer<ApiClient>(this), withToken, base = baseUrl(),
+         handler = std::move(handler)](const HttpResponse& resp, const ApiError& err) {
             if (!self)
                 return;
             if (withToken && err.isUnauthorized())
                 emit self->unauthorized();
+            if (err.kind == ApiError::Kind::Transport)
+                self->failover(base);
             if (handler)
                 handler(resp, err);
         });

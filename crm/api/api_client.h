@@ -17,6 +17,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include "crm/model/agent.h"
 #include "crm/model/assist.h"
@@ -47,11 +48,22 @@ public:
     using JsonHandler = std::function<void(const QJsonDocument&, const ApiError&)>;
     using RawHandler = std::function<void(const HttpResponse&, const ApiError&)>;
 
-    // baseUrl ends in /api/v1, e.g. "http://127.0.0.1:8780/api/v1".
+    // baseUrl ends in /api/v1, e.g. "http://127.0.0.1:8780/api/v1"; several, comma-separated,
+    // are the nodes of one center: requests go to one of them, and a request that gets no HTTP
+    // answer at all (refused, timed out) moves the client to the next (failover()).
     ApiClient(HttpTransport& transport, QString baseUrl, QObject* parent = nullptr);
     ~ApiClient() override;
 
-    QString baseUrl() const { return baseUrl_; }
+    // The address requests go to now.
+    QString baseUrl() const { return servers_.at(current_); }
+    // The first address given: the same whichever node answers (it names the local store's
+    // owner, so drafts and the outbox stay with the user and the center, not the node).
+    QString primaryUrl() const { return servers_.front(); }
+    // Every address, comma-separated, as given.
+    QString serverList() const { return servers_.join(QLatin1Char(',')); }
+    // A request to `failedBase` got no answer: when it is still the current address and there
+    // is another, the next one becomes current (serverChanged).
+    void failover(const QString& failedBase);
     void setToken(const QString& token) { token_ = token; }
     QString token() const { return token_; }
     void setTimeout(std::chrono::milliseconds timeout) { timeout_ = timeout; }
@@ -162,6 +174,8 @@ public:
 signals:
     // A request made with a token got 401: the session is over (expired or revoked).
     void unauthorized();
+    // Requests now go to this address (another node of the center).
+    void serverChanged(const QString& baseUrl);
 
 private:
     template <typename T, typename Parse>
@@ -177,7 +191,8 @@ private:
                     const std::optional<QJsonObject>& body, DoneHandler handler);
 
     HttpTransport& transport_;
-    QString baseUrl_;
+    QStringList servers_;  // never empty
+    int current_ = 0;
     QString token_;
     std::chrono::milliseconds timeout_{15000};
 };

@@ -105,6 +105,7 @@ void EventStream::open() {
     if (!running_)
         return;
     parser_->resetConnection();
+    streamBase_ = api_.baseUrl();
     HttpRequest request = api_.makeRequest("GET", QStringLiteral("/events"));
     request.setHeader("Accept", "text/event-stream");
     if (lastEventId_ > 0)
@@ -151,6 +152,10 @@ void EventStream::onClosed(const ApiError& error) {
         log()->info("event stream closed: {}",
                     error.ok() ? std::string("by the server") : error.describe().toStdString());
     }
+    // No answer from this node: the next attempt goes to the center's next one, which resumes
+    // from the same Last-Event-ID (the nodes share event ids).
+    if (error.kind == ApiError::Kind::Transport)
+        api_.failover(streamBase_);
     scheduleReconnect();
 }
 

@@ -4,7 +4,8 @@
 // Last-Event-ID, drops events it has already seen (by id), and answers `resync` by fetching
 // GET /snapshot. A stream that goes quiet for longer than the low-speed limit (25 s; the server
 // sends a heartbeat every 10 s) is treated as dead and reopened, so a dead connection is noticed
-// within 30 s.
+// within 30 s. With several server addresses (the nodes of one center), a stream that gets no
+// answer moves the client to the next node and resumes there with the same Last-Event-ID.
 //
 // Threads: lives on one thread (the GUI thread in the app); the transport delivers chunks to it
 // by queued invocation. Every signal is emitted on that thread.
@@ -106,6 +107,7 @@ private:
     bool running_ = false;
     bool resyncing_ = false;
     QList<StreamEvent> heldDuringResync_;
+    QString streamBase_;  // the address the open stream went to
     qint64 lastEventId_ = 0;
     int failures_ = 0;
     std::chrono::milliseconds nextDelay_{0};

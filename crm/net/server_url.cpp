@@ -26,9 +26,54 @@ bool isLoopbackHost(const QString& host) {
 }  // namespace
 
 bool isPlainHttpToRemote(const QString& url) {
-    const QUrl parsed(url.trimmed());
-    return parsed.scheme().compare(QLatin1String("http"), Qt::CaseInsensitive) == 0 &&
-           !isLoopbackHost(parsed.host());
+    const QStringList all = url.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString& one : all) {
+        const QUrl parsed(one.trimmed());
+        if (parsed.scheme().compare(QLatin1String("http"), Qt::CaseInsensitive) == 0 &&
+            !isLoopbackHost(parsed.host()))
+            return true;
+    }
+    return false;
+}
+
+QString normaliseServerUrl(const QString& text, bool assumeHttp) {
+    QString s = text.trimmed();
+    if (assumeHttp && !s.isEmpty() && !s.contains(QLatin1String("://")))
+        s.prepend(QLatin1String("http://"));
+    while (s.endsWith(QLatin1Char('/')))
+        s.chop(1);
+    const QUrl url(s, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() ||
+        (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+        return {};
+    if (!s.endsWith(QLatin1String("/api/v1")))
+        s += QStringLiteral("/api/v1");
+    return s;
+}
+
+QStringList parseServerList(const QString& text, bool assumeHttp) {
+    QStringList out;
+    const QStringList parts = text.split(QLatin1Char(','));
+    for (const QString& part : parts) {
+        const QString url = normaliseServerUrl(part, assumeHttp);
+        if (url.isEmpty())
+            return {};
+        if (!out.contains(url))
+            out.append(url);
+    }
+    return out;
+}
+
+QString serverListForDisplay(const QString& list) {
+    QStringList shown;
+    const QStringList parts = list.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (QString part : parts) {
+        part = part.trimmed();
+        if (part.endsWith(QLatin1String("/api/v1")))
+            part.chop(7);
+        shown.append(part);
+    }
+    return shown.join(QLatin1String(", "));
 }
 
 }  // namespace agentdesk::crm

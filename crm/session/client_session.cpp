@@ -81,7 +81,7 @@ void ClientSession::resume(const QString& username, const QString& token,
 }
 
 void ClientSession::afterToken(const Agent& agent, std::function<void(const ApiError&)> done) {
-    const QString owner = username_ + QLatin1Char('@') + QUrl(api_->baseUrl()).authority();
+    const QString owner = username_ + QLatin1Char('@') + QUrl(api_->primaryUrl()).authority();
     if (owner != owner_)
         stream_->resetPosition();  // another user: start from their snapshot, not our position
     owner_ = owner;

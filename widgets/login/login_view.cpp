@@ -105,10 +105,7 @@ LoginView::LoginView(QWidget* parent)
 
 void LoginView::setForm(bool embedded, const QString& serverUrl, const QString& username) {
     (embedded ? embedded_ : remote_)->setChecked(true);
-    QString shown = serverUrl;
-    if (shown.endsWith(QLatin1String("/api/v1")))
-        shown.chop(7);
-    serverUrl_->setText(shown);
+    serverUrl_->setText(crm::serverListForDisplay(serverUrl));
     username_->setText(username);
     (username.isEmpty() ? username_ : password_)->setFocus();
     updateEnabled();
@@ -151,16 +148,7 @@ LoginForm LoginView::form() const {
 }
 
 QString LoginView::normaliseServerUrl(const QString& text) {
-    QString s = text.trimmed();
-    while (s.endsWith(QLatin1Char('/')))
-        s.chop(1);
-    const QUrl url(s, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty() ||
-        (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
-        return {};
-    if (!s.endsWith(QLatin1String("/api/v1")))
-        s += QStringLiteral("/api/v1");
-    return s;
+    return crm::parseServerList(text).join(QLatin1Char(','));
 }
 
 void LoginView::submit() {

@@ -36,8 +36,9 @@ public:
     void clearPassword();
     LoginForm form() const;
 
-    // "https://crm.example.com" → "https://crm.example.com/api/v1"; empty when it is not an
-    // http(s) URL with a host.
+    // "https://crm.example.com" → "https://crm.example.com/api/v1"; several addresses (the nodes
+    // of one center) separated by commas stay a comma-separated list. Empty when any of them is
+    // not an http(s) URL with a host.
     static QString normaliseServerUrl(const QString& text);
 
 signals:

@@ -16,6 +16,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "crm/net/server_url.h"
 #include "widgets/common/tone.h"
 #include "widgets/login/login_view.h"
 
@@ -105,10 +106,7 @@ SettingsDialog::SettingsDialog(const SettingsValues& values, QWidget* parent)
     layout->addWidget(buttons_);
 
     (values.embedded ? embedded_ : remote_)->setChecked(true);
-    QString url = values.serverUrl;
-    if (url.endsWith(QLatin1String("/api/v1")))
-        url.chop(7);
-    serverUrl_->setText(url);
+    serverUrl_->setText(crm::serverListForDisplay(values.serverUrl));
     language_->setCurrentIndex(std::max(0, language_->findData(values.language)));
     fontScale_->setValue(values.fontScale);
     theme_->setCurrentIndex(std::max(0, theme_->findData(values.theme)));
