@@ -70,6 +70,16 @@ public:
         reap(0);
     }
 
+    // SIGSTOP and SIGCONT: a process frozen and thawed (a long pause, a VM stalled).
+    void freeze() {
+        if (pid_ > 0)
+            ::kill(pid_, SIGSTOP);
+    }
+    void thaw() {
+        if (pid_ > 0)
+            ::kill(pid_, SIGCONT);
+    }
+
     // What it wrote so far (stdout and stderr).
     std::string output() const {
         std::ifstream in(outputFile_);
