@@ -298,7 +298,8 @@ std::uint16_t ServerApp::start() {
             cluster::ClusterOptions{d.config.eventsUrl, d.config.eventsStream, dbPath, d.nodeName(),
                                     "center", d.config.replayCapacity},
             d.postToIo());
-        backlog = d.cluster->startBus([&d](BusEvent event) { d.hub->accept(std::move(event)); });
+        backlog = d.cluster->startBus([&d](BusEvent event) { d.hub->accept(std::move(event)); },
+                                      [&d] { d.hub->resyncAll("events_lost"); });
     }
     d.hub = std::make_unique<EventHub>(backlog.before, d.config.replayCapacity, streamLimits,
                                        d.postToIo(), d.cluster ? d.cluster->bus() : nullptr);
@@ -515,13 +516,13 @@ void ServerApp::stop() {
         d.tickTimer->cancel();
         d.heartbeatTimer->cancel();
     });
-    if (d.cluster)
-        d.cluster->stop();
     d.workers.join();
     d.reader->join();
     d.io.stop();
     if (d.thread.joinable())
         d.thread.join();
+    if (d.cluster)
+        d.cluster->stop();  // the lease goes to the next node; nothing publishes any more
     d.running = false;
     d.listening = false;
 }

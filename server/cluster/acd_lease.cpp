@@ -49,7 +49,8 @@ void AcdLease::run() {
     const LeaseState last = state();
     if (last.held && db) {
         try {
-            LeaseTable(*db, options_.group, options_.node, options_.ttl).release(last.epoch);
+            LeaseTable(*db, options_.group, options_.node, instance_, options_.ttl)
+                .release(last.epoch);
             log->info("released the ACD lease of {} (epoch {})", options_.group, last.epoch);
         } catch (const pg::PgError& e) {
             log->warn("could not release the ACD lease: {}", e.what());
@@ -69,16 +70,17 @@ void AcdLease::attempt(std::unique_ptr<pg::PgDb>& db) {
     }
     LeaseState now;
     try {
-        if (!db) {
+        if (!db)
             db = std::make_unique<pg::PgDb>(options_.database);
-            // A lease row held by a frozen node's transaction must not stall this thread past
-            // a renewal; the attempt fails and is made again.
-            db->execScript("SET statement_timeout = 1000");
-        }
-        LeaseTable table(*db, options_.group, options_.node, options_.ttl);
+        // A lease row held by a frozen node's transaction must not stall this thread past a
+        // renewal: the attempt fails and is made again. Set every time: a connection the
+        // wrapper opened again would not have it.
+        db->execScript("SET statement_timeout = 1000");
+        LeaseTable table(*db, options_.group, options_.node, instance_, options_.ttl);
         now = table.acquireOrRenew(held.held ? held.epoch : 0);
-    } catch (const pg::PgError& e) {
-        if (e.connectionLost())
+    } catch (const std::exception& e) {
+        const auto* pgError = dynamic_cast<const pg::PgError*>(&e);
+        if (!pgError || pgError->connectionLost())
             db.reset();  // a new connection on the next attempt
         // Without the database this node cannot know who owns the ACD: it keeps what it
         // believed until valid() runs out, and stops acting then. Said once per outage.

@@ -63,9 +63,10 @@ private:
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     bool stopping_ = false;
-    bool failing_ = false;  // the last attempt met a database error
-    LeaseState state_;      // as last learnt
-    LeaseState posted_;     // as last handed to `changed`
+    bool failing_ = false;                             // the last attempt met a database error
+    LeaseState state_;                                 // as last learnt
+    LeaseState posted_;                                // as last handed to `changed`
+    const std::string instance_ = newLeaseInstance();  // this process, in the lease row
     std::chrono::steady_clock::time_point validUntil_{};
     std::shared_ptr<AcdLease*> self_ = std::make_shared<AcdLease*>(this);
 };

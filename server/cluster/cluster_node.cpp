@@ -18,14 +18,14 @@ ClusterNode::~ClusterNode() {
     stop();
 }
 
-NatsEventBus::Backlog ClusterNode::startBus(EventBus::Sink sink) {
+NatsEventBus::Backlog ClusterNode::startBus(EventBus::Sink sink, std::function<void()> lost) {
     NatsBusOptions bus;
     bus.url = options_.eventsUrl;
     bus.stream = options_.eventsStream;
     bus.clientName = "agentdesk-server " + options_.node;
     bus.warmEvents = options_.replayCapacity;
     bus_ = std::make_unique<NatsEventBus>(bus, post_);
-    return bus_->start(std::move(sink));
+    return bus_->start(std::move(sink), std::move(lost));
 }
 
 void ClusterNode::startLease(std::string node, AcdLease::Changed changed) {

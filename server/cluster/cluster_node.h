@@ -3,7 +3,8 @@
 // JetStream) and its claim on the ACD lease (PostgreSQL). A single server (no --events) has
 // neither: the hub numbers events itself and the ACD is simply its own.
 //
-// Threads: construct, start*() and stop() on the owning thread; status() on the I/O thread.
+// Threads: construct, start*() and stop() on the owning thread, stop() once the I/O thread has
+// ended (a publish on it must not meet a closing bus); status() on the I/O thread.
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -17,8 +18,8 @@ namespace agentdesk::server::cluster {
 struct ClusterOptions {
     std::string eventsUrl;  // nats://…
     std::string eventsStream;
-    std::string database;  // postgresql://…, shared by every node
-    std::string node;  // for the bus's connection name; the lease takes its own
+    std::string database;          // postgresql://…, shared by every node
+    std::string node;              // for the bus's connection name; the lease takes its own
     std::string group = "center";  // one ACD per center
     std::size_t replayCapacity = 4096;
 };
@@ -38,8 +39,9 @@ public:
     ClusterNode(ClusterOptions options, Post postToIo);
     ~ClusterNode();
 
-    // Connects to NATS and takes back the newest events (throws std::runtime_error on failure).
-    NatsEventBus::Backlog startBus(EventBus::Sink sink);
+    // Connects to NATS and takes back the newest events (throws std::runtime_error on failure);
+    // see NatsEventBus::start.
+    NatsEventBus::Backlog startBus(EventBus::Sink sink, std::function<void()> lost);
     // Starts claiming the ACD lease as `node` (unique in the center); `changed` runs on the
     // I/O thread.
     void startLease(std::string node, AcdLease::Changed changed);

@@ -1,5 +1,7 @@
 #include "server/cluster/lease_table.h"
 
+#include <sodium.h>
+
 namespace agentdesk::server::cluster {
 
 namespace {
@@ -10,31 +12,56 @@ pg::Param number(std::uint64_t value) {
 
 }  // namespace
 
-LeaseTable::LeaseTable(pg::PgDb& db, std::string group, std::string node,
+std::string newLeaseInstance() {
+    unsigned char bytes[16];
+    randombytes_buf(bytes, sizeof bytes);
+    static const char* digits = "0123456789abcdef";
+    std::string hex;
+    for (const unsigned char b : bytes) {
+        hex.push_back(digits[b >> 4]);
+        hex.push_back(digits[b & 15]);
+    }
+    return hex;
+}
+
+LeaseTable::LeaseTable(pg::PgDb& db, std::string group, std::string node, std::string instance,
                        std::chrono::milliseconds ttl)
-    : db_(db), group_(std::move(group)), node_(std::move(node)), ttl_(ttl) {}
+    : db_(db),
+      group_(std::move(group)),
+      node_(std::move(node)),
+      instance_(std::move(instance)),
+      ttl_(ttl) {}
 
 LeaseState LeaseTable::acquireOrRenew(std::uint64_t heldEpoch) {
     // One statement: the row is locked from the check to the update, so of two nodes that find
     // the lease expired at the same moment only one gets it.
-    auto r = db_.exec(R"SQL(
-INSERT INTO acd_leases AS l (routing_group, owner, epoch, expires_at, acquired_at)
-VALUES ($1, $2, 1, clock_timestamp() + $4 * interval '1 millisecond', clock_timestamp())
+    // statement_timestamp() is one instant for the whole statement, so the renewal test in the
+    // WHERE and in the SET cannot disagree.
+    auto r = db_.exec(
+        R"SQL(
+INSERT INTO acd_leases AS l (routing_group, owner, owner_instance, epoch, expires_at, acquired_at)
+VALUES ($1, $2, $3, 1, statement_timestamp() + $5 * interval '1 millisecond',
+        statement_timestamp())
 ON CONFLICT (routing_group) DO UPDATE SET
   owner = EXCLUDED.owner,
-  epoch = CASE WHEN l.owner = EXCLUDED.owner AND l.epoch = $3 AND l.expires_at > clock_timestamp()
+  owner_instance = EXCLUDED.owner_instance,
+  epoch = CASE WHEN l.owner_instance = EXCLUDED.owner_instance AND l.epoch = $4
+                    AND l.expires_at > statement_timestamp()
                THEN l.epoch ELSE l.epoch + 1 END,
-  acquired_at = CASE WHEN l.owner = EXCLUDED.owner AND l.epoch = $3
-                          AND l.expires_at > clock_timestamp()
-                     THEN l.acquired_at ELSE clock_timestamp() END,
+  acquired_at = CASE WHEN l.owner_instance = EXCLUDED.owner_instance AND l.epoch = $4
+                          AND l.expires_at > statement_timestamp()
+                     THEN l.acquired_at ELSE statement_timestamp() END,
   expires_at = EXCLUDED.expires_at
-WHERE (l.owner = EXCLUDED.owner AND l.epoch = $3 AND l.expires_at > clock_timestamp())
-   OR l.expires_at <= clock_timestamp()
+WHERE (l.owner_instance = EXCLUDED.owner_instance AND l.epoch = $4
+       AND l.expires_at > statement_timestamp())
+   OR l.expires_at <= statement_timestamp()
 RETURNING epoch)SQL",
-                      {group_, node_, number(heldEpoch), static_cast<long long>(ttl_.count())});
+        {group_, node_, instance_, number(heldEpoch), static_cast<long long>(ttl_.count())});
     if (r.rows() == 1)
         return {true, static_cast<std::uint64_t>(r.integer(0, 0)), node_};
-    return current();
+    LeaseState other = current();
+    other.held = false;  // another instance holds it, whatever its name
+    return other;
 }
 
 void LeaseTable::release(std::uint64_t epoch) {
@@ -55,7 +82,7 @@ LeaseState LeaseTable::current() {
     LeaseState state;
     state.epoch = static_cast<std::uint64_t>(r.integer(0, 1));
     state.owner = live ? r.text(0, 0) : std::string();
-    state.held = live && state.owner == node_;
+    state.held = live && r.boolean(0, 3);
     return state;
 }
 

@@ -29,12 +29,19 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// A new instance id for this process: 128 random bits in hex.
+std::string newLeaseInstance();
+
 class LeaseTable {
 public:
-    LeaseTable(pg::PgDb& db, std::string group, std::string node, std::chrono::milliseconds ttl);
+    // `instance` tells this process apart from any other with the same node name (a node
+    // restarted, a copy of a machine): only the instance that took the lease renews it.
+    LeaseTable(pg::PgDb& db, std::string group, std::string node, std::string instance,
+               std::chrono::milliseconds ttl);
 
-    // Renews this node's lease when it still holds it under heldEpoch, or takes the lease when it
-    // has expired (or never existed). Returns the lease as it stands afterwards.
+    // Renews this instance's lease when it still holds it under heldEpoch, or takes the lease
+    // when it has expired (or never existed). Returns the lease as it stands afterwards: held
+    // only when this call renewed or took it.
     LeaseState acquireOrRenew(std::uint64_t heldEpoch);
     // Lets the lease expire now, so another node takes over at once (a clean shutdown).
     void release(std::uint64_t epoch);
@@ -57,7 +64,7 @@ private:
     void holdEpoch(std::uint64_t epoch);
 
     pg::PgDb& db_;
-    std::string group_, node_;
+    std::string group_, node_, instance_;
     std::chrono::milliseconds ttl_;
 };
 

@@ -55,9 +55,11 @@ void EventHub::accept(BusEvent event) {
         logging::get("events")->warn("events {}..{} never arrived; every stream resyncs", nextId_,
                                      event.id - 1);
         nextId_ = event.id;
+        lostAt_ = event.id - 1;
         resyncAll("events_lost");
     }
     if (event.type == kBusResyncType) {
+        lostAt_ = event.id;
         ++nextId_;
         return resyncAll("events_lost");
     }
@@ -259,6 +261,8 @@ void EventHub::subscribe(Subscriber subscriber, std::shared_ptr<http::EventStrea
             reason = "unknown_event_id";
         } else if (last + 1 < oldestBufferedId()) {
             reason = "replay_window_passed";
+        } else if (last < lostAt_) {
+            reason = "events_lost";
         } else {
             for (const auto& e : buffer_) {
                 if (e.id > last && visible(subscriber, e.audience)) {

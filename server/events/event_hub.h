@@ -125,6 +125,9 @@ private:
     void closeOldestOf(const std::string& agentId);
 
     std::uint64_t nextId_;
+    // The id at which events were last lost (a gap in the bus's ids, or `bus.resync`): a
+    // client resuming from before it is told to resync, not replayed past the hole.
+    std::uint64_t lostAt_ = 0;
     std::size_t capacity_;
     StreamLimits limits_;
     std::deque<Stored> buffer_;

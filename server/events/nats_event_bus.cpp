@@ -151,8 +151,9 @@ void NatsEventBus::ensureStream() {
                                  options_.subject);
 }
 
-NatsEventBus::Backlog NatsEventBus::start(Sink sink) {
+NatsEventBus::Backlog NatsEventBus::start(Sink sink, std::function<void()> lost) {
     sink_ = std::move(sink);
+    lost_ = std::move(lost);
     jsStreamInfo* info = nullptr;
     jsErrCode code = jsErrCode(0);
     natsStatus s = js_GetStreamInfo(&info, js_, options_.stream.c_str(), nullptr, &code);
@@ -163,8 +164,10 @@ NatsEventBus::Backlog NatsEventBus::start(Sink sink) {
     std::uint64_t from = last >= options_.warmEvents ? last - options_.warmEvents + 1 : 1;
     from = std::max<std::uint64_t>({from, first, 1});
     {
+        // Nothing to take back when every event has expired (first = last + 1) or none was
+        // ever published.
         std::lock_guard lock(mutex_);
-        backlogEnd_ = last;
+        backlogEnd_ = from <= last ? last : 0;
     }
     jsSubOptions subOpts;
     jsSubOptions_Init(&subOpts);
@@ -191,7 +194,7 @@ NatsEventBus::Backlog NatsEventBus::start(Sink sink) {
     backlog.events = std::move(backlog_);
     backlog_.clear();
     live_ = true;
-    if (last < from)
+    if (from > last)
         logging::get("events")->info("NATS stream {}: empty; events start at {}", options_.stream,
                                      from);
     else
@@ -249,8 +252,11 @@ void NatsEventBus::publish(std::string_view type, std::string data, const Audien
         s = natsMsgHeader_Set(msg, kAudienceHeader, audienceName(audience.kind));
     if (s == NATS_OK && !audience.id.empty())
         s = natsMsgHeader_Set(msg, kToHeader, audience.id.c_str());
+    jsPubOptions pubOpts;
+    jsPubOptions_Init(&pubOpts);
+    pubOpts.MaxWait = options_.ackWait.count();  // without it a lost ack is never reported
     if (s == NATS_OK)
-        s = js_PublishMsgAsync(js_, &msg, nullptr);
+        s = js_PublishMsgAsync(js_, &msg, &pubOpts);
     natsMsg_Destroy(msg);  // null when the library took it
     std::lock_guard lock(mutex_);
     if (s == NATS_OK) {
@@ -259,11 +265,14 @@ void NatsEventBus::publish(std::string_view type, std::string data, const Audien
     }
     ++stats_.publishFailures;
     logging::get("events")->error("event {} not published: {}", typeText, lastError(s));
-    if (type != kBusResyncType)
-        post_([self = std::weak_ptr<NatsEventBus*>(self_)] {
-            if (const auto bus = self.lock())
-                (*bus)->publishLost("not published");
-        });
+    if (type == kBusResyncType) {
+        resyncPending_ = false;  // the next lost event tries again
+        return;
+    }
+    post_([self = std::weak_ptr<NatsEventBus*>(self_)] {
+        if (const auto bus = self.lock())
+            (*bus)->publishLost("not published");
+    });
 }
 
 void NatsEventBus::publishLost(const std::string& why) {
@@ -274,6 +283,8 @@ void NatsEventBus::publishLost(const std::string& why) {
         resyncPending_ = true;
     }
     logging::get("events")->warn("an event was lost ({}); every node's streams resync", why);
+    if (lost_)
+        lost_();  // this node's streams at once, whether or not the bus carries the word
     publish(kBusResyncType, "{}", Audience::everyone());
 }
 
@@ -297,8 +308,17 @@ void NatsEventBus::received(BusEvent event) {
     });
 }
 
-void NatsEventBus::onMessage(natsConnection*, natsSubscription*, natsMsg* msg, void* self) {
-    auto* bus = static_cast<NatsEventBus*>(self);
+void NatsEventBus::onMessage(natsConnection*, natsSubscription*, natsMsg* msg,
+                             void* self) noexcept {
+    try {
+        takeMessage(static_cast<NatsEventBus*>(self), msg);
+    } catch (const std::exception& e) {
+        // Out of memory: the event is gone, and the ids will show the gap.
+        logging::get("events")->error("event not taken from NATS: {}", e.what());
+    }
+}
+
+void NatsEventBus::takeMessage(NatsEventBus* bus, natsMsg* msg) {
     jsMsgMetaData* meta = nullptr;
     if (natsMsg_GetMetaData(&meta, msg) != NATS_OK) {
         natsMsg_Destroy(msg);  // a control message of the consumer (heartbeat, flow control)
@@ -317,11 +337,14 @@ void NatsEventBus::onMessage(natsConnection*, natsSubscription*, natsMsg* msg, v
     bus->received(std::move(event));
 }
 
-void NatsEventBus::onPublishFailed(jsCtx*, jsPubAckErr* err, void* self) {
+void NatsEventBus::onPublishFailed(jsCtx*, jsPubAckErr* err, void* self) noexcept {
     auto* bus = static_cast<NatsEventBus*>(self);
     const std::string why = err->ErrText ? err->ErrText : natsStatus_GetText(err->Err);
+    const bool wasResync = err->Msg && header(err->Msg, kTypeHeader) == kBusResyncType;
     std::lock_guard lock(bus->mutex_);
     ++bus->stats_.publishFailures;
+    if (wasResync)
+        bus->resyncPending_ = false;
     if (bus->stopped_)
         return;
     bus->post_([self = std::weak_ptr<NatsEventBus*>(bus->self_), why] {
@@ -330,7 +353,7 @@ void NatsEventBus::onPublishFailed(jsCtx*, jsPubAckErr* err, void* self) {
     });
 }
 
-void NatsEventBus::onDisconnected(natsConnection*, void* self) {
+void NatsEventBus::onDisconnected(natsConnection*, void* self) noexcept {
     auto* bus = static_cast<NatsEventBus*>(self);
     std::lock_guard lock(bus->mutex_);
     if (bus->stopped_)
@@ -339,7 +362,7 @@ void NatsEventBus::onDisconnected(natsConnection*, void* self) {
     logging::get("events")->warn("lost the connection to NATS; reconnecting");
 }
 
-void NatsEventBus::onReconnected(natsConnection*, void* self) {
+void NatsEventBus::onReconnected(natsConnection*, void* self) noexcept {
     auto* bus = static_cast<NatsEventBus*>(self);
     std::lock_guard lock(bus->mutex_);
     if (bus->stopped_)
@@ -349,7 +372,7 @@ void NatsEventBus::onReconnected(natsConnection*, void* self) {
     logging::get("events")->info("connected to NATS again");
 }
 
-void NatsEventBus::onClosed(natsConnection*, void* self) {
+void NatsEventBus::onClosed(natsConnection*, void* self) noexcept {
     auto* bus = static_cast<NatsEventBus*>(self);
     std::lock_guard lock(bus->mutex_);
     bus->closed_ = true;

@@ -36,6 +36,10 @@ struct NatsBusOptions {
     std::size_t warmEvents = 4096;
     std::chrono::hours maxAge{24};            // the stream keeps events this long at most
     std::chrono::milliseconds timeout{2000};  // connecting, and each JetStream request
+    // A published event whose acknowledgement has not come back after this long counts as lost
+    // (every stream then resyncs). Longer than a nats-server restart takes, so that events kept
+    // in the reconnect buffer meanwhile are not counted.
+    std::chrono::milliseconds ackWait{5000};
 };
 
 class NatsEventBus final : public EventBus {
@@ -54,8 +58,10 @@ public:
     };
     // Subscribes to the stream from up to warmEvents before its end and returns those events
     // (for the replay buffer, before the I/O thread runs); every later event goes to `sink`,
-    // posted to the I/O thread. Throws std::runtime_error when the stream cannot be read.
-    Backlog start(Sink sink);
+    // posted to the I/O thread. `lost` runs on the I/O thread when one of this node's events did
+    // not reach the stream (its streams resync at once; the others on `bus.resync`). Throws
+    // std::runtime_error when the stream cannot be read.
+    Backlog start(Sink sink, std::function<void()> lost);
     // Unsubscribes and closes the connection; after it returns nothing more is posted.
     void stop();
 
@@ -70,11 +76,14 @@ public:
     Stats stats() const;
 
 private:
-    static void onMessage(__natsConnection*, __natsSubscription*, __natsMsg* msg, void* self);
-    static void onPublishFailed(__jsCtx*, ::jsPubAckErr* err, void* self);
-    static void onDisconnected(__natsConnection*, void* self);
-    static void onReconnected(__natsConnection*, void* self);
-    static void onClosed(__natsConnection*, void* self);
+    // nats.c's callbacks; nothing may be thrown back into it.
+    static void onMessage(__natsConnection*, __natsSubscription*, __natsMsg* msg,
+                          void* self) noexcept;
+    static void takeMessage(NatsEventBus* bus, __natsMsg* msg);
+    static void onPublishFailed(__jsCtx*, ::jsPubAckErr* err, void* self) noexcept;
+    static void onDisconnected(__natsConnection*, void* self) noexcept;
+    static void onReconnected(__natsConnection*, void* self) noexcept;
+    static void onClosed(__natsConnection*, void* self) noexcept;
     void received(BusEvent event);
     // A publish that did not land: the other nodes and this one resync their streams.
     void publishLost(const std::string& why);
@@ -86,6 +95,7 @@ private:
     __jsCtx* js_ = nullptr;
     __natsSubscription* sub_ = nullptr;
     Sink sink_;
+    std::function<void()> lost_;
 
     mutable std::mutex mutex_;  // guards what follows, shared with nats.c's threads
     std::condition_variable backlogArrived_;

@@ -63,13 +63,19 @@ TEST_CASE("ACD lease: one owner, renewals keep the epoch, an expired lease moves
           "[store][cluster]") {
     const std::string conninfo = leaseDatabase(agentdesk::test::sharedPgCluster());
     pg::PgDb dbA(conninfo), dbB(conninfo);
-    LeaseTable a(dbA, "center", "node-a", 400ms), b(dbB, "center", "node-b", 400ms);
+    LeaseTable a(dbA, "center", "node-a", "instance-a", 400ms),
+        b(dbB, "center", "node-b", "instance-b", 400ms);
 
     const LeaseState first = a.acquireOrRenew(0);
     CHECK(first == LeaseState{true, 1, "node-a"});
     CHECK(b.acquireOrRenew(0) == LeaseState{false, 1, "node-a"});
     CHECK(a.acquireOrRenew(1) == LeaseState{true, 1, "node-a"});  // renewed
     CHECK(b.current() == LeaseState{false, 1, "node-a"});
+    // Another process with the same node name (node A restarted, or a copied machine) does
+    // not share the lease, even with the right epoch.
+    LeaseTable twin(dbB, "center", "node-a", "instance-a2", 400ms);
+    CHECK(twin.acquireOrRenew(1) == LeaseState{false, 1, "node-a"});
+    CHECK(twin.current() == LeaseState{false, 1, "node-a"});
 
     std::this_thread::sleep_for(500ms);  // node A stopped renewing
     CHECK(b.current() == LeaseState{false, 1, ""});
@@ -89,14 +95,15 @@ TEST_CASE("ACD lease: one owner, renewals keep the epoch, an expired lease moves
     b.release(2);
     CHECK(a.acquireOrRenew(0) == LeaseState{true, 3, "node-a"});
     // Another routing group has a lease of its own.
-    LeaseTable other(dbB, "loans", "node-b", 400ms);
+    LeaseTable other(dbB, "loans", "node-b", "instance-b", 400ms);
     CHECK(other.acquireOrRenew(0) == LeaseState{true, 1, "node-b"});
 }
 
 TEST_CASE("ACD lease: a takeover waits for the old owner's write in flight", "[store][cluster]") {
     const std::string conninfo = leaseDatabase(agentdesk::test::sharedPgCluster());
     pg::PgDb dbA(conninfo), dbB(conninfo);
-    LeaseTable a(dbA, "center", "node-a", 200ms), b(dbB, "center", "node-b", 200ms);
+    LeaseTable a(dbA, "center", "node-a", "instance-a", 200ms),
+        b(dbB, "center", "node-b", "instance-b", 200ms);
     REQUIRE(a.acquireOrRenew(0).held);
 
     std::atomic<bool> holding{false}, committed{false};

@@ -5,6 +5,8 @@
 // from the stream; a nats-server restart loses nothing.
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 #include <nlohmann/json.hpp>
 
 #include "tests/support/nats_server.h"
@@ -167,9 +169,8 @@ TEST_CASE("a nats-server restart: the nodes reconnect and no event is lost", "[s
     // event published before it noticed would be lost with the connection: its missing ack
     // makes every stream resync instead.)
     HttpClient lead = a.loggedIn("lead1");
-    REQUIRE(eventually([&] {
-        return lead.get("/api/v1/server/status").json()["events"]["connected"] == false;
-    }));
+    REQUIRE(eventually(
+        [&] { return lead.get("/api/v1/server/status").json()["events"]["connected"] == false; }));
     REQUIRE(onA.post("/api/v1/notes", note("r-2", "중단 중")).status == 201);
     center.nats.start();
     REQUIRE(onA.post("/api/v1/notes", note("r-3", "재시작 후")).status == 201);
@@ -182,4 +183,33 @@ TEST_CASE("a nats-server restart: the nodes reconnect and no event is lost", "[s
     if (after > 0)
         CHECK(std::stoull(got[after].id) > std::stoull(got[first].id));
     CHECK(streamB.waitForType("resync", 1, std::chrono::milliseconds(200)) == -1);
+}
+
+TEST_CASE("a frozen nats-server: an event published meanwhile arrives or every stream resyncs",
+          "[store][nats]") {
+    Center center;
+    TestServer a(center.node("node-a")), b(center.node("node-b"));
+    HttpClient onA = a.loggedIn("counselor1");
+    EventCollector streamA(a.url(), onA.token()), streamB(b.url(), onA.token());
+    REQUIRE(streamA.waitForType("snapshot") == 0);
+    REQUIRE(streamB.waitForType("snapshot") == 0);
+
+    // The server stops answering without closing anything: the publish goes into a connection
+    // that may never deliver it, and no acknowledgement comes back.
+    center.nats.freeze();
+    REQUIRE(onA.post("/api/v1/notes", note("z-1", "멈춘 동안")).status == 201);
+    std::this_thread::sleep_for(std::chrono::seconds(6));
+    center.nats.thaw();
+    // Never silently lost: on both nodes the note arrives, or the stream is told to resync.
+    for (const EventCollector* stream : {&streamA, &streamB}) {
+        CHECK(stream->waitFor(
+                  [](const ReceivedEvent& e) {
+                      return e.type == "resync" ||
+                             (e.type == "note.saved" && e.data["note"]["text"] == "멈춘 동안");
+                  },
+                  1, std::chrono::seconds(20)) > 0);
+    }
+    // And the bus works again afterwards.
+    REQUIRE(onA.post("/api/v1/notes", note("z-2", "다시 흐름")).status == 201);
+    CHECK(waitNote(streamB, "다시 흐름") > 0);
 }

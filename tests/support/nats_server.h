@@ -22,6 +22,9 @@ public:
     int port() const { return port_; }
     void stop();  // SIGKILL: what a crash does
     void start();
+    // SIGSTOP / SIGCONT: a server that stops answering without closing its connections.
+    void freeze() { process_->freeze(); }
+    void thaw() { process_->thaw(); }
 
 private:
     TempDir dir_{"agentdesk-nats"};

@@ -332,6 +332,18 @@ TEST_CASE(
     CHECK(hub.lastId() == 15);
     CHECK(stream->written ==
           std::vector<std::string>{"snapshot", "probe", "resync", "probe", "resync"});
+
+    // A client that was away meanwhile and resumes from before the loss is told to resync,
+    // not replayed past the hole; one that resumes after it is replayed as usual.
+    hub.accept(withId(bus.sent[0], 16));
+    auto before = std::make_shared<QueueingStream>();
+    hub.subscribe({"U-a1", false, {"general"}, "t1"}, before, 11,
+                  [] { return nlohmann::json::object(); });
+    CHECK(before->written == std::vector<std::string>{"resync"});
+    auto after = std::make_shared<QueueingStream>();
+    hub.subscribe({"U-a1", false, {"general"}, "t1"}, after, 15,
+                  [] { return nlohmann::json::object(); });
+    CHECK(after->written == std::vector<std::string>{"probe"});
 }
 
 TEST_CASE(

@@ -87,8 +87,8 @@ CREATE INDEX sessions_user ON sessions(user_id);
     // (server/cluster/lease_table.h). The times are the database's: nodes' clocks may differ.
     R"SQL(
 CREATE TABLE acd_leases (
-  routing_group TEXT PRIMARY KEY, owner TEXT NOT NULL, epoch BIGINT NOT NULL,
-  expires_at TIMESTAMPTZ NOT NULL, acquired_at TIMESTAMPTZ NOT NULL);
+  routing_group TEXT PRIMARY KEY, owner TEXT NOT NULL, owner_instance TEXT NOT NULL,
+  epoch BIGINT NOT NULL, expires_at TIMESTAMPTZ NOT NULL, acquired_at TIMESTAMPTZ NOT NULL);
 )SQL",
 };
 
