@@ -9,6 +9,7 @@
 //
 // Commands that change call or agent state return the request id they send as X-Request-Id
 // at once, so a session can match the events that carry it even before the 202 arrives.
+#include <algorithm>
 #include <functional>
 #include <optional>
 
@@ -56,9 +57,10 @@ public:
 
     // The address requests go to now.
     QString baseUrl() const { return servers_.at(current_); }
-    // The first address given: the same whichever node answers (it names the local store's
-    // owner, so drafts and the outbox stay with the user and the center, not the node).
-    QString primaryUrl() const { return servers_.front(); }
+    // One address that names the center whichever node answers and in whatever order the
+    // addresses were given (the smallest): it names the local store's owner, so drafts and the
+    // outbox stay with the user and the center, not the node.
+    QString primaryUrl() const { return *std::min_element(servers_.begin(), servers_.end()); }
     // Every address, comma-separated, as given.
     QString serverList() const { return servers_.join(QLatin1Char(',')); }
     // A request to `failedBase` got no answer: when it is still the current address and there
