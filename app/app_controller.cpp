@@ -148,8 +148,8 @@ void AppController::login(const widgets::LoginForm& form) {
 void AppController::loginTo(const QString& baseUrl, const widgets::LoginForm& form) {
     // The same user on the same server again (session expired): keep the window and the
     // session's state, only get a new token. Anyone or anything else: a new session.
-    const bool sameSession =
-        session_ && session_->api().serverList() == baseUrl && session_->username() == form.username;
+    const bool sameSession = session_ && session_->api().serverList() == baseUrl &&
+                             session_->username() == form.username;
     if (!sameSession) {
         dropSession();
         session_ = std::make_unique<crm::ClientSession>(*transport_, baseUrl, store_.get());
