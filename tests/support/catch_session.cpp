@@ -5,10 +5,12 @@
 #include <catch2/catch.hpp>
 
 #include "tests/support/catch_session.h"
+#include "tests/support/test_watchdog.h"
 
 namespace agentdesk::test {
 
 int runCatchSession(int argc, char* argv[]) {
+    installTestWatchdog();
     return Catch::Session().run(argc, argv);
 }
 
