@@ -35,7 +35,7 @@ long tryLogin(const TestServer& server, const std::string& user, const std::stri
 
 }  // namespace
 
-TEST_CASE("Login lockouts: a team lead sees a real lockout and clears it; the user logs in again",
+TEST_CASE("Login lockouts: a team lead sees a real lockout and clears it, the user logs in again",
           "[gui][lockouts]") {
     TestServer server;
     // Five wrong passwords lock the username (test_session_security.cpp), even for the right one.

@@ -64,7 +64,7 @@ TEST_CASE("Logout: the keyboard logs out (Alt+A, Down, Enter) and the server end
 }
 
 TEST_CASE(
-    "Login: plain http:// to another computer is refused before any request; allowed in the "
+    "Login: plain http:// to another computer is refused before any request, allowed in the "
     "settings, it is warned about",
     "[gui][app][plainhttp]") {
     // Nothing listens on the discard port; the typed address below is what counts.

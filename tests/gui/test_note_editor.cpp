@@ -452,7 +452,7 @@ TEST_CASE("Note editor: a memo for the customer on screen outside a call, with I
     CHECK(f.finished.isEmpty());
 }
 
-TEST_CASE("Note editor: a memo the server keeps failing on needs attention; the next is sent",
+TEST_CASE("Note editor: a memo the server keeps failing on needs attention, the next is sent",
           "[gui][notes]") {
     EditorFixture f(QSize(860, 460));
     f.gui.server().failNotesContaining("FAULT-91c2");

@@ -246,7 +246,7 @@ TEST_CASE("Customer search needs two characters and is rate limited per user",
     CHECK(a1.get("/api/v1/customers?q=%EA%B9%80%EB%AF%BC").status == 429);
 }
 
-TEST_CASE("No web origin may read the API unless it is on the allowlist; never a wildcard",
+TEST_CASE("No web origin may read the API unless it is on the allowlist, never a wildcard",
           "[integration][access]") {
     {
         TestServer server;

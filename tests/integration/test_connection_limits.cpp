@@ -62,7 +62,7 @@ TEST_CASE("A kept-alive connection closes when idle past its limit, not while in
     CHECK(c.closedWithin(2000ms));
 }
 
-TEST_CASE("Connections over the limit get 503 and close; the server serves again after",
+TEST_CASE("Connections over the limit get 503 and close, the server serves again after",
           "[integration][overload]") {
     TestServerOptions options;
     options.limits.maxConnections = 16;
@@ -93,7 +93,7 @@ TEST_CASE("Connections over the limit get 503 and close; the server serves again
     CHECK(lead.get("/api/v1/server/status").json()["refusedAtLimit"].get<int>() >= 2);
 }
 
-TEST_CASE("Connections without a login are limited per address; logged-in ones do not count",
+TEST_CASE("Connections without a login are limited per address, logged-in ones do not count",
           "[integration][overload]") {
     TestServerOptions options;
     options.limits.maxUnauthenticatedPerAddress = 3;

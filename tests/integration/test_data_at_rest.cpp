@@ -70,7 +70,7 @@ private:
 
 }  // namespace
 
-TEST_CASE("The database and its key are the owner's alone; resident numbers are sealed",
+TEST_CASE("The database and its key are the owner's alone, resident numbers are sealed",
           "[integration][security][rest]") {
     const TempDir dir("agentdesk-rest");
     const fs::path db = dir.path / "server.db";
@@ -158,7 +158,7 @@ TEST_CASE("Request text cannot forge log lines, and numbers in requests are reda
     CHECK(text.find("1234") == std::string::npos);
 }
 
-TEST_CASE("A full disk answers 507 and stores nothing; the same note is stored once later",
+TEST_CASE("A full disk answers 507 and stores nothing, the same note is stored once later",
           "[integration][security][durability]") {
     TestServer server;
     HttpClient counselor = server.loggedIn("counselor1");

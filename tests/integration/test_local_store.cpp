@@ -804,7 +804,7 @@ TEST_CASE("draft survives the writing process being killed with SIGKILL", "[stor
     }
 }
 
-TEST_CASE("Logout clears the owner's cached customers but keeps drafts; files are owner-only",
+TEST_CASE("Logout clears the owner's cached customers but keeps drafts, files are owner-only",
           "[store][security]") {
     QTemporaryDir dir;
     REQUIRE(dir.isValid());

@@ -20,7 +20,7 @@ using nlohmann::json;
 using namespace std::chrono_literals;
 
 TEST_CASE(
-    "Logging out on a call ends the token at once; the agent leaves the ACD when the call "
+    "Logging out on a call ends the token at once, the agent leaves the ACD when the call "
     "ends",
     "[integration][auth][session]") {
     TestServer server;
@@ -59,7 +59,7 @@ TEST_CASE("An expired token is refused, its stream closes and the agent is logge
     CHECK(eventually([&] { return agentById(lead, "A1001")["state"] == "logged_out"; }));
 }
 
-TEST_CASE("An idle session ends; a desktop with its event stream open is not idle",
+TEST_CASE("An idle session ends, a desktop with its event stream open is not idle",
           "[integration][auth][session]") {
     TestServerOptions options;
     options.sessionIdleTimeout = std::chrono::minutes(30);
@@ -128,7 +128,7 @@ HttpResult tryLogin(TestServer& server, const std::string& user, const std::stri
 }  // namespace
 
 TEST_CASE(
-    "Failed logins lock the username with growing lockouts; a team lead sees and clears "
+    "Failed logins lock the username with growing lockouts, a team lead sees and clears "
     "them",
     "[integration][auth][throttle]") {
     TestServer server;
@@ -161,7 +161,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "Many failures from one address lock the address; unknown users cost a password check "
+    "Many failures from one address lock the address, unknown users cost a password check "
     "too",
     "[integration][auth][throttle]") {
     TestServer server;

@@ -127,7 +127,7 @@ TEST_CASE("ACD lease: a takeover waits for the old owner's write in flight", "[s
 }
 
 TEST_CASE(
-    "ACD lease threads: a clean stop hands over; a database restart never makes two "
+    "ACD lease threads: a clean stop hands over, a database restart never makes two "
     "owners",
     "[store][cluster]") {
     PgCluster cluster;  // its own: this test restarts it

@@ -308,7 +308,7 @@ BusEvent withId(BusEvent event, std::uint64_t id) {
 }  // namespace
 
 TEST_CASE(
-    "With a bus, ids come back from the log; a repeat is dropped, a gap or a lost event "
+    "With a bus, ids come back from the log, a repeat is dropped, a gap or a lost event "
     "resyncs",
     "[unit][sse]") {
     RecordingBus bus;
