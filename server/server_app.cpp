@@ -16,7 +16,6 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "common/logging.h"
-#include "common/sqlite_db.h"
 #include "common/version.h"
 #include "resources/embedded.h"
 #include "server/acd/acd.h"
@@ -24,6 +23,7 @@
 #include "server/auth/session_manager.h"
 #include "server/calls/sim/sim_call_control.h"
 #include "server/calls/sip/sip_call_control.h"
+#include "server/cluster/acd_owner_gate.h"
 #include "server/cluster/cluster_node.h"
 #include "server/demo/call_generator.h"
 #include "server/demo/demo_data.h"
@@ -34,10 +34,10 @@
 #include "server/routes/acd_presenter.h"
 #include "server/routes/api_routes.h"
 #include "server/routes/cluster_presenter.h"
+#include "server/routes/dispatch.h"
 #include "server/routes/live_assist.h"
 #include "server/sip_setup.h"
 #include "server/store/database_lock.h"
-#include "server/store/pg/pg_db.h"
 #include "server/store/store_engine.h"
 #include "server/store/store_hooks.h"
 #include "server/store/store_reader.h"
@@ -99,6 +99,9 @@ struct ServerApp::Impl {
     std::unique_ptr<SessionManager> sessions;
     std::unique_ptr<AcdEventPresenter> acdEvents;
     std::unique_ptr<LiveAssist> liveAssist;  // between the ACD and acdEvents
+    // Between the ACD and liveAssist: shut while another node runs the ACD.
+    std::unique_ptr<cluster::OwnerOnlyEvents> ownerEvents;
+    std::unique_ptr<cluster::AcdOwnerGate> gate;  // several nodes: runs or forwards the ACD
     std::unique_ptr<Acd> acd;
     std::unique_ptr<SimCallControl> sim;  // simulated telephony
     std::unique_ptr<SipCallControl> sip;  // real telephony
@@ -178,11 +181,16 @@ struct ServerApp::Impl {
             if (ec)
                 return;
             try {
-                advanceTelephony();
-                if (demo)
-                    demo->tick();
-                if (scenarios)
-                    scenarios->tick();
+                // Several nodes: only the one that holds the lease runs the ACD and its callers.
+                if (gate)
+                    gate->tick();
+                if (!gate || gate->owner()) {
+                    advanceTelephony();
+                    if (demo)
+                        demo->tick();
+                    if (scenarios)
+                        scenarios->tick();
+                }
                 expireSessions();
                 hub->checkAheadStreams(std::chrono::steady_clock::now());
             } catch (const std::exception& e) {
@@ -298,8 +306,14 @@ std::uint16_t ServerApp::start() {
             cluster::ClusterOptions{d.config.eventsUrl, d.config.eventsStream, dbPath, d.nodeName(),
                                     "center", d.config.replayCapacity},
             d.postToIo());
-        backlog = d.cluster->startBus([&d](BusEvent event) { d.hub->accept(std::move(event)); },
-                                      [&d] { d.hub->resyncAll("events_lost"); });
+        backlog = d.cluster->startBus(
+            [&d](BusEvent event) {
+                const bool moved = event.type == "cluster.owner";
+                d.hub->accept(std::move(event));
+                if (moved)  // every desktop takes the new owner's snapshot
+                    d.hub->resyncAll("acd_moved");
+            },
+            [&d] { d.hub->resyncAll("events_lost"); });
     }
     d.hub = std::make_unique<EventHub>(backlog.before, d.config.replayCapacity, streamLimits,
                                        d.postToIo(), d.cluster ? d.cluster->bus() : nullptr);
@@ -323,8 +337,10 @@ std::uint16_t ServerApp::start() {
     });
     d.liveAssist =
         std::make_unique<LiveAssist>(*d.acdEvents, *d.hub, *d.reader, *d.store, d.assist, *d.clock);
-    d.acd = std::make_unique<Acd>(*d.clock, *d.liveAssist, *d.hooks, center.settings, center.queues,
-                                  center.reasons);
+    d.ownerEvents = std::make_unique<cluster::OwnerOnlyEvents>(*d.liveAssist);
+    d.ownerEvents->setOpen(!d.cluster);
+    d.acd = std::make_unique<Acd>(*d.clock, *d.ownerEvents, *d.hooks, center.settings,
+                                  center.queues, center.reasons);
     for (const auto& user : d.store->users()) {
         if (isAgentRole(user.role))
             d.acd->registerAgent(user);
@@ -341,18 +357,10 @@ std::uint16_t ServerApp::start() {
         const unsigned seed = d.config.seed ? d.config.seed : std::random_device{}();
         d.demo = std::make_unique<DemoCallGenerator>(*d.clock, *d.sim, *d.store, center.queues,
                                                      seed, d.config.demoRate);
-        std::vector<ScenarioFile> files;
-        for (const auto& file : resources::demoScenarioFiles())
-            files.push_back(
-                {"resources/demo/scenarios/" + std::string(file.name), std::string(file.data)});
-        if (!d.config.scenarioDir.empty()) {
-            for (auto& file : readScenarioDirectory(d.config.scenarioDir))
-                files.push_back(std::move(file));
-        }
         ScenarioRules rules;
         rules.queues = &center.queues;
         rules.customerExists = [&d](const std::string& id) { return d.store->customerExists(id); };
-        auto scenarios = loadScenarios(files, rules);
+        auto scenarios = loadDemoScenarios(d.config.scenarioDir, rules);
         logging::get("server")->info("demo scenarios: {}", scenarios.size());
         d.scenarios = std::make_unique<ScenarioRunner>(*d.clock, *d.acd, *d.sim, *d.store,
                                                        std::move(scenarios));
@@ -402,29 +410,31 @@ std::uint16_t ServerApp::start() {
     options.corsOrigins = d.config.corsOrigins;
     options.limits = d.config.limits;
     options.tls = d.config.tls;
+    if (d.cluster) {
+        cluster::AcdOwnerGate::Parts parts{
+            *d.cluster, *d.acd, *d.ownerEvents, *d.sessionStore, *d.cluster->states(), *d.clock,
+            [&d](const std::string& id) { return d.store->userById(id); },
+            [&d](http::Request& req, const http::ExchangePtr& ex) {
+                dispatchApi(d.router, req, ex);
+            },
+            // The team leads hear which node runs the ACD; every node's streams then resync
+            // to the new owner's state (the bus sink).
+            [&d] {
+                const auto lease = d.cluster->status().lease;
+                d.hub->publish("cluster.owner", {{"node", lease.owner}, {"epoch", lease.epoch}},
+                               Audience::supervisors());
+            }};
+        d.gate = std::make_unique<cluster::AcdOwnerGate>(std::move(parts));
+        d.context->snapshotFromOwner = [&d](const http::Request& req, const std::string& token,
+                                            std::function<void(std::optional<json>)> done) {
+            return d.gate->snapshotFromOwner(req, token, std::move(done));
+        };
+    }
     d.http = std::make_unique<http::HttpServer>(
         d.io, options, [&d](http::Request& req, const http::ExchangePtr& ex) {
-            const http::Handler* handler = nullptr;
-            switch (d.router.route(req, &handler)) {
-                case http::Router::Match::Found:
-                    try {
-                        (*handler)(req, ex);
-                    } catch (const SqliteError& e) {
-                        respondStoreError(ex, e, req.method + " " + req.path);
-                    } catch (const pg::PgError& e) {
-                        respondStoreError(ex, e, req.method + " " + req.path);
-                    }
-                    break;
-                case http::Router::Match::MethodNotAllowed:
-                    ex->respond(jsonResponse(
-                        405, {{"error",
-                               {{"code", "method_not_allowed"},
-                                {"message", req.method + " is not allowed on " + req.path}}}}));
-                    break;
-                case http::Router::Match::NotFound:
-                    respondError(ex, ErrorCode::NotFound, "no such endpoint: " + req.path);
-                    break;
-            }
+            if (d.gate)
+                return d.gate->handle(req, ex);
+            dispatchApi(d.router, req, ex);
         });
     d.context->serverStatus = [&d] {
         const http::ServerLoad& load = d.http->load();
@@ -441,12 +451,7 @@ std::uint16_t ServerApp::start() {
     d.port = d.http->start();
     d.listening = true;
     if (d.cluster) {
-        // The team leads hear which node runs the ACD, from the node that took it.
-        d.cluster->startLease(d.nodeName(), [&d](const cluster::LeaseState& lease) {
-            if (lease.held)
-                d.hub->publish("cluster.owner", {{"node", lease.owner}, {"epoch", lease.epoch}},
-                               Audience::supervisors());
-        });
+        d.cluster->startLease(d.nodeName(), [&d](const cluster::LeaseState&) { d.gate->tick(); });
     }
     d.tickTimer = std::make_unique<asio::steady_timer>(d.io);
     d.heartbeatTimer = std::make_unique<asio::steady_timer>(d.io);

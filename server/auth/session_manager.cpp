@@ -59,6 +59,24 @@ bool SessionManager::ended(const AuthSession& s, TimePoint now) const {
     return false;
 }
 
+bool SessionManager::endedEverywhere(Entry& entry, TimePoint now) {
+    if (!ended(entry.session, now))
+        return false;
+    if (!persistence_.store || !entry.stored || now >= entry.session.expiresAt)
+        return true;
+    std::optional<StoredSession> stored;
+    if (!tryStore("lookup",
+                  [&](SessionStore& store) { stored = store.sessionByTokenHash(entry.hash); }))
+        return false;  // cannot tell now: nobody is logged out because the database is away
+    if (!stored)
+        return true;
+    if (stored->lastSeen > entry.session.lastSeen) {
+        entry.session.lastSeen = stored->lastSeen;
+        entry.storedSeen = stored->lastSeen;
+    }
+    return ended(entry.session, now);
+}
+
 void SessionManager::used(Entry& entry, TimePoint now) {
     entry.session.lastSeen = now;
     if (persistence_.store && now - entry.storedSeen >= kTouchEvery) {
@@ -109,7 +127,7 @@ std::optional<AuthSession> SessionManager::find(const std::string& token) {
     auto it = sessions_.find(token);
     if (it == sessions_.end())
         return restore(token, now);
-    if (ended(it->second.session, now))
+    if (endedEverywhere(it->second, now))
         return std::nullopt;  // purgeEnded() closes it properly
     used(it->second, now);
     return it->second.session;
@@ -134,7 +152,7 @@ std::vector<AuthSession> SessionManager::purgeEnded() {
     const TimePoint now = clock_.now();
     for (auto it = sessions_.begin(); it != sessions_.end();) {
         Entry& entry = it->second;
-        if (ended(entry.session, now)) {
+        if (endedEverywhere(entry, now)) {
             out.push_back(entry.session);
             endedHashes.push_back(entry.hash);
             it = sessions_.erase(it);

@@ -86,6 +86,9 @@ private:
     };
 
     bool ended(const AuthSession& s, TimePoint now) const;
+    // ended(), but a session idle here may have been used on another node of the center (its
+    // event stream is open there, or its requests went there): the stored last use decides.
+    bool endedEverywhere(Entry& entry, TimePoint now);
     std::optional<AuthSession> restore(const std::string& token, TimePoint now);
     void used(Entry& entry, TimePoint now);
     // Deletes the stored session; when the store fails, again on every purgeEnded() (and the

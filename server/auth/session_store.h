@@ -33,6 +33,8 @@ public:
     virtual int deleteAllSessions() = 0;
     // The hashes of every stored session (a running server ends the ones gone from here).
     virtual std::vector<std::string> sessionHashes() = 0;
+    // Every stored session: a node that takes over the ACD logs their agents back in.
+    virtual std::vector<StoredSession> storedSessions() = 0;
 };
 
 }  // namespace agentdesk::server

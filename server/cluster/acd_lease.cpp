@@ -16,6 +16,11 @@ void AcdLease::start() {
         thread_ = std::thread([this] { run(); });
 }
 
+void AcdLease::waitFirstAttempt(std::chrono::milliseconds limit) {
+    std::unique_lock lock(mutex_);
+    attemptedCv_.wait_for(lock, limit, [this] { return attempted_; });
+}
+
 void AcdLease::stop() {
     {
         std::lock_guard lock(mutex_);
@@ -42,6 +47,8 @@ void AcdLease::run() {
     for (;;) {
         attempt(db);
         std::unique_lock lock(mutex_);
+        attempted_ = true;
+        attemptedCv_.notify_all();
         const auto pause = state_.held ? options_.renewEvery : options_.tryEvery;
         if (wake_.wait_for(lock, pause, [this] { return stopping_; }))
             break;

@@ -44,6 +44,9 @@ public:
     AcdLease& operator=(const AcdLease&) = delete;
 
     void start();
+    // Waits until the first claim has been made (taken, or seen to be another node's), at most
+    // `limit`: a node then knows whether it runs the ACD before it serves its first request.
+    void waitFirstAttempt(std::chrono::milliseconds limit);
     // Stops the thread; a lease this node holds is released, so another node takes over at once.
     void stop();
 
@@ -63,7 +66,9 @@ private:
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     bool stopping_ = false;
-    bool failing_ = false;                             // the last attempt met a database error
+    bool failing_ = false;    // the last attempt met a database error
+    bool attempted_ = false;  // the first attempt has ended
+    std::condition_variable attemptedCv_;
     LeaseState state_;                                 // as last learnt
     LeaseState posted_;                                // as last handed to `changed`
     const std::string instance_ = newLeaseInstance();  // this process, in the lease row

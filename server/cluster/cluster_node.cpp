@@ -12,6 +12,7 @@ ClusterNode::ClusterNode(ClusterOptions options, Post postToIo)
         throw std::invalid_argument(
             "--events needs a PostgreSQL database (--db postgresql://…): the nodes of a center "
             "share its customers, sessions and the ACD lease");
+    states_ = std::make_unique<AcdStateStore>(options_.database, options_.group);
 }
 
 ClusterNode::~ClusterNode() {
@@ -25,6 +26,12 @@ NatsEventBus::Backlog ClusterNode::startBus(EventBus::Sink sink, std::function<v
     bus.clientName = "agentdesk-server " + options_.node;
     bus.warmEvents = options_.replayCapacity;
     bus_ = std::make_unique<NatsEventBus>(bus, post_);
+    ForwarderOptions forwarding;
+    forwarding.url = options_.eventsUrl;
+    // One subject per center's stream and routing group: two centers on one NATS stay apart.
+    forwarding.subject = "agentdesk.acd." + options_.eventsStream + "." + options_.group + ".http";
+    forwarding.clientName = bus.clientName;
+    forwarder_ = std::make_unique<AcdForwarder>(forwarding, post_);
     return bus_->start(std::move(sink), std::move(lost));
 }
 
@@ -36,11 +43,18 @@ void ClusterNode::startLease(std::string node, AcdLease::Changed changed) {
     lease.node = options_.node;
     lease_ = std::make_unique<AcdLease>(lease, post_, std::move(changed));
     lease_->start();
+    // The first request finds the ACD here or forwards it, rather than meeting a node that
+    // does not know yet (the database answers in milliseconds; a slow one is not waited for).
+    lease_->waitFirstAttempt(std::chrono::seconds(2));
 }
 
 void ClusterNode::stop() {
+    if (states_)
+        states_->stop();  // the last states are written while this node still holds the lease
     if (lease_)
         lease_->stop();  // first: the next owner takes over while this node closes the rest
+    if (forwarder_)
+        forwarder_->stop();
     if (bus_)
         bus_->stop();
 }
@@ -55,6 +69,8 @@ ClusterStatus ClusterNode::status() const {
     }
     if (bus_)
         s.bus = bus_->stats();
+    if (forwarder_)
+        s.forwarding = forwarder_->stats();
     return s;
 }
 

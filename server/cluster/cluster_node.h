@@ -10,7 +10,9 @@
 #include <memory>
 #include <string>
 
+#include "server/cluster/acd_forwarder.h"
 #include "server/cluster/acd_lease.h"
+#include "server/cluster/acd_state_store.h"
 #include "server/events/nats_event_bus.h"
 
 namespace agentdesk::server::cluster {
@@ -29,6 +31,7 @@ struct ClusterStatus {
     LeaseState lease;
     bool leaseValid = false;  // this node may act as the ACD's owner right now
     NatsEventBus::Stats bus;
+    AcdForwarder::Stats forwarding;
 };
 
 class ClusterNode {
@@ -40,14 +43,21 @@ public:
     ~ClusterNode();
 
     // Connects to NATS and takes back the newest events (throws std::runtime_error on failure);
-    // see NatsEventBus::start.
+    // see NatsEventBus::start. Connects the ACD's request forwarding too.
     NatsEventBus::Backlog startBus(EventBus::Sink sink, std::function<void()> lost);
-    // Starts claiming the ACD lease as `node` (unique in the center); `changed` runs on the
-    // I/O thread.
+    // Starts claiming the ACD lease as `node` (unique in the center) and returns once the first
+    // claim is made (2 s at most); `changed` runs on the I/O thread.
     void startLease(std::string node, AcdLease::Changed changed);
     void stop();
 
     EventBus* bus() { return bus_.get(); }
+    // Requests for the ACD between the nodes (after startBus()).
+    AcdForwarder* forwarder() { return forwarder_.get(); }
+    // This node holds the ACD lease and it has not run out (any thread).
+    bool ownsAcd() const { return lease_ && lease_->valid(); }
+    std::uint64_t leaseEpoch() const { return lease_ ? lease_->state().epoch : 0; }
+    // The ACD's durable state.
+    AcdStateStore* states() { return states_.get(); }
     ClusterStatus status() const;
 
 private:
@@ -55,6 +65,8 @@ private:
     Post post_;
     std::unique_ptr<NatsEventBus> bus_;
     std::unique_ptr<AcdLease> lease_;
+    std::unique_ptr<AcdForwarder> forwarder_;
+    std::unique_ptr<AcdStateStore> states_;
 };
 
 }  // namespace agentdesk::server::cluster

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "common/phone.h"
+#include "resources/embedded.h"
 #include "server/customer_validation.h"
 
 namespace agentdesk::server {
@@ -340,6 +341,18 @@ std::vector<ScenarioFile> readScenarioDirectory(const std::string& dir) {
         files.push_back({path.string(), text.str()});
     }
     return files;
+}
+
+std::vector<Scenario> loadDemoScenarios(const std::string& extraDir, const ScenarioRules& rules) {
+    std::vector<ScenarioFile> files;
+    for (const auto& file : resources::demoScenarioFiles())
+        files.push_back(
+            {"resources/demo/scenarios/" + std::string(file.name), std::string(file.data)});
+    if (!extraDir.empty()) {
+        for (auto& file : readScenarioDirectory(extraDir))
+            files.push_back(std::move(file));
+    }
+    return loadScenarios(files, rules);
 }
 
 }  // namespace agentdesk::server

@@ -76,4 +76,8 @@ std::vector<Scenario> loadScenarios(const std::vector<ScenarioFile>& files,
 // The *.json files of a directory, by name. Throws std::runtime_error when it cannot be read.
 std::vector<ScenarioFile> readScenarioDirectory(const std::string& dir);
 
+// The demo center's built-in scenarios, then those of `extraDir` (none when empty); throws as
+// loadScenarios does.
+std::vector<Scenario> loadDemoScenarios(const std::string& extraDir, const ScenarioRules& rules);
+
 }  // namespace agentdesk::server

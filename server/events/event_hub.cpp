@@ -245,41 +245,61 @@ void EventHub::subscribe(Subscriber subscriber, std::shared_ptr<http::EventStrea
                          const std::function<nlohmann::json()>& snapshot) {
     // Tell EventSource to come back quickly after a drop.
     stream->send(std::make_shared<const std::string>("retry: 1000\n\n"));
-    const std::uint64_t current = nextId_ - 1;
     std::uint64_t skipThrough = 0;
     if (!lastEventId) {
         stream->send(
-            std::make_shared<const std::string>(format(current, "snapshot", snapshot().dump())));
+            std::make_shared<const std::string>(format(lastId(), "snapshot", snapshot().dump())));
     } else {
-        const std::uint64_t last = *lastEventId;
-        std::vector<std::shared_ptr<const std::string>> replay;
-        std::size_t replayBytes = 0;
-        const char* reason = nullptr;
-        if (last > current && bus_) {
-            skipThrough = last;  // from a node ahead of this one: the events are on their way
-        } else if (last > current) {
-            reason = "unknown_event_id";
-        } else if (last + 1 < oldestBufferedId()) {
-            reason = "replay_window_passed";
-        } else if (last < lostAt_) {
-            reason = "events_lost";
-        } else {
-            for (const auto& e : buffer_) {
-                if (e.id > last && visible(subscriber, e.audience)) {
-                    replayBytes += e.wire->size();
-                    replay.push_back(e.wire);
-                }
-            }
-            if (replayBytes > limits_.replayBytes)
-                reason = "replay_too_large";
-        }
-        if (reason) {
-            sendResync(*stream, reason);
-        } else {
-            for (auto& wire : replay)
-                stream->send(std::move(wire));
-        }
+        skipThrough = resume(subscriber, *stream, *lastEventId);
     }
+    attachStream(std::move(subscriber), std::move(stream), skipThrough);
+}
+
+void EventHub::subscribeAfterSnapshot(Subscriber subscriber,
+                                      std::shared_ptr<http::EventStream> stream,
+                                      const nlohmann::json& snapshot, std::uint64_t snapshotId) {
+    stream->send(std::make_shared<const std::string>("retry: 1000\n\n"));
+    stream->send(
+        std::make_shared<const std::string>(format(snapshotId, "snapshot", snapshot.dump())));
+    const std::uint64_t skipThrough = resume(subscriber, *stream, snapshotId);
+    attachStream(std::move(subscriber), std::move(stream), skipThrough);
+}
+
+std::uint64_t EventHub::resume(const Subscriber& subscriber, http::EventStream& stream,
+                               std::uint64_t last) {
+    const std::uint64_t current = nextId_ - 1;
+    std::vector<std::shared_ptr<const std::string>> replay;
+    std::size_t replayBytes = 0;
+    const char* reason = nullptr;
+    if (last > current && bus_) {
+        return last;  // from a node ahead of this one: the events are on their way
+    } else if (last > current) {
+        reason = "unknown_event_id";
+    } else if (last + 1 < oldestBufferedId()) {
+        reason = "replay_window_passed";
+    } else if (last < lostAt_) {
+        reason = "events_lost";
+    } else {
+        for (const auto& e : buffer_) {
+            if (e.id > last && visible(subscriber, e.audience)) {
+                replayBytes += e.wire->size();
+                replay.push_back(e.wire);
+            }
+        }
+        if (replayBytes > limits_.replayBytes)
+            reason = "replay_too_large";
+    }
+    if (reason) {
+        sendResync(stream, reason);
+    } else {
+        for (auto& wire : replay)
+            stream.send(std::move(wire));
+    }
+    return 0;
+}
+
+void EventHub::attachStream(Subscriber subscriber, std::shared_ptr<http::EventStream> stream,
+                            std::uint64_t skipThrough) {
     closeOldestOf(subscriber.agentId);
     const std::uint64_t key = nextStreamKey_++;
     // Attached first: a stream that is already closed calls back at once (or posts it).

@@ -73,6 +73,11 @@ public:
     void subscribe(Subscriber subscriber, std::shared_ptr<http::EventStream> stream,
                    std::optional<std::uint64_t> lastEventId,
                    const std::function<nlohmann::json()>& snapshot);
+    // Attaches a stream that starts with a snapshot made elsewhere (the node that runs the ACD)
+    // as of event `snapshotId`: what this node has after that id follows it, and what it has not
+    // received yet is skipped as it arrives (the snapshot holds it).
+    void subscribeAfterSnapshot(Subscriber subscriber, std::shared_ptr<http::EventStream> stream,
+                                const nlohmann::json& snapshot, std::uint64_t snapshotId);
 
     void sendHeartbeat();
     void closeStreamsOfToken(const std::string& token);
@@ -115,6 +120,12 @@ private:
     void store(std::uint64_t id, std::string_view type, const Audience& audience,
                const std::string& json);
     void sendResync(http::EventStream& stream, const char* reason);
+    // Replays what came after `last` to a stream (or sends resync); returns the id up to which
+    // the stream skips events still on their way (0: none).
+    std::uint64_t resume(const Subscriber& subscriber, http::EventStream& stream,
+                         std::uint64_t last);
+    void attachStream(Subscriber subscriber, std::shared_ptr<http::EventStream> stream,
+                      std::uint64_t skipThrough);
     bool deferFor(std::size_t streams) const { return defer_ && streams > kImmediateStreams; }
     void postFlush();
     void flushSlice();

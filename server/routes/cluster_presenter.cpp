@@ -16,7 +16,14 @@ nlohmann::json clusterStatusJson(const cluster::ClusterStatus& s, std::uint64_t 
              {{"group", s.group},
               {"owner", lease.owner.empty() ? nlohmann::json() : nlohmann::json(lease.owner)},
               {"epoch", lease.epoch},
-              {"here", s.leaseValid}}}};
+              {"here", s.leaseValid},
+              // Requests this node sent to the owner, and how they fared; and those it served
+              // for the other nodes while it was the owner.
+              {"forwarded", s.forwarding.forwarded},
+              {"forwardAnswered", s.forwarding.answered},
+              {"forwardNoOwner", s.forwarding.noOwner},
+              {"forwardTimedOut", s.forwarding.timedOut},
+              {"servedForOthers", s.forwarding.served}}}};
 }
 
 }  // namespace agentdesk::server

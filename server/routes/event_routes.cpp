@@ -49,6 +49,27 @@ void events(RouteContext& ctx, ApiCall& call) {
     sub.supervisor = isSupervisor(s.user.role);
     sub.skills = {s.user.skills.begin(), s.user.skills.end()};
     sub.token = s.token;
+    // On a node that does not run the ACD, a stream that starts afresh starts with the owner's
+    // snapshot (a resume needs none: the events are the same on every node).
+    if (!lastId && ctx.snapshotFromOwner) {
+        const bool elsewhere = ctx.snapshotFromOwner(
+            call.req, s.token, [&ctx, ex = call.ex, sub](std::optional<json> snap) mutable {
+                if (!snap) {
+                    auto down =
+                        jsonResponse(503, {{"error",
+                                            {{"code", "unavailable"},
+                                             {"message",
+                                              "no server runs the call center right now; try "
+                                              "again in a moment"}}}});
+                    down.headers.emplace_back("Retry-After", "1");
+                    return ex->respond(std::move(down));
+                }
+                const auto id = snap->value("lastEventId", std::uint64_t{0});
+                ctx.hub.subscribeAfterSnapshot(std::move(sub), ex->startEventStream(), *snap, id);
+            });
+        if (elsewhere)
+            return;
+    }
     auto stream = call.ex->startEventStream();
     ctx.hub.subscribe(std::move(sub), std::move(stream), lastId,
                       [&ctx, s] { return snapshotFor(ctx, s); });

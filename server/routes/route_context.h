@@ -66,6 +66,11 @@ struct RouteContext {
     std::function<void(const AuthSession&)> sessionEnded = {};
     // Agent assist: a live call's transcript and analysis (nullopt: not a live call it follows).
     std::function<std::optional<nlohmann::json>(const std::string& callId)> liveTranscript = {};
+    // A node of several that does not run the ACD: the snapshot of a new event stream comes
+    // from the node that does (cluster/acd_owner_gate.h); false when this node makes it itself.
+    std::function<bool(const http::Request& events, const std::string& token,
+                       std::function<void(std::optional<nlohmann::json>)> done)>
+        snapshotFromOwner = {};
     // The transport's connections, limits and what they refused (GET /server/status).
     std::function<nlohmann::json()> serverStatus = {};
     // Login failures per username and address; password checks running on `workers`.

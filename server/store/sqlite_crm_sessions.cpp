@@ -80,4 +80,17 @@ std::vector<std::string> SqliteCrmStore::sessionHashes() {
     return out;
 }
 
+std::vector<StoredSession> SqliteCrmStore::storedSessions() {
+    auto st =
+        db_.prepare("SELECT token_hash, user_id, role, expires_ms, last_seen_ms FROM sessions");
+    std::vector<StoredSession> out;
+    while (st.step()) {
+        if (const auto role = parseRole(st.text(2)))
+            out.push_back({st.text(0), st.text(1), *role, fromUnixMs(st.integer(3)),
+                           fromUnixMs(st.integer(4))});
+    }
+    st.reset();
+    return out;
+}
+
 }  // namespace agentdesk::server

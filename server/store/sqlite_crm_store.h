@@ -32,6 +32,7 @@ public:
     int deleteExpiredSessions(TimePoint now) override;
     int deleteAllSessions() override;
     std::vector<std::string> sessionHashes() override;
+    std::vector<StoredSession> storedSessions() override;
 
     // UserStore (sqlite_crm_store.cpp)
     std::optional<User> userByUsername(const std::string& username) override;

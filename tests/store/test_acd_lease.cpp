@@ -5,12 +5,14 @@
 // owners.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <deque>
 #include <mutex>
 #include <thread>
 
 #include "server/cluster/acd_lease.h"
+#include "server/cluster/acd_state_store.h"
 #include "server/store/field_cipher.h"
 #include "server/store/pg/pg_crm_store.h"
 #include "tests/support/pg_cluster.h"
@@ -189,4 +191,44 @@ TEST_CASE(
         a->stop();
     a.reset();  // its posts are dropped from here on
     inbox.run();
+}
+
+TEST_CASE("ACD state store: agent states are written under the owner's epoch only",
+          "[store][cluster]") {
+    const std::string conninfo = leaseDatabase(agentdesk::test::sharedPgCluster());
+    pg::PgDb dbA(conninfo), dbB(conninfo);
+    LeaseTable a(dbA, "center", "node-a", "instance-a", 400ms),
+        b(dbB, "center", "node-b", "instance-b", 400ms);
+    REQUIRE(a.acquireOrRenew(0).held);
+    AcdStateStore store(conninfo, "center");
+    const agentdesk::TimePoint since{std::chrono::milliseconds(1'764'900'000'000)};
+    store.save(1, {"A1001", AgentState::Ready, "", since});
+    store.save(1, {"A1003", AgentState::NotReady, "lunch", since});
+    store.save(1, {"A1003", AgentState::NotReady, "break", since});  // the latest one counts
+    REQUIRE(store.flush(5s));
+    auto stored = store.load();
+    std::sort(stored.begin(), stored.end(),
+              [](const auto& x, const auto& y) { return x.agentId < y.agentId; });
+    REQUIRE(stored.size() == 2);
+    CHECK(stored[0].state == AgentState::Ready);
+    CHECK(stored[1].state == AgentState::NotReady);
+    CHECK(stored[1].reason == "break");
+    CHECK(stored[1].since == since);
+
+    // Node B takes over; what node A still sends under epoch 1 is fenced off.
+    a.release(1);
+    REQUIRE(b.acquireOrRenew(0) == LeaseState{true, 2, "node-b"});
+    store.save(1, {"A1001", AgentState::NotReady, "training", since});
+    REQUIRE(store.flush(5s));
+    CHECK(store.stats().fencedOff == 1);
+    store.save(2, {"A1002", AgentState::Ready, "", since});
+    REQUIRE(store.flush(5s));
+    stored = store.load();
+    std::sort(stored.begin(), stored.end(),
+              [](const auto& x, const auto& y) { return x.agentId < y.agentId; });
+    REQUIRE(stored.size() == 3);
+    CHECK(stored[0].state == AgentState::Ready);  // not node A's late "training"
+    CHECK(stored[1].agentId == "A1002");
+    // Another routing group's states are its own.
+    CHECK(AcdStateStore(conninfo, "loans").load().empty());
 }

@@ -9,31 +9,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/support/nats_server.h"
-#include "tests/support/pg_cluster.h"
-#include "tests/support/temp_dir.h"
-#include "tests/support/test_server.h"
+#include "tests/support/center_nodes.h"
 
 using namespace agentdesk::test;
 using nlohmann::json;
 
 namespace {
 
-struct Center {
-    TempDir dir{"agentdesk-nodes"};
-    NatsServer nats;
-    TestServerOptions options;
-    Center() {
-        options.dbPath = sharedPgCluster().createDatabaseUri();
-        options.keyFile = (dir.path / "server.key").string();
-        options.eventsUrl = nats.url();
-    }
-    TestServerOptions node(const std::string& name) const {
-        TestServerOptions o = options;
-        o.nodeName = name;
-        return o;
-    }
-};
+using Center = CenterNodes;
 
 json note(const std::string& key, const std::string& text) {
     return {{"idempotencyKey", key},

@@ -90,6 +90,14 @@ CREATE TABLE acd_leases (
   routing_group TEXT PRIMARY KEY, owner TEXT NOT NULL, owner_instance TEXT NOT NULL,
   epoch BIGINT NOT NULL, expires_at TIMESTAMPTZ NOT NULL, acquired_at TIMESTAMPTZ NOT NULL);
 )SQL",
+    // 3: the ACD's durable state, written by the lease owner under its epoch
+    // (server/cluster/acd_state_store.h): each agent's chosen state.
+    R"SQL(
+CREATE TABLE acd_agent_states (
+  routing_group TEXT NOT NULL, agent_id TEXT NOT NULL, state TEXT NOT NULL,
+  reason TEXT NOT NULL, since_ms BIGINT NOT NULL, epoch BIGINT NOT NULL,
+  PRIMARY KEY(routing_group, agent_id));
+)SQL",
 };
 
 // Held by the migrating transaction, so that two nodes starting at once migrate one after the

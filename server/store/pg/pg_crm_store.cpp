@@ -141,4 +141,15 @@ std::vector<std::string> PgCrmStore::sessionHashes() {
     return out;
 }
 
+std::vector<StoredSession> PgCrmStore::storedSessions() {
+    auto r = db_.exec("SELECT token_hash, user_id, role, expires_ms, last_seen_ms FROM sessions");
+    std::vector<StoredSession> out;
+    for (int i = 0; i < r.rows(); ++i) {
+        if (const auto role = parseRole(r.text(i, 2)))
+            out.push_back({r.text(i, 0), r.text(i, 1), *role, fromMs(r.integer(i, 3)),
+                           fromMs(r.integer(i, 4))});
+    }
+    return out;
+}
+
 }  // namespace agentdesk::server::pg

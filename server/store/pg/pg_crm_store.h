@@ -31,6 +31,7 @@ public:
     int deleteExpiredSessions(TimePoint now) override;
     int deleteAllSessions() override;
     std::vector<std::string> sessionHashes() override;
+    std::vector<StoredSession> storedSessions() override;
 
     // UserStore (pg_crm_store.cpp)
     std::optional<User> userByUsername(const std::string& username) override;

@@ -1,0 +1,281 @@
+#include "server/cluster/acd_owner_gate.h"
+
+#include <set>
+
+#include "common/logging.h"
+#include "server/acd/acd_types.h"
+#include "server/acd/telephony.h"
+#include "server/cluster/cluster_node.h"
+
+namespace agentdesk::server::cluster {
+
+namespace {
+
+http::Response unavailable() {
+    http::Response r;
+    r.status = 503;
+    r.body = nlohmann::json{{"error",
+                             {{"code", "unavailable"},
+                              {"message",
+                               "no server runs the call center right now (a node is taking "
+                               "over); try again in a moment"}}}}
+                 .dump();
+    r.headers.emplace_back("Retry-After", "1");
+    return r;
+}
+
+// A stream nobody reads: forwarded requests never open one (GET /events is answered where it
+// arrives), but a handler that asked would get this instead of a null pointer.
+class NoEventStream final : public http::EventStream {
+public:
+    void send(std::shared_ptr<const std::string>) override {}
+    void close() override {}
+    bool isOpen() const override { return false; }
+    void setOnClosed(std::function<void()> callback) override {
+        if (callback)
+            callback();
+    }
+};
+
+// The exchange of a forwarded request, on the owner: the answer goes back over NATS.
+class ForwardedExchange final : public http::Exchange {
+public:
+    explicit ForwardedExchange(AcdForwarder::Reply reply) : reply_(std::move(reply)) {}
+    ~ForwardedExchange() override {
+        if (!answered_) {
+            http::Response r;
+            r.status = 500;
+            r.body = R"({"error":{"code":"internal","message":"no answer"}})";
+            reply_({std::move(r), authenticated_});
+        }
+    }
+    void respond(http::Response response) override {
+        if (answered_)
+            return;
+        answered_ = true;
+        reply_({std::move(response), authenticated_});
+    }
+    std::shared_ptr<http::EventStream> startEventStream() override {
+        http::Response r;
+        r.status = 400;
+        r.body =
+            R"({"error":{"code":"bad_request","message":"open the event stream on any node"}})";
+        respond(std::move(r));
+        return std::make_shared<NoEventStream>();
+    }
+    void markAuthenticated() override { authenticated_ = true; }
+
+private:
+    AcdForwarder::Reply reply_;
+    bool answered_ = false;
+    bool authenticated_ = false;
+};
+
+}  // namespace
+
+bool answeredByAnyNode(const http::Request& request) {
+    static const std::string kApi = "/api/v1/";
+    if (request.path.compare(0, kApi.size(), kApi) != 0)
+        return true;  // not the API: this node's own 404
+    return request.path == "/api/v1/health" || request.path == "/api/v1/server/status" ||
+           request.path == "/api/v1/events";
+}
+
+void OwnerOnlyEvents::agentState(const std::string& agentId, AgentState state,
+                                 const std::string& reason, TimePoint since,
+                                 const std::string& requestId, const std::string& extension,
+                                 const std::optional<PhoneStatus>& phone) {
+    if (!open_)
+        return;
+    if (stateChanged_)
+        stateChanged_(agentId, state, reason, since);
+    next_.agentState(agentId, state, reason, since, requestId, extension, phone);
+}
+void OwnerOnlyEvents::callOffered(const std::string& agentId, const CallView& call,
+                                  const std::optional<std::string>& consultFrom) {
+    if (open_)
+        next_.callOffered(agentId, call, consultFrom);
+}
+void OwnerOnlyEvents::callState(const std::string& agentId, const CallView& call,
+                                const std::string& requestId,
+                                const std::optional<std::string>& consultResult) {
+    if (open_)
+        next_.callState(agentId, call, requestId, consultResult);
+}
+void OwnerOnlyEvents::callEnded(const std::string& agentId, const std::string& callId,
+                                const std::string& reason, const std::string& requestId) {
+    if (open_)
+        next_.callEnded(agentId, callId, reason, requestId);
+}
+void OwnerOnlyEvents::queueStats(const QueueStatsView& stats) {
+    if (open_)
+        next_.queueStats(stats);
+}
+void OwnerOnlyEvents::alert(const AlertRecord& alert) {
+    if (open_)
+        next_.alert(alert);
+}
+void OwnerOnlyEvents::supervision(const std::string& callId, const std::string& agentId,
+                                  const std::string& supervisorId,
+                                  const std::optional<SupervisionView>& supervision,
+                                  const std::string& reason, const std::string& requestId) {
+    if (open_)
+        next_.supervision(callId, agentId, supervisorId, supervision, reason, requestId);
+}
+void OwnerOnlyEvents::transcript(const std::string& agentId, const std::string& callId,
+                                 const TranscriptLine& line) {
+    if (open_)
+        next_.transcript(agentId, callId, line);
+}
+void OwnerOnlyEvents::dtmfReceived(const std::string& agentId, const std::string& callId,
+                                   const std::string& digits) {
+    if (open_)
+        next_.dtmfReceived(agentId, callId, digits);
+}
+
+AcdOwnerGate::AcdOwnerGate(Parts parts) : parts_(std::move(parts)) {
+    parts_.events.setOpen(false);
+    // Written under the epoch this node runs the ACD with: an old owner's writes are fenced off.
+    parts_.events.onStateChanged([this](const std::string& agentId, AgentState state,
+                                        const std::string& reason, TimePoint since) {
+        parts_.states.save(parts_.cluster.leaseEpoch(), {agentId, state, reason, since});
+    });
+}
+
+bool AcdOwnerGate::owner() const {
+    return parts_.cluster.ownsAcd();
+}
+
+void AcdOwnerGate::tick() {
+    const bool owns = owner();
+    if (owns && !acting_)
+        takeOver();
+    else if (!owns && acting_)
+        stepDown();
+}
+
+void AcdOwnerGate::emptyAcd() {
+    parts_.events.setOpen(false);
+    parts_.acd.reset();
+    for (const auto& agent : parts_.acd.agents()) {
+        if (agent.state != AgentState::LoggedOut)
+            parts_.acd.agentLoggedOut(agent.user.id);
+    }
+}
+
+void AcdOwnerGate::takeOver() {
+    auto log = logging::get("cluster");
+    // Read before this node writes anything of its own (its logins would overwrite the states).
+    std::vector<StoredSession> sessions;
+    std::vector<StoredAgentState> states;
+    try {
+        sessions = parts_.sessions.storedSessions();
+        states = parts_.states.load();
+    } catch (const std::exception& e) {
+        log->warn(
+            "taking over the ACD: the stored sessions and states cannot be read ({}); "
+            "trying again",
+            e.what());
+        return;  // acting_ stays false: the next tick tries again
+    }
+    // Whatever this node's ACD held from an earlier turn, or from sessions restored while it
+    // did not run it, is stale: it starts clean and says so for every agent that is back.
+    emptyAcd();
+    parts_.events.setOpen(true);
+    acting_ = true;
+    int agents = 0;
+    const TimePoint now = parts_.clock.now();
+    std::set<std::string> seen;
+    for (const auto& s : sessions) {
+        if (!isAgentRole(s.role) || s.expiresAt <= now || !seen.insert(s.userId).second)
+            continue;
+        const auto user = parts_.userById(s.userId);
+        if (!user || user->disabled || user->role != s.role)
+            continue;
+        parts_.acd.agentLoggedIn(*user);
+        ++agents;
+    }
+    const int restored = restoreStates(states);
+    try {
+        parts_.cluster.forwarder()->serve([this](http::Request request, AcdForwarder::Reply reply) {
+            serveForwarded(std::move(request), std::move(reply));
+        });
+    } catch (const std::exception& e) {
+        log->error("cannot serve the other nodes' requests: {}", e.what());
+    }
+    log->info(
+        "this node runs the ACD now: {} agents logged in from their stored sessions, {} "
+        "of them back in the state they had chosen",
+        agents, restored);
+    if (parts_.tookOver)
+        parts_.tookOver();
+}
+
+int AcdOwnerGate::restoreStates(const std::vector<StoredAgentState>& stored) {
+    int restored = 0;
+    for (const auto& s : stored) {
+        const auto agent = parts_.acd.agent(s.agentId);
+        if (!agent || agent->state != AgentState::NotReady)
+            continue;  // not logged in (no session)
+        // Ready, or a break they chose; on a call or in after-call work they stay not ready:
+        // that call is gone with the old owner. A protection rest is the old owner's timer.
+        const bool chosen =
+            s.state == AgentState::Ready || (s.state == AgentState::NotReady && !s.reason.empty() &&
+                                             s.reason != "login" && s.reason != kProtectionReason);
+        if (chosen && parts_.acd.setAgentState(s.agentId, s.state, s.reason, "").ok())
+            ++restored;
+    }
+    return restored;
+}
+
+void AcdOwnerGate::stepDown() {
+    acting_ = false;
+    parts_.cluster.forwarder()->stopServing();
+    emptyAcd();
+    logging::get("cluster")->warn("this node no longer runs the ACD; its requests go to the owner");
+}
+
+void AcdOwnerGate::handle(http::Request& request, const http::ExchangePtr& ex) {
+    tick();  // a lease that just ran out: this request already goes to the next owner
+    if (acting_ || answeredByAnyNode(request))
+        return parts_.dispatch(request, ex);
+    parts_.cluster.forwarder()->forward(request, [ex](std::optional<ForwardedAnswer> answer) {
+        if (!answer)
+            return ex->respond(unavailable());
+        if (answer->authenticated)
+            ex->markAuthenticated();
+        ex->respond(std::move(answer->response));
+    });
+}
+
+void AcdOwnerGate::serveForwarded(http::Request request, AcdForwarder::Reply reply) {
+    tick();
+    if (!acting_)
+        return;  // the lease moved on: the new owner answers (or the request times out)
+    auto ex = std::make_shared<ForwardedExchange>(std::move(reply));
+    parts_.dispatch(request, ex);
+}
+
+bool AcdOwnerGate::snapshotFromOwner(const http::Request& events, const std::string& token,
+                                     std::function<void(std::optional<nlohmann::json>)> done) {
+    tick();
+    if (acting_)
+        return false;
+    http::Request request;
+    request.method = "GET";
+    request.path = "/api/v1/snapshot";
+    request.headers["authorization"] = "Bearer " + token;
+    request.remoteAddress = events.remoteAddress;
+    parts_.cluster.forwarder()->forward(
+        request, [done = std::move(done)](std::optional<ForwardedAnswer> answer) {
+            if (!answer || answer->response.status != 200)
+                return done(std::nullopt);
+            auto snap = nlohmann::json::parse(answer->response.body, nullptr, false);
+            if (!snap.is_object())
+                return done(std::nullopt);
+            done(std::move(snap));
+        });
+    return true;
+}
+
+}  // namespace agentdesk::server::cluster

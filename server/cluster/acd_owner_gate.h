@@ -1,0 +1,120 @@
+#pragma once
+// One ACD per center, on the node that holds the lease (acd_lease.h): this node runs its ACD
+// only while it is that node, and otherwise hands every API request but its own (health,
+// status, the event stream) to the owner over NATS (acd_forwarder.h), so each request meets
+// the one ACD, the one login throttle and the one set of live calls. No owner right now: 503
+// with Retry-After: 1 (the desktop's outbox and event stream try again by themselves).
+//
+// Taking over: the ACD starts clean, logs in the agent of every stored session, puts each back
+// in the state they had chosen (ready, or not ready with its reason; one on a call comes back
+// not ready, as the queue and live calls of the old owner are not carried over yet) and serves
+// forwarded requests; every node then tells its streams to resync
+// (cluster.owner), so each desktop takes the new owner's snapshot. Stepping down (the lease
+// lost or expired): it stops serving and empties its ACD without a word on the bus, since the
+// new owner speaks for the ACD now.
+//
+// Threads: I/O thread only (tick() on the server's tick, handle() for every request).
+#include <functional>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "server/acd/acd_events.h"
+#include "server/auth/session_store.h"
+#include "server/clock.h"
+#include "server/cluster/acd_forwarder.h"
+#include "server/cluster/acd_state_store.h"
+#include "server/domain.h"
+#include "server/http/http_types.h"
+
+namespace agentdesk::server {
+class Telephony;
+}
+
+namespace agentdesk::server::cluster {
+
+class ClusterNode;
+
+// The ACD's events, passed on only while this node runs the ACD.
+class OwnerOnlyEvents final : public AcdEventSink {
+public:
+    using StateChanged = std::function<void(const std::string& agentId, AgentState state,
+                                            const std::string& reason, TimePoint since)>;
+    explicit OwnerOnlyEvents(AcdEventSink& next) : next_(next) {}
+    void setOpen(bool open) { open_ = open; }
+    // Every agent state the ACD reports while open (for its durable copy).
+    void onStateChanged(StateChanged changed) { stateChanged_ = std::move(changed); }
+    bool open() const { return open_; }
+
+    void agentState(const std::string& agentId, AgentState state, const std::string& reason,
+                    TimePoint since, const std::string& requestId, const std::string& extension,
+                    const std::optional<PhoneStatus>& phone) override;
+    void callOffered(const std::string& agentId, const CallView& call,
+                     const std::optional<std::string>& consultFrom) override;
+    void callState(const std::string& agentId, const CallView& call, const std::string& requestId,
+                   const std::optional<std::string>& consultResult) override;
+    void callEnded(const std::string& agentId, const std::string& callId, const std::string& reason,
+                   const std::string& requestId) override;
+    void queueStats(const QueueStatsView& stats) override;
+    void alert(const AlertRecord& alert) override;
+    void supervision(const std::string& callId, const std::string& agentId,
+                     const std::string& supervisorId,
+                     const std::optional<SupervisionView>& supervision, const std::string& reason,
+                     const std::string& requestId) override;
+    void transcript(const std::string& agentId, const std::string& callId,
+                    const TranscriptLine& line) override;
+    void dtmfReceived(const std::string& agentId, const std::string& callId,
+                      const std::string& digits) override;
+
+private:
+    AcdEventSink& next_;
+    bool open_ = false;
+    StateChanged stateChanged_;
+};
+
+class AcdOwnerGate {
+public:
+    using Dispatch = std::function<void(http::Request&, const http::ExchangePtr&)>;
+    struct Parts {
+        ClusterNode& cluster;
+        Telephony& acd;
+        OwnerOnlyEvents& events;
+        SessionStore& sessions;
+        AcdStateStore& states;  // the agents' states, kept for the next owner
+        const Clock& clock;     // what stored sessions' expiry is measured against
+        std::function<std::optional<User>(const std::string& userId)> userById;
+        Dispatch dispatch;  // the router: what this node does with a request itself
+        // Once this node runs the ACD (after the agents are back): tells the center.
+        std::function<void()> tookOver;
+    };
+    explicit AcdOwnerGate(Parts parts);
+
+    // Whether this node runs the ACD right now (the lease is valid).
+    bool owner() const;
+    // Takes over or steps down when the lease says so; on every tick and lease change.
+    void tick();
+    // Every HTTP request: dispatched here, or forwarded to the owner.
+    void handle(http::Request& request, const http::ExchangePtr& ex);
+    // GET /events on a node that does not run the ACD: the snapshot comes from the owner, taken
+    // with the client's own token; `done` gets nullopt when no owner answered. Returns false
+    // (and never calls `done`) when this node runs the ACD and builds it itself.
+    bool snapshotFromOwner(const http::Request& events, const std::string& token,
+                           std::function<void(std::optional<nlohmann::json>)> done);
+
+private:
+    void takeOver();
+    void stepDown();
+    void emptyAcd();
+    // Puts the agents back in the states they had chosen under the previous owner; how many.
+    int restoreStates(const std::vector<StoredAgentState>& stored);
+    void serveForwarded(http::Request request, AcdForwarder::Reply reply);
+
+    Parts parts_;
+    bool acting_ = false;
+};
+
+// Requests a node answers itself, whoever runs the ACD.
+bool answeredByAnyNode(const http::Request& request);
+
+}  // namespace agentdesk::server::cluster

@@ -1,0 +1,134 @@
+// One ACD per center, on the node that holds the lease: the other node forwards the API to it
+// over NATS (server/cluster/acd_owner_gate.h). Two in-process nodes on one PostgreSQL database
+// and one nats-server: a counselor who only ever talks to the node that does not run the ACD
+// logs in, goes ready, is offered a call and answers it there, and both nodes agree; the
+// stream on that node starts with the owner's snapshot. When the owner stops, the other node
+// takes over with the agents of the stored sessions, each in the state they had chosen, and
+// every stream resyncs.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support/center_nodes.h"
+#include "tests/support/eventually.h"
+
+using namespace agentdesk::test;
+using nlohmann::json;
+
+namespace {
+
+json acdOf(TestServer& node, const HttpClient& lead) {
+    HttpClient client = node.client();
+    client.setToken(lead.token());
+    const auto r = client.get("/api/v1/server/status");
+    return r.status == 200 ? r.json()["events"]["acd"] : json();
+}
+
+HttpClient as(TestServer& node, const std::string& token) {
+    HttpClient client = node.client();
+    client.setToken(token);
+    return client;
+}
+
+}  // namespace
+
+TEST_CASE("The node without the ACD forwards the API to the node that runs it",
+          "[store][cluster]") {
+    CenterNodes center;
+    TestServer a(center.node("node-a"));
+    const HttpClient leadOnA = a.loggedIn("lead1");
+    REQUIRE(eventually([&] { return acdOf(a, leadOnA)["here"] == true; }));
+    TestServer b(center.node("node-b"));
+    REQUIRE(eventually([&] { return acdOf(b, leadOnA)["owner"] == "node-a"; }));
+    REQUIRE(acdOf(b, leadOnA)["here"] == false);
+
+    // Everything through node B.
+    const HttpClient counselor = b.loggedIn("counselor1");
+    const HttpClient lead = as(b, leadOnA.token());
+    EventCollector stream(b.url(), counselor.token());
+    REQUIRE(stream.waitForType("snapshot") == 0);
+    const ReceivedEvent snap = stream.events().at(0);
+    CHECK(snap.data["agent"]["state"] == "not_ready");  // the owner's ACD has the login
+    CHECK(snap.data["agent"]["reason"] == "login");
+
+    const auto ready = counselor.put("/api/v1/agents/me/state", {{"state", "ready"}});
+    REQUIRE(ready.status == 202);
+    CHECK(stream.waitFor([](const ReceivedEvent& e) {
+        return e.type == "agent.state" && e.data["state"] == "ready";
+    }) > 0);
+    CHECK(as(a, counselor.token()).get("/api/v1/agents/me").json()["state"] == "ready");
+
+    const auto injected =
+        lead.post("/api/v1/demo/calls", {{"queue", "card"}, {"customerId", "C00001"}});
+    REQUIRE(injected.status == 202);
+    const std::string callId = injected.json()["callId"];
+    REQUIRE(stream.waitForType("call.offered") > 0);
+    const auto answered = counselor.post("/api/v1/calls/" + callId + "/answer", json::object());
+    CHECK(answered.status == 202);
+    const auto onA = as(a, counselor.token()).get("/api/v1/calls/current");
+    const auto onB = counselor.get("/api/v1/calls/current");
+    REQUIRE(onA.status == 200);
+    CHECK(onA.json()["id"] == callId);
+    CHECK(onA.json()["state"] == "connected");
+    CHECK(onB.json() == onA.json());
+    // The owner knows the call, so the counselor on it sees the caller's number in full, through
+    // either node (a node's own idle ACD would mask it).
+    const auto view = counselor.get("/api/v1/customers/C00001/360");
+    REQUIRE(view.status == 200);
+    const json phone = view.json()["customer"]["phones"][0];
+    CHECK_FALSE(phone.value("masked", false));
+    CHECK(phone["number"].get<std::string>().find('*') == std::string::npos);
+
+    // An unknown call is the owner's 404, passed on unchanged.
+    CHECK(counselor.post("/api/v1/calls/call-none/answer", json::object()).status == 404);
+    const json status = acdOf(b, lead);
+    CHECK(status["forwarded"].get<int>() >= 8);
+    CHECK(status["forwardNoOwner"] == 0);
+    CHECK(acdOf(a, lead)["servedForOthers"].get<int>() >= 8);
+}
+
+TEST_CASE("When the owner stops, the other node takes over with the agents as they were",
+          "[store][cluster]") {
+    CenterNodes center;
+    auto a = std::make_unique<TestServer>(center.node("node-a"));
+    const HttpClient leadOnA = a->loggedIn("lead1");
+    REQUIRE(eventually([&] { return acdOf(*a, leadOnA)["here"] == true; }));
+    TestServer b(center.node("node-b"));
+    const HttpClient ready = b.loggedIn("counselor1");  // takes the card queue
+    const HttpClient onBreak = b.loggedIn("counselor3");
+    const HttpClient justIn = b.loggedIn("counselor2");
+    REQUIRE(ready.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
+    REQUIRE(onBreak.put("/api/v1/agents/me/state", {{"state", "not_ready"}, {"reason", "break"}})
+                .status == 202);
+    EventCollector stream(b.url(), ready.token());
+    REQUIRE(stream.waitForType("snapshot") == 0);
+
+    a.reset();  // a clean stop writes the last states and hands the lease over at once
+    REQUIRE(eventually([&] { return acdOf(b, leadOnA)["here"] == true; }));
+    // Every stream was told to resync; the snapshot it takes is the new owner's.
+    const int resync = stream.waitFor([](const ReceivedEvent& e) {
+        return e.type == "resync" && e.data["reason"] == "acd_moved";
+    });
+    CHECK(resync > 0);
+    // The same tokens (nobody logs in again), each agent in the state they had chosen.
+    const auto me = ready.get("/api/v1/agents/me");
+    REQUIRE(me.status == 200);
+    CHECK(me.json()["state"] == "ready");
+    const auto snapshot = ready.get("/api/v1/snapshot");
+    REQUIRE(snapshot.status == 200);
+    CHECK(snapshot.json()["agent"]["state"] == "ready");
+    const json onBreakNow = onBreak.get("/api/v1/agents/me").json();
+    CHECK(onBreakNow["state"] == "not_ready");
+    CHECK(onBreakNow["reason"] == "break");
+    const json justInNow = justIn.get("/api/v1/agents/me").json();
+    CHECK(justInNow["state"] == "not_ready");
+    CHECK(justInNow["reason"] == "login");
+    // And the new owner routes to the ready agent.
+    HttpClient lead = b.client();
+    lead.setToken(leadOnA.token());
+    const auto injected =
+        lead.post("/api/v1/demo/calls", {{"queue", "card"}, {"customerId", "C00002"}});
+    REQUIRE(injected.status == 202);
+    CHECK(stream.waitFor([](const ReceivedEvent& e) { return e.type == "call.offered"; }, resync) >
+          resync);
+}
