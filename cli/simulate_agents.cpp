@@ -95,7 +95,11 @@ SimulatedAgent::SimulatedAgent(crm::HttpTransport& transport, const QString& ser
     connect(&session_.agent(), &crm::AgentSession::stateChanged, this,
             [this](crm::AgentState state, const QString& reason, const QDateTime&) {
                 // A missed call (RONA) leaves the agent not ready: a counselor would come back.
-                if (state == crm::AgentState::NotReady && reason == QLatin1String("missed_call"))
+                // So would one whom another node logged in again (not ready after login) when it
+                // took the ACD over while they were on a call.
+                const bool backAfterLogin = readyOnce_ && reason == QLatin1String("login");
+                if (state == crm::AgentState::NotReady &&
+                    (reason == QLatin1String("missed_call") || backAfterLogin))
                     QTimer::singleShot(demoMs(1000, 2000), Qt::PreciseTimer, this,
                                        [this] { session_.agent().goReady(); });
             });

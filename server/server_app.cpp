@@ -311,7 +311,7 @@ std::uint16_t ServerApp::start() {
                 const bool moved = event.type == "cluster.owner";
                 d.hub->accept(std::move(event));
                 if (moved)  // every desktop takes the new owner's snapshot
-                    d.hub->resyncAll("acd_moved");
+                    d.hub->ownerMoved();
             },
             [&d] { d.hub->resyncAll("events_lost"); });
     }
@@ -413,6 +413,7 @@ std::uint16_t ServerApp::start() {
     if (d.cluster) {
         cluster::AcdOwnerGate::Parts parts{
             *d.cluster, *d.acd, *d.ownerEvents, *d.sessionStore, *d.cluster->states(), *d.clock,
+            d.config.sessionIdleTimeout,
             [&d](const std::string& id) { return d.store->userById(id); },
             [&d](http::Request& req, const http::ExchangePtr& ex) {
                 dispatchApi(d.router, req, ex);

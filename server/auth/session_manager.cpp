@@ -59,11 +59,21 @@ bool SessionManager::ended(const AuthSession& s, TimePoint now) const {
     return false;
 }
 
+bool SessionManager::liveAsStored(const StoredSession& s, TimePoint now,
+                                  std::chrono::seconds idleTimeout) {
+    const bool idle =
+        idleTimeout.count() > 0 && now - s.lastSeen >= idleTimeout + kTouchEvery + kTouchEvery;
+    return now < s.expiresAt && !idle;
+}
+
 bool SessionManager::endedEverywhere(Entry& entry, TimePoint now) {
     if (!ended(entry.session, now))
         return false;
     if (!persistence_.store || !entry.stored || now >= entry.session.expiresAt)
         return true;
+    if (now < entry.nextStoreCheck)
+        return false;  // asked a moment ago; a store that is away is not asked on every tick
+    entry.nextStoreCheck = now + std::chrono::seconds(5);
     std::optional<StoredSession> stored;
     if (!tryStore("lookup",
                   [&](SessionStore& store) { stored = store.sessionByTokenHash(entry.hash); }))
@@ -74,7 +84,8 @@ bool SessionManager::endedEverywhere(Entry& entry, TimePoint now) {
         entry.session.lastSeen = stored->lastSeen;
         entry.storedSeen = stored->lastSeen;
     }
-    return ended(entry.session, now);
+    // The rule a restore goes by: the last use another node wrote may be up to kTouchEvery old.
+    return !liveAsStored(*stored, now, idleTimeout_);
 }
 
 void SessionManager::used(Entry& entry, TimePoint now) {
@@ -104,10 +115,8 @@ std::optional<AuthSession> SessionManager::restore(const std::string& token, Tim
     const auto user = persistence_.userById(stored->userId);
     // Idle as stored. The stored last use may be up to kTouchEvery (and a tick) older than the
     // real one; a desktop that kept its stream open had it written meanwhile.
-    const bool idle = idleTimeout_.count() > 0 &&
-                      now - stored->lastSeen >= idleTimeout_ + kTouchEvery + kTouchEvery;
-    const bool valid =
-        user && !user->disabled && user->role == stored->role && now < stored->expiresAt && !idle;
+    const bool valid = user && !user->disabled && user->role == stored->role &&
+                       liveAsStored(*stored, now, idleTimeout_);
     if (!valid) {
         forgetStored(hash);
         return std::nullopt;

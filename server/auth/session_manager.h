@@ -76,13 +76,18 @@ public:
     std::vector<AuthSession> endUnstored();
 
     static constexpr std::chrono::seconds kTouchEvery{60};
+    // A stored session that would be let in (restored) now: not expired, and not idle as stored
+    // (its stored last use may be up to kTouchEvery and a tick older than the real one).
+    static bool liveAsStored(const StoredSession& s, TimePoint now,
+                             std::chrono::seconds idleTimeout);
 
 private:
     struct Entry {
         AuthSession session;
-        std::string hash;      // tokenHash(token), the store's key
-        TimePoint storedSeen;  // the last use written to the store
-        bool stored = false;   // the store has its row (saved, or restored from it)
+        std::string hash;            // tokenHash(token), the store's key
+        TimePoint storedSeen;        // the last use written to the store
+        bool stored = false;         // the store has its row (saved, or restored from it)
+        TimePoint nextStoreCheck{};  // endedEverywhere(): the store is not asked again before
     };
 
     bool ended(const AuthSession& s, TimePoint now) const;

@@ -55,14 +55,19 @@ AcdForwarder::AcdForwarder(ForwarderOptions options, Post postToIo)
         s = natsOptions_SetPingInterval(opts, 2000);
     if (s == NATS_OK)
         s = natsOptions_SetMaxPingsOut(opts, 2);
+    // The closed callback owns a reference to what it touches, dropped when it runs (it may
+    // come after stop() gave up waiting for it).
+    auto* closedRef = new std::shared_ptr<Shared>(shared_);
     if (s == NATS_OK)
-        s = natsOptions_SetClosedCB(opts, &AcdForwarder::onClosed, shared_.get());
+        s = natsOptions_SetClosedCB(opts, &AcdForwarder::onClosed, closedRef);
     natsConnection* conn = nullptr;
     if (s == NATS_OK)
         s = natsConnection_Connect(&conn, opts);
     natsOptions_Destroy(opts);
-    if (s != NATS_OK)
+    if (s != NATS_OK) {
+        delete closedRef;  // no connection, no callback
         fail("cannot connect to NATS at " + options_.url, s);
+    }
     shared_->conn = conn;
     pool_ = std::make_unique<boost::asio::thread_pool>(options_.threads);
 }
@@ -78,10 +83,21 @@ void AcdForwarder::serve(Serve serve) {
     }
     if (sub_ || !shared_->conn)
         return;
+    // The subscription's callbacks own a reference, dropped when nats.c says it is complete: a
+    // message may still be in its handler after Unsubscribe returns.
+    auto* ref = new std::shared_ptr<Shared>(shared_);
     natsStatus s = natsConnection_Subscribe(&sub_, shared_->conn, options_.subject.c_str(),
-                                            &AcdForwarder::onRequest, shared_.get());
+                                            &AcdForwarder::onRequest, ref);
+    if (s == NATS_OK)
+        s = natsSubscription_SetOnCompleteCB(sub_, &AcdForwarder::onComplete, ref);
     if (s != NATS_OK) {
-        sub_ = nullptr;
+        if (sub_) {
+            natsSubscription_Unsubscribe(sub_);
+            natsSubscription_Destroy(sub_);
+        } else {
+            delete ref;
+        }
+        sub_ = nullptr;  // (a subscription that was made keeps ref until it completes)
         fail("cannot listen on " + options_.subject, s);
     }
     // The subscription reaches nats-server before this node says it runs the ACD.
@@ -104,18 +120,27 @@ void AcdForwarder::forward(const http::Request& request, Done done) {
     if (!pool_)
         return;  // stopped: the server is going away
     auto data = std::make_shared<std::string>(encodeForwardedRequest(request));
+    if (shared_->conn &&
+        static_cast<std::int64_t>(data->size()) > natsConnection_GetMaxPayload(shared_->conn)) {
+        return done(Outcome::TooLarge, std::nullopt);
+    }
     const std::string subject = options_.subject;
     const auto timeout = options_.timeout;
-    boost::asio::post(*pool_, [shared = shared_, data, subject, timeout, done = std::move(done)] {
+    const auto queued = std::chrono::steady_clock::now();
+    boost::asio::post(*pool_, [shared = shared_, data, subject, timeout, queued,
+                               done = std::move(done)] {
         natsMsg* reply = nullptr;
         natsStatus s = NATS_CONNECTION_CLOSED;
+        // Waited too long for a thread (the owner is slow to answer the ones before): never
+        // sent, so the client may safely try again.
+        const bool stale = std::chrono::steady_clock::now() - queued > timeout;
         {
             std::unique_lock lock(shared->mutex);
             natsConnection* conn = shared->conn;
             ++shared->stats.forwarded;
             lock.unlock();
             // The connection stays open until the pool has joined (stop()).
-            if (conn)
+            if (conn && !stale)
                 s = natsConnection_Request(&reply, conn, subject.c_str(), data->data(),
                                            static_cast<int>(data->size()),
                                            static_cast<std::int64_t>(timeout.count()));
@@ -125,27 +150,37 @@ void AcdForwarder::forward(const http::Request& request, Done done) {
             answer = decodeForwardedAnswer(std::string_view(
                 natsMsg_GetData(reply), static_cast<std::size_t>(natsMsg_GetDataLength(reply))));
         natsMsg_Destroy(reply);
+        // No answer after the request went out: the owner may have done it (504, no retry
+        // advised); never sent or nobody listening: 503, try again.
+        const Outcome outcome = answer                          ? Outcome::Answered
+                                : (s == NATS_TIMEOUT && !stale) ? Outcome::TimedOut
+                                                                : Outcome::NoOwner;
         {
             std::lock_guard lock(shared->mutex);
-            if (answer)
+            if (outcome == Outcome::Answered)
                 ++shared->stats.answered;
-            else if (s == NATS_NO_RESPONDERS)
-                ++shared->stats.noOwner;
-            else
+            else if (outcome == Outcome::TimedOut)
                 ++shared->stats.timedOut;
+            else
+                ++shared->stats.noOwner;
             if (!shared->conn)
                 return;  // stopping
         }
-        if (!answer && s != NATS_NO_RESPONDERS)
-            logging::get("cluster")->warn("a forwarded {} got no answer from the ACD's node: {}",
-                                          "request", natsStatus_GetText(s));
-        shared->post([done, answer = std::move(answer)]() mutable { done(std::move(answer)); });
+        if (outcome == Outcome::TimedOut)
+            logging::get("cluster")->warn("a forwarded request got no answer from the ACD's node");
+        shared->post([done, outcome, answer = std::move(answer)]() mutable {
+            done(outcome, std::move(answer));
+        });
     });
+}
+
+void AcdForwarder::onComplete(void* closure) noexcept {
+    delete static_cast<std::shared_ptr<Shared>*>(closure);
 }
 
 void AcdForwarder::onRequest(natsConnection*, natsSubscription*, natsMsg* msg,
                              void* closure) noexcept {
-    auto* shared = static_cast<Shared*>(closure);
+    Shared* shared = static_cast<std::shared_ptr<Shared>*>(closure)->get();
     const char* replyTo = natsMsg_GetReply(msg);
     std::optional<http::Request> request;
     try {
@@ -195,10 +230,13 @@ void AcdForwarder::onRequest(natsConnection*, natsSubscription*, natsMsg* msg,
 }
 
 void AcdForwarder::onClosed(natsConnection*, void* closure) noexcept {
-    auto* shared = static_cast<Shared*>(closure);
-    std::lock_guard lock(shared->mutex);
-    shared->closed = true;
-    shared->closedCv.notify_all();
+    auto* ref = static_cast<std::shared_ptr<Shared>*>(closure);
+    {
+        std::lock_guard lock((*ref)->mutex);
+        (*ref)->closed = true;
+        (*ref)->closedCv.notify_all();
+    }
+    delete ref;
 }
 
 void AcdForwarder::stop() {

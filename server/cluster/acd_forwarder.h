@@ -44,7 +44,11 @@ public:
     // Sends the answer back to the node that forwarded the request (any thread, once).
     using Reply = std::function<void(ForwardedAnswer)>;
     using Serve = std::function<void(http::Request request, Reply reply)>;
-    using Done = std::function<void(std::optional<ForwardedAnswer>)>;
+    // Answered: the owner's answer. NoOwner: nobody runs the ACD right now, or the request was
+    // never sent (the client may try again). TimedOut: sent, but no answer in time (the owner
+    // may have done it). TooLarge: more than NATS carries.
+    enum class Outcome { Answered, NoOwner, TimedOut, TooLarge };
+    using Done = std::function<void(Outcome outcome, std::optional<ForwardedAnswer> answer)>;
 
     // Connects (throws std::runtime_error when NATS is not there); it reconnects for ever.
     AcdForwarder(ForwarderOptions options, Post postToIo);
@@ -58,8 +62,8 @@ public:
     void stopServing();
     bool serving() const { return sub_ != nullptr; }
 
-    // Another node: sends the request to the owner; `done` runs on the I/O thread with its
-    // answer, or nullopt when no node runs the ACD or it did not answer in time.
+    // Another node: sends the request to the owner; `done` runs on the I/O thread (TooLarge at
+    // once) with the outcome and, when Answered, the answer.
     void forward(const http::Request& request, Done done);
 
     // Closes the connection; after it returns nothing more is posted.
@@ -75,6 +79,7 @@ private:
     static void onRequest(__natsConnection*, __natsSubscription*, __natsMsg* msg,
                           void* shared) noexcept;
     static void onClosed(__natsConnection*, void* shared) noexcept;
+    static void onComplete(void* shared) noexcept;
 
     ForwarderOptions options_;
     std::shared_ptr<Shared> shared_;

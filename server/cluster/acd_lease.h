@@ -1,6 +1,6 @@
 #pragma once
 // Keeps this node's claim on the ACD lease (lease_table.h) on a thread of its own: every second
-// the owner renews it; the other nodes try every half second to take it once it has expired,
+// the owner renews it; the other nodes try every 250 ms to take it once it has expired,
 // so a dead owner's ACD is taken over within ttl + half a second. A change of owner or epoch is
 // handed to `changed` on the I/O thread.
 //
@@ -28,7 +28,7 @@ struct LeaseOptions {
     std::string group = "center";  // the routing group whose ACD the lease is for
     std::string node;              // this node's name, as the lease row shows it
     std::chrono::milliseconds renewEvery{1000};
-    std::chrono::milliseconds tryEvery{500};  // a node without the lease, waiting for it
+    std::chrono::milliseconds tryEvery{250};  // a node without the lease, waiting for it
     std::chrono::milliseconds ttl{3000};
     // valid() ends this long before the lease itself would (clock rates differ a little).
     std::chrono::milliseconds margin{300};

@@ -5,11 +5,19 @@
 #include "common/logging.h"
 #include "server/acd/acd_types.h"
 #include "server/acd/telephony.h"
+#include "server/auth/session_manager.h"
 #include "server/cluster/cluster_node.h"
 
 namespace agentdesk::server::cluster {
 
 namespace {
+
+http::Response errorResponse(int status, const char* code, const char* message) {
+    http::Response r;
+    r.status = status;
+    r.body = nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump();
+    return r;
+}
 
 http::Response unavailable() {
     http::Response r;
@@ -85,7 +93,7 @@ void OwnerOnlyEvents::agentState(const std::string& agentId, AgentState state,
                                  const std::string& reason, TimePoint since,
                                  const std::string& requestId, const std::string& extension,
                                  const std::optional<PhoneStatus>& phone) {
-    if (!open_)
+    if (!passing())
         return;
     if (stateChanged_)
         stateChanged_(agentId, state, reason, since);
@@ -93,52 +101,56 @@ void OwnerOnlyEvents::agentState(const std::string& agentId, AgentState state,
 }
 void OwnerOnlyEvents::callOffered(const std::string& agentId, const CallView& call,
                                   const std::optional<std::string>& consultFrom) {
-    if (open_)
+    if (passing())
         next_.callOffered(agentId, call, consultFrom);
 }
 void OwnerOnlyEvents::callState(const std::string& agentId, const CallView& call,
                                 const std::string& requestId,
                                 const std::optional<std::string>& consultResult) {
-    if (open_)
+    if (passing())
         next_.callState(agentId, call, requestId, consultResult);
 }
 void OwnerOnlyEvents::callEnded(const std::string& agentId, const std::string& callId,
                                 const std::string& reason, const std::string& requestId) {
-    if (open_)
+    if (passing())
         next_.callEnded(agentId, callId, reason, requestId);
 }
 void OwnerOnlyEvents::queueStats(const QueueStatsView& stats) {
-    if (open_)
+    if (passing())
         next_.queueStats(stats);
 }
 void OwnerOnlyEvents::alert(const AlertRecord& alert) {
-    if (open_)
+    if (passing())
         next_.alert(alert);
 }
 void OwnerOnlyEvents::supervision(const std::string& callId, const std::string& agentId,
                                   const std::string& supervisorId,
                                   const std::optional<SupervisionView>& supervision,
                                   const std::string& reason, const std::string& requestId) {
-    if (open_)
+    if (passing())
         next_.supervision(callId, agentId, supervisorId, supervision, reason, requestId);
 }
 void OwnerOnlyEvents::transcript(const std::string& agentId, const std::string& callId,
                                  const TranscriptLine& line) {
-    if (open_)
+    if (passing())
         next_.transcript(agentId, callId, line);
 }
 void OwnerOnlyEvents::dtmfReceived(const std::string& agentId, const std::string& callId,
                                    const std::string& digits) {
-    if (open_)
+    if (passing())
         next_.dtmfReceived(agentId, callId, digits);
 }
 
 AcdOwnerGate::AcdOwnerGate(Parts parts) : parts_(std::move(parts)) {
     parts_.events.setOpen(false);
-    // Written under the epoch this node runs the ACD with: an old owner's writes are fenced off.
+    // Checked on every event, not only on the tick: a node thawed after a freeze may run a few
+    // handlers before its tick notices that the lease has gone.
+    parts_.events.whileOwner([this] { return parts_.cluster.ownsAcd(); });
+    // Written under the epoch this node took the ACD with: once another node holds it, the
+    // fence refuses them.
     parts_.events.onStateChanged([this](const std::string& agentId, AgentState state,
                                         const std::string& reason, TimePoint since) {
-        parts_.states.save(parts_.cluster.leaseEpoch(), {agentId, state, reason, since});
+        parts_.states.save(actingEpoch_, {agentId, state, reason, since});
     });
 }
 
@@ -152,6 +164,51 @@ void AcdOwnerGate::tick() {
         takeOver();
     else if (!owns && acting_)
         stepDown();
+    if (!acting_)
+        return;
+    if (!parts_.cluster.forwarder()->serving())
+        serve();  // the subscription failed at the takeover: the other nodes need it
+    const auto now = std::chrono::steady_clock::now();
+    if (now >= nextReconcile_) {
+        nextReconcile_ = now + kReconcileEvery;
+        logOutAgentsWithoutSession();
+    }
+}
+
+std::set<std::string> AcdOwnerGate::agentsWithLiveSessions(
+    const std::vector<StoredSession>& sessions) {
+    std::set<std::string> out;
+    const TimePoint now = parts_.clock.now();
+    for (const auto& s : sessions) {
+        if (isAgentRole(s.role) && SessionManager::liveAsStored(s, now, parts_.sessionIdle))
+            out.insert(s.userId);
+    }
+    return out;
+}
+
+void AcdOwnerGate::logOutAgentsWithoutSession() {
+    std::set<std::string> live;
+    try {
+        live = agentsWithLiveSessions(parts_.sessions.storedSessions());
+    } catch (const std::exception&) {
+        return;  // the database is away: nobody is logged out for it
+    }
+    // A session that ended on another node (idle there, its stream closed) or expired: its agent
+    // leaves the ACD here, where calls are routed (one on a call leaves when it is over).
+    for (const auto& agent : parts_.acd.agents()) {
+        if (agent.state != AgentState::LoggedOut && !live.count(agent.user.id))
+            parts_.acd.agentLoggedOut(agent.user.id);
+    }
+}
+
+void AcdOwnerGate::serve() {
+    try {
+        parts_.cluster.forwarder()->serve([this](http::Request request, AcdForwarder::Reply reply) {
+            serveForwarded(std::move(request), std::move(reply));
+        });
+    } catch (const std::exception& e) {
+        logging::get("cluster")->error("cannot serve the other nodes' requests: {}", e.what());
+    }
 }
 
 void AcdOwnerGate::emptyAcd() {
@@ -165,7 +222,9 @@ void AcdOwnerGate::emptyAcd() {
 
 void AcdOwnerGate::takeOver() {
     auto log = logging::get("cluster");
-    // Read before this node writes anything of its own (its logins would overwrite the states).
+    // Read before this node writes anything of its own (its logins would overwrite the states),
+    // and after what it wrote in an earlier turn has gone out.
+    parts_.states.flush(std::chrono::seconds(1));
     std::vector<StoredSession> sessions;
     std::vector<StoredAgentState> states;
     try {
@@ -179,30 +238,25 @@ void AcdOwnerGate::takeOver() {
         return;  // acting_ stays false: the next tick tries again
     }
     // Whatever this node's ACD held from an earlier turn, or from sessions restored while it
-    // did not run it, is stale: it starts clean and says so for every agent that is back.
+    // did not run it, is stale: it starts clean. The agents come back without a word on the bus
+    // (a "login" then "ready" for each would flicker on every screen): the resync that follows
+    // the takeover gives every desktop the new owner's state at once.
     emptyAcd();
-    parts_.events.setOpen(true);
     acting_ = true;
+    actingEpoch_ = parts_.cluster.leaseEpoch();
+    nextReconcile_ = std::chrono::steady_clock::now() + kReconcileEvery;
     int agents = 0;
-    const TimePoint now = parts_.clock.now();
-    std::set<std::string> seen;
-    for (const auto& s : sessions) {
-        if (!isAgentRole(s.role) || s.expiresAt <= now || !seen.insert(s.userId).second)
-            continue;
-        const auto user = parts_.userById(s.userId);
-        if (!user || user->disabled || user->role != s.role)
+    // Sessions as live as SessionManager would let them in: not expired, not idle as stored.
+    for (const std::string& userId : agentsWithLiveSessions(sessions)) {
+        const auto user = parts_.userById(userId);
+        if (!user || user->disabled || !isAgentRole(user->role))
             continue;
         parts_.acd.agentLoggedIn(*user);
         ++agents;
     }
     const int restored = restoreStates(states);
-    try {
-        parts_.cluster.forwarder()->serve([this](http::Request request, AcdForwarder::Reply reply) {
-            serveForwarded(std::move(request), std::move(reply));
-        });
-    } catch (const std::exception& e) {
-        log->error("cannot serve the other nodes' requests: {}", e.what());
-    }
+    parts_.events.setOpen(true);
+    serve();
     log->info(
         "this node runs the ACD now: {} agents logged in from their stored sessions, {} "
         "of them back in the state they had chosen",
@@ -239,13 +293,27 @@ void AcdOwnerGate::handle(http::Request& request, const http::ExchangePtr& ex) {
     tick();  // a lease that just ran out: this request already goes to the next owner
     if (acting_ || answeredByAnyNode(request))
         return parts_.dispatch(request, ex);
-    parts_.cluster.forwarder()->forward(request, [ex](std::optional<ForwardedAnswer> answer) {
-        if (!answer)
-            return ex->respond(unavailable());
-        if (answer->authenticated)
-            ex->markAuthenticated();
-        ex->respond(std::move(answer->response));
-    });
+    using Outcome = AcdForwarder::Outcome;
+    parts_.cluster.forwarder()->forward(
+        request, [ex](Outcome outcome, std::optional<ForwardedAnswer> answer) {
+            switch (outcome) {
+                case Outcome::Answered:
+                    if (answer->authenticated)
+                        ex->markAuthenticated();
+                    return ex->respond(std::move(answer->response));
+                case Outcome::NoOwner:
+                    return ex->respond(unavailable());
+                case Outcome::TimedOut:
+                    return ex->respond(errorResponse(
+                        504, "gateway_timeout",
+                        "the server running the call center did not answer in time; it may "
+                        "have done it: check before trying again"));
+                case Outcome::TooLarge:
+                    return ex->respond(errorResponse(
+                        413, "payload_too_large",
+                        "the request is too large to pass between the center's servers"));
+            }
+        });
 }
 
 void AcdOwnerGate::serveForwarded(http::Request request, AcdForwarder::Reply reply) {
@@ -267,7 +335,8 @@ bool AcdOwnerGate::snapshotFromOwner(const http::Request& events, const std::str
     request.headers["authorization"] = "Bearer " + token;
     request.remoteAddress = events.remoteAddress;
     parts_.cluster.forwarder()->forward(
-        request, [done = std::move(done)](std::optional<ForwardedAnswer> answer) {
+        request,
+        [done = std::move(done)](AcdForwarder::Outcome, std::optional<ForwardedAnswer> answer) {
             if (!answer || answer->response.status != 200)
                 return done(std::nullopt);
             auto snap = nlohmann::json::parse(answer->response.body, nullptr, false);

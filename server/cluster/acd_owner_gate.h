@@ -14,9 +14,13 @@
 // new owner speaks for the ACD now.
 //
 // Threads: I/O thread only (tick() on the server's tick, handle() for every request).
+#include <chrono>
+#include <cstdint>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -43,6 +47,8 @@ public:
                                             const std::string& reason, TimePoint since)>;
     explicit OwnerOnlyEvents(AcdEventSink& next) : next_(next) {}
     void setOpen(bool open) { open_ = open; }
+    // Events pass only while this also holds (checked on each one).
+    void whileOwner(std::function<bool()> owner) { owner_ = std::move(owner); }
     // Every agent state the ACD reports while open (for its durable copy).
     void onStateChanged(StateChanged changed) { stateChanged_ = std::move(changed); }
     bool open() const { return open_; }
@@ -68,8 +74,11 @@ public:
                       const std::string& digits) override;
 
 private:
+    bool passing() const { return open_ && (!owner_ || owner_()); }
+
     AcdEventSink& next_;
     bool open_ = false;
+    std::function<bool()> owner_;
     StateChanged stateChanged_;
 };
 
@@ -81,8 +90,9 @@ public:
         Telephony& acd;
         OwnerOnlyEvents& events;
         SessionStore& sessions;
-        AcdStateStore& states;  // the agents' states, kept for the next owner
-        const Clock& clock;     // what stored sessions' expiry is measured against
+        AcdStateStore& states;             // the agents' states, kept for the next owner
+        const Clock& clock;                // what stored sessions' expiry is measured against
+        std::chrono::seconds sessionIdle;  // the server's idle limit (0: none)
         std::function<std::optional<User>(const std::string& userId)> userById;
         Dispatch dispatch;  // the router: what this node does with a request itself
         // Once this node runs the ACD (after the agents are back): tells the center.
@@ -106,12 +116,19 @@ private:
     void takeOver();
     void stepDown();
     void emptyAcd();
+    void serve();  // answers the other nodes' requests
+    std::set<std::string> agentsWithLiveSessions(const std::vector<StoredSession>& sessions);
+    // Agents whose every session has ended (on any node) leave the ACD.
+    void logOutAgentsWithoutSession();
+    static constexpr std::chrono::seconds kReconcileEvery{15};
     // Puts the agents back in the states they had chosen under the previous owner; how many.
     int restoreStates(const std::vector<StoredAgentState>& stored);
     void serveForwarded(http::Request request, AcdForwarder::Reply reply);
 
     Parts parts_;
     bool acting_ = false;
+    std::uint64_t actingEpoch_ = 0;  // the lease's epoch when this node took the ACD
+    std::chrono::steady_clock::time_point nextReconcile_{};
 };
 
 // Requests a node answers itself, whoever runs the ACD.

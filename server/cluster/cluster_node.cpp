@@ -49,6 +49,8 @@ void ClusterNode::startLease(std::string node, AcdLease::Changed changed) {
 }
 
 void ClusterNode::stop() {
+    if (forwarder_)
+        forwarder_->stopServing();  // the other nodes' requests meet "no owner" at once
     if (states_)
         states_->stop();  // the last states are written while this node still holds the lease
     if (lease_)

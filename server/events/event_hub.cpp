@@ -81,6 +81,11 @@ void EventHub::sendResync(http::EventStream& stream, const char* reason) {
     stream.send(std::make_shared<const std::string>(format(lastId(), "resync", why.dump())));
 }
 
+void EventHub::ownerMoved() {
+    movedAt_ = lastId();
+    resyncAll("acd_moved");
+}
+
 void EventHub::resyncAll(std::string_view reason) {
     const std::string why(reason);
     for (auto& [key, open] : streams_) {
@@ -261,7 +266,11 @@ void EventHub::subscribeAfterSnapshot(Subscriber subscriber,
     stream->send(std::make_shared<const std::string>("retry: 1000\n\n"));
     stream->send(
         std::make_shared<const std::string>(format(snapshotId, "snapshot", snapshot.dump())));
-    const std::uint64_t skipThrough = resume(subscriber, *stream, snapshotId);
+    std::uint64_t skipThrough = 0;
+    if (snapshotId < movedAt_)
+        sendResync(*stream, "acd_moved");  // the snapshot came from the owner before the last
+    else
+        skipThrough = resume(subscriber, *stream, snapshotId);
     attachStream(std::move(subscriber), std::move(stream), skipThrough);
 }
 

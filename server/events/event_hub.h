@@ -61,6 +61,9 @@ public:
     void accept(BusEvent event);
     // Sends every stream `resync` (it takes a snapshot and carries on from its lastEventId).
     void resyncAll(std::string_view reason);
+    // Another node took the ACD over (its cluster.owner event, just accepted): every stream
+    // resyncs (`acd_moved`), and so does one that starts later from a snapshot taken before.
+    void ownerMoved();
     // With a bus: a stream that resumed from an id this node has not received yet (it comes
     // from a node that is ahead) skips events up to it; if the id has not arrived after
     // kAheadWait, it was never in the log and the stream gets `resync`. Called on the heartbeat.
@@ -136,6 +139,7 @@ private:
     void closeOldestOf(const std::string& agentId);
 
     std::uint64_t nextId_;
+    std::uint64_t movedAt_ = 0;  // the id of the last change of the ACD's owner
     // The id at which events were last lost (a gap in the bus's ids, or `bus.resync`): a
     // client resuming from before it is told to resync, not replayed past the hole.
     std::uint64_t lostAt_ = 0;

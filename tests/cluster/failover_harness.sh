@@ -1,0 +1,240 @@
+#!/usr/bin/env bash
+# The failover harness (docs/scaling.md): two agentdesk-server nodes on one throwaway PostgreSQL
+# cluster and one nats-server, 50 synthetic counselors (agentdesk-cli simulate-agents, half of
+# them on each node, each with both addresses) taking demo calls, and the faults a center meets:
+#   baseline      one owner; every agent logged in on it; calls flow
+#   kill -9       the owner dies: the other node runs the ACD within 4 s; every agent is back on
+#                 it within 5 s more with the same token (no login); no call on two agents, no
+#                 agent on two calls; no events lost
+#   SIGSTOP/CONT  the owner freezes: the other takes over within 4 s; thawed, the old owner
+#                 says "not the owner" from its first answer (never two owners)
+#   nats restart  nats-server killed and started again: both nodes reconnect, one owner
+#   pg restart    PostgreSQL stopped and started: never two owners, an owner again after
+# Everything runs on 127.0.0.1 on free ports and is stopped at the end. Prints every check and
+# "N passed, M failed"; exits non-zero when a check failed.
+#   tests/cluster/failover_harness.sh [BUILD_DIR]      (AGENTDESK_KEEP_WORK=1 keeps the logs)
+# Not checked yet: that queued and connected calls are conserved in order across a takeover;
+# the old owner's queue and live calls are not kept in the database yet (docs/scaling.md).
+set -uo pipefail
+build=$(cd "${1:-build}" && pwd)
+server_bin="$build/server/agentdesk-server"
+cli_bin="$build/cli/agentdesk-cli"
+pgbin=$(pg_config --bindir 2>/dev/null || true)
+[[ -x "$pgbin/initdb" ]] || pgbin=/usr/lib/postgresql/15/bin
+work=$(mktemp -d /tmp/agentdesk-failover-XXXXXX)
+passed=0 failed=0
+pids=()
+
+as_pg() {  # initdb and pg_ctl refuse to run as root
+  if ((EUID == 0)); then runuser -u postgres -- "$@"; else "$@"; fi
+}
+cleanup() {
+  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done
+  as_pg "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate -w stop >/dev/null 2>&1
+  if [[ -n "${AGENTDESK_KEEP_WORK:-}" ]]; then echo "logs kept in $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+check() {  # check "what" command...
+  local what=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1)) && printf '  ok    %s\n' "$what"
+  else
+    failed=$((failed + 1)) && printf '  FAIL  %s\n' "$what"
+  fi
+}
+now_ms() { date +%s%3N; }
+json() {  # json FILTER: a Python expression over `d` (the JSON on stdin)
+  python3 -c "import json,sys
+try:
+    d=json.load(sys.stdin)
+except Exception:
+    sys.exit(1)
+print($1)"
+}
+
+# --- the center -----------------------------------------------------------------------------
+chmod 755 "$work"  # the postgres user goes through it when run as root
+mkdir -p "$work/pg" "$work/js"
+((EUID == 0)) && chown postgres "$work/pg"
+as_pg "$pgbin/initdb" -D "$work/pg/data" -U agentdesk --auth=trust -E UTF8 --locale=C.UTF-8 \
+  --no-sync >"$work/initdb.log" 2>&1 || { cat "$work/initdb.log"; exit 1; }
+pg_port=$(free_port)
+pg_opts="-c listen_addresses=127.0.0.1 -p $pg_port -k $work/pg -c fsync=off -c max_connections=80"
+pg_start() { as_pg "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w -t 30 -o "$pg_opts" start >/dev/null; }
+pg_start || { cat "$work/pg/log"; exit 1; }
+psql -h 127.0.0.1 -p "$pg_port" -U agentdesk -d postgres -qc \
+  "CREATE DATABASE center TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+db="postgresql://agentdesk@127.0.0.1:$pg_port/center"
+nats_port=$(free_port)
+nats_start() {
+  nats-server -a 127.0.0.1 -p "$nats_port" -js -sd "$work/js" >>"$work/nats.log" 2>&1 &
+  nats_pid=$!
+  pids+=("$nats_pid")
+  for _ in $(seq 50); do
+    (echo >"/dev/tcp/127.0.0.1/$nats_port") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  return 1
+}
+nats_start
+head -c 32 /dev/urandom >"$work/key" && chmod 600 "$work/key"
+
+declare -A port pid
+start_node() {  # start_node NAME
+  local name=$1
+  [[ -n "${port[$name]:-}" ]] || port[$name]=$(free_port)
+  "$server_bin" --db "$db" --key-file "$work/key" --demo --demo-agents 50 --demo-rate 200 \
+    --time-scale 10 --seed 7 --listen "127.0.0.1:${port[$name]}" \
+    --events "nats://127.0.0.1:$nats_port" --node "$name" --log "info" \
+    >>"$work/$name.log" 2>&1 &
+  pid[$name]=$!
+  pids+=("${pid[$name]}")
+  for _ in $(seq 100); do
+    curl -sf "http://127.0.0.1:${port[$name]}/api/v1/health" >/dev/null && return 0
+    sleep 0.1
+  done
+  echo "node $name did not start:" && tail -n 20 "$work/$name.log" && return 1
+}
+url() { echo "http://127.0.0.1:${port[$1]}/api/v1"; }
+lead=""
+status() {  # status NODE: the "acd" block of its /server/status as JSON, or nothing
+  curl -s -m 2 -H "authorization: Bearer $lead" "$(url "$1")/server/status" | json 'json.dumps(d["events"]["acd"])' 2>/dev/null
+}
+here() { [[ "$(status "$1" | json 'd["here"]' 2>/dev/null)" == True ]]; }
+owner_of() { status "$1" | json 'd["owner"]' 2>/dev/null; }
+wait_owner() {  # wait_owner NODE LIMIT_MS: prints the ms it took, or -1
+  local start=$(now_ms)
+  while (($(now_ms) - start < $2)); do
+    here "$1" && echo $(($(now_ms) - start)) && return 0
+    sleep 0.05
+  done
+  echo -1
+}
+# The load agents' states on the owner, through any node: "logged-in on-call-ids..."
+agents_json() { curl -s -m 3 -H "authorization: Bearer $lead" "$(url "$1")/agents"; }
+logged_in() {  # how many of the 50 load agents (U-agent001…) the ACD has logged in
+  agents_json "$1" | json 'sum(1 for a in d if a["id"].startswith("U-agent") and a["state"] != "logged_out")' 2>/dev/null
+}
+no_call_twice() {  # every call on one agent at most (an agent holds one call at most by shape)
+  agents_json "$1" | json 'len([a["callId"] for a in d if a.get("callId")]) == len(set(a["callId"] for a in d if a.get("callId")))' 2>/dev/null | grep -q True
+}
+
+start_node a || exit 1
+lead=$(curl -s -XPOST "$(url a)/sessions" -H 'content-type: application/json' \
+  -d '{"username":"lead1","password":"demo"}' | json 'd["token"]')
+[[ -n "$lead" ]] || { echo "lead1 cannot log in"; exit 1; }
+[[ $(wait_owner a 5000) -ge 0 ]] || { echo "node a never ran the ACD"; exit 1; }
+start_node b || exit 1
+
+echo "== baseline"
+"$cli_bin" --server "$(url a | sed 's|/api/v1||'),$(url b | sed 's|/api/v1||')" simulate-agents \
+  --count 25 --first 1 --duration 75 --time-scale 10 >"$work/sim-a.txt" 2>&1 &
+pids+=("$!") && sim_a=$!
+"$cli_bin" --server "$(url b | sed 's|/api/v1||'),$(url a | sed 's|/api/v1||')" simulate-agents \
+  --count 25 --first 26 --duration 75 --time-scale 10 >"$work/sim-b.txt" 2>&1 &
+pids+=("$!") && sim_b=$!
+sleep 8
+owners=0
+for n in a b; do here "$n" && owners=$((owners + 1)); done
+check "exactly one node runs the ACD" test "$owners" -eq 1
+check "both nodes name the same owner" test "$(owner_of a)" = "$(owner_of b)"
+n_in=$(logged_in b)
+check "50 agents logged in, seen through the other node ($n_in)" test "${n_in:-0}" -eq 50
+check "no call on two agents" no_call_twice a
+
+echo "== kill -9 the owner"
+logins_before=$(grep -c "logged in as" "$work/a.log" "$work/b.log" | awk -F: '{s+=$2} END {print s}')
+kill -9 "${pid[a]}"
+took=$(wait_owner b 10000)
+echo "  node b ran the ACD ${took} ms after kill -9"
+check "the other node takes over within 4 s" test "$took" -ge 0 -a "$took" -lt 4000
+back=-1
+start=$(now_ms)
+while (($(now_ms) - start < 5000)); do
+  [[ "$(logged_in b)" == 50 ]] && back=$(($(now_ms) - start)) && break
+  sleep 0.1
+done
+echo "  all 50 agents on the new owner ${back} ms after the takeover"
+check "every agent back within 5 s" test "$back" -ge 0
+sleep 3
+logins_after=$(grep -c "logged in as" "$work/a.log" "$work/b.log" | awk -F: '{s+=$2} END {print s}')
+check "nobody logged in again (same tokens)" test "$logins_after" -eq "$logins_before"
+check "no call on two agents after the takeover" no_call_twice b
+check "no events lost (no gap seen on either node)" bash -c "! grep -q 'never arrived' '$work/a.log' '$work/b.log'"
+
+echo "== SIGSTOP then SIGCONT the owner"
+start_node a || exit 1
+sleep 1
+check "the restarted node does not take the ACD from a live owner" test "$(owner_of a)" = b
+kill -STOP "${pid[b]}"
+took=$(wait_owner a 10000)
+echo "  node a ran the ACD ${took} ms after SIGSTOP of node b"
+check "the other node takes over within 4 s" test "$took" -ge 0 -a "$took" -lt 4000
+kill -CONT "${pid[b]}"
+two=0
+start=$(now_ms)
+while (($(now_ms) - start < 3000)); do
+  if here b; then two=$((two + 1)); fi
+  sleep 0.1
+done
+check "thawed, the old owner never says it runs the ACD" test "$two" -eq 0
+check "and steps down: it names the new owner" test "$(owner_of b)" = a
+
+echo "== restart nats-server"
+kill -9 "$nats_pid"
+sleep 2
+nats_start
+ok=0
+for _ in $(seq 100); do
+  ca=$(curl -s -m 2 -H "authorization: Bearer $lead" "$(url a)/server/status" | json 'd["events"]["connected"]' 2>/dev/null)
+  cb=$(curl -s -m 2 -H "authorization: Bearer $lead" "$(url b)/server/status" | json 'd["events"]["connected"]' 2>/dev/null)
+  [[ "$ca" == True && "$cb" == True ]] && ok=1 && break
+  sleep 0.1
+done
+check "both nodes reconnect to NATS" test "$ok" -eq 1
+owners=0
+for n in a b; do here "$n" && owners=$((owners + 1)); done
+check "still exactly one owner" test "$owners" -eq 1
+
+echo "== restart PostgreSQL"
+as_pg "$pgbin/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null
+two=0 probes=0
+start=$(now_ms)
+while (($(now_ms) - start < 5000)); do
+  owners=0
+  for n in a b; do here "$n" && owners=$((owners + 1)); done
+  ((owners > 1)) && two=$((two + 1))
+  probes=$((probes + 1))
+  sleep 0.1
+done
+pg_start
+start=$(now_ms)
+while (($(now_ms) - start < 6000)); do
+  owners=0
+  for n in a b; do here "$n" && owners=$((owners + 1)); done
+  ((owners > 1)) && two=$((two + 1))
+  probes=$((probes + 1))
+  sleep 0.1
+done
+check "never two owners through the restart ($probes probes)" test "$two" -eq 0
+owners=0
+for n in a b; do here "$n" && owners=$((owners + 1)); done
+check "an owner again after it" test "$owners" -eq 1
+
+echo "== the agents' own view"
+wait "$sim_a" "$sim_b" 2>/dev/null
+cat "$work/sim-a.txt" "$work/sim-b.txt" | grep -E "simulate-agents:|logins ok|calls offered|benign|protocol errors"
+for f in sim-a sim-b; do
+  check "$f: every agent logged in once" grep -q "logins ok 25/25" "$work/$f.txt"
+  check "$f: every stream connected at the end" grep -q "streams connected at the end 25" "$work/$f.txt"
+done
+calls=$(cat "$work/sim-a.txt" "$work/sim-b.txt" | sed -n 's/.*calls offered \([0-9]*\), answered.*/\1/p' | awk '{s+=$1} END {print s+0}')
+echo "  calls offered to the 50 agents: $calls"
+check "calls flowed (at least 200 offered)" test "$calls" -ge 200
+echo "not checked yet: queued and connected calls conserved in order across a takeover"
+echo "$passed passed, $failed failed"
+((failed == 0))
