@@ -55,14 +55,8 @@ void events(RouteContext& ctx, ApiCall& call) {
         const bool elsewhere = ctx.snapshotFromOwner(
             call.req, s.token, [&ctx, ex = call.ex, sub](std::optional<json> snap) mutable {
                 if (!snap) {
-                    auto down =
-                        jsonResponse(503, {{"error",
-                                            {{"code", "unavailable"},
-                                             {"message",
-                                              "no server runs the call center right now; try "
-                                              "again in a moment"}}}});
-                    down.headers.emplace_back("Retry-After", "1");
-                    return ex->respond(std::move(down));
+                    return respondUnavailable(
+                        ex, "no server runs the call center right now; try again in a moment", 1);
                 }
                 const auto id = snap->value("lastEventId", std::uint64_t{0});
                 ctx.hub.subscribeAfterSnapshot(std::move(sub), ex->startEventStream(), *snap, id);

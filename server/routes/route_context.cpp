@@ -66,12 +66,14 @@ void respondStoreError(const http::ExchangePtr& ex, const pg::PgError& error,
     }
     if (!error.connectionLost())
         return respondError(ex, ErrorCode::Internal, "store error");
-    auto down = jsonResponse(503, {{"error",
-                                    {{"code", "unavailable"},
-                                     {"message",
-                                      "the database cannot be reached; nothing was stored, try "
-                                      "again shortly"}}}});
-    down.headers.emplace_back("Retry-After", "5");
+    respondUnavailable(ex, "the database cannot be reached; nothing was stored, try again shortly",
+                       5);
+}
+
+void respondUnavailable(const http::ExchangePtr& ex, const std::string& message,
+                        int retryAfterSec) {
+    auto down = jsonResponse(503, {{"error", {{"code", "unavailable"}, {"message", message}}}});
+    down.headers.emplace_back("Retry-After", std::to_string(retryAfterSec));
     ex->respond(std::move(down));
 }
 

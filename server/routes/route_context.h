@@ -86,6 +86,8 @@ using nlohmann::json;
 http::Response jsonResponse(int status, const json& body);
 http::Response errorResponse(const Outcome& outcome);
 void respondError(const http::ExchangePtr& ex, ErrorCode code, const std::string& message);
+// 503 unavailable with Retry-After: nothing was done, the client tries again by itself.
+void respondUnavailable(const http::ExchangePtr& ex, const std::string& message, int retryAfterSec);
 void respondOutcome(const http::ExchangePtr& ex, const Outcome& outcome);
 // 202 {"requestId"} on success, the error otherwise.
 void respondAccepted(const http::ExchangePtr& ex, const Outcome& outcome,
