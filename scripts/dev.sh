@@ -18,6 +18,7 @@ PACKAGES=(
   librsvg2-bin desktop-file-utils appstream systemd
   libpq-dev postgresql-15
   libnats-dev nats-server
+  gdb  # the test watchdog prints a stalled test's stacks with it
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
