@@ -48,7 +48,9 @@ public:
 // The exchange of a forwarded request, on the owner: the answer goes back over NATS.
 class ForwardedExchange final : public http::Exchange {
 public:
-    explicit ForwardedExchange(AcdForwarder::Reply reply) : reply_(std::move(reply)) {}
+    // stillOwner: asked when the answer is ready (on the I/O thread, while the server runs).
+    ForwardedExchange(AcdForwarder::Reply reply, std::function<bool()> stillOwner)
+        : reply_(std::move(reply)), stillOwner_(std::move(stillOwner)) {}
     ~ForwardedExchange() override {
         if (!answered_) {
             http::Response r;
@@ -61,6 +63,10 @@ public:
         if (answered_)
             return;
         answered_ = true;
+        // Begun here before this node lost the ACD (a freeze, a cut): what it did is not the
+        // new owner's, so no answer goes back; the forwarding node answers 504, "check first".
+        if (!stillOwner_())
+            return;
         reply_({std::move(response), authenticated_});
     }
     std::shared_ptr<http::EventStream> startEventStream() override {
@@ -75,6 +81,7 @@ public:
 
 private:
     AcdForwarder::Reply reply_;
+    std::function<bool()> stillOwner_;
     bool answered_ = false;
     bool authenticated_ = false;
 };
@@ -320,7 +327,9 @@ void AcdOwnerGate::serveForwarded(http::Request request, AcdForwarder::Reply rep
     tick();
     if (!acting_)
         return;  // the lease moved on: the new owner answers (or the request times out)
-    auto ex = std::make_shared<ForwardedExchange>(std::move(reply));
+    auto ex = std::make_shared<ForwardedExchange>(std::move(reply), [this, epoch = actingEpoch_] {
+        return acting_ && actingEpoch_ == epoch && parts_.cluster.ownsAcd();
+    });
     parts_.dispatch(request, ex);
 }
 
