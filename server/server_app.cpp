@@ -36,6 +36,7 @@
 #include "server/routes/cluster_presenter.h"
 #include "server/routes/dispatch.h"
 #include "server/routes/live_assist.h"
+#include "server/routes/status_presenter.h"
 #include "server/sip_setup.h"
 #include "server/store/database_lock.h"
 #include "server/store/store_engine.h"
@@ -438,16 +439,7 @@ std::uint16_t ServerApp::start() {
             dispatchApi(d.router, req, ex);
         });
     d.context->serverStatus = [&d] {
-        const http::ServerLoad& load = d.http->load();
-        return json{{"tls", d.config.tls.has_value()},
-                    {"connections", d.http->connectionCount()},
-                    {"maxConnections", d.http->effectiveMaxConnections()},
-                    {"refusedAtLimit", load.refusedAtLimit},
-                    {"refusedUnauthenticated", load.refusedUnauthenticated},
-                    {"slowClientsCut", load.slowClientsCut},
-                    {"acceptBackoffs", load.acceptBackoffs},
-                    {"tlsHandshakesFailed", load.tlsHandshakesFailed},
-                    {"events", d.eventsStatus()}};
+        return serverStatusJson(*d.http, d.config.tls.has_value(), d.eventsStatus());
     };
     d.port = d.http->start();
     d.listening = true;

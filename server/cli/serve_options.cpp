@@ -390,8 +390,9 @@ std::optional<int> parseServeOptions(int argc, char** argv, ServerConfig& config
     // Every node would answer SIP calls, and only the lease owner routes them: a call reaching
     // another node would wait for ever. Until the SIP side follows the lease, one node only.
     if (config.telephony == ServerConfig::Telephony::Sip && !config.eventsUrl.empty())
-        return fail("--telephony sip runs on one node only for now; leave out --events "
-                    "(docs/scaling.md)");
+        return fail(
+            "--telephony sip runs on one node only for now; leave out --events "
+            "(docs/scaling.md)");
     return std::nullopt;
 }
 

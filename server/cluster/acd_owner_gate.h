@@ -51,7 +51,6 @@ public:
     void whileOwner(std::function<bool()> owner) { owner_ = std::move(owner); }
     // Every agent state the ACD reports while open (for its durable copy).
     void onStateChanged(StateChanged changed) { stateChanged_ = std::move(changed); }
-    bool open() const { return open_; }
 
     void agentState(const std::string& agentId, AgentState state, const std::string& reason,
                     TimePoint since, const std::string& requestId, const std::string& extension,
