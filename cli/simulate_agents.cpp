@@ -69,7 +69,9 @@ SimulatedAgent::SimulatedAgent(crm::HttpTransport& transport, const QString& ser
     connect(&session_.call(), &crm::CallSession::offered, this,
             [this](const crm::Call&) { ++counters_.offered; });
     connect(&session_.call(), &crm::CallSession::ended, this,
-            [this](const QString&, const QString& reason) {
+            [this](const QString& callId, const QString& reason) {
+                if (callId == liveCallId_)
+                    liveCallId_.clear();
                 if (reason == QLatin1String("missed"))
                     ++counters_.missed;
                 else if (reason == QLatin1String("completed") && talkTimer_.isActive())
@@ -118,6 +120,16 @@ qint64 SimulatedAgent::libraryProtocolErrors() const {
 void SimulatedAgent::start() {
     // Ready once the stream shows the agent's state (as a counselor would, seeing the screen).
     connect(&session_.events(), &crm::EventStream::snapshotReceived, this, [this] {
+        // The session has applied it by now (it connected first).
+        if (!liveCallId_.isEmpty() && session_.call().callId() != liveCallId_) {
+            ++counters_.callsVanished;
+            log()->error("{}: call {} vanished at a resync (no end event)", username_.toStdString(),
+                         liveCallId_.toStdString());
+        }
+        liveCallId_.clear();
+        const auto phase = session_.call().phase();
+        if (phase == crm::CallPhase::Connected || phase == crm::CallPhase::Held)
+            liveCallId_ = session_.call().callId();
         if (!readyOnce_) {
             readyOnce_ = true;
             session_.agent().goReady();
@@ -162,6 +174,7 @@ void SimulatedAgent::onPhase(crm::CallPhase phase) {
             break;
         }
         case crm::CallPhase::Connected:
+            liveCallId_ = call.callId();
             if (talkedCallId_ != call.callId()) {
                 talkedCallId_ = call.callId();
                 ++counters_.answered;
@@ -169,6 +182,7 @@ void SimulatedAgent::onPhase(crm::CallPhase phase) {
             }
             break;
         case crm::CallPhase::AfterCallWork:
+            liveCallId_.clear();
             if (wrappingCallId_ != call.callId()) {
                 const QString callId = call.callId();
                 wrappingCallId_ = callId;
@@ -204,6 +218,8 @@ void SimulatedAgent::writeNoteAndWrapUp(const QString& callId) {
             session_.call().phase() != crm::CallPhase::AfterCallWork)
             return;
         ++counters_.wrapups;
+        wrapupCode_ = code;
+        wrapupNoteId_ = noteId;
         session_.call().wrapup(code, noteId, QStringLiteral("ready"));
     };
     if (customerId.isEmpty()) {
@@ -217,16 +233,53 @@ void SimulatedAgent::writeNoteAndWrapUp(const QString& callId) {
     note.wrapupCode = code;
     note.text =
         QStringLiteral("[%1] 시뮬레이션 상담 메모: 고객 문의 확인 후 안내 완료.").arg(username_);
-    session_.api().createNote(this, note,
-                              [this, wrapUp](const crm::Note& saved, const crm::ApiError& error) {
-                                  if (error) {
-                                      onCommandFailed(QStringLiteral("note"), error);
-                                      wrapUp({});
-                                      return;
-                                  }
-                                  ++counters_.notes;
-                                  wrapUp(saved.id);
-                              });
+    submitNote(note, wrapUp, 1);
+}
+
+// Saved again with the same idempotency key after a 503 (the server says nothing was stored), a
+// few times; then the wrap-up goes without it.
+void SimulatedAgent::submitNote(const crm::NoteSubmission& note,
+                                std::function<void(const QString&)> then, int attempt) {
+    session_.api().createNote(
+        this, note,
+        [this, note, then, attempt](const crm::Note& saved, const crm::ApiError& error) {
+            if (error.kind == crm::ApiError::Kind::Http && error.httpStatus == 503 &&
+                attempt < kNoteAttempts) {
+                ++counters_.unavailable;
+                QTimer::singleShot(
+                    randomBetween(1000, 2000), Qt::PreciseTimer, this,
+                    [this, note, then, attempt] { submitNote(note, then, attempt + 1); });
+                return;
+            }
+            if (error) {
+                onCommandFailed(QStringLiteral("note"), error);
+                then({});
+                return;
+            }
+            ++counters_.notes;
+            then(saved.id);
+        });
+}
+
+void SimulatedAgent::pressAgain(const QString& what) {
+    crm::CallSession& call = session_.call();
+    const QString callId = call.callId();
+    QTimer::singleShot(randomBetween(1000, 2000), Qt::PreciseTimer, this, [this, what, callId] {
+        crm::CallSession& now = session_.call();
+        const bool sameCall = now.callId() == callId;
+        const auto phase = now.phase();
+        if (what == QLatin1String("hangup") && sameCall &&
+            (phase == crm::CallPhase::Connected || phase == crm::CallPhase::Held))
+            now.hangup();
+        else if (what == QLatin1String("wrapup") && sameCall &&
+                 phase == crm::CallPhase::AfterCallWork)
+            now.wrapup(wrapupCode_, wrapupNoteId_, QStringLiteral("ready"));
+        else if (what == QLatin1String("answer") && sameCall && phase == crm::CallPhase::Ringing)
+            now.answer();
+        else if (what == QLatin1String("ready") &&
+                 session_.agent().state() == crm::AgentState::NotReady)
+            session_.agent().goReady();
+    });
 }
 
 void SimulatedAgent::onCommandFailed(const QString& what, const crm::ApiError& error) {
@@ -241,6 +294,13 @@ void SimulatedAgent::onCommandFailed(const QString& what, const crm::ApiError& e
     }
     if (error.kind == Kind::Transport) {
         ++counters_.transportErrors;
+        return;
+    }
+    if (error.kind == Kind::Http && error.httpStatus == 503) {
+        ++counters_.unavailable;
+        log()->debug("{}: {} met 503, pressed again: {}", username_.toStdString(),
+                     what.toStdString(), error.describe().toStdString());
+        pressAgain(what);
         return;
     }
     ++counters_.protocolErrors;
@@ -418,9 +478,13 @@ void AgentSimulation::finish() {
                   .arg(c.notes)
                   .arg(c.wrapups));
     printLine(
-        QStringLiteral("  benign races (404/409 after the call moved on) %1, transport errors %2")
+        QStringLiteral("  benign races (404/409 after the call moved on) %1, transport errors %2, "
+                       "503 pressed again %3")
             .arg(c.conflicts)
-            .arg(c.transportErrors));
+            .arg(c.transportErrors)
+            .arg(c.unavailable));
+    printLine(QStringLiteral("  calls vanished (gone from a new snapshot without an end) %1")
+                  .arg(c.callsVanished));
     printLine(QStringLiteral("  client cpu %1 s (%2% of one core), rss %3 MiB, peak rss %4 MiB")
                   .arg(cpu, 0, 'f', 2)
                   .arg(100.0 * cpu / std::max(0.001, realSec), 0, 'f', 1)
@@ -441,7 +505,7 @@ void AgentSimulation::finish() {
                            : *std::max_element(loopLateMs_.begin(), loopLateMs_.end()),
                        0, 'f', 1));
     printLine(QStringLiteral("  protocol errors: %1").arg(protocolErrors));
-    const bool ok = protocolErrors == 0 && c.loginFailures == 0;
+    const bool ok = protocolErrors == 0 && c.loginFailures == 0 && c.callsVanished == 0;
     emit finished(ok ? kExitOk : kExitFailed);
 }
 

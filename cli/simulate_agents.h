@@ -2,6 +2,7 @@
 // simulate-agents: N synthetic counselors on one network thread, each a full ClientSession with
 // its own login and event stream, doing what a counselor does on every call. Used by
 // benchmarks and soak tests; it counts every protocol error it sees.
+#include <functional>
 #include <vector>
 
 #include <QHash>
@@ -36,9 +37,15 @@ struct SimulationCounters {
     qint64 loginsOk = 0, loginFailures = 0;
     qint64 offered = 0, answered = 0, agentHangups = 0, callerHangups = 0, missed = 0;
     qint64 notes = 0, wrapups = 0;
-    qint64 conflicts = 0;        // 404/409 when the call moved on first (e.g. caller hung up)
+    qint64 conflicts = 0;  // 404/409 when the call moved on first (e.g. caller hung up)
+    // 503 "try again in a moment" (a node taking the ACD over, the database away): pressed
+    // again a second later, as a counselor would.
+    qint64 unavailable = 0;
     qint64 transportErrors = 0;  // no answer from the server
     qint64 protocolErrors = 0;   // anything the protocol does not allow
+    // A call the agent was talking on that a new snapshot (a reconnect, a takeover's resync)
+    // no longer shows, with no end event for it: a call the center dropped.
+    qint64 callsVanished = 0;
     // Issue to confirming event, by command (answer, hangup, wrapup, ready...), in ms.
     QHash<QString, std::vector<double>> roundTripMs;
     // When each of them was confirmed: CLOCK_MONOTONIC in s, the same clock in every process,
@@ -70,6 +77,10 @@ private:
     void onPhase(crm::CallPhase phase);
     void onCommandFailed(const QString& what, const crm::ApiError& error);
     void writeNoteAndWrapUp(const QString& callId);
+    void submitNote(const crm::NoteSubmission& note, std::function<void(const QString&)> then,
+                    int attempt);
+    // The command again after a 503, if it still makes sense then.
+    void pressAgain(const QString& what);
     int demoMs(int minMs, int maxMs) const;
 
     const SimulationConfig& config_;
@@ -78,8 +89,11 @@ private:
     crm::ClientSession session_;
     bool readyOnce_ = false;
     static constexpr int kLoginAttempts = 120;  // about two minutes
+    static constexpr int kNoteAttempts = 10;    // a note saved again after a 503
     int loginAttempts_ = 0;
     QString talkedCallId_;
+    QString liveCallId_;                 // connected or held, until its end event
+    QString wrapupCode_, wrapupNoteId_;  // the wrap-up being sent (pressed again after a 503)
     QString wrappingCallId_;
     QTimer talkTimer_;
 };

@@ -425,7 +425,8 @@ std::uint16_t ServerApp::start() {
                 const auto lease = d.cluster->status().lease;
                 d.hub->publish("cluster.owner", {{"node", lease.owner}, {"epoch", lease.epoch}},
                                Audience::supervisors());
-            }};
+            },
+            d.postToIo()};
         d.gate = std::make_unique<cluster::AcdOwnerGate>(std::move(parts));
         d.context->snapshotFromOwner = [&d](const http::Request& req, const std::string& token,
                                             std::function<void(std::optional<json>)> done) {
@@ -509,6 +510,8 @@ void ServerApp::stop() {
     if (d.sip)
         d.sip->stop();
     runOnIo([&d] {
+        if (d.gate)
+            d.gate->syncDurable();  // the last changes, written before the lease goes
         d.http->stop();
         d.hub->closeAll();
         d.tickTimer->cancel();

@@ -168,6 +168,7 @@ void Acd::setState(Agent& a, AgentState state, const std::string& reason,
     a.state = state;
     a.reason = reason;
     a.since = now;
+    touch(a);
     events_.agentState(a.user.id, state, reason, now, requestId, a.user.extension, phoneOf(a));
     for (const auto& skill : a.user.skills)
         markDirty(skill);

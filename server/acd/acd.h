@@ -7,9 +7,11 @@
 // Threads: I/O thread only. Time comes from the injected Clock; advance() runs every timer that
 // is due, so tests drive call timing with a ManualClock.
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 
+#include "server/acd/acd_durable.h"
 #include "server/acd/acd_events.h"
 #include "server/acd/call_control.h"
 #include "server/acd/kpi.h"
@@ -100,6 +102,18 @@ public:
 
     const std::vector<QueueConfig>& queueConfigs() const { return queues_; }
 
+    // Durable state (acd_durable.cpp), for the node that takes the ACD over. `changed` is told
+    // when something durable changes after a quiet spell (once until the next take);
+    // takeDurableChanges() then gives what changed since the previous take. Without a
+    // listener nothing is tracked (one server alone).
+    void onDurableChange(std::function<void()> changed) { durableChanged_ = std::move(changed); }
+    DurableChanges takeDurableChanges();
+    // Rebuilds calls and agents' states from a stored copy, after the agents of live sessions
+    // have logged in: queued calls in their order, live calls on their agent (when the backend
+    // can carry them on), agents back in their state. No events: the caller resyncs every
+    // stream afterwards. Meant for an ACD without calls (a takeover).
+    RestoreReport restore(const DurableAcd& stored);
+
     struct Call;
     struct Agent;
 
@@ -151,6 +165,14 @@ private:
     void markDirty(const std::string& queueOrSkill);
     void flushStats(bool force);
 
+    // acd_durable.cpp
+    void touch(const Call& c);
+    void touch(const Agent& a);
+    DurableCall durableCall(const Call& c) const;
+    DurableAgent durableAgent(const Agent& a) const;
+    bool restoreCall(const DurableCall& stored, RestoreReport& report);
+    void restoreAgent(Agent& a, const DurableAgent& stored);
+
     // lookups (acd.cpp)
     Agent* findAgent(const std::string& id);
     const Agent* findAgent(const std::string& id) const;
@@ -186,6 +208,8 @@ private:
     std::deque<std::string> endedOrder_;
     std::set<std::string> endedIds_;
     std::uint64_t callSeq_ = 0;
+    std::set<std::string> touchedCalls_, touchedAgents_;
+    std::function<void()> durableChanged_;
 };
 
 }  // namespace agentdesk::server

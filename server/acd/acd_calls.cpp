@@ -72,6 +72,7 @@ void Acd::connectAnswered(Call& c, Agent& a, const std::string& requestId) {
     control_->connect(c.id, a.user.id, first);
     publishCallState(c, a.user.id, requestId);
     markDirty(c.queue);
+    touch(c);
 }
 
 Outcome Acd::reject(const std::string& agentId, const std::string& callId,
@@ -293,6 +294,7 @@ void Acd::finishCall(Call& c, const std::string& reason) {
     c.endReason = reason;
     c.agentId.clear();
     markDirty(c.queue);
+    touch(c);
     control_->endCall(c.id);
 }
 

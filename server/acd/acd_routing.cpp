@@ -19,6 +19,7 @@ void Acd::enqueue(Call& c, const std::string& queueId, bool priority) {
     c.kpi->enteredAt = now;
     kpis_[queueId].push_back(c.kpi);
     markDirty(queueId);
+    touch(c);
 }
 
 void Acd::requeue(Call& c) {
@@ -29,6 +30,7 @@ void Acd::requeue(Call& c) {
     c.answerRequestId.clear();
     c.priority = true;  // back to the front of the queue (RONA, rejected)
     markDirty(c.queue);
+    touch(c);
     control_->callerQueued(c.id, true);
 }
 
@@ -148,6 +150,7 @@ void Acd::offer(Call& c, Agent& a, bool consult) {
         view.state = CallState::Ringing;
     events_.callOffered(a.user.id, view, consultFrom);
     markDirty(c.queue);
+    touch(c);
     control_->ringAgent(c.id, a.user.id, consult);
 }
 

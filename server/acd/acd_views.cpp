@@ -213,11 +213,13 @@ Capabilities Acd::capabilities() const {
 
 void Acd::publishCallState(const Call& c, const std::string& agentId, const std::string& requestId,
                            const std::optional<std::string>& consultResult) {
+    touch(c);
     events_.callState(agentId, callView(c), requestId, consultResult);
 }
 
 void Acd::publishEnded(const Call& c, const std::string& agentId, const std::string& reason,
                        const std::string& requestId) {
+    touch(c);
     events_.callEnded(agentId, c.id, reason, requestId);
 }
 

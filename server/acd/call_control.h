@@ -10,6 +10,7 @@
 // answers at once, the way a phone set to auto-answer would).
 #include <string>
 
+#include "server/acd/acd_durable.h"
 #include "server/acd/acd_types.h"
 
 namespace agentdesk::server {
@@ -75,6 +76,12 @@ public:
     virtual void endCall(const std::string& callId) = 0;
     // Runs the backend's timers up to now.
     virtual void advance() = 0;
+
+    // Another node's ACD: what this backend keeps of a caller, for the durable copy.
+    virtual DurableCaller durableCaller(const std::string& callId) const = 0;
+    // Takes over a call that another node's ACD held (queued, connected or held); false when
+    // this backend cannot carry it on (a SIP call's dialog and audio were on that node).
+    virtual bool adopt(const DurableCall& call) = 0;
 };
 
 class CallControlListener {

@@ -3,8 +3,7 @@
 #include <set>
 
 #include "common/logging.h"
-#include "server/acd/acd_types.h"
-#include "server/acd/telephony.h"
+#include "server/acd/acd.h"
 #include "server/auth/session_manager.h"
 #include "server/cluster/cluster_node.h"
 
@@ -102,8 +101,6 @@ void OwnerOnlyEvents::agentState(const std::string& agentId, AgentState state,
                                  const std::optional<PhoneStatus>& phone) {
     if (!passing())
         return;
-    if (stateChanged_)
-        stateChanged_(agentId, state, reason, since);
     next_.agentState(agentId, state, reason, since, requestId, extension, phone);
 }
 void OwnerOnlyEvents::callOffered(const std::string& agentId, const CallView& call,
@@ -153,12 +150,25 @@ AcdOwnerGate::AcdOwnerGate(Parts parts) : parts_(std::move(parts)) {
     // Checked on every event, not only on the tick: a node thawed after a freeze may run a few
     // handlers before its tick notices that the lease has gone.
     parts_.events.whileOwner([this] { return parts_.cluster.ownsAcd(); });
-    // Written under the epoch this node took the ACD with: once another node holds it, the
-    // fence refuses them.
-    parts_.events.onStateChanged([this](const std::string& agentId, AgentState state,
-                                        const std::string& reason, TimePoint since) {
-        parts_.states.save(actingEpoch_, {agentId, state, reason, since});
+    // After the work that made them (a request, a tick, a report from the line), in one go.
+    parts_.acd.onDurableChange([this, alive = std::weak_ptr<bool>(alive_)] {
+        if (syncPosted_ || !parts_.post)
+            return;
+        syncPosted_ = true;
+        parts_.post([this, alive] {
+            if (alive.lock())
+                syncDurable();
+        });
     });
+}
+
+void AcdOwnerGate::syncDurable() {
+    syncPosted_ = false;
+    auto changes = parts_.acd.takeDurableChanges();
+    // Written under the epoch this node took the ACD with: once another node holds it, the
+    // fence refuses them. Not running the ACD: what its emptying changed is nobody's.
+    if (acting_)
+        parts_.states.save(actingEpoch_, changes);
 }
 
 bool AcdOwnerGate::owner() const {
@@ -225,6 +235,7 @@ void AcdOwnerGate::emptyAcd() {
         if (agent.state != AgentState::LoggedOut)
             parts_.acd.agentLoggedOut(agent.user.id);
     }
+    (void)parts_.acd.takeDurableChanges();  // not the center's: it goes on elsewhere
 }
 
 void AcdOwnerGate::takeOver() {
@@ -233,10 +244,10 @@ void AcdOwnerGate::takeOver() {
     // and after what it wrote in an earlier turn has gone out.
     parts_.states.flush(std::chrono::seconds(1));
     std::vector<StoredSession> sessions;
-    std::vector<StoredAgentState> states;
+    DurableAcd stored;
     try {
         sessions = parts_.sessions.storedSessions();
-        states = parts_.states.load();
+        stored = parts_.states.load();
     } catch (const std::exception& e) {
         log->warn(
             "taking over the ACD: the stored sessions and states cannot be read ({}); "
@@ -261,32 +272,16 @@ void AcdOwnerGate::takeOver() {
         parts_.acd.agentLoggedIn(*user);
         ++agents;
     }
-    const int restored = restoreStates(states);
+    const RestoreReport restored = parts_.acd.restore(stored);
+    syncDurable();  // the rebuilt state, under this node's epoch (and lost calls deleted)
     parts_.events.setOpen(true);
     serve();
     log->info(
-        "this node runs the ACD now: {} agents logged in from their stored sessions, {} "
-        "of them back in the state they had chosen",
-        agents, restored);
+        "this node runs the ACD now: {} agents logged in from their stored sessions ({} back "
+        "as they were); {} queued calls and {} live calls carried over, {} lost",
+        agents, restored.agents, restored.queued, restored.live, restored.lost);
     if (parts_.tookOver)
         parts_.tookOver();
-}
-
-int AcdOwnerGate::restoreStates(const std::vector<StoredAgentState>& stored) {
-    int restored = 0;
-    for (const auto& s : stored) {
-        const auto agent = parts_.acd.agent(s.agentId);
-        if (!agent || agent->state != AgentState::NotReady)
-            continue;  // not logged in (no session)
-        // Ready, or a break they chose; on a call or in after-call work they stay not ready:
-        // that call is gone with the old owner. A protection rest is the old owner's timer.
-        const bool chosen =
-            s.state == AgentState::Ready || (s.state == AgentState::NotReady && !s.reason.empty() &&
-                                             s.reason != "login" && s.reason != kProtectionReason);
-        if (chosen && parts_.acd.setAgentState(s.agentId, s.state, s.reason, "").ok())
-            ++restored;
-    }
-    return restored;
 }
 
 void AcdOwnerGate::stepDown() {

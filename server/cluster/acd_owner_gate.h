@@ -5,10 +5,12 @@
 // the one ACD, the one login throttle and the one set of live calls. No owner right now: 503
 // with Retry-After: 1 (the desktop's outbox and event stream try again by themselves).
 //
-// Taking over: the ACD starts clean, logs in the agent of every stored session, puts each back
-// in the state they had chosen (ready, or not ready with its reason; one on a call comes back
-// not ready, as the queue and live calls of the old owner are not carried over yet) and serves
-// forwarded requests; every node then tells its streams to resync
+// While it runs the ACD, every change to the ACD's durable state (agents, queued and live calls)
+// goes to the store (acd_state_store.h) under this node's epoch, right after the work that made
+// it. Taking over: the ACD starts clean, logs in the agent of every stored session, rebuilds the
+// stored state (Acd::restore: queued calls in their order, live calls on their agents, each
+// agent in their state) and serves forwarded requests; every node then tells its streams to
+// resync
 // (cluster.owner), so each desktop takes the new owner's snapshot. Stepping down (the lease
 // lost or expired): it stops serving and empties its ACD without a word on the bus, since the
 // new owner speaks for the ACD now.
@@ -17,6 +19,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -33,7 +36,7 @@
 #include "server/http/http_types.h"
 
 namespace agentdesk::server {
-class Telephony;
+class Acd;
 }
 
 namespace agentdesk::server::cluster {
@@ -43,14 +46,10 @@ class ClusterNode;
 // The ACD's events, passed on only while this node runs the ACD.
 class OwnerOnlyEvents final : public AcdEventSink {
 public:
-    using StateChanged = std::function<void(const std::string& agentId, AgentState state,
-                                            const std::string& reason, TimePoint since)>;
     explicit OwnerOnlyEvents(AcdEventSink& next) : next_(next) {}
     void setOpen(bool open) { open_ = open; }
     // Events pass only while this also holds (checked on each one).
     void whileOwner(std::function<bool()> owner) { owner_ = std::move(owner); }
-    // Every agent state the ACD reports while open (for its durable copy).
-    void onStateChanged(StateChanged changed) { stateChanged_ = std::move(changed); }
 
     void agentState(const std::string& agentId, AgentState state, const std::string& reason,
                     TimePoint since, const std::string& requestId, const std::string& extension,
@@ -78,7 +77,6 @@ private:
     AcdEventSink& next_;
     bool open_ = false;
     std::function<bool()> owner_;
-    StateChanged stateChanged_;
 };
 
 class AcdOwnerGate {
@@ -86,16 +84,18 @@ public:
     using Dispatch = std::function<void(http::Request&, const http::ExchangePtr&)>;
     struct Parts {
         ClusterNode& cluster;
-        Telephony& acd;
+        Acd& acd;
         OwnerOnlyEvents& events;
         SessionStore& sessions;
-        AcdStateStore& states;             // the agents' states, kept for the next owner
+        AcdStateStore& states;             // the ACD's durable state, kept for the next owner
         const Clock& clock;                // what stored sessions' expiry is measured against
         std::chrono::seconds sessionIdle;  // the server's idle limit (0: none)
         std::function<std::optional<User>(const std::string& userId)> userById;
         Dispatch dispatch;  // the router: what this node does with a request itself
         // Once this node runs the ACD (after the agents are back): tells the center.
         std::function<void()> tookOver;
+        // Runs a function on the I/O thread after the work in hand.
+        std::function<void(std::function<void()>)> post;
     };
     explicit AcdOwnerGate(Parts parts);
 
@@ -103,6 +103,9 @@ public:
     bool owner() const;
     // Takes over or steps down when the lease says so; on every tick and lease change.
     void tick();
+    // Hands what changed in the ACD to the store now (also posted after every change; a clean
+    // stop calls it last).
+    void syncDurable();
     // Every HTTP request: dispatched here, or forwarded to the owner.
     void handle(http::Request& request, const http::ExchangePtr& ex);
     // GET /events on a node that does not run the ACD: the snapshot comes from the owner, taken
@@ -120,14 +123,14 @@ private:
     // Agents whose every session has ended (on any node) leave the ACD.
     void logOutAgentsWithoutSession();
     static constexpr std::chrono::seconds kReconcileEvery{15};
-    // Puts the agents back in the states they had chosen under the previous owner; how many.
-    int restoreStates(const std::vector<StoredAgentState>& stored);
     void serveForwarded(http::Request request, AcdForwarder::Reply reply);
 
     Parts parts_;
     bool acting_ = false;
     std::uint64_t actingEpoch_ = 0;  // the lease's epoch when this node took the ACD
     std::chrono::steady_clock::time_point nextReconcile_{};
+    bool syncPosted_ = false;
+    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
 
 // Requests a node answers itself, whoever runs the ACD.

@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "common/time_util.h"
+#include "server/cluster/acd_durable_json.h"
 #include "server/cluster/lease_table.h"
 #include "server/store/pg/pg_db.h"
 
@@ -17,6 +18,27 @@ void limitWaits(pg::PgDb& db) {
 
 }  // namespace
 
+void AcdStateStore::write(pg::PgDb& db, const Pending& p) {
+    const auto epoch = static_cast<long long>(p.epoch);
+    if (p.agent) {
+        db.exec(
+            "INSERT INTO acd_agent_states(routing_group, agent_id, state, reason, since_ms, epoch, "
+            "detail) VALUES($1, $2, $3, $4, $5, $6, $7::jsonb) "
+            "ON CONFLICT (routing_group, agent_id) DO UPDATE SET state = excluded.state, "
+            "reason = excluded.reason, since_ms = excluded.since_ms, epoch = excluded.epoch, "
+            "detail = excluded.detail",
+            {group_, p.id, p.state, p.reason, p.sinceMs, epoch, p.detail});
+    } else if (p.detail.empty()) {
+        db.exec("DELETE FROM acd_calls WHERE routing_group = $1 AND call_id = $2", {group_, p.id});
+    } else {
+        db.exec(
+            "INSERT INTO acd_calls(routing_group, call_id, detail, epoch) "
+            "VALUES($1, $2, $3::jsonb, $4) ON CONFLICT (routing_group, call_id) DO UPDATE SET "
+            "detail = excluded.detail, epoch = excluded.epoch",
+            {group_, p.id, p.detail, epoch});
+    }
+}
+
 AcdStateStore::AcdStateStore(std::string database, std::string group)
     : database_(std::move(database)), group_(std::move(group)) {
     thread_ = std::thread([this] { run(); });
@@ -26,30 +48,73 @@ AcdStateStore::~AcdStateStore() {
     stop();
 }
 
-void AcdStateStore::save(std::uint64_t epoch, StoredAgentState state) {
+void AcdStateStore::save(std::uint64_t epoch, const DurableChanges& changes) {
+    if (changes.empty())
+        return;
     {
         std::lock_guard lock(mutex_);
         if (stopping_)
             return;
-        const std::string id = state.agentId;
-        pending_[id] = Pending{epoch, std::move(state)};
+        for (const auto& a : changes.agents) {
+            pending_["a:" + a.agentId] = Pending{epoch,
+                                                 true,
+                                                 a.agentId,
+                                                 durableAgentJson(a),
+                                                 std::string(agentStateName(a.state)),
+                                                 a.reason,
+                                                 toUnixMs(a.since)};
+        }
+        for (const auto& c : changes.calls)
+            pending_["c:" + c.id] = Pending{epoch, false, c.id, durableCallJson(c), {}, {}, 0};
+        for (const auto& id : changes.endedCalls)
+            pending_["c:" + id] = Pending{epoch, false, id, {}, {}, {}, 0};
     }
     wake_.notify_one();
 }
 
-std::vector<StoredAgentState> AcdStateStore::load() {
+DurableAcd AcdStateStore::load() {
     pg::PgDb db(database_);
     limitWaits(db);
-    auto r = db.exec(
-        "SELECT agent_id, state, reason, since_ms FROM acd_agent_states WHERE routing_group = $1",
+    DurableAcd out;
+    int unreadable = 0;
+    auto agents = db.exec(
+        "SELECT agent_id, state, reason, since_ms, detail FROM acd_agent_states "
+        "WHERE routing_group = $1 ORDER BY agent_id",
         {group_});
-    std::vector<StoredAgentState> out;
-    for (int i = 0; i < r.rows(); ++i) {
-        const auto state = parseAgentState(r.text(i, 1));
-        if (state)
-            out.push_back({r.text(i, 0), *state, r.text(i, 2),
-                           TimePoint(std::chrono::milliseconds(r.integer(i, 3)))});
+    for (int i = 0; i < agents.rows(); ++i) {
+        if (!agents.isNull(i, 4)) {
+            if (auto a = parseDurableAgent(agents.text(i, 4)))
+                out.agents.push_back(std::move(*a));
+            else
+                ++unreadable;
+            continue;
+        }
+        // Written by a node of schema version 3: the chosen state only.
+        const auto state = parseAgentState(agents.text(i, 1));
+        if (!state) {
+            ++unreadable;
+            continue;
+        }
+        DurableAgent a;
+        a.agentId = agents.text(i, 0);
+        a.state = *state;
+        a.reason = agents.text(i, 2);
+        a.since = TimePoint(std::chrono::milliseconds(agents.integer(i, 3)));
+        a.idleSince = a.since;
+        out.agents.push_back(std::move(a));
     }
+    auto calls = db.exec(
+        "SELECT detail FROM acd_calls WHERE routing_group = $1 "
+        "ORDER BY (detail->>'priority')::boolean DESC, (detail->>'enteredAt')::bigint, call_id",
+        {group_});
+    for (int i = 0; i < calls.rows(); ++i) {
+        if (auto c = parseDurableCall(calls.text(i, 0)))
+            out.calls.push_back(std::move(*c));
+        else
+            ++unreadable;
+    }
+    if (unreadable > 0)
+        logging::get("cluster")->error("{} stored ACD records cannot be read; skipped", unreadable);
     return out;
 }
 
@@ -103,29 +168,20 @@ void AcdStateStore::run() {
                 }
                 LeaseTable table(*db, group_, "", "", std::chrono::seconds(3));
                 table.fenced(epoch, [&] {
-                    for (const Pending* p : items) {
-                        db->exec(
-                            "INSERT INTO acd_agent_states(routing_group, agent_id, state, reason, "
-                            "since_ms, epoch) VALUES($1, $2, $3, $4, $5, $6) "
-                            "ON CONFLICT (routing_group, agent_id) DO UPDATE SET "
-                            "state = excluded.state, reason = excluded.reason, "
-                            "since_ms = excluded.since_ms, epoch = excluded.epoch",
-                            {group_, p->state.agentId, agentStateName(p->state.state),
-                             p->state.reason, static_cast<long long>(toUnixMs(p->state.since)),
-                             static_cast<long long>(epoch)});
-                    }
+                    for (const Pending* p : items)
+                        write(*db, *p);
                 });
                 written += items.size();
                 warned = false;
             } catch (const LeaseLost& e) {
                 fencedOff += items.size();  // another node runs the ACD: its state stands
-                log->warn("agent states of epoch {} not written: {}", epoch, e.what());
+                log->warn("ACD records of epoch {} not written: {}", epoch, e.what());
             } catch (const std::exception& e) {
                 const auto* pgError = dynamic_cast<const pg::PgError*>(&e);
                 if (!pgError || pgError->connectionLost())
                     db.reset();
                 if (!warned)
-                    log->warn("agent states not written ({}); trying again", e.what());
+                    log->warn("ACD records not written ({}); trying again", e.what());
                 warned = true;
                 failed += items.size();
                 retry = true;

@@ -1,13 +1,13 @@
 #pragma once
 // The ACD's durable state in PostgreSQL, written only through the lease's fence
 // (LeaseTable::fenced): a node that lost the lease cannot write over the new owner's state.
-// What it keeps so far: each agent's chosen state (ready, or not ready with its reason), so the
-// node that takes over puts every agent back where they were instead of "not ready". Queued
-// and live calls are not kept yet (docs/scaling.md).
+// It keeps every agent's state (with their after-call work and today's figures) and every call
+// the ACD holds (queued in order, ringing, connected, held), so the node that takes over
+// rebuilds the ACD as it was (Acd::restore). A call that is over is deleted.
 //
-// Threads: save() from the I/O thread; the writes run on a thread of its own, latest state per
-// agent first (a burst of changes for one agent is one write). load() on the caller's thread,
-// on a connection of its own (a takeover, rare).
+// Threads: save() from the I/O thread; the writes run on a thread of its own, latest record
+// per agent and call first (a burst of changes to one is one write), in one transaction.
+// load() on the caller's thread, on a connection of its own (a takeover, rare).
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -17,17 +17,13 @@
 #include <thread>
 #include <vector>
 
-#include "server/acd/agent_state.h"
-#include "server/clock.h"
+#include "server/acd/acd_durable.h"
+
+namespace agentdesk::server::pg {
+class PgDb;
+}
 
 namespace agentdesk::server::cluster {
-
-struct StoredAgentState {
-    std::string agentId;
-    AgentState state = AgentState::NotReady;
-    std::string reason;
-    TimePoint since;
-};
 
 class AcdStateStore {
 public:
@@ -36,10 +32,12 @@ public:
     AcdStateStore(const AcdStateStore&) = delete;
     AcdStateStore& operator=(const AcdStateStore&) = delete;
 
-    // Queues an agent's state for writing under `epoch` (the lease's, as this node holds it).
-    void save(std::uint64_t epoch, StoredAgentState state);
-    // Every stored agent state of the group. Throws pg::PgError when the database is away.
-    std::vector<StoredAgentState> load();
+    // Queues the changes for writing under `epoch` (the lease's, as this node holds it).
+    void save(std::uint64_t epoch, const DurableChanges& changes);
+    // Every stored agent and call of the group (calls in the queue's order: priority first,
+    // then the earliest). Throws pg::PgError when the database is away; a record that cannot
+    // be read is skipped (and logged).
+    DurableAcd load();
     // Waits (at most `limit`) until everything queued so far is written or refused; tests.
     bool flush(std::chrono::milliseconds limit);
     // Writes what is queued (briefly), then ends the thread.
@@ -53,14 +51,19 @@ public:
 private:
     struct Pending {
         std::uint64_t epoch = 0;
-        StoredAgentState state;
+        bool agent = false;
+        std::string id;
+        std::string detail;         // the record's JSON; empty: the call is over (deleted)
+        std::string state, reason;  // an agent's, also in columns of their own
+        long long sinceMs = 0;
     };
     void run();
+    void write(pg::PgDb& db, const Pending& p);
 
     const std::string database_, group_;
     mutable std::mutex mutex_;
     std::condition_variable wake_, idle_;
-    std::map<std::string, Pending> pending_;
+    std::map<std::string, Pending> pending_;  // by "a:<agent>" and "c:<call>"
     bool writing_ = false, stopping_ = false;
     Stats stats_;
     std::thread thread_;

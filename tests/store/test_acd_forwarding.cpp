@@ -3,8 +3,8 @@
 // and one nats-server: a counselor who only ever talks to the node that does not run the ACD
 // logs in, goes ready, is offered a call and answers it there, and both nodes agree; the
 // stream on that node starts with the owner's snapshot. When the owner stops, the other node
-// takes over with the agents of the stored sessions, each in the state they had chosen, and
-// every stream resyncs.
+// takes over with the agents of the stored sessions, each in the state they had chosen, the
+// call one of them was on and the callers waiting in the queue, and every stream resyncs.
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
@@ -87,7 +87,7 @@ TEST_CASE("The node without the ACD forwards the API to the node that runs it",
     CHECK(acdOf(a, lead)["servedForOthers"].get<int>() >= 8);
 }
 
-TEST_CASE("When the owner stops, the other node takes over with the agents as they were",
+TEST_CASE("When the owner stops, the other node takes over with the agents and calls as they were",
           "[store][cluster]") {
     CenterNodes center;
     auto a = std::make_unique<TestServer>(center.node("node-a"));
@@ -102,6 +102,22 @@ TEST_CASE("When the owner stops, the other node takes over with the agents as th
                 .status == 202);
     EventCollector stream(b.url(), ready.token());
     REQUIRE(stream.waitForType("snapshot") == 0);
+    // One caller talking to the ready counselor, two waiting behind them, in this order.
+    HttpClient lead = b.client();
+    lead.setToken(leadOnA.token());
+    auto callFrom = [&](const char* customerId) {
+        const auto r =
+            lead.post("/api/v1/demo/calls", {{"queue", "card"}, {"customerId", customerId}});
+        REQUIRE(r.status == 202);
+        return r.json()["callId"].get<std::string>();
+    };
+    const std::string talking = callFrom("C00002");
+    REQUIRE(stream.waitFor([&](const ReceivedEvent& e) {
+        return e.type == "call.offered" && e.data["call"]["id"] == talking;
+    }) > 0);
+    REQUIRE(ready.post("/api/v1/calls/" + talking + "/answer", json::object()).status == 202);
+    const std::string firstWaiting = callFrom("C00003");
+    const std::string secondWaiting = callFrom("C00004");
 
     a.reset();  // a clean stop writes the last states and hands the lease over at once
     REQUIRE(eventually([&] { return acdOf(b, leadOnA)["here"] == true; }));
@@ -111,24 +127,37 @@ TEST_CASE("When the owner stops, the other node takes over with the agents as th
     });
     CHECK(resync > 0);
     // The same tokens (nobody logs in again), each agent in the state they had chosen.
-    const auto me = ready.get("/api/v1/agents/me");
-    REQUIRE(me.status == 200);
-    CHECK(me.json()["state"] == "ready");
     const auto snapshot = ready.get("/api/v1/snapshot");
     REQUIRE(snapshot.status == 200);
-    CHECK(snapshot.json()["agent"]["state"] == "ready");
     const json onBreakNow = onBreak.get("/api/v1/agents/me").json();
     CHECK(onBreakNow["state"] == "not_ready");
     CHECK(onBreakNow["reason"] == "break");
     const json justInNow = justIn.get("/api/v1/agents/me").json();
     CHECK(justInNow["state"] == "not_ready");
     CHECK(justInNow["reason"] == "login");
-    // And the new owner routes to the ready agent.
-    HttpClient lead = b.client();
-    lead.setToken(leadOnA.token());
-    const auto injected =
-        lead.post("/api/v1/demo/calls", {{"queue", "card"}, {"customerId", "C00002"}});
-    REQUIRE(injected.status == 202);
-    CHECK(stream.waitFor([](const ReceivedEvent& e) { return e.type == "call.offered"; }, resync) >
-          resync);
+    // The caller is still talking to them, and the two still wait.
+    const auto current = ready.get("/api/v1/calls/current");
+    REQUIRE(current.status == 200);
+    CHECK(current.json()["id"] == talking);
+    CHECK(current.json()["state"] == "connected");
+    CHECK(snapshot.json()["agent"]["state"] == "on_call");
+    int waiting = -1;
+    for (const auto& q : lead.get("/api/v1/queues").json()) {
+        if (q["id"] == "card")
+            waiting = q["waiting"].get<int>();
+    }
+    CHECK(waiting == 2);
+    // The counselor ends the call and wraps it up on the new owner, then gets the caller who
+    // waited longest.
+    REQUIRE(ready.post("/api/v1/calls/" + talking + "/hangup", json::object()).status == 202);
+    REQUIRE(
+        ready.post("/api/v1/calls/" + talking + "/wrapup", {{"code", "GENERAL_INQUIRY"}}).status ==
+        202);
+    CHECK(stream.waitFor(
+              [&](const ReceivedEvent& e) {
+                  return e.type == "call.offered" && e.data["call"]["id"] == firstWaiting;
+              },
+              resync) > resync);
+    CHECK(lead.post("/api/v1/demo/calls/" + secondWaiting + "/hangup", json::object()).status ==
+          202);
 }

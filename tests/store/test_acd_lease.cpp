@@ -193,7 +193,34 @@ TEST_CASE(
     inbox.run();
 }
 
-TEST_CASE("ACD state store: agent states are written under the owner's epoch only",
+namespace {
+
+DurableChanges agentChange(const std::string& id, AgentState state, const std::string& reason,
+                           agentdesk::TimePoint since) {
+    DurableChanges ch;
+    DurableAgent a;
+    a.agentId = id;
+    a.state = state;
+    a.reason = reason;
+    a.since = since;
+    ch.agents.push_back(a);
+    return ch;
+}
+
+DurableChanges callChange(const std::string& id, bool priority, agentdesk::TimePoint entered) {
+    DurableChanges ch;
+    DurableCall c;
+    c.id = id;
+    c.queue = "card";
+    c.priority = priority;
+    c.enteredAt = entered;
+    ch.calls.push_back(c);
+    return ch;
+}
+
+}  // namespace
+
+TEST_CASE("ACD state store: agents and calls are written under the owner's epoch only",
           "[store][cluster]") {
     const std::string conninfo = leaseDatabase(agentdesk::test::sharedPgCluster());
     pg::PgDb dbA(conninfo), dbB(conninfo);
@@ -202,33 +229,48 @@ TEST_CASE("ACD state store: agent states are written under the owner's epoch onl
     REQUIRE(a.acquireOrRenew(0).held);
     AcdStateStore store(conninfo, "center");
     const agentdesk::TimePoint since{std::chrono::milliseconds(1'764'900'000'000)};
-    store.save(1, {"A1001", AgentState::Ready, "", since});
-    store.save(1, {"A1003", AgentState::NotReady, "lunch", since});
-    store.save(1, {"A1003", AgentState::NotReady, "break", since});  // the latest one counts
+    store.save(1, agentChange("A1001", AgentState::Ready, "", since));
+    store.save(1, agentChange("A1003", AgentState::NotReady, "lunch", since));
+    store.save(1, agentChange("A1003", AgentState::NotReady, "break", since));  // the latest
+    // Calls come back in the queue's order: priority first, then the earliest.
+    store.save(1, callChange("call-b", false, since + 2s));
+    store.save(1, callChange("call-a", false, since + 5s));
+    store.save(1, callChange("call-c", true, since + 9s));
+    store.save(1, callChange("call-d", false, since + 1s));
+    DurableChanges over;
+    over.endedCalls.push_back("call-d");
+    store.save(1, over);
     REQUIRE(store.flush(5s));
-    auto stored = store.load();
-    std::sort(stored.begin(), stored.end(),
-              [](const auto& x, const auto& y) { return x.agentId < y.agentId; });
-    REQUIRE(stored.size() == 2);
-    CHECK(stored[0].state == AgentState::Ready);
-    CHECK(stored[1].state == AgentState::NotReady);
-    CHECK(stored[1].reason == "break");
-    CHECK(stored[1].since == since);
+    DurableAcd stored = store.load();
+    REQUIRE(stored.agents.size() == 2);
+    CHECK(stored.agents[0].state == AgentState::Ready);
+    CHECK(stored.agents[1].state == AgentState::NotReady);
+    CHECK(stored.agents[1].reason == "break");
+    CHECK(stored.agents[1].since == since);
+    REQUIRE(stored.calls.size() == 3);
+    CHECK(stored.calls[0].id == "call-c");
+    CHECK(stored.calls[1].id == "call-b");
+    CHECK(stored.calls[2].id == "call-a");
+    CHECK(stored.calls[2].enteredAt == since + 5s);
 
     // Node B takes over; what node A still sends under epoch 1 is fenced off.
     a.release(1);
     REQUIRE(b.acquireOrRenew(0) == LeaseState{true, 2, "node-b"});
-    store.save(1, {"A1001", AgentState::NotReady, "training", since});
+    store.save(1, agentChange("A1001", AgentState::NotReady, "training", since));
+    DurableChanges late;
+    late.endedCalls.push_back("call-a");
+    store.save(1, late);
     REQUIRE(store.flush(5s));
-    CHECK(store.stats().fencedOff == 1);
-    store.save(2, {"A1002", AgentState::Ready, "", since});
+    CHECK(store.stats().fencedOff == 2);
+    store.save(2, agentChange("A1002", AgentState::Ready, "", since));
     REQUIRE(store.flush(5s));
     stored = store.load();
-    std::sort(stored.begin(), stored.end(),
-              [](const auto& x, const auto& y) { return x.agentId < y.agentId; });
-    REQUIRE(stored.size() == 3);
-    CHECK(stored[0].state == AgentState::Ready);  // not node A's late "training"
-    CHECK(stored[1].agentId == "A1002");
-    // Another routing group's states are its own.
-    CHECK(AcdStateStore(conninfo, "loans").load().empty());
+    REQUIRE(stored.agents.size() == 3);
+    CHECK(stored.agents[0].state == AgentState::Ready);  // not node A's late "training"
+    CHECK(stored.agents[1].agentId == "A1002");
+    CHECK(stored.calls.size() == 3);  // nor its late deletion
+    // Another routing group's state is its own.
+    const DurableAcd loans = AcdStateStore(conninfo, "loans").load();
+    CHECK(loans.agents.empty());
+    CHECK(loans.calls.empty());
 }

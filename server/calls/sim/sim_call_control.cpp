@@ -110,6 +110,35 @@ void SimCallControl::endCall(const std::string& callId) {
     callers_.erase(callId);
 }
 
+DurableCaller SimCallControl::durableCaller(const std::string& callId) const {
+    const auto it = callers_.find(callId);
+    if (it == callers_.end())
+        return {};
+    const Caller& c = it->second;
+    return {c.patienceSec, c.talkSec, c.patienceDeadline, c.hangupAt};
+}
+
+// The caller goes on where the other node left them: waiting with the patience they had left,
+// or talking until their talk time is up (a scripted transcript does not start over).
+bool SimCallControl::adopt(const DurableCall& call) {
+    const bool connected = call.state == CallState::Connected || call.state == CallState::Held;
+    if (call.direction != "inbound" && !connected)
+        return false;  // an outside number being rung: that dial was the other node's
+    Caller c;
+    c.patienceSec = call.caller.patienceSec;
+    c.talkSec = call.caller.talkSec;
+    c.connected = connected;
+    c.held = call.state == CallState::Held;
+    if (c.connected) {
+        c.hangupAt = call.caller.hangupAt;
+    } else {
+        c.patienceDeadline = call.caller.patienceDeadline;
+    }
+    c.transcriptStart = call.connectedAt;
+    callers_[call.id] = std::move(c);
+    return true;
+}
+
 void SimCallControl::runCaller(const std::string& callId, TimePoint now) {
     auto it = callers_.find(callId);
     if (it == callers_.end())

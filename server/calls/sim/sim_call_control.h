@@ -49,6 +49,8 @@ public:
     void transferOut(const std::string&, const std::string&) override {}
     void endCall(const std::string& callId) override;
     void advance() override;
+    DurableCaller durableCaller(const std::string& callId) const override;
+    bool adopt(const DurableCall& call) override;
 
 private:
     struct Caller {

@@ -81,6 +81,10 @@ public:
     void transferOut(const std::string& callId, const std::string& e164) override;
     void endCall(const std::string& callId) override;
     void advance() override;
+    // A SIP call's dialogs and audio live in the node that answered it: when that node dies,
+    // so do they. Nothing to keep, nothing another node could carry on.
+    DurableCaller durableCaller(const std::string&) const override { return {}; }
+    bool adopt(const DurableCall&) override { return false; }
 
     // SipEngineListener (posted to the I/O thread)
     void registrationChanged(const sip::Registration& registration) override;

@@ -98,6 +98,14 @@ CREATE TABLE acd_agent_states (
   reason TEXT NOT NULL, since_ms BIGINT NOT NULL, epoch BIGINT NOT NULL,
   PRIMARY KEY(routing_group, agent_id));
 )SQL",
+    // 4: the rest of the ACD's durable state (server/acd/acd_durable.h): each agent's whole
+    // record (after-call work, today's figures) and every call the ACD holds, as JSON.
+    R"SQL(
+ALTER TABLE acd_agent_states ADD COLUMN detail JSONB;
+CREATE TABLE acd_calls (
+  routing_group TEXT NOT NULL, call_id TEXT NOT NULL, detail JSONB NOT NULL,
+  epoch BIGINT NOT NULL, PRIMARY KEY(routing_group, call_id));
+)SQL",
 };
 
 // Held by the migrating transaction, so that two nodes starting at once migrate one after the
