@@ -26,82 +26,24 @@ while (($#)); do
 done
 rate=${rate:-$(python3 -c "print(min(600, round($count * 0.6)))")}  # as bench_simulate_agents
 clients=$(((count + 499) / 500))
-server_bin="$build/server/agentdesk-server"
-cli_bin="$build/cli/agentdesk-cli"
 here_dir=$(cd "$(dirname "$0")" && pwd)
-pgbin=$(pg_config --bindir 2>/dev/null || true)
-[[ -x "$pgbin/initdb" ]] || pgbin=/usr/lib/postgresql/15/bin
 work=$(mktemp -d /tmp/agentdesk-bench-cluster-XXXXXX)
-pids=()
-as_pg() { if ((EUID == 0)); then runuser -u postgres -- "$@"; else "$@"; fi; }
-cleanup() {
-  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done
-  as_pg "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate -w stop >/dev/null 2>&1
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$here_dir/../tests/cluster/center_lib.sh"
+trap center_cleanup EXIT
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state"
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
-now_ms() { date +%s%3N; }
 
 echo "bench_cluster: $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "$count agents, $rate calls/min of demo time at x$scale, $minutes min of demo time per setup, $clients client processes"
-
-# --- PostgreSQL and nats-server -------------------------------------------------------------
-chmod 755 "$work"
-mkdir -p "$work/pg" "$work/js"
-((EUID == 0)) && chown postgres "$work/pg"
-as_pg "$pgbin/initdb" -D "$work/pg/data" -U agentdesk --auth=trust -E UTF8 --locale=C.UTF-8 \
-  --no-sync >"$work/initdb.log" 2>&1 || { cat "$work/initdb.log"; exit 1; }
-pg_port=$(free_port)
-as_pg "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w -t 30 \
-  -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $work/pg -c fsync=off -c max_connections=200" \
-  start >/dev/null || { cat "$work/pg/log"; exit 1; }
-nats_port=$(free_port)
-nats-server -a 127.0.0.1 -p "$nats_port" -js -sd "$work/js" >"$work/nats.log" 2>&1 &
-pids+=("$!")
-head -c 32 /dev/urandom >"$work/key" && chmod 600 "$work/key"
-new_database() {  # new_database NAME: prints its URI
-  psql -h 127.0.0.1 -p "$pg_port" -U agentdesk -d postgres -qc \
-    "CREATE DATABASE $1 TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
-  echo "postgresql://agentdesk@127.0.0.1:$pg_port/$1"
-}
-
-declare -A port pid
-start_node() {  # start_node NAME DB [--events ...]: waits for /health
+center_start_pg 200 || exit 1
+center_start_nats || exit 1
+node() {  # node NAME DB [ARGS...]
   local name=$1 db=$2
   shift 2
-  [[ -n "${port[$name]:-}" ]] || port[$name]=$(free_port)
-  "$server_bin" --db "$db" --key-file "$work/key" --demo --demo-agents "$count" --demo-rate 0 \
-    --time-scale "$scale" --max-connections $((count * 2 + 100)) \
-    --listen "127.0.0.1:${port[$name]}" --log warn "$@" >>"$work/$name.log" 2>&1 &
-  pid[$name]=$!
-  pids+=("${pid[$name]}")
-  for _ in $(seq 600); do
-    curl -sf "http://127.0.0.1:${port[$name]}/api/v1/health" >/dev/null && return 0
-    sleep 0.1
-  done
-  echo "node $name did not start" && tail -n 20 "$work/$name.log" && return 1
+  start_node "$name" --db "$db" --demo --demo-agents "$count" --demo-rate 0 \
+    --time-scale "$scale" --max-connections $((count * 2 + 100)) --log warn "$@"
 }
-url() { echo "http://127.0.0.1:${port[$1]}/api/v1"; }
 cpu_s() { awk '{print ($14 + $15) / '"$(getconf CLK_TCK)"'}' "/proc/$1/stat"; }
-token_of() {  # token_of NODE USER: retries while logins are throttled
-  local t=""
-  for _ in $(seq 60); do
-    t=$(curl -sf -XPOST "$(url "$1")/sessions" -H 'content-type: application/json' \
-      -d "{\"username\":\"$2\",\"password\":\"demo\"}" |
-      python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])' 2>/dev/null)
-    [[ -n "$t" ]] && break
-    sleep 1
-  done
-  echo "$t"
-}
-here() {  # here NODE TOKEN: does the node say it runs the ACD?
-  curl -s -m 2 -H "authorization: Bearer $2" "$(url "$1")/server/status" | grep -q '"here":true'
-}
 
 declare -A result
 # run_load LABEL NODE...: the clients against these nodes for the window; figures in result[]
@@ -159,35 +101,31 @@ run_load() {
 }
 
 echo "== one node"
-db1=$(new_database bench_one)
-start_node one "$db1" || exit 1
+db1=$(center_database bench_one)
+node one "$db1" || exit 1
 run_load one one
 kill "${pid[one]}"
 wait "${pid[one]}" 2>/dev/null
 
 echo "== two nodes (a runs the ACD, b forwards)"
-db2=$(new_database bench_two)
-start_node a "$db2" --events "nats://127.0.0.1:$nats_port" --node a || exit 1
+db2=$(center_database bench_two)
+node a "$db2" --events "nats://127.0.0.1:$nats_port" --node a || exit 1
 lead=$(token_of a lead1)
-for _ in $(seq 100); do here a "$lead" && break; sleep 0.1; done
-start_node b "$db2" --events "nats://127.0.0.1:$nats_port" --node b || exit 1
+[[ $(wait_acd a "$lead" 10000) -ge 0 ]] || { echo "node a never ran the ACD"; exit 1; }
+node b "$db2" --events "nats://127.0.0.1:$nats_port" --node b || exit 1
 run_load two a b
 
 echo "== failover: kill -9 the node that runs the ACD, $kills times ($count agents' sessions stored)"
 times=()
 for ((i = 1; i <= kills; ++i)); do
-  if here a "$lead"; then owner=a other=b; else owner=b other=a; fi
+  if runs_acd a "$lead"; then owner=a other=b; else owner=b other=a; fi
   kill -9 "${pid[$owner]}"
   wait "${pid[$owner]}" 2>/dev/null
-  start=$(now_ms) took=-1
-  while (($(now_ms) - start < 15000)); do
-    if here "$other" "$lead"; then took=$(($(now_ms) - start)); break; fi
-    sleep 0.05
-  done
+  took=$(wait_acd "$other" "$lead" 15000)
   times+=("$took")
   restored=$(grep -o "[0-9]* agents logged in from their stored sessions" "$work/$other.log" | tail -n 1)
   printf '  kill %2d: %s ran the ACD after %5d ms (%s)\n' "$i" "$other" "$took" "$restored"
-  start_node "$owner" "$db2" --events "nats://127.0.0.1:$nats_port" --node "$owner" || exit 1
+  node "$owner" "$db2" --events "nats://127.0.0.1:$nats_port" --node "$owner" || exit 1
   sleep 2
 done
 

@@ -18,6 +18,7 @@ PACKAGES=(
   librsvg2-bin desktop-file-utils appstream systemd
   libpq-dev postgresql-15
   libnats-dev nats-server
+  kamailio  # the SIP proxy in front of two nodes (tests/cluster/sip_proxy_harness.sh)
   gdb  # the test watchdog prints a stalled test's stacks with it
 )
 

@@ -426,12 +426,19 @@ std::uint16_t ServerApp::start() {
                 d.hub->publish("cluster.owner", {{"node", lease.owner}, {"epoch", lease.epoch}},
                                Audience::supervisors());
             },
-            d.postToIo()};
+            d.postToIo(),
+            [&d](bool owner) {
+                if (d.sip)
+                    d.sip->setStandby(!owner);
+            }};
         d.gate = std::make_unique<cluster::AcdOwnerGate>(std::move(parts));
         d.context->snapshotFromOwner = [&d](const http::Request& req, const std::string& token,
                                             std::function<void(std::optional<json>)> done) {
             return d.gate->snapshotFromOwner(req, token, std::move(done));
         };
+        d.context->whenSettled = [&d](auto then) { d.gate->whenSettled(std::move(then)); };
+        d.ownerEvents->settledAlsoWhen([&d] { return d.hub->ownEventsBack(); });
+        d.hub->onOwnEventsBack([&d] { d.ownerEvents->checkSettled(); });
     }
     d.http = std::make_unique<http::HttpServer>(
         d.io, options, [&d](http::Request& req, const http::ExchangePtr& ex) {

@@ -126,6 +126,12 @@ void Acd::restoreAgent(Agent& a, const DurableAgent& s) {
             a.state = AgentState::Ready;
             a.reason.clear();
             a.since = s.since;
+            // Real telephony: the phone registered with the old owner; until it registers
+            // here, calls would ring nowhere.
+            if (phonesRequired_ && !(a.phone && a.phone->registered)) {
+                a.state = AgentState::NotReady;
+                a.reason = "phone_offline";
+            }
             break;
         case AgentState::NotReady:
             a.state = AgentState::NotReady;

@@ -68,7 +68,7 @@ Options:
                        cluster are comma-separated. Without it events stay in this process.
                        A client resumes its event stream on any node that shares them.
                        The node holding the ACD lease runs the ACD; the others forward to it.
-                       Not with --telephony sip yet
+                       With --telephony sip only that node answers SIP (503 elsewhere)
   --events-stream NAME the JetStream stream (default AGENTDESK_EVENTS), created when missing
   --node NAME          this node's name in a cluster (default HOST:PORT of --listen)
   --demo               demo contact center: demo users (counselor1..3, lead1, trainer1, password
@@ -387,12 +387,6 @@ std::optional<int> parseServeOptions(int argc, char** argv, ServerConfig& config
         return fail(demoOnly + " needs --demo");
     if (config.telephony != ServerConfig::Telephony::Sip && !sipOnly.empty())
         return fail(sipOnly + " needs --telephony sip");
-    // Every node would answer SIP calls, and only the lease owner routes them: a call reaching
-    // another node would wait for ever. Until the SIP side follows the lease, one node only.
-    if (config.telephony == ServerConfig::Telephony::Sip && !config.eventsUrl.empty())
-        return fail(
-            "--telephony sip runs on one node only for now; leave out --events "
-            "(docs/scaling.md)");
     return std::nullopt;
 }
 

@@ -95,61 +95,24 @@ bool answeredByAnyNode(const http::Request& request) {
            request.path == "/api/v1/events";
 }
 
-void OwnerOnlyEvents::agentState(const std::string& agentId, AgentState state,
-                                 const std::string& reason, TimePoint since,
-                                 const std::string& requestId, const std::string& extension,
-                                 const std::optional<PhoneStatus>& phone) {
-    if (!passing())
-        return;
-    next_.agentState(agentId, state, reason, since, requestId, extension, phone);
-}
-void OwnerOnlyEvents::callOffered(const std::string& agentId, const CallView& call,
-                                  const std::optional<std::string>& consultFrom) {
-    if (passing())
-        next_.callOffered(agentId, call, consultFrom);
-}
-void OwnerOnlyEvents::callState(const std::string& agentId, const CallView& call,
-                                const std::string& requestId,
-                                const std::optional<std::string>& consultResult) {
-    if (passing())
-        next_.callState(agentId, call, requestId, consultResult);
-}
-void OwnerOnlyEvents::callEnded(const std::string& agentId, const std::string& callId,
-                                const std::string& reason, const std::string& requestId) {
-    if (passing())
-        next_.callEnded(agentId, callId, reason, requestId);
-}
-void OwnerOnlyEvents::queueStats(const QueueStatsView& stats) {
-    if (passing())
-        next_.queueStats(stats);
-}
-void OwnerOnlyEvents::alert(const AlertRecord& alert) {
-    if (passing())
-        next_.alert(alert);
-}
-void OwnerOnlyEvents::supervision(const std::string& callId, const std::string& agentId,
-                                  const std::string& supervisorId,
-                                  const std::optional<SupervisionView>& supervision,
-                                  const std::string& reason, const std::string& requestId) {
-    if (passing())
-        next_.supervision(callId, agentId, supervisorId, supervision, reason, requestId);
-}
-void OwnerOnlyEvents::transcript(const std::string& agentId, const std::string& callId,
-                                 const TranscriptLine& line) {
-    if (passing())
-        next_.transcript(agentId, callId, line);
-}
-void OwnerOnlyEvents::dtmfReceived(const std::string& agentId, const std::string& callId,
-                                   const std::string& digits) {
-    if (passing())
-        next_.dtmfReceived(agentId, callId, digits);
-}
-
 AcdOwnerGate::AcdOwnerGate(Parts parts) : parts_(std::move(parts)) {
     parts_.events.setOpen(false);
+    if (parts_.ownerChanged)
+        parts_.ownerChanged(false);
     // Checked on every event, not only on the tick: a node thawed after a freeze may run a few
     // handlers before its tick notices that the lease has gone.
     parts_.events.whileOwner([this] { return parts_.cluster.ownsAcd(); });
+    // An event waits for the batch that holds the changes made before it (the next one while a
+    // sync is due); the store says when a batch is written, on its own thread.
+    parts_.events.holdUntilDurable([this] { return issued_ + (syncPosted_ ? 1 : 0); });
+    parts_.states.onDurable(
+        [this, post = parts_.post, alive = std::weak_ptr<bool>(alive_)](std::uint64_t batch) {
+            if (post)
+                post([this, alive, batch] {
+                    if (alive.lock())
+                        parts_.events.durableThrough(batch);
+                });
+        });
     // After the work that made them (a request, a tick, a report from the line), in one go.
     parts_.acd.onDurableChange([this, alive = std::weak_ptr<bool>(alive_)] {
         if (syncPosted_ || !parts_.post)
@@ -166,9 +129,10 @@ void AcdOwnerGate::syncDurable() {
     syncPosted_ = false;
     auto changes = parts_.acd.takeDurableChanges();
     // Written under the epoch this node took the ACD with: once another node holds it, the
-    // fence refuses them. Not running the ACD: what its emptying changed is nobody's.
+    // fence refuses them. Not running the ACD: what its emptying changed is nobody's. A batch
+    // with nothing in it still counts: the events waiting for it go out once it is "written".
     if (acting_)
-        parts_.states.save(actingEpoch_, changes);
+        parts_.states.save(actingEpoch_, changes, ++issued_);
 }
 
 bool AcdOwnerGate::owner() const {
@@ -183,6 +147,7 @@ void AcdOwnerGate::tick() {
         stepDown();
     if (!acting_)
         return;
+    parts_.events.settleOverdue(std::chrono::milliseconds(500));
     if (!parts_.cluster.forwarder()->serving())
         serve();  // the subscription failed at the takeover: the other nodes need it
     const auto now = std::chrono::steady_clock::now();
@@ -230,6 +195,7 @@ void AcdOwnerGate::serve() {
 
 void AcdOwnerGate::emptyAcd() {
     parts_.events.setOpen(false);
+    parts_.events.dropHeld();
     parts_.acd.reset();
     for (const auto& agent : parts_.acd.agents()) {
         if (agent.state != AgentState::LoggedOut)
@@ -276,6 +242,8 @@ void AcdOwnerGate::takeOver() {
     syncDurable();  // the rebuilt state, under this node's epoch (and lost calls deleted)
     parts_.events.setOpen(true);
     serve();
+    if (parts_.ownerChanged)
+        parts_.ownerChanged(true);
     log->info(
         "this node runs the ACD now: {} agents logged in from their stored sessions ({} back "
         "as they were); {} queued calls and {} live calls carried over, {} lost",
@@ -286,6 +254,8 @@ void AcdOwnerGate::takeOver() {
 
 void AcdOwnerGate::stepDown() {
     acting_ = false;
+    if (parts_.ownerChanged)
+        parts_.ownerChanged(false);
     parts_.cluster.forwarder()->stopServing();
     emptyAcd();
     logging::get("cluster")->warn("this node no longer runs the ACD; its requests go to the owner");
@@ -326,6 +296,12 @@ void AcdOwnerGate::serveForwarded(http::Request request, AcdForwarder::Reply rep
         return acting_ && actingEpoch_ == epoch && parts_.cluster.ownsAcd();
     });
     parts_.dispatch(request, ex);
+}
+
+void AcdOwnerGate::whenSettled(std::function<void(bool)> then) {
+    if (!acting_)
+        return then(true);  // nothing of this node's waits
+    parts_.events.whenSettled(std::move(then));
 }
 
 bool AcdOwnerGate::snapshotFromOwner(const http::Request& events, const std::string& token,

@@ -7,10 +7,10 @@
 //
 // While it runs the ACD, every change to the ACD's durable state (agents, queued and live calls)
 // goes to the store (acd_state_store.h) under this node's epoch, right after the work that made
-// it. Taking over: the ACD starts clean, logs in the agent of every stored session, rebuilds the
-// stored state (Acd::restore: queued calls in their order, live calls on their agents, each
-// agent in their state) and serves forwarded requests; every node then tells its streams to
-// resync
+// it, and the events that tell of it go out once it is written (owner_only_events.h). Taking over:
+// the ACD starts clean, logs in the agent of every stored session, rebuilds the stored state
+// (Acd::restore: queued calls in their order, live calls on their agents, each agent in their
+// state) and serves forwarded requests; every node then tells its streams to resync
 // (cluster.owner), so each desktop takes the new owner's snapshot. Stepping down (the lease
 // lost or expired): it stops serving and empties its ACD without a word on the bus, since the
 // new owner speaks for the ACD now.
@@ -32,6 +32,7 @@
 #include "server/clock.h"
 #include "server/cluster/acd_forwarder.h"
 #include "server/cluster/acd_state_store.h"
+#include "server/cluster/owner_only_events.h"
 #include "server/domain.h"
 #include "server/http/http_types.h"
 
@@ -42,42 +43,6 @@ class Acd;
 namespace agentdesk::server::cluster {
 
 class ClusterNode;
-
-// The ACD's events, passed on only while this node runs the ACD.
-class OwnerOnlyEvents final : public AcdEventSink {
-public:
-    explicit OwnerOnlyEvents(AcdEventSink& next) : next_(next) {}
-    void setOpen(bool open) { open_ = open; }
-    // Events pass only while this also holds (checked on each one).
-    void whileOwner(std::function<bool()> owner) { owner_ = std::move(owner); }
-
-    void agentState(const std::string& agentId, AgentState state, const std::string& reason,
-                    TimePoint since, const std::string& requestId, const std::string& extension,
-                    const std::optional<PhoneStatus>& phone) override;
-    void callOffered(const std::string& agentId, const CallView& call,
-                     const std::optional<std::string>& consultFrom) override;
-    void callState(const std::string& agentId, const CallView& call, const std::string& requestId,
-                   const std::optional<std::string>& consultResult) override;
-    void callEnded(const std::string& agentId, const std::string& callId, const std::string& reason,
-                   const std::string& requestId) override;
-    void queueStats(const QueueStatsView& stats) override;
-    void alert(const AlertRecord& alert) override;
-    void supervision(const std::string& callId, const std::string& agentId,
-                     const std::string& supervisorId,
-                     const std::optional<SupervisionView>& supervision, const std::string& reason,
-                     const std::string& requestId) override;
-    void transcript(const std::string& agentId, const std::string& callId,
-                    const TranscriptLine& line) override;
-    void dtmfReceived(const std::string& agentId, const std::string& callId,
-                      const std::string& digits) override;
-
-private:
-    bool passing() const { return open_ && (!owner_ || owner_()); }
-
-    AcdEventSink& next_;
-    bool open_ = false;
-    std::function<bool()> owner_;
-};
 
 class AcdOwnerGate {
 public:
@@ -96,6 +61,9 @@ public:
         std::function<void()> tookOver;
         // Runs a function on the I/O thread after the work in hand.
         std::function<void(std::function<void()>)> post;
+        // Whether this node runs the ACD now: false at the start, then at every change (the SIP
+        // side answers only on the owner).
+        std::function<void(bool owner)> ownerChanged;
     };
     explicit AcdOwnerGate(Parts parts);
 
@@ -113,6 +81,8 @@ public:
     // (and never calls `done`) when this node runs the ACD and builds it itself.
     bool snapshotFromOwner(const http::Request& events, const std::string& token,
                            std::function<void(std::optional<nlohmann::json>)> done);
+    // RouteContext::whenSettled: on the owner, once the events of the changes so far are out.
+    void whenSettled(std::function<void(bool)> then);
 
 private:
     void takeOver();
@@ -130,6 +100,7 @@ private:
     std::uint64_t actingEpoch_ = 0;  // the lease's epoch when this node took the ACD
     std::chrono::steady_clock::time_point nextReconcile_{};
     bool syncPosted_ = false;
+    std::uint64_t issued_ = 0;  // durable batches handed to the store
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
 

@@ -1,5 +1,7 @@
 #include "server/cluster/acd_state_store.h"
 
+#include <algorithm>
+
 #include "common/logging.h"
 #include "common/time_util.h"
 #include "server/cluster/acd_durable_json.h"
@@ -48,13 +50,19 @@ AcdStateStore::~AcdStateStore() {
     stop();
 }
 
-void AcdStateStore::save(std::uint64_t epoch, const DurableChanges& changes) {
-    if (changes.empty())
+void AcdStateStore::onDurable(std::function<void(std::uint64_t)> durable) {
+    std::lock_guard lock(mutex_);
+    durable_ = std::move(durable);
+}
+
+void AcdStateStore::save(std::uint64_t epoch, const DurableChanges& changes, std::uint64_t batch) {
+    if (changes.empty() && batch == 0)
         return;
     {
         std::lock_guard lock(mutex_);
         if (stopping_)
             return;
+        lastBatch_ = std::max(lastBatch_, batch);
         for (const auto& a : changes.agents) {
             pending_["a:" + a.agentId] = Pending{epoch,
                                                  true,
@@ -146,13 +154,16 @@ void AcdStateStore::run() {
     bool warned = false;
     for (;;) {
         std::map<std::string, Pending> batch;
+        std::uint64_t through = 0;  // the batches this round writes
         {
             std::unique_lock lock(mutex_);
-            wake_.wait(lock, [this] { return stopping_ || !pending_.empty(); });
-            if (pending_.empty())
+            wake_.wait(
+                lock, [this] { return stopping_ || !pending_.empty() || lastBatch_ > announced_; });
+            if (pending_.empty() && lastBatch_ <= announced_)
                 break;  // stopping, and nothing left
             batch.swap(pending_);
             writing_ = true;
+            through = lastBatch_;
         }
         // One transaction per epoch (normally all of them): fenced by the lease row.
         std::map<std::uint64_t, std::vector<const Pending*>> byEpoch;
@@ -200,8 +211,16 @@ void AcdStateStore::run() {
             continue;
         }
         writing_ = false;
+        std::function<void(std::uint64_t)> durable;
+        if (through > announced_) {
+            announced_ = through;
+            durable = durable_;
+        }
         if (pending_.empty())
             idle_.notify_all();
+        lock.unlock();
+        if (durable)
+            durable(through);
     }
     std::lock_guard lock(mutex_);
     writing_ = false;

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -32,8 +33,12 @@ public:
     AcdStateStore(const AcdStateStore&) = delete;
     AcdStateStore& operator=(const AcdStateStore&) = delete;
 
-    // Queues the changes for writing under `epoch` (the lease's, as this node holds it).
-    void save(std::uint64_t epoch, const DurableChanges& changes);
+    // Queues the changes for writing under `epoch` (the lease's, as this node holds it), as
+    // batch number `batch` (rising; 0: none): onDurable hears when it and every batch before it
+    // are written (or refused by the fence), an empty batch too.
+    void save(std::uint64_t epoch, const DurableChanges& changes, std::uint64_t batch = 0);
+    // Called on the store's thread with the highest batch written so far.
+    void onDurable(std::function<void(std::uint64_t batch)> durable);
     // Every stored agent and call of the group (calls in the queue's order: priority first,
     // then the earliest). Throws pg::PgError when the database is away; a record that cannot
     // be read is skipped (and logged).
@@ -65,6 +70,8 @@ private:
     std::condition_variable wake_, idle_;
     std::map<std::string, Pending> pending_;  // by "a:<agent>" and "c:<call>"
     bool writing_ = false, stopping_ = false;
+    std::uint64_t lastBatch_ = 0, announced_ = 0;
+    std::function<void(std::uint64_t)> durable_;
     Stats stats_;
     std::thread thread_;
 };

@@ -19,6 +19,8 @@ struct BusEvent {
     std::string type;
     Audience audience;
     std::string data;  // the event's JSON, as it goes on the wire
+    // This node published it as its ownSeq-th event (0: another node's, or not known).
+    std::uint64_t ownSeq = 0;
 };
 
 // The type of the control event a node publishes after one of its events could not be stored:
@@ -32,6 +34,9 @@ public:
     using Sink = std::function<void(BusEvent)>;
     virtual ~EventBus() = default;
     virtual void publish(std::string_view type, std::string data, const Audience& audience) = 0;
+    // How many events this node has published so far (any thread); BusEvent::ownSeq counts
+    // the same way, so a node knows when its own events have all come back.
+    virtual std::uint64_t ownPublished() const { return 0; }
 };
 
 }  // namespace agentdesk::server

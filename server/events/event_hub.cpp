@@ -49,6 +49,16 @@ void EventHub::publish(std::string_view type, nlohmann::json data, const Audienc
 }
 
 void EventHub::accept(BusEvent event) {
+    const bool mine = event.ownSeq > ownReturned_;
+    if (mine)
+        ownReturned_ = event.ownSeq;
+    acceptFromBus(std::move(event));
+    // Told once the event is in (a snapshot taken then has its id).
+    if (mine && ownEventsBack_ && ownEventsBack())
+        ownEventsBack_();
+}
+
+void EventHub::acceptFromBus(BusEvent event) {
     if (event.id < nextId_)
         return;  // seen already: a log's consumer may hand an event over twice after a reset
     if (event.id > nextId_) {
@@ -303,6 +313,11 @@ std::uint64_t EventHub::resume(const Subscriber& subscriber, http::EventStream& 
     } else {
         for (auto& wire : replay)
             stream.send(std::move(wire));
+        // From before another node took the ACD over: the events are all there, but what the
+        // new owner rebuilt is not quite what they built (a ring in progress went back to the
+        // queue), so the desktop takes a snapshot after them.
+        if (last < movedAt_)
+            sendResync(stream, "acd_moved");
     }
     return 0;
 }

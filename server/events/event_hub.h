@@ -64,6 +64,11 @@ public:
     // Another node took the ACD over (its cluster.owner event, just accepted): every stream
     // resyncs (`acd_moved`), and so does one that starts later from a snapshot taken before.
     void ownerMoved();
+    // Every event this node published has come back from the bus (always, without one): a
+    // snapshot taken now is not ahead of the stream. `back` runs (I/O thread) each time that
+    // becomes true.
+    bool ownEventsBack() const { return !bus_ || ownReturned_ >= bus_->ownPublished(); }
+    void onOwnEventsBack(std::function<void()> back) { ownEventsBack_ = std::move(back); }
     // With a bus: a stream that resumed from an id this node has not received yet (it comes
     // from a node that is ahead) skips events up to it; if the id has not arrived after
     // kAheadWait, it was never in the log and the stream gets `resync`. Called on the heartbeat.
@@ -123,6 +128,7 @@ private:
     void store(std::uint64_t id, std::string_view type, const Audience& audience,
                const std::string& json);
     void sendResync(http::EventStream& stream, const char* reason);
+    void acceptFromBus(BusEvent event);
     // Replays what came after `last` to a stream (or sends resync); returns the id up to which
     // the stream skips events still on their way (0: none).
     std::uint64_t resume(const Subscriber& subscriber, http::EventStream& stream,
@@ -139,7 +145,9 @@ private:
     void closeOldestOf(const std::string& agentId);
 
     std::uint64_t nextId_;
-    std::uint64_t movedAt_ = 0;  // the id of the last change of the ACD's owner
+    std::uint64_t movedAt_ = 0;      // the id of the last change of the ACD's owner
+    std::uint64_t ownReturned_ = 0;  // the highest BusEvent::ownSeq seen
+    std::function<void()> ownEventsBack_;
     // The id at which events were last lost (a gap in the bus's ids, or `bus.resync`): a
     // client resuming from before it is told to resync, not replayed past the hole.
     std::uint64_t lostAt_ = 0;

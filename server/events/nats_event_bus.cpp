@@ -2,6 +2,9 @@
 
 #include <nats/nats.h>
 
+#include <cstdio>
+#include <cstdlib>
+#include <random>
 #include <stdexcept>
 
 #include "common/logging.h"
@@ -13,6 +16,14 @@ namespace {
 constexpr const char* kTypeHeader = "AD-Type";
 constexpr const char* kAudienceHeader = "AD-Audience";
 constexpr const char* kToHeader = "AD-To";
+constexpr const char* kOriginHeader = "AD-Origin";
+
+std::string newOrigin() {
+    std::random_device random;
+    char text[24];
+    std::snprintf(text, sizeof text, "%08x%08x", random(), random());
+    return text;
+}
 
 const char* audienceName(Audience::Kind kind) {
     switch (kind) {
@@ -67,7 +78,7 @@ std::string header(natsMsg* msg, const char* key) {
 }  // namespace
 
 NatsEventBus::NatsEventBus(NatsBusOptions options, Post postToIo)
-    : options_(std::move(options)), post_(std::move(postToIo)) {
+    : options_(std::move(options)), post_(std::move(postToIo)), origin_(newOrigin()) {
     natsOptions* opts = nullptr;
     natsStatus s = natsOptions_Create(&opts);
     if (s == NATS_OK)
@@ -252,6 +263,9 @@ void NatsEventBus::publish(std::string_view type, std::string data, const Audien
         s = natsMsgHeader_Set(msg, kAudienceHeader, audienceName(audience.kind));
     if (s == NATS_OK && !audience.id.empty())
         s = natsMsgHeader_Set(msg, kToHeader, audience.id.c_str());
+    const std::string origin = origin_ + ":" + std::to_string(++ownPublished_);
+    if (s == NATS_OK)
+        s = natsMsgHeader_Set(msg, kOriginHeader, origin.c_str());
     jsPubOptions pubOpts;
     jsPubOptions_Init(&pubOpts);
     pubOpts.MaxWait = options_.ackWait.count();  // without it a lost ack is never reported
@@ -331,7 +345,12 @@ void NatsEventBus::takeMessage(NatsEventBus* bus, natsMsg* msg) {
     event.audience.kind = audienceKind(header(msg, kAudienceHeader));
     event.audience.id = header(msg, kToHeader);
     event.data.assign(natsMsg_GetData(msg), static_cast<std::size_t>(natsMsg_GetDataLength(msg)));
+    const std::string origin = header(msg, kOriginHeader);
     natsMsg_Destroy(msg);
+    if (origin.size() > bus->origin_.size() + 1 &&
+        origin.compare(0, bus->origin_.size(), bus->origin_) == 0 &&
+        origin[bus->origin_.size()] == ':')
+        event.ownSeq = std::strtoull(origin.c_str() + bus->origin_.size() + 1, nullptr, 10);
     if (event.type.empty())
         event.type = "unknown";  // not ours; it still takes its id, so no gap is seen
     bus->received(std::move(event));

@@ -7,6 +7,7 @@
 // Threads: construct, start() and stop() on the owning thread before and after the I/O thread
 // runs; publish() on the I/O thread. nats.c calls back on threads of its own; what they hand
 // over (events, a lost publish) is posted to the I/O thread and nothing else is touched there.
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -66,6 +67,7 @@ public:
     void stop();
 
     void publish(std::string_view type, std::string data, const Audience& audience) override;
+    std::uint64_t ownPublished() const override { return ownPublished_.load(); }
 
     // Counters for the status endpoint and tests (any thread).
     struct Stats {
@@ -107,6 +109,9 @@ private:
     std::vector<BusEvent> backlog_;
     Stats stats_;
     bool resyncPending_ = false;  // a resync is on its way through the stream
+    // This process's events carry "origin:count" (AD-Origin), so it knows its own coming back.
+    const std::string origin_;
+    std::atomic<std::uint64_t> ownPublished_{0};
     // Posted work runs only while the bus lives.
     std::shared_ptr<NatsEventBus*> self_ = std::make_shared<NatsEventBus*>(this);
 };

@@ -25,8 +25,22 @@ json snapshotFor(RouteContext& ctx, const AuthSession& session) {
     return snap;
 }
 
+// A snapshot is taken once the events of the changes made so far are out (a node of several,
+// route_context.h): one taken earlier would show what events still on their way then repeat.
+void whenSettled(RouteContext& ctx, const http::ExchangePtr& ex, std::function<void()> take) {
+    if (!ctx.whenSettled)
+        return take();
+    ctx.whenSettled([ex, take = std::move(take)](bool settled) {
+        if (settled)
+            return take();
+        respondUnavailable(ex, "the call center moved to another server; try again", 1);
+    });
+}
+
 void snapshot(RouteContext& ctx, ApiCall& call) {
-    call.ex->respond(jsonResponse(200, snapshotFor(ctx, *call.session)));
+    whenSettled(ctx, call.ex, [&ctx, ex = call.ex, s = *call.session] {
+        ex->respond(jsonResponse(200, snapshotFor(ctx, s)));
+    });
 }
 
 void events(RouteContext& ctx, ApiCall& call) {
@@ -64,9 +78,10 @@ void events(RouteContext& ctx, ApiCall& call) {
         if (elsewhere)
             return;
     }
-    auto stream = call.ex->startEventStream();
-    ctx.hub.subscribe(std::move(sub), std::move(stream), lastId,
-                      [&ctx, s] { return snapshotFor(ctx, s); });
+    whenSettled(ctx, call.ex, [&ctx, ex = call.ex, sub = std::move(sub), lastId, s]() mutable {
+        ctx.hub.subscribe(std::move(sub), ex->startEventStream(), lastId,
+                          [&ctx, s] { return snapshotFor(ctx, s); });
+    });
 }
 
 }  // namespace

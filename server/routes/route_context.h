@@ -71,6 +71,10 @@ struct RouteContext {
     std::function<bool(const http::Request& events, const std::string& token,
                        std::function<void(std::optional<nlohmann::json>)> done)>
         snapshotFromOwner = {};
+    // A node of several that runs the ACD: runs `then(true)` once every event of the changes
+    // made so far has gone out, so a snapshot taken then is not ahead of the event stream
+    // (then(false): this node gave the ACD up meanwhile). Empty: at once.
+    std::function<void(std::function<void(bool)> then)> whenSettled = {};
     // The transport's connections, limits and what they refused (GET /server/status).
     std::function<nlohmann::json()> serverStatus = {};
     // Login failures per username and address; password checks running on `workers`.

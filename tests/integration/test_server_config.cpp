@@ -115,16 +115,3 @@ TEST_CASE("A bad configuration file stops the server with the line that is wrong
     CHECK(run.status == 2);
     CHECK(run.output.find("--config needs a FILE") != std::string::npos);
 }
-
-TEST_CASE("SIP telephony on several nodes is refused at start, not left to lose calls",
-          "[integration][config]") {
-    QTemporaryDir dir;
-    REQUIRE(dir.isValid());
-    const std::string root = dir.path().toStdString();
-    const ShellRun run = runShell(kServer +
-                                      " --db postgresql://agentdesk@127.0.0.1:9/center"
-                                      " --telephony sip --events nats://127.0.0.1:9",
-                                  root + "/out.log");
-    CHECK(run.status == 2);
-    CHECK(run.output.find("--telephony sip runs on one node only for now") != std::string::npos);
-}

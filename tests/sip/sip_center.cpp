@@ -35,7 +35,8 @@ fs::path shortGreetingPrompts(const fs::path& dir, bool shortProtection) {
     return promptCopy;
 }
 
-SipCenter::SipCenter(std::string outboundUri) {
+SipCenter::SipCenter(std::string outboundUri,
+                     const std::function<void(server::ServerConfig&)>& adjust) {
     dir_ = makeRunDir("center");
     recordings_ = dir_ / "recordings";
     const fs::path promptCopy = shortGreetingPrompts(dir_);
@@ -53,6 +54,8 @@ SipCenter::SipCenter(std::string outboundUri) {
     config.promptsDir = promptCopy.string();
     config.rtpTimeoutSec = 30;
     config.sipOutbound = std::move(outboundUri);
+    if (adjust)
+        adjust(config);
     app_ = std::make_unique<server::ServerApp>(config);
     app_->start();
 }

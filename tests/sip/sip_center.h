@@ -5,6 +5,7 @@
 // short one so a test does not wait 20 s before the counselor answers.
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -25,7 +26,9 @@ std::filesystem::path shortGreetingPrompts(const std::filesystem::path& dir,
 class SipCenter {
 public:
     // outboundUri: the gateway for calls to numbers (--sip-outbound), e.g. a SIPp echo.
-    explicit SipCenter(std::string outboundUri = {});
+    // adjust: changes the configuration before the server starts (a node of several).
+    explicit SipCenter(std::string outboundUri = {},
+                       const std::function<void(server::ServerConfig&)>& adjust = {});
     ~SipCenter();
 
     server::ServerApp& app() { return *app_; }

@@ -182,7 +182,7 @@ std::string EngineCore::allowHeaders() const {
 bool EngineCore::onRequest(const sip_msg* msg, void* arg) {
     auto* self = static_cast<EngineCore*>(arg);
     if (pl_strcmp(&msg->met, "REGISTER") == 0) {
-        if (self->shuttingDown_) {
+        if (self->shuttingDown_ || self->standby_) {
             sip_treply(nullptr, self->sip_, msg, 503, "Service Unavailable");
         } else {
             self->registrar_->handle(msg);
@@ -190,6 +190,10 @@ bool EngineCore::onRequest(const sip_msg* msg, void* arg) {
         return true;
     }
     if (pl_strcmp(&msg->met, "OPTIONS") == 0) {
+        if (self->standby_) {
+            sip_treply(nullptr, self->sip_, msg, 503, "Service Unavailable");
+            return true;
+        }
         sip_treplyf(nullptr, nullptr, self->sip_, msg, false, 200, "OK",
                     "%sAccept: application/sdp\r\nContent-Length: 0\r\n\r\n",
                     self->allowHeaders().c_str());
@@ -213,7 +217,7 @@ bool EngineCore::trunkAllowed(const sa& source) const {
 
 void EngineCore::handleInvite(const sip_msg* msg) {
     auto log = agentdesk::logging::get("sip");
-    if (shuttingDown_) {
+    if (shuttingDown_ || standby_) {
         sip_treply(nullptr, sip_, msg, 503, "Service Unavailable");
         return;
     }

@@ -40,6 +40,9 @@ public:
     void shutdown(std::function<void()> done);
 
     void setAccounts(const std::vector<PhoneAccount>& accounts);
+    // Standby (another node runs the ACD): REGISTER, OPTIONS and new INVITEs get 503, so a
+    // proxy in front probing with OPTIONS sends phones and callers to the node that runs it.
+    void setStandby(bool standby) { standby_ = standby; }
     void answerInbound(LegId leg, const std::string& extraHeaders);
     void rejectInbound(LegId leg, int status, const std::string& reason);
     void callExtension(LegId leg, const std::string& extension, const std::string& fromUser,
@@ -105,6 +108,7 @@ private:
     tmr reap_{};
     tmr grace_{};
     bool shuttingDown_ = false;
+    bool standby_ = false;
     bool sipExited_ = false;  // libre called onSipExit and holds a reference for us
     std::function<void()> shutdownDone_;
 };

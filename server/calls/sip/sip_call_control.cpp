@@ -52,6 +52,15 @@ std::uint16_t SipCallControl::sipPort() const {
     return engine_->sipPort();
 }
 
+void SipCallControl::setStandby(bool standby) {
+    if (standby_ && *standby_ == standby)
+        return;
+    standby_ = standby;
+    engine_->setStandby(standby);
+    logging::get("sip")->info(standby ? "SIP on standby: another node runs the ACD"
+                                      : "SIP answers: this node runs the ACD");
+}
+
 sip::SipEngine::Stats SipCallControl::stats() const {
     return engine_->stats();
 }

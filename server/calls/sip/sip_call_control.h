@@ -47,6 +47,8 @@ public:
     void stop();
     std::uint16_t sipPort() const;
     sip::SipEngine::Stats stats() const;
+    // Several nodes: this one answers SIP only while it runs the ACD (sip_engine.h).
+    void setStandby(bool standby);
     // The agents whose phones may register: extension and digest credential.
     void setAgents(const std::vector<User>& users);
     // Path of a call's recording; nullopt when there is none.
@@ -123,6 +125,7 @@ private:
     prompts::PromptLibrary prompts_;
     std::function<void(std::function<void()>)> post_;  // to the I/O thread, later
     std::unique_ptr<sip::SipEngine> engine_;
+    std::optional<bool> standby_;
     std::map<std::string, std::unique_ptr<Call>> calls_;
     std::map<sip::LegId, LegRef> legs_;
     std::map<std::string, std::string> agentOfExtension_;

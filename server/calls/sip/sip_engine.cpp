@@ -125,6 +125,10 @@ void SipEngine::setAccounts(std::vector<PhoneAccount> accounts) {
     impl_->run([a = std::move(accounts)](EngineCore& c) { c.setAccounts(a); });
 }
 
+void SipEngine::setStandby(bool standby) {
+    impl_->run([standby](EngineCore& c) { c.setStandby(standby); });
+}
+
 LegId SipEngine::newLegId() {
     return impl_->nextLeg.fetch_add(1);
 }

@@ -132,6 +132,10 @@ public:
     // start(). Bindings of extensions no longer listed are dropped (registrationChanged(false)).
     void setAccounts(std::vector<PhoneAccount> accounts);
 
+    // Standby while another node runs the ACD: REGISTER, OPTIONS and new INVITEs get 503
+    // (legs already up are not touched). Off at start.
+    void setStandby(bool standby);
+
     LegId newLegId();
     // 200 OK with SDP (codec negotiated), media starts. extraHeaders: complete header lines,
     // each ending in CRLF (e.g. the call id for the trunk's records).
