@@ -44,7 +44,6 @@ public:
             runSettleWaiters();
     }
     void settleOverdue(std::chrono::milliseconds overdue);
-    std::size_t heldCount() const { return held_.size(); }
 
     void agentState(const std::string& agentId, AgentState state, const std::string& reason,
                     TimePoint since, const std::string& requestId, const std::string& extension,
