@@ -243,8 +243,10 @@ void SimulatedAgent::submitNote(const crm::NoteSubmission& note,
     session_.api().createNote(
         this, note,
         [this, note, then, attempt](const crm::Note& saved, const crm::ApiError& error) {
-            if (error.kind == crm::ApiError::Kind::Http && error.httpStatus == 503 &&
-                attempt < kNoteAttempts) {
+            // 504: the node running the ACD went away mid-request; the same key makes saving
+            // again safe (a note already saved is answered, not made twice).
+            if (error.kind == crm::ApiError::Kind::Http &&
+                (error.httpStatus == 503 || error.httpStatus == 504) && attempt < kNoteAttempts) {
                 ++counters_.unavailable;
                 QTimer::singleShot(
                     randomBetween(1000, 2000), Qt::PreciseTimer, this,
@@ -296,10 +298,12 @@ void SimulatedAgent::onCommandFailed(const QString& what, const crm::ApiError& e
         ++counters_.transportErrors;
         return;
     }
-    if (error.kind == Kind::Http && error.httpStatus == 503) {
+    // 503 (nobody runs the ACD this second) or 504 (the node running it went away with the
+    // request): a counselor looks again and presses again if the call still needs it.
+    if (error.kind == Kind::Http && (error.httpStatus == 503 || error.httpStatus == 504)) {
         ++counters_.unavailable;
-        log()->debug("{}: {} met 503, pressed again: {}", username_.toStdString(),
-                     what.toStdString(), error.describe().toStdString());
+        log()->debug("{}: {} met {}, pressed again: {}", username_.toStdString(),
+                     what.toStdString(), error.httpStatus, error.describe().toStdString());
         pressAgain(what);
         return;
     }
@@ -479,7 +483,7 @@ void AgentSimulation::finish() {
                   .arg(c.wrapups));
     printLine(
         QStringLiteral("  benign races (404/409 after the call moved on) %1, transport errors %2, "
-                       "503 pressed again %3")
+                       "503/504 pressed again %3")
             .arg(c.conflicts)
             .arg(c.transportErrors)
             .arg(c.unavailable));

@@ -38,8 +38,9 @@ struct SimulationCounters {
     qint64 offered = 0, answered = 0, agentHangups = 0, callerHangups = 0, missed = 0;
     qint64 notes = 0, wrapups = 0;
     qint64 conflicts = 0;  // 404/409 when the call moved on first (e.g. caller hung up)
-    // 503 "try again in a moment" (a node taking the ACD over, the database away): pressed
-    // again a second later, as a counselor would.
+    // 503 "try again in a moment" (a node taking the ACD over, the database away) or 504 (the
+    // node running it went away with the request): pressed again a second later, as a
+    // counselor would.
     qint64 unavailable = 0;
     qint64 transportErrors = 0;  // no answer from the server
     qint64 protocolErrors = 0;   // anything the protocol does not allow
@@ -79,7 +80,7 @@ private:
     void writeNoteAndWrapUp(const QString& callId);
     void submitNote(const crm::NoteSubmission& note, std::function<void(const QString&)> then,
                     int attempt);
-    // The command again after a 503, if it still makes sense then.
+    // The command again after a 503 or 504, if it still makes sense then.
     void pressAgain(const QString& what);
     int demoMs(int minMs, int maxMs) const;
 
@@ -89,7 +90,7 @@ private:
     crm::ClientSession session_;
     bool readyOnce_ = false;
     static constexpr int kLoginAttempts = 120;  // about two minutes
-    static constexpr int kNoteAttempts = 10;    // a note saved again after a 503
+    static constexpr int kNoteAttempts = 10;    // a note saved again after a 503/504
     int loginAttempts_ = 0;
     QString talkedCallId_;
     QString liveCallId_;                 // connected or held, until its end event
