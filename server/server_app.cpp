@@ -41,7 +41,7 @@
 #include "server/store/database_lock.h"
 #include "server/store/store_engine.h"
 #include "server/store/store_hooks.h"
-#include "server/store/store_reader.h"
+#include "server/store/store_pool.h"
 
 namespace agentdesk::server {
 
@@ -83,7 +83,7 @@ struct ServerApp::Impl {
     std::function<void(std::function<void()>)> postToIo() {
         return [this](std::function<void()> fn) { asio::post(io, std::move(fn)); };
     }
-    // Agent assist's word lists and analysers; before the reader, whose thread uses them.
+    // Agent assist's word lists and analysers; before the store pool, whose threads use them.
     const assist::Lexicon assistLexicon = assist::Lexicon::builtIn();
     const assist::AssistEngine assist{assistLexicon};
     // Held while this server may use the database (server/store/database_lock.h); declared
@@ -92,7 +92,7 @@ struct ServerApp::Impl {
     std::unique_ptr<CrmStore> store;
     SessionStore* sessionStore = nullptr;  // the store's sessions table
     std::unique_ptr<KnowledgeStore> kb;
-    std::unique_ptr<StoreReader> reader;  // searches off the I/O thread
+    std::unique_ptr<StorePool> pool;  // store work off the I/O thread
     std::unique_ptr<StoreHooks> hooks;
     // Events across nodes and the ACD lease; null: a single server (the hub numbers events).
     std::unique_ptr<cluster::ClusterNode> cluster;
@@ -286,15 +286,8 @@ std::uint16_t ServerApp::start() {
         const auto report = importArticles(*d.kb, resources::demoKnowledgeJsonl(), d.clock->now());
         logging::get("server")->info("demo knowledge base: {} articles", report.imported);
     }
-    // Connections of its own for the searches that scan; a database in memory has only the one
-    // connection, so its searches stay on the I/O thread.
-    if (dbPath == ":memory:") {
-        d.reader = std::make_unique<StoreReader>(*d.store, *d.kb);
-    } else {
-        OpenedStores readers = openStores(dbPath, d.config.keyFile, StoreUse::Read);
-        d.reader =
-            std::make_unique<StoreReader>(std::move(readers.crm), std::move(readers.kb), d.io);
-    }
+    // Store work off the I/O thread, on connections of its own (store/store_pool.h).
+    d.pool = openStorePool(dbPath, d.config.keyFile, *d.store, *d.kb, d.io);
     d.hooks = std::make_unique<StoreHooks>(*d.store, *d.clock);
     const auto idBase =
         static_cast<std::uint64_t>(toUnixMs(std::chrono::system_clock::now())) * 1000;
@@ -337,7 +330,7 @@ std::uint16_t ServerApp::start() {
         return d.kb->suggestForIntent(intent, std::nullopt, 3);
     });
     d.liveAssist =
-        std::make_unique<LiveAssist>(*d.acdEvents, *d.hub, *d.reader, *d.store, d.assist, *d.clock);
+        std::make_unique<LiveAssist>(*d.acdEvents, *d.hub, *d.pool, *d.store, d.assist, *d.clock);
     d.ownerEvents = std::make_unique<cluster::OwnerOnlyEvents>(*d.liveAssist);
     d.ownerEvents->setOpen(!d.cluster);
     d.acd = std::make_unique<Acd>(*d.clock, *d.ownerEvents, *d.hooks, center.settings,
@@ -374,7 +367,7 @@ std::uint16_t ServerApp::start() {
                                      *d.clock,
                                      *d.store,
                                      *d.kb,
-                                     *d.reader,
+                                     *d.pool,
                                      d.assist,
                                      *d.acd,
                                      *d.sessions,
@@ -525,7 +518,7 @@ void ServerApp::stop() {
         d.heartbeatTimer->cancel();
     });
     d.workers.join();
-    d.reader->join();
+    d.pool->join();
     d.io.stop();
     if (d.thread.joinable())
         d.thread.join();

@@ -16,7 +16,7 @@ class SqliteKnowledgeStore final : public KnowledgeStore {
 public:
     // Its own connection to the database file (the CRM's file: one file to back up); for
     // ":memory:" a database of its own. DbAccess::ReadOnly: a reader beside the server's
-    // connection (store/store_reader.h); only the reading methods work on it.
+    // connection (store/store_pool.h); only the reading methods work on it.
     explicit SqliteKnowledgeStore(const std::string& path, DbAccess access = DbAccess::ReadWrite);
     // On a connection the caller owns and keeps open (benchmarks and fuzzers that build a
     // knowledge base alone).

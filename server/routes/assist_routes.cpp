@@ -9,7 +9,7 @@ namespace agentdesk::server {
 namespace {
 
 // POST /assist/analyze: nothing is stored. The analysis and the knowledge search run on the
-// store reader's thread (the search may scan), the answer is sent from the I/O thread.
+// store pool (the search may scan), the answer is sent from the I/O thread.
 void analyze(RouteContext& ctx, ApiCall& call) {
     auto body = jsonBody(call.req, call.ex);
     if (!body)
@@ -21,7 +21,7 @@ void analyze(RouteContext& ctx, ApiCall& call) {
     const http::ExchangePtr ex = call.ex;
     readThen(
         ctx, call.req, ex,
-        [&engine, request](const StoreReader::Stores& s) {
+        [&engine, request](const StorePool::Stores& s) {
             assist::Analysis analysis =
                 engine.analyze(*request, noteTemplates(s.crm.wrapupCodes()));
             analysis.suggestions = engine.suggest(s.kb, request->lang, analysis.lines);

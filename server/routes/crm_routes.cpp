@@ -32,23 +32,24 @@ Outcome validation(const char* field, const char* message) {
     return o;
 }
 
-// Every customer shown to a user is an access to personal data (docs/api.md 7.6): one audit
-// row each.
-json audited(RouteContext& ctx, const std::string& userId, json list) {
-    ctx.store.atomically([&] {
-        for (const auto& item : list)
-            ctx.store.audit(userId, item["id"].get<std::string>(), "search_result",
-                            ctx.clock.now());
-    });
-    return list;
-}
-
-// The search runs on the reader (a LIKE search scans every customer); the audit rows and the
-// answer follow on the I/O thread.
-void answerSearch(RouteContext& ctx, ApiCall& call, StoreReader::Work search) {
+// The search runs off the I/O thread (a LIKE search scans every customer; with SQLite on its
+// read-only reader), then every customer shown to the user is an access to personal data
+// (docs/api.md 7.6): one audit row each, written before the answer goes.
+void answerSearch(RouteContext& ctx, ApiCall& call, StorePool::Work search) {
     readThen(ctx, call.req, call.ex, std::move(search),
-             [&ctx, ex = call.ex, userId = call.user().id](json list) {
-                 ex->respond(jsonResponse(200, audited(ctx, userId, std::move(list))));
+             [&ctx, ex = call.ex, what = call.req.method + " " + call.req.path,
+              userId = call.user().id](json list) {
+                 writeThen(
+                     ctx, what, ex,
+                     [list, userId, now = ctx.clock.now()](const StorePool::Stores& s) {
+                         s.crm.atomically([&] {
+                             for (const auto& item : list)
+                                 s.crm.audit(userId, item["id"].get<std::string>(),
+                                             "search_result", now);
+                         });
+                         return list;
+                     },
+                     [ex](json shown) { ex->respond(jsonResponse(200, shown)); });
              });
 }
 
@@ -83,7 +84,7 @@ void searchCustomers(RouteContext& ctx, ApiCall& call) {
         auto e164 = phone::toE164(req.queryValue("phone"));
         if (!e164)
             return respondOutcome(call.ex, validation("phone", "is not a Korean phone number"));
-        return answerSearch(ctx, call, [e164 = *e164](const StoreReader::Stores& s) {
+        return answerSearch(ctx, call, [e164 = *e164](const StorePool::Stores& s) {
             return customerListJson(s.crm.customersByPhone(e164));
         });
     }
@@ -99,18 +100,23 @@ void searchCustomers(RouteContext& ctx, ApiCall& call) {
     if (!withinLimit(*ctx.customerSearches, session.user.id, ctx.clock.now(), call.ex,
                      "customer searches"))
         return;
-    answerSearch(ctx, call, [q, limit = *limit](const StoreReader::Stores& s) {
+    answerSearch(ctx, call, [q, limit = *limit](const StorePool::Stores& s) {
         return customerListJson(s.crm.searchCustomers(q, limit));
     });
 }
 
 void customer360(RouteContext& ctx, ApiCall& call) {
-    const std::string& id = call.param("id");
-    auto view = ctx.store.customer360(id);
-    if (!view)
-        return respondError(call.ex, ErrorCode::NotFound, "unknown customer");
-    ctx.store.audit(call.user().id, id, "view_360", ctx.clock.now());
-    call.ex->respond(jsonResponse(200, customer360Json(*view, viewerOf(ctx, *call.session))));
+    writeThen(
+        ctx, call.req, call.ex,
+        [id = call.param("id"), userId = call.user().id, now = ctx.clock.now(),
+         viewer = viewerOf(ctx, *call.session)](const StorePool::Stores& s) {
+            auto view = s.crm.customer360(id);
+            if (!view)
+                throw Refused(ErrorCode::NotFound, "unknown customer");
+            s.crm.audit(userId, id, "view_360", now);
+            return customer360Json(*view, viewer);
+        },
+        [ex = call.ex](json view) { ex->respond(jsonResponse(200, view)); });
 }
 
 void interactions(RouteContext& ctx, ApiCall& call) {
@@ -124,11 +130,16 @@ void interactions(RouteContext& ctx, ApiCall& call) {
         if (!before)
             return respondError(call.ex, ErrorCode::BadRequest, "before must be an RFC 3339 time");
     }
-    if (!ctx.store.customerExists(id))
-        return respondError(call.ex, ErrorCode::NotFound, "unknown customer");
-    ctx.store.audit(call.user().id, id, "view_history", ctx.clock.now());
-    call.ex->respond(
-        jsonResponse(200, interactionPageJson(ctx.store.interactions(id, before, *limit))));
+    writeThen(
+        ctx, call.req, call.ex,
+        [id, before, limit = *limit, userId = call.user().id,
+         now = ctx.clock.now()](const StorePool::Stores& s) {
+            if (!s.crm.customerExists(id))
+                throw Refused(ErrorCode::NotFound, "unknown customer");
+            s.crm.audit(userId, id, "view_history", now);
+            return interactionPageJson(s.crm.interactions(id, before, limit));
+        },
+        [ex = call.ex](json page) { ex->respond(jsonResponse(200, page)); });
 }
 
 void createCustomer(RouteContext& ctx, ApiCall& call) {
@@ -140,38 +151,50 @@ void createCustomer(RouteContext& ctx, ApiCall& call) {
     json fields;
     if (auto o = validateCustomer(*body, true, fields); !o.ok())
         return respondOutcome(call.ex, o);
-    std::string id;
-    ctx.store.atomically([&] {
-        id = ctx.store.createCustomer(customerChange(fields), ctx.clock.now());
-        ctx.store.audit(call.user().id, id, "create", ctx.clock.now());
-    });
-    logging::get("server")->info("customer {} created by {}", id, call.user().id);
-    call.ex->respond(jsonResponse(
-        201, customer360Json(*ctx.store.customer360(id), viewerOf(ctx, *call.session))));
+    writeThen(
+        ctx, call.req, call.ex,
+        [change = customerChange(fields), userId = call.user().id, now = ctx.clock.now(),
+         viewer = viewerOf(ctx, *call.session)](const StorePool::Stores& s) {
+            std::string id;
+            s.crm.atomically([&] {
+                id = s.crm.createCustomer(change, now);
+                s.crm.audit(userId, id, "create", now);
+            });
+            logging::get("server")->info("customer {} created by {}", id, userId);
+            return customer360Json(*s.crm.customer360(id), viewer);
+        },
+        [ex = call.ex](json view) { ex->respond(jsonResponse(201, view)); });
 }
 
 void updateCustomer(RouteContext& ctx, ApiCall& call) {
-    const std::string& id = call.param("id");
     auto body = jsonBody(call.req, call.ex);
     if (!body)
         return;
-    if (!ctx.store.customerExists(id))
-        return respondError(call.ex, ErrorCode::NotFound, "unknown customer");
     if (!mayChangeStanding(call, *body))
         return;
     json fields;
     if (auto o = validateCustomer(*body, false, fields); !o.ok())
         return respondOutcome(call.ex, o);
-    ctx.store.atomically([&] {
-        ctx.store.updateCustomer(id, customerChange(fields), ctx.clock.now());
-        ctx.store.audit(call.user().id, id, "update", ctx.clock.now());
-    });
-    call.ex->respond(jsonResponse(
-        200, customer360Json(*ctx.store.customer360(id), viewerOf(ctx, *call.session))));
+    writeThen(
+        ctx, call.req, call.ex,
+        [id = call.param("id"), change = customerChange(fields), userId = call.user().id,
+         now = ctx.clock.now(), viewer = viewerOf(ctx, *call.session)](const StorePool::Stores& s) {
+            s.crm.atomically([&] {
+                if (!s.crm.customerExists(id))
+                    throw Refused(ErrorCode::NotFound, "unknown customer");
+                s.crm.updateCustomer(id, change, now);
+                s.crm.audit(userId, id, "update", now);
+            });
+            return customer360Json(*s.crm.customer360(id), viewer);
+        },
+        [ex = call.ex](json view) { ex->respond(jsonResponse(200, view)); });
 }
 
 void wrapupCodes(RouteContext& ctx, ApiCall& call) {
-    call.ex->respond(jsonResponse(200, wrapupCodesJson(ctx.store.wrapupCodes())));
+    readThen(
+        ctx, call.req, call.ex,
+        [](const StorePool::Stores& s) { return wrapupCodesJson(s.crm.wrapupCodes()); },
+        [ex = call.ex](json codes) { ex->respond(jsonResponse(200, codes)); });
 }
 
 void createNote(RouteContext& ctx, ApiCall& call) {
@@ -187,17 +210,6 @@ void createNote(RouteContext& ctx, ApiCall& call) {
     auto text = f.string("text", true);
     if (!f.ok())
         return respondOutcome(ex, f.error());
-    Outcome invalid = Outcome::fail(ErrorCode::ValidationFailed, "the note is not valid");
-    if (key->empty() || key->size() > 200)
-        invalid.fields.push_back({"idempotencyKey", "must be 1-200 characters"});
-    if (!ctx.store.customerExists(*customerId))
-        invalid.fields.push_back({"customerId", "unknown customer"});
-    if (!ctx.store.wrapupCodeExists(*code))
-        invalid.fields.push_back({"wrapupCode", "unknown wrap-up code"});
-    if (text->size() > 100000)
-        invalid.fields.push_back({"text", "is longer than 100000 bytes"});
-    if (!invalid.fields.empty())
-        return respondOutcome(ex, invalid);
     const std::string& authorId = call.user().id;
     Note draft;
     draft.idempotencyKey = *key;
@@ -207,28 +219,55 @@ void createNote(RouteContext& ctx, ApiCall& call) {
     draft.text = *text;
     draft.authorId = authorId;
     draft.createdAt = ctx.clock.now();
-    // How much of agent assist's draft for this call the counselor kept (docs/assist.md).
-    if (callId) {
-        const auto assisted = ctx.store.callAssist(*callId);
-        if (assisted && assisted->agentId == authorId && !assisted->draftText.empty()) {
-            const double kept = assist::keptShare(assisted->draftText, *text);
-            draft.draftKept = std::round(kept * 1000.0) / 1000.0;
-        }
-    }
     const bool authorOnCall = callId && ctx.telephony.callBelongsTo(*callId, authorId);
-    auto result = ctx.store.createNote(draft, authorOnCall);
-    const json note = noteJson(result.note);
-    if (result.created)
-        ctx.hub.publish("note.saved", {{"note", note}}, Audience::agentOnly(authorId));
-    ex->respond(jsonResponse(result.created ? 201 : 200, note));
+    writeThen(
+        ctx, call.req, ex,
+        [draft, authorOnCall](const StorePool::Stores& s) mutable {
+            Outcome invalid = Outcome::fail(ErrorCode::ValidationFailed, "the note is not valid");
+            if (draft.idempotencyKey.empty() || draft.idempotencyKey.size() > 200)
+                invalid.fields.push_back({"idempotencyKey", "must be 1-200 characters"});
+            if (!s.crm.customerExists(draft.customerId))
+                invalid.fields.push_back({"customerId", "unknown customer"});
+            if (!s.crm.wrapupCodeExists(draft.wrapupCode))
+                invalid.fields.push_back({"wrapupCode", "unknown wrap-up code"});
+            if (draft.text.size() > 100000)
+                invalid.fields.push_back({"text", "is longer than 100000 bytes"});
+            if (!invalid.fields.empty())
+                throw Refused(invalid);
+            // How much of agent assist's draft for this call the counselor kept
+            // (docs/assist.md).
+            if (draft.callId) {
+                const auto assisted = s.crm.callAssist(*draft.callId);
+                if (assisted && assisted->agentId == draft.authorId &&
+                    !assisted->draftText.empty()) {
+                    const double kept = assist::keptShare(assisted->draftText, draft.text);
+                    draft.draftKept = std::round(kept * 1000.0) / 1000.0;
+                }
+            }
+            auto result = s.crm.createNote(draft, authorOnCall);
+            return json{{"created", result.created}, {"note", noteJson(result.note)}};
+        },
+        [&ctx, ex, authorId](json saved) {
+            const bool created = saved["created"].get<bool>();
+            if (created)
+                ctx.hub.publish("note.saved", {{"note", saved["note"]}},
+                                Audience::agentOnly(authorId));
+            ex->respond(jsonResponse(created ? 201 : 200, saved["note"]));
+        });
 }
 
 void getNote(RouteContext& ctx, ApiCall& call) {
-    auto note = ctx.store.note(call.param("id"));
-    if (!note)
-        return respondError(call.ex, ErrorCode::NotFound, "unknown note");
-    ctx.store.audit(call.user().id, note->customerId, "read_note:" + note->id, ctx.clock.now());
-    call.ex->respond(jsonResponse(200, noteJson(*note)));
+    writeThen(
+        ctx, call.req, call.ex,
+        [id = call.param("id"), userId = call.user().id,
+         now = ctx.clock.now()](const StorePool::Stores& s) {
+            auto note = s.crm.note(id);
+            if (!note)
+                throw Refused(ErrorCode::NotFound, "unknown note");
+            s.crm.audit(userId, note->customerId, "read_note:" + note->id, now);
+            return noteJson(*note);
+        },
+        [ex = call.ex](json note) { ex->respond(jsonResponse(200, note)); });
 }
 
 void updateNote(RouteContext& ctx, ApiCall& call) {
@@ -242,28 +281,33 @@ void updateNote(RouteContext& ctx, ApiCall& call) {
     auto version = f.integer("version", true);
     if (!f.ok())
         return respondOutcome(ex, f.error());
-    const std::string& id = call.param("id");
-    auto existing = ctx.store.note(id);
-    if (!existing)
-        return respondError(ex, ErrorCode::NotFound, "unknown note");
-    if (existing->authorId != call.user().id && !isSupervisor(call.user().role)) {
-        return respondError(ex, ErrorCode::Forbidden,
-                            "only the author or a team lead can edit this note");
-    }
-    if (!ctx.store.wrapupCodeExists(*code))
-        return respondOutcome(ex, validation("wrapupCode", "unknown wrap-up code"));
-    auto [result, note] =
-        ctx.store.updateNote(id, *text, *code, static_cast<int>(*version), ctx.clock.now());
-    if (result == CrmStore::NoteUpdate::Conflict) {
-        json conflict = errorBody(
-            Outcome::fail(ErrorCode::VersionConflict, "the note was changed by someone else"));
-        conflict["current"] = noteJson(note);
-        return ex->respond(jsonResponse(409, conflict));
-    }
-    if (result == CrmStore::NoteUpdate::NotFound)
-        return respondError(ex, ErrorCode::NotFound, "unknown note");
-    ctx.hub.publish("note.saved", {{"note", noteJson(note)}}, Audience::agentOnly(call.user().id));
-    ex->respond(jsonResponse(200, noteJson(note)));
+    writeThen(
+        ctx, call.req, ex,
+        [id = call.param("id"), text = *text, code = *code, version = static_cast<int>(*version),
+         user = call.user(), now = ctx.clock.now()](const StorePool::Stores& s) {
+            auto existing = s.crm.note(id);
+            if (!existing)
+                throw Refused(ErrorCode::NotFound, "unknown note");
+            if (existing->authorId != user.id && !isSupervisor(user.role))
+                throw Refused(ErrorCode::Forbidden,
+                              "only the author or a team lead can edit this note");
+            if (!s.crm.wrapupCodeExists(code))
+                throw Refused(validation("wrapupCode", "unknown wrap-up code"));
+            auto [result, note] = s.crm.updateNote(id, text, code, version, now);
+            if (result == CrmStore::NoteUpdate::Conflict) {
+                json conflict = errorBody(Outcome::fail(ErrorCode::VersionConflict,
+                                                        "the note was changed by someone else"));
+                conflict["current"] = noteJson(note);
+                throw Refused(jsonResponse(409, conflict));
+            }
+            if (result == CrmStore::NoteUpdate::NotFound)
+                throw Refused(ErrorCode::NotFound, "unknown note");
+            return noteJson(note);
+        },
+        [&ctx, ex, userId = call.user().id](json note) {
+            ctx.hub.publish("note.saved", {{"note", note}}, Audience::agentOnly(userId));
+            ex->respond(jsonResponse(200, note));
+        });
 }
 
 void createEvaluation(RouteContext& ctx, ApiCall& call) {
@@ -298,23 +342,31 @@ void createEvaluation(RouteContext& ctx, ApiCall& call) {
             *score = it->get<int>();
         }
     }
-    if (!ctx.store.userById(*agentId))
-        invalid.fields.push_back({"agentId", "unknown agent"});
-    if (!invalid.fields.empty())
-        return respondOutcome(ex, invalid);
     evaluation.callId = *callId;
     evaluation.agentId = *agentId;
     evaluation.evaluatorId = call.user().id;
     evaluation.comment = comment.value_or("");
     evaluation.createdAt = ctx.clock.now();
-    ex->respond(jsonResponse(201, evaluationJson(ctx.store.addEvaluation(evaluation))));
+    writeThen(
+        ctx, call.req, ex,
+        [evaluation, invalid](const StorePool::Stores& s) mutable {
+            if (!s.crm.userById(evaluation.agentId))
+                invalid.fields.push_back({"agentId", "unknown agent"});
+            if (!invalid.fields.empty())
+                throw Refused(invalid);
+            return evaluationJson(s.crm.addEvaluation(evaluation));
+        },
+        [ex](json saved) { ex->respond(jsonResponse(201, saved)); });
 }
 
 void listEvaluations(RouteContext& ctx, ApiCall& call) {
     std::optional<std::string> agentId;
     if (call.req.query.count("agentId"))
         agentId = call.req.queryValue("agentId");
-    call.ex->respond(jsonResponse(200, evaluationsJson(ctx.store.evaluations(agentId))));
+    readThen(
+        ctx, call.req, call.ex,
+        [agentId](const StorePool::Stores& s) { return evaluationsJson(s.crm.evaluations(agentId)); },
+        [ex = call.ex](json list) { ex->respond(jsonResponse(200, list)); });
 }
 
 }  // namespace

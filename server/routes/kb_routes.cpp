@@ -35,7 +35,7 @@ void search(RouteContext& ctx, ApiCall& call) {
             return respondError(ex, ErrorCode::BadRequest, "give q= or intent=");
         return readThen(
             ctx, req, ex,
-            [intent, search](const StoreReader::Stores& s) {
+            [intent, search](const StorePool::Stores& s) {
                 return s.kb.suggestForIntent(intent, search.lang, search.limit);
             },
             [ex](json found) { ex->respond(jsonResponse(200, found)); });
@@ -44,15 +44,20 @@ void search(RouteContext& ctx, ApiCall& call) {
         return respondError(ex, ErrorCode::BadRequest, "q is longer than 500 bytes");
     // Off the I/O thread: a query that matches nothing compares it with every title (typos).
     readThen(
-        ctx, req, ex, [search](const StoreReader::Stores& s) { return s.kb.search(search); },
+        ctx, req, ex, [search](const StorePool::Stores& s) { return s.kb.search(search); },
         [ex](json found) { ex->respond(jsonResponse(200, found)); });
 }
 
 void article(RouteContext& ctx, ApiCall& call) {
-    auto found = ctx.kb.article(call.param("id"));
-    if (!found)
-        return respondError(call.ex, ErrorCode::NotFound, "unknown article");
-    call.ex->respond(jsonResponse(200, *found));
+    readThen(
+        ctx, call.req, call.ex,
+        [id = call.param("id")](const StorePool::Stores& s) {
+            auto found = s.kb.article(id);
+            if (!found)
+                throw Refused(ErrorCode::NotFound, "unknown article");
+            return *found;
+        },
+        [ex = call.ex](json found) { ex->respond(jsonResponse(200, found)); });
 }
 
 void saveArticle(RouteContext& ctx, ApiCall& call) {
@@ -62,10 +67,17 @@ void saveArticle(RouteContext& ctx, ApiCall& call) {
     ArticleInput input;
     if (auto o = parseArticle(*body, input); !o.ok())
         return respondOutcome(call.ex, o);
-    const bool existed = input.id && ctx.kb.article(*input.id).has_value();
-    const std::string id = ctx.kb.saveArticle(input, ctx.clock.now());
-    logging::get("server")->info("article {} saved by {}", id, call.user().id);
-    call.ex->respond(jsonResponse(existed ? 200 : 201, *ctx.kb.article(id)));
+    writeThen(
+        ctx, call.req, call.ex,
+        [input, userId = call.user().id, now = ctx.clock.now()](const StorePool::Stores& s) {
+            const bool existed = input.id && s.kb.article(*input.id).has_value();
+            const std::string id = s.kb.saveArticle(input, now);
+            logging::get("server")->info("article {} saved by {}", id, userId);
+            return json{{"existed", existed}, {"article", *s.kb.article(id)}};
+        },
+        [ex = call.ex](json saved) {
+            ex->respond(jsonResponse(saved["existed"].get<bool>() ? 200 : 201, saved["article"]));
+        });
 }
 
 void feedback(RouteContext& ctx, ApiCall& call) {
@@ -76,13 +88,17 @@ void feedback(RouteContext& ctx, ApiCall& call) {
     auto helpful = f.boolean("helpful", true);
     if (!f.ok())
         return respondOutcome(call.ex, f.error());
-    const std::string& id = call.param("id");
-    if (!ctx.kb.feedback(id, *helpful))
-        return respondError(call.ex, ErrorCode::NotFound, "unknown article");
-    auto updated = ctx.kb.article(id);
-    call.ex->respond(jsonResponse(200, {{"id", (*updated)["id"]},
-                                        {"helpful", (*updated)["helpful"]},
-                                        {"notHelpful", (*updated)["notHelpful"]}}));
+    writeThen(
+        ctx, call.req, call.ex,
+        [id = call.param("id"), helpful = *helpful](const StorePool::Stores& s) {
+            if (!s.kb.feedback(id, helpful))
+                throw Refused(ErrorCode::NotFound, "unknown article");
+            const auto updated = s.kb.article(id);
+            return json{{"id", (*updated)["id"]},
+                        {"helpful", (*updated)["helpful"]},
+                        {"notHelpful", (*updated)["notHelpful"]}};
+        },
+        [ex = call.ex](json counts) { ex->respond(jsonResponse(200, counts)); });
 }
 
 }  // namespace

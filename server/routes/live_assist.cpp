@@ -6,7 +6,7 @@
 #include "common/logging.h"
 #include "server/routes/assist_json.h"
 #include "server/store/crm_store.h"
-#include "server/store/store_reader.h"
+#include "server/store/store_pool.h"
 
 namespace agentdesk::server {
 
@@ -32,7 +32,7 @@ struct LiveAssist::Live {
     std::string agentId;       // the agent on the call now
     std::string supervisorId;  // a team lead listening, whispering or barging in
     json suggestions = json::array();
-    bool suggesting = false;    // a search is running on the reader
+    bool suggesting = false;    // a search is running on the store pool
     bool suggestAgain = false;  // the caller said more meanwhile
     std::string lastQuery;
     TimePoint startedAt;
@@ -72,9 +72,9 @@ struct LiveAssist::Live {
     }
 };
 
-LiveAssist::LiveAssist(AcdEventSink& next, EventPublisher& hub, StoreReader& reader,
+LiveAssist::LiveAssist(AcdEventSink& next, EventPublisher& hub, StorePool& pool,
                        CrmStore& store, const assist::AssistEngine& engine, const Clock& clock)
-    : next_(next), hub_(hub), reader_(reader), store_(store), engine_(engine), clock_(clock) {}
+    : next_(next), hub_(hub), pool_(pool), store_(store), engine_(engine), clock_(clock) {}
 
 LiveAssist::~LiveAssist() {
     *alive_ = false;
@@ -244,10 +244,10 @@ void LiveAssist::requestSuggestions(const std::string& callId) {
     live.suggesting = true;
     live.suggestAgain = false;
     const assist::AssistEngine& engine = engine_;
-    reader_.read(
+    pool_.read(
         [&engine, lang = live.assist.lang(), lines = live.assist.lines()](
-            const StoreReader::Stores& s) { return toJson(engine.suggest(s.kb, lang, lines)); },
-        [this, alive = alive_, callId](StoreReader::Result result) {
+            const StorePool::Stores& s) { return toJson(engine.suggest(s.kb, lang, lines)); },
+        [this, alive = alive_, callId](StorePool::Result result) {
             if (!*alive)
                 return;
             auto it = calls_.find(callId);
@@ -271,7 +271,7 @@ void LiveAssist::requestSuggestions(const std::string& callId) {
         });
 }
 
-// The leg's wrap-up prediction and note, drafted on the reader (the note templates are read
+// The leg's wrap-up prediction and note, drafted on the store pool (the note templates are read
 // there too), then sent to the agent and stored with the transcript.
 void LiveAssist::finishLeg(const std::string& callId, Live& live, const std::string& agentId) {
     auto record = std::make_shared<CallAssistRecord>();
@@ -282,14 +282,14 @@ void LiveAssist::finishLeg(const std::string& callId, Live& live, const std::str
     record->analysisJson = live.analysisJson(callId, false).dump();
     record->at = clock_.now();
     const assist::AssistEngine& engine = engine_;
-    reader_.read(
+    pool_.read(
         [&engine, lang = live.assist.lang(), wrapup = live.assist.wrapup(),
-         lines = live.assist.lines()](const StoreReader::Stores& s) {
+         lines = live.assist.lines()](const StorePool::Stores& s) {
             const assist::Draft draft =
                 engine.draft(lang, wrapup, lines, noteTemplates(s.crm.wrapupCodes()));
             return json{{"wrapup", toJson(wrapup)}, {"draft", toJson(draft)}};
         },
-        [this, alive = alive_, record](StoreReader::Result result) {
+        [this, alive = alive_, record](StorePool::Result result) {
             if (!*alive)
                 return;
             auto log = logging::get("assist");

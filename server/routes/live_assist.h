@@ -5,11 +5,11 @@
 //   - analyses the line (call_assist.h) and sends `assist.update` to the agent on the call and
 //     to a supervisor listening, and the call's mood (`assist.sentiment`, no text) to team leads,
 //   - raises an `alert` on the call's first abusive line and on a run of negative customer lines,
-//   - asks the knowledge base for suggestions on the store reader's thread as the caller talks,
+//   - asks the knowledge base for suggestions on the store pool as the caller talks,
 //   - at the end of an answered leg drafts the note there and sends `assist.draft` to the agent,
 //     and stores the leg's transcript and draft (GET /calls/{id}/transcript).
 //
-// Threads: the I/O thread (called from inside the ACD); the reader's work runs on its own
+// Threads: the I/O thread (called from inside the ACD); the store pool's work runs on its own
 // thread with copies of what it needs, and its results come back to the I/O thread.
 #include <functional>
 #include <map>
@@ -24,11 +24,11 @@
 namespace agentdesk::server {
 
 class CrmStore;
-class StoreReader;
+class StorePool;
 
 class LiveAssist final : public AcdEventSink {
 public:
-    LiveAssist(AcdEventSink& next, EventPublisher& hub, StoreReader& reader, CrmStore& store,
+    LiveAssist(AcdEventSink& next, EventPublisher& hub, StorePool& pool, CrmStore& store,
                const assist::AssistEngine& engine, const Clock& clock);
     ~LiveAssist() override;
 
@@ -67,12 +67,12 @@ private:
 
     AcdEventSink& next_;
     EventPublisher& hub_;
-    StoreReader& reader_;
+    StorePool& pool_;
     CrmStore& store_;
     const assist::AssistEngine& engine_;
     const Clock& clock_;
     std::map<std::string, std::unique_ptr<Live>> calls_;
-    // Cleared in the destructor: reader results that come back later find nothing to update.
+    // Cleared in the destructor: store pool results that come back later find nothing to update.
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
 

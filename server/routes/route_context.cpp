@@ -77,14 +77,17 @@ void respondUnavailable(const http::ExchangePtr& ex, const std::string& message,
     ex->respond(std::move(down));
 }
 
-void readThen(RouteContext& ctx, const http::Request& request, const http::ExchangePtr& ex,
-              StoreReader::Work work, std::function<void(json)> then) {
-    ctx.reader.read(std::move(work), [ex, what = request.method + " " + request.path,
-                                      then = std::move(then)](StoreReader::Result result) {
+namespace {
+
+StorePool::Done answerFailures(std::string what, const http::ExchangePtr& ex,
+                               std::function<void(json)> then) {
+    return [ex, what = std::move(what), then = std::move(then)](StorePool::Result result) {
         try {
             if (result.error)
                 std::rethrow_exception(result.error);
             then(std::move(result.value));
+        } catch (const Refused& refused) {
+            ex->respond(refused.response);
         } catch (const SqliteError& e) {
             respondStoreError(ex, e, what);
         } catch (const pg::PgError& e) {
@@ -93,7 +96,25 @@ void readThen(RouteContext& ctx, const http::Request& request, const http::Excha
             logging::get("server")->error("{}: {}", what, e.what());
             respondError(ex, ErrorCode::Internal, "internal error");
         }
-    });
+    };
+}
+
+}  // namespace
+
+void readThen(RouteContext& ctx, const http::Request& request, const http::ExchangePtr& ex,
+              StorePool::Work work, std::function<void(json)> then) {
+    ctx.pool.read(std::move(work),
+                  answerFailures(request.method + " " + request.path, ex, std::move(then)));
+}
+
+void writeThen(RouteContext& ctx, const http::Request& request, const http::ExchangePtr& ex,
+               StorePool::Work work, std::function<void(json)> then) {
+    writeThen(ctx, request.method + " " + request.path, ex, std::move(work), std::move(then));
+}
+
+void writeThen(RouteContext& ctx, std::string what, const http::ExchangePtr& ex,
+               StorePool::Work work, std::function<void(json)> then) {
+    ctx.pool.write(std::move(work), answerFailures(std::move(what), ex, std::move(then)));
 }
 
 std::string bearerToken(const http::Request& request, bool allowQuery) {

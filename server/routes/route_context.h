@@ -3,7 +3,7 @@
 // that keep handlers short: authentication, JSON bodies, typed errors.
 //
 // Threads: handlers run on the I/O thread; slow work (password hashing) goes to `workers` and
-// comes back with post(io, …); slow reads (searches that scan) go to `reader` (readThen()).
+// comes back with post(io, …); store work goes to `pool` (readThen(), writeThen()).
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -24,7 +24,7 @@
 #include "server/http/router.h"
 #include "server/store/crm_store.h"
 #include "server/store/pg/pg_db.h"
-#include "server/store/store_reader.h"
+#include "server/store/store_pool.h"
 
 namespace agentdesk {
 class SqliteError;
@@ -45,8 +45,8 @@ struct RouteContext {
     const Clock& clock;
     CrmStore& store;
     KnowledgeStore& kb;
-    // Read-only searches off the I/O thread, on their own connection (readThen()).
-    StoreReader& reader;
+    // Store work off the I/O thread, on connections of its own (readThen(), writeThen()).
+    StorePool& pool;
     // Agent assist's analysers (immutable; usable on the reader's thread too).
     const assist::AssistEngine& assist;
     Telephony& telephony;
@@ -120,10 +120,26 @@ void respondStoreError(const http::ExchangePtr& ex, const SqliteError& error,
 // (the client retries, the desktop from its outbox), 500 otherwise.
 void respondStoreError(const http::ExchangePtr& ex, const pg::PgError& error,
                        const std::string& what);
-// Runs `work` on ctx.reader (off the I/O thread) and `then` with its result back on the I/O
-// thread. An exception from either is answered (a store error as respondStoreError does).
+// Runs `work` on ctx.pool (off the I/O thread, store/store_pool.h) and `then` with its result
+// back on the I/O thread. An exception from either is answered (a store error as
+// respondStoreError does). readThen's `work` only reads; writeThen's may write.
+// `work` may throw Refused to answer with an error instead (nothing changed).
 void readThen(RouteContext& ctx, const http::Request& request, const http::ExchangePtr& ex,
-              StoreReader::Work work, std::function<void(json)> then);
+              StorePool::Work work, std::function<void(json)> then);
+void writeThen(RouteContext& ctx, const http::Request& request, const http::ExchangePtr& ex,
+               StorePool::Work work, std::function<void(json)> then);
+// The same for a later step, when the request is gone: `what` ("PUT /api/v1/…") names it in
+// the log.
+void writeThen(RouteContext& ctx, std::string what, const http::ExchangePtr& ex,
+               StorePool::Work work, std::function<void(json)> then);
+// Thrown by store work (readThen, writeThen) that cannot go on: the answer it gets instead.
+struct Refused {
+    explicit Refused(const Outcome& outcome) : response(errorResponse(outcome)) {}
+    Refused(ErrorCode code, const std::string& message)
+        : Refused(Outcome::fail(code, message)) {}
+    explicit Refused(http::Response r) : response(std::move(r)) {}
+    http::Response response;
+};
 // Takes a token from `limiter` for `key`; without one answers 429 with Retry-After itself and
 // returns false.
 bool withinLimit(http::RateLimiter& limiter, const std::string& key, TimePoint now,

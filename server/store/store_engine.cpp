@@ -56,4 +56,21 @@ OpenedStores openStores(const std::string& db, const std::string& keyFile, Store
     return out;
 }
 
+std::unique_ptr<StorePool> openStorePool(const std::string& db, const std::string& keyFile,
+                                         CrmStore& servingCrm, KnowledgeStore& servingKb,
+                                         boost::asio::io_context& io) {
+    if (db == ":memory:")
+        return StorePool::inlineOnly(servingCrm, servingKb);
+    auto own = [&] {
+        OpenedStores opened = openStores(db, keyFile, StoreUse::Read);
+        return StorePool::OwnStores{std::move(opened.crm), std::move(opened.kb)};
+    };
+    if (!isPostgresUri(db))
+        return StorePool::withReader(own(), servingCrm, servingKb, io);
+    std::vector<StorePool::OwnStores> connections;
+    for (std::size_t i = 0; i < StorePool::kPostgresConnections; ++i)
+        connections.push_back(own());
+    return StorePool::pooled(std::move(connections), io);
+}
+
 }  // namespace agentdesk::server

@@ -5,9 +5,12 @@
 #include <memory>
 #include <string>
 
+#include <boost/asio/io_context.hpp>
+
 #include "server/auth/session_store.h"
 #include "server/kb/knowledge_store.h"
 #include "server/store/crm_store.h"
+#include "server/store/store_pool.h"
 
 namespace agentdesk::server {
 
@@ -30,5 +33,12 @@ enum class StoreUse {
 // server.key beside the database; PostgreSQL needs `keyFile` (every node of a center must use
 // the same key). Throws std::runtime_error with a message for the administrator.
 OpenedStores openStores(const std::string& db, const std::string& keyFile, StoreUse use);
+
+// The store work off the I/O thread beside the serving stores of `db`
+// (store/store_pool.h): PostgreSQL, a pool of StorePool::kPostgresConnections connections for
+// reads and writes; a SQLite file, one read-only reader; ":memory:", none (inline).
+std::unique_ptr<StorePool> openStorePool(const std::string& db, const std::string& keyFile,
+                                         CrmStore& servingCrm, KnowledgeStore& servingKb,
+                                         boost::asio::io_context& io);
 
 }  // namespace agentdesk::server

@@ -20,7 +20,7 @@
 #include "server/routes/acd_presenter.h"
 #include "server/store/sqlite_crm_store.h"
 #include "server/store/store_hooks.h"
-#include "server/store/store_reader.h"
+#include "server/store/store_pool.h"
 #include "tests/fuzz/fuzz_check.h"
 #include "tests/fuzz/fuzz_seed.h"
 #include "tests/support/held_event_stream.h"
@@ -60,7 +60,7 @@ struct ServerWorld::Parts {
     const assist::AssistEngine assist{assistLexicon};
     std::unique_ptr<SqliteCrmStore> store;
     std::unique_ptr<SqliteKnowledgeStore> kb;
-    std::unique_ptr<StoreReader> reader;  // in memory: on the calling thread
+    std::unique_ptr<StorePool> pool;  // in memory: on the calling thread
     std::unique_ptr<StoreHooks> hooks;
     std::unique_ptr<EventHub> hub;
     std::unique_ptr<SessionManager> sessions;
@@ -93,7 +93,7 @@ ServerWorld::ServerWorld() : parts_(std::make_unique<Parts>()) {
     FUZZ_CHECK(!ec, "cannot copy the template database: " + ec.message());
     p.store = std::make_unique<SqliteCrmStore>(db.string(), t.cipher);
     p.kb = std::make_unique<SqliteKnowledgeStore>(db.string());
-    p.reader = std::make_unique<StoreReader>(*p.store, *p.kb);
+    p.pool = StorePool::inlineOnly(*p.store, *p.kb);
     p.hooks = std::make_unique<StoreHooks>(*p.store, p.clock);
     p.hub = std::make_unique<EventHub>(1000, 256, StreamLimits{});
     p.sessions = std::make_unique<SessionManager>(
@@ -120,7 +120,7 @@ ServerWorld::ServerWorld() : parts_(std::make_unique<Parts>()) {
                                      p.clock,
                                      *p.store,
                                      *p.kb,
-                                     *p.reader,
+                                     *p.pool,
                                      p.assist,
                                      *p.acd,
                                      *p.sessions,

@@ -1,4 +1,4 @@
-// Searches off the I/O thread (store/store_reader.h) and import-kb in small transactions
+// Store work off the I/O thread (store/store_pool.h) and import-kb in small transactions
 // (kb/kb_import.h), on a database file as the server uses it.
 #include <catch2/catch.hpp>
 
@@ -16,7 +16,7 @@
 #include "server/routes/crm_presenter.h"
 #include "server/store/sqlite_crm_store.h"
 #include "server/store/store_engine.h"
-#include "server/store/store_reader.h"
+#include "server/store/store_pool.h"
 
 namespace srv = agentdesk::server;
 using nlohmann::json;
@@ -44,7 +44,7 @@ std::string articleLine(int i) {
 
 }  // namespace
 
-TEST_CASE("store reader: searches run on its own thread and connection, beside a writer",
+TEST_CASE("store pool on SQLite: reads on a reader thread beside the writer, writes inline",
           "[store][kb][crm]") {
     TempDatabase db;
     const auto cipher = srv::FieldCipher::forDatabase("", db.path);
@@ -57,9 +57,10 @@ TEST_CASE("store reader: searches run on its own thread and connection, beside a
 
     boost::asio::io_context io;
     auto keepRunning = boost::asio::make_work_guard(io);  // run_one() waits for the results
-    auto readers = srv::openStores(db.path, "", srv::StoreUse::Read);
-    srv::StoreReader reader(std::move(readers.crm), std::move(readers.kb), io);
-    REQUIRE(reader.offThread());
+    auto pool = srv::openStorePool(db.path, "", store, kb, io);
+    auto& reader = *pool;
+    REQUIRE(reader.threads() == 1);
+    REQUIRE_FALSE(reader.writesOffThread());
     // The knowledge store's connection holds the write lock with an article not yet committed:
     // the reader neither waits for it nor sees it.
     kb.inTransaction([&] {
@@ -72,22 +73,22 @@ TEST_CASE("store reader: searches run on its own thread and connection, beside a
         json kbHits, customers;
         int done = 0;
         reader.read(
-            [&](const srv::StoreReader::Stores& s) {
+            [&](const srv::StorePool::Stores& s) {
                 worker = std::this_thread::get_id();
                 srv::KbSearch search;
                 search.query = "카드 분실";
                 return s.kb.search(search);
             },
-            [&](srv::StoreReader::Result r) {
+            [&](srv::StorePool::Result r) {
                 REQUIRE_FALSE(r.error);
                 kbHits = r.value;
                 ++done;
             });
         reader.read(
-            [](const srv::StoreReader::Stores& s) {
+            [](const srv::StorePool::Stores& s) {
                 return srv::customerListJson(s.crm.searchCustomers("민준", 10));
             },
-            [&](srv::StoreReader::Result r) {
+            [&](srv::StorePool::Result r) {
                 REQUIRE_FALSE(r.error);
                 customers = r.value;
                 ++done;
@@ -103,10 +104,23 @@ TEST_CASE("store reader: searches run on its own thread and connection, beside a
 
     // A reader's failure comes back as the exception, on the I/O side.
     bool failed = false;
-    reader.read([](const srv::StoreReader::Stores&) -> json { throw std::runtime_error("boom"); },
-                [&](srv::StoreReader::Result r) { failed = r.error != nullptr; });
+    reader.read([](const srv::StorePool::Stores&) -> json { throw std::runtime_error("boom"); },
+                [&](srv::StorePool::Result r) { failed = r.error != nullptr; });
     io.run_one();
     CHECK(failed);
+
+    // A write runs on the serving connection (SQLite's one writer), done before write() returns.
+    std::thread::id writer;
+    json written;
+    reader.write(
+        [&](const srv::StorePool::Stores& s) {
+            writer = std::this_thread::get_id();
+            CHECK(&s.crm == &store);
+            return json(s.kb.feedback("a1", true));
+        },
+        [&](srv::StorePool::Result r) { written = r.value; });
+    CHECK(writer == std::this_thread::get_id());
+    CHECK(written == true);
     reader.join();
 }
 

@@ -1,0 +1,131 @@
+// Store work off the I/O thread on PostgreSQL (store/store_pool.h): a small pool, each job on a
+// connection of its own; and the server's other requests answered while one waits on the
+// database.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <future>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <nlohmann/json.hpp>
+
+#include "server/store/pg/pg_db.h"
+#include "server/store/store_engine.h"
+#include "server/store/store_pool.h"
+#include "tests/support/pg_cluster.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_server.h"
+
+using namespace agentdesk::test;
+namespace srv = agentdesk::server;
+using nlohmann::json;
+
+TEST_CASE("store pool on PostgreSQL: jobs run at once, each on a connection of its own",
+          "[store][pg]") {
+    TempDir dir("agentdesk-pg-pool");
+    const std::string uri = sharedPgCluster().createDatabaseUri();
+    const std::string key = (dir.path / "server.key").string();
+    auto serving = srv::openStores(uri, key, srv::StoreUse::Serve);
+    boost::asio::io_context io;
+    auto keepRunning = boost::asio::make_work_guard(io);
+    auto pool = srv::openStorePool(uri, key, *serving.crm, *serving.kb, io);
+    REQUIRE(pool->threads() == srv::StorePool::kPostgresConnections);
+    REQUIRE(pool->writesOffThread());
+
+    // As many jobs as connections, each waiting until all have started: only a pool that runs
+    // them at once, on different connections, lets every one of them through.
+    const std::size_t n = srv::StorePool::kPostgresConnections;
+    std::atomic<std::size_t> started{0};
+    std::mutex mutex;
+    std::set<const void*> connections;
+    std::size_t finished = 0, allMet = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        pool->read(
+            [&](const srv::StorePool::Stores& s) {
+                {
+                    std::lock_guard lock(mutex);
+                    connections.insert(&s.crm);
+                }
+                ++started;
+                const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+                while (started < n && std::chrono::steady_clock::now() < deadline)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                return json{{"met", started == n}, {"customers", s.crm.customerCount()}};
+            },
+            [&](srv::StorePool::Result r) {
+                REQUIRE_FALSE(r.error);
+                ++finished;
+                allMet += r.value["met"].get<bool>() ? 1 : 0;
+            });
+    }
+    while (finished < n)
+        io.run_one();
+    CHECK(allMet == n);
+    CHECK(connections.size() == n);
+    CHECK(connections.count(serving.crm.get()) == 0);
+
+    // A write on one pooled connection is committed for the others and the serving one.
+    srv::CustomerChange change;
+    change.name = "박서준";
+    std::string id;
+    pool->write(
+        [change](const srv::StorePool::Stores& s) {
+            return json(s.crm.createCustomer(change, std::chrono::system_clock::now()));
+        },
+        [&](srv::StorePool::Result r) {
+            REQUIRE_FALSE(r.error);
+            id = r.value.get<std::string>();
+        });
+    while (id.empty())
+        io.run_one();
+    CHECK(serving.crm->customerExists(id));
+    // A statement's error comes back as the exception, on the I/O side; the connection goes on.
+    bool failed = false;
+    pool->write(
+        [](const srv::StorePool::Stores& s) -> json {
+            s.crm.atomically([&] { throw std::runtime_error("rolled back"); });
+            return nullptr;
+        },
+        [&](srv::StorePool::Result r) { failed = r.error != nullptr; });
+    while (!failed)
+        io.run_one();
+    pool->join();
+}
+
+TEST_CASE("server on PostgreSQL: a request waiting on the database holds up no other",
+          "[store][pg]") {
+    TempDir dir("agentdesk-pg-waiting");
+    TestServerOptions options;
+    options.dbPath = sharedPgCluster().createDatabaseUri();
+    options.keyFile = (dir.path / "server.key").string();
+    TestServer server(options);
+    HttpClient lead = server.loggedIn("lead1");
+    HttpClient agent = server.loggedIn("counselor1");
+
+    // Another client of the database holds customer C00003's row: an update of it waits.
+    srv::pg::PgDb other(options.dbPath);
+    other.execScript("BEGIN");
+    other.exec("SELECT id FROM customers WHERE id = 'C00003' FOR UPDATE");
+    auto waiting = std::async(std::launch::async, [&] {
+        return lead.patch("/api/v1/customers/C00003", {{"email", "waiting@example.com"}});
+    });
+    REQUIRE(waiting.wait_for(std::chrono::milliseconds(500)) == std::future_status::timeout);
+
+    // Meanwhile the server answers everyone else: what it keeps in memory, and the database.
+    const auto start = std::chrono::steady_clock::now();
+    CHECK(agent.get("/api/v1/agents/me").status == 200);
+    CHECK(agent.get("/api/v1/customers/C00001/360").status == 200);
+    CHECK(agent.get("/api/v1/wrapup-codes").status == 200);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+    CHECK(waiting.wait_for(std::chrono::milliseconds(0)) == std::future_status::timeout);
+
+    other.execScript("COMMIT");
+    const auto updated = waiting.get();
+    REQUIRE(updated.status == 200);
+    CHECK(updated.json()["customer"]["email"] == "waiting@example.com");
+}
