@@ -93,6 +93,7 @@ struct ServerApp::Impl {
     SessionStore* sessionStore = nullptr;  // the store's sessions table
     std::unique_ptr<KnowledgeStore> kb;
     std::unique_ptr<StorePool> pool;  // store work off the I/O thread
+    std::unique_ptr<OrderedWrites> writes;  // the ACD's and assist's, in order
     std::unique_ptr<StoreHooks> hooks;
     // Events across nodes and the ACD lease; null: a single server (the hub numbers events).
     std::unique_ptr<cluster::ClusterNode> cluster;
@@ -288,7 +289,8 @@ std::uint16_t ServerApp::start() {
     }
     // Store work off the I/O thread, on connections of its own (store/store_pool.h).
     d.pool = openStorePool(dbPath, d.config.keyFile, *d.store, *d.kb, d.io);
-    d.hooks = std::make_unique<StoreHooks>(*d.store, *d.clock);
+    d.writes = std::make_unique<OrderedWrites>(*d.pool, d.io);
+    d.hooks = std::make_unique<StoreHooks>(*d.store, *d.writes, *d.clock);
     const auto idBase =
         static_cast<std::uint64_t>(toUnixMs(std::chrono::system_clock::now())) * 1000;
     StreamLimits streamLimits;
@@ -330,7 +332,7 @@ std::uint16_t ServerApp::start() {
         return d.kb->suggestForIntent(intent, std::nullopt, 3);
     });
     d.liveAssist =
-        std::make_unique<LiveAssist>(*d.acdEvents, *d.hub, *d.pool, *d.store, d.assist, *d.clock);
+        std::make_unique<LiveAssist>(*d.acdEvents, *d.hub, *d.pool, *d.writes, d.assist, *d.clock);
     d.ownerEvents = std::make_unique<cluster::OwnerOnlyEvents>(*d.liveAssist);
     d.ownerEvents->setOpen(!d.cluster);
     d.acd = std::make_unique<Acd>(*d.clock, *d.ownerEvents, *d.hooks, center.settings,

@@ -6,6 +6,7 @@
 #include "common/logging.h"
 #include "server/routes/assist_json.h"
 #include "server/store/crm_store.h"
+#include "server/store/ordered_writes.h"
 #include "server/store/store_pool.h"
 
 namespace agentdesk::server {
@@ -73,8 +74,9 @@ struct LiveAssist::Live {
 };
 
 LiveAssist::LiveAssist(AcdEventSink& next, EventPublisher& hub, StorePool& pool,
-                       CrmStore& store, const assist::AssistEngine& engine, const Clock& clock)
-    : next_(next), hub_(hub), pool_(pool), store_(store), engine_(engine), clock_(clock) {}
+                       OrderedWrites& writes, const assist::AssistEngine& engine,
+                       const Clock& clock)
+    : next_(next), hub_(hub), pool_(pool), writes_(writes), engine_(engine), clock_(clock) {}
 
 LiveAssist::~LiveAssist() {
     *alive_ = false;
@@ -310,11 +312,8 @@ void LiveAssist::finishLeg(const std::string& callId, Live& live, const std::str
                           {"wrapup", value["wrapup"]},
                           {"draft", value["draft"]}},
                          Audience::agentOnly(record->agentId));
-            try {
-                store_.saveCallAssist(*record);
-            } catch (const std::exception& e) {
-                log->error("storing the transcript of call {}: {}", record->callId, e.what());
-            }
+            writes_.push("transcript of call " + record->callId,
+                         [record](CrmStore& s) { s.saveCallAssist(*record); });
         });
 }
 

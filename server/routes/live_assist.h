@@ -23,12 +23,12 @@
 
 namespace agentdesk::server {
 
-class CrmStore;
 class StorePool;
+class OrderedWrites;
 
 class LiveAssist final : public AcdEventSink {
 public:
-    LiveAssist(AcdEventSink& next, EventPublisher& hub, StorePool& pool, CrmStore& store,
+    LiveAssist(AcdEventSink& next, EventPublisher& hub, StorePool& pool, OrderedWrites& writes,
                const assist::AssistEngine& engine, const Clock& clock);
     ~LiveAssist() override;
 
@@ -68,7 +68,7 @@ private:
     AcdEventSink& next_;
     EventPublisher& hub_;
     StorePool& pool_;
-    CrmStore& store_;
+    OrderedWrites& writes_;
     const assist::AssistEngine& engine_;
     const Clock& clock_;
     std::map<std::string, std::unique_ptr<Live>> calls_;

@@ -61,6 +61,7 @@ struct ServerWorld::Parts {
     std::unique_ptr<SqliteCrmStore> store;
     std::unique_ptr<SqliteKnowledgeStore> kb;
     std::unique_ptr<StorePool> pool;  // in memory: on the calling thread
+    std::unique_ptr<OrderedWrites> writes;
     std::unique_ptr<StoreHooks> hooks;
     std::unique_ptr<EventHub> hub;
     std::unique_ptr<SessionManager> sessions;
@@ -94,7 +95,8 @@ ServerWorld::ServerWorld() : parts_(std::make_unique<Parts>()) {
     p.store = std::make_unique<SqliteCrmStore>(db.string(), t.cipher);
     p.kb = std::make_unique<SqliteKnowledgeStore>(db.string());
     p.pool = StorePool::inlineOnly(*p.store, *p.kb);
-    p.hooks = std::make_unique<StoreHooks>(*p.store, p.clock);
+    p.writes = std::make_unique<OrderedWrites>(*p.pool, p.io);
+    p.hooks = std::make_unique<StoreHooks>(*p.store, *p.writes, p.clock);
     p.hub = std::make_unique<EventHub>(1000, 256, StreamLimits{});
     p.sessions = std::make_unique<SessionManager>(
         p.clock, std::chrono::hours(12), std::chrono::seconds(0),

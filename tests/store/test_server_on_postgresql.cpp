@@ -3,6 +3,9 @@
 // outage answered with 503 until the database is back.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <thread>
+
 #include <nlohmann/json.hpp>
 
 #include "server/store/store_engine.h"
@@ -93,4 +96,56 @@ TEST_CASE("server on PostgreSQL: while the database is down requests get 503, th
                                                      {"wrapupCode", "CARD_LOST"},
                                                      {"text", "장애 중 메모"}});
     CHECK(stored.status == 201);
+}
+
+TEST_CASE("server on PostgreSQL: a call that ends while the database is down is kept, in order",
+          "[store][pg]") {
+    PgCluster cluster;  // its own: this test stops it
+    TempDir dir("agentdesk-pg-ordered");
+    TestServerOptions options;
+    options.dbPath = cluster.createDatabaseUri();
+    options.keyFile = (dir.path / "server.key").string();
+    TestServer server(options);
+    HttpClient agent = server.loggedIn("counselor1");
+    EventCollector events(server.url(), agent.token());
+    REQUIRE(agent.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
+    const std::string callId = server.injectCall({{"customerId", "C00004"}, {"queue", "card"}});
+    REQUIRE(events.waitFor([&](const ReceivedEvent& e) {
+        return e.type == "call.offered" && e.data["call"]["id"] == callId;
+    }) >= 0);
+    REQUIRE(agent.post("/api/v1/calls/" + callId + "/answer").status == 202);
+
+    // The database goes away: the hang-up and the wrap-up still work (the ACD does not wait for
+    // the database, nor stop half-way), and the call's interaction waits to be written.
+    cluster.stop();
+    REQUIRE(agent.post("/api/v1/calls/" + callId + "/hangup").status == 202);
+    REQUIRE(waitAgentState(events, "A1001", "after_call_work") >= 0);
+    CHECK(agent.get("/api/v1/customers/C00004/interactions?limit=1").status == 503);
+
+    cluster.start();
+    // Written once the database is back (tried again every second), and in order: the
+    // interaction first, so the wrap-up code given later lands on it.
+    json latest;
+    for (int i = 0; i < 100; ++i) {
+        const auto page = agent.get("/api/v1/customers/C00004/interactions?limit=1");
+        if (page.status == 200 && !page.json()["items"].empty() &&
+            page.json()["items"][0]["callId"] == callId) {
+            latest = page.json()["items"][0];
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    REQUIRE_FALSE(latest.is_null());
+    CHECK(latest["agentId"] == "A1001");
+    REQUIRE(agent.post("/api/v1/calls/" + callId + "/wrapup", {{"code", "CARD_LOST"}}).status ==
+            202);
+    json wrapped;
+    for (int i = 0; i < 50 && wrapped.is_null(); ++i) {
+        const auto page = agent.get("/api/v1/customers/C00004/interactions?limit=1").json();
+        if (page["items"][0]["wrapupCode"] == "CARD_LOST")
+            wrapped = page["items"][0];
+        else
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    CHECK(wrapped["callId"] == callId);
 }
