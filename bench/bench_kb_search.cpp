@@ -1272,15 +1272,15 @@ int main(int argc, char** argv) {
         s.query = q.text;
         s.limit = kTopK;
         const auto t0 = SteadyClock::now();
-        const json hits = kbStore.search(s);
+        const auto hits = kbStore.search(s);
         r.ms = msBetween(t0, SteadyClock::now());
         r.ran = true;
         r.top.clear();
         for (const auto& h : hits) {
-            r.top.push_back(indexOfId(h.value("id", "")));
-            if (h.value("score", 0.0) < -500)
+            r.top.push_back(indexOfId(h.id));
+            if (h.score < -500)
                 q.oursPartial = true;
-            if (h.value("fuzzy", false))
+            if (h.fuzzy)
                 q.oursFuzzy = true;
         }
     };

@@ -30,7 +30,6 @@
 #include "server/demo/scenario_runner.h"
 #include "server/events/event_hub.h"
 #include "server/http/http_server.h"
-#include "server/kb/kb_import.h"
 #include "server/routes/acd_presenter.h"
 #include "server/routes/api_routes.h"
 #include "server/routes/cluster_presenter.h"
@@ -40,6 +39,7 @@
 #include "server/sip_setup.h"
 #include "server/store/database_lock.h"
 #include "server/store/store_engine.h"
+#include "server/routes/kb_presenter.h"
 #include "server/store/store_hooks.h"
 #include "server/store/store_pool.h"
 
@@ -277,16 +277,8 @@ std::uint16_t ServerApp::start() {
     d.store = std::move(opened.crm);
     d.sessionStore = opened.sessions;
     d.kb = std::move(opened.kb);
-    if (d.config.demo) {
-        const json customers = json::parse(resources::demoCustomersJson());
-        seedDemoData(*d.store, center, d.center, customers, false);
-    } else {
-        seedReferenceData(*d.store, d.center);
-    }
-    if (d.config.demo && d.config.demoKnowledge && d.kb->articleCount() == 0) {
-        const auto report = importArticles(*d.kb, resources::demoKnowledgeJsonl(), d.clock->now());
-        logging::get("server")->info("demo knowledge base: {} articles", report.imported);
-    }
+    seedAtStart(*d.store, *d.kb, center, d.center, d.config.demo, d.config.demoKnowledge,
+                d.clock->now());
     // Store work off the I/O thread, on connections of its own (store/store_pool.h).
     d.pool = openStorePool(dbPath, d.config.keyFile, *d.store, *d.kb, d.io);
     d.writes = std::make_unique<OrderedWrites>(*d.pool, d.io);
@@ -329,7 +321,7 @@ std::uint16_t ServerApp::start() {
         [&d](const std::string& token) { return d.hub->hasStreamOfToken(token); },
         std::move(persistence));
     d.acdEvents = std::make_unique<AcdEventPresenter>(*d.hub, [&d](const std::string& intent) {
-        return d.kb->suggestForIntent(intent, std::nullopt, 3);
+        return suggestionsJson(d.kb->suggestForIntent(intent, std::nullopt, 3));
     });
     d.liveAssist =
         std::make_unique<LiveAssist>(*d.acdEvents, *d.hub, *d.pool, *d.writes, d.assist, *d.clock);

@@ -132,22 +132,20 @@ std::vector<Suggestion> AssistEngine::suggest(KnowledgeStore& kb, Lang lang,
             t.push_back(kb::toUtf8(w));
         return t;
     }();
-    const nlohmann::json hits = kb.search({query, limit * 3, std::string(toString(lang))});
+    const std::vector<KbHit> hits = kb.search({query, limit * 3, std::string(toString(lang))});
     std::vector<Suggestion> out;
     for (const auto& hit : hits) {
-        if (hit.value("fuzzy", false))
+        if (hit.fuzzy)
             continue;
         // Confidence: the share of the query's words the article's title and snippet carry.
-        const std::string text =
-            compactLower(hit.value("title", std::string()) + hit.value("snippet", std::string()));
+        const std::string text = compactLower(hit.title + hit.snippet);
         std::size_t found = 0;
         for (const std::string& term : terms)
             found += text.find(compactLower(term)) != std::string::npos;
         const double confidence = static_cast<double>(found) / static_cast<double>(terms.size());
         if (confidence < kSuggestionThreshold)
             continue;
-        out.push_back({hit.value("id", std::string()), hit.value("title", std::string()),
-                       std::round(confidence * 1000.0) / 1000.0});
+        out.push_back({hit.id, hit.title, std::round(confidence * 1000.0) / 1000.0});
         if (static_cast<int>(out.size()) >= limit)
             break;
     }

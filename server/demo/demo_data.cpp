@@ -7,9 +7,12 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "common/logging.h"
 #include "common/phone.h"
+#include "resources/embedded.h"
 #include "server/auth/password_hash.h"
 #include "server/auth/sip_credentials.h"
+#include "server/kb/kb_import.h"
 
 namespace agentdesk::server {
 
@@ -140,6 +143,17 @@ void seedDemoData(CrmStore& store, const CenterConfig& config, const json& cente
         if (!user.extension.empty())
             user.sipHa1 = sipDigestHa1(user.extension, kSipRealm, config.demoPassword);
         store.upsertUser(user);
+    }
+}
+
+void seedAtStart(CrmStore& store, KnowledgeStore& kb, const CenterConfig& config,
+                 const json& center, bool demo, bool demoKnowledge, TimePoint now) {
+    if (!demo)
+        return seedReferenceData(store, center);
+    seedDemoData(store, config, center, json::parse(resources::demoCustomersJson()), false);
+    if (demoKnowledge && kb.articleCount() == 0) {
+        const auto report = importArticles(kb, resources::demoKnowledgeJsonl(), now);
+        logging::get("server")->info("demo knowledge base: {} articles", report.imported);
     }
 }
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/acd/acd_types.h"
+#include "server/kb/knowledge_store.h"
 #include "server/store/crm_store.h"
 
 namespace agentdesk::server {
@@ -35,5 +36,10 @@ void seedDemoData(CrmStore& store, const CenterConfig& config, const nlohmann::j
 
 // Loads the wrap-up codes only (a server without --demo still needs them).
 void seedReferenceData(CrmStore& store, const nlohmann::json& center);
+
+// What a server starts with. `demo`: the demo data (seedDemoData, not forced) and, with
+// `demoKnowledge` and an empty knowledge base, the demo articles; otherwise the reference data.
+void seedAtStart(CrmStore& store, KnowledgeStore& kb, const CenterConfig& config,
+                 const nlohmann::json& center, bool demo, bool demoKnowledge, TimePoint now);
 
 }  // namespace agentdesk::server

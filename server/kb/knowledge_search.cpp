@@ -48,8 +48,19 @@ StoredArticle storedArticle(const ArticleInput& input) {
     return out;
 }
 
-json search(const SearchQuery& q, int limit, const SearchEngine& engine) {
-    json out = json::array();
+std::vector<std::string> tagsFromJson(const std::string& tagsJson) {
+    std::vector<std::string> tags;
+    const json parsed = json::parse(tagsJson, nullptr, false);
+    if (!parsed.is_array())
+        return tags;
+    for (const auto& t : parsed)
+        if (t.is_string())
+            tags.push_back(t.get<std::string>());
+    return tags;
+}
+
+std::vector<KbHit> search(const SearchQuery& q, int limit, const SearchEngine& engine) {
+    std::vector<KbHit> out;
     if (q.empty())
         return out;
     struct Hit {
@@ -122,23 +133,27 @@ json search(const SearchQuery& q, int limit, const SearchEngine& engine) {
             break;
         if (!h.found)
             continue;
-        out.push_back({{"id", h.row.id},
-                       {"title", h.row.title},
-                       {"snippet", makeSnippet(h.row.text, q.highlight)},
-                       {"score", std::round(h.score * 1000) / 1000},
-                       {"lang", h.row.lang},
-                       {"tags", json::parse(h.row.tagsJson, nullptr, false)},
-                       {"fuzzy", typoFallback}});
+        KbHit hit;
+        hit.id = h.row.id;
+        hit.title = h.row.title;
+        hit.snippet = makeSnippet(h.row.text, q.highlight);
+        hit.score = std::round(h.score * 1000) / 1000;
+        hit.lang = h.row.lang;
+        hit.tags = tagsFromJson(h.row.tagsJson);
+        hit.fuzzy = typoFallback;
+        out.push_back(std::move(hit));
     }
     return out;
 }
 
-json suggestionJson(const SearchEngine::Row& row) {
-    return {{"id", row.id},
-            {"title", row.title},
-            {"snippet", makeSnippet(row.text, {})},
-            {"lang", row.lang},
-            {"tags", json::parse(row.tagsJson, nullptr, false)}};
+KbHit suggestion(const SearchEngine::Row& row) {
+    KbHit hit;
+    hit.id = row.id;
+    hit.title = row.title;
+    hit.snippet = makeSnippet(row.text, {});
+    hit.lang = row.lang;
+    hit.tags = tagsFromJson(row.tagsJson);
+    return hit;
 }
 
 }  // namespace agentdesk::server::kb

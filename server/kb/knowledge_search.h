@@ -47,10 +47,13 @@ struct SearchEngine {
     std::function<std::optional<Row>(std::int64_t rowid)> read;
 };
 
-// [{id,title,snippet,score,lang,tags,fuzzy}], best first.
-nlohmann::json search(const SearchQuery& query, int limit, const SearchEngine& engine);
+// Best first.
+std::vector<KbHit> search(const SearchQuery& query, int limit, const SearchEngine& engine);
 
-// An engine's snippet-only answer row (suggestions for an intent).
-nlohmann::json suggestionJson(const SearchEngine::Row& row);
+// An engine's suggestion (for an intent) from a row: a snippet of its start.
+KbHit suggestion(const SearchEngine::Row& row);
+
+// The tags stored as a JSON array; anything else is no tags.
+std::vector<std::string> tagsFromJson(const std::string& tagsJson);
 
 }  // namespace agentdesk::server::kb

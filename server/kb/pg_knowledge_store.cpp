@@ -145,21 +145,21 @@ std::string PgKnowledgeStore::saveArticle(const ArticleInput& input, TimePoint n
     return a.id;
 }
 
-std::optional<json> PgKnowledgeStore::article(const std::string& id) {
+std::optional<KbArticle> PgKnowledgeStore::article(const std::string& id) {
     auto r = db_.exec(
         "SELECT id, title, body_html, tags, lang, updated_ms, helpful, not_helpful "
         "FROM kb_articles WHERE id = $1",
         {id});
     if (r.rows() == 0)
         return std::nullopt;
-    return json{{"id", r.text(0, 0)},
-                {"title", r.text(0, 1)},
-                {"bodyHtml", r.text(0, 2)},
-                {"tags", json::parse(r.text(0, 3), nullptr, false)},
-                {"lang", r.text(0, 4)},
-                {"updatedAt", toRfc3339(TimePoint(std::chrono::milliseconds(r.integer(0, 5))))},
-                {"helpful", r.integer(0, 6)},
-                {"notHelpful", r.integer(0, 7)}};
+    return KbArticle{r.text(0, 0),
+                     r.text(0, 1),
+                     r.text(0, 2),
+                     kb::tagsFromJson(r.text(0, 3)),
+                     r.text(0, 4),
+                     TimePoint(std::chrono::milliseconds(r.integer(0, 5))),
+                     r.integer(0, 6),
+                     r.integer(0, 7)};
 }
 
 std::string PgKnowledgeStore::latinLexemes(const std::string& word) {
@@ -192,10 +192,10 @@ std::optional<std::string> PgKnowledgeStore::tsquery(
     return out;
 }
 
-json PgKnowledgeStore::search(const KbSearch& s) {
+std::vector<KbHit> PgKnowledgeStore::search(const KbSearch& s) {
     const kb::SearchQuery q = kb::parseQuery(s.query);
     if (q.empty())
-        return json::array();
+        return {};
     kb::SearchEngine engine;
     engine.rank = [&](kb::SearchStage stage, int limit) {
         std::vector<std::pair<std::int64_t, double>> out;
@@ -247,17 +247,18 @@ const kb::TitleTypoIndex& PgKnowledgeStore::typoIndex() {
     return typo_;
 }
 
-json PgKnowledgeStore::suggestForIntent(const std::string& intent,
-                                        const std::optional<std::string>& lang, int limit) {
+std::vector<KbHit> PgKnowledgeStore::suggestForIntent(const std::string& intent,
+                                                      const std::optional<std::string>& lang,
+                                                      int limit) {
     auto r = db_.exec(
         "SELECT id, title, body_text, lang, tags FROM kb_articles WHERE tags::jsonb ? $1 "
         "AND ($2::text IS NULL OR lang = $2::text) "
         "ORDER BY (helpful - not_helpful) DESC, title LIMIT $3",
         {intent, lang, limit});
-    json out = json::array();
+    std::vector<KbHit> out;
     for (int i = 0; i < r.rows(); ++i) {
-        out.push_back(kb::suggestionJson(
-            {r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4)}));
+        out.push_back(
+            kb::suggestion({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4)}));
     }
     return out;
 }

@@ -23,10 +23,11 @@ public:
     explicit PgKnowledgeStore(const std::string& conninfo);
 
     std::string saveArticle(const ArticleInput& input, TimePoint now) override;
-    std::optional<nlohmann::json> article(const std::string& id) override;
-    nlohmann::json search(const KbSearch& search) override;
-    nlohmann::json suggestForIntent(const std::string& intent,
-                                    const std::optional<std::string>& lang, int limit) override;
+    std::optional<KbArticle> article(const std::string& id) override;
+    std::vector<KbHit> search(const KbSearch& search) override;
+    std::vector<KbHit> suggestForIntent(const std::string& intent,
+                                        const std::optional<std::string>& lang,
+                                        int limit) override;
     bool feedback(const std::string& id, bool helpful) override;
     int articleCount() override;
     void atomically(const std::function<void()>& fn) override { db_.transaction(fn); }

@@ -279,29 +279,29 @@ std::string SqliteKnowledgeStore::saveArticle(const ArticleInput& input, TimePoi
     return id;
 }
 
-std::optional<json> SqliteKnowledgeStore::article(const std::string& id) {
+std::optional<KbArticle> SqliteKnowledgeStore::article(const std::string& id) {
     auto st = db_.prepare(
         "SELECT id, title, body_html, tags, lang, updated_ms, helpful, not_helpful "
         "FROM kb_articles WHERE id = ?");
     st.bind(1, id);
     if (!st.step())
         return std::nullopt;
-    json a{{"id", st.text(0)},
-           {"title", st.text(1)},
-           {"bodyHtml", st.text(2)},
-           {"tags", json::parse(st.text(3), nullptr, false)},
-           {"lang", st.text(4)},
-           {"updatedAt", toRfc3339(TimePoint(std::chrono::milliseconds(st.integer(5))))},
-           {"helpful", st.integer(6)},
-           {"notHelpful", st.integer(7)}};
+    KbArticle a{st.text(0),
+                st.text(1),
+                st.text(2),
+                kb::tagsFromJson(st.text(3)),
+                st.text(4),
+                TimePoint(std::chrono::milliseconds(st.integer(5))),
+                st.integer(6),
+                st.integer(7)};
     st.reset();
     return a;
 }
 
-json SqliteKnowledgeStore::search(const KbSearch& s) {
+std::vector<KbHit> SqliteKnowledgeStore::search(const KbSearch& s) {
     const kb::SearchQuery q = kb::parseQuery(s.query);
     if (q.empty())
-        return json::array();
+        return {};
     const std::string langFilter = s.lang ? " AND lang : \"lang" + *s.lang + "\"" : "";
     const std::string version = savedVersion();
     kb::SearchEngine engine;
@@ -368,18 +368,17 @@ const kb::TitleTypoIndex& SqliteKnowledgeStore::typoIndex() {
     return typo_;
 }
 
-json SqliteKnowledgeStore::suggestForIntent(const std::string& intent,
-                                            const std::optional<std::string>& lang, int limit) {
+std::vector<KbHit> SqliteKnowledgeStore::suggestForIntent(const std::string& intent,
+                                                          const std::optional<std::string>& lang,
+                                                          int limit) {
     auto st = db_.prepare(
         "SELECT id, title, body_text, lang, tags FROM kb_articles a WHERE EXISTS "
         "(SELECT 1 FROM json_each(a.tags) WHERE value = ?1) AND (?2 IS NULL OR lang = ?2) "
         "ORDER BY (helpful - not_helpful) DESC, title LIMIT ?3");
     st.bind(1, intent).bindOptional(2, lang).bind(3, limit);
-    json out = json::array();
-    while (st.step()) {
-        out.push_back(
-            kb::suggestionJson({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4)}));
-    }
+    std::vector<KbHit> out;
+    while (st.step())
+        out.push_back(kb::suggestion({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4)}));
     return out;
 }
 

@@ -2,6 +2,7 @@
 #include "common/logging.h"
 #include "server/kb/knowledge_store.h"
 #include "server/routes/api_routes.h"
+#include "server/routes/kb_presenter.h"
 
 namespace agentdesk::server {
 
@@ -36,7 +37,7 @@ void search(RouteContext& ctx, ApiCall& call) {
         return readThen(
             ctx, req, ex,
             [intent, search](const StorePool::Stores& s) {
-                return s.kb.suggestForIntent(intent, search.lang, search.limit);
+                return suggestionsJson(s.kb.suggestForIntent(intent, search.lang, search.limit));
             },
             [ex](json found) { ex->respond(jsonResponse(200, found)); });
     }
@@ -44,7 +45,7 @@ void search(RouteContext& ctx, ApiCall& call) {
         return respondError(ex, ErrorCode::BadRequest, "q is longer than 500 bytes");
     // Off the I/O thread: a query that matches nothing compares it with every title (typos).
     readThen(
-        ctx, req, ex, [search](const StorePool::Stores& s) { return s.kb.search(search); },
+        ctx, req, ex, [search](const StorePool::Stores& s) { return searchHitsJson(s.kb.search(search)); },
         [ex](json found) { ex->respond(jsonResponse(200, found)); });
 }
 
@@ -55,7 +56,7 @@ void article(RouteContext& ctx, ApiCall& call) {
             auto found = s.kb.article(id);
             if (!found)
                 throw Refused(ErrorCode::NotFound, "unknown article");
-            return *found;
+            return articleJson(*found);
         },
         [ex = call.ex](json found) { ex->respond(jsonResponse(200, found)); });
 }
@@ -73,7 +74,7 @@ void saveArticle(RouteContext& ctx, ApiCall& call) {
             const bool existed = input.id && s.kb.article(*input.id).has_value();
             const std::string id = s.kb.saveArticle(input, now);
             logging::get("server")->info("article {} saved by {}", id, userId);
-            return json{{"existed", existed}, {"article", *s.kb.article(id)}};
+            return json{{"existed", existed}, {"article", articleJson(*s.kb.article(id))}};
         },
         [ex = call.ex](json saved) {
             ex->respond(jsonResponse(saved["existed"].get<bool>() ? 200 : 201, saved["article"]));
@@ -93,10 +94,7 @@ void feedback(RouteContext& ctx, ApiCall& call) {
         [id = call.param("id"), helpful = *helpful](const StorePool::Stores& s) {
             if (!s.kb.feedback(id, helpful))
                 throw Refused(ErrorCode::NotFound, "unknown article");
-            const auto updated = s.kb.article(id);
-            return json{{"id", (*updated)["id"]},
-                        {"helpful", (*updated)["helpful"]},
-                        {"notHelpful", (*updated)["notHelpful"]}};
+            return feedbackJson(*s.kb.article(id));
         },
         [ex = call.ex](json counts) { ex->respond(jsonResponse(200, counts)); });
 }

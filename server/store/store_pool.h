@@ -32,9 +32,9 @@ class KnowledgeStore;
 
 class StorePool {
 public:
-    // PostgreSQL connections per node for the pool (each with its CRM and knowledge store):
-    // enough to keep the I/O thread free and a few slow searches from queueing the rest, few
-    // enough that several nodes stay far below PostgreSQL's default max_connections (100).
+    // Pool threads per node on PostgreSQL, each with its CRM and knowledge store (two
+    // connections): enough to keep the I/O thread free and a few slow searches from queueing the
+    // rest, few enough that seven nodes stay below PostgreSQL's default max_connections (100).
     static constexpr std::size_t kPostgresConnections = 4;
 
     // What `work` may use.

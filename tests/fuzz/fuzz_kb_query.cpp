@@ -55,7 +55,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     search.limit = 5;
     try {
         const auto found = knowledge().search(search);
-        FUZZ_CHECK(found.is_array() && found.size() <= 5, found.dump().substr(0, 200));
+        FUZZ_CHECK(found.size() <= 5, std::to_string(found.size()) + " hits for a limit of 5");
     } catch (const agentdesk::SqliteError& e) {
         FUZZ_CHECK(false, std::string("store error: ") + e.what());
     }

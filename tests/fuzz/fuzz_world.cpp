@@ -18,6 +18,7 @@
 #include "server/events/event_hub.h"
 #include "server/kb/sqlite_knowledge_store.h"
 #include "server/routes/acd_presenter.h"
+#include "server/routes/kb_presenter.h"
 #include "server/store/sqlite_crm_store.h"
 #include "server/store/store_hooks.h"
 #include "server/store/store_pool.h"
@@ -102,7 +103,7 @@ ServerWorld::ServerWorld() : parts_(std::make_unique<Parts>()) {
         p.clock, std::chrono::hours(12), std::chrono::seconds(0),
         [&p](const std::string& token) { return p.hub->hasStreamOfToken(token); });
     p.acdEvents = std::make_unique<AcdEventPresenter>(*p.hub, [&p](const std::string& intent) {
-        return p.kb->suggestForIntent(intent, std::nullopt, 3);
+        return suggestionsJson(p.kb->suggestForIntent(intent, std::nullopt, 3));
     });
     const CenterConfig& center = t.center;
     p.acd = std::make_unique<Acd>(p.clock, *p.acdEvents, *p.hooks, center.settings, center.queues,

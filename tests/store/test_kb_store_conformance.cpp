@@ -13,6 +13,7 @@
 #include "resources/embedded.h"
 #include "server/kb/pg_knowledge_store.h"
 #include "server/kb/sqlite_knowledge_store.h"
+#include "server/routes/kb_presenter.h"
 #include "tests/support/kb_demo_queries.h"
 #include "tests/support/pg_cluster.h"
 #include "tests/support/temp_dir.h"
@@ -51,7 +52,7 @@ struct KbEngine {
     }
     json search(const std::string& q, std::optional<std::string> lang = std::nullopt,
                 int limit = 10) {
-        return kb->search({q, limit, std::move(lang)});
+        return srv::searchHitsJson(kb->search({q, limit, std::move(lang)}));
     }
     std::string top(const std::string& q, std::optional<std::string> lang = std::nullopt) {
         const json hits = search(q, std::move(lang));
@@ -145,15 +146,15 @@ TEST_CASE("kb conformance: saving again replaces, feedback orders suggestions", 
     CHECK(typo[0]["id"] == "fx-phone-plan");
     const auto stored = e.kb->article("fx-phone-plan");
     REQUIRE(stored);
-    CHECK((*stored)["title"] == "멤버십 혜택 안내");
-    CHECK((*stored)["bodyHtml"].get<std::string>().find("<p>") != std::string::npos);
+    CHECK(stored->title == "멤버십 혜택 안내");
+    CHECK(stored->bodyHtml.find("<p>") != std::string::npos);
 
     CHECK(e.kb->feedback("fx-phone-plan", true));
     CHECK_FALSE(e.kb->feedback("no-such-article", true));
-    CHECK((*e.kb->article("fx-phone-plan"))["helpful"] == 1);
-    const json suggested = e.kb->suggestForIntent("plan_change", std::string("ko"), 3);
-    REQUIRE(suggested.size() == 3);                // fx-plan and fx-plan-data have the tag too
-    CHECK(suggested[0]["id"] == "fx-phone-plan");  // found helpful once
+    CHECK(e.kb->article("fx-phone-plan")->helpful == 1);
+    const auto suggested = e.kb->suggestForIntent("plan_change", std::string("ko"), 3);
+    REQUIRE(suggested.size() == 3);              // fx-plan and fx-plan-data have the tag too
+    CHECK(suggested[0].id == "fx-phone-plan");  // found helpful once
     CHECK(e.kb->suggestForIntent("plan_change", std::string("en"), 3).empty());
 }
 

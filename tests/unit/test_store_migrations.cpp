@@ -111,9 +111,9 @@ TEST_CASE("knowledge base: migration 2 rewrites Markdown left in stored article 
         return text;
     };
     auto snippet = [](srv::SqliteKnowledgeStore& kb, const std::string& q) {
-        const json hits = kb.search({q, 5, std::nullopt});
+        const auto hits = kb.search({q, 5, std::nullopt});
         REQUIRE(hits.size() == 1);
-        return hits[0]["snippet"].get<std::string>();
+        return hits[0].snippet;
     };
     const std::string jsonl =
         json{{"id", "prorate"},

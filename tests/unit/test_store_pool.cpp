@@ -14,6 +14,7 @@
 #include "server/kb/kb_import.h"
 #include "server/kb/sqlite_knowledge_store.h"
 #include "server/routes/crm_presenter.h"
+#include "server/routes/kb_presenter.h"
 #include "server/store/sqlite_crm_store.h"
 #include "server/store/store_engine.h"
 #include "server/store/store_pool.h"
@@ -77,7 +78,7 @@ TEST_CASE("store pool on SQLite: reads on a reader thread beside the writer, wri
                 worker = std::this_thread::get_id();
                 srv::KbSearch search;
                 search.query = "카드 분실";
-                return s.kb.search(search);
+                return srv::searchHitsJson(s.kb.search(search));
             },
             [&](srv::StorePool::Result r) {
                 REQUIRE_FALSE(r.error);
