@@ -12,7 +12,7 @@
 #include "server/cli/cli.h"
 #include "server/cli/store_options.h"
 #include "server/import/customer_import.h"
-#include "server/store/sqlite_crm_store.h"
+#include "server/store/crm_store.h"
 
 namespace agentdesk::server::cli {
 
@@ -71,7 +71,7 @@ int importCustomers(int argc, char** argv) {
         where.db = ":memory:";
         where.keyFile.clear();
     }
-    auto store = openStore(where, "import-customers");
+    auto store = openStore(where);
     if (!store)
         return 1;
     csv_import::StoreImportTarget storeTarget(*store);

@@ -47,6 +47,7 @@ Usage:
                    [--key-file FILE] [--config FILE]
   agentdesk-server backup FILE [--db FILE] [--config FILE]
   agentdesk-server restore FILE [--db FILE] [--key-file FILE] [--config FILE]
+                                        (a SQLite database; PostgreSQL: pg_dump, pg_basebackup)
   agentdesk-server --help | --version
 
 Options:

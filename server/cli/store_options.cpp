@@ -41,17 +41,12 @@ bool resolveStoreLocation(StoreLocation& where) {
     return true;
 }
 
-std::unique_ptr<SqliteCrmStore> openStore(StoreLocation where, const char* command,
-                                          DbAccess access) {
+std::unique_ptr<CrmStore> openStore(StoreLocation where, DbAccess access) {
     if (!resolveStoreLocation(where))
         return nullptr;
-    if (isPostgresUri(where.db)) {
-        std::cerr << "agentdesk-server: " << command
-                  << " works on a SQLite database only for now; on PostgreSQL use its own tools "
-                     "(pg_dump, COPY)\n";
-        return nullptr;
-    }
     try {
+        if (isPostgresUri(where.db))
+            return openStores(where.db, where.keyFile, StoreUse::Serve).crm;
         return std::make_unique<SqliteCrmStore>(
             where.db, FieldCipher::forDatabase(where.keyFile, where.db), access);
     } catch (const std::exception& e) {

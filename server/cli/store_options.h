@@ -24,11 +24,10 @@ bool takeStoreOption(int argc, char** argv, int& i, StoreLocation& where);
 // default path when neither did. False, with the reason printed, when the file cannot be read.
 bool resolveStoreLocation(StoreLocation& where);
 
-// The SQLite database with its resident-number key, the location resolved first; null (the
-// reason printed) when either cannot be opened, or when --db names a PostgreSQL database
-// (`command` says which command cannot work on one yet).
-std::unique_ptr<SqliteCrmStore> openStore(StoreLocation where, const char* command,
-                                          DbAccess access = DbAccess::ReadWrite);
+// The CRM store with its resident-number key, the location resolved first: a SQLite file with
+// `access`, or a PostgreSQL database (which needs --key-file); null (the reason printed) when
+// either cannot be opened.
+std::unique_ptr<CrmStore> openStore(StoreLocation where, DbAccess access = DbAccess::ReadWrite);
 // The CRM and knowledge stores of either engine (store/store_engine.h), the location resolved
 // first; nullopt (the reason printed) when they cannot be opened.
 std::optional<OpenedStores> openAnyStore(StoreLocation where);

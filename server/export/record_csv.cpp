@@ -5,7 +5,7 @@
 #include "common/csv_text.h"
 #include "common/phone.h"
 #include "server/assist/transcript_mask.h"
-#include "server/store/sqlite_crm_store.h"
+#include "server/store/data_transfer_store.h"
 
 namespace agentdesk::server {
 
@@ -79,7 +79,7 @@ std::optional<ExportPeriod> parseExportPeriod(const std::string& from, const std
     return ExportPeriod{*start, *end};
 }
 
-std::int64_t writeInteractionsCsv(SqliteCrmStore& store, const ExportPeriod& period, bool unmasked,
+std::int64_t writeInteractionsCsv(DataTransferStore& store, const ExportPeriod& period, bool unmasked,
                                   std::ostream& out) {
     out << headerRecord({"startedAt", "interactionId", "callId", "customerId", "customerNo",
                          "externalId", "customerName", "phone", "channel", "direction", "queue",
@@ -101,7 +101,7 @@ std::int64_t writeInteractionsCsv(SqliteCrmStore& store, const ExportPeriod& per
     return rows;
 }
 
-std::int64_t writeNotesCsv(SqliteCrmStore& store, const ExportPeriod& period, bool unmasked,
+std::int64_t writeNotesCsv(DataTransferStore& store, const ExportPeriod& period, bool unmasked,
                            std::ostream& out) {
     out << headerRecord({"createdAt", "updatedAt", "noteId", "callId", "interactionId",
                          "customerId", "customerNo", "externalId", "customerName", "wrapupCode",

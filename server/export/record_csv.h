@@ -24,7 +24,7 @@
 
 namespace agentdesk::server {
 
-class SqliteCrmStore;
+class DataTransferStore;
 
 // A period in local days: from the start of `from` to the end of `to`, as Unix milliseconds
 // [fromMs, toMs).
@@ -39,9 +39,9 @@ std::optional<ExportPeriod> parseExportPeriod(const std::string& from, const std
                                               std::string& error);
 
 // Each writes the byte order mark, the header and one record per row; returns the row count.
-std::int64_t writeInteractionsCsv(SqliteCrmStore& store, const ExportPeriod& period, bool unmasked,
+std::int64_t writeInteractionsCsv(DataTransferStore& store, const ExportPeriod& period, bool unmasked,
                                   std::ostream& out);
-std::int64_t writeNotesCsv(SqliteCrmStore& store, const ExportPeriod& period, bool unmasked,
+std::int64_t writeNotesCsv(DataTransferStore& store, const ExportPeriod& period, bool unmasked,
                            std::ostream& out);
 
 }  // namespace agentdesk::server

@@ -74,7 +74,7 @@ void StoreImportTarget::update(const std::string& id, const json& fields,
 }
 
 void StoreImportTarget::batch(const std::function<void()>& fn) {
-    store_.inTransaction(fn);
+    store_.atomically(fn);
 }
 
 // ---------------------------------------------------------------- dry run

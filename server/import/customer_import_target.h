@@ -13,7 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/time_util.h"
-#include "server/store/sqlite_crm_store.h"
+#include "server/store/crm_store.h"
 
 namespace agentdesk::server::csv_import {
 
@@ -22,7 +22,7 @@ public:
     virtual ~CustomerImportTarget() = default;
     virtual std::optional<std::string> byExternalId(const std::string& externalId) = 0;
     virtual std::vector<std::string> byPhone(const std::string& e164) = 0;
-    // The stored fields, as SqliteCrmStore::customerFields() gives them.
+    // The stored fields, as DataTransferStore::customerFields() gives them.
     virtual std::optional<nlohmann::json> fields(const std::string& id) = 0;
     // `fields` passed validateCustomer() (creating / not creating). Returns the new id.
     virtual std::string create(const nlohmann::json& fields,
@@ -37,7 +37,7 @@ public:
 // (user "cli:import-customers", action create or update).
 class StoreImportTarget final : public CustomerImportTarget {
 public:
-    explicit StoreImportTarget(SqliteCrmStore& store) : store_(store) {}
+    explicit StoreImportTarget(CrmStore& store) : store_(store) {}
     std::optional<std::string> byExternalId(const std::string& externalId) override;
     std::vector<std::string> byPhone(const std::string& e164) override;
     std::optional<nlohmann::json> fields(const std::string& id) override;
@@ -48,7 +48,7 @@ public:
     void batch(const std::function<void()>& fn) override;
 
 private:
-    SqliteCrmStore& store_;
+    CrmStore& store_;
 };
 
 // Reads from `base`, keeps changes in memory and writes nothing.
@@ -74,7 +74,7 @@ private:
     int created_ = 0;
 };
 
-// Applies validated fields to stored ones the way SqliteCrmStore::updateCustomer() does:
+// Applies validated fields to stored ones the way CustomerStore::updateCustomer() does:
 // fields replace, consents merge, phones replace.
 void applyCustomerFields(nlohmann::json& stored, const nlohmann::json& fields);
 

@@ -98,23 +98,16 @@ public:
     // Inserts one customer of a data set with its history (bulk loads: demo, benchmarks).
     void insertCustomer(const CustomerSeed& seed);
 
-    // --- customer import (agentdesk-server import-customers; sqlite_crm_import.cpp) ---
-    // The customer with this external id (the id in the center's own system), if any.
-    std::optional<std::string> customerByExternalId(const std::string& externalId);
-    // The customers with this number among their phones.
-    std::vector<std::string> customersWithPhone(const std::string& e164);
-    // A customer's stored fields in the shape validateCustomer() normalizes to (name, nameEn,
-    // email, birthDate, gender, grade, address, preferredLang, vip, consents, phones as
-    // {e164,label,primary}, primary first) plus externalId; nullopt for an unknown id.
-    std::optional<nlohmann::json> customerFields(const std::string& id);
-    void setExternalId(const std::string& id, const std::string& externalId);
-
-    // --- exports (agentdesk-server export-interactions, export-notes; sqlite_crm_export.cpp) ---
-    // The interactions started, the notes created, in [fromMs, toMs), oldest first.
+    // --- DataTransferStore: customer import (sqlite_crm_import.cpp), exports
+    // (sqlite_crm_export.cpp) ---
+    std::optional<std::string> customerByExternalId(const std::string& externalId) override;
+    std::vector<std::string> customersWithPhone(const std::string& e164) override;
+    std::optional<nlohmann::json> customerFields(const std::string& id) override;
+    void setExternalId(const std::string& id, const std::string& externalId) override;
     void forEachInteraction(std::int64_t fromMs, std::int64_t toMs,
-                            const std::function<void(const InteractionExportRow&)>& fn);
+                            const std::function<void(const InteractionExportRow&)>& fn) override;
     void forEachNote(std::int64_t fromMs, std::int64_t toMs,
-                     const std::function<void(const NoteExportRow&)>& fn);
+                     const std::function<void(const NoteExportRow&)>& fn) override;
 
 private:
     void createSchema();

@@ -415,3 +415,87 @@ TEST_CASE("store conformance: PostgreSQL records its migrations and refuses a ne
     }
     CHECK_THROWS_WITH(e.open(e.cipher), Catch::Contains("newer AgentDesk"));
 }
+
+TEST_CASE("store conformance: what import-customers and the exports read and write", "[store]") {
+    Engine e(GENERATE(as<std::string>{}, "sqlite", "postgresql"));
+    INFO(e.name);
+    e.loadDemo();
+    const std::string id =
+        e.crm().createCustomer(newCustomer("박서준", "+821055550001"), at(1'900'000'000'000));
+    e.crm().setExternalId(id, "EXT-1");
+    CHECK(e.crm().customerByExternalId("EXT-1") == std::optional<std::string>(id));
+    CHECK_FALSE(e.crm().customerByExternalId("EXT-2"));
+    CHECK(e.crm().customersWithPhone("+821055550001") == std::vector<std::string>{id});
+    CHECK(e.crm().customersWithPhone("+821055550002").empty());
+    const auto fields = e.crm().customerFields(id);
+    REQUIRE(fields);
+    CHECK((*fields)["name"] == "박서준");
+    CHECK((*fields)["externalId"] == "EXT-1");
+    CHECK((*fields)["vip"] == false);
+    CHECK((*fields)["email"].is_null());
+    CHECK((*fields)["consents"].is_object());
+    REQUIRE((*fields)["phones"].size() == 1);
+    CHECK((*fields)["phones"][0] ==
+          json{{"e164", "+821055550001"}, {"label", "mobile"}, {"primary", true}});
+    CHECK_FALSE(e.crm().customerFields("C99999"));
+
+    // A period's interactions and notes, oldest first, the end excluded; more rows than one
+    // batch of PostgreSQL's cursor.
+    const std::int64_t t0 = 1'900'000'000'000;
+    const int legs = 1200;
+    e.crm().atomically([&] {
+        for (int i = 0; i <= legs; ++i) {
+            srv::InteractionRecord leg;
+            leg.customerId = id;
+            leg.callId = "X-" + std::to_string(i);
+            leg.queue = "card";
+            leg.reason = "카드 분실";
+            leg.endReason = "completed";
+            leg.agentId = "U-1";
+            leg.agentName = "김하늘";
+            leg.startedAt = at(t0 + i * 1000);
+            leg.durationSec = i;
+            e.crm().recordInteraction(leg);
+        }
+    });
+    e.crm().setInteractionWrapup("X-1", "U-1", "CARD_LOST", std::nullopt);
+    std::vector<srv::InteractionExportRow> rows;
+    e.crm().forEachInteraction(t0, t0 + legs * 1000,
+                               [&](const srv::InteractionExportRow& r) { rows.push_back(r); });
+    REQUIRE(rows.size() == static_cast<std::size_t>(legs));
+    CHECK(rows.front().callId == "X-0");
+    CHECK(rows.back().callId == "X-" + std::to_string(legs - 1));
+    bool ordered = true;
+    for (std::size_t i = 1; i < rows.size(); ++i)
+        ordered = ordered && rows[i - 1].startedMs < rows[i].startedMs;
+    CHECK(ordered);
+    const srv::InteractionExportRow& second = rows[1];
+    CHECK(second.customerId == id);
+    CHECK(second.externalId == "EXT-1");
+    CHECK(second.customerName == "박서준");
+    CHECK(second.phoneE164 == "+821055550001");
+    CHECK(second.durationSec == std::optional<std::int64_t>(1));
+    CHECK(second.wrapupCode == "CARD_LOST");
+    CHECK_FALSE(second.wrapupLabel.empty());
+    CHECK(second.agentId == "U-1");
+
+    for (int i = 0; i < 3; ++i) {
+        srv::Note n;
+        n.idempotencyKey = "export-" + std::to_string(i);
+        n.callId = "X-" + std::to_string(i);
+        n.customerId = id;
+        n.wrapupCode = "CARD_LOST";
+        n.text = "메모 " + std::to_string(i);
+        n.authorId = "U-1";
+        n.createdAt = at(t0 + i * 1000);
+        e.crm().createNote(n, true);
+    }
+    std::vector<srv::NoteExportRow> notes;
+    e.crm().forEachNote(t0, t0 + 2000, [&](const srv::NoteExportRow& r) { notes.push_back(r); });
+    REQUIRE(notes.size() == 2);
+    CHECK(notes[0].text == "메모 0");
+    CHECK(notes[1].text == "메모 1");
+    CHECK(notes[1].callId == "X-1");
+    CHECK(notes[1].customerNo == e.crm().customer360(id)->customer.customerNo);
+    CHECK(notes[1].version == 1);
+}

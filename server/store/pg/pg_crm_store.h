@@ -84,6 +84,16 @@ public:
     void loadDataSet(const DataSet& dataSet) override;  // pg_crm_data_set.cpp
     void insertCustomer(const CustomerSeed& seed);
 
+    // --- DataTransferStore (pg_crm_data_transfer.cpp) ---
+    std::optional<std::string> customerByExternalId(const std::string& externalId) override;
+    std::vector<std::string> customersWithPhone(const std::string& e164) override;
+    std::optional<nlohmann::json> customerFields(const std::string& id) override;
+    void setExternalId(const std::string& id, const std::string& externalId) override;
+    void forEachInteraction(std::int64_t fromMs, std::int64_t toMs,
+                            const std::function<void(const InteractionExportRow&)>& fn) override;
+    void forEachNote(std::int64_t fromMs, std::int64_t toMs,
+                     const std::function<void(const NoteExportRow&)>& fn) override;
+
 private:
     void migrate();  // pg_crm_schema.cpp
     void checkKey();
