@@ -1,11 +1,12 @@
 // Store work off the I/O thread on PostgreSQL (store/store_pool.h): a small pool, each job on a
-// connection of its own; and the server's other requests answered while one waits on the
-// database.
+// connection of its own; the server's other requests answered while one waits on the
+// database; and a call's note and interaction linked when two connections write them at once.
 #include <catch2/catch.hpp>
 
 #include <atomic>
 #include <chrono>
 #include <future>
+#include <latch>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -14,6 +15,9 @@
 #include <boost/asio/io_context.hpp>
 #include <nlohmann/json.hpp>
 
+#include "resources/embedded.h"
+#include "server/demo/data_set.h"
+#include "server/store/pg/pg_crm_store.h"
 #include "server/store/pg/pg_db.h"
 #include "server/store/store_engine.h"
 #include "server/store/store_pool.h"
@@ -128,4 +132,58 @@ TEST_CASE("server on PostgreSQL: a request waiting on the database holds up no o
     const auto updated = waiting.get();
     REQUIRE(updated.status == 200);
     CHECK(updated.json()["customer"]["email"] == "waiting@example.com");
+}
+
+TEST_CASE("PostgreSQL: a note and its call's interaction written at the same moment are linked",
+          "[store][pg]") {
+    // Two pool connections: a desktop's note (its outbox sending again after an outage) and the
+    // ACD's ordered write of the call's interaction, at the same moment, a hundred times.
+    const std::string where = sharedPgCluster().createDatabase();
+    const auto cipher = srv::FieldCipher::ephemeral();
+    srv::pg::PgCrmStore notes(where, cipher);
+    srv::pg::PgCrmStore calls(where, cipher);
+    notes.loadDataSet(srv::dataSetFromJson(json::parse(agentdesk::resources::demoCenterJson()),
+                                           json::object()));
+    srv::CustomerChange customer;
+    customer.name = "정하윤";
+    const std::string id = notes.createCustomer(customer, std::chrono::system_clock::now());
+    const int n = 100;
+    const auto t0 = std::chrono::system_clock::now();
+    for (int i = 0; i < n; ++i) {
+        const std::string callId = "RACE-" + std::to_string(i);
+        std::latch start(2);
+        std::thread note([&] {
+            srv::Note draft;
+            draft.idempotencyKey = callId;
+            draft.callId = callId;
+            draft.customerId = id;
+            draft.wrapupCode = "GENERAL_INQUIRY";
+            draft.text = "동시 저장 " + std::to_string(i);
+            draft.authorId = "U-counselor1";
+            draft.createdAt = t0 + std::chrono::seconds(i);
+            start.arrive_and_wait();
+            notes.createNote(draft, true);
+        });
+        srv::InteractionRecord leg;
+        leg.customerId = id;
+        leg.callId = callId;
+        leg.queue = "general";
+        leg.endReason = "completed";
+        leg.agentId = "U-counselor1";
+        leg.agentName = "김하늘";
+        leg.startedAt = t0 + std::chrono::seconds(i);
+        start.arrive_and_wait();
+        calls.recordInteraction(leg);
+        note.join();
+    }
+    const auto page = calls.interactions(id, std::nullopt, n + 10);
+    int linked = 0, legs = 0;
+    for (const auto& item : page.items) {
+        if (!item.callId)
+            continue;
+        ++legs;
+        linked += item.notes.size() == 1 ? 1 : 0;
+    }
+    CHECK(legs == n);
+    CHECK(linked == n);
 }

@@ -89,6 +89,16 @@ InteractionPage PgCrmStore::interactions(const std::string& customerId,
     return page;
 }
 
+// A call's interaction and the notes on it are linked by whichever of the two is written
+// second: the note finds the interaction, or the interaction takes the notes already there.
+// Written at the same moment on two connections (the store pool; a desktop's outbox and the
+// ACD's ordered writes both going again after an outage), neither would see the other under
+// READ COMMITTED; this lock, taken first in both transactions, puts one after the other (each
+// statement after it sees what the other committed).
+void PgCrmStore::lockCall(const std::string& callId) {
+    db_.exec("SELECT pg_advisory_xact_lock(7413100, hashtext($1))", {callId});
+}
+
 void PgCrmStore::recordInteraction(const InteractionRecord& r) {
     if (r.customerId.empty() || !customerExists(r.customerId))
         return;
@@ -97,6 +107,7 @@ void PgCrmStore::recordInteraction(const InteractionRecord& r) {
     const Param agentId = r.agentId.empty() ? Param(std::nullopt) : Param(r.agentId);
     const Param agentName = r.agentId.empty() ? Param(std::nullopt) : Param(r.agentName);
     db_.transaction([&] {
+        lockCall(r.callId);
         db_.exec(
             "INSERT INTO interactions(id, customer_id, call_id, channel, direction, queue, "
             "started_ms, duration_sec, reason, end_reason, agent_id, agent_name) "
@@ -154,6 +165,7 @@ ContactStore::NoteCreated PgCrmStore::createNote(const Note& draft, bool authorO
         db_.transaction([&] {
             std::optional<std::string> interactionId;
             if (n.callId) {
+                lockCall(*n.callId);
                 // SQLite orders NULL first, so last when descending; PostgreSQL needs telling.
                 auto find = db_.exec(
                     "SELECT id FROM interactions WHERE call_id = $1 AND customer_id = $2 AND "

@@ -96,6 +96,9 @@ public:
 
 private:
     void migrate();  // pg_crm_schema.cpp
+    // Inside a transaction: waits for any other transaction linking this call's interaction
+    // and notes (pg_crm_contacts.cpp).
+    void lockCall(const std::string& callId);
     void checkKey();
     std::vector<CustomerPhone> phonesOf(const std::string& customerId);
     std::vector<CustomerSummary> summariesWithPhones(const Result& rows);
