@@ -46,4 +46,23 @@ struct NoteExportRow {
     std::string text;
 };
 
+// The queries both engines run for the exports, up to their WHERE on the period (the same SQL
+// on SQLite and PostgreSQL); the columns in the order of the rows' fields above.
+inline constexpr const char* kInteractionExportSelect =
+    "SELECT i.started_ms, i.id, i.call_id, i.customer_id, c.customer_no, c.external_id, "
+    "c.name, (SELECT p.e164 FROM customer_phones p WHERE p.customer_id = i.customer_id "
+    "ORDER BY p.is_primary DESC, p.id LIMIT 1), i.channel, i.direction, i.queue, "
+    "i.duration_sec, i.reason, i.end_reason, i.wrapup_code, w.label_ko, i.agent_id, "
+    "coalesce(u.name, i.agent_name) "
+    "FROM interactions i LEFT JOIN customers c ON c.id = i.customer_id "
+    "LEFT JOIN wrapup_codes w ON w.code = i.wrapup_code "
+    "LEFT JOIN users u ON u.id = i.agent_id ";
+inline constexpr const char* kNoteExportSelect =
+    "SELECT n.created_ms, n.updated_ms, n.id, n.call_id, n.interaction_id, n.customer_id, "
+    "c.customer_no, c.external_id, c.name, n.wrapup_code, w.label_ko, n.author_id, u.name, "
+    "n.version, n.text "
+    "FROM notes n LEFT JOIN customers c ON c.id = n.customer_id "
+    "LEFT JOIN wrapup_codes w ON w.code = n.wrapup_code "
+    "LEFT JOIN users u ON u.id = n.author_id ";
+
 }  // namespace agentdesk::server

@@ -2,20 +2,15 @@
 // and export-notes, streamed row by row (a year of a center's calls never sits in memory).
 #include "server/store/sqlite_crm_store.h"
 
+#include <string>
+
 namespace agentdesk::server {
 
 void SqliteCrmStore::forEachInteraction(
     std::int64_t fromMs, std::int64_t toMs,
     const std::function<void(const InteractionExportRow&)>& fn) {
     auto st = db_.prepare(
-        "SELECT i.started_ms, i.id, i.call_id, i.customer_id, c.customer_no, c.external_id, "
-        "c.name, (SELECT p.e164 FROM customer_phones p WHERE p.customer_id = i.customer_id "
-        "ORDER BY p.is_primary DESC, p.id LIMIT 1), i.channel, i.direction, i.queue, "
-        "i.duration_sec, i.reason, i.end_reason, i.wrapup_code, w.label_ko, i.agent_id, "
-        "coalesce(u.name, i.agent_name) "
-        "FROM interactions i LEFT JOIN customers c ON c.id = i.customer_id "
-        "LEFT JOIN wrapup_codes w ON w.code = i.wrapup_code "
-        "LEFT JOIN users u ON u.id = i.agent_id "
+        std::string(kInteractionExportSelect) +
         "WHERE i.started_ms >= ? AND i.started_ms < ? ORDER BY i.started_ms, i.id");
     st.bind(1, fromMs).bind(2, toMs);
     InteractionExportRow row;
@@ -45,12 +40,7 @@ void SqliteCrmStore::forEachInteraction(
 void SqliteCrmStore::forEachNote(std::int64_t fromMs, std::int64_t toMs,
                                  const std::function<void(const NoteExportRow&)>& fn) {
     auto st = db_.prepare(
-        "SELECT n.created_ms, n.updated_ms, n.id, n.call_id, n.interaction_id, n.customer_id, "
-        "c.customer_no, c.external_id, c.name, n.wrapup_code, w.label_ko, n.author_id, u.name, "
-        "n.version, n.text "
-        "FROM notes n LEFT JOIN customers c ON c.id = n.customer_id "
-        "LEFT JOIN wrapup_codes w ON w.code = n.wrapup_code "
-        "LEFT JOIN users u ON u.id = n.author_id "
+        std::string(kNoteExportSelect) +
         "WHERE n.created_ms >= ? AND n.created_ms < ? ORDER BY n.created_ms, n.id");
     st.bind(1, fromMs).bind(2, toMs);
     NoteExportRow row;

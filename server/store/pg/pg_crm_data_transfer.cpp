@@ -99,15 +99,7 @@ void PgCrmStore::forEachInteraction(std::int64_t fromMs, std::int64_t toMs,
     InteractionExportRow row;
     throughCursor(
         db_,
-        "SELECT i.started_ms, i.id, i.call_id, i.customer_id, c.customer_no, c.external_id, "
-        "c.name, (SELECT p.e164 FROM customer_phones p WHERE p.customer_id = i.customer_id "
-        "ORDER BY p.is_primary DESC, p.id LIMIT 1), i.channel, i.direction, i.queue, "
-        "i.duration_sec, i.reason, i.end_reason, i.wrapup_code, w.label_ko, i.agent_id, "
-        "coalesce(u.name, i.agent_name) "
-        "FROM interactions i LEFT JOIN customers c ON c.id = i.customer_id "
-        "LEFT JOIN wrapup_codes w ON w.code = i.wrapup_code "
-        "LEFT JOIN users u ON u.id = i.agent_id "
-        "WHERE i.started_ms >= " +
+        std::string(kInteractionExportSelect) + "WHERE i.started_ms >= " +
             std::to_string(fromMs) + " AND i.started_ms < " + std::to_string(toMs) +
             " ORDER BY i.started_ms, i.id",
         [&](const Result& r, int i) {
@@ -139,13 +131,7 @@ void PgCrmStore::forEachNote(std::int64_t fromMs, std::int64_t toMs,
     NoteExportRow row;
     throughCursor(
         db_,
-        "SELECT n.created_ms, n.updated_ms, n.id, n.call_id, n.interaction_id, n.customer_id, "
-        "c.customer_no, c.external_id, c.name, n.wrapup_code, w.label_ko, n.author_id, u.name, "
-        "n.version, n.text "
-        "FROM notes n LEFT JOIN customers c ON c.id = n.customer_id "
-        "LEFT JOIN wrapup_codes w ON w.code = n.wrapup_code "
-        "LEFT JOIN users u ON u.id = n.author_id "
-        "WHERE n.created_ms >= " +
+        std::string(kNoteExportSelect) + "WHERE n.created_ms >= " +
             std::to_string(fromMs) + " AND n.created_ms < " + std::to_string(toMs) +
             " ORDER BY n.created_ms, n.id",
         [&](const Result& r, int i) {
