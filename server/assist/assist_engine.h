@@ -5,7 +5,7 @@
 // calls (call_assist.h).
 //
 // Threads: const and stateless; the knowledge store given to suggest() must be used only on
-// the thread that owns it (the store reader's thread).
+// the thread that owns it (a store pool thread).
 #include <map>
 #include <optional>
 #include <string>

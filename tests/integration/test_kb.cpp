@@ -150,7 +150,7 @@ TEST_CASE("A typo finds an article saved after the first typo search", "[integra
                                               {"body", "등급별 멤버십 혜택을 안내합니다."},
                                               {"lang", "ko"}})
                 .status == 201);
-    // The search runs on the store reader's own connection: its typo index sees the new title.
+    // The search runs on the store pool's own connection: its typo index sees the new title.
     const auto hits = kb.search("멤버쉽혜택");
     REQUIRE_FALSE(hits.empty());
     CHECK(hits[0]["id"] == "fx-membership");
