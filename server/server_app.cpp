@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -500,6 +501,8 @@ void ServerApp::stop() {
     Impl& d = *impl_;
     if (!d.running)
         return;
+    // The I/O thread runs on, its timers and connections gone, until io.stop() below.
+    const auto keepIo = asio::make_work_guard(d.io);
     // Every leg gets its BYE while the I/O thread still takes the engine's last reports.
     if (d.sip)
         d.sip->stop();
@@ -512,6 +515,9 @@ void ServerApp::stop() {
         d.heartbeatTimer->cancel();
     });
     d.workers.join();
+    // The last calls' interactions and transcripts go to the database before the pool ends.
+    d.writes->drain([this](std::function<void()> fn) { runOnIo(std::move(fn)); },
+                    std::chrono::seconds(5));
     d.pool->join();
     d.io.stop();
     if (d.thread.joinable())

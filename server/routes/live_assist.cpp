@@ -299,19 +299,20 @@ void LiveAssist::finishLeg(const std::string& callId, Live& live, const std::str
                 try {
                     std::rethrow_exception(result.error);
                 } catch (const std::exception& e) {
+                    // No draft (the database is away); the transcript is kept all the same.
                     log->warn("draft for call {}: {}", record->callId, e.what());
                 }
-                return;
+            } else {
+                const json& value = result.value;
+                record->draftCode = value["draft"].value("wrapupCode", std::string());
+                record->draftText = value["draft"].value("text", std::string());
+                hub_.publish("assist.draft",
+                             {{"callId", record->callId},
+                              {"lang", record->lang},
+                              {"wrapup", value["wrapup"]},
+                              {"draft", value["draft"]}},
+                             Audience::agentOnly(record->agentId));
             }
-            const json& value = result.value;
-            record->draftCode = value["draft"].value("wrapupCode", std::string());
-            record->draftText = value["draft"].value("text", std::string());
-            hub_.publish("assist.draft",
-                         {{"callId", record->callId},
-                          {"lang", record->lang},
-                          {"wrapup", value["wrapup"]},
-                          {"draft", value["draft"]}},
-                         Audience::agentOnly(record->agentId));
             writes_.push("transcript of call " + record->callId,
                          [record](CrmStore& s) { s.saveCallAssist(*record); });
         });

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <deque>
+#include <thread>
 
 #include <boost/asio/steady_timer.hpp>
 
@@ -24,6 +25,7 @@ struct OrderedWrites::State : std::enable_shared_from_this<OrderedWrites::State>
     asio::steady_timer retry;
     std::deque<Item> queue;
     bool writing = false;  // the front item is with the pool, or waiting for a retry
+    bool retrying = false;  // the front item waits for its retry
     bool closed = false;
     bool inNext = false;  // next()'s loop runs (a pool that writes inline comes back into it)
 
@@ -85,10 +87,12 @@ void OrderedWrites::State::written(StorePool::Result result) {
     if (result.error && worthRetrying(result.error)) {
         log->warn("{}: {} ({} writes waiting; trying again in 1 s)", queue.front().what,
                   describe(result.error), queue.size());
+        retrying = true;
         retry.expires_after(std::chrono::seconds(1));
         retry.async_wait([self = shared_from_this()](const boost::system::error_code& ec) {
             if (ec || self->closed)
                 return;
+            self->retrying = false;
             self->writing = false;
             self->next();
         });
@@ -126,6 +130,26 @@ void OrderedWrites::push(std::string what, Write write) {
 
 std::size_t OrderedWrites::waiting() const {
     return state_->queue.size();
+}
+
+bool OrderedWrites::settled() const {
+    return state_->queue.empty() || state_->retrying;
+}
+
+bool OrderedWrites::drain(const std::function<void(std::function<void()>)>& onIo,
+                          std::chrono::milliseconds within) {
+    const auto until = std::chrono::steady_clock::now() + within;
+    for (;;) {
+        bool done = false;
+        bool empty = false;
+        onIo([&] {
+            done = settled();
+            empty = state_->queue.empty();
+        });
+        if (done || std::chrono::steady_clock::now() >= until)
+            return empty;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
 }
 
 }  // namespace agentdesk::server

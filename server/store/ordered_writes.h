@@ -11,6 +11,7 @@
 // dropped, and the next one goes on.
 //
 // Threads: the I/O thread (push, waiting); the writes themselves run where the pool runs them.
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -37,6 +38,14 @@ public:
     void push(std::string what, Write write);
     // Writes waiting, the one being written included.
     std::size_t waiting() const;
+    // Nothing more will be written without waiting: none waits, or the first waits for its
+    // retry (the database is away).
+    bool settled() const;
+    // From a thread other than the I/O thread, at shutdown before the pool is joined: waits
+    // until settled() (asked on the I/O thread through `onIo`, which runs a function there and
+    // returns when it has run) or until `within` has passed. False when writes were left.
+    bool drain(const std::function<void(std::function<void()>)>& onIo,
+               std::chrono::milliseconds within);
 
     struct State;  // shared with the pool's callbacks, which may come back after this is gone
 

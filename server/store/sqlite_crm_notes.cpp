@@ -21,6 +21,19 @@ void SqliteCrmStore::recordInteraction(const InteractionRecord& r) {
         return;
     const std::string id = newRecordId('I');
     db_.transaction([&] {
+        // The same leg again (a write tried again after a failure): recorded once.
+        auto same = db_.prepare(
+            "SELECT 1 FROM interactions WHERE call_id = ? AND customer_id = ? AND "
+            "agent_id IS ? AND started_ms = ?");
+        same.bind(1, r.callId).bind(2, r.customerId).bind(4, toUnixMs(r.startedAt));
+        if (r.agentId.empty())
+            same.bindNull(3);
+        else
+            same.bind(3, r.agentId);
+        const bool recorded = same.step();
+        same.reset();
+        if (recorded)
+            return;
         auto st = db_.prepare(
             "INSERT INTO interactions(id, customer_id, call_id, channel, direction, queue, "
             "started_ms, duration_sec, reason, end_reason, agent_id, agent_name) "

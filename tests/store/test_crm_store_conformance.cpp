@@ -265,6 +265,7 @@ TEST_CASE("store conformance: interactions, notes, versions and agent assist", "
     leg.startedAt = at(1'799'999'900'000);
     leg.durationSec = 95;
     e.crm().recordInteraction(leg);
+    e.crm().recordInteraction(leg);  // the same leg again (a retried write): recorded once
     e.crm().setInteractionWrapup("CALL-1", "U-1", "CARD_LOST", created.note.id);
     CHECK(e.crm().customerOfCall("CALL-1") == std::optional<std::string>(customer));
     CHECK_FALSE(e.crm().customerOfCall("CALL-0"));

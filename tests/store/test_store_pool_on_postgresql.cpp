@@ -3,6 +3,7 @@
 // database; and a call's note and interaction linked when two connections write them at once.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <future>
@@ -13,10 +14,12 @@
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <nlohmann/json.hpp>
 
 #include "resources/embedded.h"
 #include "server/demo/data_set.h"
+#include "server/store/ordered_writes.h"
 #include "server/store/pg/pg_crm_store.h"
 #include "server/store/pg/pg_db.h"
 #include "server/store/store_engine.h"
@@ -186,4 +189,45 @@ TEST_CASE("PostgreSQL: a note and its call's interaction written at the same mom
     }
     CHECK(legs == n);
     CHECK(linked == n);
+}
+
+TEST_CASE("ordered writes on PostgreSQL: in order off the I/O thread, drained before stopping",
+          "[store][pg]") {
+    TempDir dir("agentdesk-pg-drain");
+    const std::string uri = sharedPgCluster().createDatabaseUri();
+    const std::string key = (dir.path / "server.key").string();
+    auto serving = srv::openStores(uri, key, srv::StoreUse::Serve);
+    boost::asio::io_context io;
+    auto keepRunning = boost::asio::make_work_guard(io);
+    std::thread ioThread([&] { io.run(); });
+    auto pool = srv::openStorePool(uri, key, *serving.crm, *serving.kb, io);
+    auto writes = std::make_unique<srv::OrderedWrites>(*pool, io);
+    const auto onIo = [&](std::function<void()> fn) {
+        std::promise<void> ran;
+        boost::asio::post(io, [&] {
+            fn();
+            ran.set_value();
+        });
+        ran.get_future().wait();
+    };
+    // Twenty writes as a shutdown finds them: each goes to the pool only after the one before
+    // came back, so joining the pool at once would end it after the first.
+    std::vector<std::thread::id> threads;
+    onIo([&] {
+        for (int i = 0; i < 20; ++i)
+            writes->push("audit " + std::to_string(i), [i, &threads](srv::CrmStore& s) {
+                threads.push_back(std::this_thread::get_id());
+                s.audit("U-drain", "C-drain", "drain-" + std::to_string(i),
+                        std::chrono::system_clock::now());
+            });
+    });
+    CHECK(writes->drain(onIo, std::chrono::seconds(10)));
+    pool->join();
+    onIo([&] { writes.reset(); });
+    keepRunning.reset();
+    io.stop();
+    ioThread.join();
+    CHECK(serving.crm->auditCount("C-drain") == 20);
+    REQUIRE(threads.size() == 20);
+    CHECK(std::count(threads.begin(), threads.end(), ioThread.get_id()) == 0);
 }

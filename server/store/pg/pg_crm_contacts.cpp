@@ -108,6 +108,13 @@ void PgCrmStore::recordInteraction(const InteractionRecord& r) {
     const Param agentName = r.agentId.empty() ? Param(std::nullopt) : Param(r.agentName);
     db_.transaction([&] {
         lockCall(r.callId);
+        // The same leg again: the ACD's ordered writes try a write again after a lost
+        // connection, which may have lost only the answer to a commit.
+        if (db_.exec("SELECT 1 FROM interactions WHERE call_id = $1 AND customer_id = $2 AND "
+                     "agent_id IS NOT DISTINCT FROM $3::text AND started_ms = $4",
+                     {r.callId, r.customerId, agentId, toUnixMs(r.startedAt)})
+                .rows() > 0)
+            return;
         db_.exec(
             "INSERT INTO interactions(id, customer_id, call_id, channel, direction, queue, "
             "started_ms, duration_sec, reason, end_reason, agent_id, agent_name) "
