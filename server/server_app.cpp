@@ -35,12 +35,12 @@
 #include "server/routes/api_routes.h"
 #include "server/routes/cluster_presenter.h"
 #include "server/routes/dispatch.h"
+#include "server/routes/kb_presenter.h"
 #include "server/routes/live_assist.h"
 #include "server/routes/status_presenter.h"
 #include "server/sip_setup.h"
 #include "server/store/database_lock.h"
 #include "server/store/store_engine.h"
-#include "server/routes/kb_presenter.h"
 #include "server/store/store_hooks.h"
 #include "server/store/store_pool.h"
 
@@ -93,7 +93,7 @@ struct ServerApp::Impl {
     std::unique_ptr<CrmStore> store;
     SessionStore* sessionStore = nullptr;  // the store's sessions table
     std::unique_ptr<KnowledgeStore> kb;
-    std::unique_ptr<StorePool> pool;  // store work off the I/O thread
+    std::unique_ptr<StorePool> pool;        // store work off the I/O thread
     std::unique_ptr<OrderedWrites> writes;  // the ACD's and assist's, in order
     std::unique_ptr<StoreHooks> hooks;
     // Events across nodes and the ACD lease; null: a single server (the hub numbers events).

@@ -79,8 +79,8 @@ std::optional<ExportPeriod> parseExportPeriod(const std::string& from, const std
     return ExportPeriod{*start, *end};
 }
 
-std::int64_t writeInteractionsCsv(DataTransferStore& store, const ExportPeriod& period, bool unmasked,
-                                  std::ostream& out) {
+std::int64_t writeInteractionsCsv(DataTransferStore& store, const ExportPeriod& period,
+                                  bool unmasked, std::ostream& out) {
     out << headerRecord({"startedAt", "interactionId", "callId", "customerId", "customerNo",
                          "externalId", "customerName", "phone", "channel", "direction", "queue",
                          "durationSec", "reason", "endReason", "wrapupCode", "wrapupLabel",

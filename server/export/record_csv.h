@@ -39,8 +39,8 @@ std::optional<ExportPeriod> parseExportPeriod(const std::string& from, const std
                                               std::string& error);
 
 // Each writes the byte order mark, the header and one record per row; returns the row count.
-std::int64_t writeInteractionsCsv(DataTransferStore& store, const ExportPeriod& period, bool unmasked,
-                                  std::ostream& out);
+std::int64_t writeInteractionsCsv(DataTransferStore& store, const ExportPeriod& period,
+                                  bool unmasked, std::ostream& out);
 std::int64_t writeNotesCsv(DataTransferStore& store, const ExportPeriod& period, bool unmasked,
                            std::ostream& out);
 

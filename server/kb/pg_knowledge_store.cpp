@@ -152,14 +152,10 @@ std::optional<KbArticle> PgKnowledgeStore::article(const std::string& id) {
         {id});
     if (r.rows() == 0)
         return std::nullopt;
-    return KbArticle{r.text(0, 0),
-                     r.text(0, 1),
-                     r.text(0, 2),
-                     kb::tagsFromJson(r.text(0, 3)),
-                     r.text(0, 4),
-                     TimePoint(std::chrono::milliseconds(r.integer(0, 5))),
-                     r.integer(0, 6),
-                     r.integer(0, 7)};
+    return KbArticle{r.text(0, 0),    r.text(0, 1),
+                     r.text(0, 2),    kb::tagsFromJson(r.text(0, 3)),
+                     r.text(0, 4),    TimePoint(std::chrono::milliseconds(r.integer(0, 5))),
+                     r.integer(0, 6), r.integer(0, 7)};
 }
 
 std::string PgKnowledgeStore::latinLexemes(const std::string& word) {

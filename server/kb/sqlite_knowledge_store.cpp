@@ -286,14 +286,10 @@ std::optional<KbArticle> SqliteKnowledgeStore::article(const std::string& id) {
     st.bind(1, id);
     if (!st.step())
         return std::nullopt;
-    KbArticle a{st.text(0),
-                st.text(1),
-                st.text(2),
-                kb::tagsFromJson(st.text(3)),
-                st.text(4),
-                TimePoint(std::chrono::milliseconds(st.integer(5))),
-                st.integer(6),
-                st.integer(7)};
+    KbArticle a{st.text(0),    st.text(1),
+                st.text(2),    kb::tagsFromJson(st.text(3)),
+                st.text(4),    TimePoint(std::chrono::milliseconds(st.integer(5))),
+                st.integer(6), st.integer(7)};
     st.reset();
     return a;
 }

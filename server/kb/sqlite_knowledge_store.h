@@ -33,8 +33,7 @@ public:
     std::optional<KbArticle> article(const std::string& id) override;
     std::vector<KbHit> search(const KbSearch& search) override;
     std::vector<KbHit> suggestForIntent(const std::string& intent,
-                                        const std::optional<std::string>& lang,
-                                        int limit) override;
+                                        const std::optional<std::string>& lang, int limit) override;
     bool feedback(const std::string& id, bool helpful) override;
     int articleCount() override;
     void atomically(const std::function<void()>& fn) override { db_.transaction(fn); }

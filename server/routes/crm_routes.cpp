@@ -44,8 +44,8 @@ void answerSearch(RouteContext& ctx, ApiCall& call, StorePool::Work search) {
                      [list, userId, now = ctx.clock.now()](const StorePool::Stores& s) {
                          s.crm.atomically([&] {
                              for (const auto& item : list)
-                                 s.crm.audit(userId, item["id"].get<std::string>(),
-                                             "search_result", now);
+                                 s.crm.audit(userId, item["id"].get<std::string>(), "search_result",
+                                             now);
                          });
                          return list;
                      },
@@ -365,7 +365,9 @@ void listEvaluations(RouteContext& ctx, ApiCall& call) {
         agentId = call.req.queryValue("agentId");
     readThen(
         ctx, call.req, call.ex,
-        [agentId](const StorePool::Stores& s) { return evaluationsJson(s.crm.evaluations(agentId)); },
+        [agentId](const StorePool::Stores& s) {
+            return evaluationsJson(s.crm.evaluations(agentId));
+        },
         [ex = call.ex](json list) { ex->respond(jsonResponse(200, list)); });
 }
 

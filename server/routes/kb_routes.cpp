@@ -45,7 +45,8 @@ void search(RouteContext& ctx, ApiCall& call) {
         return respondError(ex, ErrorCode::BadRequest, "q is longer than 500 bytes");
     // Off the I/O thread: a query that matches nothing compares it with every title (typos).
     readThen(
-        ctx, req, ex, [search](const StorePool::Stores& s) { return searchHitsJson(s.kb.search(search)); },
+        ctx, req, ex,
+        [search](const StorePool::Stores& s) { return searchHitsJson(s.kb.search(search)); },
         [ex](json found) { ex->respond(jsonResponse(200, found)); });
 }
 

@@ -135,8 +135,7 @@ void writeThen(RouteContext& ctx, std::string what, const http::ExchangePtr& ex,
 // Thrown by store work (readThen, writeThen) that cannot go on: the answer it gets instead.
 struct Refused {
     explicit Refused(const Outcome& outcome) : response(errorResponse(outcome)) {}
-    Refused(ErrorCode code, const std::string& message)
-        : Refused(Outcome::fail(code, message)) {}
+    Refused(ErrorCode code, const std::string& message) : Refused(Outcome::fail(code, message)) {}
     explicit Refused(http::Response r) : response(std::move(r)) {}
     http::Response response;
 };

@@ -34,9 +34,8 @@ public:
     // --- exports ---
     // The interactions started, the notes created, in [fromMs, toMs), oldest first; a year of
     // a center's calls never sits in memory.
-    virtual void forEachInteraction(
-        std::int64_t fromMs, std::int64_t toMs,
-        const std::function<void(const InteractionExportRow&)>& fn) = 0;
+    virtual void forEachInteraction(std::int64_t fromMs, std::int64_t toMs,
+                                    const std::function<void(const InteractionExportRow&)>& fn) = 0;
     virtual void forEachNote(std::int64_t fromMs, std::int64_t toMs,
                              const std::function<void(const NoteExportRow&)>& fn) = 0;
 };

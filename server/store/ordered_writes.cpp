@@ -24,7 +24,7 @@ struct OrderedWrites::State : std::enable_shared_from_this<OrderedWrites::State>
     StorePool& pool;
     asio::steady_timer retry;
     std::deque<Item> queue;
-    bool writing = false;  // the front item is with the pool, or waiting for a retry
+    bool writing = false;   // the front item is with the pool, or waiting for a retry
     bool retrying = false;  // the front item waits for its retry
     bool closed = false;
     bool inNext = false;  // next()'s loop runs (a pool that writes inline comes back into it)

@@ -9,9 +9,9 @@ namespace agentdesk::server {
 void SqliteCrmStore::forEachInteraction(
     std::int64_t fromMs, std::int64_t toMs,
     const std::function<void(const InteractionExportRow&)>& fn) {
-    auto st = db_.prepare(
-        std::string(kInteractionExportSelect) +
-        "WHERE i.started_ms >= ? AND i.started_ms < ? ORDER BY i.started_ms, i.id");
+    auto st =
+        db_.prepare(std::string(kInteractionExportSelect) +
+                    "WHERE i.started_ms >= ? AND i.started_ms < ? ORDER BY i.started_ms, i.id");
     st.bind(1, fromMs).bind(2, toMs);
     InteractionExportRow row;
     while (st.step()) {
@@ -39,9 +39,9 @@ void SqliteCrmStore::forEachInteraction(
 
 void SqliteCrmStore::forEachNote(std::int64_t fromMs, std::int64_t toMs,
                                  const std::function<void(const NoteExportRow&)>& fn) {
-    auto st = db_.prepare(
-        std::string(kNoteExportSelect) +
-        "WHERE n.created_ms >= ? AND n.created_ms < ? ORDER BY n.created_ms, n.id");
+    auto st =
+        db_.prepare(std::string(kNoteExportSelect) +
+                    "WHERE n.created_ms >= ? AND n.created_ms < ? ORDER BY n.created_ms, n.id");
     st.bind(1, fromMs).bind(2, toMs);
     NoteExportRow row;
     while (st.step()) {

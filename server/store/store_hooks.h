@@ -26,14 +26,14 @@ public:
                      [record](CrmStore& s) { s.recordInteraction(record); });
     }
     void abusiveCallEnded(const std::string& customerId) override {
-        writes_.push("abusive flag of customer " + customerId,
-                     [customerId, at = clock_.now()](CrmStore& s) { s.flagAbusive(customerId, at); });
+        writes_.push(
+            "abusive flag of customer " + customerId,
+            [customerId, at = clock_.now()](CrmStore& s) { s.flagAbusive(customerId, at); });
     }
     void wrappedUp(const std::string& callId, const std::string& agentId, const std::string& code,
                    const std::optional<std::string>& noteId) override {
-        writes_.push("wrap-up of call " + callId, [=](CrmStore& s) {
-            s.setInteractionWrapup(callId, agentId, code, noteId);
-        });
+        writes_.push("wrap-up of call " + callId,
+                     [=](CrmStore& s) { s.setInteractionWrapup(callId, agentId, code, noteId); });
     }
 
 private:

@@ -89,8 +89,8 @@ private:
 
     boost::asio::io_context* io_ = nullptr;
     std::vector<OwnStores> own_;
-    std::unique_ptr<Stores> serving_;       // inline work (writes on SQLite, all in memory)
-    std::vector<Stores> idle_;              // connections no running job holds
+    std::unique_ptr<Stores> serving_;  // inline work (writes on SQLite, all in memory)
+    std::vector<Stores> idle_;         // connections no running job holds
     std::mutex idleMutex_;
     std::unique_ptr<boost::asio::thread_pool> pool_;  // null: nothing runs off the I/O thread
     std::size_t threads_ = 0;

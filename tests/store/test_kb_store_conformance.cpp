@@ -153,7 +153,7 @@ TEST_CASE("kb conformance: saving again replaces, feedback orders suggestions", 
     CHECK_FALSE(e.kb->feedback("no-such-article", true));
     CHECK(e.kb->article("fx-phone-plan")->helpful == 1);
     const auto suggested = e.kb->suggestForIntent("plan_change", std::string("ko"), 3);
-    REQUIRE(suggested.size() == 3);              // fx-plan and fx-plan-data have the tag too
+    REQUIRE(suggested.size() == 3);             // fx-plan and fx-plan-data have the tag too
     CHECK(suggested[0].id == "fx-phone-plan");  // found helpful once
     CHECK(e.kb->suggestForIntent("plan_change", std::string("en"), 3).empty());
 }

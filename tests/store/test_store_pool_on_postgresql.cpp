@@ -145,8 +145,8 @@ TEST_CASE("PostgreSQL: a note and its call's interaction written at the same mom
     const auto cipher = srv::FieldCipher::ephemeral();
     srv::pg::PgCrmStore notes(where, cipher);
     srv::pg::PgCrmStore calls(where, cipher);
-    notes.loadDataSet(srv::dataSetFromJson(json::parse(agentdesk::resources::demoCenterJson()),
-                                           json::object()));
+    notes.loadDataSet(
+        srv::dataSetFromJson(json::parse(agentdesk::resources::demoCenterJson()), json::object()));
     srv::CustomerChange customer;
     customer.name = "정하윤";
     const std::string id = notes.createCustomer(customer, std::chrono::system_clock::now());

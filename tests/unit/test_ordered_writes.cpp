@@ -40,14 +40,14 @@ TEST_CASE("ordered writes: in order, kept while the disk is full, a refused one 
             throw agentdesk::SqliteError("database or disk is full", 13);
         done.push_back("second");
     });
-    writes.push("refused", [](srv::CrmStore&) {
-        throw agentdesk::SqliteError("constraint failed", 19);
-    });
+    writes.push("refused",
+                [](srv::CrmStore&) { throw agentdesk::SqliteError("constraint failed", 19); });
     writes.push("third", [&](srv::CrmStore&) { done.push_back("third"); });
     CHECK(writes.waiting() == 3);
     CHECK(done.size() == 1);
     const auto start = std::chrono::steady_clock::now();
-    while (writes.waiting() > 0 && std::chrono::steady_clock::now() - start < std::chrono::seconds(10))
+    while (writes.waiting() > 0 &&
+           std::chrono::steady_clock::now() - start < std::chrono::seconds(10))
         io.run_one_for(std::chrono::milliseconds(100));
     CHECK(done == std::vector<std::string>{"first", "second", "third"});
     CHECK(full == -1);  // tried three times

@@ -99,9 +99,8 @@ void PgCrmStore::forEachInteraction(std::int64_t fromMs, std::int64_t toMs,
     InteractionExportRow row;
     throughCursor(
         db_,
-        std::string(kInteractionExportSelect) + "WHERE i.started_ms >= " +
-            std::to_string(fromMs) + " AND i.started_ms < " + std::to_string(toMs) +
-            " ORDER BY i.started_ms, i.id",
+        std::string(kInteractionExportSelect) + "WHERE i.started_ms >= " + std::to_string(fromMs) +
+            " AND i.started_ms < " + std::to_string(toMs) + " ORDER BY i.started_ms, i.id",
         [&](const Result& r, int i) {
             row.startedMs = r.integer(i, 0);
             row.id = r.text(i, 1);
@@ -129,29 +128,28 @@ void PgCrmStore::forEachInteraction(std::int64_t fromMs, std::int64_t toMs,
 void PgCrmStore::forEachNote(std::int64_t fromMs, std::int64_t toMs,
                              const std::function<void(const NoteExportRow&)>& fn) {
     NoteExportRow row;
-    throughCursor(
-        db_,
-        std::string(kNoteExportSelect) + "WHERE n.created_ms >= " +
-            std::to_string(fromMs) + " AND n.created_ms < " + std::to_string(toMs) +
-            " ORDER BY n.created_ms, n.id",
-        [&](const Result& r, int i) {
-            row.createdMs = r.integer(i, 0);
-            row.updatedMs = r.integer(i, 1);
-            row.id = r.text(i, 2);
-            row.callId = r.text(i, 3);
-            row.interactionId = r.text(i, 4);
-            row.customerId = r.text(i, 5);
-            row.customerNo = r.text(i, 6);
-            row.externalId = r.text(i, 7);
-            row.customerName = r.text(i, 8);
-            row.wrapupCode = r.text(i, 9);
-            row.wrapupLabel = r.text(i, 10);
-            row.authorId = r.text(i, 11);
-            row.authorName = r.text(i, 12);
-            row.version = r.integer(i, 13);
-            row.text = r.text(i, 14);
-            fn(row);
-        });
+    throughCursor(db_,
+                  std::string(kNoteExportSelect) +
+                      "WHERE n.created_ms >= " + std::to_string(fromMs) + " AND n.created_ms < " +
+                      std::to_string(toMs) + " ORDER BY n.created_ms, n.id",
+                  [&](const Result& r, int i) {
+                      row.createdMs = r.integer(i, 0);
+                      row.updatedMs = r.integer(i, 1);
+                      row.id = r.text(i, 2);
+                      row.callId = r.text(i, 3);
+                      row.interactionId = r.text(i, 4);
+                      row.customerId = r.text(i, 5);
+                      row.customerNo = r.text(i, 6);
+                      row.externalId = r.text(i, 7);
+                      row.customerName = r.text(i, 8);
+                      row.wrapupCode = r.text(i, 9);
+                      row.wrapupLabel = r.text(i, 10);
+                      row.authorId = r.text(i, 11);
+                      row.authorName = r.text(i, 12);
+                      row.version = r.integer(i, 13);
+                      row.text = r.text(i, 14);
+                      fn(row);
+                  });
 }
 
 }  // namespace agentdesk::server::pg
