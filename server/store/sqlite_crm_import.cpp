@@ -8,12 +8,6 @@ namespace agentdesk::server {
 
 using nlohmann::json;
 
-namespace {
-json nullable(const std::optional<std::string>& value) {
-    return value ? json(*value) : json(nullptr);
-}
-}  // namespace
-
 std::optional<std::string> SqliteCrmStore::customerByExternalId(const std::string& externalId) {
     auto st = db_.prepare("SELECT id FROM customers WHERE external_id = ?");
     st.bind(1, externalId);
@@ -42,16 +36,16 @@ std::optional<json> SqliteCrmStore::customerFields(const std::string& id) {
         return std::nullopt;
     json consents = store_rows::consentsFromText(st.text(9));
     json fields{{"name", st.text(0)},
-                {"nameEn", nullable(st.optText(1))},
-                {"email", nullable(st.optText(2))},
-                {"birthDate", nullable(st.optText(3))},
-                {"gender", nullable(st.optText(4))},
+                {"nameEn", store_rows::nullable(st.optText(1))},
+                {"email", store_rows::nullable(st.optText(2))},
+                {"birthDate", store_rows::nullable(st.optText(3))},
+                {"gender", store_rows::nullable(st.optText(4))},
                 {"grade", st.text(5)},
-                {"address", nullable(st.optText(6))},
+                {"address", store_rows::nullable(st.optText(6))},
                 {"preferredLang", st.text(7)},
                 {"vip", st.integer(8) != 0},
                 {"consents", std::move(consents)},
-                {"externalId", nullable(st.optText(10))}};
+                {"externalId", store_rows::nullable(st.optText(10))}};
     st.reset();
     auto phones = db_.prepare(
         "SELECT e164, label, is_primary FROM customer_phones WHERE customer_id = ? "

@@ -14,6 +14,11 @@
 
 namespace agentdesk::server::store_rows {
 
+// A text column that may be NULL, as JSON (the import's stored fields).
+inline nlohmann::json nullable(const std::optional<std::string>& value) {
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
 inline TimePoint fromMs(std::int64_t ms) {
     return TimePoint(std::chrono::milliseconds(ms));
 }

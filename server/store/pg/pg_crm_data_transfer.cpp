@@ -14,10 +14,6 @@ using nlohmann::json;
 
 namespace {
 
-json jsonOrNull(const std::optional<std::string>& value) {
-    return value ? json(*value) : json(nullptr);
-}
-
 constexpr int kExportBatch = 500;
 
 // Runs `query` (no parameters; the caller's values are integers it formats) through a cursor
@@ -66,16 +62,16 @@ std::optional<json> PgCrmStore::customerFields(const std::string& id) {
     if (r.rows() == 0)
         return std::nullopt;
     json fields{{"name", r.text(0, 0)},
-                {"nameEn", jsonOrNull(r.optText(0, 1))},
-                {"email", jsonOrNull(r.optText(0, 2))},
-                {"birthDate", jsonOrNull(r.optText(0, 3))},
-                {"gender", jsonOrNull(r.optText(0, 4))},
+                {"nameEn", store_rows::nullable(r.optText(0, 1))},
+                {"email", store_rows::nullable(r.optText(0, 2))},
+                {"birthDate", store_rows::nullable(r.optText(0, 3))},
+                {"gender", store_rows::nullable(r.optText(0, 4))},
                 {"grade", r.text(0, 5)},
-                {"address", jsonOrNull(r.optText(0, 6))},
+                {"address", store_rows::nullable(r.optText(0, 6))},
                 {"preferredLang", r.text(0, 7)},
                 {"vip", r.boolean(0, 8)},
                 {"consents", json(store_rows::consentsFromText(r.text(0, 9)))},
-                {"externalId", jsonOrNull(r.optText(0, 10))}};
+                {"externalId", store_rows::nullable(r.optText(0, 10))}};
     auto phones = db_.exec(
         "SELECT e164, label, is_primary FROM customer_phones WHERE customer_id = $1 "
         "ORDER BY is_primary DESC, id",
