@@ -22,6 +22,7 @@
 #include "server/acd/acd.h"
 #include "server/assist/assist_engine.h"
 #include "server/auth/session_manager.h"
+#include "server/auth/session_upkeep.h"
 #include "server/calls/sim/sim_call_control.h"
 #include "server/calls/sip/sip_call_control.h"
 #include "server/cluster/acd_owner_gate.h"
@@ -100,6 +101,7 @@ struct ServerApp::Impl {
     std::unique_ptr<cluster::ClusterNode> cluster;
     std::unique_ptr<EventHub> hub;
     std::unique_ptr<SessionManager> sessions;
+    std::unique_ptr<SessionUpkeep> upkeep;  // accounts and sessions changed in the database
     std::unique_ptr<AcdEventPresenter> acdEvents;
     std::unique_ptr<LiveAssist> liveAssist;  // between the ACD and acdEvents
     // Between the ACD and liveAssist: shut while another node runs the ACD.
@@ -120,7 +122,6 @@ struct ServerApp::Impl {
     bool running = false;
     bool listening = false;
     std::set<std::string> pendingLogouts;
-    std::chrono::steady_clock::time_point nextUserCheck{};
     json center;
 
     // A session ended (logout, expiry, idleness, revocation): its streams close, and an agent
@@ -136,36 +137,10 @@ struct ServerApp::Impl {
     void expireSessions() {
         for (const auto& session : sessions->purgeEnded())
             sessionEnded(session);
-        revokeChangedUsers();
+        upkeep->tick();
         for (auto it = pendingLogouts.begin(); it != pendingLogouts.end();) {
             const bool done = sessions->sessionsOf(*it) > 0 || acd->agentLoggedOut(*it).ok();
             it = done ? pendingLogouts.erase(it) : std::next(it);
-        }
-    }
-
-    // An administrator changed a user's role or disabled the account (agentdesk-server
-    // set-user, possibly from another process): their live tokens end. Checked every 2 s.
-    void revokeChangedUsers() {
-        const auto now = std::chrono::steady_clock::now();
-        if (now < nextUserCheck)
-            return;
-        nextUserCheck = now + std::chrono::seconds(2);
-        for (const auto& s : sessions->oneOfEachUser()) {
-            const auto stored = store->userById(s.user.id);
-            if (stored && !stored->disabled && stored->role == s.user.role)
-                continue;
-            logging::get("server")->warn("{}: {}; their sessions end", s.user.username,
-                                         !stored            ? "user removed"
-                                         : stored->disabled ? "account disabled"
-                                                            : "role changed");
-            for (const auto& ended : sessions->revokeUser(s.user.id))
-                sessionEnded(ended);
-        }
-        // Sessions an administrator ended in the database (end-sessions, a new password).
-        for (const auto& ended : sessions->endUnstored()) {
-            logging::get("server")->warn("{}: session ended in the database; it ends here too",
-                                         ended.user.username);
-            sessionEnded(ended);
         }
     }
 
@@ -310,9 +285,8 @@ std::uint16_t ServerApp::start() {
         d.hub->accept(std::move(event));
     // Sessions are kept in the database (hashed), so a restart logs nobody out: a desktop that
     // comes back with its token is let in, and its agent is put back into the ACD.
-    SessionPersistence persistence;
-    persistence.store = d.sessionStore;
-    persistence.userById = [&d](const std::string& id) { return d.store->userById(id); };
+    // Its rows are written in order with the ACD's and looked up on the pool.
+    SessionPersistence persistence = sessionPersistence(*d.pool, *d.writes);
     persistence.restored = [&d](const AuthSession& session) {
         if (isAgentRole(session.user.role))
             d.acd->agentLoggedIn(session.user);
@@ -321,6 +295,8 @@ std::uint16_t ServerApp::start() {
         *d.clock, d.config.tokenLifetime, d.config.sessionIdleTimeout,
         [&d](const std::string& token) { return d.hub->hasStreamOfToken(token); },
         std::move(persistence));
+    d.upkeep = std::make_unique<SessionUpkeep>(
+        *d.sessions, *d.pool, [&d](const AuthSession& session) { d.sessionEnded(session); });
     d.acdEvents = std::make_unique<AcdEventPresenter>(*d.hub, [&d](const std::string& intent) {
         return suggestionsJson(d.kb->suggestForIntent(intent, std::nullopt, 3));
     });
@@ -363,6 +339,7 @@ std::uint16_t ServerApp::start() {
                                      *d.store,
                                      *d.kb,
                                      *d.pool,
+                                     *d.writes,
                                      d.assist,
                                      *d.acd,
                                      *d.sessions,

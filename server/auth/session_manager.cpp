@@ -23,32 +23,30 @@ bool wellFormed(const std::string& token) {
 
 }  // namespace
 
-bool SessionManager::tryStore(const char* what, const std::function<void(SessionStore&)>& action) {
-    if (!persistence_.store)
-        return false;
-    try {
-        action(*persistence_.store);
-        return true;
-    } catch (const std::exception& e) {
-        // The session goes on in memory; a restart may then log its user out (or, for a
-        // failed delete, the row is deleted on a later tick).
-        logging::get("auth")->error("session store: {} failed: {}", what, e.what());
-        return false;
-    }
-}
-
 const AuthSession& SessionManager::create(const User& user) {
     const TimePoint now = clock_.now();
     Entry entry{AuthSession{randomToken(), user, now + lifetime_, now}, {}, now};
     entry.session.user.passwordHash.clear();
-    if (persistence_.store)
-        entry.hash = tokenHash(entry.session.token);
     auto [it, inserted] = sessions_.emplace(entry.session.token, std::move(entry));
     Entry& e = it->second;
-    e.stored = tryStore("save", [&](SessionStore& store) {
-        store.saveSession({e.hash, user.id, user.role, e.session.expiresAt, now});
-    });
+    if (persistent()) {
+        e.hash = tokenHash(e.session.token);
+        persistence_.write(
+            "session of " + user.id,
+            [row = StoredSession{e.hash, user.id, user.role, e.session.expiresAt, now}](
+                SessionStore& store) { store.saveSession(row); },
+            [this, token = e.session.token](bool written) {
+                auto found = sessions_.find(token);
+                if (written && found != sessions_.end())
+                    markStored(found->second);
+            });
+    }
     return e.session;
+}
+
+void SessionManager::markStored(Entry& entry) {
+    entry.stored = true;
+    entry.storedAt = ++storedCount_;
 }
 
 bool SessionManager::ended(const AuthSession& s, TimePoint now) const {
@@ -69,75 +67,147 @@ bool SessionManager::liveAsStored(const StoredSession& s, TimePoint now,
 bool SessionManager::endedEverywhere(Entry& entry, TimePoint now) {
     if (!ended(entry.session, now))
         return false;
-    if (!persistence_.store || !entry.stored || now >= entry.session.expiresAt)
+    if (!persistent() || !entry.stored || now >= entry.session.expiresAt || entry.goneFromStore)
         return true;
-    if (now < entry.nextStoreCheck)
-        return false;  // asked a moment ago; a store that is away is not asked on every tick
-    entry.nextStoreCheck = now + std::chrono::seconds(5);
-    std::optional<StoredSession> stored;
-    if (!tryStore("lookup",
-                  [&](SessionStore& store) { stored = store.sessionByTokenHash(entry.hash); }))
-        return false;  // cannot tell now: nobody is logged out because the database is away
-    if (!stored)
-        return true;
-    if (stored->lastSeen > entry.session.lastSeen) {
-        entry.session.lastSeen = stored->lastSeen;
-        entry.storedSeen = stored->lastSeen;
-    }
-    // The rule a restore goes by: the last use another node wrote may be up to kTouchEvery old.
-    return !liveAsStored(*stored, now, idleTimeout_);
+    if (now >= entry.nextStoreCheck && !entry.checking)
+        checkStored(entry.session.token, [] {});
+    return false;  // until the store answers: nobody is logged out because it is slow or away
+}
+
+void SessionManager::checkStored(const std::string& token, std::function<void()> then) {
+    auto it = sessions_.find(token);
+    if (it == sessions_.end())
+        return then();
+    Entry& entry = it->second;
+    entry.checking = true;
+    entry.nextStoreCheck = clock_.now() + std::chrono::seconds(5);
+    auto stored = std::make_shared<std::optional<StoredSession>>();
+    persistence_.read(
+        [stored, hash = entry.hash](SessionStore& store, UserStore&) {
+            *stored = store.sessionByTokenHash(hash);
+        },
+        [this, stored, token, then = std::move(then)](bool ok) {
+            auto found = sessions_.find(token);
+            if (found != sessions_.end()) {
+                Entry& e = found->second;
+                e.checking = false;
+                if (ok && !*stored) {
+                    e.goneFromStore = true;
+                } else if (ok) {
+                    if ((*stored)->lastSeen > e.session.lastSeen) {
+                        e.session.lastSeen = (*stored)->lastSeen;
+                        e.storedSeen = (*stored)->lastSeen;
+                    }
+                    // The rule a restore goes by: the last use another node wrote may be up
+                    // to kTouchEvery old.
+                    e.goneFromStore = !liveAsStored(**stored, clock_.now(), idleTimeout_);
+                    if (!e.goneFromStore)
+                        e.liveAsStoredUntil = e.nextStoreCheck;
+                }
+            }
+            then();
+        });
 }
 
 void SessionManager::used(Entry& entry, TimePoint now) {
     entry.session.lastSeen = now;
-    if (persistence_.store && now - entry.storedSeen >= kTouchEvery) {
+    if (persistent() && entry.stored && now - entry.storedSeen >= kTouchEvery) {
         entry.storedSeen = now;  // tried once per interval, written or not
-        tryStore("touch", [&](SessionStore& store) { store.touchSession(entry.hash, now); });
+        persistence_.write(
+            "last use of a session of " + entry.session.user.id,
+            [hash = entry.hash, now](SessionStore& store) { store.touchSession(hash, now); }, {});
     }
 }
 
 void SessionManager::forgetStored(const std::string& hash) {
-    if (persistence_.store &&
-        !tryStore("delete", [&](SessionStore& store) { store.deleteSession(hash); }))
-        pendingDeletes_.insert(hash);  // tried again on every purgeEnded()
+    if (!persistent())
+        return;
+    pendingDeletes_[hash] = true;
+    persistence_.write(
+        "end of a session", [hash](SessionStore& store) { store.deleteSession(hash); },
+        [this, hash](bool written) {
+            if (written)
+                pendingDeletes_.erase(hash);
+            else
+                pendingDeletes_[hash] = false;
+        });
 }
 
-std::optional<AuthSession> SessionManager::restore(const std::string& token, TimePoint now) {
-    if (!persistence_.store || !persistence_.userById || !wellFormed(token))
-        return std::nullopt;
-    const std::string hash = tokenHash(token);
-    if (pendingDeletes_.count(hash))
-        return std::nullopt;  // ended here; its row is not deleted yet
-    std::optional<StoredSession> stored;
-    tryStore("lookup", [&](SessionStore& store) { stored = store.sessionByTokenHash(hash); });
-    if (!stored)
-        return std::nullopt;
-    const auto user = persistence_.userById(stored->userId);
-    // Idle as stored. The stored last use may be up to kTouchEvery (and a tick) older than the
-    // real one; a desktop that kept its stream open had it written meanwhile.
-    const bool valid = user && !user->disabled && user->role == stored->role &&
-                       liveAsStored(*stored, now, idleTimeout_);
-    if (!valid) {
-        forgetStored(hash);
-        return std::nullopt;
+bool SessionManager::askStore(const std::string& token) const {
+    if (!persistent())
+        return false;
+    auto it = sessions_.find(token);
+    if (it != sessions_.end()) {
+        const Entry& e = it->second;
+        const TimePoint now = clock_.now();
+        return ended(e.session, now) && now >= e.liveAsStoredUntil && e.stored &&
+               !e.goneFromStore && now < e.session.expiresAt;
     }
-    AuthSession session{token, *user, stored->expiresAt, now};
-    session.user.passwordHash.clear();
-    auto [it, inserted] = sessions_.emplace(token, Entry{session, hash, stored->lastSeen, true});
-    logging::get("auth")->info("{}'s session restored from the database", session.user.username);
-    if (persistence_.restored)
-        persistence_.restored(it->second.session);
-    used(it->second, now);
-    return it->second.session;
+    return wellFormed(token) && !pendingDeletes_.count(tokenHash(token));
+}
+
+void SessionManager::lookUp(const std::string& token,
+                            std::function<void(std::optional<AuthSession>)> then) {
+    if (!sessions_.count(token))
+        return restore(token, std::move(then));
+    checkStored(token, [this, token, then = std::move(then)] { then(find(token)); });
+}
+
+void SessionManager::restore(const std::string& token,
+                             std::function<void(std::optional<AuthSession>)> then) {
+    if (!persistent() || !wellFormed(token))
+        return then(std::nullopt);
+    struct Found {
+        std::optional<StoredSession> session;
+        std::optional<User> user;
+    };
+    auto found = std::make_shared<Found>();
+    const std::string hash = tokenHash(token);
+    persistence_.read(
+        [found, hash](SessionStore& store, UserStore& users) {
+            found->session = store.sessionByTokenHash(hash);
+            if (found->session)
+                found->user = users.userById(found->session->userId);
+        },
+        [this, found, token, hash, then = std::move(then)](bool ok) {
+            if (sessions_.count(token))  // another request brought it back meanwhile
+                return then(find(token));
+            if (!ok || !found->session || pendingDeletes_.count(hash))
+                return then(std::nullopt);
+            const TimePoint now = clock_.now();
+            const auto& stored = *found->session;
+            const auto& user = found->user;
+            // Idle as stored. The stored last use may be up to kTouchEvery (and a tick) older
+            // than the real one; a desktop that kept its stream open had it written meanwhile.
+            const bool valid = user && !user->disabled && user->role == stored.role &&
+                               liveAsStored(stored, now, idleTimeout_);
+            if (!valid) {
+                forgetStored(hash);
+                return then(std::nullopt);
+            }
+            AuthSession session{token, *user, stored.expiresAt, now};
+            session.user.passwordHash.clear();
+            auto [it, inserted] =
+                sessions_.emplace(token, Entry{session, hash, stored.lastSeen, false});
+            markStored(it->second);
+            logging::get("auth")->info("{}'s session restored from the database",
+                                       session.user.username);
+            if (persistence_.restored)
+                persistence_.restored(it->second.session);
+            used(it->second, now);
+            then(it->second.session);
+        });
 }
 
 std::optional<AuthSession> SessionManager::find(const std::string& token) {
     const TimePoint now = clock_.now();
     auto it = sessions_.find(token);
     if (it == sessions_.end())
-        return restore(token, now);
+        return std::nullopt;
     if (endedEverywhere(it->second, now))
         return std::nullopt;  // purgeEnded() closes it properly
+    if (ended(it->second.session, now) && now >= it->second.liveAsStoredUntil)
+        return std::nullopt;  // idle here: lookUp() asks the store whether it is in use elsewhere
     used(it->second, now);
     return it->second.session;
 }
@@ -148,7 +218,7 @@ void SessionManager::remove(const std::string& token) {
     if (it != sessions_.end()) {
         hash = it->second.hash;
         sessions_.erase(it);
-    } else if (persistence_.store && wellFormed(token)) {
+    } else if (persistent() && wellFormed(token)) {
         hash = tokenHash(token);
     }
     if (!hash.empty())
@@ -172,9 +242,12 @@ std::vector<AuthSession> SessionManager::purgeEnded() {
             used(entry, now);
         ++it;
     }
-    if (persistence_.store) {
-        auto retry = std::move(pendingDeletes_);
-        pendingDeletes_.clear();
+    if (persistent()) {
+        std::vector<std::string> retry;
+        for (const auto& [hash, inFlight] : pendingDeletes_) {
+            if (!inFlight)
+                retry.push_back(hash);
+        }
         for (const std::string& hash : retry)
             forgetStored(hash);
         for (const std::string& hash : endedHashes)
@@ -183,7 +256,9 @@ std::vector<AuthSession> SessionManager::purgeEnded() {
         // server was down): forgotten once they have expired.
         if (now >= nextStorePurge_) {
             nextStorePurge_ = now + kTouchEvery;
-            tryStore("purge", [&](SessionStore& store) { store.deleteExpiredSessions(now); });
+            persistence_.write("expired sessions",
+                               [now](SessionStore& store) { store.deleteExpiredSessions(now); },
+                               {});
         }
     }
     return out;
@@ -199,24 +274,38 @@ std::vector<AuthSession> SessionManager::revokeUser(const std::string& userId) {
             ++it;
         }
     }
-    if (persistence_.store && !tryStore("delete the user's", [&](SessionStore& store) {
-            store.deleteSessionsOfUser(userId);
-        })) {
-        for (const AuthSession& s : out)
-            pendingDeletes_.insert(tokenHash(s.token));
+    if (!persistent())
+        return out;
+    std::vector<std::string> hashes;
+    for (const AuthSession& s : out) {
+        hashes.push_back(tokenHash(s.token));
+        pendingDeletes_[hashes.back()] = true;
     }
+    persistence_.write(
+        "end of the sessions of " + userId,
+        [userId](SessionStore& store) { store.deleteSessionsOfUser(userId); },
+        [this, hashes](bool written) {
+            for (const std::string& hash : hashes) {
+                auto it = pendingDeletes_.find(hash);
+                if (it == pendingDeletes_.end())
+                    continue;
+                if (written)
+                    pendingDeletes_.erase(it);
+                else
+                    it->second = false;  // deleted one by one on the next purgeEnded()
+            }
+        });
     return out;
 }
 
-std::vector<AuthSession> SessionManager::endUnstored() {
+std::vector<AuthSession> SessionManager::endUnstored(const std::vector<std::string>& listed,
+                                                     std::uint64_t mark) {
     std::vector<AuthSession> out;
-    std::vector<std::string> hashes;
-    if (!tryStore("list", [&](SessionStore& store) { hashes = store.sessionHashes(); }))
-        return out;
-    const std::set<std::string> present(hashes.begin(), hashes.end());
+    const std::set<std::string> present(listed.begin(), listed.end());
     for (auto it = sessions_.begin(); it != sessions_.end();) {
-        if (it->second.stored && !present.count(it->second.hash)) {
-            out.push_back(it->second.session);
+        const Entry& e = it->second;
+        if (e.stored && e.storedAt <= mark && !present.count(e.hash)) {
+            out.push_back(e.session);
             it = sessions_.erase(it);
         } else {
             ++it;

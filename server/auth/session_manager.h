@@ -5,20 +5,26 @@
 // once by find(), but stays until purgeEnded() hands it to the server, which closes its streams
 // and logs the agent out: looking a token up cannot dodge that.
 //
-// With a SessionStore, sessions outlive the process: each is stored (the token's hash, the
-// user, role, expiry, last use) when it is created and forgotten when it ends. A token this
-// process does not know is looked up there; it is taken back when it has not expired or gone
-// idle and its user still exists, enabled, with the same role (`restored` is then told, so the
-// server can put the agent back into the ACD). The last use is written at most once a minute
-// per session (kTouchEvery); a session with an open event stream counts as used. The store
-// is best effort: a failed write is logged and the session goes on in memory; a failed delete
-// is retried, and the token is refused meanwhile.
+// With persistence, sessions outlive the process: each is stored (the token's hash, the user,
+// role, expiry, last use) when it is created and forgotten when it ends. A token this process
+// does not know is looked up there (restore()); it is taken back when it has not expired or
+// gone idle and its user still exists, enabled, with the same role (`restored` is then told, so
+// the server can put the agent back into the ACD). The last use is written at most once a
+// minute per session (kTouchEvery); a session with an open event stream counts as used.
+//
+// The database is never asked on the I/O thread: writes go in order through `write` (the
+// server's OrderedWrites: off the I/O thread on PostgreSQL, kept through an outage), lookups
+// through `read`, and their answers come back on the I/O thread. A session works in memory at
+// once, before its row is written. An ended session's token is refused until its row is
+// deleted (a failed delete is tried again on every purgeEnded()), so no lookup can bring it
+// back meanwhile.
 //
 // Threads: I/O thread only.
 #include <chrono>
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -26,6 +32,7 @@
 #include "server/auth/session_store.h"
 #include "server/clock.h"
 #include "server/domain.h"
+#include "server/store/user_store.h"
 
 namespace agentdesk::server {
 
@@ -36,10 +43,16 @@ struct AuthSession {
     TimePoint lastSeen;  // the last request made with it
 };
 
-// How sessions are kept across restarts (all optional: without a store they live in memory).
+// How sessions are kept across restarts (all optional: without `write` and `read` they live in
+// memory only). `done` runs on the I/O thread.
 struct SessionPersistence {
-    SessionStore* store = nullptr;
-    std::function<std::optional<User>(const std::string& userId)> userById;
+    using Write = std::function<void(SessionStore&)>;
+    using Read = std::function<void(SessionStore&, UserStore&)>;
+    // Writes in the order they are asked; done(false) when one was not written.
+    std::function<void(std::string what, Write write, std::function<void(bool written)> done)>
+        write;
+    // Runs a lookup; done(false) when it failed (logged).
+    std::function<void(Read read, std::function<void(bool ok)> done)> read;
     std::function<void(const AuthSession&)> restored;
 };
 
@@ -58,9 +71,16 @@ public:
           persistence_(std::move(persistence)) {}
 
     const AuthSession& create(const User& user);
-    // The live session of the token (and it counts as used now); nullopt when unknown, expired
-    // or idle.
+    // The live session of the token as this process knows it (it counts as used now); nullopt
+    // when unknown, ended, or when only the database can tell (lookUp() then).
     std::optional<AuthSession> find(const std::string& token);
+    // True when find() said nullopt but the database may still let the token in: a token
+    // another node issued (or this one before a restart), or one idle here that may be in use
+    // on another node.
+    bool askStore(const std::string& token) const;
+    // Asks the database about a token askStore() named, and tells `then` (on the I/O thread) its
+    // live session or nullopt.
+    void lookUp(const std::string& token, std::function<void(std::optional<AuthSession>)> then);
     void remove(const std::string& token);
     int sessionsOf(const std::string& userId) const;  // live ones
     // Forgets sessions that expired or went idle and returns them (their streams must close,
@@ -70,10 +90,14 @@ public:
     std::vector<AuthSession> revokeUser(const std::string& userId);
     // One session of each user with a session, for comparing against the stored user.
     std::vector<AuthSession> oneOfEachUser() const;
-    // Ends the sessions whose stored row is gone (agentdesk-server end-sessions, a new
-    // password) and returns them (same duty as purgeEnded). Sessions the store never took are
-    // left alone.
-    std::vector<AuthSession> endUnstored();
+    // Where the stored rows stand now: pass it to endUnstored() with the hashes listed after.
+    std::uint64_t storeMark() const { return storedCount_; }
+    // Ends the sessions whose stored row is gone from `listed` (the hashes of every stored row,
+    // listed after storeMark() said `mark`; agentdesk-server end-sessions, a new password) and
+    // returns them (same duty as purgeEnded). Sessions the store had not taken by then are left
+    // alone.
+    std::vector<AuthSession> endUnstored(const std::vector<std::string>& listed,
+                                         std::uint64_t mark);
 
     static constexpr std::chrono::seconds kTouchEvery{60};
     // A stored session that would be let in (restored) now: not expired, and not idle as stored
@@ -84,24 +108,29 @@ public:
 private:
     struct Entry {
         AuthSession session;
-        std::string hash;            // tokenHash(token), the store's key
-        TimePoint storedSeen;        // the last use written to the store
-        bool stored = false;         // the store has its row (saved, or restored from it)
-        TimePoint nextStoreCheck{};  // endedEverywhere(): the store is not asked again before
+        std::string hash;               // tokenHash(token), the store's key
+        TimePoint storedSeen;           // the last use written to the store
+        bool stored = false;            // the store has its row (saved, or restored from it)
+        std::uint64_t storedAt = 0;     // storedCount_ when it got `stored`
+        bool goneFromStore = false;     // the store said: ended everywhere (or its row is gone)
+        bool checking = false;          // a lookup of its row is out
+        TimePoint liveAsStoredUntil{};  // the store said it is in use elsewhere; let in until
+        TimePoint nextStoreCheck{};     // endedEverywhere(): the store is not asked again before
     };
 
     bool ended(const AuthSession& s, TimePoint now) const;
     // ended(), but a session idle here may have been used on another node of the center (its
-    // event stream is open there, or its requests went there): the stored last use decides.
+    // event stream is open there, or its requests went there): the stored last use decides,
+    // asked in the background (checkStored()); until it answers the session is not ended.
     bool endedEverywhere(Entry& entry, TimePoint now);
-    std::optional<AuthSession> restore(const std::string& token, TimePoint now);
+    void checkStored(const std::string& token, std::function<void()> then);
+    void restore(const std::string& token, std::function<void(std::optional<AuthSession>)> then);
     void used(Entry& entry, TimePoint now);
-    // Deletes the stored session; when the store fails, again on every purgeEnded() (and the
-    // token is refused meanwhile).
+    void markStored(Entry& entry);
+    // Deletes the stored session; the token is refused until the delete is written (tried
+    // again on every purgeEnded() when it failed).
     void forgetStored(const std::string& hash);
-    // Runs a store call; a failure (disk full, locked) is logged, never thrown: the session's
-    // life in memory goes on as without a store.
-    bool tryStore(const char* what, const std::function<void(SessionStore&)>& action);
+    bool persistent() const { return persistence_.write && persistence_.read; }
 
     const Clock& clock_;
     std::chrono::seconds lifetime_;
@@ -109,7 +138,10 @@ private:
     std::function<bool(const std::string&)> streaming_;
     SessionPersistence persistence_;
     std::unordered_map<std::string, Entry> sessions_;
-    std::set<std::string> pendingDeletes_;  // hashes of ended sessions whose delete failed
+    // Hashes of ended sessions whose row is not deleted yet: true while the delete is out,
+    // false when it failed (tried again on the next purgeEnded()).
+    std::map<std::string, bool> pendingDeletes_;
+    std::uint64_t storedCount_ = 0;
     TimePoint nextStorePurge_{};
 };
 

@@ -35,6 +35,30 @@ std::string rolesText(const RouteAccess& access) {
     return text;
 }
 
+// The route's handler, once the caller is known (`session` null on a public route).
+void runRoute(RouteContext& ctx, const ApiRoute& route, http::Request& req,
+              const http::ExchangePtr& ex, const AuthSession* session) {
+    if (hasBody(req.method) && !req.body.empty() &&
+        !isJsonContentType(req.header("content-type"))) {
+        return ex->respond(
+            jsonResponse(415, {{"error",
+                                {{"code", "unsupported_media_type"},
+                                 {"message", "the body must be sent as application/json"}}}}));
+    }
+    if (route.inOrder && session) {
+        // The request outlives this call when the command waits for another.
+        auto kept = std::make_shared<http::Request>(req);
+        auto held = std::make_shared<AuthSession>(*session);
+        return ctx.commands->run(session->user.id, ex,
+                                 [&ctx, route, kept, held](const http::ExchangePtr& in) {
+                                     ApiCall call{*kept, in, held.get()};
+                                     route.handler(ctx, call);
+                                 });
+    }
+    ApiCall call{req, ex, session};
+    route.handler(ctx, call);
+}
+
 }  // namespace
 
 RouteAccess publicRoute() {
@@ -65,27 +89,17 @@ std::vector<ApiRoute> apiRoutes() {
 
 void mountApiRoutes(http::Router& router, RouteContext& ctx, const std::vector<ApiRoute>& routes) {
     for (const ApiRoute& route : routes) {
-        router.add(
-            route.method, route.pattern,
-            [&ctx, route](http::Request& req, const http::ExchangePtr& ex) {
-                std::optional<AuthSession> session;
-                if (!route.access.isPublic) {
-                    session =
-                        authenticate(ctx, req, ex, route.access.roles, route.access.queryToken);
-                    if (!session)
-                        return;
-                    ex->markAuthenticated();
-                }
-                if (hasBody(req.method) && !req.body.empty() &&
-                    !isJsonContentType(req.header("content-type"))) {
-                    return ex->respond(jsonResponse(
-                        415, {{"error",
-                               {{"code", "unsupported_media_type"},
-                                {"message", "the body must be sent as application/json"}}}}));
-                }
-                ApiCall call{req, ex, session ? &*session : nullptr};
-                route.handler(ctx, call);
-            });
+        router.add(route.method, route.pattern,
+                   [&ctx, route](http::Request& req, const http::ExchangePtr& ex) {
+                       if (route.access.isPublic)
+                           return runRoute(ctx, route, req, ex, nullptr);
+                       authenticate(ctx, req, ex, route.access.roles, route.access.queryToken,
+                                    [&ctx, route](http::Request& r, const http::ExchangePtr& e,
+                                                  const AuthSession& session) {
+                                        e->markAuthenticated();
+                                        runRoute(ctx, route, r, e, &session);
+                                    });
+                   });
     }
 }
 

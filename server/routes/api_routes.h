@@ -46,6 +46,9 @@ struct ApiRoute {
     std::string pattern;
     RouteAccess access;
     ApiHandler handler;
+    // A command to the ACD: runs after the same user's earlier commands have been answered
+    // (routes/command_order.h).
+    bool inOrder = false;
 };
 
 // Each area's routes (server/routes/*_routes.cpp).

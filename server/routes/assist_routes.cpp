@@ -62,20 +62,28 @@ void addTranscript(RouteContext& ctx, ApiCall& call) {
 // (with the note drafted for it). Supervisors see any call, a counselor their own.
 void getTranscript(RouteContext& ctx, ApiCall& call) {
     const std::string& id = call.param("id");
-    std::optional<json> out = ctx.liveTranscript ? ctx.liveTranscript(id) : std::nullopt;
-    if (!out) {
-        if (const auto stored = ctx.store.callAssist(id)) {
-            out = json::parse(stored->analysisJson, nullptr, false);
-            if (out->is_discarded())
+    auto answer = [ex = call.ex, user = call.user()](const json& out) {
+        const bool mine = out.is_object() && out.value("agentId", std::string()) == user.id;
+        if (!out.is_object() || (!mine && !isSupervisor(user.role)))
+            return respondError(ex, ErrorCode::NotFound, "no transcript of this call");
+        ex->respond(jsonResponse(200, out));
+    };
+    if (auto live = ctx.liveTranscript ? ctx.liveTranscript(id) : std::nullopt)
+        return answer(*live);
+    readThen(
+        ctx, call.req, call.ex,
+        [id](const StorePool::Stores& s) {
+            const auto stored = s.crm.callAssist(id);
+            if (!stored)
+                return json();
+            json out = json::parse(stored->analysisJson, nullptr, false);
+            if (!out.is_object())
                 out = json::object();
-            (*out)["agentId"] = stored->agentId;
-            (*out)["draft"] = {{"wrapupCode", stored->draftCode}, {"text", stored->draftText}};
-        }
-    }
-    const bool mine = out && out->value("agentId", std::string()) == call.user().id;
-    if (!out || (!mine && !isSupervisor(call.user().role)))
-        return respondError(call.ex, ErrorCode::NotFound, "no transcript of this call");
-    call.ex->respond(jsonResponse(200, *out));
+            out["agentId"] = stored->agentId;
+            out["draft"] = {{"wrapupCode", stored->draftCode}, {"text", stored->draftText}};
+            return out;
+        },
+        answer);
 }
 
 }  // namespace

@@ -214,20 +214,31 @@ void wrapup(RouteContext& ctx, ApiCall& call) {
         return respondOutcome(call.ex, f.error());
     if (next && *next != "ready" && *next != "not_ready")
         return respondError(call.ex, ErrorCode::BadRequest, "nextState must be ready or not_ready");
-    Outcome invalid = Outcome::fail(ErrorCode::ValidationFailed, "the wrap-up is not valid");
-    if (!ctx.store.wrapupCodeExists(*code))
-        invalid.fields.push_back({"code", "unknown wrap-up code"});
-    if (noteId && !ctx.store.note(*noteId))
-        invalid.fields.push_back({"noteId", "unknown note"});
-    if (!invalid.fields.empty())
-        return respondOutcome(call.ex, invalid);
     std::optional<AgentState> nextState;
     if (next)
         nextState = parseAgentState(*next);
-    command(call, [&](const std::string& rid) {
-        return ctx.telephony.wrapup(call.user().id, call.param("id"), *code, noteId, nextState,
-                                    rid);
-    });
+    struct Known {
+        bool code = false;
+        bool note = false;
+    };
+    storeThen<Known>(
+        ctx, "POST " + call.req.path, call.ex,
+        [code = *code, noteId](const StorePool::Stores& s) {
+            return Known{s.crm.wrapupCodeExists(code), !noteId || s.crm.note(*noteId)};
+        },
+        [&ctx, ex = call.ex, agentId = call.user().id, callId = call.param("id"), code = *code,
+         noteId, nextState, rid = requestIdOf(call.req)](Known known) {
+            Outcome invalid =
+                Outcome::fail(ErrorCode::ValidationFailed, "the wrap-up is not valid");
+            if (!known.code)
+                invalid.fields.push_back({"code", "unknown wrap-up code"});
+            if (!known.note)
+                invalid.fields.push_back({"noteId", "unknown note"});
+            if (!invalid.fields.empty())
+                return respondOutcome(ex, invalid);
+            respondAccepted(ex, ctx.telephony.wrapup(agentId, callId, code, noteId, nextState, rid),
+                            rid);
+        });
 }
 
 void supervise(RouteContext& ctx, ApiCall& call) {
@@ -260,12 +271,6 @@ void currentCall(RouteContext& ctx, ApiCall& call) {
     call.ex->respond(jsonResponse(200, callJson(*current)));
 }
 
-bool isCustomersNumber(RouteContext& ctx, const std::string& customerId, const std::string& e164) {
-    const auto holders = ctx.store.customersByPhone(e164);
-    return std::any_of(holders.begin(), holders.end(),
-                       [&](const CustomerSummary& c) { return c.id == customerId; });
-}
-
 // Click-to-dial: a number, or one of a customer's own numbers.
 void dial(RouteContext& ctx, ApiCall& call) {
     const http::ExchangePtr& ex = call.ex;
@@ -278,38 +283,67 @@ void dial(RouteContext& ctx, ApiCall& call) {
     auto phoneId = f.string("phoneId", false);
     if (!f.ok())
         return respondOutcome(ex, f.error());
-    if (customerId && !ctx.store.customerExists(*customerId))
-        return respondError(ex, ErrorCode::NotFound, "unknown customer");
     std::optional<std::string> e164;
     if (number) {
         e164 = phone::toE164(*number);
-        // A number with a customer must be one of that customer's: the call makes the customer
-        // this counselor's party, whose numbers the counselor then sees in full.
-        if (e164 && customerId && !isCustomersNumber(ctx, *customerId, *e164)) {
-            Outcome o = Outcome::fail(ErrorCode::ValidationFailed,
-                                      "the number is not one of this customer's");
-            o.fields.push_back({"number", "is not one of the customer's numbers"});
-            return respondOutcome(ex, o);
-        }
-    } else if (customerId && phoneId) {
-        e164 = ctx.store.customerPhone(*customerId, *phoneId);
-        if (!e164)
-            return respondError(ex, ErrorCode::NotFound, "unknown phone of customer");
-    } else {
+    } else if (!customerId || !phoneId) {
         return respondError(ex, ErrorCode::BadRequest, "give number, or customerId with phoneId");
     }
-    if (!e164) {
-        Outcome o = Outcome::fail(ErrorCode::ValidationFailed, "not a Korean phone number");
-        o.fields.push_back({"number", "is not a Korean phone number"});
-        return respondOutcome(ex, o);
-    }
-    const std::string requestId = requestIdOf(call.req);
-    std::string callId;
-    auto outcome = ctx.telephony.dial(call.user().id, *e164, customerId, requestId, &callId);
-    if (!outcome.ok())
-        return respondOutcome(ex, outcome);
-    ctx.store.audit(call.user().id, customerId.value_or(""), "dial:" + callId, ctx.clock.now());
-    ex->respond(jsonResponse(202, {{"requestId", requestId}, {"callId", callId}}));
+    // What the store says about the customer and the number.
+    struct Checked {
+        bool customerKnown = true;
+        bool customersNumber = true;
+        std::optional<std::string> e164;
+    };
+    storeThen<Checked>(
+        ctx, "POST " + call.req.path, ex,
+        [customerId, phoneId, e164](const StorePool::Stores& s) {
+            Checked c;
+            c.e164 = e164;
+            if (!customerId)
+                return c;
+            c.customerKnown = s.crm.customerExists(*customerId);
+            if (!c.customerKnown)
+                return c;
+            if (e164) {
+                // A number with a customer must be one of that customer's: the call makes the
+                // customer this counselor's party, whose numbers the counselor then sees in full.
+                const auto holders = s.crm.customersByPhone(*e164);
+                c.customersNumber =
+                    std::any_of(holders.begin(), holders.end(),
+                                [&](const CustomerSummary& h) { return h.id == *customerId; });
+            } else if (phoneId) {
+                c.e164 = s.crm.customerPhone(*customerId, *phoneId);
+            }
+            return c;
+        },
+        [&ctx, ex, customerId, byPhoneId = !number, agentId = call.user().id,
+         requestId = requestIdOf(call.req)](Checked c) {
+            if (!c.customerKnown)
+                return respondError(ex, ErrorCode::NotFound, "unknown customer");
+            if (byPhoneId && !c.e164)
+                return respondError(ex, ErrorCode::NotFound, "unknown phone of customer");
+            if (!c.customersNumber) {
+                Outcome o = Outcome::fail(ErrorCode::ValidationFailed,
+                                          "the number is not one of this customer's");
+                o.fields.push_back({"number", "is not one of the customer's numbers"});
+                return respondOutcome(ex, o);
+            }
+            if (!c.e164) {
+                Outcome o = Outcome::fail(ErrorCode::ValidationFailed, "not a Korean phone number");
+                o.fields.push_back({"number", "is not a Korean phone number"});
+                return respondOutcome(ex, o);
+            }
+            std::string callId;
+            auto outcome = ctx.telephony.dial(agentId, *c.e164, customerId, requestId, &callId);
+            if (!outcome.ok())
+                return respondOutcome(ex, outcome);
+            ctx.writes.push(
+                "audit row of dialled call " + callId,
+                [agentId, customer = customerId.value_or(""), callId, at = ctx.clock.now()](
+                    CrmStore& s) { s.audit(agentId, customer, "dial:" + callId, at); });
+            ex->respond(jsonResponse(202, {{"requestId", requestId}, {"callId", callId}}));
+        });
 }
 
 void queues(RouteContext& ctx, ApiCall& call) {
@@ -360,19 +394,26 @@ void agents(RouteContext& ctx, ApiCall& call) {
     call.ex->respond(jsonResponse(200, agentsJson(ctx.telephony.agents())));
 }
 
+// Commands (everything but GET) of a user run in the order they came (command_order.h).
+std::vector<ApiRoute> commandsInOrder(std::vector<ApiRoute> routes) {
+    for (ApiRoute& r : routes)
+        r.inOrder = r.method != "GET";
+    return routes;
+}
+
 }  // namespace
 
 std::vector<ApiRoute> agentRoutes() {
-    return {
+    return commandsInOrder({
         {"GET", "/api/v1/agents/me", anyRole(), me},
         {"PUT", "/api/v1/agents/me/state", anyRole(), setState},
         {"GET", "/api/v1/agents", supervisors(), agents},
         {"GET", "/api/v1/queues", anyRole(), queues},
-    };
+    });
 }
 
 std::vector<ApiRoute> callRoutes() {
-    return {
+    return commandsInOrder({
         {"GET", "/api/v1/calls/current", anyRole(), currentCall},
         {"POST", "/api/v1/calls", anyRole(), dial},
         {"POST", "/api/v1/calls/{id}/answer", anyRole(), answer},
@@ -390,7 +431,7 @@ std::vector<ApiRoute> callRoutes() {
         {"POST", "/api/v1/calls/{id}/wrapup", anyRole(), wrapup},
         {"POST", "/api/v1/calls/{id}/supervise", supervisors(), supervise},
         {"POST", "/api/v1/calls/{id}/supervise/stop", supervisors(), stopSupervising},
-    };
+    });
 }
 
 }  // namespace agentdesk::server

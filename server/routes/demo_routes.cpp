@@ -16,6 +16,15 @@ bool demoAllowed(RouteContext& ctx, const http::ExchangePtr& ex) {
     return false;
 }
 
+// The call goes to the ACD once every field is valid (the customer's number looked up).
+void finishInjection(RouteContext& ctx, const http::ExchangePtr& ex, InboundCallSpec spec,
+                     Outcome invalid, const std::string& requestId) {
+    if (!invalid.fields.empty())
+        return respondOutcome(ex, invalid);
+    const std::string callId = ctx.demoControls->injectCall(spec);
+    ex->respond(jsonResponse(202, {{"requestId", requestId}, {"callId", callId}}));
+}
+
 void injectCall(RouteContext& ctx, ApiCall& call) {
     if (!demoAllowed(ctx, call.ex))
         return;
@@ -46,13 +55,7 @@ void injectCall(RouteContext& ctx, ApiCall& call) {
             spec.aniE164 = *e164;
         }
     } else if (customerId) {
-        auto e164 = ctx.store.primaryPhone(*customerId);
-        if (!e164) {
-            invalid.fields.push_back({"customerId", "unknown customer"});
-        } else {
-            spec.aniE164 = *e164;
-            spec.customerId = customerId;
-        }
+        spec.customerId = customerId;  // its number is looked up below
     } else {
         invalid.fields.push_back({"phone", "give phone or customerId"});
     }
@@ -84,8 +87,6 @@ void injectCall(RouteContext& ctx, ApiCall& call) {
             spec.transcript.push_back(std::move(t));
         }
     }
-    if (!invalid.fields.empty())
-        return respondOutcome(ex, invalid);
     spec.queue = *queueId;
     spec.intent = intent.value_or("");
     spec.verified = verified.value_or(false);
@@ -94,8 +95,20 @@ void injectCall(RouteContext& ctx, ApiCall& call) {
     if (talk)
         spec.talkSec = static_cast<int>(*talk);
     spec.waitedSec = static_cast<int>(waited.value_or(0));
-    const std::string callId = ctx.demoControls->injectCall(spec);
-    ex->respond(jsonResponse(202, {{"requestId", requestIdOf(req)}, {"callId", callId}}));
+    if (!spec.customerId || !spec.aniE164.empty())
+        return finishInjection(ctx, ex, std::move(spec), std::move(invalid), requestIdOf(req));
+    const std::string customer = *spec.customerId;  // not read from `spec` below: it moves
+    storeThen<std::optional<std::string>>(
+        ctx, "POST " + req.path, ex,
+        [customer](const StorePool::Stores& s) { return s.crm.primaryPhone(customer); },
+        [&ctx, ex, spec = std::move(spec), invalid = std::move(invalid),
+         requestId = requestIdOf(req)](std::optional<std::string> e164) mutable {
+            if (e164)
+                spec.aniE164 = *e164;
+            else
+                invalid.fields.push_back({"customerId", "unknown customer"});
+            finishInjection(ctx, ex, std::move(spec), std::move(invalid), requestId);
+        });
 }
 
 void callerHangup(RouteContext& ctx, ApiCall& call) {

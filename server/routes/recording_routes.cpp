@@ -71,8 +71,11 @@ void download(RouteContext& ctx, ApiCall& call) {
     std::string data = std::move(buffer).str();
     if (!in && !in.eof())
         return respondError(call.ex, ErrorCode::Internal, "the recording cannot be read");
-    ctx.store.audit(call.user().id, ctx.store.customerOfCall(callId).value_or(""),
-                    "listen_recording:" + callId, ctx.clock.now());
+    ctx.writes.push("audit row of a recording of call " + callId,
+                    [userId = call.user().id, callId, at = ctx.clock.now()](CrmStore& s) {
+                        s.audit(userId, s.customerOfCall(callId).value_or(""),
+                                "listen_recording:" + callId, at);
+                    });
     http::Response r;
     r.contentType = "audio/wav";
     r.headers.push_back({"Accept-Ranges", "bytes"});

@@ -127,35 +127,44 @@ std::string bearerToken(const http::Request& request, bool allowQuery) {
     return allowQuery ? request.queryValue("access_token") : std::string();
 }
 
-std::optional<AuthSession> authenticate(RouteContext& ctx, const http::Request& request,
-                                        const http::ExchangePtr& ex, const std::vector<Role>& roles,
-                                        bool allowQueryToken) {
+namespace {
+
+// Answers 403 itself when the session's role is not one of `roles` (none: any).
+bool roleAllowed(const AuthSession& session, const std::vector<Role>& roles,
+                 const http::ExchangePtr& ex) {
+    if (roles.empty() || std::find(roles.begin(), roles.end(), session.user.role) != roles.end())
+        return true;
+    std::string names;
+    for (std::size_t i = 0; i < roles.size(); ++i)
+        names += (i == 0                  ? ""
+                  : i + 1 == roles.size() ? " or "
+                                          : ", ") +
+                 std::string(roleName(roles[i]));
+    respondError(ex, ErrorCode::Forbidden, "this needs the role " + names);
+    return false;
+}
+
+}  // namespace
+
+void authenticate(RouteContext& ctx, http::Request& request, const http::ExchangePtr& ex,
+                  const std::vector<Role>& roles, bool allowQueryToken, Authenticated then) {
     const std::string token = bearerToken(request, allowQueryToken);
-    if (token.empty()) {
-        respondError(ex, ErrorCode::Unauthorized, "missing bearer token");
-        return std::nullopt;
+    if (token.empty())
+        return respondError(ex, ErrorCode::Unauthorized, "missing bearer token");
+    if (auto session = ctx.sessions.find(token)) {
+        if (roleAllowed(*session, roles, ex))
+            then(request, ex, *session);
+        return;
     }
-    auto session = ctx.sessions.find(token);
-    if (!session) {
-        respondError(ex, ErrorCode::Unauthorized, "invalid or expired token");
-        return std::nullopt;
-    }
-    if (roles.size() > 0) {
-        bool allowed = false;
-        for (Role r : roles)
-            allowed = allowed || r == session->user.role;
-        if (!allowed) {
-            std::string names;
-            for (std::size_t i = 0; i < roles.size(); ++i)
-                names += (i == 0                  ? ""
-                          : i + 1 == roles.size() ? " or "
-                                                  : ", ") +
-                         std::string(roleName(roles[i]));
-            respondError(ex, ErrorCode::Forbidden, "this needs the role " + names);
-            return std::nullopt;
-        }
-    }
-    return session;
+    if (!ctx.sessions.askStore(token))
+        return respondError(ex, ErrorCode::Unauthorized, "invalid or expired token");
+    ctx.sessions.lookUp(token, [kept = std::make_shared<http::Request>(request), ex = ex, roles,
+                                then = std::move(then)](std::optional<AuthSession> session) {
+        if (!session)
+            return respondError(ex, ErrorCode::Unauthorized, "invalid or expired token");
+        if (roleAllowed(*session, roles, ex))
+            then(*kept, ex, *session);
+    });
 }
 
 std::optional<json> jsonBody(const http::Request& request, const http::ExchangePtr& ex,

@@ -22,7 +22,9 @@
 #include "server/events/event_hub.h"
 #include "server/http/rate_limiter.h"
 #include "server/http/router.h"
+#include "server/routes/command_order.h"
 #include "server/store/crm_store.h"
+#include "server/store/ordered_writes.h"
 #include "server/store/pg/pg_db.h"
 #include "server/store/store_pool.h"
 
@@ -47,6 +49,9 @@ struct RouteContext {
     KnowledgeStore& kb;
     // Store work off the I/O thread, on connections of its own (readThen(), writeThen()).
     StorePool& pool;
+    // Writes that must not be lost and need no answer (the audit rows of call commands), in
+    // order, kept through a database outage.
+    OrderedWrites& writes;
     // Agent assist's analysers (immutable; usable on the reader's thread too).
     const assist::AssistEngine& assist;
     Telephony& telephony;
@@ -80,6 +85,8 @@ struct RouteContext {
     // Login failures per username and address; password checks running on `workers`.
     std::shared_ptr<LoginThrottle> logins = std::make_shared<LoginThrottle>();
     int passwordChecksRunning = 0;
+    // Each user's commands to the ACD, in the order they came (command_order.h).
+    std::shared_ptr<CommandOrder> commands = std::make_shared<CommandOrder>(io);
     // Customer search per user: 20 at once, then one a second (against harvesting the CRM).
     std::shared_ptr<http::RateLimiter> customerSearches =
         std::make_shared<http::RateLimiter>(20, std::chrono::seconds(1));
@@ -100,11 +107,14 @@ void respondAccepted(const http::ExchangePtr& ex, const Outcome& outcome,
 // The bearer token from the Authorization header (or, with allowQuery, ?access_token= for
 // EventSource, which cannot send headers).
 std::string bearerToken(const http::Request& request, bool allowQuery);
-// Answers 401/403 itself and returns nullopt when the request may not go on. Called by the
-// route table (api_routes.h) before any handler runs.
-std::optional<AuthSession> authenticate(RouteContext& ctx, const http::Request& request,
-                                        const http::ExchangePtr& ex, const std::vector<Role>& roles,
-                                        bool allowQueryToken);
+// Runs `then` with the request's session, or answers 401/403 itself. A token this node does
+// not know (another node issued it, or this one before a restart) is looked up in the database
+// off the I/O thread; `then` gets a copy of the request then. Called by the route table
+// (api_routes.h) before any handler runs.
+using Authenticated =
+    std::function<void(http::Request&, const http::ExchangePtr&, const AuthSession&)>;
+void authenticate(RouteContext& ctx, http::Request& request, const http::ExchangePtr& ex,
+                  const std::vector<Role>& roles, bool allowQueryToken, Authenticated then);
 // Parses a JSON object body; answers 400 itself on anything else.
 std::optional<json> jsonBody(const http::Request& request, const http::ExchangePtr& ex,
                              bool allowEmpty = false);
@@ -132,6 +142,21 @@ void writeThen(RouteContext& ctx, const http::Request& request, const http::Exch
 // the log.
 void writeThen(RouteContext& ctx, std::string what, const http::ExchangePtr& ex,
                StorePool::Work work, std::function<void(json)> then);
+// writeThen() with a typed result: `work` returns a T on the pool (on SQLite inline, on the
+// serving connection, like every write), `then` takes it on the I/O thread. For the lookups a
+// command makes before it goes to the ACD.
+template <class T>
+void storeThen(RouteContext& ctx, std::string what, const http::ExchangePtr& ex,
+               std::function<T(const StorePool::Stores&)> work, std::function<void(T)> then) {
+    auto box = std::make_shared<std::optional<T>>();
+    writeThen(
+        ctx, std::move(what), ex,
+        [box, work = std::move(work)](const StorePool::Stores& stores) {
+            box->emplace(work(stores));
+            return json();
+        },
+        [box, then = std::move(then)](json) { then(std::move(**box)); });
+}
 // Thrown by store work (readThen, writeThen) that cannot go on: the answer it gets instead.
 struct Refused {
     explicit Refused(const Outcome& outcome) : response(errorResponse(outcome)) {}

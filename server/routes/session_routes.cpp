@@ -57,6 +57,31 @@ void finishLogin(RouteContext& ctx, const http::ExchangePtr& ex, bool ok,
 // Password checks (Argon2id, deliberately slow) run on the worker pool; this many at most.
 constexpr int kMaxPasswordChecks = 16;
 
+void checkPassword(RouteContext& ctx, const http::ExchangePtr& ex, std::optional<User> user,
+                   std::string name, std::string password, std::string address) {
+    if (ctx.passwordChecksRunning >= kMaxPasswordChecks) {
+        logging::get("auth")->warn("login as '{}' from {} refused: {} password checks running",
+                                   name, address, ctx.passwordChecksRunning);
+        return respondUnavailable(ex, "the server is busy with logins; try again", 1);
+    }
+    // Verify even for unknown users so timing does not tell which usernames exist.
+    static const std::string decoy = hashPassword("decoy-password-for-timing");
+    const std::string hash = user ? user->passwordHash : decoy;
+    ++ctx.passwordChecksRunning;
+    // The worker holds the exchange only until it hands it back: the exchange (owned by the
+    // I/O thread's connection) must never be released on a worker thread.
+    boost::asio::post(
+        ctx.workers, [&ctx, ex = ex, hash, password = std::move(password), user = std::move(user),
+                      name = std::move(name), address = std::move(address)]() mutable {
+            const bool ok = verifyPassword(hash, password) && user.has_value();
+            boost::asio::post(ctx.io, [&ctx, ex = std::move(ex), ok, user = std::move(user),
+                                       name = std::move(name), address = std::move(address)] {
+                --ctx.passwordChecksRunning;
+                finishLogin(ctx, ex, ok, user, name, address);
+            });
+        });
+}
+
 void login(RouteContext& ctx, ApiCall& call) {
     const http::ExchangePtr& ex = call.ex;
     auto body = jsonBody(call.req, ex);
@@ -74,33 +99,15 @@ void login(RouteContext& ctx, ApiCall& call) {
                   address, wait->count());
         return respondTooMany(ex, "too many failed logins", *wait);
     }
-    if (ctx.passwordChecksRunning >= kMaxPasswordChecks) {
-        log->warn("login as '{}' from {} refused: {} password checks running", *username, address,
-                  ctx.passwordChecksRunning);
-        http::Response r =
-            jsonResponse(503, {{"error",
-                                {{"code", "unavailable"},
-                                 {"message", "the server is busy with logins; try again"}}}});
-        r.headers.push_back({"Retry-After", "1"});
-        return ex->respond(std::move(r));
-    }
-    auto user = ctx.store.userByUsername(*username);
-    // Verify even for unknown users so timing does not tell which usernames exist.
-    static const std::string decoy = hashPassword("decoy-password-for-timing");
-    const std::string hash = user ? user->passwordHash : decoy;
-    ++ctx.passwordChecksRunning;
-    // The worker holds the exchange only until it hands it back: the exchange (owned by the
-    // I/O thread's connection) must never be released on a worker thread. `ex = ex`, not `ex`:
-    // a plain capture of the const reference is a const member, which std::move only copies.
-    boost::asio::post(ctx.workers, [&ctx, ex = ex, hash, password = *password, user,
-                                    name = *username, address]() mutable {
-        const bool ok = verifyPassword(hash, password) && user.has_value();
-        boost::asio::post(ctx.io, [&ctx, ex = std::move(ex), ok, user = std::move(user),
-                                   name = std::move(name), address = std::move(address)] {
-            --ctx.passwordChecksRunning;
-            finishLogin(ctx, ex, ok, user, name, address);
+    // The user is looked up on the store pool, then the password checked on `workers`.
+    storeThen<std::optional<User>>(
+        ctx, "POST " + call.req.path, ex,
+        [name = *username](const StorePool::Stores& s) { return s.crm.userByUsername(name); },
+        [&ctx, ex, name = *username, password = *password,
+         address](std::optional<User> user) mutable {
+            checkPassword(ctx, ex, std::move(user), std::move(name), std::move(password),
+                          std::move(address));
         });
-    });
 }
 
 // Always ends the token, even on a call: the agent then leaves the ACD when the call ends.

@@ -1,13 +1,14 @@
 #pragma once
 // The CRM store behind the routes, one interface per area (users, customers, contacts and
-// notes, evaluations, audit, and the administration commands' imports and exports). SQLite and
-// PostgreSQL implement it. Records are typed (crm_records.h); the API's JSON and masking are
+// notes, evaluations, audit, sessions, and the administration commands imports and exports). SQLite
+// and PostgreSQL implement it. Records are typed (crm_records.h); the API's JSON and masking are
 // made by the presenters next to the routes.
 //
 // Threads: not thread-safe; one thread at a time (the server's I/O thread, or a store pool
 // thread with a store of its own: store/store_pool.h).
 #include <functional>
 
+#include "server/auth/session_store.h"
 #include "server/store/audit_store.h"
 #include "server/store/contact_store.h"
 #include "server/store/customer_store.h"
@@ -22,7 +23,8 @@ class CrmStore : public UserStore,
                  public ContactStore,
                  public EvaluationStore,
                  public AuditStore,
-                 public DataTransferStore {
+                 public DataTransferStore,
+                 public SessionStore {
 public:
     ~CrmStore() override = default;
     // Runs fn as one transaction (nested calls join it): a change and its audit row are written

@@ -20,6 +20,7 @@ struct OrderedWrites::State : std::enable_shared_from_this<OrderedWrites::State>
     struct Item {
         std::string what;
         Write write;
+        Done done;
     };
     StorePool& pool;
     asio::steady_timer retry;
@@ -46,16 +47,6 @@ bool worthRetrying(const std::exception_ptr& error) {
         return e.storageFull() || primary == 5 /* SQLITE_BUSY */ || primary == 6 /* LOCKED */;
     } catch (...) {
         return false;
-    }
-}
-
-std::string describe(const std::exception_ptr& error) {
-    try {
-        std::rethrow_exception(error);
-    } catch (const std::exception& e) {
-        return e.what();
-    } catch (...) {
-        return "unknown error";
     }
 }
 
@@ -86,7 +77,7 @@ void OrderedWrites::State::written(StorePool::Result result) {
     auto log = logging::get("store");
     if (result.error && worthRetrying(result.error)) {
         log->warn("{}: {} ({} writes waiting; trying again in 1 s)", queue.front().what,
-                  describe(result.error), queue.size());
+                  StorePool::describe(result.error), queue.size());
         retrying = true;
         retry.expires_after(std::chrono::seconds(1));
         retry.async_wait([self = shared_from_this()](const boost::system::error_code& ec) {
@@ -99,9 +90,12 @@ void OrderedWrites::State::written(StorePool::Result result) {
         return;
     }
     if (result.error)
-        log->error("{} not written: {}", queue.front().what, describe(result.error));
+        log->error("{} not written: {}", queue.front().what, StorePool::describe(result.error));
+    Done done = std::move(queue.front().done);
     queue.pop_front();
     writing = false;
+    if (done)
+        done(!result.error);
     next();
 }
 
@@ -116,15 +110,18 @@ OrderedWrites::~OrderedWrites() {
                                      state_->queue.size(), state_->queue.front().what);
 }
 
-void OrderedWrites::push(std::string what, Write write) {
+void OrderedWrites::push(std::string what, Write write, Done done) {
     if (state_->queue.size() >= kCapacity) {
         // The front one may be with the pool: drop the next oldest.
         auto oldest = state_->queue.begin() + (state_->writing ? 1 : 0);
         logging::get("store")->error("{} dropped: {} writes wait for the database", oldest->what,
                                      state_->queue.size());
+        Done dropped = std::move(oldest->done);
         state_->queue.erase(oldest);
+        if (dropped)
+            dropped(false);
     }
-    state_->queue.push_back({std::move(what), std::move(write)});
+    state_->queue.push_back({std::move(what), std::move(write), std::move(done)});
     state_->next();
 }
 

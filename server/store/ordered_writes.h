@@ -34,8 +34,12 @@ public:
     OrderedWrites(const OrderedWrites&) = delete;
     OrderedWrites& operator=(const OrderedWrites&) = delete;
 
+    // Told on the I/O thread whether a write was written (false: refused or dropped; never
+    // told at shutdown).
+    using Done = std::function<void(bool written)>;
+
     // `what` names the write in the log ("interaction of call 12"; no personal data).
-    void push(std::string what, Write write);
+    void push(std::string what, Write write, Done done = {});
     // Writes waiting, the one being written included.
     std::size_t waiting() const;
     // Nothing more will be written without waiting: none waits, or the first waits for its

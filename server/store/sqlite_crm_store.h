@@ -13,7 +13,7 @@
 
 namespace agentdesk::server {
 
-class SqliteCrmStore final : public CrmStore, public SessionStore {
+class SqliteCrmStore final : public CrmStore {
 public:
     // `cipher` seals resident registration numbers at rest. Numbers stored in plain text by an
     // older version are sealed on open; a key that cannot open the stored numbers is refused

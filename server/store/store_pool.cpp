@@ -12,6 +12,16 @@ namespace agentdesk::server {
 
 namespace asio = boost::asio;
 
+std::string StorePool::describe(const std::exception_ptr& error) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+        return e.what();
+    } catch (...) {
+        return "unknown error";
+    }
+}
+
 StorePool::Result StorePool::run(const Work& work, const Stores& stores) {
     Result result;
     try {

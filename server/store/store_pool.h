@@ -19,6 +19,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include <boost/asio/io_context.hpp>
@@ -77,6 +78,8 @@ public:
     // Finishes the queued work (their results are posted to `io`) and ends the threads; read()
     // and write() must not be called afterwards. Idempotent.
     void join();
+    // What a failed job threw, for the log.
+    static std::string describe(const std::exception_ptr& error);
     // Threads that run work off the I/O thread: 0 (inline), 1 (SQLite reader) or the pool's.
     std::size_t threads() const { return threads_; }
     // True when write() runs `work` off the I/O thread (PostgreSQL).

@@ -124,6 +124,7 @@ ServerWorld::ServerWorld() : parts_(std::make_unique<Parts>()) {
                                      *p.store,
                                      *p.kb,
                                      *p.pool,
+                                     *p.writes,
                                      p.assist,
                                      *p.acd,
                                      *p.sessions,

@@ -12,7 +12,7 @@
 
 namespace agentdesk::server::pg {
 
-class PgCrmStore final : public CrmStore, public SessionStore {
+class PgCrmStore final : public CrmStore {
 public:
     // Connects, refuses a database that is not UTF-8 or was written by a newer build, and
     // brings an older schema to this build's (PgError). `cipher` seals resident registration
