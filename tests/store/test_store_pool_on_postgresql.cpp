@@ -137,6 +137,64 @@ TEST_CASE("server on PostgreSQL: a request waiting on the database holds up no o
     CHECK(updated.json()["customer"]["email"] == "waiting@example.com");
 }
 
+TEST_CASE("server on PostgreSQL: logins, tokens to look up and call commands wait off the I/O "
+          "thread",
+          "[store][pg]") {
+    using namespace std::chrono_literals;
+    TempDir dir("agentdesk-pg-sessions-waiting");
+    TestServerOptions options;
+    options.dbPath = sharedPgCluster().createDatabaseUri();
+    options.keyFile = (dir.path / "server.key").string();
+    TestServer server(options);
+    const HttpClient counselor = server.loggedIn("counselor1");
+    HttpClient sameCounselor = server.client();  // a second connection of the same desktop
+    sameCounselor.setToken(counselor.token());
+    const HttpClient other = server.loggedIn("counselor2");
+    HttpClient stranger = server.client();  // a token only the database could know
+    stranger.setToken(std::string(64, 'a'));
+
+    // Another client of the database holds the users, sessions and wrap-up codes tables.
+    srv::pg::PgDb locker(options.dbPath);
+    locker.execScript("BEGIN");
+    locker.exec("LOCK TABLE users, sessions, wrapup_codes IN ACCESS EXCLUSIVE MODE");
+    auto login = std::async(std::launch::async, [&] {
+        return server.client().post("/api/v1/sessions",
+                                    {{"username", "lead1"}, {"password", "demo"}});
+    });
+    auto lookUp = std::async(std::launch::async, [&] { return stranger.get("/api/v1/agents/me"); });
+    auto wrapup = std::async(std::launch::async, [&] {
+        auto r = counselor.post("/api/v1/calls/NO-SUCH-CALL/wrapup", {{"code", "GENERAL_INQUIRY"}});
+        return std::make_pair(r, std::chrono::steady_clock::now());
+    });
+    REQUIRE(wrapup.wait_for(500ms) == std::future_status::timeout);
+    // The same counselor's next command waits behind the wrap-up.
+    auto next = std::async(std::launch::async, [&] {
+        auto r = sameCounselor.put("/api/v1/agents/me/state", {{"state", "ready"}});
+        return std::make_pair(r, std::chrono::steady_clock::now());
+    });
+    REQUIRE(login.wait_for(200ms) == std::future_status::timeout);
+    REQUIRE(lookUp.wait_for(0ms) == std::future_status::timeout);
+    REQUIRE(next.wait_for(300ms) == std::future_status::timeout);
+
+    // Meanwhile the server answers what it keeps in memory at once, another counselor's
+    // commands included.
+    const auto start = std::chrono::steady_clock::now();
+    CHECK(server.client().get("/api/v1/health").status == 200);
+    CHECK(other.get("/api/v1/agents/me").status == 200);
+    CHECK(other.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
+    CHECK(std::chrono::steady_clock::now() - start < 2s);
+    CHECK(next.wait_for(0ms) == std::future_status::timeout);
+
+    locker.execScript("COMMIT");
+    CHECK(login.get().status == 201);
+    CHECK(lookUp.get().status == 401);
+    const auto [wrapped, wrappedAt] = wrapup.get();
+    const auto [readied, readiedAt] = next.get();
+    CHECK(wrapped.status == 404);  // the code is known; the call is not
+    CHECK(readied.status == 202);
+    CHECK(wrappedAt <= readiedAt);
+}
+
 TEST_CASE("PostgreSQL: a note and its call's interaction written at the same moment are linked",
           "[store][pg]") {
     // Two pool connections: a desktop's note (its outbox sending again after an outage) and the
