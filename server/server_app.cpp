@@ -258,7 +258,7 @@ std::uint16_t ServerApp::start() {
     // Store work off the I/O thread, on connections of its own (store/store_pool.h).
     d.pool = openStorePool(dbPath, d.config.keyFile, *d.store, *d.kb, d.io);
     d.writes = std::make_unique<OrderedWrites>(*d.pool, d.io);
-    d.hooks = std::make_unique<StoreHooks>(*d.store, *d.writes, *d.clock);
+    d.hooks = std::make_unique<StoreHooks>(*d.store, *d.kb, *d.pool, *d.writes, *d.clock);
     const auto idBase =
         static_cast<std::uint64_t>(toUnixMs(std::chrono::system_clock::now())) * 1000;
     StreamLimits streamLimits;
@@ -298,7 +298,7 @@ std::uint16_t ServerApp::start() {
     d.upkeep = std::make_unique<SessionUpkeep>(
         *d.sessions, *d.pool, [&d](const AuthSession& session) { d.sessionEnded(session); });
     d.acdEvents = std::make_unique<AcdEventPresenter>(*d.hub, [&d](const std::string& intent) {
-        return suggestionsJson(d.kb->suggestForIntent(intent, std::nullopt, 3));
+        return suggestionsJson(d.hooks->suggestionsFor(intent));
     });
     d.liveAssist =
         std::make_unique<LiveAssist>(*d.acdEvents, *d.hub, *d.pool, *d.writes, d.assist, *d.clock);

@@ -22,6 +22,9 @@ namespace agentdesk::server {
 
 class Acd final : public Telephony, public CallControlListener {
 public:
+    // A new caller not identified by then (the database is slow or away) is offered without.
+    static constexpr std::chrono::milliseconds kIdentifyWithin{1000};
+
     Acd(const Clock& clock, AcdEventSink& events, AcdHooks& hooks, AcdSettings settings,
         std::vector<QueueConfig> queues, std::vector<NotReadyReason> reasons);
     ~Acd() override;
@@ -128,6 +131,9 @@ private:
                 const std::string& requestId);
     // acd_routing.cpp
     void route();
+    // Who a caller is, answered (AcdHooks::identifyCaller) after the call entered its queue.
+    void identified(const std::string& callId, std::vector<CustomerMatch> matches);
+    void setMatches(Call& c, std::vector<CustomerMatch> matches);
     void offer(Call& call, Agent& agent, bool consult);
     void enqueue(Call& call, const std::string& queueId, bool priority);
     void requeue(Call& call);  // back to the front of its queue

@@ -17,6 +17,9 @@ struct Acd::Call {
     int ivrSec = 0;
     std::vector<CustomerMatch> matches;
     std::optional<std::string> customerId;
+    // Who the caller is has been asked and not answered yet (AcdHooks::identifyCaller): not
+    // offered, nor the calls behind it in its queue, until then or kIdentifyWithin.
+    std::optional<TimePoint> identifyingSince;
     CallState state = CallState::Queued;
     std::string agentId;  // ringing at / connected to
     TimePoint createdAt;

@@ -53,12 +53,23 @@ std::optional<std::string> Acd::callerArrived(const InboundCallSpec& spec) {
                 c->ivrPath = i.ivrPath;
         }
     }
-    c->matches = hooks_.matchCustomers(spec.aniE164);
-    if (spec.customerId) {
-        c->customerId = spec.customerId;
-    } else if (c->matches.size() == 1) {
-        c->customerId = c->matches.front().id;
-    }
+    c->customerId = spec.customerId;
+    // Answered at once (SQLite, memory): the call enters its queue identified, as it always
+    // did. Later (PostgreSQL): it enters now and waits for the answer in identified().
+    auto inline_ = std::make_shared<bool>(true);
+    auto atOnce = std::make_shared<std::optional<std::vector<CustomerMatch>>>();
+    hooks_.identifyCaller(spec.aniE164, spec.intent,
+                          [this, inline_, atOnce, id = c->id](std::vector<CustomerMatch> m) {
+                              if (*inline_)
+                                  *atOnce = std::move(m);
+                              else
+                                  identified(id, std::move(m));
+                          });
+    *inline_ = false;
+    if (*atOnce)
+        setMatches(*c, std::move(**atOnce));
+    else
+        c->identifyingSince = now;
     Call& ref = *c;
     calls_.emplace(c->id, std::move(c));
     enqueue(ref, spec.queue, false);
@@ -70,6 +81,24 @@ std::optional<std::string> Acd::callerArrived(const InboundCallSpec& spec) {
     route();
     flushStats(false);
     return ref.id;
+}
+
+void Acd::setMatches(Call& c, std::vector<CustomerMatch> matches) {
+    c.matches = std::move(matches);
+    if (!c.customerId && c.matches.size() == 1)
+        c.customerId = c.matches.front().id;
+}
+
+void Acd::identified(const std::string& callId, std::vector<CustomerMatch> matches) {
+    Call* c = findCall(callId);
+    if (!c || !c->identifyingSince)
+        return;  // gone, or it went on unidentified (kIdentifyWithin)
+    c->identifyingSince.reset();
+    setMatches(*c, std::move(matches));
+    markDirty(c->queue);
+    touch(*c);
+    route();
+    flushStats(false);
 }
 
 void Acd::route() {
@@ -111,12 +140,17 @@ void Acd::route() {
             return x.priority;
         return x.since < y.since;
     });
+    std::set<std::string> heldQueues;  // a call not identified yet holds those behind it
     for (auto& w : waiting) {
         if (ready.empty())
             break;
         const QueueConfig* q = queue(w.consult ? w.call->consultTarget.value : w.call->queue);
-        if (!q)
+        if (!q || heldQueues.count(q->id))
             continue;
+        if (!w.consult && w.call->identifyingSince) {
+            heldQueues.insert(q->id);
+            continue;
+        }
         const auto best = std::find_if(ready.begin(), ready.end(), [&](const Agent* a) {
             return available(*a) && !w.call->rejectedBy.count(a->user.id) &&
                    a->user.id != w.call->agentId && hasSkill(*a, q->skill);
@@ -280,6 +314,13 @@ void Acd::advance() {
             r.message = "대기 시간이 " + std::to_string(settings_.longWaitAlertSec) +
                         "초를 넘은 통화가 있습니다";
             alert(std::move(r));
+        } else if (c->identifyingSince && now - *c->identifyingSince >= kIdentifyWithin) {
+            // The store did not say in time: the caller is offered unidentified (the counselor
+            // searches), rather than the queue waiting on the database.
+            logging::get("acd")->warn("call {}: the caller was not identified within {} ms", id,
+                                      kIdentifyWithin.count());
+            c->identifyingSince.reset();
+            route();
         } else if (c->state == CallState::Ringing && c->direction == "inbound" && c->ringDeadline &&
                    now >= *c->ringDeadline) {
             if (Agent* a = findAgent(c->agentId))

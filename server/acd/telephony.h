@@ -6,6 +6,7 @@
 //
 // Threads: every method runs on the server's I/O thread.
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -22,6 +23,14 @@ class AcdHooks {
 public:
     virtual ~AcdHooks() = default;
     virtual std::vector<CustomerMatch> matchCustomers(const std::string& e164) = 0;
+    // Who a new caller is, for a call asking about `intent`: `done` on the I/O thread, at once
+    // or later (the store is asked off the I/O thread). The ACD holds the call, and the calls
+    // behind it in its queue, until it is answered or kIdentifyWithin has passed.
+    virtual void identifyCaller(const std::string& e164, const std::string& intent,
+                                std::function<void(std::vector<CustomerMatch>)> done) {
+        (void)intent;
+        done(matchCustomers(e164));
+    }
     virtual void callLegEnded(const InteractionRecord& record) = 0;
     virtual void abusiveCallEnded(const std::string& customerId) = 0;
     virtual void wrappedUp(const std::string& callId, const std::string& agentId,

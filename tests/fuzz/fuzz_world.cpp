@@ -97,13 +97,13 @@ ServerWorld::ServerWorld() : parts_(std::make_unique<Parts>()) {
     p.kb = std::make_unique<SqliteKnowledgeStore>(db.string());
     p.pool = StorePool::inlineOnly(*p.store, *p.kb);
     p.writes = std::make_unique<OrderedWrites>(*p.pool, p.io);
-    p.hooks = std::make_unique<StoreHooks>(*p.store, *p.writes, p.clock);
+    p.hooks = std::make_unique<StoreHooks>(*p.store, *p.kb, *p.pool, *p.writes, p.clock);
     p.hub = std::make_unique<EventHub>(1000, 256, StreamLimits{});
     p.sessions = std::make_unique<SessionManager>(
         p.clock, std::chrono::hours(12), std::chrono::seconds(0),
         [&p](const std::string& token) { return p.hub->hasStreamOfToken(token); });
     p.acdEvents = std::make_unique<AcdEventPresenter>(*p.hub, [&p](const std::string& intent) {
-        return suggestionsJson(p.kb->suggestForIntent(intent, std::nullopt, 3));
+        return suggestionsJson(p.hooks->suggestionsFor(intent));
     });
     const CenterConfig& center = t.center;
     p.acd = std::make_unique<Acd>(p.clock, *p.acdEvents, *p.hooks, center.settings, center.queues,
