@@ -258,7 +258,7 @@ std::uint16_t ServerApp::start() {
     // Store work off the I/O thread, on connections of its own (store/store_pool.h).
     d.pool = openStorePool(dbPath, d.config.keyFile, *d.store, *d.kb, d.io);
     d.writes = std::make_unique<OrderedWrites>(*d.pool, d.io);
-    d.hooks = std::make_unique<StoreHooks>(*d.store, *d.kb, *d.pool, *d.writes, *d.clock);
+    d.hooks = std::make_unique<StoreHooks>(*d.pool, *d.writes, *d.clock);
     const auto idBase =
         static_cast<std::uint64_t>(toUnixMs(std::chrono::system_clock::now())) * 1000;
     StreamLimits streamLimits;
@@ -379,8 +379,7 @@ std::uint16_t ServerApp::start() {
     if (d.cluster) {
         cluster::AcdOwnerGate::Parts parts{
             *d.cluster, *d.acd, *d.ownerEvents, *d.sessionStore, *d.cluster->states(), *d.clock,
-            d.config.sessionIdleTimeout,
-            [&d](const std::string& id) { return d.store->userById(id); },
+            d.config.sessionIdleTimeout, [&d] { return d.store->users(); },
             [&d](http::Request& req, const http::ExchangePtr& ex) {
                 dispatchApi(d.router, req, ex);
             },
@@ -395,6 +394,11 @@ std::uint16_t ServerApp::start() {
             [&d](bool owner) {
                 if (d.sip)
                     d.sip->setStandby(!owner);
+            },
+            [read = sessionPersistence(*d.pool, *d.writes).read](
+                std::function<void(SessionStore&)> work, std::function<void(bool)> done) {
+                read([work = std::move(work)](SessionStore& s, UserStore&) { work(s); },
+                     std::move(done));
             }};
         d.gate = std::make_unique<cluster::AcdOwnerGate>(std::move(parts));
         d.context->snapshotFromOwner = [&d](const http::Request& req, const std::string& token,

@@ -64,8 +64,8 @@ public:
     Outcome abuseWarning(const std::string& agentId, const std::string& callId,
                          const std::string& requestId) override;
     Outcome dial(const std::string& agentId, const std::string& e164,
-                 const std::optional<std::string>& customerId, const std::string& requestId,
-                 std::string* callId) override;
+                 const std::optional<std::string>& customerId, std::vector<CustomerMatch> matches,
+                 const std::string& requestId, std::string* callId) override;
     Outcome wrapup(const std::string& agentId, const std::string& callId, const std::string& code,
                    const std::optional<std::string>& noteId,
                    const std::optional<AgentState>& nextState,
@@ -131,6 +131,9 @@ private:
                 const std::string& requestId);
     // acd_routing.cpp
     void route();
+    // Asks who the caller of `c` is (AcdHooks::identifyCaller): its matches at once, or it is
+    // marked identifying until identified() (or kIdentifyWithin).
+    void identify(Call& c);
     // Who a caller is, answered (AcdHooks::identifyCaller) after the call entered its queue.
     void identified(const std::string& callId, std::vector<CustomerMatch> matches);
     void setMatches(Call& c, std::vector<CustomerMatch> matches);

@@ -303,8 +303,8 @@ void Acd::removeEnded() {
 }
 
 Outcome Acd::dial(const std::string& agentId, const std::string& e164,
-                  const std::optional<std::string>& customerId, const std::string& requestId,
-                  std::string* callId) {
+                  const std::optional<std::string>& customerId, std::vector<CustomerMatch> matches,
+                  const std::string& requestId, std::string* callId) {
     Agent* a = findAgent(agentId);
     if (!a || !a->loggedIn)
         return Outcome::fail(ErrorCode::InvalidState, "agent is logged out");
@@ -326,12 +326,8 @@ Outcome Acd::dial(const std::string& agentId, const std::string& e164,
     c->agentId = agentId;
     c->offeredAt = now;
     c->connectedAt = now;
-    c->matches = hooks_.matchCustomers(e164);
-    if (customerId) {
-        c->customerId = customerId;
-    } else if (c->matches.size() == 1) {
-        c->customerId = c->matches.front().id;
-    }
+    c->customerId = customerId;
+    setMatches(*c, std::move(matches));
     if (!a->user.skills.empty())
         c->queue = a->user.skills.front();
     Call& ref = *c;

@@ -172,7 +172,7 @@ bool Acd::restoreCall(const DurableCall& s, RestoreReport& report) {
     c->verified = s.verified;
     c->ivrSec = s.ivrSec;
     c->customerId = s.customerId;
-    c->matches = hooks_.matchCustomers(s.ani);
+    identify(*c);  // asked off the I/O thread on PostgreSQL; a queued call waits for it
     c->createdAt = s.createdAt;
     c->queuedAt = s.enteredAt;
     c->connectedAt = s.connectedAt;

@@ -54,22 +54,7 @@ std::optional<std::string> Acd::callerArrived(const InboundCallSpec& spec) {
         }
     }
     c->customerId = spec.customerId;
-    // Answered at once (SQLite, memory): the call enters its queue identified, as it always
-    // did. Later (PostgreSQL): it enters now and waits for the answer in identified().
-    auto inline_ = std::make_shared<bool>(true);
-    auto atOnce = std::make_shared<std::optional<std::vector<CustomerMatch>>>();
-    hooks_.identifyCaller(spec.aniE164, spec.intent,
-                          [this, inline_, atOnce, id = c->id](std::vector<CustomerMatch> m) {
-                              if (*inline_)
-                                  *atOnce = std::move(m);
-                              else
-                                  identified(id, std::move(m));
-                          });
-    *inline_ = false;
-    if (*atOnce)
-        setMatches(*c, std::move(**atOnce));
-    else
-        c->identifyingSince = now;
+    identify(*c);
     Call& ref = *c;
     calls_.emplace(c->id, std::move(c));
     enqueue(ref, spec.queue, false);
@@ -81,6 +66,25 @@ std::optional<std::string> Acd::callerArrived(const InboundCallSpec& spec) {
     route();
     flushStats(false);
     return ref.id;
+}
+
+void Acd::identify(Call& c) {
+    // Answered at once (SQLite, memory): the call enters its queue identified, as it always
+    // did. Later (PostgreSQL): it enters now and waits for the answer in identified().
+    auto inCall = std::make_shared<bool>(true);
+    auto atOnce = std::make_shared<std::optional<std::vector<CustomerMatch>>>();
+    hooks_.identifyCaller(c.ani, c.intent,
+                          [this, inCall, atOnce, id = c.id](std::vector<CustomerMatch> m) {
+                              if (*inCall)
+                                  *atOnce = std::move(m);
+                              else
+                                  identified(id, std::move(m));
+                          });
+    *inCall = false;
+    if (*atOnce)
+        setMatches(c, std::move(**atOnce));
+    else
+        c.identifyingSince = clock_.now();
 }
 
 void Acd::setMatches(Call& c, std::vector<CustomerMatch> matches) {

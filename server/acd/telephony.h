@@ -22,15 +22,12 @@ namespace agentdesk::server {
 class AcdHooks {
 public:
     virtual ~AcdHooks() = default;
-    virtual std::vector<CustomerMatch> matchCustomers(const std::string& e164) = 0;
-    // Who a new caller is, for a call asking about `intent`: `done` on the I/O thread, at once
-    // or later (the store is asked off the I/O thread). The ACD holds the call, and the calls
-    // behind it in its queue, until it is answered or kIdentifyWithin has passed.
+    // Who a caller is (the customers with the number) and, for a call asking about `intent`,
+    // what the offer suggests: `done` on the I/O thread, at once or later (the store is asked
+    // off the I/O thread). The ACD holds a queued call, and the calls behind it in its queue,
+    // until it is answered or Acd::kIdentifyWithin has passed.
     virtual void identifyCaller(const std::string& e164, const std::string& intent,
-                                std::function<void(std::vector<CustomerMatch>)> done) {
-        (void)intent;
-        done(matchCustomers(e164));
-    }
+                                std::function<void(std::vector<CustomerMatch>)> done) = 0;
     virtual void callLegEnded(const InteractionRecord& record) = 0;
     virtual void abusiveCallEnded(const std::string& customerId) = 0;
     virtual void wrappedUp(const std::string& callId, const std::string& agentId,
@@ -74,8 +71,11 @@ public:
                                        bool paused, const std::string& requestId) = 0;
     virtual Outcome abuseWarning(const std::string& agentId, const std::string& callId,
                                  const std::string& requestId) = 0;
+    // `matches`: who has the number (CrmStore::matchPhone), asked by the caller off the I/O
+    // thread.
     virtual Outcome dial(const std::string& agentId, const std::string& e164,
-                         const std::optional<std::string>& customerId, const std::string& requestId,
+                         const std::optional<std::string>& customerId,
+                         std::vector<CustomerMatch> matches, const std::string& requestId,
                          std::string* callId) = 0;
     virtual Outcome wrapup(const std::string& agentId, const std::string& callId,
                            const std::string& code, const std::optional<std::string>& noteId,

@@ -1,5 +1,7 @@
 #include "server/cluster/acd_owner_gate.h"
 
+#include <map>
+
 #include <set>
 
 #include "common/logging.h"
@@ -169,18 +171,33 @@ std::set<std::string> AcdOwnerGate::agentsWithLiveSessions(
 }
 
 void AcdOwnerGate::logOutAgentsWithoutSession() {
-    std::set<std::string> live;
-    try {
-        live = agentsWithLiveSessions(parts_.sessions.storedSessions());
-    } catch (const std::exception&) {
-        return;  // the database is away: nobody is logged out for it
-    }
-    // A session that ended on another node (idle there, its stream closed) or expired: its agent
-    // leaves the ACD here, where calls are routed (one on a call leaves when it is over).
-    for (const auto& agent : parts_.acd.agents()) {
-        if (agent.state != AgentState::LoggedOut && !live.count(agent.user.id))
-            parts_.acd.agentLoggedOut(agent.user.id);
-    }
+    if (reconciling_)
+        return;
+    reconciling_ = true;
+    auto stored = std::make_shared<std::vector<StoredSession>>();
+    parts_.readSessions(
+        [stored](SessionStore& sessions) { *stored = sessions.storedSessions(); },
+        [this, stored, epoch = actingEpoch_, alive = std::weak_ptr<bool>(alive_)](bool ok) {
+            if (alive.expired())
+                return;
+            reconciling_ = false;
+            if (!ok || !acting_ || actingEpoch_ != epoch)
+                return;  // the database is away, or this turn is over: nobody is logged out
+            const std::set<std::string> live = agentsWithLiveSessions(*stored);
+            // A session that ended on another node (idle there, its stream closed) or expired:
+            // its agent leaves the ACD here, where calls are routed (one on a call leaves when
+            // it is over).
+            std::set<std::string> without;
+            for (const auto& agent : parts_.acd.agents()) {
+                if (agent.state == AgentState::LoggedOut || live.count(agent.user.id))
+                    continue;
+                if (withoutSessionBefore_.count(agent.user.id))
+                    parts_.acd.agentLoggedOut(agent.user.id);
+                else
+                    without.insert(agent.user.id);
+            }
+            withoutSessionBefore_ = std::move(without);
+        });
 }
 
 void AcdOwnerGate::serve() {
@@ -210,9 +227,12 @@ void AcdOwnerGate::takeOver() {
     // and after what it wrote in an earlier turn has gone out.
     parts_.states.flush(std::chrono::seconds(1));
     std::vector<StoredSession> sessions;
+    std::map<std::string, User> users;
     DurableAcd stored;
     try {
         sessions = parts_.sessions.storedSessions();
+        for (User& u : parts_.users())
+            users.emplace(u.id, std::move(u));
         stored = parts_.states.load();
     } catch (const std::exception& e) {
         log->warn(
@@ -229,13 +249,14 @@ void AcdOwnerGate::takeOver() {
     acting_ = true;
     actingEpoch_ = parts_.cluster.leaseEpoch();
     nextReconcile_ = std::chrono::steady_clock::now() + kReconcileEvery;
+    withoutSessionBefore_.clear();
     int agents = 0;
     // Sessions as live as SessionManager would let them in: not expired, not idle as stored.
     for (const std::string& userId : agentsWithLiveSessions(sessions)) {
-        const auto user = parts_.userById(userId);
-        if (!user || user->disabled || !isAgentRole(user->role))
+        const auto user = users.find(userId);
+        if (user == users.end() || user->second.disabled || !isAgentRole(user->second.role))
             continue;
-        parts_.acd.agentLoggedIn(*user);
+        parts_.acd.agentLoggedIn(user->second);
         ++agents;
     }
     const RestoreReport restored = parts_.acd.restore(stored);

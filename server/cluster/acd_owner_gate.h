@@ -55,7 +55,7 @@ public:
         AcdStateStore& states;             // the ACD's durable state, kept for the next owner
         const Clock& clock;                // what stored sessions' expiry is measured against
         std::chrono::seconds sessionIdle;  // the server's idle limit (0: none)
-        std::function<std::optional<User>(const std::string& userId)> userById;
+        std::function<std::vector<User>()> users;  // every account (one query at a takeover)
         Dispatch dispatch;  // the router: what this node does with a request itself
         // Once this node runs the ACD (after the agents are back): tells the center.
         std::function<void()> tookOver;
@@ -64,6 +64,9 @@ public:
         // Whether this node runs the ACD now: false at the start, then at every change (the SIP
         // side answers only on the owner).
         std::function<void(bool owner)> ownerChanged;
+        // Reads the stored sessions off the I/O thread (the store pool); `done(ok)` on it.
+        std::function<void(std::function<void(SessionStore&)> read, std::function<void(bool)> done)>
+            readSessions;
     };
     explicit AcdOwnerGate(Parts parts);
 
@@ -90,7 +93,9 @@ private:
     void emptyAcd();
     void serve();  // answers the other nodes' requests
     std::set<std::string> agentsWithLiveSessions(const std::vector<StoredSession>& sessions);
-    // Agents whose every session has ended (on any node) leave the ACD.
+    // Agents whose every session has ended (on any node) leave the ACD: missing from the
+    // stored sessions twice in a row (a session just made on another node may not be written
+    // yet the first time). Asked on the store pool.
     void logOutAgentsWithoutSession();
     static constexpr std::chrono::seconds kReconcileEvery{15};
     void serveForwarded(http::Request request, AcdForwarder::Reply reply);
@@ -99,6 +104,8 @@ private:
     bool acting_ = false;
     std::uint64_t actingEpoch_ = 0;  // the lease's epoch when this node took the ACD
     std::chrono::steady_clock::time_point nextReconcile_{};
+    bool reconciling_ = false;                    // the stored sessions are being read
+    std::set<std::string> withoutSessionBefore_;  // agents the last reconcile found without one
     bool syncPosted_ = false;
     std::uint64_t issued_ = 0;  // durable batches handed to the store
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);

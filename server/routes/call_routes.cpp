@@ -294,14 +294,18 @@ void dial(RouteContext& ctx, ApiCall& call) {
         bool customerKnown = true;
         bool customersNumber = true;
         std::optional<std::string> e164;
+        std::vector<CustomerMatch> matches;  // who has the number (the call's party)
     };
     storeThen<Checked>(
         ctx, "POST " + call.req.path, ex,
         [customerId, phoneId, e164](const StorePool::Stores& s) {
             Checked c;
             c.e164 = e164;
-            if (!customerId)
+            if (!customerId) {
+                if (e164)
+                    c.matches = s.crm.matchPhone(*e164);
                 return c;
+            }
             c.customerKnown = s.crm.customerExists(*customerId);
             if (!c.customerKnown)
                 return c;
@@ -315,6 +319,8 @@ void dial(RouteContext& ctx, ApiCall& call) {
             } else if (phoneId) {
                 c.e164 = s.crm.customerPhone(*customerId, *phoneId);
             }
+            if (c.e164 && c.customersNumber)
+                c.matches = s.crm.matchPhone(*c.e164);
             return c;
         },
         [&ctx, ex, customerId, byPhoneId = !number, agentId = call.user().id,
@@ -335,7 +341,8 @@ void dial(RouteContext& ctx, ApiCall& call) {
                 return respondOutcome(ex, o);
             }
             std::string callId;
-            auto outcome = ctx.telephony.dial(agentId, *c.e164, customerId, requestId, &callId);
+            auto outcome = ctx.telephony.dial(agentId, *c.e164, customerId, std::move(c.matches),
+                                              requestId, &callId);
             if (!outcome.ok())
                 return respondOutcome(ex, outcome);
             ctx.writes.push(

@@ -35,13 +35,9 @@ void StoreHooks::identifyCaller(const std::string& e164, const std::string& inte
         });
 }
 
-std::vector<KbHit> StoreHooks::suggestionsFor(const std::string& intent) {
-    if (intent.empty())
-        return {};
+std::vector<KbHit> StoreHooks::suggestionsFor(const std::string& intent) const {
     auto it = suggestions_.find(intent);
-    if (it != suggestions_.end())
-        return it->second;
-    return suggestions_[intent] = kb_.suggestForIntent(intent, std::nullopt, kSuggestions);
+    return it == suggestions_.end() ? std::vector<KbHit>{} : it->second;
 }
 
 }  // namespace agentdesk::server

@@ -1,9 +1,9 @@
 #pragma once
 // The ACD's CRM side effects, on the store: who a new caller is and the knowledge suggestions
 // for their intent (one job on the store pool: on PostgreSQL off the I/O thread, the ACD holds
-// the call until it is answered), and the interaction of each call leg, abusive callers
-// and wrap-up codes (written in order through OrderedWrites, so the ACD neither waits for the
-// database nor sees its failures; store/ordered_writes.h).
+// the queued call until it is answered; on SQLite at once), and the interaction of each call leg,
+// abusive callers and wrap-up codes (written in order through OrderedWrites, so the ACD neither
+// waits for the database nor sees its failures; store/ordered_writes.h).
 #include <map>
 #include <optional>
 #include <string>
@@ -22,19 +22,13 @@ class StoreHooks final : public AcdHooks {
 public:
     static constexpr int kSuggestions = 3;
 
-    StoreHooks(CrmStore& store, KnowledgeStore& kb, StorePool& pool, OrderedWrites& writes,
-               const Clock& clock)
-        : store_(store), kb_(kb), pool_(pool), writes_(writes), clock_(clock) {}
-    // On the serving connection: an outbound call's party and a call rebuilt at a takeover.
-    std::vector<CustomerMatch> matchCustomers(const std::string& e164) override {
-        return store_.matchPhone(e164);
-    }
+    StoreHooks(StorePool& pool, OrderedWrites& writes, const Clock& clock)
+        : pool_(pool), writes_(writes), clock_(clock) {}
     void identifyCaller(const std::string& e164, const std::string& intent,
                         std::function<void(std::vector<CustomerMatch>)> done) override;
     // The suggestions an offer of a call about `intent` carries: those the last caller with it
-    // brought (identifyCaller), asked on the serving connection only for an intent no new
-    // caller had yet (a call rebuilt at a takeover).
-    std::vector<KbHit> suggestionsFor(const std::string& intent);
+    // brought (identifyCaller; none when no caller with it was identified yet).
+    std::vector<KbHit> suggestionsFor(const std::string& intent) const;
     void callLegEnded(const InteractionRecord& record) override {
         writes_.push("interaction of call " + record.callId,
                      [record](CrmStore& s) { s.recordInteraction(record); });
@@ -51,8 +45,6 @@ public:
     }
 
 private:
-    CrmStore& store_;
-    KnowledgeStore& kb_;
     StorePool& pool_;
     std::map<std::string, std::vector<KbHit>> suggestions_;  // by intent
     OrderedWrites& writes_;

@@ -97,7 +97,7 @@ ServerWorld::ServerWorld() : parts_(std::make_unique<Parts>()) {
     p.kb = std::make_unique<SqliteKnowledgeStore>(db.string());
     p.pool = StorePool::inlineOnly(*p.store, *p.kb);
     p.writes = std::make_unique<OrderedWrites>(*p.pool, p.io);
-    p.hooks = std::make_unique<StoreHooks>(*p.store, *p.kb, *p.pool, *p.writes, p.clock);
+    p.hooks = std::make_unique<StoreHooks>(*p.pool, *p.writes, p.clock);
     p.hub = std::make_unique<EventHub>(1000, 256, StreamLimits{});
     p.sessions = std::make_unique<SessionManager>(
         p.clock, std::chrono::hours(12), std::chrono::seconds(0),

@@ -45,7 +45,10 @@ public:
 
 class NoCrm final : public AcdHooks {
 public:
-    std::vector<CustomerMatch> matchCustomers(const std::string&) override { return {}; }
+    void identifyCaller(const std::string&, const std::string&,
+                        std::function<void(std::vector<CustomerMatch>)> done) override {
+        done({});
+    }
     void callLegEnded(const InteractionRecord&) override {}
     void abusiveCallEnded(const std::string&) override {}
     void wrappedUp(const std::string&, const std::string&, const std::string&,
@@ -223,7 +226,7 @@ TEST_CASE("ACD durable state: a call the backend cannot carry on is wrapped up b
     {
         Node a(clock);
         REQUIRE(a.acd.setAgentState("A1", AgentState::NotReady, "outbound", "").ok());
-        REQUIRE(a.acd.dial("A1", "+821022223333", std::nullopt, "", &dialled).ok());
+        REQUIRE(a.acd.dial("A1", "+821022223333", std::nullopt, {}, "", &dialled).ok());
         kept.take(a.acd);  // ringing at the customer: that dial was node A's
     }
     Node b(clock);
