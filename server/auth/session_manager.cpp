@@ -23,7 +23,8 @@ bool wellFormed(const std::string& token) {
 
 }  // namespace
 
-const AuthSession& SessionManager::create(const User& user) {
+const AuthSession& SessionManager::create(const User& user,
+                                          std::function<void(bool written)> stored) {
     const TimePoint now = clock_.now();
     Entry entry{AuthSession{randomToken(), user, now + lifetime_, now}, {}, now};
     entry.session.user.passwordHash.clear();
@@ -35,11 +36,15 @@ const AuthSession& SessionManager::create(const User& user) {
             "session of " + user.id,
             [row = StoredSession{e.hash, user.id, user.role, e.session.expiresAt, now}](
                 SessionStore& store) { store.saveSession(row); },
-            [this, token = e.session.token](bool written) {
+            [this, token = e.session.token, stored = std::move(stored)](bool written) {
                 auto found = sessions_.find(token);
                 if (written && found != sessions_.end())
                     markStored(found->second);
+                if (stored)
+                    stored(written);
             });
+    } else if (stored) {
+        stored(false);
     }
     return e.session;
 }

@@ -70,7 +70,9 @@ public:
           streaming_(std::move(streaming)),
           persistence_(std::move(persistence)) {}
 
-    const AuthSession& create(const User& user);
+    // `stored(written)` is told once the row is written (or was not; at once without
+    // persistence): a token used on another node before that is not found there.
+    const AuthSession& create(const User& user, std::function<void(bool written)> stored = {});
     // The live session of the token as this process knows it (it counts as used now); nullopt
     // when unknown, ended, or when only the database can tell (lookUp() then).
     std::optional<AuthSession> find(const std::string& token);

@@ -1,5 +1,6 @@
 // GET /health, POST /sessions, DELETE /sessions/current, GET /capabilities.
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include "common/logging.h"
 #include "server/auth/password_hash.h"
@@ -24,6 +25,9 @@ void serverStatus(RouteContext& ctx, ApiCall& call) {
     call.ex->respond(jsonResponse(200, status));
 }
 
+// How long a login waits for its session's row before it answers anyway.
+constexpr std::chrono::seconds kLoginSaveWait{3};
+
 void finishLogin(RouteContext& ctx, const http::ExchangePtr& ex, bool ok,
                  const std::optional<User>& user, const std::string& name,
                  const std::string& address) {
@@ -39,19 +43,47 @@ void finishLogin(RouteContext& ctx, const http::ExchangePtr& ex, bool ok,
                             "this account is disabled; ask your administrator");
     }
     ctx.logins->succeeded(name);
-    const AuthSession& session = ctx.sessions.create(*user);
+    // Answered once the session's row is written, so the desktop's next request finds the
+    // token on any node; at most kLoginSaveWait later (the database is slow or away: the
+    // session works here meanwhile, and its row is written when the database is back).
+    struct Answer {
+        explicit Answer(boost::asio::io_context& io) : timer(io) {}
+        boost::asio::steady_timer timer;
+        std::optional<http::Response> response;  // set once the session is made
+        bool saved = false;                      // its row is written (or will not be)
+        bool sent = false;
+    };
+    auto answer = std::make_shared<Answer>(ctx.io);
+    auto send = [answer, ex] {
+        if (answer->sent || !answer->response)
+            return;
+        answer->sent = true;
+        answer->timer.cancel();
+        ex->respond(std::move(*answer->response));
+    };
+    const AuthSession& session = ctx.sessions.create(*user, [answer, send](bool) {
+        answer->saved = true;
+        send();
+    });
     if (isAgentRole(user->role))
         ctx.telephony.agentLoggedIn(*user);
     log->info("{} logged in as {} from {}", user->username, roleName(user->role), address);
-    ex->respond(jsonResponse(201, {{"token", session.token},
-                                   {"expiresAt", toRfc3339(session.expiresAt)},
-                                   {"agent",
-                                    {{"id", user->id},
-                                     {"name", user->name},
-                                     {"nameEn", user->nameEn},
-                                     {"role", roleName(user->role)},
-                                     {"skills", user->skills},
-                                     {"extension", user->extension}}}}));
+    answer->response = jsonResponse(201, {{"token", session.token},
+                                          {"expiresAt", toRfc3339(session.expiresAt)},
+                                          {"agent",
+                                           {{"id", user->id},
+                                            {"name", user->name},
+                                            {"nameEn", user->nameEn},
+                                            {"role", roleName(user->role)},
+                                            {"skills", user->skills},
+                                            {"extension", user->extension}}}});
+    if (answer->saved)  // written already (SQLite writes at once)
+        return send();
+    answer->timer.expires_after(kLoginSaveWait);
+    answer->timer.async_wait([send](const boost::system::error_code& ec) {
+        if (!ec)
+            send();
+    });
 }
 
 // Password checks (Argon2id, deliberately slow) run on the worker pool; this many at most.
