@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/store/pg/pg_db.h"
 #include "server/store/store_engine.h"
 #include "tests/support/pg_cluster.h"
 #include "tests/support/server_binary.h"
@@ -68,6 +69,39 @@ TEST_CASE("server on PostgreSQL: demo data over HTTP, sessions across a restart"
     REQUIRE(history.status == 200);
     CHECK(history.json()["items"][0]["notes"][0]["text"] == "PostgreSQL 메모");
     CHECK(again.app().store().customerCount() == 250);
+}
+
+TEST_CASE("server on PostgreSQL: a token from a login works at once on another server",
+          "[store][pg]") {
+    // The session's row is written off the I/O thread; the login answers once it is there, so
+    // the desktop's very next request may go to any node.
+    TempDir dir("agentdesk-pg-login-elsewhere");
+    TestServerOptions options;
+    options.dbPath = sharedPgCluster().createDatabaseUri();
+    options.keyFile = (dir.path / "server.key").string();
+    TestServer here(options);
+    TestServer there(options);
+    // The sessions table takes no writes for a second (reads go on): the login waits for its
+    // row, then the other server finds the token.
+    agentdesk::server::pg::PgDb locker(options.dbPath);
+    locker.execScript("BEGIN");
+    locker.exec("LOCK TABLE sessions IN SHARE MODE");
+    std::thread release([&] {
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+        locker.execScript("COMMIT");
+    });
+    HttpClient desktop = here.client();
+    const auto started = std::chrono::steady_clock::now();
+    const json login = desktop.login("counselor2");
+    const auto took = std::chrono::steady_clock::now() - started;
+    HttpClient elsewhere = there.client();
+    elsewhere.setToken(desktop.token());
+    const int status = elsewhere.get("/api/v1/agents/me").status;
+    release.join();
+    REQUIRE(login.contains("token"));
+    CHECK(status == 200);
+    CHECK(took >= std::chrono::milliseconds(900));  // it waited for the row
+    CHECK(took < std::chrono::seconds(3));          // not for kLoginSaveWait
 }
 
 TEST_CASE("server on PostgreSQL: while the database is down requests get 503, then it recovers",
