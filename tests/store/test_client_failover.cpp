@@ -23,9 +23,7 @@ TEST_CASE("client failover: the API and the event stream move to the next node",
           "[store][nats][client]") {
     TempDir dir("agentdesk-failover");
     NatsServer nats;
-    TestServerOptions options;
-    options.dbPath = sharedPgCluster().createDatabaseUri();
-    options.keyFile = (dir.path / "server.key").string();
+    TestServerOptions options = onNewPgDatabase(dir);
     options.eventsUrl = nats.url();
     options.nodeName = "node-a";
     TestServer a(options);

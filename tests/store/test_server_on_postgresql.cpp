@@ -25,9 +25,7 @@ using nlohmann::json;
 
 TEST_CASE("server on PostgreSQL: demo data over HTTP, sessions across a restart", "[store][pg]") {
     TempDir dir("agentdesk-pg-server");
-    TestServerOptions options;
-    options.dbPath = sharedPgCluster().createDatabaseUri();
-    options.keyFile = (dir.path / "server.key").string();
+    TestServerOptions options = onNewPgDatabase(dir);
     REQUIRE(agentdesk::server::isPostgresUri(options.dbPath));
 
     std::string token;
@@ -76,9 +74,7 @@ TEST_CASE("server on PostgreSQL: a token from a login works at once on another s
     // The session's row is written off the I/O thread; the login answers once it is there, so
     // the desktop's very next request may go to any node.
     TempDir dir("agentdesk-pg-login-elsewhere");
-    TestServerOptions options;
-    options.dbPath = sharedPgCluster().createDatabaseUri();
-    options.keyFile = (dir.path / "server.key").string();
+    TestServerOptions options = onNewPgDatabase(dir);
     TestServer here(options);
     TestServer there(options);
     // The sessions table takes no writes for a second (reads go on): the login waits for its

@@ -108,9 +108,7 @@ TEST_CASE("store pool on PostgreSQL: jobs run at once, each on a connection of i
 TEST_CASE("server on PostgreSQL: a request waiting on the database holds up no other",
           "[store][pg]") {
     TempDir dir("agentdesk-pg-waiting");
-    TestServerOptions options;
-    options.dbPath = sharedPgCluster().createDatabaseUri();
-    options.keyFile = (dir.path / "server.key").string();
+    TestServerOptions options = onNewPgDatabase(dir);
     TestServer server(options);
     HttpClient lead = server.loggedIn("lead1");
     HttpClient agent = server.loggedIn("counselor1");
@@ -144,9 +142,7 @@ TEST_CASE(
     "[store][pg]") {
     using namespace std::chrono_literals;
     TempDir dir("agentdesk-pg-sessions-waiting");
-    TestServerOptions options;
-    options.dbPath = sharedPgCluster().createDatabaseUri();
-    options.keyFile = (dir.path / "server.key").string();
+    TestServerOptions options = onNewPgDatabase(dir);
     TestServer server(options);
     const HttpClient counselor = server.loggedIn("counselor1");
     HttpClient sameCounselor = server.client();  // a second connection of the same desktop
@@ -198,9 +194,7 @@ TEST_CASE("server on PostgreSQL: a new caller is identified off the I/O thread, 
           "[store][pg]") {
     using namespace std::chrono_literals;
     TempDir dir("agentdesk-pg-identify");
-    TestServerOptions options;
-    options.dbPath = sharedPgCluster().createDatabaseUri();
-    options.keyFile = (dir.path / "server.key").string();
+    TestServerOptions options = onNewPgDatabase(dir);
     TestServer server(options);
     const HttpClient agent = server.loggedIn("counselor1");
     EventCollector events(server.url(), agent.token());

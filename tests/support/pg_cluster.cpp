@@ -118,4 +118,11 @@ PgCluster& sharedPgCluster() {
     return instance;
 }
 
+TestServerOptions onNewPgDatabase(const TempDir& dir) {
+    TestServerOptions options;
+    options.dbPath = sharedPgCluster().createDatabaseUri();
+    options.keyFile = (dir.path / "server.key").string();
+    return options;
+}
+
 }  // namespace agentdesk::test

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_server.h"
 
 namespace agentdesk::test {
 
@@ -40,5 +41,8 @@ private:
 
 // One cluster for the whole test process, started on first use and stopped at exit.
 PgCluster& sharedPgCluster();
+
+// Options for a TestServer on a new database of the shared cluster, its key file in `dir`.
+TestServerOptions onNewPgDatabase(const TempDir& dir);
 
 }  // namespace agentdesk::test
