@@ -327,7 +327,7 @@ std::uint16_t ServerApp::start() {
         rules.customerExists = [&d](const std::string& id) { return d.store->customerExists(id); };
         auto scenarios = loadDemoScenarios(d.config.scenarioDir, rules);
         logging::get("server")->info("demo scenarios: {}", scenarios.size());
-        d.scenarios = std::make_unique<ScenarioRunner>(*d.clock, *d.acd, *d.sim, *d.store,
+        d.scenarios = std::make_unique<ScenarioRunner>(*d.clock, *d.acd, *d.sim, *d.pool,
                                                        std::move(scenarios));
     }
     std::vector<std::string> reasonCodes;

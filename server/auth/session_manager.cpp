@@ -75,14 +75,14 @@ bool SessionManager::endedEverywhere(Entry& entry, TimePoint now) {
     if (!persistent() || !entry.stored || now >= entry.session.expiresAt || entry.goneFromStore)
         return true;
     if (now >= entry.nextStoreCheck && !entry.checking)
-        checkStored(entry.session.token, [] {});
+        checkStored(entry.session.token, [](bool) {});
     return false;  // until the store answers: nobody is logged out because it is slow or away
 }
 
-void SessionManager::checkStored(const std::string& token, std::function<void()> then) {
+void SessionManager::checkStored(const std::string& token, std::function<void(bool ok)> then) {
     auto it = sessions_.find(token);
     if (it == sessions_.end())
-        return then();
+        return then(true);
     Entry& entry = it->second;
     entry.checking = true;
     entry.nextStoreCheck = clock_.now() + std::chrono::seconds(5);
@@ -110,7 +110,7 @@ void SessionManager::checkStored(const std::string& token, std::function<void()>
                         e.liveAsStoredUntil = e.nextStoreCheck;
                 }
             }
-            then();
+            then(ok);
         });
 }
 
@@ -151,17 +151,18 @@ bool SessionManager::askStore(const std::string& token) const {
     return wellFormed(token) && !pendingDeletes_.count(tokenHash(token));
 }
 
-void SessionManager::lookUp(const std::string& token,
-                            std::function<void(std::optional<AuthSession>)> then) {
+void SessionManager::lookUp(const std::string& token, LookedUp then) {
     if (!sessions_.count(token))
         return restore(token, std::move(then));
-    checkStored(token, [this, token, then = std::move(then)] { then(find(token)); });
+    checkStored(token, [this, token, then = std::move(then)](bool ok) {
+        auto session = find(token);
+        then(session, ok || session);
+    });
 }
 
-void SessionManager::restore(const std::string& token,
-                             std::function<void(std::optional<AuthSession>)> then) {
+void SessionManager::restore(const std::string& token, LookedUp then) {
     if (!persistent() || !wellFormed(token))
-        return then(std::nullopt);
+        return then(std::nullopt, true);
     struct Found {
         std::optional<StoredSession> session;
         std::optional<User> user;
@@ -176,9 +177,11 @@ void SessionManager::restore(const std::string& token,
         },
         [this, found, token, hash, then = std::move(then)](bool ok) {
             if (sessions_.count(token))  // another request brought it back meanwhile
-                return then(find(token));
-            if (!ok || !found->session || pendingDeletes_.count(hash))
-                return then(std::nullopt);
+                return then(find(token), true);
+            if (!ok)
+                return then(std::nullopt, false);
+            if (!found->session || pendingDeletes_.count(hash))
+                return then(std::nullopt, true);
             const TimePoint now = clock_.now();
             const auto& stored = *found->session;
             const auto& user = found->user;
@@ -188,7 +191,7 @@ void SessionManager::restore(const std::string& token,
                                liveAsStored(stored, now, idleTimeout_);
             if (!valid) {
                 forgetStored(hash);
-                return then(std::nullopt);
+                return then(std::nullopt, true);
             }
             AuthSession session{token, *user, stored.expiresAt, now};
             session.user.passwordHash.clear();
@@ -200,7 +203,7 @@ void SessionManager::restore(const std::string& token,
             if (persistence_.restored)
                 persistence_.restored(it->second.session);
             used(it->second, now);
-            then(it->second.session);
+            then(it->second.session, true);
         });
 }
 

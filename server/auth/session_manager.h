@@ -80,9 +80,11 @@ public:
     // another node issued (or this one before a restart), or one idle here that may be in use
     // on another node.
     bool askStore(const std::string& token) const;
-    // Asks the database about a token askStore() named, and tells `then` (on the I/O thread) its
-    // live session or nullopt.
-    void lookUp(const std::string& token, std::function<void(std::optional<AuthSession>)> then);
+    // What lookUp() found: the live session, or nullopt with `answered` false when the database
+    // could not be asked (the token may be good: the caller tries again, nobody is logged out).
+    using LookedUp = std::function<void(std::optional<AuthSession>, bool answered)>;
+    // Asks the database about a token askStore() named, and tells `then` (on the I/O thread).
+    void lookUp(const std::string& token, LookedUp then);
     void remove(const std::string& token);
     int sessionsOf(const std::string& userId) const;  // live ones
     // Forgets sessions that expired or went idle and returns them (their streams must close,
@@ -125,8 +127,9 @@ private:
     // event stream is open there, or its requests went there): the stored last use decides,
     // asked in the background (checkStored()); until it answers the session is not ended.
     bool endedEverywhere(Entry& entry, TimePoint now);
-    void checkStored(const std::string& token, std::function<void()> then);
-    void restore(const std::string& token, std::function<void(std::optional<AuthSession>)> then);
+    // then(ok): whether the store answered.
+    void checkStored(const std::string& token, std::function<void(bool ok)> then);
+    void restore(const std::string& token, LookedUp then);
     void used(Entry& entry, TimePoint now);
     void markStored(Entry& entry);
     // Deletes the stored session; the token is refused until the delete is written (tried

@@ -4,21 +4,22 @@
 
 #include "common/logging.h"
 #include "server/customer_validation.h"
+#include "server/store/crm_store.h"
 
 namespace agentdesk::server {
 
 using nlohmann::json;
 
 ScenarioRunner::ScenarioRunner(const Clock& clock, Telephony& telephony, DemoControls& demo,
-                               CrmStore& store, std::vector<Scenario> scenarios)
+                               StorePool& pool, std::vector<Scenario> scenarios)
     : clock_(clock),
       telephony_(telephony),
       demo_(demo),
-      store_(store),
+      pool_(pool),
       scenarios_(std::move(scenarios)) {}
 
 bool ScenarioRunner::live(const Run& run) const {
-    if (run.next < run.scenario->calls.size())
+    if (run.next < run.scenario->calls.size() || run.waiting > 0)
         return true;
     for (const auto& id : run.callIds) {
         if (telephony_.callActive(id))
@@ -60,7 +61,7 @@ Outcome ScenarioRunner::start(const std::string& id, const std::string& lang) {
         return Outcome::fail(ErrorCode::InvalidState,
                              "scenario \"" + run_->scenario->id + "\" is running; stop it first");
     }
-    run_ = Run{found, lang, clock_.now(), 0, {}};
+    run_ = Run{found, lang, clock_.now(), 0, {}, ++runs_, 0};
     logging::get("demo")->info("scenario {} started ({})", id, lang);
     tick();  // calls at offset 0 arrive at once
     return Outcome::success();
@@ -116,29 +117,6 @@ void ScenarioRunner::tick() {
 
 void ScenarioRunner::inject(const ScenarioCall& call) {
     InboundCallSpec spec;
-    if (call.customerId) {
-        auto e164 = store_.primaryPhone(*call.customerId);
-        if (!e164) {
-            logging::get("demo")->warn("scenario {}: customer {} has no phone; call skipped",
-                                       run_->scenario->id, *call.customerId);
-            return;
-        }
-        spec.aniE164 = *e164;
-        spec.customerId = call.customerId;
-    } else if (call.phoneE164) {
-        spec.aniE164 = *call.phoneE164;
-    } else if (call.newCustomer) {
-        const json& phones = (*call.newCustomer)["phones"];
-        for (const auto& p : phones) {
-            if (p.value("primary", false))
-                spec.aniE164 = p["e164"].get<std::string>();
-        }
-        // A rerun (or a customer registered by hand in an earlier run) reuses the customer.
-        const auto matches = store_.matchPhone(spec.aniE164);
-        spec.customerId =
-            matches.empty() ? store_.createCustomer(customerChange(*call.newCustomer), clock_.now())
-                            : matches.front().id;
-    }
     spec.queue = call.queue;
     spec.intent = call.intent;
     spec.verified = call.verified;
@@ -147,6 +125,63 @@ void ScenarioRunner::inject(const ScenarioCall& call) {
     spec.talkSec = call.talkSec;
     for (const auto& line : call.transcript)
         spec.transcript.push_back({line.speaker, line.text.in(run_->lang), line.atSec});
+    if (call.phoneE164)
+        spec.aniE164 = *call.phoneE164;
+    if (!call.customerId && !call.newCustomer)
+        return arrive(std::move(spec));
+    if (call.newCustomer) {
+        for (const auto& p : (*call.newCustomer)["phones"]) {
+            if (p.value("primary", false))
+                spec.aniE164 = p["e164"].get<std::string>();
+        }
+    }
+    // The customer's number, or the scenario's new customer, from the store: on the pool (on
+    // SQLite at once), the call arrives when it is back.
+    struct Found {
+        std::optional<std::string> e164;
+        std::optional<std::string> customerId;
+    };
+    auto found = std::make_shared<Found>();
+    ++run_->waiting;
+    const std::string ani = spec.aniE164;  // not read from `spec` below: it moves
+    pool_.write(
+        [found, customerId = call.customerId, newCustomer = call.newCustomer, ani,
+         now = clock_.now()](const StorePool::Stores& s) {
+            if (customerId) {
+                found->e164 = s.crm.primaryPhone(*customerId);
+                found->customerId = customerId;
+                return json();
+            }
+            // A rerun (or a customer registered by hand in an earlier run) reuses the customer.
+            found->e164 = ani;
+            const auto matches = s.crm.matchPhone(ani);
+            found->customerId = matches.empty()
+                                    ? s.crm.createCustomer(customerChange(*newCustomer), now)
+                                    : matches.front().id;
+            return json();
+        },
+        [this, found, spec = std::move(spec), serial = run_->serial,
+         scenarioId = run_->scenario->id](StorePool::Result result) mutable {
+            if (!run_ || run_->serial != serial)
+                return;  // stopped meanwhile: this call never arrives
+            --run_->waiting;
+            if (result.error) {
+                logging::get("demo")->error("scenario {}: a call skipped: {}", scenarioId,
+                                            StorePool::describe(result.error));
+                return;
+            }
+            if (!found->e164) {
+                logging::get("demo")->warn("scenario {}: customer {} has no phone; call skipped",
+                                           scenarioId, found->customerId.value_or(""));
+                return;
+            }
+            spec.aniE164 = *found->e164;
+            spec.customerId = found->customerId;
+            arrive(std::move(spec));
+        });
+}
+
+void ScenarioRunner::arrive(InboundCallSpec spec) {
     run_->callIds.push_back(demo_.injectCall(spec));
 }
 

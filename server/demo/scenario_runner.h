@@ -5,6 +5,7 @@
 //
 // Threads: I/O thread only; tick() is called by the server's timer (and by ManualClock tests
 // through ServerApp::advance()).
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,13 +15,14 @@
 #include "server/acd/telephony.h"
 #include "server/clock.h"
 #include "server/demo/scenario.h"
-#include "server/store/crm_store.h"
+#include "server/store/store_pool.h"
 
 namespace agentdesk::server {
 
 class ScenarioRunner {
 public:
-    ScenarioRunner(const Clock& clock, Telephony& telephony, DemoControls& demo, CrmStore& store,
+    // `pool`: where a scenario call's customer is looked up (or created) before it arrives.
+    ScenarioRunner(const Clock& clock, Telephony& telephony, DemoControls& demo, StorePool& pool,
                    std::vector<Scenario> scenarios);
 
     // GET /demo/scenarios items, in file order.
@@ -40,16 +42,20 @@ private:
         TimePoint startedAt;
         std::size_t next = 0;  // calls[next] is the next to arrive
         std::vector<std::string> callIds;
+        std::uint64_t serial = 0;  // which run (a stopped run's lookups are dropped)
+        int waiting = 0;           // calls due whose customer the store is still asked for
     };
     bool live(const Run& run) const;
     void inject(const ScenarioCall& call);
+    void arrive(InboundCallSpec spec);
 
     const Clock& clock_;
     Telephony& telephony_;
     DemoControls& demo_;
-    CrmStore& store_;
+    StorePool& pool_;
     std::vector<Scenario> scenarios_;
     std::optional<Run> run_;
+    std::uint64_t runs_ = 0;
 };
 
 }  // namespace agentdesk::server

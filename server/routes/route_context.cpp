@@ -158,13 +158,19 @@ void authenticate(RouteContext& ctx, http::Request& request, const http::Exchang
     }
     if (!ctx.sessions.askStore(token))
         return respondError(ex, ErrorCode::Unauthorized, "invalid or expired token");
-    ctx.sessions.lookUp(token, [kept = std::make_shared<http::Request>(request), ex = ex, roles,
-                                then = std::move(then)](std::optional<AuthSession> session) {
-        if (!session)
-            return respondError(ex, ErrorCode::Unauthorized, "invalid or expired token");
-        if (roleAllowed(*session, roles, ex))
-            then(*kept, ex, *session);
-    });
+    ctx.sessions.lookUp(
+        token, [kept = std::make_shared<http::Request>(request), ex = ex, roles,
+                then = std::move(then)](std::optional<AuthSession> session, bool answered) {
+            // The database could not say: the token may be good, so the client tries again rather
+            // than log its counselor out.
+            if (!session && !answered)
+                return respondUnavailable(
+                    ex, "the database cannot be reached to check the token; try again shortly", 2);
+            if (!session)
+                return respondError(ex, ErrorCode::Unauthorized, "invalid or expired token");
+            if (roleAllowed(*session, roles, ex))
+                then(*kept, ex, *session);
+        });
 }
 
 std::optional<json> jsonBody(const http::Request& request, const http::ExchangePtr& ex,

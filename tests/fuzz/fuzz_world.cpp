@@ -114,7 +114,7 @@ ServerWorld::ServerWorld() : parts_(std::make_unique<Parts>()) {
                                              center.settings.outboundAnswerSec);
     p.acd->attach(*p.sim, "simulated");
     p.demo = std::make_unique<DemoCallGenerator>(p.clock, *p.sim, *p.store, center.queues, 1, 0.0);
-    p.scenarios = std::make_unique<ScenarioRunner>(p.clock, *p.acd, *p.sim, *p.store, t.scenarios);
+    p.scenarios = std::make_unique<ScenarioRunner>(p.clock, *p.acd, *p.sim, *p.pool, t.scenarios);
     std::vector<std::string> reasonCodes;
     for (const auto& r : center.reasons)
         reasonCodes.push_back(r.code);

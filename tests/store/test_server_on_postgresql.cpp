@@ -110,8 +110,17 @@ TEST_CASE("server on PostgreSQL: while the database is down requests get 503, th
     TestServer server(options);
     HttpClient agent = server.loggedIn("counselor2");
     REQUIRE(agent.get("/api/v1/customers/C00002/360").status == 200);
+    // Another server of the center, which has not seen the token yet (a node, or this one
+    // restarted).
+    TestServer other(options);
+    HttpClient elsewhere = other.client();
+    elsewhere.setToken(agent.token());
 
     cluster.stop();
+    // It cannot ask the database about the token: 503, try again, not 401 (logged out).
+    const auto unchecked = elsewhere.get("/api/v1/agents/me");
+    CHECK(unchecked.status == 503);
+    CHECK(unchecked.headers.count("retry-after") == 1);
     const auto down = agent.get("/api/v1/customers/C00002/360");
     CHECK(down.status == 503);
     CHECK(down.json()["error"]["code"] == "unavailable");
@@ -132,6 +141,7 @@ TEST_CASE("server on PostgreSQL: while the database is down requests get 503, th
                                                      {"wrapupCode", "CARD_LOST"},
                                                      {"text", "장애 중 메모"}});
     CHECK(stored.status == 201);
+    CHECK(elsewhere.get("/api/v1/agents/me").status == 200);
 }
 
 TEST_CASE("server on PostgreSQL: a call that ends while the database is down is kept, in order",
