@@ -92,7 +92,6 @@ struct ServerApp::Impl {
     // before the store so it is released after the store is closed.
     std::optional<DatabaseLock> dbLock;
     std::unique_ptr<CrmStore> store;
-    SessionStore* sessionStore = nullptr;  // the store's sessions table
     std::unique_ptr<KnowledgeStore> kb;
     std::unique_ptr<StorePool> pool;        // store work off the I/O thread
     std::unique_ptr<OrderedWrites> writes;  // the ACD's and assist's, in order
@@ -251,7 +250,6 @@ std::uint16_t ServerApp::start() {
     }
     OpenedStores opened = openStores(dbPath, d.config.keyFile, StoreUse::Serve);
     d.store = std::move(opened.crm);
-    d.sessionStore = opened.sessions;
     d.kb = std::move(opened.kb);
     seedAtStart(*d.store, *d.kb, center, d.center, d.config.demo, d.config.demoKnowledge,
                 d.clock->now());
@@ -378,8 +376,8 @@ std::uint16_t ServerApp::start() {
     options.tls = d.config.tls;
     if (d.cluster) {
         cluster::AcdOwnerGate::Parts parts{
-            *d.cluster, *d.acd, *d.ownerEvents, *d.sessionStore, *d.cluster->states(), *d.clock,
-            d.config.sessionIdleTimeout, [&d] { return d.store->users(); },
+            *d.cluster, *d.acd, *d.ownerEvents, *d.cluster->states(), *d.clock,
+            d.config.sessionIdleTimeout,
             [&d](http::Request& req, const http::ExchangePtr& ex) {
                 dispatchApi(d.router, req, ex);
             },
@@ -395,11 +393,7 @@ std::uint16_t ServerApp::start() {
                 if (d.sip)
                     d.sip->setStandby(!owner);
             },
-            [read = sessionPersistence(*d.pool, *d.writes).read](
-                std::function<void(SessionStore&)> work, std::function<void(bool)> done) {
-                read([work = std::move(work)](SessionStore& s, UserStore&) { work(s); },
-                     std::move(done));
-            }};
+            sessionPersistence(*d.pool, *d.writes).read};
         d.gate = std::make_unique<cluster::AcdOwnerGate>(std::move(parts));
         d.context->snapshotFromOwner = [&d](const http::Request& req, const std::string& token,
                                             std::function<void(std::optional<json>)> done) {

@@ -143,10 +143,12 @@ bool AcdOwnerGate::owner() const {
 
 void AcdOwnerGate::tick() {
     const bool owns = owner();
-    if (owns && !acting_)
+    if (owns && !acting_ && !takingOver_)
         takeOver();
     else if (!owns && acting_)
         stepDown();
+    if (takingOver_ && std::chrono::steady_clock::now() - takingOverSince_ > kHoldFor)
+        release(false);  // the read still runs; who came meanwhile tries again
     if (!acting_)
         return;
     parts_.events.settleOverdue(std::chrono::milliseconds(500));
@@ -175,8 +177,8 @@ void AcdOwnerGate::logOutAgentsWithoutSession() {
         return;
     reconciling_ = true;
     auto stored = std::make_shared<std::vector<StoredSession>>();
-    parts_.readSessions(
-        [stored](SessionStore& sessions) { *stored = sessions.storedSessions(); },
+    parts_.readStore(
+        [stored](SessionStore& sessions, UserStore&) { *stored = sessions.storedSessions(); },
         [this, stored, epoch = actingEpoch_, alive = std::weak_ptr<bool>(alive_)](bool ok) {
             if (alive.expired())
                 return;
@@ -221,51 +223,84 @@ void AcdOwnerGate::emptyAcd() {
     (void)parts_.acd.takeDurableChanges();  // not the center's: it goes on elsewhere
 }
 
-void AcdOwnerGate::takeOver() {
-    auto log = logging::get("cluster");
-    // Read before this node writes anything of its own (its logins would overwrite the states),
-    // and after what it wrote in an earlier turn has gone out.
-    parts_.states.flush(std::chrono::seconds(1));
+struct AcdOwnerGate::Inheritance {
     std::vector<StoredSession> sessions;
     std::map<std::string, User> users;
     DurableAcd stored;
-    try {
-        sessions = parts_.sessions.storedSessions();
-        for (User& u : parts_.users())
-            users.emplace(u.id, std::move(u));
-        stored = parts_.states.load();
-    } catch (const std::exception& e) {
-        log->warn(
-            "taking over the ACD: the stored sessions and states cannot be read ({}); "
-            "trying again",
-            e.what());
-        return;  // acting_ stays false: the next tick tries again
+};
+
+void AcdOwnerGate::takeOver() {
+    takingOver_ = true;
+    takingOverSince_ = std::chrono::steady_clock::now();
+    auto got = std::make_shared<Inheritance>();
+    const std::uint64_t epoch = parts_.cluster.leaseEpoch();
+    AcdStateStore& states = parts_.states;
+    parts_.readStore(
+        // On a pool thread. Read before this node writes anything of its own (its logins would
+        // overwrite the states), and after what it wrote in an earlier turn has gone out.
+        [got, &states](SessionStore& sessions, UserStore& accounts) {
+            states.flush(std::chrono::seconds(1));
+            got->sessions = sessions.storedSessions();
+            for (User& u : accounts.users())
+                got->users.emplace(u.id, std::move(u));
+            got->stored = states.load();
+        },
+        [this, got, epoch, alive = std::weak_ptr<bool>(alive_)](bool ok) {
+            if (alive.expired())
+                return;
+            takingOver_ = false;
+            if (!ok) {
+                logging::get("cluster")->warn(
+                    "taking over the ACD: the stored sessions and states cannot be read; trying "
+                    "again");
+                return release(false);  // acting_ stays false: the next tick tries again
+            }
+            // The lease moved on (or came back under another epoch) while the store was read:
+            // what was read may be older than what the holder wrote since. The next tick decides.
+            if (!parts_.cluster.ownsAcd() || parts_.cluster.leaseEpoch() != epoch)
+                return release(false);
+            tookOverWith(*got, epoch);
+            release(true);
+        });
+}
+
+void AcdOwnerGate::release(bool tookOver) {
+    std::vector<Held> held = std::move(held_);
+    held_.clear();
+    for (Held& h : held) {
+        if (tookOver)
+            handle(h.request, h.ex);
+        else
+            h.ex->respond(unavailable());
     }
+}
+
+void AcdOwnerGate::tookOverWith(const Inheritance& got, std::uint64_t epoch) {
     // Whatever this node's ACD held from an earlier turn, or from sessions restored while it
     // did not run it, is stale: it starts clean. The agents come back without a word on the bus
     // (a "login" then "ready" for each would flicker on every screen): the resync that follows
     // the takeover gives every desktop the new owner's state at once.
     emptyAcd();
     acting_ = true;
-    actingEpoch_ = parts_.cluster.leaseEpoch();
+    actingEpoch_ = epoch;
     nextReconcile_ = std::chrono::steady_clock::now() + kReconcileEvery;
     withoutSessionBefore_.clear();
     int agents = 0;
     // Sessions as live as SessionManager would let them in: not expired, not idle as stored.
-    for (const std::string& userId : agentsWithLiveSessions(sessions)) {
-        const auto user = users.find(userId);
-        if (user == users.end() || user->second.disabled || !isAgentRole(user->second.role))
+    for (const std::string& userId : agentsWithLiveSessions(got.sessions)) {
+        const auto user = got.users.find(userId);
+        if (user == got.users.end() || user->second.disabled || !isAgentRole(user->second.role))
             continue;
         parts_.acd.agentLoggedIn(user->second);
         ++agents;
     }
-    const RestoreReport restored = parts_.acd.restore(stored);
+    const RestoreReport restored = parts_.acd.restore(got.stored);
     syncDurable();  // the rebuilt state, under this node's epoch (and lost calls deleted)
     parts_.events.setOpen(true);
     serve();
     if (parts_.ownerChanged)
         parts_.ownerChanged(true);
-    log->info(
+    logging::get("cluster")->info(
         "this node runs the ACD now: {} agents logged in from their stored sessions ({} back "
         "as they were); {} queued calls and {} live calls carried over, {} lost",
         agents, restored.agents, restored.queued, restored.live, restored.lost);
@@ -284,6 +319,14 @@ void AcdOwnerGate::stepDown() {
 
 void AcdOwnerGate::handle(http::Request& request, const http::ExchangePtr& ex) {
     tick();  // a lease that just ran out: this request already goes to the next owner
+    // The ACD opens once its state is read: the requests for it (the event stream too, whose
+    // snapshot is then this node's own) wait for that, briefly.
+    if (takingOver_ && (!answeredByAnyNode(request) || request.path == "/api/v1/events")) {
+        if (held_.size() >= kHoldAtMost ||
+            std::chrono::steady_clock::now() - takingOverSince_ > kHoldFor)
+            return ex->respond(unavailable());
+        return held_.push_back({request, ex});
+    }
     if (acting_ || answeredByAnyNode(request))
         return parts_.dispatch(request, ex);
     using Outcome = AcdForwarder::Outcome;
@@ -330,6 +373,10 @@ bool AcdOwnerGate::snapshotFromOwner(const http::Request& events, const std::str
     tick();
     if (acting_)
         return false;
+    if (takingOver_) {
+        done(std::nullopt);  // no owner yet: this node opens the ACD once its state is read
+        return true;
+    }
     http::Request request;
     request.method = "GET";
     request.path = "/api/v1/snapshot";

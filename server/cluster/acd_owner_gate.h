@@ -8,7 +8,11 @@
 // While it runs the ACD, every change to the ACD's durable state (agents, queued and live calls)
 // goes to the store (acd_state_store.h) under this node's epoch, right after the work that made
 // it, and the events that tell of it go out once it is written (owner_only_events.h). Taking over:
-// the ACD starts clean, logs in the agent of every stored session, rebuilds the stored state
+// the stored sessions, accounts and ACD state are read on the store pool (the I/O thread goes on;
+// requests for the ACD wait, in order, until the answer is back, at most kHoldFor, then get 503
+// with Retry-After: 1; the answer counts only while the lease is still this node's with the
+// same epoch); then the ACD starts clean,
+// logs in the agent of every stored session, rebuilds the stored state
 // (Acd::restore: queued calls in their order, live calls on their agents, each agent in their
 // state) and serves forwarded requests; every node then tells its streams to resync
 // (cluster.owner), so each desktop takes the new owner's snapshot. Stepping down (the lease
@@ -17,6 +21,7 @@
 //
 // Threads: I/O thread only (tick() on the server's tick, handle() for every request).
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -35,6 +40,7 @@
 #include "server/cluster/owner_only_events.h"
 #include "server/domain.h"
 #include "server/http/http_types.h"
+#include "server/store/user_store.h"
 
 namespace agentdesk::server {
 class Acd;
@@ -51,12 +57,10 @@ public:
         ClusterNode& cluster;
         Acd& acd;
         OwnerOnlyEvents& events;
-        SessionStore& sessions;
         AcdStateStore& states;             // the ACD's durable state, kept for the next owner
         const Clock& clock;                // what stored sessions' expiry is measured against
         std::chrono::seconds sessionIdle;  // the server's idle limit (0: none)
-        std::function<std::vector<User>()> users;  // every account (one query at a takeover)
-        Dispatch dispatch;  // the router: what this node does with a request itself
+        Dispatch dispatch;                 // the router: what this node does with a request itself
         // Once this node runs the ACD (after the agents are back): tells the center.
         std::function<void()> tookOver;
         // Runs a function on the I/O thread after the work in hand.
@@ -64,9 +68,11 @@ public:
         // Whether this node runs the ACD now: false at the start, then at every change (the SIP
         // side answers only on the owner).
         std::function<void(bool owner)> ownerChanged;
-        // Reads the stored sessions off the I/O thread (the store pool); `done(ok)` on it.
-        std::function<void(std::function<void(SessionStore&)> read, std::function<void(bool)> done)>
-            readSessions;
+        // Reads the stored sessions and accounts off the I/O thread (the store pool); `done(ok)`
+        // on it.
+        std::function<void(std::function<void(SessionStore&, UserStore&)> read,
+                           std::function<void(bool)> done)>
+            readStore;
     };
     explicit AcdOwnerGate(Parts parts);
 
@@ -88,7 +94,18 @@ public:
     void whenSettled(std::function<void(bool)> then);
 
 private:
-    void takeOver();
+    void takeOver();     // reads what the ACD was on the pool, then opens it (tookOverWith)
+    struct Inheritance;  // what a takeover reads
+    void tookOverWith(const Inheritance& got, std::uint64_t epoch);
+    // Requests that came while the takeover's read was out: handled once it is back, in the
+    // order they came, or answered 503 when it failed or took longer than kHoldFor.
+    struct Held {
+        http::Request request;
+        http::ExchangePtr ex;
+    };
+    void release(bool tookOver);
+    static constexpr std::chrono::seconds kHoldFor{3};
+    static constexpr std::size_t kHoldAtMost = 5000;
     void stepDown();
     void emptyAcd();
     void serve();  // answers the other nodes' requests
@@ -102,6 +119,9 @@ private:
 
     Parts parts_;
     bool acting_ = false;
+    bool takingOver_ = false;  // owner by the lease; the stored state is being read
+    std::chrono::steady_clock::time_point takingOverSince_{};
+    std::vector<Held> held_;
     std::uint64_t actingEpoch_ = 0;  // the lease's epoch when this node took the ACD
     std::chrono::steady_clock::time_point nextReconcile_{};
     bool reconciling_ = false;                    // the stored sessions are being read

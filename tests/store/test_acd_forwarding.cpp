@@ -7,12 +7,19 @@
 // call one of them was on and the callers waiting in the queue, and every stream resyncs.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <future>
+#include <thread>
+
 #include <nlohmann/json.hpp>
+
+#include "server/store/pg/pg_db.h"
 
 #include "tests/support/center_nodes.h"
 #include "tests/support/eventually.h"
 
 using namespace agentdesk::test;
+using namespace std::chrono_literals;
 using nlohmann::json;
 
 namespace {
@@ -160,4 +167,57 @@ TEST_CASE("When the owner stops, the other node takes over with the agents and c
               resync) > resync);
     CHECK(lead.post("/api/v1/demo/calls/" + secondWaiting + "/hangup", json::object()).status ==
           202);
+}
+
+TEST_CASE("A node taking over reads the stored state off its I/O thread, and the ACD requests wait",
+          "[store][cluster]") {
+    // How long another client of the database holds the accounts table during the takeover:
+    // shorter than the wait (the requests that came meanwhile are answered once the ACD opens),
+    // or longer (they get 503, try again, and the ACD opens when the read comes back).
+    const auto locked = std::chrono::milliseconds(GENERATE(1000, 4500));
+    INFO("accounts locked for " << locked.count() << " ms");
+    CenterNodes center;
+    auto a = std::make_unique<TestServer>(center.node("node-a"));
+    const HttpClient leadOnA = a->loggedIn("lead1");
+    REQUIRE(eventually([&] { return acdOf(*a, leadOnA)["here"] == true; }));
+    TestServer b(center.node("node-b"));
+    const HttpClient counselor = b.loggedIn("counselor1");
+    REQUIRE(counselor.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
+    REQUIRE(eventually([&] { return acdOf(b, leadOnA)["owner"] == "node-a"; }));
+
+    agentdesk::server::pg::PgDb locker(center.options.dbPath);
+    locker.execScript("BEGIN");
+    locker.exec("LOCK TABLE users IN ACCESS EXCLUSIVE MODE");
+    const auto lockedAt = std::chrono::steady_clock::now();
+    a.reset();  // a clean stop hands the lease over at once
+    REQUIRE(eventually([&] { return acdOf(b, leadOnA)["here"] == true; }));
+    // Node B holds the lease and reads what the ACD was: its I/O thread still answers, and a
+    // request for the ACD waits for it.
+    auto held = std::async(std::launch::async, [&] { return counselor.get("/api/v1/agents/me"); });
+    CHECK(held.wait_for(500ms) == std::future_status::timeout);
+    const auto start = std::chrono::steady_clock::now();
+    CHECK(b.client().get("/api/v1/health").status == 200);
+    CHECK(acdOf(b, leadOnA)["here"] == true);
+    CHECK(std::chrono::steady_clock::now() - start < 300ms);
+    if (locked > 3s) {
+        const auto answer = held.get();  // after the wait, while the read still runs
+        CHECK(answer.status == 503);
+        CHECK(answer.headers.count("retry-after") == 1);
+        CHECK(std::chrono::steady_clock::now() < lockedAt + locked);
+    }
+    std::this_thread::sleep_until(lockedAt + locked);
+    locker.execScript("COMMIT");
+    if (locked < 3s) {
+        const auto answer = held.get();
+        REQUIRE(answer.status == 200);
+        CHECK(answer.json()["state"] == "ready");
+    }
+    // The same token, the state the counselor chose, on the node that took over.
+    json me;
+    REQUIRE(eventually([&] {
+        const auto r = counselor.get("/api/v1/agents/me");
+        me = r.json();
+        return r.status == 200;
+    }));
+    CHECK(me["state"] == "ready");
 }
