@@ -393,7 +393,7 @@ std::uint16_t ServerApp::start() {
                 if (d.sip)
                     d.sip->setStandby(!owner);
             },
-            sessionPersistence(*d.pool, *d.writes).read};
+            std::make_shared<CommandOrder>(d.io), sessionPersistence(*d.pool, *d.writes).read};
         d.gate = std::make_unique<cluster::AcdOwnerGate>(std::move(parts));
         d.context->snapshotFromOwner = [&d](const http::Request& req, const std::string& token,
                                             std::function<void(std::optional<json>)> done) {

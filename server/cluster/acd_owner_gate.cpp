@@ -329,6 +329,23 @@ void AcdOwnerGate::handle(http::Request& request, const http::ExchangePtr& ex) {
     }
     if (acting_ || answeredByAnyNode(request))
         return parts_.dispatch(request, ex);
+    const std::string token = request.header("authorization");
+    if (parts_.forwardedInOrder && !token.empty() && isAcdCommand(request.method, request.path)) {
+        auto kept = std::make_shared<http::Request>(request);
+        return parts_.forwardedInOrder->run(
+            token, ex,
+            [this, kept, alive = std::weak_ptr<bool>(alive_)](const http::ExchangePtr& in) {
+                if (alive.expired())
+                    return in->respond(unavailable());
+                if (acting_)  // this node took the ACD over while the command waited
+                    return parts_.dispatch(*kept, in);
+                forward(*kept, in);
+            });
+    }
+    forward(request, ex);
+}
+
+void AcdOwnerGate::forward(const http::Request& request, const http::ExchangePtr& ex) {
     using Outcome = AcdForwarder::Outcome;
     parts_.cluster.forwarder()->forward(
         request, [ex](Outcome outcome, std::optional<ForwardedAnswer> answer) {

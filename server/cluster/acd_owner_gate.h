@@ -40,6 +40,7 @@
 #include "server/cluster/owner_only_events.h"
 #include "server/domain.h"
 #include "server/http/http_types.h"
+#include "server/routes/command_order.h"
 #include "server/store/user_store.h"
 
 namespace agentdesk::server {
@@ -68,6 +69,9 @@ public:
         // Whether this node runs the ACD now: false at the start, then at every change (the SIP
         // side answers only on the owner).
         std::function<void(bool owner)> ownerChanged;
+        // A client's commands to the ACD, forwarded one at a time in the order they came
+        // (routes/command_order.h), keyed by the client's token.
+        std::shared_ptr<CommandOrder> forwardedInOrder;
         // Reads the stored sessions and accounts off the I/O thread (the store pool); `done(ok)`
         // on it.
         std::function<void(std::function<void(SessionStore&, UserStore&)> read,
@@ -116,6 +120,7 @@ private:
     void logOutAgentsWithoutSession();
     static constexpr std::chrono::seconds kReconcileEvery{15};
     void serveForwarded(http::Request request, AcdForwarder::Reply reply);
+    void forward(const http::Request& request, const http::ExchangePtr& ex);
 
     Parts parts_;
     bool acting_ = false;

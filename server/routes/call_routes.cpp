@@ -4,6 +4,7 @@
 #include "common/phone.h"
 #include "server/routes/acd_presenter.h"
 #include "server/routes/api_routes.h"
+#include "server/routes/command_order.h"
 
 namespace agentdesk::server {
 
@@ -404,7 +405,7 @@ void agents(RouteContext& ctx, ApiCall& call) {
 // Commands (everything but GET) of a user run in the order they came (command_order.h).
 std::vector<ApiRoute> commandsInOrder(std::vector<ApiRoute> routes) {
     for (ApiRoute& r : routes)
-        r.inOrder = r.method != "GET";
+        r.inOrder = isAcdCommand(r.method, r.pattern);
     return routes;
 }
 

@@ -82,6 +82,14 @@ void CommandOrder::State::finished(const std::string& userId) {
     });
 }
 
+bool isAcdCommand(std::string_view method, std::string_view path) {
+    const auto under = [path](std::string_view area) {
+        return path.substr(0, area.size()) == area &&
+               (path.size() == area.size() || path[area.size()] == '/');
+    };
+    return method != "GET" && (under("/api/v1/agents/me") || under("/api/v1/calls"));
+}
+
 CommandOrder::CommandOrder(boost::asio::io_context& io) : state_(std::make_shared<State>(io)) {}
 
 void CommandOrder::run(const std::string& userId, const http::ExchangePtr& ex, Step step) {

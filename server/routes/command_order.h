@@ -9,12 +9,17 @@
 // done when its exchange is answered (or dropped unanswered), which inOrder() arranges by
 // wrapping the exchange.
 //
+// On a node that does not run the ACD the same order holds before the owner sees them: the
+// cluster's gate (cluster/acd_owner_gate.h) forwards one command of a client at a time, keyed by
+// its token, since commands forwarded side by side could reach the owner in another order.
+//
 // Threads: I/O thread only (`io` is the I/O thread's).
 #include <cstddef>
 #include <deque>
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include <boost/asio/io_context.hpp>
@@ -22,6 +27,10 @@
 #include "server/http/http_types.h"
 
 namespace agentdesk::server {
+
+// Whether a request (or a route's pattern) is such a command: anything but GET under
+// /api/v1/agents/me and /api/v1/calls.
+bool isAcdCommand(std::string_view method, std::string_view path);
 
 class CommandOrder {
 public:

@@ -221,3 +221,51 @@ TEST_CASE("A node taking over reads the stored state off its I/O thread, and the
     }));
     CHECK(me["state"] == "ready");
 }
+
+TEST_CASE("The node without the ACD forwards a counselor's commands one at a time, in order",
+          "[store][cluster]") {
+    CenterNodes center;
+    TestServer a(center.node("node-a"));
+    const HttpClient leadOnA = a.loggedIn("lead1");
+    REQUIRE(eventually([&] { return acdOf(a, leadOnA)["here"] == true; }));
+    TestServer b(center.node("node-b"));
+    REQUIRE(eventually([&] { return acdOf(b, leadOnA)["owner"] == "node-a"; }));
+    const HttpClient counselor = b.loggedIn("counselor1");
+    const HttpClient lead = as(b, leadOnA.token());
+    REQUIRE(counselor.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
+    EventCollector stream(b.url(), counselor.token());
+    REQUIRE(stream.waitForType("snapshot") == 0);
+    const auto injected =
+        lead.post("/api/v1/demo/calls", {{"queue", "card"}, {"customerId", "C00001"}});
+    REQUIRE(injected.status == 202);
+    const std::string callId = injected.json()["callId"];
+    REQUIRE(stream.waitForType("call.offered") > 0);
+    REQUIRE(counselor.post("/api/v1/calls/" + callId + "/answer", json::object()).status == 202);
+    REQUIRE(counselor.post("/api/v1/calls/" + callId + "/hangup", json::object()).status == 202);
+
+    // The wrap-up's code check waits on the owner (another client holds the codes); the
+    // "not ready" the desktop sends right after it must not reach the owner first.
+    agentdesk::server::pg::PgDb locker(center.options.dbPath);
+    locker.execScript("BEGIN");
+    locker.exec("LOCK TABLE wrapup_codes IN ACCESS EXCLUSIVE MODE");
+    const int forwardedBefore = acdOf(b, lead)["forwarded"];
+    auto wrapup = std::async(std::launch::async, [&] {
+        return counselor.post("/api/v1/calls/" + callId + "/wrapup", {{"code", "GENERAL_INQUIRY"}});
+    });
+    REQUIRE(eventually([&] { return acdOf(b, lead)["forwarded"] == forwardedBefore + 1; }));
+    auto notReady = std::async(std::launch::async, [&] {
+        return counselor.put("/api/v1/agents/me/state",
+                             {{"state", "not_ready"}, {"reason", "break"}});
+    });
+    CHECK(notReady.wait_for(500ms) == std::future_status::timeout);
+    CHECK(acdOf(b, lead)["forwarded"] == forwardedBefore + 1);  // held on node B
+    // Another counselor's commands are not held behind them.
+    const HttpClient other = b.loggedIn("counselor2");
+    CHECK(other.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
+    locker.execScript("COMMIT");
+    CHECK(wrapup.get().status == 202);
+    CHECK(notReady.get().status == 202);
+    const json me = counselor.get("/api/v1/agents/me").json();
+    CHECK(me["state"] == "not_ready");
+    CHECK(me["reason"] == "break");
+}

@@ -105,3 +105,16 @@ TEST_CASE("command order: commands answered at once run at once, in order", "[un
     CHECK(ran == std::vector<int>{0, 1, 2, 3, 4});  // nothing waited for the I/O thread
     CHECK(order.pending("A1001") == 0);
 }
+
+TEST_CASE("command order: which requests are commands to the ACD", "[unit]") {
+    CHECK(srv::isAcdCommand("PUT", "/api/v1/agents/me/state"));
+    CHECK(srv::isAcdCommand("POST", "/api/v1/calls"));
+    CHECK(srv::isAcdCommand("POST", "/api/v1/calls/C-1/wrapup"));
+    CHECK(srv::isAcdCommand("POST", "/api/v1/calls/{id}/answer"));  // a route's pattern
+    CHECK_FALSE(srv::isAcdCommand("GET", "/api/v1/calls/current"));
+    CHECK_FALSE(srv::isAcdCommand("GET", "/api/v1/agents/me"));
+    CHECK_FALSE(srv::isAcdCommand("POST", "/api/v1/callsheet"));  // not under /calls
+    CHECK_FALSE(srv::isAcdCommand("POST", "/api/v1/agents/menu"));
+    CHECK_FALSE(srv::isAcdCommand("POST", "/api/v1/notes"));
+    CHECK_FALSE(srv::isAcdCommand("POST", "/api/v1/sessions"));
+}
