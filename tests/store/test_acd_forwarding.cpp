@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <future>
+#include <memory>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -37,16 +38,27 @@ HttpClient as(TestServer& node, const std::string& token) {
     return client;
 }
 
+// Node A runs the ACD (a team lead logged in there); node B, started after it, knows that.
+struct TwoNodes {
+    CenterNodes center;
+    std::unique_ptr<TestServer> a = std::make_unique<TestServer>(center.node("node-a"));
+    HttpClient leadOnA = a->loggedIn("lead1");
+    std::unique_ptr<TestServer> b;
+    TwoNodes() {
+        REQUIRE(eventually([&] { return acdOf(*a, leadOnA)["here"] == true; }));
+        b = std::make_unique<TestServer>(center.node("node-b"));
+        REQUIRE(eventually([&] { return acdOf(*b, leadOnA)["owner"] == "node-a"; }));
+    }
+};
+
 }  // namespace
 
 TEST_CASE("The node without the ACD forwards the API to the node that runs it",
           "[store][cluster]") {
-    CenterNodes center;
-    TestServer a(center.node("node-a"));
-    const HttpClient leadOnA = a.loggedIn("lead1");
-    REQUIRE(eventually([&] { return acdOf(a, leadOnA)["here"] == true; }));
-    TestServer b(center.node("node-b"));
-    REQUIRE(eventually([&] { return acdOf(b, leadOnA)["owner"] == "node-a"; }));
+    TwoNodes nodes;
+    TestServer& a = *nodes.a;
+    TestServer& b = *nodes.b;
+    const HttpClient& leadOnA = nodes.leadOnA;
     REQUIRE(acdOf(b, leadOnA)["here"] == false);
 
     // Everything through node B.
@@ -96,11 +108,10 @@ TEST_CASE("The node without the ACD forwards the API to the node that runs it",
 
 TEST_CASE("When the owner stops, the other node takes over with the agents and calls as they were",
           "[store][cluster]") {
-    CenterNodes center;
-    auto a = std::make_unique<TestServer>(center.node("node-a"));
-    const HttpClient leadOnA = a->loggedIn("lead1");
-    REQUIRE(eventually([&] { return acdOf(*a, leadOnA)["here"] == true; }));
-    TestServer b(center.node("node-b"));
+    TwoNodes nodes;
+    auto& a = nodes.a;
+    TestServer& b = *nodes.b;
+    const HttpClient& leadOnA = nodes.leadOnA;
     const HttpClient ready = b.loggedIn("counselor1");  // takes the card queue
     const HttpClient onBreak = b.loggedIn("counselor3");
     const HttpClient justIn = b.loggedIn("counselor2");
@@ -176,16 +187,14 @@ TEST_CASE("A node taking over reads the stored state off its I/O thread, and the
     // or longer (they get 503, try again, and the ACD opens when the read comes back).
     const auto locked = std::chrono::milliseconds(GENERATE(1000, 4500));
     INFO("accounts locked for " << locked.count() << " ms");
-    CenterNodes center;
-    auto a = std::make_unique<TestServer>(center.node("node-a"));
-    const HttpClient leadOnA = a->loggedIn("lead1");
-    REQUIRE(eventually([&] { return acdOf(*a, leadOnA)["here"] == true; }));
-    TestServer b(center.node("node-b"));
+    TwoNodes nodes;
+    auto& a = nodes.a;
+    TestServer& b = *nodes.b;
+    const HttpClient& leadOnA = nodes.leadOnA;
     const HttpClient counselor = b.loggedIn("counselor1");
     REQUIRE(counselor.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
-    REQUIRE(eventually([&] { return acdOf(b, leadOnA)["owner"] == "node-a"; }));
 
-    agentdesk::server::pg::PgDb locker(center.options.dbPath);
+    agentdesk::server::pg::PgDb locker(nodes.center.options.dbPath);
     locker.execScript("BEGIN");
     locker.exec("LOCK TABLE users IN ACCESS EXCLUSIVE MODE");
     const auto lockedAt = std::chrono::steady_clock::now();
@@ -224,14 +233,10 @@ TEST_CASE("A node taking over reads the stored state off its I/O thread, and the
 
 TEST_CASE("The node without the ACD forwards a counselor's commands one at a time, in order",
           "[store][cluster]") {
-    CenterNodes center;
-    TestServer a(center.node("node-a"));
-    const HttpClient leadOnA = a.loggedIn("lead1");
-    REQUIRE(eventually([&] { return acdOf(a, leadOnA)["here"] == true; }));
-    TestServer b(center.node("node-b"));
-    REQUIRE(eventually([&] { return acdOf(b, leadOnA)["owner"] == "node-a"; }));
+    TwoNodes nodes;
+    TestServer& b = *nodes.b;  // the counselor's node: everything is forwarded from it
     const HttpClient counselor = b.loggedIn("counselor1");
-    const HttpClient lead = as(b, leadOnA.token());
+    const HttpClient lead = as(b, nodes.leadOnA.token());
     REQUIRE(counselor.put("/api/v1/agents/me/state", {{"state", "ready"}}).status == 202);
     EventCollector stream(b.url(), counselor.token());
     REQUIRE(stream.waitForType("snapshot") == 0);
@@ -245,7 +250,7 @@ TEST_CASE("The node without the ACD forwards a counselor's commands one at a tim
 
     // The wrap-up's code check waits on the owner (another client holds the codes); the
     // "not ready" the desktop sends right after it must not reach the owner first.
-    agentdesk::server::pg::PgDb locker(center.options.dbPath);
+    agentdesk::server::pg::PgDb locker(nodes.center.options.dbPath);
     locker.execScript("BEGIN");
     locker.exec("LOCK TABLE wrapup_codes IN ACCESS EXCLUSIVE MODE");
     const int forwardedBefore = acdOf(b, lead)["forwarded"];
