@@ -2,8 +2,9 @@
 // One ACD per center, on the node that holds the lease (acd_lease.h): this node runs its ACD
 // only while it is that node, and otherwise hands every API request but its own (health,
 // status, the event stream) to the owner over NATS (acd_forwarder.h), so each request meets
-// the one ACD, the one login throttle and the one set of live calls. No owner right now: 503
-// with Retry-After: 1 (the desktop's outbox and event stream try again by themselves).
+// the one ACD, the one login throttle and the one set of live calls; a client's commands go one
+// at a time, in the order they came (command_order.h). No owner right now: 503 with
+// Retry-After: 1 (the desktop's outbox and event stream try again by themselves).
 //
 // While it runs the ACD, every change to the ACD's durable state (agents, queued and live calls)
 // goes to the store (acd_state_store.h) under this node's epoch, right after the work that made
@@ -11,11 +12,10 @@
 // the stored sessions, accounts and ACD state are read on the store pool (the I/O thread goes on;
 // requests for the ACD wait, in order, until the answer is back, at most kHoldFor, then get 503
 // with Retry-After: 1; the answer counts only while the lease is still this node's with the
-// same epoch); then the ACD starts clean,
-// logs in the agent of every stored session, rebuilds the stored state
-// (Acd::restore: queued calls in their order, live calls on their agents, each agent in their
-// state) and serves forwarded requests; every node then tells its streams to resync
-// (cluster.owner), so each desktop takes the new owner's snapshot. Stepping down (the lease
+// same epoch); then the ACD starts clean, logs in the agent of every stored session, rebuilds
+// the stored state (Acd::restore: queued calls in their order, live calls on their agents, each
+// agent in their state) and serves forwarded requests; every node then tells its streams to
+// resync (cluster.owner), so each desktop takes the new owner's snapshot. Stepping down (the lease
 // lost or expired): it stops serving and empties its ACD without a word on the bus, since the
 // new owner speaks for the ACD now.
 //
