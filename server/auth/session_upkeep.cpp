@@ -28,8 +28,9 @@ SessionPersistence sessionPersistence(StorePool& pool, OrderedWrites& writes) {
             },
             [done = std::move(done)](StorePool::Result result) {
                 if (result.error)
-                    logging::get("auth")->error("session lookup failed: {}",
-                                                StorePool::describe(result.error));
+                    logging::get("auth")->error(
+                        "reading the stored sessions and accounts failed: {}",
+                        StorePool::describe(result.error));
                 done(!result.error);
             });
     };

@@ -402,7 +402,7 @@ void agents(RouteContext& ctx, ApiCall& call) {
     call.ex->respond(jsonResponse(200, agentsJson(ctx.telephony.agents())));
 }
 
-// Commands (everything but GET) of a user run in the order they came (command_order.h).
+// A user's commands to the ACD (isAcdCommand) run in the order they came (command_order.h).
 std::vector<ApiRoute> commandsInOrder(std::vector<ApiRoute> routes) {
     for (ApiRoute& r : routes)
         r.inOrder = isAcdCommand(r.method, r.pattern);
